@@ -1,0 +1,172 @@
+/*
+ * cli.h - what the subcommands of `ambt` share: option parsing, the
+ * database path, output formats, today's date, and error reporting.
+ *
+ * Each subcommand is a function `int cmd_x(int argc, char **argv)` that
+ * returns the process exit code: 0 done, 1 the user asked for something
+ * that cannot be done (message in Dutch on stderr), 2 internal error.
+ */
+#ifndef AMBT_CLI_H
+#define AMBT_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "../core/arena.h"
+#include "../core/date.h"
+#include "../core/err.h"
+#include "../store/store.h"
+
+#define EXIT_USER 1
+#define EXIT_INTERNAL 2
+
+enum format { FORMAT_TABEL, FORMAT_JSON, FORMAT_CSV };
+
+/* An option: `--name VALUE` (value != NULL) or a flag `--name`. */
+struct table;
+
+struct opt {
+	const char *name;
+	const char **value; /* where to store the argument, or NULL */
+	bool *flag;         /* set when given without argument */
+};
+
+/*
+ * Parse argv[0..argc) against `opts` plus the common options --db,
+ * --format and --help. Positional arguments are collected in pos[] (at
+ * most maxpos). Returns 0, or prints a Dutch message naming the problem
+ * and returns EXIT_USER. `usage` is printed for --help (then *help is
+ * set and 0 returned).
+ */
+struct cli_common {
+	const char *db;
+	const char *format_text;
+	enum format format;
+	bool help;
+};
+
+int cli_parse(int argc, char **argv, const struct opt *opts,
+	      struct cli_common *common, const char **pos, size_t maxpos,
+	      size_t *npos, const char *usage);
+
+/* A subcommand ("list", "show", ...) of a command. */
+struct subcommand {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+};
+
+/*
+ * Run the subcommand named by argv[0] with the remaining arguments; print
+ * `usage` for --help or when none is given (exit 1 then).
+ */
+int cli_dispatch(int argc, char **argv, const struct subcommand *subs,
+		 const char *usage);
+
+/* What most subcommands hold while they run. */
+struct ctx {
+	struct cli_common c;
+	struct store *s;
+	struct arena a;
+	struct err e;
+	const char *pos[8];
+	size_t npos;
+};
+
+/*
+ * Parse arguments (at most maxpos positional), open the database and
+ * prepare an arena. Returns -1 when the command should go on, otherwise
+ * the exit code to return right away (after --help, or on an error).
+ * When it returned -1, finish with ctx_close().
+ */
+int ctx_open(struct ctx *x, int argc, char **argv, const struct opt *opts,
+	     size_t maxpos, const char *usage);
+
+/* Release what ctx_open acquired; returns rc. */
+int ctx_close(struct ctx *x, int rc);
+
+/* Print a table in the chosen format (tabel or csv). */
+void ctx_table(const struct ctx *x, const struct table *t);
+
+/* A date for the chosen format: Dutch for tabel, ISO for csv. */
+const char *ctx_date(struct ctx *x, day_t d);
+
+/* The database path: --db, else $AMBT_DB, else "ambt.db". */
+const char *cli_db_path(const struct cli_common *c);
+
+/*
+ * Today in Europe/Amsterdam. $AMBT_VANDAAG (YYYY-MM-DD) overrides the
+ * clock, for reproducible examples and tests.
+ */
+day_t cli_today(void);
+
+/* Open the existing database named by the common options. */
+int cli_open(const struct cli_common *c, struct store **s);
+
+/*
+ * Report a failed operation: print the Dutch message (and every problem)
+ * on stderr, the log detail too for internal errors, and return the exit
+ * code for the status.
+ */
+int cli_fail(const struct err *e);
+
+/* Print a Dutch usage error and return EXIT_USER. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Parse a date option; on error prints a message naming `option`. */
+int cli_date(const char *text, const char *option, day_t *out);
+
+/* Exit code for a status. */
+int cli_exit_code(enum status st);
+
+/* ---- output ---- */
+
+/* A table of text cells, printed aligned, as CSV, or not at all (JSON). */
+struct table {
+	struct arena *a;
+	size_t ncols;
+	const char **headers;
+	const char **cells; /* row-major */
+	size_t nrows, cap;
+};
+
+void table_init(struct table *t, struct arena *a, size_t ncols,
+		const char *const *headers);
+/* Add a row of exactly ncols cells (NULL prints as empty). */
+int table_row(struct table *t, const char *const *cells);
+/* Aligned columns, two spaces apart, a rule under the headers. */
+void table_print(const struct table *t, FILE *out, const char *indent);
+/* RFC 4180 CSV with a header line. */
+void table_csv(const struct table *t, FILE *out);
+
+/* printf into the arena. */
+const char *fmt_a(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Dutch long date into the arena ("" for DATE_NONE). */
+const char *date_nl_a(struct arena *a, day_t d);
+/* ISO date into the arena (NULL for DATE_NONE). */
+const char *date_iso_a(struct arena *a, day_t d);
+
+/* Whether s is well-formed UTF-8 (no overlongs, no surrogates). */
+bool utf8_valid(const char *s);
+
+/* Display width of UTF-8 text in columns (code points). */
+size_t utf8_width(const char *s);
+
+struct json_t;
+/* Print a JSON value (indented, keys in insertion order) and free it. */
+void json_print(struct json_t *v, FILE *out);
+
+/* ---- loading data ---- */
+
+/* Load the BBV taakvelden and the CBS municipalities (reference data). */
+enum status refdata_load(struct store *s, day_t today, struct err *e);
+
+/* Load the embedded demo register (data/demo.json) in one transaction. */
+enum status demo_load(struct store *s, day_t today, struct err *e);
+
+/* Load a register document from memory (format: docs/register-document.md). */
+enum status register_document_load(struct store *s, const char *json,
+				   size_t len, day_t today, struct err *e);
+
+#endif

@@ -1,0 +1,450 @@
+/*
+ * cmd_gemeente.c - `ambt gemeente` (municipalities) and `ambt regeling`
+ * (joint bodies): the organisations of the register.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_json.h"
+#include "commands.h"
+#include "../banned.h"
+
+static const char gemeente_usage[] =
+	"Gebruik:\n"
+	"  ambt gemeente list [--format tabel|json|csv]\n"
+	"  ambt gemeente show CBS-CODE [--format tabel|json|csv]\n"
+	"  ambt gemeente add --code GMnnnn --naam NAAM [--provincie P]\n"
+	"                    [--inwoners AANTAL --peildatum JJJJ-MM-DD]\n\n"
+	"Gemeenten worden aangeduid met hun CBS-code, bijvoorbeeld GM0358 "
+	"(Aalsmeer).\n";
+
+static const char regeling_usage[] =
+	"Gebruik:\n"
+	"  ambt regeling list [--format tabel|json|csv]\n"
+	"  ambt regeling show CODE [--format tabel|json|csv]\n\n"
+	"Gemeenschappelijke regelingen (zoals GRIT, IASZ, GBKZ) en hun "
+	"leden.\n";
+
+static json_t *
+org_json(const struct organisatie *o)
+{
+	json_t *j = json_object();
+
+	json_object_set_new(j, "code", jstr(o->code));
+	json_object_set_new(j, "naam", jstr(o->naam));
+	if (o->soort == ORG_GEMEENTE) {
+		json_object_set_new(j, "provincie", jstr(o->provincie));
+		json_object_set_new(j, "inwoners",
+				    o->inwoners >= 0 ? json_integer(o->inwoners)
+						     : json_null());
+		json_object_set_new(j, "peildatum", jdate(o->inwoners_peildatum));
+	} else {
+		json_object_set_new(j, "taak", jstr(o->taak));
+		json_object_set_new(j, "verzonnen", json_boolean(o->verzonnen));
+	}
+	return j;
+}
+
+static const char *
+inwoners_text(struct arena *a, int64_t n)
+{
+	char digits[32], out[48];
+	size_t len, o = 0;
+
+	if (n < 0)
+		return "";
+	snprintf(digits, sizeof(digits), "%lld", (long long)n);
+	len = strlen(digits);
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[o++] = '.';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	return arena_strdup(a, out);
+}
+
+static int
+list_orgs(int argc, char **argv, enum org_soort soort, const char *usage)
+{
+	struct cli_common c = { 0 };
+	struct store *s;
+	struct arena a;
+	struct err e;
+	struct organisatie *o;
+	size_t n, npos;
+	const char *pos[1];
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, NULL, &c, pos, 0, &npos, usage)) ||
+	    c.help)
+		return rc;
+	if ((rc = cli_open(&c, &s)))
+		return rc;
+	arena_init(&a, 64u << 20);
+	err_clear(&e);
+	if (store_organisatie_list(s, &a, soort, &o, &n, &e)) {
+		rc = cli_fail(&e);
+		goto out;
+	}
+	if (c.format == FORMAT_JSON) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, org_json(&o[i]));
+		json_print(arr, stdout);
+		goto out;
+	}
+	struct table t;
+	if (soort == ORG_GEMEENTE) {
+		static const char *const h[] = { "CBS-code", "Naam", "Provincie",
+						 "Inwoners", "Peildatum" };
+		table_init(&t, &a, 5, h);
+		for (size_t i = 0; i < n; i++) {
+			const char *row[] = {
+				o[i].code,
+				o[i].naam,
+				o[i].provincie,
+				c.format == FORMAT_CSV
+					? (o[i].inwoners >= 0
+						   ? fmt_a(&a, "%lld",
+							   (long long)o[i].inwoners)
+						   : "")
+					: inwoners_text(&a, o[i].inwoners),
+				c.format == FORMAT_CSV
+					? date_iso_a(&a, o[i].inwoners_peildatum)
+					: date_nl_a(&a, o[i].inwoners_peildatum),
+			};
+			table_row(&t, row);
+		}
+	} else {
+		static const char *const h[] = { "Code", "Naam", "Taak", "Leden" };
+		table_init(&t, &a, 4, h);
+		for (size_t i = 0; i < n; i++) {
+			struct lidmaatschap *l;
+			size_t nl;
+			const char *leden = "";
+
+			if (store_regeling_leden(s, &a, o[i].code, &l, &nl, &e)) {
+				rc = cli_fail(&e);
+				goto out;
+			}
+			for (size_t j = 0; j < nl; j++)
+				leden = fmt_a(&a, "%s%s%s", leden, j ? ", " : "",
+					      l[j].gemeente_naam);
+			const char *row[] = { o[i].code, o[i].naam, o[i].taak,
+					      leden };
+			table_row(&t, row);
+		}
+	}
+	if (c.format == FORMAT_CSV)
+		table_csv(&t, stdout);
+	else
+		table_print(&t, stdout, "");
+out:
+	arena_free(&a);
+	store_close(s);
+	return rc;
+}
+
+static int
+gemeente_list(int argc, char **argv)
+{
+	return list_orgs(argc, argv, ORG_GEMEENTE, gemeente_usage);
+}
+
+static int
+regeling_list(int argc, char **argv)
+{
+	return list_orgs(argc, argv, ORG_REGELING, regeling_usage);
+}
+
+/* Cooperations a municipality is (or was) a member of. */
+static int
+memberships_of(struct store *s, struct arena *a, const char *code,
+	       struct table *t, json_t *arr, bool iso, struct err *e)
+{
+	struct samenwerking *sw;
+	size_t n;
+
+	if (store_samenwerking_list(s, a, &sw, &n, e))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct lidmaatschap *l;
+		size_t nl;
+
+		if (store_samenwerking_leden(s, a, sw[i].code, &l, &nl, e))
+			return -1;
+		for (size_t j = 0; j < nl; j++) {
+			if (strcmp(l[j].gemeente, code) != 0)
+				continue;
+			if (arr) {
+				json_t *m = json_object();
+				json_object_set_new(m, "samenwerking",
+						    jstr(sw[i].code));
+				json_object_set_new(m, "naam", jstr(sw[i].naam));
+				json_object_set_new(m, "van",
+						    jdate(l[j].periode.van));
+				json_object_set_new(m, "tot",
+						    jdate(l[j].periode.tot));
+				json_array_append_new(arr, m);
+			} else {
+				const char *row[] = {
+					sw[i].code,
+					sw[i].naam,
+					iso ? date_iso_a(a, l[j].periode.van)
+					    : date_nl_a(a, l[j].periode.van),
+					iso ? date_iso_a(a, l[j].periode.tot)
+					    : date_nl_a(a, l[j].periode.tot),
+				};
+				table_row(t, row);
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+gemeente_show(int argc, char **argv)
+{
+	struct cli_common c = { 0 };
+	struct store *s;
+	struct arena a;
+	struct err e;
+	struct organisatie o;
+	struct inwonertal *t;
+	size_t n, npos;
+	const char *pos[1];
+	int rc;
+	static const char *const mh[] = { "Samenwerking", "Naam", "Lid van",
+					  "Lid tot" };
+	struct table mt;
+
+	if ((rc = cli_parse(argc, argv, NULL, &c, pos, 1, &npos,
+			    gemeente_usage)) ||
+	    c.help)
+		return rc;
+	if (npos != 1)
+		return cli_usage_error("noem de CBS-code van de gemeente, "
+				       "bijvoorbeeld 'ambt gemeente show "
+				       "GM0358'.");
+	if ((rc = cli_open(&c, &s)))
+		return rc;
+	arena_init(&a, 64u << 20);
+	err_clear(&e);
+	if (store_organisatie_get(s, &a, pos[0], &o, &e) ||
+	    (o.soort != ORG_GEMEENTE &&
+	     err_set(&e, ST_NOT_FOUND, "%s is geen gemeente.", pos[0])) ||
+	    store_inwonertal_list(s, &a, pos[0], &t, &n, &e)) {
+		rc = cli_fail(&e);
+		goto out;
+	}
+	if (c.format == FORMAT_JSON) {
+		json_t *j = org_json(&o), *arr = json_array(), *m = json_array();
+		for (size_t i = 0; i < n; i++) {
+			json_t *x = json_object();
+			json_object_set_new(x, "peildatum", jdate(t[i].peildatum));
+			json_object_set_new(x, "aantal", json_integer(t[i].aantal));
+			json_object_set_new(x, "bron", jstr(t[i].bron));
+			json_array_append_new(arr, x);
+		}
+		json_object_set_new(j, "inwonertallen", arr);
+		if (memberships_of(s, &a, o.code, NULL, m, true, &e)) {
+			json_decref(j);
+			json_decref(m);
+			rc = cli_fail(&e);
+			goto out;
+		}
+		json_object_set_new(j, "samenwerkingen", m);
+		json_print(j, stdout);
+		goto out;
+	}
+	table_init(&mt, &a, 4, mh);
+	if (memberships_of(s, &a, o.code, &mt, NULL, c.format == FORMAT_CSV,
+			   &e)) {
+		rc = cli_fail(&e);
+		goto out;
+	}
+	if (c.format == FORMAT_CSV) {
+		table_csv(&mt, stdout);
+		goto out;
+	}
+	printf("%s (%s)\nProvincie:  %s\n", o.naam, o.code,
+	       o.provincie ? o.provincie : "onbekend");
+	printf("\nInwoners\n");
+	for (size_t i = 0; i < n; i++)
+		printf("  %-18s %10s  (bron: %s)\n",
+		       date_nl_a(&a, t[i].peildatum),
+		       inwoners_text(&a, t[i].aantal),
+		       t[i].bron ? t[i].bron : "onbekend");
+	if (n == 0)
+		printf("  geen gegevens\n");
+	printf("\nSamenwerkingen\n");
+	if (mt.nrows)
+		table_print(&mt, stdout, "  ");
+	else
+		printf("  geen\n");
+out:
+	arena_free(&a);
+	store_close(s);
+	return rc;
+}
+
+static int
+gemeente_add(int argc, char **argv)
+{
+	struct cli_common c = { 0 };
+	const char *code = NULL, *naam = NULL, *provincie = NULL,
+		   *inwoners = NULL, *peildatum = NULL;
+	const struct opt opts[] = {
+		{ "code", &code, NULL },
+		{ "naam", &naam, NULL },
+		{ "provincie", &provincie, NULL },
+		{ "inwoners", &inwoners, NULL },
+		{ "peildatum", &peildatum, NULL },
+		{ NULL, NULL, NULL },
+	};
+	struct organisatie o = { 0 };
+	struct store *s;
+	struct err e;
+	const char *pos[1];
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos,
+			    gemeente_usage)) ||
+	    c.help)
+		return rc;
+	o.soort = ORG_GEMEENTE;
+	o.code = code;
+	o.naam = naam;
+	o.provincie = provincie;
+	o.inwoners = -1;
+	o.inwoners_peildatum = DATE_NONE;
+	err_clear(&e);
+	if (inwoners) {
+		char *end;
+		long long v = strtoll(inwoners, &end, 10);
+		if (*end || end == inwoners || v < 0)
+			err_invalid(&e, "inwoners", "format",
+				    "'%.20s' is geen aantal; schrijf een geheel "
+				    "getal zonder punten.",
+				    inwoners);
+		else
+			o.inwoners = v;
+	}
+	if (peildatum && date_parse(peildatum, &o.inwoners_peildatum))
+		err_invalid(&e, "peildatum", "date",
+			    "'%.20s' is geen geldige datum (JJJJ-MM-DD).",
+			    peildatum);
+	if (e.status)
+		return cli_fail(&e);
+	if ((rc = cli_open(&c, &s)))
+		return rc;
+	if (store_organisatie_add(s, &o, cli_today(), &e))
+		rc = cli_fail(&e);
+	else
+		printf("Gemeente %s (%s) toegevoegd.\n", naam, code);
+	store_close(s);
+	return rc;
+}
+
+int
+cmd_gemeente(int argc, char **argv)
+{
+	static const struct subcommand subs[] = {
+		{ "list", gemeente_list },
+		{ "show", gemeente_show },
+		{ "add", gemeente_add },
+		{ NULL, NULL },
+	};
+	return cli_dispatch(argc, argv, subs, gemeente_usage);
+}
+
+static int
+regeling_show(int argc, char **argv)
+{
+	struct cli_common c = { 0 };
+	struct store *s;
+	struct arena a;
+	struct err e;
+	struct organisatie o;
+	struct lidmaatschap *l;
+	size_t n, npos;
+	const char *pos[1];
+	int rc;
+	static const char *const h[] = { "Gemeente", "CBS-code", "Lid van",
+					 "Lid tot" };
+	struct table t;
+
+	if ((rc = cli_parse(argc, argv, NULL, &c, pos, 1, &npos,
+			    regeling_usage)) ||
+	    c.help)
+		return rc;
+	if (npos != 1)
+		return cli_usage_error("noem de code van de regeling, "
+				       "bijvoorbeeld 'ambt regeling show "
+				       "GRIT'.");
+	if ((rc = cli_open(&c, &s)))
+		return rc;
+	arena_init(&a, 64u << 20);
+	err_clear(&e);
+	if (store_organisatie_get(s, &a, pos[0], &o, &e) ||
+	    (o.soort != ORG_REGELING &&
+	     err_set(&e, ST_NOT_FOUND,
+		     "%s is geen gemeenschappelijke regeling.", pos[0])) ||
+	    store_regeling_leden(s, &a, pos[0], &l, &n, &e)) {
+		rc = cli_fail(&e);
+		goto out;
+	}
+	if (c.format == FORMAT_JSON) {
+		json_t *j = org_json(&o), *arr = json_array();
+		for (size_t i = 0; i < n; i++) {
+			json_t *x = json_object();
+			json_object_set_new(x, "gemeente", jstr(l[i].gemeente));
+			json_object_set_new(x, "naam", jstr(l[i].gemeente_naam));
+			json_object_set_new(x, "van", jdate(l[i].periode.van));
+			json_object_set_new(x, "tot", jdate(l[i].periode.tot));
+			json_array_append_new(arr, x);
+		}
+		json_object_set_new(j, "leden", arr);
+		json_print(j, stdout);
+		goto out;
+	}
+	table_init(&t, &a, 4, h);
+	for (size_t i = 0; i < n; i++) {
+		bool iso = c.format == FORMAT_CSV;
+		const char *row[] = {
+			l[i].gemeente_naam, l[i].gemeente,
+			iso ? date_iso_a(&a, l[i].periode.van)
+			    : date_nl_a(&a, l[i].periode.van),
+			iso ? date_iso_a(&a, l[i].periode.tot)
+			    : date_nl_a(&a, l[i].periode.tot),
+		};
+		table_row(&t, row);
+	}
+	if (c.format == FORMAT_CSV) {
+		table_csv(&t, stdout);
+		goto out;
+	}
+	printf("%s (%s)\nTaak:  %s%s\n\nLeden\n", o.naam, o.code,
+	       o.taak ? o.taak : "onbekend",
+	       o.verzonnen ? "\n(let op: gegevens deels verzonnen voor de demo)"
+			   : "");
+	table_print(&t, stdout, "  ");
+out:
+	arena_free(&a);
+	store_close(s);
+	return rc;
+}
+
+int
+cmd_regeling(int argc, char **argv)
+{
+	static const struct subcommand subs[] = {
+		{ "list", regeling_list },
+		{ "show", regeling_show },
+		{ NULL, NULL },
+	};
+	return cli_dispatch(argc, argv, subs, regeling_usage);
+}

@@ -1,0 +1,144 @@
+/*
+ * cmd_setup.c - `ambt init` and `ambt demo`: create a database.
+ *
+ * `demo` builds the new database beside the target (PATH.nieuw) and
+ * renames it into place only when everything loaded, so a failed load
+ * never leaves a half-filled database and --overschrijf never destroys the
+ * old one for nothing.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "../banned.h"
+
+static const char init_usage[] =
+	"Gebruik: ambt init [--db PAD]\n\n"
+	"Maakt een nieuwe database met de referentielijsten (de gemeenten "
+	"volgens het CBS\nen de BBV-taakvelden), zonder samenwerkingen of "
+	"besluiten. Een bestaande\ndatabase blijft ongemoeid.\n";
+
+static const char demo_usage[] =
+	"Gebruik: ambt demo [--db PAD] [--overschrijf]\n\n"
+	"Maakt een database met de demogegevens: de samenwerkingen "
+	"Amstelveen–Aalsmeer (AA),\nHeemstede–Bloemendaal (HB) en "
+	"Wormerland–Oostzaan–Landsmeer (WOL), hun eenheden,\nkaders, "
+	"werkstromen en besluiten. Wat de openbare bronnen niet noemen, "
+	"is\nverzonnen en als zodanig gemarkeerd.\n\n"
+	"  --overschrijf   vervang een bestaande database\n";
+
+static int
+exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+/* Remove a database file with its WAL and shared-memory companions. */
+static void
+remove_db(const char *path)
+{
+	static const char *const suffix[] = { "-wal", "-shm" };
+	char buf[4200];
+
+	unlink(path);
+	for (size_t i = 0; i < 2; i++)
+		if ((size_t)snprintf(buf, sizeof(buf), "%.4096s%s", path,
+				     suffix[i]) < sizeof(buf))
+			unlink(buf);
+}
+
+static int
+create(const char *path, bool demo, day_t today)
+{
+	struct store *s;
+	struct err e;
+
+	err_clear(&e);
+	if (store_open(path, STORE_CREATE, &s, &e))
+		return cli_fail(&e);
+	if (refdata_load(s, today, &e) || (demo && demo_load(s, today, &e))) {
+		store_close(s);
+		remove_db(path);
+		return cli_fail(&e);
+	}
+	store_close(s);
+	return 0;
+}
+
+int
+cmd_init(int argc, char **argv)
+{
+	struct cli_common c = { 0 };
+	const char *pos[1];
+	size_t npos;
+	const char *path;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, NULL, &c, pos, 0, &npos, init_usage)) ||
+	    c.help)
+		return rc;
+	path = cli_db_path(&c);
+	if (exists(path)) {
+		fprintf(stderr,
+			"ambt: %s bestaat al; kies een ander pad met --db.\n",
+			path);
+		return EXIT_USER;
+	}
+	if ((rc = create(path, false, cli_today())))
+		return rc;
+	printf("Database %s gemaakt, met de gemeenten en BBV-taakvelden.\n",
+	       path);
+	return 0;
+}
+
+int
+cmd_demo(int argc, char **argv)
+{
+	struct cli_common c = { 0 };
+	bool overschrijf = false;
+	const struct opt opts[] = {
+		{ "overschrijf", NULL, &overschrijf },
+		{ NULL, NULL, NULL },
+	};
+	const char *pos[1];
+	size_t npos;
+	const char *path;
+	char tmp[4200];
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos,
+			    demo_usage)) ||
+	    c.help)
+		return rc;
+	path = cli_db_path(&c);
+	if (exists(path) && !overschrijf) {
+		fprintf(stderr,
+			"ambt: %s bestaat al. Gebruik --overschrijf om die "
+			"database te vervangen door de demogegevens.\n",
+			path);
+		return EXIT_USER;
+	}
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%.4096s.nieuw", path) >=
+	    sizeof(tmp) || strlen(path) > 4000)
+		return cli_usage_error("het pad is te lang.");
+	remove_db(tmp);
+	if ((rc = create(tmp, true, cli_today())))
+		return rc;
+	remove_db(path);
+	if (rename(tmp, path) != 0) {
+		fprintf(stderr, "ambt: kan %s niet vervangen: %s\n", path,
+			strerror(errno));
+		remove_db(tmp);
+		return EXIT_INTERNAL;
+	}
+	printf("Demodatabase %s gemaakt met de samenwerkingen AA, HB en WOL.\n"
+	       "Bekijk bijvoorbeeld:\n"
+	       "  ambt samenwerking list\n"
+	       "  ambt samenwerking show HB --op 2021-03-01\n"
+	       "  ambt besluit show 830016\n",
+	       path);
+	return 0;
+}

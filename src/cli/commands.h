@@ -1,0 +1,18 @@
+/*
+ * commands.h - the subcommands of `ambt`; each returns the exit code.
+ * argv holds the arguments after the command name.
+ */
+#ifndef AMBT_COMMANDS_H
+#define AMBT_COMMANDS_H
+
+int cmd_init(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_gemeente(int argc, char **argv);
+int cmd_regeling(int argc, char **argv);
+int cmd_samenwerking(int argc, char **argv);
+int cmd_eenheid(int argc, char **argv);
+int cmd_besluit(int argc, char **argv);
+int cmd_werkstroom(int argc, char **argv);
+int cmd_taakveld(int argc, char **argv);
+
+#endif

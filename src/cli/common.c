@@ -1,0 +1,272 @@
+/*
+ * common.c - option parsing, database path, today, error reporting.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "../banned.h"
+
+int
+cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("ambt: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nGebruik --help voor uitleg.\n", stderr);
+	return EXIT_USER;
+}
+
+static const struct opt *
+find_opt(const struct opt *opts, const char *name, size_t len)
+{
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == len &&
+		    strncmp(opts->name, name, len) == 0)
+			return opts;
+	return NULL;
+}
+
+int
+cli_parse(int argc, char **argv, const struct opt *opts,
+	  struct cli_common *common, const char **pos, size_t maxpos,
+	  size_t *npos, const char *usage)
+{
+	const struct opt builtin[] = {
+		{ "db", &common->db, NULL },
+		{ "format", &common->format_text, NULL },
+		{ "help", NULL, &common->help },
+		{ NULL, NULL, NULL },
+	};
+	bool only_pos = false;
+
+	*npos = 0;
+	for (int i = 0; i < argc; i++)
+		if (!utf8_valid(argv[i]))
+			return cli_usage_error("argument %d is geen geldige "
+					       "UTF-8-tekst.",
+					       i + 1);
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		const char *name, *eq, *val = NULL;
+		const struct opt *o;
+		size_t len;
+
+		if (only_pos || arg[0] != '-' || arg[1] == '\0') {
+			if (*npos == maxpos)
+				return cli_usage_error("te veel argumenten "
+						       "('%s').",
+						       arg);
+			pos[(*npos)++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_pos = true;
+			continue;
+		}
+		if (strcmp(arg, "-h") == 0) {
+			common->help = true;
+			continue;
+		}
+		if (arg[1] != '-')
+			return cli_usage_error("onbekende optie '%s'.", arg);
+		name = arg + 2;
+		eq = strchr(name, '=');
+		len = eq ? (size_t)(eq - name) : strlen(name);
+		o = find_opt(opts, name, len);
+		if (!o)
+			o = find_opt(builtin, name, len);
+		if (!o)
+			return cli_usage_error("onbekende optie '--%.*s'.",
+					       (int)len, name);
+		if (o->flag) {
+			if (eq)
+				return cli_usage_error("optie '--%s' heeft "
+						       "geen waarde.",
+						       o->name);
+			*o->flag = true;
+			continue;
+		}
+		if (eq)
+			val = eq + 1;
+		else if (i + 1 < argc)
+			val = argv[++i];
+		else
+			return cli_usage_error("optie '--%s' heeft een waarde "
+					       "nodig.",
+					       o->name);
+		*o->value = val;
+	}
+	if (common->help) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	common->format = FORMAT_TABEL;
+	if (common->format_text) {
+		if (strcmp(common->format_text, "tabel") == 0)
+			common->format = FORMAT_TABEL;
+		else if (strcmp(common->format_text, "json") == 0)
+			common->format = FORMAT_JSON;
+		else if (strcmp(common->format_text, "csv") == 0)
+			common->format = FORMAT_CSV;
+		else
+			return cli_usage_error("--format kent tabel, json en "
+					       "csv, niet '%s'.",
+					       common->format_text);
+	}
+	return 0;
+}
+
+const char *
+cli_db_path(const struct cli_common *c)
+{
+	const char *env;
+
+	if (c->db && *c->db)
+		return c->db;
+	env = getenv("AMBT_DB");
+	if (env && *env)
+		return env;
+	return "ambt.db";
+}
+
+day_t
+cli_today(void)
+{
+	const char *env = getenv("AMBT_VANDAAG");
+	day_t d;
+
+	if (env && *env && date_parse(env, &d) == 0)
+		return d;
+	return date_amsterdam_today((int64_t)time(NULL));
+}
+
+int
+cli_exit_code(enum status st)
+{
+	switch (st) {
+	case ST_OK:
+		return 0;
+	case ST_INVALID:
+	case ST_NOT_FOUND:
+	case ST_CONFLICT:
+		return EXIT_USER;
+	case ST_NOMEM:
+	case ST_INTERNAL:
+		return EXIT_INTERNAL;
+	}
+	return EXIT_INTERNAL;
+}
+
+int
+cli_fail(const struct err *e)
+{
+	if (e->status == ST_INVALID && e->nproblems > 0) {
+		fputs("ambt: niet opgeslagen, want:\n", stderr);
+		for (size_t i = 0; i < e->nproblems; i++)
+			fprintf(stderr, "  %s: %s\n", e->problems[i].name,
+				e->problems[i].reason);
+		if (e->ndropped)
+			fprintf(stderr, "  (en nog %zu fouten)\n", e->ndropped);
+	} else {
+		fprintf(stderr, "ambt: %s\n",
+			e->message[0] ? e->message : "onbekende fout.");
+		if (e->status == ST_INTERNAL && e->detail[0])
+			fprintf(stderr, "ambt: details voor beheer: %s\n",
+				e->detail);
+	}
+	return cli_exit_code(e->status);
+}
+
+int
+cli_open(const struct cli_common *c, struct store **s)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (store_open(cli_db_path(c), STORE_EXISTING, s, &e))
+		return cli_fail(&e);
+	return 0;
+}
+
+int
+cli_date(const char *text, const char *option, day_t *out)
+{
+	if (date_parse(text, out) == 0)
+		return 0;
+	return cli_usage_error("--%s: '%s' is geen geldige datum; schrijf "
+			       "JJJJ-MM-DD, bijvoorbeeld 2021-03-01.",
+			       option, text);
+}
+
+int
+cli_dispatch(int argc, char **argv, const struct subcommand *subs,
+	     const char *usage)
+{
+	if (argc < 1) {
+		fputs(usage, stderr);
+		return EXIT_USER;
+	}
+	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	for (; subs->name; subs++)
+		if (strcmp(subs->name, argv[0]) == 0)
+			return subs->fn(argc - 1, argv + 1);
+	fprintf(stderr, "ambt: onbekende opdracht '%s'.\n\n", argv[0]);
+	fputs(usage, stderr);
+	return EXIT_USER;
+}
+
+int
+ctx_open(struct ctx *x, int argc, char **argv, const struct opt *opts,
+	 size_t maxpos, const char *usage)
+{
+	int rc;
+
+	memset(x, 0, sizeof(*x));
+	err_clear(&x->e);
+	if (maxpos > sizeof(x->pos) / sizeof(x->pos[0]))
+		maxpos = sizeof(x->pos) / sizeof(x->pos[0]);
+	rc = cli_parse(argc, argv, opts, &x->c, x->pos, maxpos, &x->npos,
+		       usage);
+	if (rc || x->c.help)
+		return rc;
+	if ((rc = cli_open(&x->c, &x->s)))
+		return rc;
+	arena_init(&x->a, 256u << 20);
+	return -1;
+}
+
+int
+ctx_close(struct ctx *x, int rc)
+{
+	arena_free(&x->a);
+	store_close(x->s);
+	x->s = NULL;
+	return rc;
+}
+
+void
+ctx_table(const struct ctx *x, const struct table *t)
+{
+	if (x->c.format == FORMAT_CSV)
+		table_csv(t, stdout);
+	else
+		table_print(t, stdout, "");
+}
+
+const char *
+ctx_date(struct ctx *x, day_t d)
+{
+	if (x->c.format == FORMAT_CSV)
+		return date_iso_a(&x->a, d);
+	return date_nl_a(&x->a, d);
+}

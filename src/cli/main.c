@@ -1,0 +1,79 @@
+/*
+ * main.c - the `ambt` command: a table of subcommands, each in its own
+ * cmd_*.c file (as git.c and cgit's cmd.c do it).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "../banned.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "init", cmd_init, "maak een nieuwe, lege database" },
+	{ "demo", cmd_demo, "maak een database met de demogegevens" },
+	{ "gemeente", cmd_gemeente, "gemeenten bekijken en toevoegen" },
+	{ "regeling", cmd_regeling,
+	  "gemeenschappelijke regelingen en hun leden bekijken" },
+	{ "samenwerking", cmd_samenwerking,
+	  "samenwerkingen bekijken, ook zoals ze op een datum waren" },
+	{ "eenheid", cmd_eenheid,
+	  "eenheden en hun inrichting door de jaren heen; wijzigen" },
+	{ "besluit", cmd_besluit,
+	  "het besluitenregister: bekijken, toevoegen, status" },
+	{ "werkstroom", cmd_werkstroom, "werkstromen en mijlpalen bekijken" },
+	{ "taakveld", cmd_taakveld, "BBV-taakvelden bekijken, per boekjaar" },
+	{ NULL, NULL, NULL },
+};
+
+static void
+usage(FILE *out)
+{
+	fputs("Gebruik: ambt OPDRACHT [ARGUMENTEN] [--db PAD] "
+	      "[--format tabel|json|csv]\n\n"
+	      "Ambt houdt het register bij van een ambtelijke samenwerking "
+	      "van gemeenten:\nwie samenwerkt in wat, sinds wanneer, en "
+	      "door welk besluit.\n\nOpdrachten:\n",
+	      out);
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(out, "  %-14s %s\n", c->name, c->summary);
+	fputs("\nAlgemene opties:\n"
+	      "  --db PAD        de database (standaard ambt.db, of "
+	      "$AMBT_DB)\n"
+	      "  --format F      uitvoer als tabel (standaard), json of csv\n"
+	      "  --help          uitleg bij een opdracht, bijvoorbeeld "
+	      "'ambt besluit --help'\n\n"
+	      "Uitkomst: 0 gelukt, 1 niet gelukt door de invoer (de melding "
+	      "zegt waarom),\n2 interne fout.\n",
+	      out);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USER;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("ambt %s\n", AMBT_VERSION);
+		return 0;
+	}
+	for (const struct command *c = commands; c->name; c++)
+		if (strcmp(c->name, argv[1]) == 0)
+			return c->fn(argc - 2, argv + 2);
+	fprintf(stderr, "ambt: onbekende opdracht '%s'.\n\n", argv[1]);
+	usage(stderr);
+	return EXIT_USER;
+}

@@ -1,0 +1,252 @@
+/*
+ * queries.c - the SQL text of every statement the store runs.
+ *
+ * Parameters only ($n), never string-built SQL. Dates are ISO text so that
+ * text comparison is date comparison.
+ */
+#include <stddef.h>
+
+#include "queries.h"
+#include "../banned.h"
+
+static const char *const texts[Q__COUNT] = {
+	[Q_SCHEMA_VERSION_GET] = "SELECT version FROM schema_version",
+	[Q_SCHEMA_VERSION_SET] = "UPDATE schema_version SET version = $1",
+
+	[Q_ORG_INSERT] =
+		"INSERT INTO organisatie (soort, code, naam, provincie, taak, "
+		"verzonnen) VALUES ($1, $2, $3, $4, $5, $6)",
+	[Q_ORG_ID] = "SELECT id, soort FROM organisatie WHERE code = $1",
+	[Q_ORG_GET] =
+		"SELECT o.id, o.soort, o.code, o.naam, o.provincie, o.taak, "
+		"o.verzonnen, i.aantal, i.peildatum FROM organisatie o "
+		"LEFT JOIN inwonertal i ON i.organisatie_id = o.id AND "
+		"i.peildatum = (SELECT max(peildatum) FROM inwonertal "
+		"WHERE organisatie_id = o.id) WHERE o.code = $1",
+	[Q_ORG_LIST] =
+		"SELECT o.id, o.soort, o.code, o.naam, o.provincie, o.taak, "
+		"o.verzonnen, i.aantal, i.peildatum FROM organisatie o "
+		"LEFT JOIN inwonertal i ON i.organisatie_id = o.id AND "
+		"i.peildatum = (SELECT max(peildatum) FROM inwonertal "
+		"WHERE organisatie_id = o.id) WHERE o.soort = $1 "
+		"ORDER BY o.naam, o.code",
+	[Q_INWONERTAL_UPSERT] =
+		"INSERT INTO inwonertal (organisatie_id, peildatum, aantal, bron) "
+		"VALUES ($1, $2, $3, $4) ON CONFLICT (organisatie_id, peildatum) "
+		"DO UPDATE SET aantal = excluded.aantal, bron = excluded.bron",
+	[Q_INWONERTAL_LIST] =
+		"SELECT peildatum, aantal, bron FROM inwonertal "
+		"WHERE organisatie_id = $1 ORDER BY peildatum",
+	[Q_REGELING_LID_INSERT] =
+		"INSERT INTO regeling_lid (regeling_id, gemeente_id, van, tot, "
+		"besluit_id) VALUES ($1, $2, $3, $4, $5)",
+	[Q_REGELING_LEDEN] =
+		"SELECT l.id, g.code, g.naam, l.van, l.tot, b.identificatie "
+		"FROM regeling_lid l JOIN organisatie g ON g.id = l.gemeente_id "
+		"LEFT JOIN besluit b ON b.id = l.besluit_id "
+		"WHERE l.regeling_id = $1 ORDER BY l.van, g.naam",
+
+	[Q_BESLUIT_INSERT] =
+		"INSERT INTO besluit (identificatie, organisatie_id, "
+		"bestuursorgaan, datum, ingangsdatum, vervaldatum, vervalreden, "
+		"publicatiedatum, onderwerp, toelichting, portefeuillehouder, "
+		"afdeling, openbaarheid, geheim_tot, status, gegenereerd_jaar, "
+		"gegenereerd_nummer, verzonnen) VALUES ($1, $2, $3, $4, $5, $6, "
+		"$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+	[Q_BESLUIT_ID] =
+		"SELECT id, status FROM besluit WHERE identificatie = $1",
+	[Q_BESLUIT_NEXT_NUMMER] =
+		"SELECT coalesce(max(gegenereerd_nummer), 0) + 1 FROM besluit "
+		"WHERE gegenereerd_jaar = $1",
+	[Q_BESLUIT_GET] =
+		"SELECT b.id, b.identificatie, o.code, o.naam, b.bestuursorgaan, "
+		"b.datum, b.ingangsdatum, b.vervaldatum, b.vervalreden, "
+		"b.publicatiedatum, b.onderwerp, b.toelichting, "
+		"b.portefeuillehouder, b.afdeling, b.openbaarheid, b.geheim_tot, "
+		"b.status, b.verzonnen FROM besluit b "
+		"JOIN organisatie o ON o.id = b.organisatie_id "
+		"WHERE b.identificatie = $1",
+	/*
+	 * Filters: a NULL parameter means "any". $7 is a search phrase
+	 * matched case-insensitively (ASCII) in onderwerp and toelichting.
+	 */
+	[Q_BESLUIT_LIST] =
+		"SELECT b.id, b.identificatie, o.code, o.naam, b.bestuursorgaan, "
+		"b.datum, b.ingangsdatum, b.vervaldatum, b.vervalreden, "
+		"b.publicatiedatum, b.onderwerp, b.toelichting, "
+		"b.portefeuillehouder, b.afdeling, b.openbaarheid, b.geheim_tot, "
+		"b.status, b.verzonnen FROM besluit b "
+		"JOIN organisatie o ON o.id = b.organisatie_id "
+		"WHERE ($1 IS NULL OR o.code = $1) "
+		"AND ($2 IS NULL OR b.bestuursorgaan = $2) "
+		"AND ($3 IS NULL OR b.status = $3) "
+		"AND ($4 IS NULL OR b.openbaarheid = $4) "
+		"AND ($5 IS NULL OR b.datum >= $5) "
+		"AND ($6 IS NULL OR b.datum < $6) "
+		"AND ($7 IS NULL OR lower(b.onderwerp || ' ' || "
+		"coalesce(b.toelichting, '') || ' ' || b.identificatie) "
+		"LIKE '%' || lower($7) || '%') "
+		"ORDER BY b.datum DESC, b.identificatie LIMIT $8 OFFSET $9",
+	[Q_BESLUIT_COUNT] =
+		"SELECT count(*) FROM besluit b "
+		"JOIN organisatie o ON o.id = b.organisatie_id "
+		"WHERE ($1 IS NULL OR o.code = $1) "
+		"AND ($2 IS NULL OR b.bestuursorgaan = $2) "
+		"AND ($3 IS NULL OR b.status = $3) "
+		"AND ($4 IS NULL OR b.openbaarheid = $4) "
+		"AND ($5 IS NULL OR b.datum >= $5) "
+		"AND ($6 IS NULL OR b.datum < $6) "
+		"AND ($7 IS NULL OR lower(b.onderwerp || ' ' || "
+		"coalesce(b.toelichting, '') || ' ' || b.identificatie) "
+		"LIKE '%' || lower($7) || '%')",
+	[Q_BESLUIT_SET_STATUS] =
+		"UPDATE besluit SET status = $2, datum = coalesce($3, datum) "
+		"WHERE id = $1",
+	[Q_BESLUIT_STAP_INSERT] =
+		"INSERT INTO besluit_stap (besluit_id, volgnummer, status, datum, "
+		"toelichting) VALUES ($1, $2, $3, $4, $5)",
+	[Q_BESLUIT_STAPPEN] =
+		"SELECT status, datum, toelichting FROM besluit_stap "
+		"WHERE besluit_id = $1 ORDER BY volgnummer",
+	[Q_BESLUIT_WIJZIGINGEN] =
+		"SELECT 'inrichting', s.code, e.code, e.naam, i.vorm, "
+		"coalesce(g.naam, r.naam), i.van FROM inrichting i "
+		"JOIN eenheid e ON e.id = i.eenheid_id "
+		"JOIN samenwerking s ON s.id = e.samenwerking_id "
+		"LEFT JOIN organisatie g ON g.id = i.gemeente_id "
+		"LEFT JOIN organisatie r ON r.id = i.regeling_id "
+		"WHERE i.besluit_id = $1 "
+		"UNION ALL SELECT 'lidmaatschap', s.code, g.code, g.naam, NULL, "
+		"NULL, l.van FROM samenwerking_lid l "
+		"JOIN samenwerking s ON s.id = l.samenwerking_id "
+		"JOIN organisatie g ON g.id = l.gemeente_id WHERE l.besluit_id = $1 "
+		"UNION ALL SELECT 'kaderartikel', s.code, "
+		"CAST(k.nummer AS TEXT), k.titel, NULL, NULL, v.van "
+		"FROM kader_versie v JOIN kader_artikel k ON k.id = v.artikel_id "
+		"JOIN samenwerking s ON s.id = k.samenwerking_id "
+		"WHERE v.besluit_id = $1 ORDER BY 7, 1, 3",
+
+	[Q_SW_INSERT] =
+		"INSERT INTO samenwerking (code, naam, sinds, centrumgemeente_id, "
+		"omschrijving) VALUES ($1, $2, $3, $4, $5)",
+	[Q_SW_ID] = "SELECT id, sinds FROM samenwerking WHERE code = $1",
+	[Q_SW_GET] =
+		"SELECT s.id, s.code, s.naam, s.sinds, g.code, g.naam, "
+		"s.omschrijving FROM samenwerking s "
+		"LEFT JOIN organisatie g ON g.id = s.centrumgemeente_id "
+		"WHERE s.code = $1",
+	[Q_SW_LIST] =
+		"SELECT s.id, s.code, s.naam, s.sinds, g.code, g.naam, "
+		"s.omschrijving FROM samenwerking s "
+		"LEFT JOIN organisatie g ON g.id = s.centrumgemeente_id "
+		"ORDER BY s.code",
+	[Q_SW_LID_INSERT] =
+		"INSERT INTO samenwerking_lid (samenwerking_id, gemeente_id, van, "
+		"tot, besluit_id) VALUES ($1, $2, $3, $4, $5)",
+	[Q_SW_LEDEN] =
+		"SELECT l.id, g.code, g.naam, l.van, l.tot, b.identificatie "
+		"FROM samenwerking_lid l JOIN organisatie g ON g.id = l.gemeente_id "
+		"LEFT JOIN besluit b ON b.id = l.besluit_id "
+		"WHERE l.samenwerking_id = $1 ORDER BY l.van, g.naam",
+
+	[Q_EENHEID_INSERT] =
+		"INSERT INTO eenheid (samenwerking_id, code, naam, soort, "
+		"omschrijving, verzonnen) VALUES ($1, $2, $3, $4, $5, $6)",
+	[Q_EENHEID_ID] =
+		"SELECT e.id, s.code FROM eenheid e "
+		"JOIN samenwerking s ON s.id = e.samenwerking_id WHERE e.code = $1",
+	[Q_EENHEID_GET] =
+		"SELECT e.id, e.code, e.naam, e.soort, s.code, e.omschrijving, "
+		"e.verzonnen FROM eenheid e "
+		"JOIN samenwerking s ON s.id = e.samenwerking_id WHERE e.code = $1",
+	[Q_EENHEID_LIST] =
+		"SELECT e.id, e.code, e.naam, e.soort, s.code, e.omschrijving, "
+		"e.verzonnen FROM eenheid e "
+		"JOIN samenwerking s ON s.id = e.samenwerking_id "
+		"WHERE s.code = $1 ORDER BY e.naam, e.code",
+	[Q_EENHEID_LIST_ALL] =
+		"SELECT e.id, e.code, e.naam, e.soort, s.code, e.omschrijving, "
+		"e.verzonnen FROM eenheid e "
+		"JOIN samenwerking s ON s.id = e.samenwerking_id "
+		"ORDER BY s.code, e.naam, e.code",
+	[Q_INRICHTING_INSERT] =
+		"INSERT INTO inrichting (eenheid_id, van, tot, vorm, gemeente_id, "
+		"regeling_id, besluit_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+	[Q_INRICHTING_HIST] =
+		"SELECT i.id, i.van, i.tot, i.vorm, g.code, g.naam, r.code, "
+		"r.naam, b.identificatie, b.onderwerp FROM inrichting i "
+		"LEFT JOIN organisatie g ON g.id = i.gemeente_id "
+		"LEFT JOIN organisatie r ON r.id = i.regeling_id "
+		"JOIN besluit b ON b.id = i.besluit_id "
+		"WHERE i.eenheid_id = $1 ORDER BY i.van",
+	[Q_INRICHTING_CLOSE] = "UPDATE inrichting SET tot = $2 WHERE id = $1",
+	[Q_INRICHTING_OP] =
+		"SELECT e.id, e.code, e.naam, e.soort, s.code, e.omschrijving, "
+		"e.verzonnen, i.id, i.van, i.tot, i.vorm, g.code, g.naam, r.code, "
+		"r.naam, b.identificatie, b.onderwerp FROM eenheid e "
+		"JOIN samenwerking s ON s.id = e.samenwerking_id "
+		"LEFT JOIN inrichting i ON i.eenheid_id = e.id AND i.van <= $2 "
+		"AND (i.tot IS NULL OR i.tot > $2) "
+		"LEFT JOIN organisatie g ON g.id = i.gemeente_id "
+		"LEFT JOIN organisatie r ON r.id = i.regeling_id "
+		"LEFT JOIN besluit b ON b.id = i.besluit_id "
+		"WHERE s.code = $1 ORDER BY e.naam, e.code",
+
+	[Q_KADER_ARTIKEL_INSERT] =
+		"INSERT INTO kader_artikel (samenwerking_id, nummer, titel) "
+		"VALUES ($1, $2, $3)",
+	[Q_KADER_VERSIE_INSERT] =
+		"INSERT INTO kader_versie (artikel_id, van, tot, tekst, besluit_id) "
+		"VALUES ($1, $2, $3, $4, $5)",
+	[Q_KADER_EENHEID_INSERT] =
+		"INSERT INTO kader_eenheid (versie_id, eenheid_id) VALUES ($1, $2)",
+	[Q_KADER_ARTIKELEN] =
+		"SELECT k.id, k.nummer, k.titel FROM kader_artikel k "
+		"JOIN samenwerking s ON s.id = k.samenwerking_id "
+		"WHERE s.code = $1 ORDER BY k.nummer",
+	[Q_KADER_VERSIES] =
+		"SELECT v.id, v.van, v.tot, v.tekst, b.identificatie "
+		"FROM kader_versie v JOIN besluit b ON b.id = v.besluit_id "
+		"WHERE v.artikel_id = $1 AND ($2 IS NULL OR (v.van <= $2 AND "
+		"(v.tot IS NULL OR v.tot > $2))) ORDER BY v.van",
+	[Q_KADER_EENHEDEN] =
+		"SELECT e.code FROM kader_eenheid ke "
+		"JOIN eenheid e ON e.id = ke.eenheid_id WHERE ke.versie_id = $1 "
+		"ORDER BY e.code",
+
+	[Q_WERKSTROOM_INSERT] =
+		"INSERT INTO werkstroom (samenwerking_id, code, naam, eigenaar, "
+		"omschrijving) VALUES ($1, $2, $3, $4, $5)",
+	[Q_WERKSTROOM_LIST] =
+		"SELECT w.id, w.code, w.naam, w.eigenaar, w.omschrijving, s.code "
+		"FROM werkstroom w JOIN samenwerking s ON s.id = w.samenwerking_id "
+		"WHERE s.code = $1 ORDER BY w.id",
+	[Q_WERKSTROOM_LIST_ALL] =
+		"SELECT w.id, w.code, w.naam, w.eigenaar, w.omschrijving, s.code "
+		"FROM werkstroom w JOIN samenwerking s ON s.id = w.samenwerking_id "
+		"ORDER BY s.code, w.id",
+	[Q_MIJLPAAL_INSERT] =
+		"INSERT INTO mijlpaal (werkstroom_id, naam, gepland, status, "
+		"uitkomst, verzonnen) VALUES ($1, $2, $3, $4, $5, $6)",
+	[Q_MIJLPALEN] =
+		"SELECT id, naam, gepland, status, uitkomst, verzonnen "
+		"FROM mijlpaal WHERE werkstroom_id = $1 ORDER BY gepland, id",
+
+	[Q_TAAKVELD_INSERT] =
+		"INSERT INTO taakveld (code, volgorde, naam, hoofdtaakveld, "
+		"hoofdtaakveld_naam, eerste_jaar, laatste_jaar) "
+		"VALUES ($1, (SELECT coalesce(max(volgorde), 0) + 1 FROM taakveld), "
+		"$2, $3, $4, $5, $6)",
+	[Q_TAAKVELD_LIST] =
+		"SELECT code, naam, hoofdtaakveld, hoofdtaakveld_naam, "
+		"eerste_jaar, laatste_jaar FROM taakveld "
+		"WHERE $1 IS NULL OR ((eerste_jaar IS NULL OR eerste_jaar <= $1) "
+		"AND (laatste_jaar IS NULL OR laatste_jaar >= $1)) "
+		"ORDER BY volgorde",
+};
+
+const char *
+query_text(enum query q)
+{
+	return (unsigned)q < Q__COUNT ? texts[q] : NULL;
+}

@@ -1,0 +1,267 @@
+/*
+ * store.h - the domain's storage API.
+ *
+ * Callers (command line, server) see only these functions and the value
+ * types of src/core; which database sits behind them is the backend's
+ * business (store_sqlite.c now; a PostgreSQL backend implements the same
+ * prototypes). All SQL text lives in queries.c.
+ *
+ * Conventions for every function here:
+ * - Returns ST_OK or an error status and fills `e` (see core/err.h):
+ *   ST_INVALID with every problem named by field, ST_NOT_FOUND /
+ *   ST_CONFLICT with a Dutch message, ST_INTERNAL with a log detail.
+ * - Every write is atomic: it either happens completely or leaves the
+ *   database unchanged, also when nested inside store_begin/commit (then
+ *   it is a savepoint within the outer transaction).
+ * - Anything returned (strings, arrays) is allocated in the caller's
+ *   arena and lives until arena_free(); input structs are only read.
+ * - Dates go in and out as day_t; `today` parameters are the caller's
+ *   Amsterdam date, so that no store function reads the clock.
+ */
+#ifndef AMBT_STORE_H
+#define AMBT_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/arena.h"
+#include "../core/besluit.h"
+#include "../core/err.h"
+#include "../core/register.h"
+
+struct store;
+
+enum store_open_mode {
+	STORE_EXISTING, /* the database must exist already */
+	STORE_CREATE,   /* create the file when missing */
+};
+
+/*
+ * Open (and with STORE_CREATE create) the database at `path`, switch on
+ * WAL, foreign keys and a busy timeout, and apply pending migrations. A
+ * database written by a newer version of ambt is refused (ST_CONFLICT).
+ * On success *out is a handle the caller releases with store_close().
+ */
+enum status store_open(const char *path, enum store_open_mode mode,
+		       struct store **out, struct err *e);
+
+/* Close the handle and free everything it holds. NULL is allowed. */
+void store_close(struct store *s);
+
+/* The schema version the database is at, and the newest one known. */
+int store_schema_version(struct store *s);
+int store_schema_latest(void);
+
+/* PRAGMA integrity_check and foreign_key_check: ST_OK when both pass. */
+enum status store_check_integrity(struct store *s, struct err *e);
+
+/*
+ * An outer transaction spanning several writes (all-or-nothing imports).
+ * store_rollback() undoes everything since store_begin().
+ */
+enum status store_begin(struct store *s, struct err *e);
+enum status store_commit(struct store *s, struct err *e);
+void store_rollback(struct store *s);
+
+/* ---- organisations: municipalities and joint bodies ---- */
+
+/*
+ * Add a municipality or joint body. When o->inwoners >= 0 the count is
+ * stored for o->inwoners_peildatum. Duplicate code: ST_CONFLICT.
+ */
+enum status store_organisatie_add(struct store *s, const struct organisatie *o,
+				  day_t today, struct err *e);
+
+/* One organisation by code, with its latest inhabitant count. */
+enum status store_organisatie_get(struct store *s, struct arena *a,
+				  const char *code, struct organisatie *out,
+				  struct err *e);
+
+/* All organisations of one kind, ordered by name. */
+enum status store_organisatie_list(struct store *s, struct arena *a,
+				   enum org_soort soort,
+				   struct organisatie **out, size_t *n,
+				   struct err *e);
+
+/* Record an inhabitant count (replaces one for the same peildatum). */
+enum status store_inwonertal_add(struct store *s, const char *code,
+				 const struct inwonertal *t, day_t today,
+				 struct err *e);
+enum status store_inwonertal_list(struct store *s, struct arena *a,
+				  const char *code, struct inwonertal **out,
+				  size_t *n, struct err *e);
+
+/* Members of a joint body (code), and adding one. */
+enum status store_regeling_lid_add(struct store *s, const char *regeling,
+				   const struct lidmaatschap *l,
+				   struct err *e);
+enum status store_regeling_leden(struct store *s, struct arena *a,
+				 const char *regeling,
+				 struct lidmaatschap **out, size_t *n,
+				 struct err *e);
+
+/* ---- decisions ---- */
+
+/*
+ * Add a decision with its status history (b->historie, b->status). When
+ * b->identificatie is empty one is generated (BESLUIT-<year of datum>-n);
+ * the identification stored is written to *identificatie_out (arena),
+ * which may be NULL.
+ */
+enum status store_besluit_add(struct store *s, struct arena *a,
+			      const struct besluit *b, day_t today,
+			      const char **identificatie_out, struct err *e);
+
+/* One decision with its status history. */
+enum status store_besluit_get(struct store *s, struct arena *a,
+			      const char *identificatie, struct besluit *out,
+			      struct err *e);
+
+struct besluit_filter {
+	const char *organisatie; /* CBS code, or NULL */
+	int bestuursorgaan;      /* enum bestuursorgaan, or -1 */
+	int status;              /* enum besluit_status, or -1 */
+	int openbaarheid;        /* enum openbaarheid, or -1 */
+	day_t van, tot;          /* datum in [van, tot); DATE_NONE = open */
+	const char *zoek;        /* words in onderwerp/toelichting, or NULL */
+	size_t offset, limit;    /* limit 0 = no limit */
+};
+
+/* A filter that matches everything. */
+void store_besluit_filter_init(struct besluit_filter *f);
+
+/*
+ * Decisions matching `f`, newest first (then by identificatie), without
+ * their history; *total is the number matching without offset/limit.
+ */
+enum status store_besluit_list(struct store *s, struct arena *a,
+			       const struct besluit_filter *f,
+			       struct besluit **out, size_t *n, size_t *total,
+			       struct err *e);
+
+/* Append a status step (checked by besluit_check_stap). */
+enum status store_besluit_stap_add(struct store *s,
+				   const char *identificatie,
+				   const struct besluit_stap *stap,
+				   day_t today, struct err *e);
+
+/* A register change a decision enacted. */
+struct besluit_wijziging {
+	const char *soort;        /* "inrichting", "lidmaatschap", "kaderartikel" */
+	const char *samenwerking; /* code */
+	const char *object;       /* unit code, CBS code or article number */
+	const char *omschrijving; /* Dutch, for people */
+	day_t van;
+};
+
+enum status store_besluit_wijzigingen(struct store *s, struct arena *a,
+				      const char *identificatie,
+				      struct besluit_wijziging **out,
+				      size_t *n, struct err *e);
+
+/* ---- cooperations ---- */
+
+enum status store_samenwerking_add(struct store *s,
+				   const struct samenwerking *sw,
+				   struct err *e);
+enum status store_samenwerking_get(struct store *s, struct arena *a,
+				   const char *code, struct samenwerking *out,
+				   struct err *e);
+enum status store_samenwerking_list(struct store *s, struct arena *a,
+				    struct samenwerking **out, size_t *n,
+				    struct err *e);
+
+/*
+ * Add a member; checked together with the cooperation's other
+ * memberships (reg_check_leden) and against its start date.
+ */
+enum status store_samenwerking_lid_add(struct store *s, const char *code,
+				       const struct lidmaatschap *l,
+				       struct err *e);
+enum status store_samenwerking_leden(struct store *s, struct arena *a,
+				     const char *code,
+				     struct lidmaatschap **out, size_t *n,
+				     struct err *e);
+
+/* ---- units and their arrangement ---- */
+
+/*
+ * Add a unit to cooperation u->samenwerking with its whole arrangement
+ * history (checked by reg_check_inrichting; `tot` of each period may be
+ * DATE_NONE when the next period's `van` closes it).
+ */
+enum status store_eenheid_add(struct store *s, const struct eenheid *u,
+			      const struct inrichting *hist, size_t n,
+			      struct err *e);
+
+/* One unit with its arrangement history, oldest first. */
+enum status store_eenheid_get(struct store *s, struct arena *a,
+			      const char *code, struct eenheid *out,
+			      struct inrichting **hist, size_t *n,
+			      struct err *e);
+
+/* Units of one cooperation (or all when `samenwerking` is NULL). */
+enum status store_eenheid_list(struct store *s, struct arena *a,
+			       const char *samenwerking, struct eenheid **out,
+			       size_t *n, struct err *e);
+
+/*
+ * Change a unit's arrangement from nieuw->periode.van on: the period in
+ * force then is closed at that date and the new one appended. A change
+ * dated on or before the start of the last period is refused; a new
+ * period with vorm equal to the last one's and the same party is refused
+ * as "no change".
+ */
+enum status store_eenheid_wijzig(struct store *s, const char *code,
+				 const struct inrichting *nieuw,
+				 struct err *e);
+
+/* A unit with the arrangement in force on one date. */
+struct eenheid_op {
+	struct eenheid eenheid;
+	bool heeft_inrichting;
+	struct inrichting inrichting;
+};
+
+/* All units of a cooperation as arranged on `op`, ordered by name. */
+enum status store_eenheden_op(struct store *s, struct arena *a,
+			      const char *samenwerking, day_t op,
+			      struct eenheid_op **out, size_t *n,
+			      struct err *e);
+
+/* ---- framework articles ---- */
+
+/* Add an article with its versions and the units each governs. */
+enum status store_kader_artikel_add(struct store *s, const char *samenwerking,
+				    const struct kader_artikel *k,
+				    struct err *e);
+
+/*
+ * Articles of a cooperation; with `op` != DATE_NONE only the version in
+ * force on that date (articles without one are left out).
+ */
+enum status store_kader_list(struct store *s, struct arena *a,
+			     const char *samenwerking, day_t op,
+			     struct kader_artikel **out, size_t *n,
+			     struct err *e);
+
+/* ---- workstreams ---- */
+
+enum status store_werkstroom_add(struct store *s, const struct werkstroom *w,
+				 struct err *e);
+enum status store_werkstroom_list(struct store *s, struct arena *a,
+				  const char *samenwerking,
+				  struct werkstroom **out, size_t *n,
+				  struct err *e);
+
+/* ---- BBV taakvelden ---- */
+
+enum status store_taakveld_add(struct store *s, const struct taakveld *t,
+			       struct err *e);
+/* All taakvelden, or (jaar > 0) those valid in that book year. */
+enum status store_taakveld_list(struct store *s, struct arena *a, int jaar,
+				struct taakveld **out, size_t *n,
+				struct err *e);
+
+#endif

@@ -1,0 +1,2040 @@
+/*
+ * store_sqlite.c - the SQLite backend of store.h.
+ *
+ * One connection per struct store. Statements are prepared on first use
+ * and cached by query id. Every write function runs inside tx_begin() /
+ * tx_end(): a BEGIN IMMEDIATE when no transaction is open, otherwise a
+ * savepoint, so that a failing write never leaves half its rows behind.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "embedded.h"
+#include "queries.h"
+#include "store.h"
+#include "../banned.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmts[Q__COUNT];
+	int depth; /* nesting of tx_begin */
+	int version;
+};
+
+struct migration {
+	int version;
+	const unsigned char *sql;
+};
+
+static const struct migration migrations[] = {
+	{ 1, embed_0001_register_sql },
+};
+
+#define NMIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
+
+/* ---- helpers ---- */
+
+static enum status
+db_error(struct store *s, struct err *e, const char *what)
+{
+	int code = sqlite3_extended_errcode(s->db);
+
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return err_set(e, ST_CONFLICT,
+			       "De database is bezet; probeer het opnieuw.");
+	return err_internal(e, "sqlite %s: %s (%d)", what, sqlite3_errmsg(s->db),
+			    code);
+}
+
+static sqlite3_stmt *
+stmt(struct store *s, enum query q, struct err *e)
+{
+	sqlite3_stmt *st = s->stmts[q];
+
+	if (!st) {
+		if (sqlite3_prepare_v3(s->db, query_text(q), -1,
+				       SQLITE_PREPARE_PERSISTENT, &st,
+				       NULL) != SQLITE_OK) {
+			db_error(s, e, "prepare");
+			return NULL;
+		}
+		s->stmts[q] = st;
+	} else {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+	return st;
+}
+
+static int
+param(sqlite3_stmt *st, int n)
+{
+	char name[8];
+
+	snprintf(name, sizeof(name), "$%d", n);
+	return sqlite3_bind_parameter_index(st, name);
+}
+
+static void
+bind_text(sqlite3_stmt *st, int n, const char *v)
+{
+	int i = param(st, n);
+
+	if (!i)
+		return;
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void
+bind_int(sqlite3_stmt *st, int n, int64_t v)
+{
+	int i = param(st, n);
+
+	if (i)
+		sqlite3_bind_int64(st, i, v);
+}
+
+static void
+bind_null(sqlite3_stmt *st, int n)
+{
+	int i = param(st, n);
+
+	if (i)
+		sqlite3_bind_null(st, i);
+}
+
+static void
+bind_date(sqlite3_stmt *st, int n, day_t d)
+{
+	char buf[DATE_ISO_LEN];
+
+	if (d == DATE_NONE) {
+		bind_null(st, n);
+		return;
+	}
+	date_format_iso(d, buf);
+	bind_text(st, n, buf);
+}
+
+static void
+bind_id(sqlite3_stmt *st, int n, int64_t id)
+{
+	if (id > 0)
+		bind_int(st, n, id);
+	else
+		bind_null(st, n);
+}
+
+static const char *
+col_text(struct arena *a, sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	if (!t)
+		return NULL;
+	return arena_strndup(a, (const char *)t,
+			     (size_t)sqlite3_column_bytes(st, i));
+}
+
+static day_t
+col_date(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	day_t d;
+
+	if (!t || date_parse(t, &d))
+		return DATE_NONE;
+	return d;
+}
+
+static int
+col_is_null(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL;
+}
+
+/* Run a statement that returns no rows. */
+static enum status
+run(struct store *s, sqlite3_stmt *st, struct err *e)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			return err_internal(e, "constraint: %s",
+					    sqlite3_errmsg(s->db));
+		return db_error(s, e, "step");
+	}
+	return ST_OK;
+}
+
+/*
+ * Step a query: 1 = a row, 0 = done, -1 = error (e filled).
+ */
+static int
+next_row(struct store *s, sqlite3_stmt *st, struct err *e)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_error(s, e, "step");
+	return -1;
+}
+
+static enum status
+exec(struct store *s, const char *sql, struct err *e)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		enum status st = err_internal(e, "sqlite exec: %s",
+					      msg ? msg : "?");
+		if (sqlite3_extended_errcode(s->db) == SQLITE_BUSY)
+			st = err_set(e, ST_CONFLICT,
+				     "De database is bezet; probeer het "
+				     "opnieuw.");
+		sqlite3_free(msg);
+		return st;
+	}
+	return ST_OK;
+}
+
+static enum status
+nomem(struct err *e)
+{
+	return err_set(e, ST_NOMEM, "Onvoldoende geheugen voor dit verzoek.");
+}
+
+/* ---- transactions ---- */
+
+static enum status
+tx_begin(struct store *s, struct err *e)
+{
+	enum status st;
+
+	if (s->depth == 0)
+		st = exec(s, "BEGIN IMMEDIATE", e);
+	else
+		st = exec(s, "SAVEPOINT w", e);
+	if (st == ST_OK)
+		s->depth++;
+	return st;
+}
+
+/* End what tx_begin started: commit/release when st is ST_OK, else undo. */
+static enum status
+tx_end(struct store *s, enum status st, struct err *e)
+{
+	struct err ignore;
+
+	s->depth--;
+	if (st == ST_OK) {
+		st = exec(s, s->depth == 0 ? "COMMIT" : "RELEASE w", e);
+		if (st == ST_OK)
+			return ST_OK;
+	}
+	err_clear(&ignore);
+	if (s->depth == 0)
+		exec(s, "ROLLBACK", &ignore);
+	else
+		exec(s, "ROLLBACK TO w; RELEASE w", &ignore);
+	return st;
+}
+
+enum status
+store_begin(struct store *s, struct err *e)
+{
+	return tx_begin(s, e);
+}
+
+enum status
+store_commit(struct store *s, struct err *e)
+{
+	return tx_end(s, ST_OK, e);
+}
+
+void
+store_rollback(struct store *s)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (s->depth > 0)
+		tx_end(s, ST_INTERNAL, &e);
+}
+
+/* ---- open, migrate, close ---- */
+
+static enum status
+read_version(struct store *s, int *version, struct err *e)
+{
+	sqlite3_stmt *st;
+	int has_table = 0;
+
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT count(*) FROM sqlite_master WHERE "
+			       "type = 'table' AND name = 'schema_version'",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_error(s, e, "prepare");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		has_table = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	*version = 0;
+	if (!has_table)
+		return ST_OK;
+	if (!(st = stmt(s, Q_SCHEMA_VERSION_GET, e)))
+		return e->status;
+	if (next_row(s, st, e) == 1)
+		*version = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return ST_OK;
+}
+
+static enum status
+migrate(struct store *s, struct err *e)
+{
+	enum status st;
+	int version = 0;
+
+	if ((st = tx_begin(s, e)))
+		return st;
+	st = read_version(s, &version, e);
+	if (st == ST_OK && version == 0)
+		st = exec(s,
+			  "CREATE TABLE IF NOT EXISTS schema_version "
+			  "(version INTEGER NOT NULL);"
+			  "INSERT INTO schema_version (version) SELECT 0 "
+			  "WHERE NOT EXISTS (SELECT 1 FROM schema_version)",
+			  e);
+	if (st == ST_OK && version > NMIGRATIONS)
+		st = err_set(e, ST_CONFLICT,
+			     "Deze database is gemaakt door een nieuwere versie "
+			     "van ambt (schemaversie %d; deze versie kent er "
+			     "%d).",
+			     version, NMIGRATIONS);
+	for (int i = 0; st == ST_OK && i < NMIGRATIONS; i++) {
+		sqlite3_stmt *q;
+
+		if (migrations[i].version <= version)
+			continue;
+		st = exec(s, (const char *)migrations[i].sql, e);
+		if (st == ST_OK && !(q = stmt(s, Q_SCHEMA_VERSION_SET, e)))
+			st = e->status;
+		if (st == ST_OK) {
+			bind_int(q, 1, migrations[i].version);
+			st = run(s, q, e);
+		}
+		if (st == ST_OK)
+			version = migrations[i].version;
+	}
+	st = tx_end(s, st, e);
+	if (st == ST_OK)
+		s->version = version;
+	return st;
+}
+
+enum status
+store_open(const char *path, enum store_open_mode mode, struct store **out,
+	   struct err *e)
+{
+	struct store *s;
+	struct stat sb;
+	enum status st;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	*out = NULL;
+	if (mode == STORE_EXISTING && stat(path, &sb) != 0)
+		return err_set(e, ST_NOT_FOUND,
+			       "Database %s bestaat niet. Maak er een met "
+			       "'ambt init' of 'ambt demo'.",
+			       path);
+	if (mode == STORE_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return nomem(e);
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		st = err_set(e, ST_NOT_FOUND,
+			     "Database %s kan niet worden geopend: %s.", path,
+			     s->db ? sqlite3_errmsg(s->db) : "onbekende fout");
+		store_close(s);
+		return st;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	st = exec(s,
+		  "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+		  "PRAGMA synchronous = NORMAL",
+		  e);
+	if (st == ST_OK)
+		st = migrate(s, e);
+	if (st != ST_OK) {
+		if (st == ST_INTERNAL &&
+		    sqlite3_errcode(s->db) == SQLITE_NOTADB)
+			err_set(e, ST_INVALID,
+				"%s is geen ambt-database.", path);
+		st = e ? e->status : st;
+		store_close(s);
+		return st;
+	}
+	*out = s;
+	return ST_OK;
+}
+
+void
+store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < Q__COUNT; i++)
+		sqlite3_finalize(s->stmts[i]);
+	sqlite3_close_v2(s->db);
+	free(s);
+}
+
+int
+store_schema_version(struct store *s)
+{
+	return s->version;
+}
+
+int
+store_schema_latest(void)
+{
+	return NMIGRATIONS;
+}
+
+enum status
+store_check_integrity(struct store *s, struct err *e)
+{
+	sqlite3_stmt *st;
+	enum status rc = ST_OK;
+	const char *res;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st,
+			       NULL) != SQLITE_OK)
+		return db_error(s, e, "prepare");
+	if (sqlite3_step(st) != SQLITE_ROW)
+		rc = db_error(s, e, "integrity_check");
+	else if ((res = (const char *)sqlite3_column_text(st, 0)) &&
+		 strcmp(res, "ok") != 0)
+		rc = err_internal(e, "integrity_check: %s", res);
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st,
+			       NULL) != SQLITE_OK)
+		return db_error(s, e, "prepare");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = err_internal(e, "foreign_key_check: violation in %s",
+				  sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- lookups by code ---- */
+
+/* Id of an organisation by code and kind; ST_NOT_FOUND names `field`. */
+static enum status
+org_id(struct store *s, const char *code, enum org_soort soort,
+       const char *field, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_ORG_ID, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, code);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0 || strcmp((const char *)sqlite3_column_text(st, 1),
+			     org_soort_name(soort)) != 0) {
+		if (!field)
+			return err_set(e, ST_NOT_FOUND, "%s %s bestaat niet.",
+				       soort == ORG_GEMEENTE
+					       ? "Gemeente"
+					       : "Gemeenschappelijke regeling",
+				       code);
+		if (soort == ORG_GEMEENTE)
+			return err_invalid(e, field, "unknown",
+					   "Onbekende CBS-code %.20s: deze "
+					   "gemeente staat niet in het "
+					   "register.",
+					   code);
+		return err_invalid(e, field, "unknown",
+				   "Onbekende gemeenschappelijke regeling "
+				   "%.20s.",
+				   code);
+	}
+	*id = sqlite3_column_int64(st, 0);
+	return ST_OK;
+}
+
+static enum status
+besluit_id(struct store *s, const char *identificatie, const char *field,
+	   int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_BESLUIT_ID, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, identificatie);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0) {
+		if (field)
+			return err_invalid(e, field, "unknown",
+					   "Besluit %.50s bestaat niet.",
+					   identificatie ? identificatie : "");
+		return err_set(e, ST_NOT_FOUND, "Besluit %.50s bestaat niet.",
+			       identificatie);
+	}
+	*id = sqlite3_column_int64(st, 0);
+	return ST_OK;
+}
+
+static enum status
+samenwerking_id(struct store *s, const char *code, int64_t *id, day_t *sinds,
+		struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_SW_ID, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, code);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0)
+		return err_set(e, ST_NOT_FOUND,
+			       "Samenwerking %.20s bestaat niet.", code);
+	*id = sqlite3_column_int64(st, 0);
+	if (sinds)
+		*sinds = col_date(st, 1);
+	return ST_OK;
+}
+
+static enum status
+eenheid_id(struct store *s, const char *code, int64_t *id,
+	   const char **samenwerking, struct arena *a, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_EENHEID_ID, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, code);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0)
+		return err_set(e, ST_NOT_FOUND, "Eenheid %.64s bestaat niet.",
+			       code);
+	*id = sqlite3_column_int64(st, 0);
+	if (samenwerking)
+		*samenwerking = col_text(a, st, 1);
+	return ST_OK;
+}
+
+/* ---- organisations ---- */
+
+static void
+read_org(struct arena *a, sqlite3_stmt *st, struct organisatie *o)
+{
+	o->id = sqlite3_column_int64(st, 0);
+	o->soort = strcmp((const char *)sqlite3_column_text(st, 1),
+			  "gemeente") == 0
+			   ? ORG_GEMEENTE
+			   : ORG_REGELING;
+	o->code = col_text(a, st, 2);
+	o->naam = col_text(a, st, 3);
+	o->provincie = col_text(a, st, 4);
+	o->taak = col_text(a, st, 5);
+	o->verzonnen = sqlite3_column_int(st, 6) != 0;
+	o->inwoners = col_is_null(st, 7) ? -1 : sqlite3_column_int64(st, 7);
+	o->inwoners_peildatum = col_date(st, 8);
+}
+
+enum status
+store_organisatie_add(struct store *s, const struct organisatie *o,
+		      day_t today, struct err *e)
+{
+	sqlite3_stmt *st;
+	enum status rc;
+	int64_t dummy;
+	struct err probe;
+
+	if (reg_check_organisatie(o, today, e))
+		return ST_INVALID;
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	err_clear(&probe);
+	if (org_id(s, o->code, o->soort, NULL, &dummy, &probe) == ST_OK ||
+	    org_id(s, o->code, o->soort == ORG_GEMEENTE ? ORG_REGELING
+							 : ORG_GEMEENTE,
+		   NULL, &dummy, &probe) == ST_OK) {
+		rc = err_set(e, ST_CONFLICT, "Code %s staat al in het register.",
+			     o->code);
+		return tx_end(s, rc, e);
+	}
+	if (!(st = stmt(s, Q_ORG_INSERT, e)))
+		return tx_end(s, e->status, e);
+	bind_text(st, 1, org_soort_name(o->soort));
+	bind_text(st, 2, o->code);
+	bind_text(st, 3, o->naam);
+	bind_text(st, 4, o->provincie);
+	bind_text(st, 5, o->taak);
+	bind_int(st, 6, o->verzonnen);
+	rc = run(s, st, e);
+	if (rc == ST_OK && o->inwoners >= 0) {
+		struct inwonertal t = { o->inwoners_peildatum, o->inwoners,
+					NULL };
+		rc = store_inwonertal_add(s, o->code, &t, today, e);
+	}
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_organisatie_get(struct store *s, struct arena *a, const char *code,
+		      struct organisatie *out, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_ORG_GET, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, code);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0)
+		return err_set(e, ST_NOT_FOUND, "%.20s staat niet in het register.",
+			       code);
+	read_org(a, st, out);
+	return ST_OK;
+}
+
+enum status
+store_organisatie_list(struct store *s, struct arena *a, enum org_soort soort,
+		       struct organisatie **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_ORG_LIST, e);
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	bind_text(st, 1, org_soort_name(soort));
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+				return nomem(e);
+		}
+		read_org(a, st, &(*out)[(*n)++]);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+enum status
+store_inwonertal_add(struct store *s, const char *code,
+		     const struct inwonertal *t, day_t today, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	enum status rc;
+	char d[32];
+
+	if (t->aantal < 0)
+		err_invalid(e, "inwoners", "range",
+			    "Het aantal inwoners kan niet negatief zijn.");
+	if (t->peildatum == DATE_NONE)
+		err_invalid(e, "peildatum", "required", "Vul de peildatum in.");
+	else if (t->peildatum > today) {
+		date_format_nl(today, d, sizeof(d));
+		err_invalid(e, "peildatum", "future-date",
+			    "De peildatum ligt na vandaag (%s).", d);
+	}
+	if (err_has_problems(e))
+		return ST_INVALID;
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	rc = org_id(s, code, ORG_GEMEENTE, NULL, &id, e);
+	if (rc == ST_OK && !(st = stmt(s, Q_INWONERTAL_UPSERT, e)))
+		rc = e->status;
+	if (rc == ST_OK) {
+		bind_int(st, 1, id);
+		bind_date(st, 2, t->peildatum);
+		bind_int(st, 3, t->aantal);
+		bind_text(st, 4, t->bron);
+		rc = run(s, st, e);
+	}
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_inwonertal_list(struct store *s, struct arena *a, const char *code,
+		      struct inwonertal **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (org_id(s, code, ORG_GEMEENTE, NULL, &id, e))
+		return e->status;
+	if (!(st = stmt(s, Q_INWONERTAL_LIST, e)))
+		return e->status;
+	bind_int(st, 1, id);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+				return nomem(e);
+		}
+		struct inwonertal *t = &(*out)[(*n)++];
+		t->peildatum = col_date(st, 0);
+		t->aantal = sqlite3_column_int64(st, 1);
+		t->bron = col_text(a, st, 2);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+/* Read membership rows (id, code, naam, van, tot, besluit). */
+static enum status
+read_leden(struct store *s, struct arena *a, sqlite3_stmt *st,
+	   struct lidmaatschap **out, size_t *n, struct err *e)
+{
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+				return nomem(e);
+		}
+		struct lidmaatschap *l = &(*out)[(*n)++];
+		l->id = sqlite3_column_int64(st, 0);
+		l->gemeente = col_text(a, st, 1);
+		l->gemeente_naam = col_text(a, st, 2);
+		l->periode.van = col_date(st, 3);
+		l->periode.tot = col_date(st, 4);
+		l->besluit = col_text(a, st, 5);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+/*
+ * Shared by joint bodies and cooperations: check a new membership with
+ * the existing ones, resolve codes, insert.
+ */
+static enum status
+lid_add(struct store *s, enum query list_q, enum query insert_q,
+	int64_t owner, day_t sinds, const struct lidmaatschap *l,
+	struct err *e)
+{
+	struct arena a;
+	struct lidmaatschap *leden, *all;
+	size_t n;
+	int64_t gid = 0, bid = 0;
+	sqlite3_stmt *st;
+	enum status rc;
+	char field[32], d[32];
+
+	arena_init(&a, 1 << 20);
+	if (!(st = stmt(s, list_q, e))) {
+		rc = e->status;
+		goto out;
+	}
+	bind_int(st, 1, owner);
+	if ((rc = read_leden(s, &a, st, &leden, &n, e)))
+		goto out;
+	if (!(all = arena_grow(&a, leden, n, n + 1, sizeof(*all)))) {
+		rc = nomem(e);
+		goto out;
+	}
+	all[n] = *l;
+	snprintf(field, sizeof(field), "leden");
+	if (reg_check_leden(all, n + 1, field, e)) {
+		/* Name the new member's fields without an index. */
+		for (size_t i = 0; i < e->nproblems; i++) {
+			char *p = strchr(e->problems[i].name, '.');
+			if (p)
+				memmove(e->problems[i].name, p + 1,
+					strlen(p + 1) + 1);
+		}
+		rc = ST_INVALID;
+		goto out;
+	}
+	if (sinds != DATE_NONE && l->periode.van < sinds) {
+		date_format_nl(sinds, d, sizeof(d));
+		rc = err_invalid(e, "van", "before-cooperation",
+				 "De samenwerking bestaat pas sinds %s.", d);
+		goto out;
+	}
+	if (org_id(s, l->gemeente, ORG_GEMEENTE, "gemeente", &gid, e))
+		rc = e->status;
+	if (l->besluit && *l->besluit &&
+	    besluit_id(s, l->besluit, "besluit", &bid, e))
+		rc = e->status;
+	if (rc)
+		goto out;
+	if (!(st = stmt(s, insert_q, e))) {
+		rc = e->status;
+		goto out;
+	}
+	bind_int(st, 1, owner);
+	bind_int(st, 2, gid);
+	bind_date(st, 3, l->periode.van);
+	bind_date(st, 4, l->periode.tot);
+	bind_id(st, 5, bid);
+	rc = run(s, st, e);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+enum status
+store_regeling_lid_add(struct store *s, const char *regeling,
+		       const struct lidmaatschap *l, struct err *e)
+{
+	int64_t rid;
+	enum status rc;
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	rc = org_id(s, regeling, ORG_REGELING, NULL, &rid, e);
+	if (rc == ST_OK)
+		rc = lid_add(s, Q_REGELING_LEDEN, Q_REGELING_LID_INSERT, rid,
+			     DATE_NONE, l, e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_regeling_leden(struct store *s, struct arena *a, const char *regeling,
+		     struct lidmaatschap **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t rid;
+
+	*out = NULL;
+	*n = 0;
+	if (org_id(s, regeling, ORG_REGELING, NULL, &rid, e))
+		return e->status;
+	if (!(st = stmt(s, Q_REGELING_LEDEN, e)))
+		return e->status;
+	bind_int(st, 1, rid);
+	return read_leden(s, a, st, out, n, e);
+}
+
+/* ---- decisions ---- */
+
+static void
+read_besluit(struct arena *a, sqlite3_stmt *st, struct besluit *b)
+{
+	memset(b, 0, sizeof(*b));
+	b->id = sqlite3_column_int64(st, 0);
+	b->identificatie = col_text(a, st, 1);
+	b->verantwoordelijke_organisatie = col_text(a, st, 2);
+	b->organisatie_naam = col_text(a, st, 3);
+	bestuursorgaan_parse((const char *)sqlite3_column_text(st, 4),
+			     &b->bestuursorgaan);
+	b->datum = col_date(st, 5);
+	b->ingangsdatum = col_date(st, 6);
+	b->vervaldatum = col_date(st, 7);
+	b->vervalreden = VERVAL_GEEN;
+	if (!col_is_null(st, 8))
+		vervalreden_parse((const char *)sqlite3_column_text(st, 8),
+				  &b->vervalreden);
+	b->publicatiedatum = col_date(st, 9);
+	b->onderwerp = col_text(a, st, 10);
+	b->toelichting = col_text(a, st, 11);
+	b->portefeuillehouder = col_text(a, st, 12);
+	b->afdeling = col_text(a, st, 13);
+	openbaarheid_parse((const char *)sqlite3_column_text(st, 14),
+			   &b->openbaarheid);
+	b->geheim_tot = col_date(st, 15);
+	besluit_status_parse((const char *)sqlite3_column_text(st, 16),
+			     &b->status);
+	b->verzonnen = sqlite3_column_int(st, 17) != 0;
+}
+
+static enum status
+insert_stap(struct store *s, int64_t bid, int64_t volgnummer,
+	    const struct besluit_stap *h, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_BESLUIT_STAP_INSERT, e);
+
+	if (!st)
+		return e->status;
+	bind_int(st, 1, bid);
+	bind_int(st, 2, volgnummer);
+	bind_text(st, 3, besluit_status_name(h->status));
+	bind_date(st, 4, h->datum);
+	bind_text(st, 5, h->toelichting);
+	return run(s, st, e);
+}
+
+enum status
+store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
+		  day_t today, const char **identificatie_out, struct err *e)
+{
+	sqlite3_stmt *st;
+	enum status rc;
+	int64_t oid = 0, bid, nummer = 0, dummy;
+	int jaar = 0, m, d;
+	char gen[64];
+	const char *ident = b->identificatie;
+
+	if (identificatie_out)
+		*identificatie_out = NULL;
+	besluit_check(b, today, e);
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (b->verantwoordelijke_organisatie &&
+	    *b->verantwoordelijke_organisatie &&
+	    org_id(s, b->verantwoordelijke_organisatie, ORG_GEMEENTE,
+		   "verantwoordelijkeOrganisatie", &oid, e) == ST_INTERNAL)
+		return tx_end(s, ST_INTERNAL, e);
+	if (err_has_problems(e))
+		return tx_end(s, ST_INVALID, e);
+	if (ident && *ident) {
+		struct err probe;
+
+		err_clear(&probe);
+		if (besluit_id(s, ident, NULL, &dummy, &probe) == ST_OK) {
+			rc = err_invalid(e, "identificatie", "unique",
+					 "Er is al een besluit met "
+					 "identificatie %.50s.",
+					 ident);
+			return tx_end(s, rc, e);
+		}
+	} else {
+		date_to_ymd(b->datum, &jaar, &m, &d);
+		if (!(st = stmt(s, Q_BESLUIT_NEXT_NUMMER, e)))
+			return tx_end(s, e->status, e);
+		bind_int(st, 1, jaar);
+		if (next_row(s, st, e) != 1)
+			return tx_end(s, e->status, e);
+		nummer = sqlite3_column_int64(st, 0);
+		besluit_identificatie(jaar, nummer, gen, sizeof(gen));
+		ident = gen;
+	}
+	if (!(st = stmt(s, Q_BESLUIT_INSERT, e)))
+		return tx_end(s, e->status, e);
+	bind_text(st, 1, ident);
+	bind_int(st, 2, oid);
+	bind_text(st, 3, bestuursorgaan_name(b->bestuursorgaan));
+	bind_date(st, 4, b->datum);
+	bind_date(st, 5, b->ingangsdatum);
+	bind_date(st, 6, b->vervaldatum);
+	if (b->vervalreden != VERVAL_GEEN)
+		bind_text(st, 7, vervalreden_name(b->vervalreden));
+	else
+		bind_null(st, 7);
+	bind_date(st, 8, b->publicatiedatum);
+	bind_text(st, 9, b->onderwerp);
+	bind_text(st, 10, b->toelichting && *b->toelichting ? b->toelichting
+							    : NULL);
+	bind_text(st, 11, b->portefeuillehouder);
+	bind_text(st, 12, b->afdeling);
+	bind_text(st, 13, openbaarheid_name(b->openbaarheid));
+	bind_date(st, 14, b->geheim_tot);
+	bind_text(st, 15, besluit_status_name(b->status));
+	if (nummer) {
+		bind_int(st, 16, jaar);
+		bind_int(st, 17, nummer);
+	} else {
+		bind_null(st, 16);
+		bind_null(st, 17);
+	}
+	bind_int(st, 18, b->verzonnen);
+	rc = run(s, st, e);
+	bid = sqlite3_last_insert_rowid(s->db);
+	for (size_t i = 0; rc == ST_OK && i < b->nhistorie; i++)
+		rc = insert_stap(s, bid, (int64_t)i + 1, &b->historie[i], e);
+	rc = tx_end(s, rc, e);
+	if (rc == ST_OK && identificatie_out &&
+	    !(*identificatie_out = arena_strdup(a, ident)))
+		return nomem(e);
+	return rc;
+}
+
+static enum status
+read_historie(struct store *s, struct arena *a, struct besluit *b,
+	      struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_BESLUIT_STAPPEN, e);
+	size_t cap = 0;
+	int r;
+
+	b->historie = NULL;
+	b->nhistorie = 0;
+	if (!st)
+		return e->status;
+	bind_int(st, 1, b->id);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (b->nhistorie == cap) {
+			cap = cap ? cap * 2 : 4;
+			b->historie = arena_grow(a, b->historie, b->nhistorie,
+						 cap, sizeof(*b->historie));
+			if (!b->historie)
+				return nomem(e);
+		}
+		struct besluit_stap *h = &b->historie[b->nhistorie++];
+		besluit_status_parse((const char *)sqlite3_column_text(st, 0),
+				     &h->status);
+		h->datum = col_date(st, 1);
+		h->toelichting = col_text(a, st, 2);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+enum status
+store_besluit_get(struct store *s, struct arena *a, const char *identificatie,
+		  struct besluit *out, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_BESLUIT_GET, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, identificatie);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0)
+		return err_set(e, ST_NOT_FOUND, "Besluit %.50s bestaat niet.",
+			       identificatie);
+	read_besluit(a, st, out);
+	return read_historie(s, a, out, e);
+}
+
+void
+store_besluit_filter_init(struct besluit_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->bestuursorgaan = -1;
+	f->status = -1;
+	f->openbaarheid = -1;
+	f->van = DATE_NONE;
+	f->tot = DATE_NONE;
+}
+
+static void
+bind_filter(sqlite3_stmt *st, const struct besluit_filter *f)
+{
+	bind_text(st, 1, f->organisatie);
+	if (f->bestuursorgaan >= 0)
+		bind_text(st, 2, bestuursorgaan_name(
+					 (enum bestuursorgaan)f->bestuursorgaan));
+	else
+		bind_null(st, 2);
+	if (f->status >= 0)
+		bind_text(st, 3,
+			  besluit_status_name((enum besluit_status)f->status));
+	else
+		bind_null(st, 3);
+	if (f->openbaarheid >= 0)
+		bind_text(st, 4,
+			  openbaarheid_name((enum openbaarheid)f->openbaarheid));
+	else
+		bind_null(st, 4);
+	bind_date(st, 5, f->van);
+	bind_date(st, 6, f->tot);
+	bind_text(st, 7, f->zoek && *f->zoek ? f->zoek : NULL);
+}
+
+enum status
+store_besluit_list(struct store *s, struct arena *a,
+		   const struct besluit_filter *f, struct besluit **out,
+		   size_t *n, size_t *total, struct err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (!(st = stmt(s, Q_BESLUIT_COUNT, e)))
+		return e->status;
+	bind_filter(st, f);
+	if (next_row(s, st, e) != 1)
+		return e->status;
+	*total = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (!(st = stmt(s, Q_BESLUIT_LIST, e)))
+		return e->status;
+	bind_filter(st, f);
+	bind_int(st, 8, f->limit ? (int64_t)f->limit : -1);
+	bind_int(st, 9, (int64_t)f->offset);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+				return nomem(e);
+		}
+		read_besluit(a, st, &(*out)[(*n)++]);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+enum status
+store_besluit_stap_add(struct store *s, const char *identificatie,
+		       const struct besluit_stap *stap, day_t today,
+		       struct err *e)
+{
+	struct arena a;
+	struct besluit b;
+	sqlite3_stmt *st;
+	enum status rc;
+
+	arena_init(&a, 1 << 20);
+	if ((rc = tx_begin(s, e))) {
+		arena_free(&a);
+		return rc;
+	}
+	rc = store_besluit_get(s, &a, identificatie, &b, e);
+	if (rc == ST_OK)
+		rc = besluit_check_stap(&b, stap, today, e);
+	if (rc == ST_OK)
+		rc = insert_stap(s, b.id, (int64_t)b.nhistorie + 1, stap, e);
+	if (rc == ST_OK && !(st = stmt(s, Q_BESLUIT_SET_STATUS, e)))
+		rc = e->status;
+	if (rc == ST_OK) {
+		bind_int(st, 1, b.id);
+		bind_text(st, 2, besluit_status_name(stap->status));
+		/* Adopting a decision dates it. */
+		if (stap->status == BESLUIT_VASTGESTELD)
+			bind_date(st, 3, stap->datum);
+		else
+			bind_null(st, 3);
+		rc = run(s, st, e);
+	}
+	arena_free(&a);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_besluit_wijzigingen(struct store *s, struct arena *a,
+			  const char *identificatie,
+			  struct besluit_wijziging **out, size_t *n,
+			  struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t bid;
+	size_t cap = 0;
+	int r;
+	char buf[512], d[32];
+
+	*out = NULL;
+	*n = 0;
+	if (besluit_id(s, identificatie, NULL, &bid, e))
+		return e->status;
+	if (!(st = stmt(s, Q_BESLUIT_WIJZIGINGEN, e)))
+		return e->status;
+	bind_int(st, 1, bid);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+				return nomem(e);
+		}
+		struct besluit_wijziging *w = &(*out)[(*n)++];
+		const char *naam = (const char *)sqlite3_column_text(st, 3);
+		const char *vorm = (const char *)sqlite3_column_text(st, 4);
+		const char *partij = (const char *)sqlite3_column_text(st, 5);
+
+		w->soort = col_text(a, st, 0);
+		w->samenwerking = col_text(a, st, 1);
+		w->object = col_text(a, st, 2);
+		w->van = col_date(st, 6);
+		date_format_nl(w->van, d, sizeof(d));
+		if (strcmp(w->soort, "inrichting") == 0)
+			snprintf(buf, sizeof(buf), "%s: %s%s%s vanaf %s",
+				 naam ? naam : "", vorm ? vorm : "",
+				 partij ? " " : "", partij ? partij : "", d);
+		else if (strcmp(w->soort, "lidmaatschap") == 0)
+			snprintf(buf, sizeof(buf), "%s lid van %s vanaf %s",
+				 naam ? naam : "", w->samenwerking, d);
+		else
+			snprintf(buf, sizeof(buf),
+				 "Kaderartikel %s%s%s: versie vanaf %s",
+				 w->object, naam ? " " : "", naam ? naam : "",
+				 d);
+		w->omschrijving = arena_strdup(a, buf);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+/* ---- cooperations ---- */
+
+static void
+read_sw(struct arena *a, sqlite3_stmt *st, struct samenwerking *sw)
+{
+	sw->id = sqlite3_column_int64(st, 0);
+	sw->code = col_text(a, st, 1);
+	sw->naam = col_text(a, st, 2);
+	sw->sinds = col_date(st, 3);
+	sw->centrumgemeente = col_text(a, st, 4);
+	sw->centrumgemeente_naam = col_text(a, st, 5);
+	sw->omschrijving = col_text(a, st, 6);
+}
+
+enum status
+store_samenwerking_add(struct store *s, const struct samenwerking *sw,
+		       struct err *e)
+{
+	sqlite3_stmt *st;
+	enum status rc;
+	int64_t cid = 0, dummy;
+	struct err probe;
+
+	reg_check_short_code(sw->code, "code", e);
+	if (!sw->naam || !*sw->naam)
+		err_invalid(e, "naam", "required", "Vul de naam in.");
+	if (sw->sinds == DATE_NONE)
+		err_invalid(e, "sinds", "required",
+			    "Vul de datum in waarop de samenwerking begon.");
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (sw->centrumgemeente && *sw->centrumgemeente)
+		org_id(s, sw->centrumgemeente, ORG_GEMEENTE, "centrumgemeente",
+		       &cid, e);
+	err_clear(&probe);
+	if (sw->code && samenwerking_id(s, sw->code, &dummy, NULL, &probe) ==
+				ST_OK)
+		err_invalid(e, "code", "unique",
+			    "Er is al een samenwerking met code %s.", sw->code);
+	if (e->status != ST_OK)
+		return tx_end(s, e->status, e);
+	if (!(st = stmt(s, Q_SW_INSERT, e)))
+		return tx_end(s, e->status, e);
+	bind_text(st, 1, sw->code);
+	bind_text(st, 2, sw->naam);
+	bind_date(st, 3, sw->sinds);
+	bind_id(st, 4, cid);
+	bind_text(st, 5, sw->omschrijving);
+	rc = run(s, st, e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_samenwerking_get(struct store *s, struct arena *a, const char *code,
+		       struct samenwerking *out, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_SW_GET, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, code);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0)
+		return err_set(e, ST_NOT_FOUND,
+			       "Samenwerking %.20s bestaat niet.", code);
+	read_sw(a, st, out);
+	return ST_OK;
+}
+
+enum status
+store_samenwerking_list(struct store *s, struct arena *a,
+			struct samenwerking **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_SW_LIST, e);
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+				return nomem(e);
+		}
+		read_sw(a, st, &(*out)[(*n)++]);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+enum status
+store_samenwerking_lid_add(struct store *s, const char *code,
+			   const struct lidmaatschap *l, struct err *e)
+{
+	int64_t sid;
+	day_t sinds;
+	enum status rc;
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	rc = samenwerking_id(s, code, &sid, &sinds, e);
+	if (rc == ST_OK)
+		rc = lid_add(s, Q_SW_LEDEN, Q_SW_LID_INSERT, sid, sinds, l, e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_samenwerking_leden(struct store *s, struct arena *a, const char *code,
+			 struct lidmaatschap **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t sid;
+
+	*out = NULL;
+	*n = 0;
+	if (samenwerking_id(s, code, &sid, NULL, e))
+		return e->status;
+	if (!(st = stmt(s, Q_SW_LEDEN, e)))
+		return e->status;
+	bind_int(st, 1, sid);
+	return read_leden(s, a, st, out, n, e);
+}
+
+/* ---- units ---- */
+
+static void
+read_eenheid(struct arena *a, sqlite3_stmt *st, int col, struct eenheid *u)
+{
+	u->id = sqlite3_column_int64(st, col);
+	u->code = col_text(a, st, col + 1);
+	u->naam = col_text(a, st, col + 2);
+	eenheid_soort_parse((const char *)sqlite3_column_text(st, col + 3),
+			    &u->soort);
+	u->samenwerking = col_text(a, st, col + 4);
+	u->omschrijving = col_text(a, st, col + 5);
+	u->verzonnen = sqlite3_column_int(st, col + 6) != 0;
+}
+
+static void
+read_inrichting(struct arena *a, sqlite3_stmt *st, int col,
+		struct inrichting *r)
+{
+	r->id = sqlite3_column_int64(st, col);
+	r->periode.van = col_date(st, col + 1);
+	r->periode.tot = col_date(st, col + 2);
+	vorm_parse((const char *)sqlite3_column_text(st, col + 3), &r->vorm);
+	r->gemeente = col_text(a, st, col + 4);
+	r->gemeente_naam = col_text(a, st, col + 5);
+	r->regeling = col_text(a, st, col + 6);
+	r->regeling_naam = col_text(a, st, col + 7);
+	r->besluit = col_text(a, st, col + 8);
+	r->besluit_onderwerp = col_text(a, st, col + 9);
+}
+
+static enum status
+read_hist(struct store *s, struct arena *a, int64_t eid,
+	  struct inrichting **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_INRICHTING_HIST, e);
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	bind_int(st, 1, eid);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 4;
+			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+				return nomem(e);
+		}
+		read_inrichting(a, st, 0, &(*out)[(*n)++]);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+/* Insert one arrangement period, resolving its codes. */
+static enum status
+insert_inrichting(struct store *s, int64_t eid, const struct inrichting *r,
+		  size_t idx, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t gid = 0, rid = 0, bid = 0;
+	char field[64];
+
+	if (r->gemeente && *r->gemeente) {
+		snprintf(field, sizeof(field), "inrichting[%zu].gemeente", idx);
+		org_id(s, r->gemeente, ORG_GEMEENTE, field, &gid, e);
+	}
+	if (r->regeling && *r->regeling) {
+		snprintf(field, sizeof(field), "inrichting[%zu].regeling", idx);
+		org_id(s, r->regeling, ORG_REGELING, field, &rid, e);
+	}
+	snprintf(field, sizeof(field), "inrichting[%zu].besluit", idx);
+	besluit_id(s, r->besluit, field, &bid, e);
+	if (e->status != ST_OK)
+		return e->status;
+	if (!(st = stmt(s, Q_INRICHTING_INSERT, e)))
+		return e->status;
+	bind_int(st, 1, eid);
+	bind_date(st, 2, r->periode.van);
+	bind_date(st, 3, r->periode.tot);
+	bind_text(st, 4, vorm_name(r->vorm));
+	bind_id(st, 5, gid);
+	bind_id(st, 6, rid);
+	bind_int(st, 7, bid);
+	return run(s, st, e);
+}
+
+enum status
+store_eenheid_add(struct store *s, const struct eenheid *u,
+		  const struct inrichting *hist, size_t n, struct err *e)
+{
+	struct arena a;
+	struct lidmaatschap *leden = NULL;
+	struct inrichting *h = NULL;
+	size_t nleden = 0;
+	sqlite3_stmt *st;
+	enum status rc;
+	int64_t sid = 0, eid, dummy;
+	day_t sinds = DATE_NONE;
+	struct err probe;
+
+	arena_init(&a, 1 << 20);
+	reg_check_unit_code(u->code, "code", e);
+	if (!u->naam || !*u->naam)
+		err_invalid(e, "naam", "required", "Vul de naam in.");
+	if (n == 0)
+		err_invalid(e, "inrichting", "required",
+			    "Een eenheid heeft ten minste één periode van "
+			    "inrichting.");
+	if ((rc = tx_begin(s, e)))
+		goto out_free;
+	if (samenwerking_id(s, u->samenwerking, &sid, &sinds, e) ==
+	    ST_NOT_FOUND) {
+		e->status = ST_OK;
+		err_invalid(e, "samenwerking", "unknown",
+			    "Samenwerking %.20s bestaat niet.",
+			    u->samenwerking ? u->samenwerking : "");
+	}
+	err_clear(&probe);
+	if (u->code && eenheid_id(s, u->code, &dummy, NULL, &a, &probe) ==
+			       ST_OK)
+		err_invalid(e, "code", "unique",
+			    "Er is al een eenheid met code %s.", u->code);
+	if (sid && store_samenwerking_leden(s, &a, u->samenwerking, &leden,
+					    &nleden, e) == ST_INTERNAL)
+		goto out;
+	/* Close each period at the next one's start. */
+	if (n && !(h = arena_calloc(&a, n, sizeof(*h)))) {
+		nomem(e);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		h[i] = hist[i];
+		if (i + 1 < n && h[i].periode.tot == DATE_NONE)
+			h[i].periode.tot = hist[i + 1].periode.van;
+	}
+	reg_check_inrichting(h, n, leden, nleden, sinds, e);
+	if (e->status != ST_OK)
+		goto out;
+	if (!(st = stmt(s, Q_EENHEID_INSERT, e)))
+		goto out;
+	bind_int(st, 1, sid);
+	bind_text(st, 2, u->code);
+	bind_text(st, 3, u->naam);
+	bind_text(st, 4, eenheid_soort_name(u->soort));
+	bind_text(st, 5, u->omschrijving);
+	bind_int(st, 6, u->verzonnen);
+	if (run(s, st, e))
+		goto out;
+	eid = sqlite3_last_insert_rowid(s->db);
+	for (size_t i = 0; i < n; i++)
+		if (insert_inrichting(s, eid, &h[i], i, e))
+			break;
+out:
+	rc = tx_end(s, e->status, e);
+out_free:
+	arena_free(&a);
+	return rc;
+}
+
+enum status
+store_eenheid_get(struct store *s, struct arena *a, const char *code,
+		  struct eenheid *out, struct inrichting **hist, size_t *n,
+		  struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_EENHEID_GET, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, code);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0)
+		return err_set(e, ST_NOT_FOUND, "Eenheid %.64s bestaat niet.",
+			       code);
+	read_eenheid(a, st, 0, out);
+	return read_hist(s, a, out->id, hist, n, e);
+}
+
+enum status
+store_eenheid_list(struct store *s, struct arena *a, const char *samenwerking,
+		   struct eenheid **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int64_t sid;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (samenwerking && samenwerking_id(s, samenwerking, &sid, NULL, e))
+		return e->status;
+	st = stmt(s, samenwerking ? Q_EENHEID_LIST : Q_EENHEID_LIST_ALL, e);
+	if (!st)
+		return e->status;
+	if (samenwerking)
+		bind_text(st, 1, samenwerking);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+				return nomem(e);
+		}
+		read_eenheid(a, st, 0, &(*out)[(*n)++]);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+static int
+same_text(const char *a, const char *b)
+{
+	if (!a || !*a)
+		return !b || !*b;
+	return b && strcmp(a, b) == 0;
+}
+
+enum status
+store_eenheid_wijzig(struct store *s, const char *code,
+		     const struct inrichting *nieuw, struct err *e)
+{
+	struct arena a;
+	struct eenheid u;
+	struct inrichting *hist, *h;
+	struct lidmaatschap *leden;
+	struct samenwerking sw;
+	size_t n, nleden;
+	sqlite3_stmt *st;
+	enum status rc;
+	char d[32];
+
+	arena_init(&a, 1 << 20);
+	if ((rc = tx_begin(s, e))) {
+		arena_free(&a);
+		return rc;
+	}
+	if (store_eenheid_get(s, &a, code, &u, &hist, &n, e) ||
+	    store_samenwerking_get(s, &a, u.samenwerking, &sw, e) ||
+	    store_samenwerking_leden(s, &a, u.samenwerking, &leden, &nleden, e))
+		goto out;
+	if (nieuw->periode.van == DATE_NONE) {
+		err_invalid(e, "van", "required",
+			    "Vul de datum in vanaf wanneer de nieuwe inrichting "
+			    "geldt.");
+		goto out;
+	}
+	if (n > 0 && nieuw->periode.van <= hist[n - 1].periode.van) {
+		date_format_nl(hist[n - 1].periode.van, d, sizeof(d));
+		err_invalid(e, "van", "order",
+			    "De laatste wijziging gaat in op %s; een nieuwe "
+			    "wijziging moet daarna ingaan.",
+			    d);
+		goto out;
+	}
+	if (n > 0 && hist[n - 1].periode.tot != DATE_NONE &&
+	    nieuw->periode.van > hist[n - 1].periode.tot) {
+		/* Reported as a gap by the check below. */
+	} else if (n > 0 && hist[n - 1].vorm == nieuw->vorm &&
+		   same_text(hist[n - 1].gemeente, nieuw->gemeente) &&
+		   same_text(hist[n - 1].regeling, nieuw->regeling) &&
+		   hist[n - 1].periode.tot == DATE_NONE) {
+		err_invalid(e, "vorm", "no-change",
+			    "De eenheid is al %s ingericht; er verandert niets.",
+			    vorm_name(nieuw->vorm));
+		goto out;
+	}
+	if (!(h = arena_grow(&a, hist, n, n + 1, sizeof(*h)))) {
+		nomem(e);
+		goto out;
+	}
+	h[n] = *nieuw;
+	if (n > 0 && h[n - 1].periode.tot == DATE_NONE)
+		h[n - 1].periode.tot = nieuw->periode.van;
+	if (reg_check_inrichting(h, n + 1, leden, nleden, sw.sinds, e)) {
+		/* Name the new period's fields without an index. */
+		char prefix[48];
+
+		snprintf(prefix, sizeof(prefix), "inrichting[%zu].", n);
+		for (size_t i = 0; i < e->nproblems; i++)
+			if (strncmp(e->problems[i].name, prefix,
+				    strlen(prefix)) == 0)
+				memmove(e->problems[i].name,
+					e->problems[i].name + strlen(prefix),
+					strlen(e->problems[i].name) -
+						strlen(prefix) + 1);
+		goto out;
+	}
+	if (n > 0 && hist[n - 1].periode.tot == DATE_NONE) {
+		if (!(st = stmt(s, Q_INRICHTING_CLOSE, e)))
+			goto out;
+		bind_int(st, 1, h[n - 1].id);
+		bind_date(st, 2, nieuw->periode.van);
+		if (run(s, st, e))
+			goto out;
+	}
+	insert_inrichting(s, u.id, &h[n], n, e);
+out:
+	rc = tx_end(s, e->status, e);
+	arena_free(&a);
+	return rc;
+}
+
+enum status
+store_eenheden_op(struct store *s, struct arena *a, const char *samenwerking,
+		  day_t op, struct eenheid_op **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int64_t sid;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (samenwerking_id(s, samenwerking, &sid, NULL, e))
+		return e->status;
+	if (!(st = stmt(s, Q_INRICHTING_OP, e)))
+		return e->status;
+	bind_text(st, 1, samenwerking);
+	bind_date(st, 2, op);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+				return nomem(e);
+		}
+		struct eenheid_op *x = &(*out)[(*n)++];
+		read_eenheid(a, st, 0, &x->eenheid);
+		x->heeft_inrichting = !col_is_null(st, 7);
+		if (x->heeft_inrichting)
+			read_inrichting(a, st, 7, &x->inrichting);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+/* ---- framework articles ---- */
+
+enum status
+store_kader_artikel_add(struct store *s, const char *samenwerking,
+			const struct kader_artikel *k, struct err *e)
+{
+	sqlite3_stmt *st;
+	enum status rc;
+	int64_t sid, aid, vid, bid, eid;
+	char field[64];
+	struct arena a;
+
+	arena_init(&a, 1 << 16);
+	if (k->nummer <= 0)
+		err_invalid(e, "nummer", "range",
+			    "Een artikelnummer is 1 of hoger.");
+	if (k->nversies == 0)
+		err_invalid(e, "versies", "required",
+			    "Een artikel heeft ten minste één versie.");
+	reg_check_kader_versies(k->versies, k->nversies, "versies", e);
+	if ((rc = tx_begin(s, e)))
+		goto out_free;
+	if (samenwerking_id(s, samenwerking, &sid, NULL, e) || e->status)
+		goto out;
+	if (!(st = stmt(s, Q_KADER_ARTIKEL_INSERT, e)))
+		goto out;
+	bind_int(st, 1, sid);
+	bind_int(st, 2, k->nummer);
+	bind_text(st, 3, k->titel);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(s->db) ==
+		    SQLITE_CONSTRAINT_UNIQUE)
+			err_invalid(e, "nummer", "unique",
+				    "Artikel %d bestaat al in deze "
+				    "samenwerking.",
+				    k->nummer);
+		else
+			db_error(s, e, "insert kader_artikel");
+		goto out;
+	}
+	aid = sqlite3_last_insert_rowid(s->db);
+	for (size_t i = 0; i < k->nversies; i++) {
+		const struct kader_versie *v = &k->versies[i];
+
+		snprintf(field, sizeof(field), "versies[%zu].besluit", i);
+		if (besluit_id(s, v->besluit, field, &bid, e))
+			goto out;
+		if (!(st = stmt(s, Q_KADER_VERSIE_INSERT, e)))
+			goto out;
+		bind_int(st, 1, aid);
+		bind_date(st, 2, v->periode.van);
+		bind_date(st, 3, v->periode.tot);
+		bind_text(st, 4, v->tekst);
+		bind_int(st, 5, bid);
+		if (run(s, st, e))
+			goto out;
+		vid = sqlite3_last_insert_rowid(s->db);
+		for (size_t j = 0; j < v->neenheden; j++) {
+			const char *sw = NULL;
+
+			if (eenheid_id(s, v->eenheden[j], &eid, &sw, &a, e)) {
+				e->status = ST_OK;
+				snprintf(field, sizeof(field),
+					 "versies[%zu].eenheden[%zu]", i, j);
+				err_invalid(e, field, "unknown",
+					    "Eenheid %.64s bestaat niet.",
+					    v->eenheden[j]);
+				goto out;
+			}
+			if (!sw || strcmp(sw, samenwerking) != 0) {
+				snprintf(field, sizeof(field),
+					 "versies[%zu].eenheden[%zu]", i, j);
+				err_invalid(e, field, "other-cooperation",
+					    "Eenheid %.64s hoort bij een andere "
+					    "samenwerking.",
+					    v->eenheden[j]);
+				goto out;
+			}
+			if (!(st = stmt(s, Q_KADER_EENHEID_INSERT, e)))
+				goto out;
+			bind_int(st, 1, vid);
+			bind_int(st, 2, eid);
+			if (run(s, st, e))
+				goto out;
+		}
+	}
+out:
+	rc = tx_end(s, e->status, e);
+out_free:
+	arena_free(&a);
+	return rc;
+}
+
+enum status
+store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
+		 day_t op, struct kader_artikel **out, size_t *n,
+		 struct err *e)
+{
+	sqlite3_stmt *st;
+	struct kader_artikel *arts = NULL;
+	size_t narts = 0, cap = 0;
+	int64_t sid;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (samenwerking_id(s, samenwerking, &sid, NULL, e))
+		return e->status;
+	if (!(st = stmt(s, Q_KADER_ARTIKELEN, e)))
+		return e->status;
+	bind_text(st, 1, samenwerking);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (narts == cap) {
+			cap = cap ? cap * 2 : 16;
+			if (!(arts = arena_grow(a, arts, narts, cap,
+						sizeof(*arts))))
+				return nomem(e);
+		}
+		struct kader_artikel *k = &arts[narts++];
+		k->id = sqlite3_column_int64(st, 0);
+		k->nummer = sqlite3_column_int(st, 1);
+		k->titel = col_text(a, st, 2);
+	}
+	if (r < 0)
+		return e->status;
+	for (size_t i = 0; i < narts; i++) {
+		struct kader_artikel *k = &arts[i];
+		size_t vcap = 0;
+
+		if (!(st = stmt(s, Q_KADER_VERSIES, e)))
+			return e->status;
+		bind_int(st, 1, k->id);
+		bind_date(st, 2, op);
+		while ((r = next_row(s, st, e)) == 1) {
+			if (k->nversies == vcap) {
+				vcap = vcap ? vcap * 2 : 2;
+				k->versies = arena_grow(a, k->versies,
+							k->nversies, vcap,
+							sizeof(*k->versies));
+				if (!k->versies)
+					return nomem(e);
+			}
+			struct kader_versie *v = &k->versies[k->nversies++];
+			v->id = sqlite3_column_int64(st, 0);
+			v->periode.van = col_date(st, 1);
+			v->periode.tot = col_date(st, 2);
+			v->tekst = col_text(a, st, 3);
+			v->besluit = col_text(a, st, 4);
+		}
+		if (r < 0)
+			return e->status;
+		for (size_t j = 0; j < k->nversies; j++) {
+			struct kader_versie *v = &k->versies[j];
+			size_t ecap = 0;
+
+			if (!(st = stmt(s, Q_KADER_EENHEDEN, e)))
+				return e->status;
+			bind_int(st, 1, v->id);
+			while ((r = next_row(s, st, e)) == 1) {
+				if (v->neenheden == ecap) {
+					ecap = ecap ? ecap * 2 : 8;
+					v->eenheden = arena_grow(
+						a, v->eenheden, v->neenheden,
+						ecap, sizeof(*v->eenheden));
+					if (!v->eenheden)
+						return nomem(e);
+				}
+				v->eenheden[v->neenheden++] = col_text(a, st, 0);
+			}
+			if (r < 0)
+				return e->status;
+		}
+	}
+	/* With a date, leave out articles not in force then. */
+	for (size_t i = 0; i < narts; i++)
+		if (op == DATE_NONE || arts[i].nversies > 0)
+			arts[(*n)++] = arts[i];
+	*out = arts;
+	return ST_OK;
+}
+
+/* ---- workstreams ---- */
+
+enum status
+store_werkstroom_add(struct store *s, const struct werkstroom *w,
+		     struct err *e)
+{
+	sqlite3_stmt *st;
+	enum status rc;
+	int64_t sid, wid;
+	char prefix[48];
+
+	reg_check_unit_code(w->code, "code", e);
+	if (!w->naam || !*w->naam)
+		err_invalid(e, "naam", "required", "Vul de naam in.");
+	for (size_t i = 0; i < w->nmijlpalen; i++) {
+		snprintf(prefix, sizeof(prefix), "mijlpalen[%zu]", i);
+		reg_check_mijlpaal(&w->mijlpalen[i], prefix, e);
+	}
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (samenwerking_id(s, w->samenwerking, &sid, NULL, e) || e->status)
+		goto out;
+	if (!(st = stmt(s, Q_WERKSTROOM_INSERT, e)))
+		goto out;
+	bind_int(st, 1, sid);
+	bind_text(st, 2, w->code);
+	bind_text(st, 3, w->naam);
+	bind_text(st, 4, w->eigenaar);
+	bind_text(st, 5, w->omschrijving);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE)
+			err_invalid(e, "code", "unique",
+				    "Er is al een werkstroom met code %s.",
+				    w->code);
+		else
+			db_error(s, e, "insert werkstroom");
+		goto out;
+	}
+	wid = sqlite3_last_insert_rowid(s->db);
+	for (size_t i = 0; i < w->nmijlpalen; i++) {
+		const struct mijlpaal *m = &w->mijlpalen[i];
+
+		if (!(st = stmt(s, Q_MIJLPAAL_INSERT, e)))
+			goto out;
+		bind_int(st, 1, wid);
+		bind_text(st, 2, m->naam);
+		bind_date(st, 3, m->gepland);
+		bind_text(st, 4, mijlpaal_status_name(m->status));
+		bind_text(st, 5, m->uitkomst);
+		bind_int(st, 6, m->verzonnen);
+		if (run(s, st, e))
+			goto out;
+	}
+out:
+	return tx_end(s, e->status, e);
+}
+
+enum status
+store_werkstroom_list(struct store *s, struct arena *a,
+		      const char *samenwerking, struct werkstroom **out,
+		      size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int64_t sid;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (samenwerking && samenwerking_id(s, samenwerking, &sid, NULL, e))
+		return e->status;
+	st = stmt(s, samenwerking ? Q_WERKSTROOM_LIST : Q_WERKSTROOM_LIST_ALL,
+		  e);
+	if (!st)
+		return e->status;
+	if (samenwerking)
+		bind_text(st, 1, samenwerking);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+				return nomem(e);
+		}
+		struct werkstroom *w = &(*out)[(*n)++];
+		w->id = sqlite3_column_int64(st, 0);
+		w->code = col_text(a, st, 1);
+		w->naam = col_text(a, st, 2);
+		w->eigenaar = col_text(a, st, 3);
+		w->omschrijving = col_text(a, st, 4);
+		w->samenwerking = col_text(a, st, 5);
+	}
+	if (r < 0)
+		return e->status;
+	for (size_t i = 0; i < *n; i++) {
+		struct werkstroom *w = &(*out)[i];
+		size_t mcap = 0;
+
+		if (!(st = stmt(s, Q_MIJLPALEN, e)))
+			return e->status;
+		bind_int(st, 1, w->id);
+		while ((r = next_row(s, st, e)) == 1) {
+			if (w->nmijlpalen == mcap) {
+				mcap = mcap ? mcap * 2 : 4;
+				w->mijlpalen = arena_grow(a, w->mijlpalen,
+							  w->nmijlpalen, mcap,
+							  sizeof(*w->mijlpalen));
+				if (!w->mijlpalen)
+					return nomem(e);
+			}
+			struct mijlpaal *m = &w->mijlpalen[w->nmijlpalen++];
+			m->id = sqlite3_column_int64(st, 0);
+			m->naam = col_text(a, st, 1);
+			m->gepland = col_date(st, 2);
+			mijlpaal_status_parse(
+				(const char *)sqlite3_column_text(st, 3),
+				&m->status);
+			m->uitkomst = col_text(a, st, 4);
+			m->verzonnen = sqlite3_column_int(st, 5) != 0;
+		}
+		if (r < 0)
+			return e->status;
+	}
+	return ST_OK;
+}
+
+/* ---- taakvelden ---- */
+
+enum status
+store_taakveld_add(struct store *s, const struct taakveld *t, struct err *e)
+{
+	sqlite3_stmt *st;
+	enum status rc;
+
+	if (!t->code || !*t->code)
+		err_invalid(e, "code", "required", "Vul de code in.");
+	if (!t->naam || !*t->naam)
+		err_invalid(e, "naam", "required", "Vul de naam in.");
+	if (t->eerste_jaar && t->laatste_jaar &&
+	    t->laatste_jaar < t->eerste_jaar)
+		err_invalid(e, "laatste_jaar", "before-start",
+			    "Het laatste jaar ligt vóór het eerste.");
+	if (e->status)
+		return e->status;
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (!(st = stmt(s, Q_TAAKVELD_INSERT, e)))
+		return tx_end(s, e->status, e);
+	bind_text(st, 1, t->code);
+	bind_text(st, 2, t->naam);
+	bind_text(st, 3, t->hoofdtaakveld);
+	bind_text(st, 4, t->hoofdtaakveld_naam);
+	if (t->eerste_jaar)
+		bind_int(st, 5, t->eerste_jaar);
+	else
+		bind_null(st, 5);
+	if (t->laatste_jaar)
+		bind_int(st, 6, t->laatste_jaar);
+	else
+		bind_null(st, 6);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(s->db) ==
+		    SQLITE_CONSTRAINT_PRIMARYKEY)
+			rc = err_invalid(e, "code", "unique",
+					 "Taakveld %s bestaat al.", t->code);
+		else
+			rc = db_error(s, e, "insert taakveld");
+	}
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_taakveld_list(struct store *s, struct arena *a, int jaar,
+		    struct taakveld **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_TAAKVELD_LIST, e);
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	if (jaar > 0)
+		bind_int(st, 1, jaar);
+	else
+		bind_null(st, 1);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+				return nomem(e);
+		}
+		struct taakveld *t = &(*out)[(*n)++];
+		t->code = col_text(a, st, 0);
+		t->naam = col_text(a, st, 1);
+		t->hoofdtaakveld = col_text(a, st, 2);
+		t->hoofdtaakveld_naam = col_text(a, st, 3);
+		t->eerste_jaar = col_is_null(st, 4) ? 0 : sqlite3_column_int(st, 4);
+		t->laatste_jaar = col_is_null(st, 5) ? 0 : sqlite3_column_int(st, 5);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
