@@ -215,12 +215,16 @@ b_show(int argc, char **argv)
 	if (b.toelichting)
 		printf("\nToelichting\n  %s\n", b.toelichting);
 	printf("\nStatusgeschiedenis\n");
-	for (size_t i = 0; i < b.nhistorie; i++)
-		printf("  %-18s %-12s %s\n",
-		       date_nl_a(&x.a, b.historie[i].datum),
+	for (size_t i = 0; i < b.nhistorie; i++) {
+		const char *t = b.historie[i].toelichting;
+
+		printf("  %-18s %s%*s%s\n", date_nl_a(&x.a, b.historie[i].datum),
 		       besluit_status_name(b.historie[i].status),
-		       b.historie[i].toelichting ? b.historie[i].toelichting
-						 : "");
+		       t ? 13 - (int)strlen(besluit_status_name(
+				      b.historie[i].status))
+			 : 0,
+		       "", t ? t : "");
+	}
 	printf("\nWijzigingen in het register door dit besluit\n");
 	if (nw == 0)
 		printf("  geen\n");

@@ -337,10 +337,9 @@ gemeente_add(int argc, char **argv)
 		err_invalid(&e, "peildatum", "date",
 			    "'%.20s' is geen geldige datum (JJJJ-MM-DD).",
 			    peildatum);
-	if (e.status)
-		return cli_fail(&e);
 	if ((rc = cli_open(&c, &s)))
 		return rc;
+	/* The store adds its own checks to the problems found so far. */
 	if (store_organisatie_add(s, &o, cli_today(), &e))
 		rc = cli_fail(&e);
 	else

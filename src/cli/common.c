@@ -259,6 +259,8 @@ ctx_table(const struct ctx *x, const struct table *t)
 {
 	if (x->c.format == FORMAT_CSV)
 		table_csv(t, stdout);
+	else if (t->nrows == 0)
+		puts("Niets gevonden.");
 	else
 		table_print(t, stdout, "");
 }

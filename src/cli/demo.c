@@ -33,7 +33,10 @@ prefix_problems(struct err *e, size_t from, const char *prefix)
 	char buf[sizeof(e->problems[0].name)];
 
 	for (size_t i = from; i < e->nproblems; i++) {
-		snprintf(buf, sizeof(buf), "%s.%s", prefix, e->problems[i].name);
+		/* A path too long for the field is cut off, never overrun. */
+		if (snprintf(buf, sizeof(buf), "%s.%s", prefix,
+			     e->problems[i].name) < 0)
+			continue;
 		memcpy(e->problems[i].name, buf, sizeof(buf));
 	}
 }

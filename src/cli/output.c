@@ -112,8 +112,18 @@ table_print(const struct table *t, FILE *out, const char *indent)
 		}
 	}
 	for (size_t r = 0; r <= t->nrows + 1; r++) {
-		fputs(indent, out);
+		size_t last = 0; /* last column with text on this line */
+
 		for (size_t c = 0; c < nc; c++) {
+			const char *cell =
+				r == 0 ? t->headers[c]
+				: r == 1 ? "-"
+					 : t->cells[(r - 2) * t->ncols + c];
+			if (*cell)
+				last = c;
+		}
+		fputs(indent, out);
+		for (size_t c = 0; c <= last; c++) {
 			const char *cell;
 			size_t w;
 
@@ -131,7 +141,7 @@ table_print(const struct table *t, FILE *out, const char *indent)
 				fputs(cell, out);
 				w = utf8_width(cell);
 			}
-			if (c + 1 < nc)
+			if (c < last)
 				pad(out, width[c] - w + 2);
 		}
 		fputc('\n', out);

@@ -38,7 +38,7 @@ struct err {
 	size_t nproblems;
 	size_t ndropped; /* problems beyond ERR_MAX_PROBLEMS, counted only */
 	struct problem problems[ERR_MAX_PROBLEMS];
-	char message[256]; /* Dutch, for people; set for every non-OK status */
+	char message[400]; /* Dutch, for people; set for every non-OK status */
 	char detail[256];  /* for the log only */
 };
 

@@ -1,0 +1,73 @@
+# Makefile - the two commands for newcomers, wrapping meson.
+#
+#   make demo    install what is missing, build, create ambt.db with the
+#                demo data and show where to look
+#   make check   build and run every test: plainly, under ASan+UBSan, and
+#                the unit suites and the command line under valgrind
+
+BUILD      ?= build
+BUILD_SAN  ?= build-san
+DB         ?= ambt.db
+AMBT        = $(BUILD)/ambt
+
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	   --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
+
+.PHONY: all deps build demo check format format-check clean
+
+all: build
+
+deps:
+	@sh scripts/install-deps.sh
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) --buildtype=debugoptimized
+
+$(BUILD_SAN)/build.ninja:
+	meson setup $(BUILD_SAN) --buildtype=debug \
+		-Db_sanitize=address,undefined -Db_lundef=false
+
+build: deps $(BUILD)/build.ninja
+	meson compile -C $(BUILD)
+
+demo: build
+	$(AMBT) demo --overschrijf --db $(DB)
+	@echo
+	$(AMBT) samenwerking list --db $(DB)
+	@echo
+	$(AMBT) samenwerking show HB --op 2021-05-01 --db $(DB)
+	@echo
+	@echo "De database staat in $(DB). Verder kijken kan met bijvoorbeeld:"
+	@echo "  $(AMBT) samenwerking show HB --op 2021-03-01"
+	@echo "  $(AMBT) eenheid show hb-informatisering"
+	@echo "  $(AMBT) besluit show 830016"
+	@echo "  $(AMBT) werkstroom list --samenwerking WOL"
+	@echo "  $(AMBT) --help"
+
+check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
+	meson compile -C $(BUILD)
+	meson compile -C $(BUILD_SAN)
+	@rm -f $(BUILD)/meson-logs/testlog*.json $(BUILD_SAN)/meson-logs/testlog*.json
+	@rc=0; \
+	echo "== tests"; \
+	meson test -C $(BUILD) --print-errorlogs || rc=1; \
+	echo "== tests onder ASan+UBSan"; \
+	$(SAN_ENV) meson test -C $(BUILD_SAN) --print-errorlogs || rc=1; \
+	echo "== tests onder valgrind"; \
+	meson test -C $(BUILD) --setup=valgrind --suite unit --print-errorlogs || rc=1; \
+	AMBT_WRAPPER="$(VALGRIND)" meson test -C $(BUILD) golden \
+		--no-rebuild --print-errorlogs --logbase testlog-valgrind-cli || rc=1; \
+	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog*.json \
+		$(BUILD_SAN)/meson-logs/testlog*.json || rc=1; \
+	exit $$rc
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+format-check:
+	clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD) $(BUILD_SAN)

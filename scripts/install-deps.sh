@@ -1,0 +1,29 @@
+#!/bin/sh
+# install-deps.sh - install the Debian packages ambt needs to build, test
+# and run, but only those that are missing (so that a prepared machine
+# does not need the network). Run as root on Debian 12.
+set -eu
+
+PACKAGES="build-essential meson ninja-build pkg-config
+libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libcmocka-dev
+valgrind"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+		grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+if [ -z "$missing" ]; then
+	exit 0
+fi
+echo "Pakketten installeren:$missing"
+if [ "$(id -u)" != 0 ]; then
+	echo "Installeer deze pakketten als root (apt-get install$missing)." >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,1 @@
+ambt besluit list --organisatie GM0397 --db DB

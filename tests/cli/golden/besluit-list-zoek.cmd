@@ -1,0 +1,1 @@
+ambt besluit list --zoek informatisering --format csv --db DB

@@ -1,0 +1,1 @@
+ambt besluit show 830016 --format json --db DB

@@ -1,0 +1,1 @@
+ambt besluit show 830016 --db DB

@@ -1,0 +1,1 @@
+ambt demo --db DB

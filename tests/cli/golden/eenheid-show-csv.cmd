@@ -1,0 +1,1 @@
+ambt eenheid show aa-strategie --format csv --db DB

@@ -1,0 +1,1 @@
+ambt eenheid show hb-informatisering --db DB

@@ -1,0 +1,1 @@
+ambt eenheid wijzig hb-communicatie --vorm anders --db DB

@@ -1,0 +1,1 @@
+ambt eenheid wijzig hb-informatisering --van 2020-01-01 --vorm gedeeld --besluit 830016 --db DB

@@ -1,0 +1,1 @@
+ambt samenwerking list --db niet-er.db

@@ -1,0 +1,1 @@
+ambt gemeente add --code GM0358 --naam Aalsmeer --db DB

@@ -1,0 +1,1 @@
+ambt gemeente list --db DB

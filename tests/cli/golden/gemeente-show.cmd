@@ -1,0 +1,1 @@
+ambt gemeente show GM0397 --db DB

@@ -1,0 +1,1 @@
+ambt vergader --db DB

@@ -1,0 +1,1 @@
+ambt samenwerking list --kleur rood --db DB

@@ -1,0 +1,1 @@
+ambt regeling show GRIT --db DB

@@ -1,0 +1,1 @@
+ambt samenwerking list --op 2021-03-01 --db DB

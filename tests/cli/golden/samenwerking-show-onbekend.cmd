@@ -1,0 +1,1 @@
+ambt samenwerking show XX --db DB

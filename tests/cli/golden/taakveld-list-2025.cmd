@@ -1,0 +1,1 @@
+ambt taakveld list --jaar 2025 --format csv --db DB

@@ -1,0 +1,1 @@
+ambt werkstroom list --samenwerking WOL --db DB

@@ -1,0 +1,151 @@
+/*
+ * test_date.c - calendar dates, Dutch formatting and the Amsterdam clock.
+ */
+#include "../test.h"
+#include "../../src/core/date.h"
+
+static void
+test_parse_valid(void **state)
+{
+	static const struct {
+		const char *text;
+		int y, m, d;
+	} cases[] = {
+		{ "2021-04-22", 2021, 4, 22 }, { "2000-02-29", 2000, 2, 29 },
+		{ "2024-02-29", 2024, 2, 29 }, { "1970-01-01", 1970, 1, 1 },
+		{ "1000-01-01", 1000, 1, 1 },  { "9999-12-31", 9999, 12, 31 },
+		{ "2013-12-31", 2013, 12, 31 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		day_t d;
+		int y, m, dd;
+
+		assert_int_equal(date_parse(cases[i].text, &d), 0);
+		date_to_ymd(d, &y, &m, &dd);
+		assert_int_equal(y, cases[i].y);
+		assert_int_equal(m, cases[i].m);
+		assert_int_equal(dd, cases[i].d);
+		assert_int_equal(d, date_from_ymd(y, m, dd));
+	}
+}
+
+static void
+test_parse_invalid(void **state)
+{
+	static const char *const cases[] = {
+		"",           "2021-4-22",   "2021-04-2",  "2021/04/22",
+		"2021-02-29", "1900-02-29",  "2021-13-01", "2021-00-10",
+		"2021-04-31", "2021-04-00",  " 2021-04-22", "2021-04-22 ",
+		"2021-04-22T00:00", "0999-12-31", "abcd-ef-gh", "2021-0a-01",
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		day_t d = 42;
+
+		assert_int_equal(date_parse(cases[i], &d), -1);
+		assert_int_equal(d, 42); /* untouched */
+	}
+	assert_int_equal(date_parse(NULL, NULL), -1);
+}
+
+static void
+test_day_numbers(void **state)
+{
+	(void)state;
+	assert_int_equal(D("1970-01-01"), 0);
+	assert_int_equal(D("1970-01-02"), 1);
+	assert_int_equal(D("1969-12-31"), -1);
+	assert_int_equal(D("2021-04-22") - D("2021-03-01"), 52);
+	assert_int_equal(D("2025-01-01") - D("2024-01-01"), 366);
+}
+
+static void
+test_format(void **state)
+{
+	char buf[32];
+	static const struct {
+		const char *iso, *nl;
+	} cases[] = {
+		{ "2021-04-22", "22 april 2021" },
+		{ "2021-05-27", "27 mei 2021" },
+		{ "2013-01-01", "1 januari 2013" },
+		{ "2019-12-19", "19 december 2019" },
+		{ "2008-03-05", "5 maart 2008" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		date_format_nl(D(cases[i].iso), buf, sizeof(buf));
+		assert_string_equal(buf, cases[i].nl);
+		date_format_iso(D(cases[i].iso), buf);
+		assert_string_equal(buf, cases[i].iso);
+	}
+	date_format_nl(DATE_NONE, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	date_format_nl(D("2021-04-22"), buf, 6); /* truncates safely */
+	assert_string_equal(buf, "22 ap");
+}
+
+static void
+test_weekday(void **state)
+{
+	(void)state;
+	assert_int_equal(date_weekday(D("2021-04-22")), 3); /* Thursday */
+	assert_int_equal(date_weekday(D("2026-11-22")), 6); /* Sunday */
+	assert_int_equal(date_weekday(D("1970-01-01")), 3);
+	assert_int_equal(date_weekday(D("1969-12-29")), 0); /* Monday */
+}
+
+/* Seconds since the epoch of a UTC wall time. */
+static int64_t
+utc(const char *iso, int h, int m)
+{
+	return (int64_t)D(iso) * 86400 + h * 3600 + m * 60;
+}
+
+static void
+test_amsterdam(void **state)
+{
+	static const struct {
+		const char *iso;
+		int h, m;
+		int offset;
+		const char *local_date;
+	} cases[] = {
+		/* 2021: summer time from 28 March 01:00 UTC to 31 Oct 01:00 UTC */
+		{ "2021-03-28", 0, 59, 3600, "2021-03-28" },
+		{ "2021-03-28", 1, 0, 7200, "2021-03-28" },
+		{ "2021-10-31", 0, 59, 7200, "2021-10-31" },
+		{ "2021-10-31", 1, 0, 3600, "2021-10-31" },
+		/* Late evening UTC is already tomorrow in Amsterdam. */
+		{ "2021-06-30", 22, 30, 7200, "2021-07-01" },
+		{ "2021-12-31", 23, 0, 3600, "2022-01-01" },
+		{ "2021-12-31", 22, 59, 3600, "2021-12-31" },
+		/* 2026: 29 March and 25 October */
+		{ "2026-03-29", 1, 0, 7200, "2026-03-29" },
+		{ "2026-10-25", 1, 0, 3600, "2026-10-25" },
+		{ "2026-11-22", 12, 0, 3600, "2026-11-22" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int64_t t = utc(cases[i].iso, cases[i].h, cases[i].m);
+
+		assert_int_equal(date_amsterdam_offset(t), cases[i].offset);
+		assert_int_equal(date_amsterdam_today(t),
+				 D(cases[i].local_date));
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_valid),
+		cmocka_unit_test(test_parse_invalid),
+		cmocka_unit_test(test_day_numbers),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_weekday),
+		cmocka_unit_test(test_amsterdam),
+	};
+	return RUN_TESTS(tests);
+}

@@ -1,0 +1,839 @@
+/*
+ * test_store.c - the store against a real SQLite file on disk: every
+ * operation, every refusal leaves the database unchanged, and a writer
+ * killed with SIGKILL mid-write leaves it consistent.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <sqlite3.h>
+
+#include "../test.h"
+#include "../../src/store/store.h"
+
+#define TODAY D("2026-11-22")
+
+struct fixture {
+	char dir[256];
+	char path[300];
+	struct store *s;
+	struct arena a;
+	struct err e;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(f->dir, sizeof(f->dir), "%s/ambt-store-XXXXXX",
+		 tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
+	err_clear(&f->e);
+	if (store_open(f->path, STORE_CREATE, &f->s, &f->e))
+		return -1;
+	arena_init(&f->a, 64u << 20);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char buf[400];
+
+	store_close(f->s);
+	arena_free(&f->a);
+	snprintf(buf, sizeof(buf), "%s/test.db", f->dir);
+	unlink(buf);
+	snprintf(buf, sizeof(buf), "%s/test.db-wal", f->dir);
+	unlink(buf);
+	snprintf(buf, sizeof(buf), "%s/test.db-shm", f->dir);
+	unlink(buf);
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+#define OK(call)                                                          \
+	do {                                                              \
+		err_clear(&f->e);                                         \
+		enum status st_ = (call);                                 \
+		if (st_ != ST_OK)                                         \
+			fail_msg("%s: %s %s (%s)", #call, status_name(st_), \
+				 f->e.message, f->e.detail);              \
+	} while (0)
+
+/* Count rows with a raw connection, independent of the store. */
+static long
+count(struct fixture *f, const char *table)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char sql[128];
+	long n = -1;
+
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", table);
+	if (sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL))
+		fail_msg("cannot open %s", f->path);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+static void
+add_gemeente(struct fixture *f, const char *code, const char *naam)
+{
+	struct organisatie o = { .soort = ORG_GEMEENTE, .code = code,
+				 .naam = naam, .inwoners = -1,
+				 .inwoners_peildatum = DATE_NONE };
+	OK(store_organisatie_add(f->s, &o, TODAY, &f->e));
+}
+
+static const char *
+add_besluit(struct fixture *f, const char *ident, const char *org,
+	    const char *datum)
+{
+	struct besluit_stap h = { BESLUIT_VASTGESTELD, D(datum), NULL };
+	struct besluit b = {
+		.identificatie = ident,
+		.verantwoordelijke_organisatie = org,
+		.bestuursorgaan = ORGAAN_GEMEENTERAAD,
+		.datum = D(datum),
+		.ingangsdatum = DATE_NONE,
+		.vervaldatum = DATE_NONE,
+		.publicatiedatum = DATE_NONE,
+		.onderwerp = "Onderwerp",
+		.openbaarheid = OPENBAAR_ACTIEF,
+		.geheim_tot = DATE_NONE,
+		.status = BESLUIT_VASTGESTELD,
+		.historie = &h,
+		.nhistorie = 1,
+	};
+	const char *out = NULL;
+
+	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &out, &f->e));
+	return out;
+}
+
+/* HB with two members, GRIT, and a start decision. */
+static void
+add_hb(struct fixture *f)
+{
+	struct samenwerking sw = { .code = "HB", .naam = "Heemstede–Bloemendaal",
+				   .sinds = D("2013-01-01") };
+	struct organisatie grit = { .soort = ORG_REGELING, .code = "GRIT",
+				    .naam = "GR IT", .inwoners = -1,
+				    .inwoners_peildatum = DATE_NONE };
+	struct lidmaatschap l1 = { .gemeente = "GM0397",
+				   .periode = { D("2013-01-01"), DATE_NONE } };
+	struct lidmaatschap l2 = { .gemeente = "GM0377",
+				   .periode = { D("2013-01-01"), DATE_NONE } };
+
+	add_gemeente(f, "GM0397", "Heemstede");
+	add_gemeente(f, "GM0377", "Bloemendaal");
+	OK(store_organisatie_add(f->s, &grit, TODAY, &f->e));
+	add_besluit(f, "START", "GM0397", "2012-12-01");
+	add_besluit(f, "GRIT-2021", "GM0397", "2021-04-22");
+	OK(store_samenwerking_add(f->s, &sw, &f->e));
+	OK(store_samenwerking_lid_add(f->s, "HB", &l1, &f->e));
+	OK(store_samenwerking_lid_add(f->s, "HB", &l2, &f->e));
+}
+
+static void
+test_open_and_migrate(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s2;
+	struct err e;
+	char other[400];
+	FILE *fp;
+
+	assert_int_equal(store_schema_version(f->s), store_schema_latest());
+	assert_true(store_schema_latest() >= 1);
+	OK(store_check_integrity(f->s, &f->e));
+	/* A second connection to the same file sees the same schema. */
+	err_clear(&e);
+	assert_int_equal(store_open(f->path, STORE_EXISTING, &s2, &e), ST_OK);
+	assert_int_equal(store_schema_version(s2), store_schema_latest());
+	store_close(s2);
+	/* A missing database is not created by STORE_EXISTING. */
+	snprintf(other, sizeof(other), "%s/missing.db", f->dir);
+	err_clear(&e);
+	assert_int_equal(store_open(other, STORE_EXISTING, &s2, &e),
+			 ST_NOT_FOUND);
+	assert_null(s2);
+	assert_int_equal(access(other, F_OK), -1);
+	/* A file that is not a database is refused. */
+	snprintf(other, sizeof(other), "%s/text.db", f->dir);
+	fp = fopen(other, "w");
+	fputs("dit is geen database, maar wel een tekst die lang genoeg is "
+	      "om de kop van een database te vullen.......................",
+	      fp);
+	fclose(fp);
+	err_clear(&e);
+	assert_int_not_equal(store_open(other, STORE_EXISTING, &s2, &e), ST_OK);
+	assert_null(s2);
+	unlink(other);
+}
+
+static void
+test_newer_schema_refused(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *db;
+	struct store *s2;
+	struct err e;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE schema_version SET version "
+					  "= 999",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	err_clear(&e);
+	assert_int_equal(store_open(f->path, STORE_EXISTING, &s2, &e),
+			 ST_CONFLICT);
+	assert_non_null(strstr(e.message, "nieuwere versie"));
+}
+
+static void
+test_organisaties(void **state)
+{
+	struct fixture *f = *state;
+	struct organisatie o = { .soort = ORG_GEMEENTE, .code = "GM0358",
+				 .naam = "Aalsmeer", .provincie = "Noord-Holland",
+				 .inwoners = 33354,
+				 .inwoners_peildatum = D("2024-01-01") };
+	struct organisatie got, *list;
+	struct inwonertal t = { D("2025-01-01"), 34000, "test" }, *ts;
+	size_t n;
+
+	OK(store_organisatie_add(f->s, &o, TODAY, &f->e));
+	add_gemeente(f, "GM0362", "Amstelveen");
+	OK(store_organisatie_get(f->s, &f->a, "GM0358", &got, &f->e));
+	assert_string_equal(got.naam, "Aalsmeer");
+	assert_int_equal(got.inwoners, 33354);
+	assert_int_equal(got.inwoners_peildatum, D("2024-01-01"));
+	OK(store_inwonertal_add(f->s, "GM0358", &t, TODAY, &f->e));
+	OK(store_organisatie_get(f->s, &f->a, "GM0358", &got, &f->e));
+	assert_int_equal(got.inwoners, 34000); /* the latest count */
+	OK(store_inwonertal_list(f->s, &f->a, "GM0358", &ts, &n, &f->e));
+	assert_int_equal(n, 2);
+	OK(store_organisatie_list(f->s, &f->a, ORG_GEMEENTE, &list, &n, &f->e));
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].naam, "Aalsmeer");
+	assert_string_equal(list[1].naam, "Amstelveen");
+
+	/* Duplicate code: conflict, nothing added. */
+	err_clear(&f->e);
+	assert_int_equal(store_organisatie_add(f->s, &o, TODAY, &f->e),
+			 ST_CONFLICT);
+	assert_int_equal(count(f, "organisatie"), 2);
+	/* A count dated in the future: refused, nothing stored. */
+	t.peildatum = D("2027-01-01");
+	err_clear(&f->e);
+	assert_int_equal(store_inwonertal_add(f->s, "GM0358", &t, TODAY, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "peildatum", "future-date");
+	assert_int_equal(count(f, "inwonertal"), 2);
+	/* Bad CBS code: refused, naming the field. */
+	o.code = "GM12";
+	err_clear(&f->e);
+	assert_int_equal(store_organisatie_add(f->s, &o, TODAY, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "code", "format");
+	assert_int_equal(count(f, "organisatie"), 2);
+	err_clear(&f->e);
+	assert_int_equal(store_organisatie_get(f->s, &f->a, "GM9999", &got,
+					       &f->e),
+			 ST_NOT_FOUND);
+}
+
+static void
+test_leden(void **state)
+{
+	struct fixture *f = *state;
+	struct lidmaatschap l = { .gemeente = "GM0358",
+				  .periode = { D("2013-01-01"), D("2012-01-01") } };
+	struct lidmaatschap *leden;
+	size_t n;
+
+	add_hb(f);
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	assert_int_equal(count(f, "samenwerking_lid"), 2);
+
+	/* Leave date before join date. */
+	err_clear(&f->e);
+	assert_int_equal(store_samenwerking_lid_add(f->s, "HB", &l, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "tot", "before-start");
+	assert_non_null(strstr(f->e.problems[0].reason, "uittreding"));
+	/* Unknown CBS code. */
+	l.gemeente = "GM9999";
+	l.periode.tot = DATE_NONE;
+	err_clear(&f->e);
+	assert_int_equal(store_samenwerking_lid_add(f->s, "HB", &l, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "gemeente", "unknown");
+	assert_non_null(strstr(f->e.problems[0].reason, "GM9999"));
+	/* Joining before the cooperation existed. */
+	l.gemeente = "GM0358";
+	l.periode.van = D("2012-01-01");
+	err_clear(&f->e);
+	assert_int_equal(store_samenwerking_lid_add(f->s, "HB", &l, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "van", "before-cooperation");
+	/* Already a member. */
+	l.gemeente = "GM0397";
+	l.periode.van = D("2020-01-01");
+	err_clear(&f->e);
+	assert_int_equal(store_samenwerking_lid_add(f->s, "HB", &l, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "van", "overlap");
+	assert_int_equal(count(f, "samenwerking_lid"), 2);
+	/* Unknown cooperation. */
+	err_clear(&f->e);
+	assert_int_equal(store_samenwerking_lid_add(f->s, "XX", &l, &f->e),
+			 ST_NOT_FOUND);
+
+	OK(store_samenwerking_leden(f->s, &f->a, "HB", &leden, &n, &f->e));
+	assert_int_equal(n, 2);
+	assert_string_equal(leden[0].gemeente_naam, "Bloemendaal");
+}
+
+static void
+test_besluiten(void **state)
+{
+	struct fixture *f = *state;
+	struct besluit_stap h = { BESLUIT_VOORGESTELD, D("2019-11-26"), NULL };
+	struct besluit b = {
+		.verantwoordelijke_organisatie = "GM0397",
+		.bestuursorgaan = ORGAAN_GEMEENTERAAD,
+		.datum = D("2019-11-26"),
+		.ingangsdatum = DATE_NONE,
+		.vervaldatum = DATE_NONE,
+		.publicatiedatum = DATE_NONE,
+		.onderwerp = "Kader ambtelijke samenwerking",
+		.toelichting = "Het kader met tien punten.",
+		.openbaarheid = OPENBAAR_ACTIEF,
+		.geheim_tot = DATE_NONE,
+		.status = BESLUIT_VOORGESTELD,
+		.historie = &h,
+		.nhistorie = 1,
+	};
+	struct besluit got, *list;
+	struct besluit_filter flt;
+	const char *id;
+	size_t n, total;
+
+	add_gemeente(f, "GM0397", "Heemstede");
+	add_gemeente(f, "GM0377", "Bloemendaal");
+	/* Generated identifications count per year. */
+	assert_string_equal(add_besluit(f, NULL, "GM0397", "2021-04-22"),
+			    "BESLUIT-2021-0000000001");
+	assert_string_equal(add_besluit(f, "", "GM0377", "2021-06-01"),
+			    "BESLUIT-2021-0000000002");
+	assert_string_equal(add_besluit(f, NULL, "GM0377", "2020-01-01"),
+			    "BESLUIT-2020-0000000001");
+	b.identificatie = "830016";
+	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e));
+	assert_string_equal(id, "830016");
+
+	/* Duplicate identification. */
+	err_clear(&f->e);
+	assert_int_equal(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "identificatie", "unique");
+	/* In the future: refused, nothing stored. */
+	b.identificatie = "NIEUW";
+	b.datum = D("2026-11-23");
+	h.datum = D("2026-11-23");
+	err_clear(&f->e);
+	assert_int_equal(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e),
+			 ST_INVALID);
+	assert_true(has_problem(&f->e, "datum", "future-date"));
+	/* Unknown organisation. */
+	b.datum = D("2020-01-01");
+	h.datum = D("2020-01-01");
+	b.verantwoordelijke_organisatie = "GM0001";
+	err_clear(&f->e);
+	assert_int_equal(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "verantwoordelijkeOrganisatie", "unknown");
+	assert_int_equal(count(f, "besluit"), 4);
+	assert_int_equal(count(f, "besluit_stap"), 4);
+
+	/* Adjourned, proposed again, adopted: one decision, one history. */
+	struct besluit_stap s1 = { BESLUIT_AANGEHOUDEN, D("2019-12-19"), NULL };
+	struct besluit_stap s2 = { BESLUIT_VOORGESTELD, D("2021-05-11"), NULL };
+	struct besluit_stap s3 = { BESLUIT_VASTGESTELD, D("2021-05-27"),
+				   "Raadsvergadering" };
+	OK(store_besluit_stap_add(f->s, "830016", &s1, TODAY, &f->e));
+	OK(store_besluit_stap_add(f->s, "830016", &s2, TODAY, &f->e));
+	OK(store_besluit_stap_add(f->s, "830016", &s3, TODAY, &f->e));
+	OK(store_besluit_get(f->s, &f->a, "830016", &got, &f->e));
+	assert_int_equal(got.status, BESLUIT_VASTGESTELD);
+	assert_int_equal(got.datum, D("2021-05-27")); /* adoption dates it */
+	assert_int_equal(got.nhistorie, 4);
+	assert_int_equal(got.historie[1].status, BESLUIT_AANGEHOUDEN);
+	assert_string_equal(got.historie[3].toelichting, "Raadsvergadering");
+	assert_string_equal(got.organisatie_naam, "Heemstede");
+	/* Adopted cannot be adjourned; nothing changes. */
+	s1.datum = D("2021-06-01");
+	err_clear(&f->e);
+	assert_int_equal(store_besluit_stap_add(f->s, "830016", &s1, TODAY,
+						&f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "status", "transition");
+	assert_int_equal(count(f, "besluit_stap"), 7);
+	err_clear(&f->e);
+	assert_int_equal(store_besluit_stap_add(f->s, "ONBEKEND", &s1, TODAY,
+						&f->e),
+			 ST_NOT_FOUND);
+
+	/* Filters. */
+	store_besluit_filter_init(&flt);
+	OK(store_besluit_list(f->s, &f->a, &flt, &list, &n, &total, &f->e));
+	assert_int_equal(n, 4);
+	assert_int_equal(total, 4);
+	assert_string_equal(list[0].identificatie, "BESLUIT-2021-0000000002");
+	assert_string_equal(list[3].identificatie, "BESLUIT-2020-0000000001");
+	flt.organisatie = "GM0377";
+	OK(store_besluit_list(f->s, &f->a, &flt, &list, &n, &total, &f->e));
+	assert_int_equal(n, 2);
+	flt.organisatie = NULL;
+	flt.zoek = "TIEN PUNTEN";
+	OK(store_besluit_list(f->s, &f->a, &flt, &list, &n, &total, &f->e));
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].identificatie, "830016");
+	flt.zoek = NULL;
+	flt.van = D("2021-01-01");
+	flt.tot = D("2021-06-01");
+	OK(store_besluit_list(f->s, &f->a, &flt, &list, &n, &total, &f->e));
+	assert_int_equal(n, 2); /* 2021-04-22 and 830016 of 2021-05-27 */
+	store_besluit_filter_init(&flt);
+	flt.limit = 1;
+	flt.offset = 1;
+	OK(store_besluit_list(f->s, &f->a, &flt, &list, &n, &total, &f->e));
+	assert_int_equal(n, 1);
+	assert_int_equal(total, 4);
+	assert_string_equal(list[0].identificatie, "830016");
+	store_besluit_filter_init(&flt);
+	flt.status = BESLUIT_VOORGESTELD;
+	OK(store_besluit_list(f->s, &f->a, &flt, &list, &n, &total, &f->e));
+	assert_int_equal(n, 0);
+}
+
+static void
+test_eenheid_history(void **state)
+{
+	struct fixture *f = *state;
+	struct eenheid u = { .code = "hb-informatisering",
+			     .naam = "Informatisering",
+			     .soort = EENHEID_AFDELING,
+			     .samenwerking = "HB" };
+	struct inrichting hist[] = {
+		{ .periode = { D("2013-01-01"), DATE_NONE },
+		  .vorm = VORM_GEDEELD, .besluit = "START" },
+	};
+	struct inrichting change = { .periode = { D("2021-04-22"), DATE_NONE },
+				     .vorm = VORM_ONDERGEBRACHT,
+				     .regeling = "GRIT",
+				     .besluit = "GRIT-2021" };
+	struct inrichting *h;
+	struct eenheid got;
+	struct eenheid_op *op;
+	struct besluit_wijziging *w;
+	size_t n;
+
+	add_hb(f);
+	OK(store_eenheid_add(f->s, &u, hist, 1, &f->e));
+	OK(store_eenheid_wijzig(f->s, "hb-informatisering", &change, &f->e));
+	OK(store_eenheid_get(f->s, &f->a, "hb-informatisering", &got, &h, &n,
+			     &f->e));
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].periode.tot, D("2021-04-22"));
+	assert_int_equal(h[1].vorm, VORM_ONDERGEBRACHT);
+	assert_string_equal(h[1].regeling, "GRIT");
+	assert_string_equal(h[1].besluit, "GRIT-2021");
+
+	OK(store_eenheden_op(f->s, &f->a, "HB", D("2021-03-01"), &op, &n,
+			     &f->e));
+	assert_int_equal(n, 1);
+	assert_true(op[0].heeft_inrichting);
+	assert_int_equal(op[0].inrichting.vorm, VORM_GEDEELD);
+	assert_string_equal(op[0].inrichting.besluit, "START");
+	OK(store_eenheden_op(f->s, &f->a, "HB", D("2021-05-01"), &op, &n,
+			     &f->e));
+	assert_int_equal(op[0].inrichting.vorm, VORM_ONDERGEBRACHT);
+	OK(store_eenheden_op(f->s, &f->a, "HB", D("2012-05-01"), &op, &n,
+			     &f->e));
+	assert_false(op[0].heeft_inrichting);
+
+	OK(store_besluit_wijzigingen(f->s, &f->a, "GRIT-2021", &w, &n, &f->e));
+	assert_int_equal(n, 1);
+	assert_string_equal(w[0].soort, "inrichting");
+	assert_string_equal(w[0].object, "hb-informatisering");
+	assert_string_equal(w[0].omschrijving,
+			    "Informatisering: ondergebracht GR IT vanaf 22 "
+			    "april 2021");
+
+	/* A change dated before the last one: refused, nothing changed. */
+	change.periode.van = D("2020-01-01");
+	change.vorm = VORM_GEDEELD;
+	change.regeling = NULL;
+	err_clear(&f->e);
+	assert_int_equal(store_eenheid_wijzig(f->s, "hb-informatisering",
+					      &change, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "van", "order");
+	/* The same arrangement again is no change. */
+	change.periode.van = D("2022-01-01");
+	change.vorm = VORM_ONDERGEBRACHT;
+	change.regeling = "GRIT";
+	err_clear(&f->e);
+	assert_int_equal(store_eenheid_wijzig(f->s, "hb-informatisering",
+					      &change, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "vorm", "no-change");
+	/* Own for a municipality that is not a member. */
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	change.vorm = VORM_EIGEN;
+	change.regeling = NULL;
+	change.gemeente = "GM0358";
+	err_clear(&f->e);
+	assert_int_equal(store_eenheid_wijzig(f->s, "hb-informatisering",
+					      &change, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "gemeente", "not-a-member");
+	/* Unknown decision. */
+	change.gemeente = "GM0397";
+	change.besluit = "GEEN";
+	err_clear(&f->e);
+	assert_int_equal(store_eenheid_wijzig(f->s, "hb-informatisering",
+					      &change, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "inrichting[2].besluit", "unknown");
+	assert_int_equal(count(f, "inrichting"), 2);
+	OK(store_eenheid_get(f->s, &f->a, "hb-informatisering", &got, &h, &n,
+			     &f->e));
+	assert_int_equal(h[1].periode.tot, DATE_NONE); /* still open */
+}
+
+static void
+test_eenheid_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct eenheid u = { .code = "hb-communicatie", .naam = "Communicatie",
+			     .soort = EENHEID_AFDELING, .samenwerking = "HB" };
+	struct inrichting overlap[] = {
+		{ .periode = { D("2013-01-01"), D("2021-06-01") },
+		  .vorm = VORM_GEDEELD, .besluit = "START" },
+		{ .periode = { D("2021-04-22"), DATE_NONE },
+		  .vorm = VORM_EIGEN, .gemeente = "GM0397",
+		  .besluit = "GRIT-2021" },
+	};
+	struct inrichting gap[] = {
+		{ .periode = { D("2013-01-01"), D("2020-01-01") },
+		  .vorm = VORM_GEDEELD, .besluit = "START" },
+		{ .periode = { D("2021-04-22"), DATE_NONE },
+		  .vorm = VORM_EIGEN, .gemeente = "GM0397",
+		  .besluit = "GRIT-2021" },
+	};
+
+	add_hb(f);
+	err_clear(&f->e);
+	assert_int_equal(store_eenheid_add(f->s, &u, overlap, 2, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "inrichting[1].van", "overlap");
+	err_clear(&f->e);
+	assert_int_equal(store_eenheid_add(f->s, &u, gap, 2, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "inrichting[1].van", "gap");
+	u.samenwerking = "XX";
+	err_clear(&f->e);
+	assert_int_equal(store_eenheid_add(f->s, &u, gap, 1, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "samenwerking", "unknown");
+	assert_int_equal(count(f, "eenheid"), 0);
+	assert_int_equal(count(f, "inrichting"), 0);
+	/* A valid unit, then the same code again. */
+	u.samenwerking = "HB";
+	OK(store_eenheid_add(f->s, &u, gap, 1, &f->e));
+	err_clear(&f->e);
+	assert_int_equal(store_eenheid_add(f->s, &u, gap, 1, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "code", "unique");
+	assert_int_equal(count(f, "eenheid"), 1);
+}
+
+static void
+test_kader_and_werkstromen(void **state)
+{
+	struct fixture *f = *state;
+	struct eenheid u = { .code = "hb-info", .naam = "Informatisering",
+			     .soort = EENHEID_AFDELING, .samenwerking = "HB" };
+	struct inrichting h = { .periode = { D("2013-01-01"), DATE_NONE },
+				.vorm = VORM_GEDEELD, .besluit = "START" };
+	const char *units[] = { "hb-info" };
+	struct kader_versie v[] = {
+		{ .periode = { D("2019-12-12"), D("2021-05-27") },
+		  .tekst = "Zes afdelingen", .besluit = "START",
+		  .eenheden = units, .neenheden = 1 },
+		{ .periode = { D("2021-05-27"), DATE_NONE },
+		  .tekst = "Vijf afdelingen", .besluit = "GRIT-2021" },
+	};
+	struct kader_artikel k = { .nummer = 6, .titel = "Gedeelde afdelingen",
+				   .versies = v, .nversies = 2 };
+	struct kader_artikel *ks;
+	struct mijlpaal m[] = {
+		{ .naam = "Tussenevaluatie", .gepland = D("2008-07-01"),
+		  .status = MIJLPAAL_GEREED, .uitkomst = "Voortzetten" },
+	};
+	struct werkstroom w = { .code = "hb-voortgang", .naam = "Voortgang",
+				.eigenaar = "Secretarissen",
+				.samenwerking = "HB", .mijlpalen = m,
+				.nmijlpalen = 1 };
+	struct werkstroom *ws;
+	size_t n;
+
+	add_hb(f);
+	OK(store_eenheid_add(f->s, &u, &h, 1, &f->e));
+	OK(store_kader_artikel_add(f->s, "HB", &k, &f->e));
+	OK(store_kader_list(f->s, &f->a, "HB", DATE_NONE, &ks, &n, &f->e));
+	assert_int_equal(n, 1);
+	assert_int_equal(ks[0].nversies, 2);
+	OK(store_kader_list(f->s, &f->a, "HB", D("2021-03-01"), &ks, &n, &f->e));
+	assert_int_equal(ks[0].nversies, 1);
+	assert_string_equal(ks[0].versies[0].tekst, "Zes afdelingen");
+	assert_int_equal(ks[0].versies[0].neenheden, 1);
+	assert_string_equal(ks[0].versies[0].eenheden[0], "hb-info");
+	OK(store_kader_list(f->s, &f->a, "HB", D("2019-01-01"), &ks, &n, &f->e));
+	assert_int_equal(n, 0);
+	/* Same number again, or a gap between versions: refused. */
+	err_clear(&f->e);
+	assert_int_equal(store_kader_artikel_add(f->s, "HB", &k, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "nummer", "unique");
+	k.nummer = 7;
+	v[1].periode.van = D("2021-06-01");
+	err_clear(&f->e);
+	assert_int_equal(store_kader_artikel_add(f->s, "HB", &k, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "versies[1].van", "gap");
+	v[1].periode.van = D("2021-05-27");
+	units[0] = "hb-bestaat-niet";
+	err_clear(&f->e);
+	assert_int_equal(store_kader_artikel_add(f->s, "HB", &k, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "versies[0].eenheden[0]", "unknown");
+	assert_int_equal(count(f, "kader_artikel"), 1);
+	assert_int_equal(count(f, "kader_versie"), 2);
+
+	OK(store_werkstroom_add(f->s, &w, &f->e));
+	OK(store_werkstroom_list(f->s, &f->a, "HB", &ws, &n, &f->e));
+	assert_int_equal(n, 1);
+	assert_int_equal(ws[0].nmijlpalen, 1);
+	assert_string_equal(ws[0].mijlpalen[0].uitkomst, "Voortzetten");
+	assert_int_equal(ws[0].mijlpalen[0].status, MIJLPAAL_GEREED);
+	m[0].gepland = DATE_NONE;
+	w.code = "hb-ander";
+	err_clear(&f->e);
+	assert_int_equal(store_werkstroom_add(f->s, &w, &f->e), ST_INVALID);
+	assert_only_problem(&f->e, "mijlpalen[0].gepland", "required");
+	assert_int_equal(count(f, "werkstroom"), 1);
+}
+
+static void
+test_taakvelden(void **state)
+{
+	struct fixture *f = *state;
+	const struct taakveld tv[] = {
+		{ "6.2", "Toegang", "6", "Sociaal domein", 0, 2024 },
+		{ "6.21", "Toegang WMO", "6", "Sociaal domein", 2025, 0 },
+		{ "0.1", "Bestuur", "0", "Bestuur en ondersteuning", 0, 0 },
+	};
+	struct taakveld *got;
+	size_t n;
+
+	for (size_t i = 0; i < 3; i++)
+		OK(store_taakveld_add(f->s, &tv[i], &f->e));
+	OK(store_taakveld_list(f->s, &f->a, 0, &got, &n, &f->e));
+	assert_int_equal(n, 3);
+	assert_string_equal(got[0].code, "6.2"); /* in the order given */
+	OK(store_taakveld_list(f->s, &f->a, 2024, &got, &n, &f->e));
+	assert_int_equal(n, 2);
+	assert_string_equal(got[0].code, "6.2");
+	assert_string_equal(got[1].code, "0.1");
+	OK(store_taakveld_list(f->s, &f->a, 2025, &got, &n, &f->e));
+	assert_int_equal(n, 2);
+	assert_string_equal(got[0].code, "6.21");
+	err_clear(&f->e);
+	assert_int_equal(store_taakveld_add(f->s, &tv[0], &f->e), ST_INVALID);
+	assert_only_problem(&f->e, "code", "unique");
+}
+
+static void
+test_outer_transaction(void **state)
+{
+	struct fixture *f = *state;
+
+	OK(store_begin(f->s, &f->e));
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	add_gemeente(f, "GM0362", "Amstelveen");
+	/* A failing write inside undoes only itself. */
+	struct organisatie bad = { .soort = ORG_GEMEENTE, .code = "GM0358",
+				   .naam = "Dubbel", .inwoners = -1,
+				   .inwoners_peildatum = DATE_NONE };
+	err_clear(&f->e);
+	assert_int_equal(store_organisatie_add(f->s, &bad, TODAY, &f->e),
+			 ST_CONFLICT);
+	store_rollback(f->s);
+	assert_int_equal(count(f, "organisatie"), 0);
+	OK(store_begin(f->s, &f->e));
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	OK(store_commit(f->s, &f->e));
+	assert_int_equal(count(f, "organisatie"), 1);
+}
+
+/*
+ * The child writes 300 decisions in one transaction, telling the parent
+ * through a pipe when it is halfway; the parent kills it with SIGKILL at
+ * a varying moment: mid-transaction, during commit, or after. Afterwards
+ * the database passes integrity_check and holds all 300 or none.
+ */
+static void
+test_crash(void **state)
+{
+	struct fixture *f = *state;
+	const int N = 300;
+	long before = 0;
+
+	add_gemeente(f, "GM0397", "Heemstede");
+	store_close(f->s);
+	f->s = NULL;
+	for (int round = 0; round < 12; round++) {
+		int fds[2];
+		pid_t pid;
+		char c;
+
+		assert_int_equal(pipe(fds), 0);
+		pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			struct store *s;
+			struct err e;
+			struct arena a;
+
+			close(fds[0]);
+			err_clear(&e);
+			arena_init(&a, 1 << 24);
+			if (store_open(f->path, STORE_EXISTING, &s, &e) ||
+			    store_begin(s, &e))
+				_exit(3);
+			for (int i = 0; i < N; i++) {
+				char id[32];
+				struct besluit_stap h = { BESLUIT_VASTGESTELD,
+							  D("2020-01-01"),
+							  NULL };
+				struct besluit b = {
+					.identificatie = id,
+					.verantwoordelijke_organisatie =
+						"GM0397",
+					.datum = D("2020-01-01"),
+					.ingangsdatum = DATE_NONE,
+					.vervaldatum = DATE_NONE,
+					.publicatiedatum = DATE_NONE,
+					.onderwerp = "Crash",
+					.geheim_tot = DATE_NONE,
+					.status = BESLUIT_VASTGESTELD,
+					.historie = &h,
+					.nhistorie = 1,
+				};
+				snprintf(id, sizeof(id), "R%d-%d", round, i);
+				if (store_besluit_add(s, &a, &b, D("2026-01-01"),
+						      NULL, &e))
+					_exit(4);
+				if (i == N / 2 && write(fds[1], "x", 1) != 1)
+					_exit(5);
+			}
+			if (store_commit(s, &e))
+				_exit(6);
+			if (write(fds[1], "c", 1) != 1)
+				_exit(7);
+			pause();
+			_exit(0);
+		}
+		close(fds[1]);
+		assert_int_equal(read(fds[0], &c, 1), 1);
+		assert_int_equal(c, 'x');
+		if (round % 4 == 3) {
+			/* Kill only after the commit was reported. */
+			assert_int_equal(read(fds[0], &c, 1), 1);
+			assert_int_equal(c, 'c');
+		} else {
+			/* Kill 0, 2 or 4 ms after the halfway mark. */
+			struct timespec ts = { 0,
+					       (long)(round % 4) * 2000000L };
+			nanosleep(&ts, NULL);
+		}
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		close(fds[0]);
+
+		struct store *s;
+		struct err e;
+		err_clear(&e);
+		assert_int_equal(store_open(f->path, STORE_EXISTING, &s, &e),
+				 ST_OK);
+		assert_int_equal(store_check_integrity(s, &e), ST_OK);
+		store_close(s);
+		long total = count(f, "besluit");
+		print_message("# round %d: %ld decisions\n", round, total);
+		assert_true(total == before || total == before + N);
+		if (round % 4 == 3)
+			assert_int_equal(total, before + N);
+		assert_int_equal(count(f, "besluit_stap"), total);
+		before = total;
+	}
+	assert_int_equal(store_open(f->path, STORE_EXISTING, &f->s, &f->e),
+			 ST_OK);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open_and_migrate, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_organisaties, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_leden, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_besluiten, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_eenheid_history, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_eenheid_refused, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_kader_and_werkstromen,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_taakvelden, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_outer_transaction, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_crash, setup, teardown),
+	};
+	return RUN_TESTS(tests);
+}
