@@ -6,7 +6,7 @@ set -eu
 
 PACKAGES="build-essential meson ninja-build pkg-config
 libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libcmocka-dev
-valgrind"
+valgrind clang-format git python3"
 
 missing=""
 for p in $PACKAGES; do

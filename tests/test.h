@@ -16,8 +16,8 @@
 #include "../src/core/err.h"
 
 /* Run a group with TAP output; returns the number of failures. */
-#define RUN_TESTS(tests)                                   \
-	(cmocka_set_message_output(CM_OUTPUT_TAP),          \
+#define RUN_TESTS(tests)                           \
+	(cmocka_set_message_output(CM_OUTPUT_TAP), \
 	 cmocka_run_group_tests(tests, NULL, NULL))
 
 /* A date from literal text; aborts the test on a typo. */
@@ -44,17 +44,17 @@ has_problem(const struct err *e, const char *name, const char *code)
 
 /* Assert exactly one problem, with this name and code. */
 #define assert_only_problem(e, want_name, want_code)                         \
-	do {                                                                \
-		if ((e)->nproblems != 1 ||                                  \
-		    !has_problem((e), (want_name), (want_code))) {          \
-			for (size_t i_ = 0; i_ < (e)->nproblems; i_++)      \
-				print_message("  got %s/%s: %s\n",          \
-					      (e)->problems[i_].name,       \
-					      (e)->problems[i_].code,       \
-					      (e)->problems[i_].reason);    \
+	do {                                                                 \
+		if ((e)->nproblems != 1 ||                                   \
+		    !has_problem((e), (want_name), (want_code))) {           \
+			for (size_t i_ = 0; i_ < (e)->nproblems; i_++)       \
+				print_message("  got %s/%s: %s\n",           \
+					      (e)->problems[i_].name,        \
+					      (e)->problems[i_].code,        \
+					      (e)->problems[i_].reason);     \
 			fail_msg("expected only problem %s/%s", (want_name), \
-				 (want_code));                              \
-		}                                                           \
+				 (want_code));                               \
+		}                                                            \
 	} while (0)
 
 #endif

@@ -66,7 +66,8 @@ main(int argc, char **argv)
 			fprintf(c, "%s%d,", len % 20 ? "" : "\n", ch);
 			len++;
 		}
-		fprintf(c, "0};\nconst size_t embed_%s_len = %zu;\n", name, len);
+		fprintf(c, "0};\nconst size_t embed_%s_len = %zu;\n", name,
+			len);
 		fclose(in);
 	}
 	fprintf(h, "#endif\n");

@@ -29,7 +29,7 @@ struct table;
 struct opt {
 	const char *name;
 	const char **value; /* where to store the argument, or NULL */
-	bool *flag;         /* set when given without argument */
+	bool *flag; /* set when given without argument */
 };
 
 /*

@@ -46,7 +46,8 @@ opt_date(struct err *e, const char *text, const char *name, day_t *out)
 	*out = DATE_NONE;
 	if (text && date_parse(text, out))
 		err_invalid(e, name, "date",
-			    "'%.20s' is geen geldige datum (JJJJ-MM-DD).", text);
+			    "'%.20s' is geen geldige datum (JJJJ-MM-DD).",
+			    text);
 }
 
 static int
@@ -55,13 +56,14 @@ b_list(int argc, char **argv)
 	const char *org = NULL, *orgaan = NULL, *status = NULL, *open = NULL,
 		   *van = NULL, *tot = NULL, *zoek = NULL;
 	const struct opt opts[] = {
-		{ "organisatie", &org, NULL },  { "orgaan", &orgaan, NULL },
-		{ "status", &status, NULL },    { "openbaarheid", &open, NULL },
-		{ "van", &van, NULL },          { "tot", &tot, NULL },
-		{ "zoek", &zoek, NULL },        { NULL, NULL, NULL },
+		{ "organisatie", &org, NULL }, { "orgaan", &orgaan, NULL },
+		{ "status", &status, NULL },   { "openbaarheid", &open, NULL },
+		{ "van", &van, NULL },	       { "tot", &tot, NULL },
+		{ "zoek", &zoek, NULL },       { NULL, NULL, NULL },
 	};
-	static const char *const h[] = { "Identificatie", "Datum", "Gemeente",
-					 "Orgaan", "Status", "Openbaarheid",
+	static const char *const h[] = { "Identificatie", "Datum",
+					 "Gemeente",	  "Orgaan",
+					 "Status",	  "Openbaarheid",
 					 "Onderwerp" };
 	struct besluit_filter f;
 	struct besluit *b;
@@ -152,10 +154,10 @@ b_show(int argc, char **argv)
 	if ((rc = ctx_open(&x, argc, argv, NULL, 1, usage)) >= 0)
 		return rc;
 	if (x.npos != 1)
-		return ctx_close(&x, cli_usage_error(
-					     "noem de identificatie van het "
-					     "besluit, bijvoorbeeld 'ambt "
-					     "besluit show 830016'."));
+		return ctx_close(
+			&x, cli_usage_error("noem de identificatie van het "
+					    "besluit, bijvoorbeeld 'ambt "
+					    "besluit show 830016'."));
 	if (store_besluit_get(x.s, &x.a, x.pos[0], &b, &x.e) ||
 	    store_besluit_wijzigingen(x.s, &x.a, x.pos[0], &w, &nw, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
@@ -194,9 +196,8 @@ b_show(int argc, char **argv)
 	}
 	printf("Besluit %s\n\n", b.identificatie);
 	field("Onderwerp:", b.onderwerp);
-	field("Gemeente:",
-	      fmt_a(&x.a, "%s (%s)", b.organisatie_naam,
-		    b.verantwoordelijke_organisatie));
+	field("Gemeente:", fmt_a(&x.a, "%s (%s)", b.organisatie_naam,
+				 b.verantwoordelijke_organisatie));
 	field("Bestuursorgaan:", bestuursorgaan_label(b.bestuursorgaan));
 	field("Datum:", date_nl_a(&x.a, b.datum));
 	field("Status:", besluit_status_name(b.status));
@@ -218,10 +219,11 @@ b_show(int argc, char **argv)
 	for (size_t i = 0; i < b.nhistorie; i++) {
 		const char *t = b.historie[i].toelichting;
 
-		printf("  %-18s %s%*s%s\n", date_nl_a(&x.a, b.historie[i].datum),
+		printf("  %-18s %s%*s%s\n",
+		       date_nl_a(&x.a, b.historie[i].datum),
 		       besluit_status_name(b.historie[i].status),
 		       t ? 13 - (int)strlen(besluit_status_name(
-				      b.historie[i].status))
+					b.historie[i].status))
 			 : 0,
 		       "", t ? t : "");
 	}
@@ -278,10 +280,11 @@ b_add(int argc, char **argv)
 			    "Noem het bestuursorgaan (--orgaan): gemeenteraad, "
 			    "college of burgemeester.");
 	else if (bestuursorgaan_parse(orgaan, &b.bestuursorgaan))
-		err_invalid(&x.e, "orgaan", "enum",
-			    "'%.20s' is geen bestuursorgaan; kies gemeenteraad, "
-			    "college of burgemeester.",
-			    orgaan);
+		err_invalid(
+			&x.e, "orgaan", "enum",
+			"'%.20s' is geen bestuursorgaan; kies gemeenteraad, "
+			"college of burgemeester.",
+			orgaan);
 	opt_date(&x.e, datum, "datum", &b.datum);
 	opt_date(&x.e, ingang, "ingangsdatum", &b.ingangsdatum);
 	opt_date(&x.e, verval, "vervaldatum", &b.vervaldatum);
@@ -298,8 +301,9 @@ b_add(int argc, char **argv)
 	b.afdeling = afdeling;
 	b.openbaarheid = OPENBAAR_PASSIEF;
 	if (open && openbaarheid_parse(open, &b.openbaarheid))
-		err_invalid(&x.e, "openbaarheid", "enum",
-			    "Kies actief_openbaar, passief_openbaar of geheim.");
+		err_invalid(
+			&x.e, "openbaarheid", "enum",
+			"Kies actief_openbaar, passief_openbaar of geheim.");
 	stap.status = BESLUIT_VASTGESTELD;
 	if (status && besluit_status_parse(status, &stap.status))
 		err_invalid(&x.e, "status", "enum",
@@ -321,8 +325,8 @@ b_add(int argc, char **argv)
 					"verantwoordelijkeOrganisatie") == 0)
 				memcpy(x.e.problems[i].name, "organisatie",
 				       sizeof("organisatie"));
-			else if (strcmp(x.e.problems[i].name, "bestuursorgaan") ==
-				 0)
+			else if (strcmp(x.e.problems[i].name,
+					"bestuursorgaan") == 0)
 				memcpy(x.e.problems[i].name, "orgaan",
 				       sizeof("orgaan"));
 			else if (strncmp(x.e.problems[i].name,
@@ -358,9 +362,9 @@ b_status(int argc, char **argv)
 	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
 	if (x.npos != 1)
-		return ctx_close(&x, cli_usage_error(
-					     "noem de identificatie van het "
-					     "besluit."));
+		return ctx_close(
+			&x, cli_usage_error("noem de identificatie van het "
+					    "besluit."));
 	if (!status)
 		err_invalid(&x.e, "status", "required",
 			    "Noem de nieuwe status (--status).");
@@ -378,8 +382,7 @@ b_status(int argc, char **argv)
 	if (x.e.status)
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Besluit %s is nu %s (sinds %s).\n", x.pos[0],
-	       besluit_status_name(stap.status),
-	       date_nl_a(&x.a, stap.datum));
+	       besluit_status_name(stap.status), date_nl_a(&x.a, stap.datum));
 	return ctx_close(&x, 0);
 }
 
@@ -387,11 +390,8 @@ int
 cmd_besluit(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", b_list },
-		{ "show", b_show },
-		{ "add", b_add },
-		{ "status", b_status },
-		{ NULL, NULL },
+		{ "list", b_list },	{ "show", b_show }, { "add", b_add },
+		{ "status", b_status }, { NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);
 }

@@ -35,7 +35,8 @@ unit_list(int argc, char **argv)
 	const struct opt opts[] = { { "samenwerking", &sw, NULL },
 				    { "op", &op_text, NULL },
 				    { NULL, NULL, NULL } };
-	static const char *const h[] = { "Code", "Naam", "Soort", "Samenwerking",
+	static const char *const h[] = { "Code",       "Naam",
+					 "Soort",      "Samenwerking",
 					 "Inrichting", "Voor / in" };
 	struct ctx x;
 	struct table t;
@@ -114,9 +115,9 @@ unit_list(int argc, char **argv)
 static int
 unit_show(int argc, char **argv)
 {
-	static const char *const h[] = { "Van", "Tot", "Inrichting",
-					 "Voor / in", "Besluit",
-					 "Onderwerp besluit" };
+	static const char *const h[] = { "Van",	       "Tot",
+					 "Inrichting", "Voor / in",
+					 "Besluit",    "Onderwerp besluit" };
 	struct ctx x;
 	struct eenheid u;
 	struct inrichting *hist;
@@ -127,10 +128,10 @@ unit_show(int argc, char **argv)
 	if ((rc = ctx_open(&x, argc, argv, NULL, 1, usage)) >= 0)
 		return rc;
 	if (x.npos != 1)
-		return ctx_close(&x, cli_usage_error(
-					     "noem de code van de eenheid, "
-					     "bijvoorbeeld 'ambt eenheid show "
-					     "hb-informatisering'."));
+		return ctx_close(
+			&x, cli_usage_error("noem de code van de eenheid, "
+					    "bijvoorbeeld 'ambt eenheid show "
+					    "hb-informatisering'."));
 	if (store_eenheid_get(x.s, &x.a, x.pos[0], &u, &hist, &n, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	if (x.c.format == FORMAT_JSON) {
@@ -143,8 +144,8 @@ unit_show(int argc, char **argv)
 		json_object_set_new(j, "omschrijving", jstr(u.omschrijving));
 		json_object_set_new(j, "verzonnen", json_boolean(u.verzonnen));
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr,
-					      present_inrichting_json(&hist[i]));
+			json_array_append_new(
+				arr, present_inrichting_json(&hist[i]));
 		json_object_set_new(j, "inrichting", arr);
 		json_print(j, stdout);
 		return ctx_close(&x, 0);
@@ -197,8 +198,8 @@ unit_wijzig(int argc, char **argv)
 	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
 	if (x.npos != 1)
-		return ctx_close(&x, cli_usage_error(
-					     "noem de code van de eenheid."));
+		return ctx_close(
+			&x, cli_usage_error("noem de code van de eenheid."));
 	r.periode.van = DATE_NONE;
 	r.periode.tot = DATE_NONE;
 	if (!van)
@@ -213,10 +214,11 @@ unit_wijzig(int argc, char **argv)
 			    "Kies de nieuwe inrichting met --vorm: gedeeld, "
 			    "eigen of ondergebracht.");
 	else if (vorm_parse(vorm, &r.vorm))
-		err_invalid(&x.e, "vorm", "enum",
-			    "'%.20s' is geen inrichting; kies gedeeld, eigen of "
-			    "ondergebracht.",
-			    vorm);
+		err_invalid(
+			&x.e, "vorm", "enum",
+			"'%.20s' is geen inrichting; kies gedeeld, eigen of "
+			"ondergebracht.",
+			vorm);
 	if (!besluit)
 		err_invalid(&x.e, "besluit", "required",
 			    "Noem het besluit dat deze wijziging regelde "

@@ -38,7 +38,8 @@ org_json(const struct organisatie *o)
 		json_object_set_new(j, "inwoners",
 				    o->inwoners >= 0 ? json_integer(o->inwoners)
 						     : json_null());
-		json_object_set_new(j, "peildatum", jdate(o->inwoners_peildatum));
+		json_object_set_new(j, "peildatum",
+				    jdate(o->inwoners_peildatum));
 	} else {
 		json_object_set_new(j, "taak", jstr(o->taak));
 		json_object_set_new(j, "verzonnen", json_boolean(o->verzonnen));
@@ -97,8 +98,9 @@ list_orgs(int argc, char **argv, enum org_soort soort, const char *usage)
 	}
 	struct table t;
 	if (soort == ORG_GEMEENTE) {
-		static const char *const h[] = { "CBS-code", "Naam", "Provincie",
-						 "Inwoners", "Peildatum" };
+		static const char *const h[] = { "CBS-code", "Naam",
+						 "Provincie", "Inwoners",
+						 "Peildatum" };
 		table_init(&t, &a, 5, h);
 		for (size_t i = 0; i < n; i++) {
 			const char *row[] = {
@@ -108,29 +110,35 @@ list_orgs(int argc, char **argv, enum org_soort soort, const char *usage)
 				c.format == FORMAT_CSV
 					? (o[i].inwoners >= 0
 						   ? fmt_a(&a, "%lld",
-							   (long long)o[i].inwoners)
+							   (long long)o[i]
+								   .inwoners)
 						   : "")
 					: inwoners_text(&a, o[i].inwoners),
 				c.format == FORMAT_CSV
-					? date_iso_a(&a, o[i].inwoners_peildatum)
-					: date_nl_a(&a, o[i].inwoners_peildatum),
+					? date_iso_a(&a,
+						     o[i].inwoners_peildatum)
+					: date_nl_a(&a,
+						    o[i].inwoners_peildatum),
 			};
 			table_row(&t, row);
 		}
 	} else {
-		static const char *const h[] = { "Code", "Naam", "Taak", "Leden" };
+		static const char *const h[] = { "Code", "Naam", "Taak",
+						 "Leden" };
 		table_init(&t, &a, 4, h);
 		for (size_t i = 0; i < n; i++) {
 			struct lidmaatschap *l;
 			size_t nl;
 			const char *leden = "";
 
-			if (store_regeling_leden(s, &a, o[i].code, &l, &nl, &e)) {
+			if (store_regeling_leden(s, &a, o[i].code, &l, &nl,
+						 &e)) {
 				rc = cli_fail(&e);
 				goto out;
 			}
 			for (size_t j = 0; j < nl; j++)
-				leden = fmt_a(&a, "%s%s%s", leden, j ? ", " : "",
+				leden = fmt_a(&a, "%s%s%s", leden,
+					      j ? ", " : "",
 					      l[j].gemeente_naam);
 			const char *row[] = { o[i].code, o[i].naam, o[i].taak,
 					      leden };
@@ -182,7 +190,8 @@ memberships_of(struct store *s, struct arena *a, const char *code,
 				json_t *m = json_object();
 				json_object_set_new(m, "samenwerking",
 						    jstr(sw[i].code));
-				json_object_set_new(m, "naam", jstr(sw[i].naam));
+				json_object_set_new(m, "naam",
+						    jstr(sw[i].naam));
 				json_object_set_new(m, "van",
 						    jdate(l[j].periode.van));
 				json_object_set_new(m, "tot",
@@ -240,11 +249,14 @@ gemeente_show(int argc, char **argv)
 		goto out;
 	}
 	if (c.format == FORMAT_JSON) {
-		json_t *j = org_json(&o), *arr = json_array(), *m = json_array();
+		json_t *j = org_json(&o), *arr = json_array(),
+		       *m = json_array();
 		for (size_t i = 0; i < n; i++) {
 			json_t *x = json_object();
-			json_object_set_new(x, "peildatum", jdate(t[i].peildatum));
-			json_object_set_new(x, "aantal", json_integer(t[i].aantal));
+			json_object_set_new(x, "peildatum",
+					    jdate(t[i].peildatum));
+			json_object_set_new(x, "aantal",
+					    json_integer(t[i].aantal));
 			json_object_set_new(x, "bron", jstr(t[i].bron));
 			json_array_append_new(arr, x);
 		}
@@ -326,10 +338,11 @@ gemeente_add(int argc, char **argv)
 		char *end;
 		long long v = strtoll(inwoners, &end, 10);
 		if (*end || end == inwoners || v < 0)
-			err_invalid(&e, "inwoners", "format",
-				    "'%.20s' is geen aantal; schrijf een geheel "
-				    "getal zonder punten.",
-				    inwoners);
+			err_invalid(
+				&e, "inwoners", "format",
+				"'%.20s' is geen aantal; schrijf een geheel "
+				"getal zonder punten.",
+				inwoners);
 		else
 			o.inwoners = v;
 	}
@@ -401,7 +414,8 @@ regeling_show(int argc, char **argv)
 		for (size_t i = 0; i < n; i++) {
 			json_t *x = json_object();
 			json_object_set_new(x, "gemeente", jstr(l[i].gemeente));
-			json_object_set_new(x, "naam", jstr(l[i].gemeente_naam));
+			json_object_set_new(x, "naam",
+					    jstr(l[i].gemeente_naam));
 			json_object_set_new(x, "van", jdate(l[i].periode.van));
 			json_object_set_new(x, "tot", jdate(l[i].periode.tot));
 			json_array_append_new(arr, x);
@@ -414,7 +428,8 @@ regeling_show(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		bool iso = c.format == FORMAT_CSV;
 		const char *row[] = {
-			l[i].gemeente_naam, l[i].gemeente,
+			l[i].gemeente_naam,
+			l[i].gemeente,
 			iso ? date_iso_a(&a, l[i].periode.van)
 			    : date_nl_a(&a, l[i].periode.van),
 			iso ? date_iso_a(&a, l[i].periode.tot)

@@ -37,9 +37,9 @@ sw_list(int argc, char **argv)
 	const char *op_text = NULL;
 	const struct opt opts[] = { { "op", &op_text, NULL },
 				    { NULL, NULL, NULL } };
-	static const char *const h[] = { "Code", "Naam", "Sinds",
-					 "Centrumgemeente", "Leden",
-					 "Eenheden" };
+	static const char *const h[] = { "Code",  "Naam",
+					 "Sinds", "Centrumgemeente",
+					 "Leden", "Eenheden" };
 	struct ctx x;
 	struct samenwerking *sw;
 	struct table t;
@@ -112,9 +112,9 @@ sw_show(int argc, char **argv)
 	const struct opt opts[] = { { "op", &op_text, NULL },
 				    { NULL, NULL, NULL } };
 	static const char *const lh[] = { "Gemeente", "CBS-code", "Lid sinds" };
-	static const char *const eh[] = { "Eenheid", "Inrichting", "Voor / in",
-					  "Sinds", "Besluit",
-					  "Onderwerp besluit" };
+	static const char *const eh[] = { "Eenheid",   "Inrichting",
+					  "Voor / in", "Sinds",
+					  "Besluit",   "Onderwerp besluit" };
 	struct ctx x;
 	struct samenwerking sw;
 	struct lidmaatschap *l;
@@ -128,10 +128,10 @@ sw_show(int argc, char **argv)
 	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
 	if (x.npos != 1)
-		return ctx_close(&x, cli_usage_error(
-					     "noem de code van de "
-					     "samenwerking, bijvoorbeeld "
-					     "'ambt samenwerking show HB'."));
+		return ctx_close(
+			&x, cli_usage_error("noem de code van de "
+					    "samenwerking, bijvoorbeeld "
+					    "'ambt samenwerking show HB'."));
 	if ((rc = parse_op(&x, op_text, &op)))
 		return ctx_close(&x, rc);
 	if (store_samenwerking_get(x.s, &x.a, x.pos[0], &sw, &x.e) ||
@@ -150,7 +150,8 @@ sw_show(int argc, char **argv)
 				continue;
 			json_t *m = json_object();
 			json_object_set_new(m, "gemeente", jstr(l[i].gemeente));
-			json_object_set_new(m, "naam", jstr(l[i].gemeente_naam));
+			json_object_set_new(m, "naam",
+					    jstr(l[i].gemeente_naam));
 			json_object_set_new(m, "van", jdate(l[i].periode.van));
 			json_object_set_new(m, "tot", jdate(l[i].periode.tot));
 			json_array_append_new(jl, m);
@@ -172,7 +173,8 @@ sw_show(int argc, char **argv)
 		for (size_t i = 0; i < nk; i++) {
 			const struct kader_versie *v = &k[i].versies[0];
 			json_t *m = json_object(), *ue = json_array();
-			json_object_set_new(m, "nummer", json_integer(k[i].nummer));
+			json_object_set_new(m, "nummer",
+					    json_integer(k[i].nummer));
 			json_object_set_new(m, "titel", jstr(k[i].titel));
 			json_object_set_new(m, "van", jdate(v->periode.van));
 			json_object_set_new(m, "tot", jdate(v->periode.tot));

@@ -109,8 +109,7 @@ cmd_demo(int argc, char **argv)
 	char tmp[4200];
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos,
-			    demo_usage)) ||
+	if ((rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos, demo_usage)) ||
 	    c.help)
 		return rc;
 	path = cli_db_path(&c);
@@ -122,7 +121,8 @@ cmd_demo(int argc, char **argv)
 		return EXIT_USER;
 	}
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%.4096s.nieuw", path) >=
-	    sizeof(tmp) || strlen(path) > 4000)
+		    sizeof(tmp) ||
+	    strlen(path) > 4000)
 		return cli_usage_error("het pad is te lang.");
 	remove_db(tmp);
 	if ((rc = create(tmp, true, cli_today())))

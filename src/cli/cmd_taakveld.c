@@ -23,7 +23,8 @@ tv_list(int argc, char **argv)
 	const struct opt opts[] = { { "jaar", &jaar_text, NULL },
 				    { NULL, NULL, NULL } };
 	static const char *const h[] = { "Code", "Naam", "Hoofdtaakveld",
-					 "Eerste boekjaar", "Laatste boekjaar" };
+					 "Eerste boekjaar",
+					 "Laatste boekjaar" };
 	struct taakveld *tv;
 	struct table t;
 	struct ctx x;
@@ -37,10 +38,10 @@ tv_list(int argc, char **argv)
 		char *end;
 		jaar = strtol(jaar_text, &end, 10);
 		if (*end || jaar < 1900 || jaar > 2999)
-			return ctx_close(&x, cli_usage_error(
-						     "--jaar: '%s' is geen "
-						     "boekjaar.",
-						     jaar_text));
+			return ctx_close(&x,
+					 cli_usage_error("--jaar: '%s' is geen "
+							 "boekjaar.",
+							 jaar_text));
 	}
 	if (store_taakveld_list(x.s, &x.a, (int)jaar, &tv, &n, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
@@ -52,14 +53,16 @@ tv_list(int argc, char **argv)
 			json_object_set_new(o, "naam", jstr(tv[i].naam));
 			json_object_set_new(o, "hoofdtaakveld",
 					    jstr(tv[i].hoofdtaakveld));
-			json_object_set_new(o, "eersteBoekjaar",
-					    tv[i].eerste_jaar
-						    ? json_integer(tv[i].eerste_jaar)
-						    : json_null());
-			json_object_set_new(o, "laatsteBoekjaar",
-					    tv[i].laatste_jaar
-						    ? json_integer(tv[i].laatste_jaar)
-						    : json_null());
+			json_object_set_new(
+				o, "eersteBoekjaar",
+				tv[i].eerste_jaar
+					? json_integer(tv[i].eerste_jaar)
+					: json_null());
+			json_object_set_new(
+				o, "laatsteBoekjaar",
+				tv[i].laatste_jaar
+					? json_integer(tv[i].laatste_jaar)
+					: json_null());
 			json_array_append_new(arr, o);
 		}
 		json_print(arr, stdout);
@@ -74,8 +77,9 @@ tv_list(int argc, char **argv)
 			      tv[i].hoofdtaakveld_naam),
 			tv[i].eerste_jaar ? fmt_a(&x.a, "%d", tv[i].eerste_jaar)
 					  : "2017 of eerder",
-			tv[i].laatste_jaar ? fmt_a(&x.a, "%d", tv[i].laatste_jaar)
-					   : "",
+			tv[i].laatste_jaar
+				? fmt_a(&x.a, "%d", tv[i].laatste_jaar)
+				: "",
 		};
 		table_row(&t, row);
 	}

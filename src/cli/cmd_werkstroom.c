@@ -21,8 +21,9 @@ ws_list(int argc, char **argv)
 	const struct opt opts[] = { { "samenwerking", &sw, NULL },
 				    { NULL, NULL, NULL } };
 	static const char *const h[] = { "Samenwerking", "Werkstroom",
-					 "Eigenaar", "Mijlpaal", "Gepland",
-					 "Status", "Uitkomst" };
+					 "Eigenaar",	 "Mijlpaal",
+					 "Gepland",	 "Status",
+					 "Uitkomst" };
 	struct werkstroom *w;
 	struct table t;
 	struct ctx x;
@@ -52,8 +53,8 @@ ws_list(int argc, char **argv)
 						    jdate(m->gepland));
 				json_object_set_new(
 					mo, "status",
-					json_string(
-						mijlpaal_status_name(m->status)));
+					json_string(mijlpaal_status_name(
+						m->status)));
 				json_object_set_new(mo, "uitkomst",
 						    jstr(m->uitkomst));
 				json_object_set_new(mo, "verzonnen",
@@ -76,8 +77,7 @@ ws_list(int argc, char **argv)
 				j ? "" : w[i].naam,
 				j ? "" : w[i].eigenaar,
 				m ? fmt_a(&x.a, "%s%s", m->naam,
-					  m->verzonnen &&
-							  x.c.format ==
+					  m->verzonnen && x.c.format ==
 								  FORMAT_TABEL
 						  ? " *"
 						  : "")

@@ -216,13 +216,24 @@ p_mijlpaal(const char *s, void *out)
 static int
 load_besluiten(struct loader *l, json_t *doc)
 {
-	static const char *const keys[] = {
-		"sleutel", "identificatie", "verantwoordelijkeOrganisatie",
-		"bestuursorgaan", "datum", "ingangsdatum", "vervaldatum",
-		"vervalreden", "publicatiedatum", "onderwerp", "toelichting",
-		"portefeuillehouder", "afdeling", "openbaarheid", "geheimTot",
-		"statusHistorie", "verzonnen", NULL
-	};
+	static const char *const keys[] = { "sleutel",
+					    "identificatie",
+					    "verantwoordelijkeOrganisatie",
+					    "bestuursorgaan",
+					    "datum",
+					    "ingangsdatum",
+					    "vervaldatum",
+					    "vervalreden",
+					    "publicatiedatum",
+					    "onderwerp",
+					    "toelichting",
+					    "portefeuillehouder",
+					    "afdeling",
+					    "openbaarheid",
+					    "geheimTot",
+					    "statusHistorie",
+					    "verzonnen",
+					    NULL };
 	static const char *const stap_keys[] = { "status", "datum",
 						 "toelichting", NULL };
 	json_t *arr = array(l, doc, "besluiten", "document");
@@ -246,26 +257,25 @@ load_besluiten(struct loader *l, json_t *doc)
 		b.identificatie = str(l, o, "identificatie", path, false);
 		b.verantwoordelijke_organisatie =
 			str(l, o, "verantwoordelijkeOrganisatie", path, true);
-		parse_enum(l, o, "bestuursorgaan", path,
-			   p_orgaan, &b.bestuursorgaan,
+		parse_enum(l, o, "bestuursorgaan", path, p_orgaan,
+			   &b.bestuursorgaan,
 			   "gemeenteraad, college of burgemeester", true);
 		b.datum = date(l, o, "datum", path, true);
 		b.ingangsdatum = date(l, o, "ingangsdatum", path, false);
 		b.vervaldatum = date(l, o, "vervaldatum", path, false);
 		b.vervalreden = VERVAL_GEEN;
-		parse_enum(l, o, "vervalreden", path, p_verval,
-			   &b.vervalreden,
+		parse_enum(l, o, "vervalreden", path, p_verval, &b.vervalreden,
 			   "tijdelijk, ingetrokken_overheid of "
 			   "ingetrokken_belanghebbende",
 			   false);
 		b.publicatiedatum = date(l, o, "publicatiedatum", path, false);
 		b.onderwerp = str(l, o, "onderwerp", path, true);
 		b.toelichting = str(l, o, "toelichting", path, false);
-		b.portefeuillehouder = str(l, o, "portefeuillehouder", path,
-					   false);
+		b.portefeuillehouder =
+			str(l, o, "portefeuillehouder", path, false);
 		b.afdeling = str(l, o, "afdeling", path, false);
-		parse_enum(l, o, "openbaarheid", path,
-			   p_openbaar, &b.openbaarheid,
+		parse_enum(l, o, "openbaarheid", path, p_openbaar,
+			   &b.openbaarheid,
 			   "actief_openbaar, passief_openbaar of geheim", true);
 		b.geheim_tot = date(l, o, "geheimTot", path, false);
 		b.verzonnen = flag(l, o, "verzonnen", path);
@@ -283,8 +293,7 @@ load_besluiten(struct loader *l, json_t *doc)
 			if (!h)
 				continue;
 			check_keys(l, h, hp, stap_keys);
-			parse_enum(l, h, "status", hp,
-				   p_status,
+			parse_enum(l, h, "status", hp, p_status,
 				   &b.historie[j].status,
 				   "voorgesteld, aangehouden, vastgesteld, "
 				   "verworpen of ingetrokken",
@@ -322,8 +331,8 @@ load_besluiten(struct loader *l, json_t *doc)
 static struct lidmaatschap *
 decode_leden(struct loader *l, json_t *arr, const char *path, size_t *n)
 {
-	static const char *const keys[] = { "gemeente", "van", "tot",
-					    "besluit", "verzonnen", NULL };
+	static const char *const keys[] = { "gemeente", "van",	     "tot",
+					    "besluit",	"verzonnen", NULL };
 	struct lidmaatschap *leden;
 
 	*n = json_array_size(arr);
@@ -362,8 +371,8 @@ stored(struct loader *l, enum status st, size_t before, const char *path)
 static int
 load_regelingen(struct loader *l, json_t *doc)
 {
-	static const char *const keys[] = { "code", "naam", "taak", "leden",
-					    "verzonnen", NULL };
+	static const char *const keys[] = { "code",  "naam",	  "taak",
+					    "leden", "verzonnen", NULL };
 	json_t *arr = array(l, doc, "regelingen", "document");
 
 	for (size_t i = 0; i < json_array_size(arr); i++) {
@@ -403,11 +412,12 @@ static void
 load_eenheden(struct loader *l, json_t *sw, const char *swcode,
 	      const char *path)
 {
-	static const char *const keys[] = { "code", "naam", "soort",
-					    "omschrijving", "inrichting",
-					    "verzonnen", NULL };
-	static const char *const ikeys[] = { "van", "tot", "vorm", "gemeente",
-					     "regeling", "besluit",
+	static const char *const keys[] = { "code",	  "naam",
+					    "soort",	  "omschrijving",
+					    "inrichting", "verzonnen",
+					    NULL };
+	static const char *const ikeys[] = { "van",	  "tot",      "vorm",
+					     "gemeente",  "regeling", "besluit",
 					     "verzonnen", NULL };
 	json_t *arr = array(l, sw, "eenheden", path);
 
@@ -424,8 +434,8 @@ load_eenheden(struct loader *l, json_t *sw, const char *swcode,
 		u.code = str(l, o, "code", p, true);
 		u.naam = str(l, o, "naam", p, true);
 		u.samenwerking = swcode;
-		parse_enum(l, o, "soort", p, p_soort,
-			   &u.soort, "afdeling, team of taak", true);
+		parse_enum(l, o, "soort", p, p_soort, &u.soort,
+			   "afdeling, team of taak", true);
 		u.omschrijving = str(l, o, "omschrijving", p, false);
 		u.verzonnen = flag(l, o, "verzonnen", p);
 		hist = array(l, o, "inrichting", p);
@@ -443,8 +453,7 @@ load_eenheden(struct loader *l, json_t *sw, const char *swcode,
 			flag(l, r, "verzonnen", ip);
 			h[j].periode.van = date(l, r, "van", ip, true);
 			h[j].periode.tot = date(l, r, "tot", ip, false);
-			parse_enum(l, r, "vorm", ip, p_vorm,
-				   &h[j].vorm,
+			parse_enum(l, r, "vorm", ip, p_vorm, &h[j].vorm,
 				   "gedeeld, eigen of ondergebracht", true);
 			h[j].gemeente = str(l, r, "gemeente", ip, false);
 			h[j].regeling = str(l, r, "regeling", ip, false);
@@ -461,8 +470,9 @@ load_kader(struct loader *l, json_t *sw, const char *swcode, const char *path)
 {
 	static const char *const keys[] = { "nummer", "titel", "versies",
 					    NULL };
-	static const char *const vkeys[] = { "van", "tot", "tekst", "besluit",
-					     "eenheden", "verzonnen", NULL };
+	static const char *const vkeys[] = { "van",	"tot",	    "tekst",
+					     "besluit", "eenheden", "verzonnen",
+					     NULL };
 	json_t *arr = array(l, sw, "kader", path);
 
 	for (size_t i = 0; i < json_array_size(arr); i++) {
@@ -484,8 +494,8 @@ load_kader(struct loader *l, json_t *sw, const char *swcode, const char *path)
 		k.titel = str(l, o, "titel", p, false);
 		vs = array(l, o, "versies", p);
 		k.nversies = json_array_size(vs);
-		k.versies = arena_calloc(&l->a, k.nversies + 1,
-					 sizeof(*k.versies));
+		k.versies =
+			arena_calloc(&l->a, k.nversies + 1, sizeof(*k.versies));
 		if (!k.versies)
 			return;
 		for (size_t j = 0; j < k.nversies; j++) {
@@ -510,12 +520,12 @@ load_kader(struct loader *l, json_t *sw, const char *swcode, const char *path)
 			for (size_t u = 0; u < kv->neenheden; u++) {
 				json_t *c = json_array_get(units, u);
 				if (!json_is_string(c))
-					err_invalid(l->e,
-						    fmt_a(&l->a,
-							  "%s.eenheden[%zu]",
-							  vp, u),
-						    "type",
-						    "Hier hoort een eenheidscode.");
+					err_invalid(
+						l->e,
+						fmt_a(&l->a, "%s.eenheden[%zu]",
+						      vp, u),
+						"type",
+						"Hier hoort een eenheidscode.");
 				else
 					kv->eenheden[u] = json_string_value(c);
 			}
@@ -531,10 +541,11 @@ static void
 load_werkstromen(struct loader *l, json_t *sw, const char *swcode,
 		 const char *path)
 {
-	static const char *const keys[] = { "code", "naam", "eigenaar",
-					    "omschrijving", "mijlpalen",
-					    "verzonnen", NULL };
-	static const char *const mkeys[] = { "naam", "gepland", "status",
+	static const char *const keys[] = { "code",	 "naam",
+					    "eigenaar",	 "omschrijving",
+					    "mijlpalen", "verzonnen",
+					    NULL };
+	static const char *const mkeys[] = { "naam",	 "gepland",   "status",
 					     "uitkomst", "verzonnen", NULL };
 	json_t *arr = array(l, sw, "werkstromen", path);
 
@@ -570,8 +581,7 @@ load_werkstromen(struct loader *l, json_t *sw, const char *swcode,
 			check_keys(l, m, mp, mkeys);
 			mm->naam = str(l, m, "naam", mp, true);
 			mm->gepland = date(l, m, "gepland", mp, true);
-			parse_enum(l, m, "status", mp,
-				   p_mijlpaal, &mm->status,
+			parse_enum(l, m, "status", mp, p_mijlpaal, &mm->status,
 				   "gepland, gereed, uitgesteld of vervallen",
 				   true);
 			mm->uitkomst = str(l, m, "uitkomst", mp, false);
@@ -587,8 +597,9 @@ static int
 load_samenwerkingen(struct loader *l, json_t *doc)
 {
 	static const char *const keys[] = {
-		"code", "naam", "sinds", "centrumgemeente", "omschrijving",
-		"leden", "eenheden", "kader", "werkstromen", "verzonnen", NULL
+		"code",		"naam",	     "sinds",	 "centrumgemeente",
+		"omschrijving", "leden",     "eenheden", "kader",
+		"werkstromen",	"verzonnen", NULL
 	};
 	json_t *arr = array(l, doc, "samenwerkingen", "document");
 
@@ -654,7 +665,8 @@ register_document_load(struct store *s, const char *text, size_t len,
 	if ((st = store_begin(s, e)))
 		goto out;
 	check_keys(&l, doc, "document", keys);
-	if (load_besluiten(&l, doc) == ST_OK && load_regelingen(&l, doc) == ST_OK)
+	if (load_besluiten(&l, doc) == ST_OK &&
+	    load_regelingen(&l, doc) == ST_OK)
 		load_samenwerkingen(&l, doc);
 	st = e->status;
 	if (st == ST_OK)

@@ -3,6 +3,7 @@
  * cmd_*.c file (as git.c and cgit's cmd.c do it).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -57,6 +58,21 @@ usage(FILE *out)
 int
 main(int argc, char **argv)
 {
+	/* `ambt --db PAD OPDRACHT ...` works like `ambt OPDRACHT --db PAD`. */
+	while (argc >= 2 && strncmp(argv[1], "--db", 4) == 0 &&
+	       (argv[1][4] == '\0' || argv[1][4] == '=')) {
+		int used = argv[1][4] == '=' ? 1 : 2;
+		const char *path = used == 1 ? argv[1] + 5 : argv[2];
+
+		if (!path || !*path) {
+			fputs("ambt: optie '--db' heeft een pad nodig.\n",
+			      stderr);
+			return EXIT_USER;
+		}
+		setenv("AMBT_DB", path, 1);
+		argc -= used;
+		argv += used;
+	}
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USER;

@@ -27,9 +27,9 @@ table_row(struct table *t, const char *const *cells)
 {
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 16;
-		const char **c = arena_grow(t->a, (void *)t->cells,
-					    t->cap * t->ncols, cap * t->ncols,
-					    sizeof(*c));
+		const char **c =
+			arena_grow(t->a, (void *)t->cells, t->cap * t->ncols,
+				   cap * t->ncols, sizeof(*c));
 		if (!c)
 			return -1;
 		t->cells = c;
@@ -82,7 +82,8 @@ utf8_valid(const char *s)
 				return false;
 			cp = (cp << 6) | (p[i] & 0x3f);
 		}
-		if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+		if ((n == 2 &&
+		     (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
 		    (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
 			return false;
 		p += n + 1;
@@ -116,7 +117,7 @@ table_print(const struct table *t, FILE *out, const char *indent)
 
 		for (size_t c = 0; c < nc; c++) {
 			const char *cell =
-				r == 0 ? t->headers[c]
+				r == 0	 ? t->headers[c]
 				: r == 1 ? "-"
 					 : t->cells[(r - 2) * t->ncols + c];
 			if (*cell)

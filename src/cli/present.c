@@ -63,19 +63,22 @@ present_besluit_json(const struct besluit *b)
 	json_object_set_new(j, "identificatie", jstr(b->identificatie));
 	json_object_set_new(j, "verantwoordelijkeOrganisatie",
 			    jstr(b->verantwoordelijke_organisatie));
-	json_object_set_new(j, "bestuursorgaan",
-			    json_string(bestuursorgaan_name(b->bestuursorgaan)));
+	json_object_set_new(
+		j, "bestuursorgaan",
+		json_string(bestuursorgaan_name(b->bestuursorgaan)));
 	json_object_set_new(j, "datum", jdate(b->datum));
 	json_object_set_new(j, "ingangsdatum", jdate(b->ingangsdatum));
 	json_object_set_new(j, "vervaldatum", jdate(b->vervaldatum));
-	json_object_set_new(j, "vervalreden",
-			    b->vervalreden == VERVAL_GEEN
-				    ? json_null()
-				    : json_string(vervalreden_name(b->vervalreden)));
+	json_object_set_new(
+		j, "vervalreden",
+		b->vervalreden == VERVAL_GEEN
+			? json_null()
+			: json_string(vervalreden_name(b->vervalreden)));
 	json_object_set_new(j, "publicatiedatum", jdate(b->publicatiedatum));
 	json_object_set_new(j, "onderwerp", jstr(b->onderwerp));
 	json_object_set_new(j, "toelichting", jstr(b->toelichting));
-	json_object_set_new(j, "portefeuillehouder", jstr(b->portefeuillehouder));
+	json_object_set_new(j, "portefeuillehouder",
+			    jstr(b->portefeuillehouder));
 	json_object_set_new(j, "afdeling", jstr(b->afdeling));
 	json_object_set_new(j, "openbaarheid",
 			    json_string(openbaarheid_name(b->openbaarheid)));
@@ -87,10 +90,9 @@ present_besluit_json(const struct besluit *b)
 		json_t *h = json_array();
 		for (size_t i = 0; i < b->nhistorie; i++) {
 			json_t *s = json_object();
-			json_object_set_new(
-				s, "status",
-				json_string(besluit_status_name(
-					b->historie[i].status)));
+			json_object_set_new(s, "status",
+					    json_string(besluit_status_name(
+						    b->historie[i].status)));
 			json_object_set_new(s, "datum",
 					    jdate(b->historie[i].datum));
 			json_object_set_new(s, "toelichting",

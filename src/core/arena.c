@@ -14,7 +14,7 @@
 struct arena_chunk {
 	struct arena_chunk *next;
 	size_t size; /* usable bytes in data[] */
-	size_t off;  /* bytes used */
+	size_t off; /* bytes used */
 	alignas(max_align_t) unsigned char data[];
 };
 
@@ -103,8 +103,7 @@ arena_strdup(struct arena *a, const char *s)
 }
 
 void *
-arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n,
-	   size_t size)
+arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t size)
 {
 	void *p = arena_calloc(a, new_n, size);
 

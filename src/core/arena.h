@@ -19,7 +19,7 @@ struct arena_chunk;
 
 struct arena {
 	struct arena_chunk *head;
-	size_t used;  /* bytes handed out plus chunk overhead */
+	size_t used; /* bytes handed out plus chunk overhead */
 	size_t limit; /* maximum for `used` */
 };
 

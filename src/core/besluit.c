@@ -223,8 +223,9 @@ besluit_check(const struct besluit *b, day_t today, struct err *e)
 	check_text(b->portefeuillehouder, "portefeuillehouder", 200, false, e);
 	check_text(b->afdeling, "afdeling", 200, false, e);
 	if ((size_t)b->openbaarheid >= NELEM(openbaar_names))
-		err_invalid(e, "openbaarheid", "enum",
-			    "Kies actief_openbaar, passief_openbaar of geheim.");
+		err_invalid(
+			e, "openbaarheid", "enum",
+			"Kies actief_openbaar, passief_openbaar of geheim.");
 	if (b->openbaarheid == OPENBAAR_GEHEIM && b->geheim_tot == DATE_NONE)
 		err_invalid(e, "geheimTot", "required",
 			    "Een geheim besluit heeft een datum waarop de "
@@ -258,11 +259,12 @@ besluit_check(const struct besluit *b, day_t today, struct err *e)
 							 h[i].status)) {
 				snprintf(field, sizeof(field),
 					 "statusHistorie[%zu].status", i);
-				err_invalid(e, field, "transition",
-					    "Een besluit dat %s is, kan niet "
-					    "%s worden.",
-					    besluit_status_name(h[i - 1].status),
-					    besluit_status_name(h[i].status));
+				err_invalid(
+					e, field, "transition",
+					"Een besluit dat %s is, kan niet "
+					"%s worden.",
+					besluit_status_name(h[i - 1].status),
+					besluit_status_name(h[i].status));
 			}
 		}
 		if (h[b->nhistorie - 1].status != b->status)

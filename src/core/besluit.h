@@ -23,9 +23,9 @@ enum bestuursorgaan {
 };
 
 enum openbaarheid {
-	OPENBAAR_ACTIEF,  /* actief_openbaar: published on its own */
+	OPENBAAR_ACTIEF, /* actief_openbaar: published on its own */
 	OPENBAAR_PASSIEF, /* passief_openbaar: on request */
-	OPENBAAR_GEHEIM,  /* geheim, until geheim_tot */
+	OPENBAAR_GEHEIM, /* geheim, until geheim_tot */
 };
 
 enum besluit_status {
@@ -53,7 +53,7 @@ struct besluit {
 	int64_t id;
 	const char *identificatie; /* NULL or "" before one is generated */
 	const char *verantwoordelijke_organisatie; /* CBS code */
-	const char *organisatie_naam;              /* filled when read */
+	const char *organisatie_naam; /* filled when read */
 	enum bestuursorgaan bestuursorgaan;
 	day_t datum;
 	day_t ingangsdatum;

@@ -9,8 +9,8 @@
 #include "../banned.h"
 
 static const char *const month_nl[12] = {
-	"januari", "februari", "maart",     "april",   "mei",      "juni",
-	"juli",    "augustus", "september", "oktober", "november", "december",
+	"januari", "februari", "maart",	    "april",   "mei",	   "juni",
+	"juli",	   "augustus", "september", "oktober", "november", "december",
 };
 
 static int
@@ -172,5 +172,6 @@ date_amsterdam_today(int64_t utc_seconds)
 {
 	int64_t local = utc_seconds + date_amsterdam_offset(utc_seconds);
 
-	return (day_t)(local >= 0 ? local / 86400 : -((-local + 86399) / 86400));
+	return (day_t)(local >= 0 ? local / 86400
+				  : -((-local + 86399) / 86400));
 }

@@ -32,8 +32,8 @@ err_clear(struct err *e)
 }
 
 enum status
-err_invalid(struct err *e, const char *name, const char *code,
-	    const char *fmt, ...)
+err_invalid(struct err *e, const char *name, const char *code, const char *fmt,
+	    ...)
 {
 	struct problem *p;
 	va_list ap;
@@ -102,7 +102,8 @@ err_dedupe(struct err *e)
 		for (j = 0; j < out; j++)
 			if (strcmp(e->problems[j].name, e->problems[i].name) ==
 				    0 &&
-			    strcmp(e->problems[j].code, e->problems[i].code) == 0)
+			    strcmp(e->problems[j].code, e->problems[i].code) ==
+				    0)
 				break;
 		if (j == out)
 			e->problems[out++] = e->problems[i];

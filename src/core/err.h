@@ -18,18 +18,18 @@
 
 enum status {
 	ST_OK = 0,
-	ST_INVALID,   /* input breaks a rule; problems[] says which */
+	ST_INVALID, /* input breaks a rule; problems[] says which */
 	ST_NOT_FOUND, /* a named thing does not exist */
-	ST_CONFLICT,  /* exists already, or the current state forbids it */
-	ST_NOMEM,     /* out of memory or over a configured size limit */
-	ST_INTERNAL,  /* storage or programming error; see detail */
+	ST_CONFLICT, /* exists already, or the current state forbids it */
+	ST_NOMEM, /* out of memory or over a configured size limit */
+	ST_INTERNAL, /* storage or programming error; see detail */
 };
 
 #define ERR_MAX_PROBLEMS 32
 
 struct problem {
-	char name[64];    /* field, as the user named it ("datum", "leden[1].tot") */
-	char code[32];    /* stable machine code ("required", "future-date") */
+	char name[64]; /* field, as the user named it ("datum", "leden[1].tot") */
+	char code[32]; /* stable machine code ("required", "future-date") */
 	char reason[256]; /* Dutch sentence for people */
 };
 
@@ -39,7 +39,7 @@ struct err {
 	size_t ndropped; /* problems beyond ERR_MAX_PROBLEMS, counted only */
 	struct problem problems[ERR_MAX_PROBLEMS];
 	char message[400]; /* Dutch, for people; set for every non-OK status */
-	char detail[256];  /* for the log only */
+	char detail[256]; /* for the log only */
 };
 
 /* Reset to ST_OK with no problems. `e` may be NULL. */

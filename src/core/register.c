@@ -75,8 +75,7 @@ vorm_parse(const char *s, enum vorm *out)
 const char *
 eenheid_soort_name(enum eenheid_soort s)
 {
-	return name_of(eenheid_soort_names, NELEM(eenheid_soort_names),
-		       (int)s);
+	return name_of(eenheid_soort_names, NELEM(eenheid_soort_names), (int)s);
 }
 
 int
@@ -146,9 +145,10 @@ reg_check_short_code(const char *code, const char *field, struct err *e)
 	n = strlen(code);
 	if (n < 2 || n > 16 ||
 	    strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != n)
-		return err_invalid(e, field, "format",
-				   "Een code bestaat uit 2 tot 16 hoofdletters, "
-				   "cijfers of streepjes, bijvoorbeeld GRIT.");
+		return err_invalid(
+			e, field, "format",
+			"Een code bestaat uit 2 tot 16 hoofdletters, "
+			"cijfers of streepjes, bijvoorbeeld GRIT.");
 	return ST_OK;
 }
 
@@ -163,10 +163,11 @@ reg_check_unit_code(const char *code, const char *field, struct err *e)
 	if (n < 2 || n > 64 ||
 	    strspn(code, "abcdefghijklmnopqrstuvwxyz0123456789-") != n ||
 	    code[0] == '-' || code[n - 1] == '-')
-		return err_invalid(e, field, "format",
-				   "Een code bestaat uit 2 tot 64 kleine "
-				   "letters, cijfers of streepjes, bijvoorbeeld "
-				   "hb-informatisering.");
+		return err_invalid(
+			e, field, "format",
+			"Een code bestaat uit 2 tot 64 kleine "
+			"letters, cijfers of streepjes, bijvoorbeeld "
+			"hb-informatisering.");
 	return ST_OK;
 }
 
@@ -218,8 +219,8 @@ reg_check_organisatie(const struct organisatie *o, day_t today, struct err *e)
 }
 
 enum status
-reg_check_leden(const struct lidmaatschap *leden, size_t n,
-		const char *prefix, struct err *e)
+reg_check_leden(const struct lidmaatschap *leden, size_t n, const char *prefix,
+		struct err *e)
 {
 	char field[64];
 	enum status st = ST_OK;
@@ -318,10 +319,11 @@ check_consecutive(const void *base, size_t n, size_t stride, size_t offset,
 		} else if (prev->tot < cur->van) {
 			date_format_nl(prev->tot, a, sizeof(a));
 			date_format_nl(cur->van, b, sizeof(b));
-			st = err_invalid(e, field, "gap",
-					 "Van %s tot %s is niets geregeld; "
-					 "perioden moeten op elkaar aansluiten.",
-					 a, b);
+			st = err_invalid(
+				e, field, "gap",
+				"Van %s tot %s is niets geregeld; "
+				"perioden moeten op elkaar aansluiten.",
+				a, b);
 		}
 	}
 	return st;
@@ -332,7 +334,8 @@ member_on(const struct lidmaatschap *leden, size_t n, const char *gemeente,
 	  day_t day)
 {
 	for (size_t i = 0; i < n; i++)
-		if (leden[i].gemeente && strcmp(leden[i].gemeente, gemeente) == 0 &&
+		if (leden[i].gemeente &&
+		    strcmp(leden[i].gemeente, gemeente) == 0 &&
 		    period_contains(leden[i].periode, day))
 			return &leden[i];
 	return NULL;
@@ -352,9 +355,10 @@ reg_check_inrichting(const struct inrichting *p, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		const struct inrichting *r = &p[i];
 
-		if (i == 0 && sinds != DATE_NONE && r->periode.van != DATE_NONE &&
-		    r->periode.van < sinds) {
-			snprintf(field, sizeof(field), "inrichting[%zu].van", i);
+		if (i == 0 && sinds != DATE_NONE &&
+		    r->periode.van != DATE_NONE && r->periode.van < sinds) {
+			snprintf(field, sizeof(field), "inrichting[%zu].van",
+				 i);
 			date_format_nl(sinds, d, sizeof(d));
 			st = err_invalid(e, field, "before-cooperation",
 					 "De samenwerking bestaat pas sinds "
@@ -371,39 +375,43 @@ reg_check_inrichting(const struct inrichting *p, size_t n,
 			if (!is_empty(r->gemeente) || !is_empty(r->regeling)) {
 				snprintf(field, sizeof(field),
 					 "inrichting[%zu].vorm", i);
-				st = err_invalid(e, field, "not-allowed",
-						 "Een gedeelde eenheid werkt voor "
-						 "alle leden; noem geen gemeente "
-						 "of regeling.");
+				st = err_invalid(
+					e, field, "not-allowed",
+					"Een gedeelde eenheid werkt voor "
+					"alle leden; noem geen gemeente "
+					"of regeling.");
 			}
 			break;
 		case VORM_EIGEN:
-			snprintf(field, sizeof(field), "inrichting[%zu].gemeente",
-				 i);
+			snprintf(field, sizeof(field),
+				 "inrichting[%zu].gemeente", i);
 			if (is_empty(r->gemeente))
-				st = err_invalid(e, field, "required",
-						 "Noem de gemeente waarvoor deze "
-						 "eenheid werkt.");
+				st = err_invalid(
+					e, field, "required",
+					"Noem de gemeente waarvoor deze "
+					"eenheid werkt.");
 			else if (r->periode.van != DATE_NONE &&
 				 !member_on(leden, nleden, r->gemeente,
 					    r->periode.van)) {
 				date_format_nl(r->periode.van, d, sizeof(d));
-				st = err_invalid(e, field, "not-a-member",
-						 "Gemeente %s is op %s geen lid "
-						 "van de samenwerking.",
-						 r->gemeente, d);
+				st = err_invalid(
+					e, field, "not-a-member",
+					"Gemeente %s is op %s geen lid "
+					"van de samenwerking.",
+					r->gemeente, d);
 			}
 			if (!is_empty(r->regeling)) {
 				snprintf(field, sizeof(field),
 					 "inrichting[%zu].regeling", i);
-				st = err_invalid(e, field, "not-allowed",
-						 "Een eigen eenheid is niet "
-						 "ondergebracht in een regeling.");
+				st = err_invalid(
+					e, field, "not-allowed",
+					"Een eigen eenheid is niet "
+					"ondergebracht in een regeling.");
 			}
 			break;
 		case VORM_ONDERGEBRACHT:
-			snprintf(field, sizeof(field), "inrichting[%zu].regeling",
-				 i);
+			snprintf(field, sizeof(field),
+				 "inrichting[%zu].regeling", i);
 			if (is_empty(r->regeling))
 				st = err_invalid(e, field, "required",
 						 "Noem de gemeenschappelijke "
@@ -412,15 +420,18 @@ reg_check_inrichting(const struct inrichting *p, size_t n,
 			if (!is_empty(r->gemeente)) {
 				snprintf(field, sizeof(field),
 					 "inrichting[%zu].gemeente", i);
-				st = err_invalid(e, field, "not-allowed",
-						 "Een ondergebrachte eenheid "
-						 "werkt niet voor één gemeente.");
+				st = err_invalid(
+					e, field, "not-allowed",
+					"Een ondergebrachte eenheid "
+					"werkt niet voor één gemeente.");
 			}
 			break;
 		default:
-			snprintf(field, sizeof(field), "inrichting[%zu].vorm", i);
-			st = err_invalid(e, field, "enum",
-					 "Kies gedeeld, eigen of ondergebracht.");
+			snprintf(field, sizeof(field), "inrichting[%zu].vorm",
+				 i);
+			st = err_invalid(
+				e, field, "enum",
+				"Kies gedeeld, eigen of ondergebracht.");
 		}
 	}
 	return st;
@@ -455,8 +466,7 @@ reg_check_kader_versies(const struct kader_versie *v, size_t n,
 }
 
 enum status
-reg_check_mijlpaal(const struct mijlpaal *m, const char *prefix,
-		   struct err *e)
+reg_check_mijlpaal(const struct mijlpaal *m, const char *prefix, struct err *e)
 {
 	char field[64];
 	enum status st = ST_OK;

@@ -22,13 +22,13 @@
 #include "err.h"
 
 enum org_soort {
-	ORG_GEMEENTE,   /* municipality, identified by CBS code GMnnnn */
-	ORG_REGELING,   /* joint body (gemeenschappelijke regeling) */
+	ORG_GEMEENTE, /* municipality, identified by CBS code GMnnnn */
+	ORG_REGELING, /* joint body (gemeenschappelijke regeling) */
 };
 
 enum vorm {
-	VORM_GEDEELD,       /* works formally for all members */
-	VORM_EIGEN,         /* works for one member only */
+	VORM_GEDEELD, /* works formally for all members */
+	VORM_EIGEN, /* works for one member only */
 	VORM_ONDERGEBRACHT, /* delegated to a joint body */
 };
 
@@ -56,8 +56,8 @@ struct organisatie {
 	const char *code; /* GM0358, or GRIT */
 	const char *naam;
 	const char *provincie; /* municipalities; may be NULL */
-	const char *taak;      /* joint bodies: what they do; may be NULL */
-	int64_t inwoners;      /* latest count, -1 when unknown */
+	const char *taak; /* joint bodies: what they do; may be NULL */
+	int64_t inwoners; /* latest count, -1 when unknown */
 	day_t inwoners_peildatum;
 	bool verzonnen;
 };
@@ -102,9 +102,9 @@ struct inrichting {
 	int64_t id;
 	struct period periode;
 	enum vorm vorm;
-	const char *gemeente;      /* VORM_EIGEN: CBS code of the member */
+	const char *gemeente; /* VORM_EIGEN: CBS code of the member */
 	const char *gemeente_naam; /* filled by the store when reading */
-	const char *regeling;      /* VORM_ONDERGEBRACHT: joint body code */
+	const char *regeling; /* VORM_ONDERGEBRACHT: joint body code */
 	const char *regeling_naam;
 	const char *besluit; /* identificatie of the decision; required */
 	const char *besluit_onderwerp;

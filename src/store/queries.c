@@ -34,9 +34,8 @@ static const char *const texts[Q__COUNT] = {
 		"INSERT INTO inwonertal (organisatie_id, peildatum, aantal, bron) "
 		"VALUES ($1, $2, $3, $4) ON CONFLICT (organisatie_id, peildatum) "
 		"DO UPDATE SET aantal = excluded.aantal, bron = excluded.bron",
-	[Q_INWONERTAL_LIST] =
-		"SELECT peildatum, aantal, bron FROM inwonertal "
-		"WHERE organisatie_id = $1 ORDER BY peildatum",
+	[Q_INWONERTAL_LIST] = "SELECT peildatum, aantal, bron FROM inwonertal "
+			      "WHERE organisatie_id = $1 ORDER BY peildatum",
 	[Q_REGELING_LID_INSERT] =
 		"INSERT INTO regeling_lid (regeling_id, gemeente_id, van, tot, "
 		"besluit_id) VALUES ($1, $2, $3, $4, $5)",
@@ -130,16 +129,14 @@ static const char *const texts[Q__COUNT] = {
 		"INSERT INTO samenwerking (code, naam, sinds, centrumgemeente_id, "
 		"omschrijving) VALUES ($1, $2, $3, $4, $5)",
 	[Q_SW_ID] = "SELECT id, sinds FROM samenwerking WHERE code = $1",
-	[Q_SW_GET] =
-		"SELECT s.id, s.code, s.naam, s.sinds, g.code, g.naam, "
-		"s.omschrijving FROM samenwerking s "
-		"LEFT JOIN organisatie g ON g.id = s.centrumgemeente_id "
-		"WHERE s.code = $1",
-	[Q_SW_LIST] =
-		"SELECT s.id, s.code, s.naam, s.sinds, g.code, g.naam, "
-		"s.omschrijving FROM samenwerking s "
-		"LEFT JOIN organisatie g ON g.id = s.centrumgemeente_id "
-		"ORDER BY s.code",
+	[Q_SW_GET] = "SELECT s.id, s.code, s.naam, s.sinds, g.code, g.naam, "
+		     "s.omschrijving FROM samenwerking s "
+		     "LEFT JOIN organisatie g ON g.id = s.centrumgemeente_id "
+		     "WHERE s.code = $1",
+	[Q_SW_LIST] = "SELECT s.id, s.code, s.naam, s.sinds, g.code, g.naam, "
+		      "s.omschrijving FROM samenwerking s "
+		      "LEFT JOIN organisatie g ON g.id = s.centrumgemeente_id "
+		      "ORDER BY s.code",
 	[Q_SW_LID_INSERT] =
 		"INSERT INTO samenwerking_lid (samenwerking_id, gemeente_id, van, "
 		"tot, besluit_id) VALUES ($1, $2, $3, $4, $5)",

@@ -34,7 +34,7 @@ struct store;
 
 enum store_open_mode {
 	STORE_EXISTING, /* the database must exist already */
-	STORE_CREATE,   /* create the file when missing */
+	STORE_CREATE, /* create the file when missing */
 };
 
 /*
@@ -94,8 +94,7 @@ enum status store_inwonertal_list(struct store *s, struct arena *a,
 
 /* Members of a joint body (code), and adding one. */
 enum status store_regeling_lid_add(struct store *s, const char *regeling,
-				   const struct lidmaatschap *l,
-				   struct err *e);
+				   const struct lidmaatschap *l, struct err *e);
 enum status store_regeling_leden(struct store *s, struct arena *a,
 				 const char *regeling,
 				 struct lidmaatschap **out, size_t *n,
@@ -120,12 +119,12 @@ enum status store_besluit_get(struct store *s, struct arena *a,
 
 struct besluit_filter {
 	const char *organisatie; /* CBS code, or NULL */
-	int bestuursorgaan;      /* enum bestuursorgaan, or -1 */
-	int status;              /* enum besluit_status, or -1 */
-	int openbaarheid;        /* enum openbaarheid, or -1 */
-	day_t van, tot;          /* datum in [van, tot); DATE_NONE = open */
-	const char *zoek;        /* words in onderwerp/toelichting, or NULL */
-	size_t offset, limit;    /* limit 0 = no limit */
+	int bestuursorgaan; /* enum bestuursorgaan, or -1 */
+	int status; /* enum besluit_status, or -1 */
+	int openbaarheid; /* enum openbaarheid, or -1 */
+	day_t van, tot; /* datum in [van, tot); DATE_NONE = open */
+	const char *zoek; /* words in onderwerp/toelichting, or NULL */
+	size_t offset, limit; /* limit 0 = no limit */
 };
 
 /* A filter that matches everything. */
@@ -141,24 +140,23 @@ enum status store_besluit_list(struct store *s, struct arena *a,
 			       struct err *e);
 
 /* Append a status step (checked by besluit_check_stap). */
-enum status store_besluit_stap_add(struct store *s,
-				   const char *identificatie,
-				   const struct besluit_stap *stap,
-				   day_t today, struct err *e);
+enum status store_besluit_stap_add(struct store *s, const char *identificatie,
+				   const struct besluit_stap *stap, day_t today,
+				   struct err *e);
 
 /* A register change a decision enacted. */
 struct besluit_wijziging {
-	const char *soort;        /* "inrichting", "lidmaatschap", "kaderartikel" */
+	const char *soort; /* "inrichting", "lidmaatschap", "kaderartikel" */
 	const char *samenwerking; /* code */
-	const char *object;       /* unit code, CBS code or article number */
+	const char *object; /* unit code, CBS code or article number */
 	const char *omschrijving; /* Dutch, for people */
 	day_t van;
 };
 
 enum status store_besluit_wijzigingen(struct store *s, struct arena *a,
 				      const char *identificatie,
-				      struct besluit_wijziging **out,
-				      size_t *n, struct err *e);
+				      struct besluit_wijziging **out, size_t *n,
+				      struct err *e);
 
 /* ---- cooperations ---- */
 
@@ -214,8 +212,7 @@ enum status store_eenheid_list(struct store *s, struct arena *a,
  * as "no change".
  */
 enum status store_eenheid_wijzig(struct store *s, const char *code,
-				 const struct inrichting *nieuw,
-				 struct err *e);
+				 const struct inrichting *nieuw, struct err *e);
 
 /* A unit with the arrangement in force on one date. */
 struct eenheid_op {

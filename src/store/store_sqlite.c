@@ -48,8 +48,8 @@ db_error(struct store *s, struct err *e, const char *what)
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return err_set(e, ST_CONFLICT,
 			       "De database is bezet; probeer het opnieuw.");
-	return err_internal(e, "sqlite %s: %s (%d)", what, sqlite3_errmsg(s->db),
-			    code);
+	return err_internal(e, "sqlite %s: %s (%d)", what,
+			    sqlite3_errmsg(s->db), code);
 }
 
 static sqlite3_stmt *
@@ -199,8 +199,8 @@ exec(struct store *s, const char *sql, struct err *e)
 	char *msg = NULL;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		enum status st = err_internal(e, "sqlite exec: %s",
-					      msg ? msg : "?");
+		enum status st =
+			err_internal(e, "sqlite exec: %s", msg ? msg : "?");
 		if (sqlite3_extended_errcode(s->db) == SQLITE_BUSY)
 			st = err_set(e, ST_CONFLICT,
 				     "De database is bezet; probeer het "
@@ -319,11 +319,12 @@ migrate(struct store *s, struct err *e)
 			  "WHERE NOT EXISTS (SELECT 1 FROM schema_version)",
 			  e);
 	if (st == ST_OK && version > NMIGRATIONS)
-		st = err_set(e, ST_CONFLICT,
-			     "Deze database is gemaakt door een nieuwere versie "
-			     "van ambt (schemaversie %d; deze versie kent er "
-			     "%d).",
-			     version, NMIGRATIONS);
+		st = err_set(
+			e, ST_CONFLICT,
+			"Deze database is gemaakt door een nieuwere versie "
+			"van ambt (schemaversie %d; deze versie kent er "
+			"%d).",
+			version, NMIGRATIONS);
 	for (int i = 0; st == ST_OK && i < NMIGRATIONS; i++) {
 		sqlite3_stmt *q;
 
@@ -383,8 +384,8 @@ store_open(const char *path, enum store_open_mode mode, struct store **out,
 	if (st != ST_OK) {
 		if (st == ST_INTERNAL &&
 		    sqlite3_errcode(s->db) == SQLITE_NOTADB)
-			err_set(e, ST_INVALID,
-				"%s is geen ambt-database.", path);
+			err_set(e, ST_INVALID, "%s is geen ambt-database.",
+				path);
 		st = e ? e->status : st;
 		store_close(s);
 		return st;
@@ -572,8 +573,8 @@ read_org(struct arena *a, sqlite3_stmt *st, struct organisatie *o)
 }
 
 enum status
-store_organisatie_add(struct store *s, const struct organisatie *o,
-		      day_t today, struct err *e)
+store_organisatie_add(struct store *s, const struct organisatie *o, day_t today,
+		      struct err *e)
 {
 	sqlite3_stmt *st;
 	enum status rc;
@@ -586,11 +587,11 @@ store_organisatie_add(struct store *s, const struct organisatie *o,
 		return rc;
 	err_clear(&probe);
 	if (org_id(s, o->code, o->soort, NULL, &dummy, &probe) == ST_OK ||
-	    org_id(s, o->code, o->soort == ORG_GEMEENTE ? ORG_REGELING
-							 : ORG_GEMEENTE,
-		   NULL, &dummy, &probe) == ST_OK) {
-		rc = err_set(e, ST_CONFLICT, "Code %s staat al in het register.",
-			     o->code);
+	    org_id(s, o->code,
+		   o->soort == ORG_GEMEENTE ? ORG_REGELING : ORG_GEMEENTE, NULL,
+		   &dummy, &probe) == ST_OK) {
+		rc = err_set(e, ST_CONFLICT,
+			     "Code %s staat al in het register.", o->code);
 		return tx_end(s, rc, e);
 	}
 	if (!(st = stmt(s, Q_ORG_INSERT, e)))
@@ -624,8 +625,8 @@ store_organisatie_get(struct store *s, struct arena *a, const char *code,
 	if (r < 0)
 		return e->status;
 	if (r == 0)
-		return err_set(e, ST_NOT_FOUND, "%.20s staat niet in het register.",
-			       code);
+		return err_set(e, ST_NOT_FOUND,
+			       "%.20s staat niet in het register.", code);
 	read_org(a, st, out);
 	return ST_OK;
 }
@@ -646,7 +647,8 @@ store_organisatie_list(struct store *s, struct arena *a, enum org_soort soort,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
-			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+			if (!(*out = arena_grow(a, *out, *n, cap,
+						sizeof(**out))))
 				return nomem(e);
 		}
 		read_org(a, st, &(*out)[(*n)++]);
@@ -709,7 +711,8 @@ store_inwonertal_list(struct store *s, struct arena *a, const char *code,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
-			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+			if (!(*out = arena_grow(a, *out, *n, cap,
+						sizeof(**out))))
 				return nomem(e);
 		}
 		struct inwonertal *t = &(*out)[(*n)++];
@@ -733,7 +736,8 @@ read_leden(struct store *s, struct arena *a, sqlite3_stmt *st,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
-			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+			if (!(*out = arena_grow(a, *out, *n, cap,
+						sizeof(**out))))
 				return nomem(e);
 		}
 		struct lidmaatschap *l = &(*out)[(*n)++];
@@ -752,9 +756,8 @@ read_leden(struct store *s, struct arena *a, sqlite3_stmt *st,
  * the existing ones, resolve codes, insert.
  */
 static enum status
-lid_add(struct store *s, enum query list_q, enum query insert_q,
-	int64_t owner, day_t sinds, const struct lidmaatschap *l,
-	struct err *e)
+lid_add(struct store *s, enum query list_q, enum query insert_q, int64_t owner,
+	day_t sinds, const struct lidmaatschap *l, struct err *e)
 {
 	struct arena a;
 	struct lidmaatschap *leden, *all;
@@ -957,8 +960,8 @@ store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
 		bind_null(st, 7);
 	bind_date(st, 8, b->publicatiedatum);
 	bind_text(st, 9, b->onderwerp);
-	bind_text(st, 10, b->toelichting && *b->toelichting ? b->toelichting
-							    : NULL);
+	bind_text(st, 10,
+		  b->toelichting && *b->toelichting ? b->toelichting : NULL);
 	bind_text(st, 11, b->portefeuillehouder);
 	bind_text(st, 12, b->afdeling);
 	bind_text(st, 13, openbaarheid_name(b->openbaarheid));
@@ -1049,8 +1052,9 @@ bind_filter(sqlite3_stmt *st, const struct besluit_filter *f)
 {
 	bind_text(st, 1, f->organisatie);
 	if (f->bestuursorgaan >= 0)
-		bind_text(st, 2, bestuursorgaan_name(
-					 (enum bestuursorgaan)f->bestuursorgaan));
+		bind_text(st, 2,
+			  bestuursorgaan_name(
+				  (enum bestuursorgaan)f->bestuursorgaan));
 	else
 		bind_null(st, 2);
 	if (f->status >= 0)
@@ -1059,8 +1063,9 @@ bind_filter(sqlite3_stmt *st, const struct besluit_filter *f)
 	else
 		bind_null(st, 3);
 	if (f->openbaarheid >= 0)
-		bind_text(st, 4,
-			  openbaarheid_name((enum openbaarheid)f->openbaarheid));
+		bind_text(
+			st, 4,
+			openbaarheid_name((enum openbaarheid)f->openbaarheid));
 	else
 		bind_null(st, 4);
 	bind_date(st, 5, f->van);
@@ -1095,7 +1100,8 @@ store_besluit_list(struct store *s, struct arena *a,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
-			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+			if (!(*out = arena_grow(a, *out, *n, cap,
+						sizeof(**out))))
 				return nomem(e);
 		}
 		read_besluit(a, st, &(*out)[(*n)++]);
@@ -1161,7 +1167,8 @@ store_besluit_wijzigingen(struct store *s, struct arena *a,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
-			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+			if (!(*out = arena_grow(a, *out, *n, cap,
+						sizeof(**out))))
 				return nomem(e);
 		}
 		struct besluit_wijziging *w = &(*out)[(*n)++];
@@ -1226,8 +1233,8 @@ store_samenwerking_add(struct store *s, const struct samenwerking *sw,
 		org_id(s, sw->centrumgemeente, ORG_GEMEENTE, "centrumgemeente",
 		       &cid, e);
 	err_clear(&probe);
-	if (sw->code && samenwerking_id(s, sw->code, &dummy, NULL, &probe) ==
-				ST_OK)
+	if (sw->code &&
+	    samenwerking_id(s, sw->code, &dummy, NULL, &probe) == ST_OK)
 		err_invalid(e, "code", "unique",
 			    "Er is al een samenwerking met code %s.", sw->code);
 	if (e->status != ST_OK)
@@ -1278,7 +1285,8 @@ store_samenwerking_list(struct store *s, struct arena *a,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
-			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+			if (!(*out = arena_grow(a, *out, *n, cap,
+						sizeof(**out))))
 				return nomem(e);
 		}
 		read_sw(a, st, &(*out)[(*n)++]);
@@ -1366,7 +1374,8 @@ read_hist(struct store *s, struct arena *a, int64_t eid,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 4;
-			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+			if (!(*out = arena_grow(a, *out, *n, cap,
+						sizeof(**out))))
 				return nomem(e);
 		}
 		read_inrichting(a, st, 0, &(*out)[(*n)++]);
@@ -1439,8 +1448,8 @@ store_eenheid_add(struct store *s, const struct eenheid *u,
 			    u->samenwerking ? u->samenwerking : "");
 	}
 	err_clear(&probe);
-	if (u->code && eenheid_id(s, u->code, &dummy, NULL, &a, &probe) ==
-			       ST_OK)
+	if (u->code &&
+	    eenheid_id(s, u->code, &dummy, NULL, &a, &probe) == ST_OK)
 		err_invalid(e, "code", "unique",
 			    "Er is al een eenheid met code %s.", u->code);
 	if (sid && store_samenwerking_leden(s, &a, u->samenwerking, &leden,
@@ -1522,7 +1531,8 @@ store_eenheid_list(struct store *s, struct arena *a, const char *samenwerking,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
-			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+			if (!(*out = arena_grow(a, *out, *n, cap,
+						sizeof(**out))))
 				return nomem(e);
 		}
 		read_eenheid(a, st, 0, &(*out)[(*n)++]);
@@ -1562,9 +1572,10 @@ store_eenheid_wijzig(struct store *s, const char *code,
 	    store_samenwerking_leden(s, &a, u.samenwerking, &leden, &nleden, e))
 		goto out;
 	if (nieuw->periode.van == DATE_NONE) {
-		err_invalid(e, "van", "required",
-			    "Vul de datum in vanaf wanneer de nieuwe inrichting "
-			    "geldt.");
+		err_invalid(
+			e, "van", "required",
+			"Vul de datum in vanaf wanneer de nieuwe inrichting "
+			"geldt.");
 		goto out;
 	}
 	if (n > 0 && nieuw->periode.van <= hist[n - 1].periode.van) {
@@ -1582,9 +1593,10 @@ store_eenheid_wijzig(struct store *s, const char *code,
 		   same_text(hist[n - 1].gemeente, nieuw->gemeente) &&
 		   same_text(hist[n - 1].regeling, nieuw->regeling) &&
 		   hist[n - 1].periode.tot == DATE_NONE) {
-		err_invalid(e, "vorm", "no-change",
-			    "De eenheid is al %s ingericht; er verandert niets.",
-			    vorm_name(nieuw->vorm));
+		err_invalid(
+			e, "vorm", "no-change",
+			"De eenheid is al %s ingericht; er verandert niets.",
+			vorm_name(nieuw->vorm));
 		goto out;
 	}
 	if (!(h = arena_grow(&a, hist, n, n + 1, sizeof(*h)))) {
@@ -1643,7 +1655,8 @@ store_eenheden_op(struct store *s, struct arena *a, const char *samenwerking,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
-			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+			if (!(*out = arena_grow(a, *out, *n, cap,
+						sizeof(**out))))
 				return nomem(e);
 		}
 		struct eenheid_op *x = &(*out)[(*n)++];
@@ -1685,8 +1698,7 @@ store_kader_artikel_add(struct store *s, const char *samenwerking,
 	bind_int(st, 2, k->nummer);
 	bind_text(st, 3, k->titel);
 	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(s->db) ==
-		    SQLITE_CONSTRAINT_UNIQUE)
+		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE)
 			err_invalid(e, "nummer", "unique",
 				    "Artikel %d bestaat al in deze "
 				    "samenwerking.",
@@ -1727,10 +1739,11 @@ store_kader_artikel_add(struct store *s, const char *samenwerking,
 			if (!sw || strcmp(sw, samenwerking) != 0) {
 				snprintf(field, sizeof(field),
 					 "versies[%zu].eenheden[%zu]", i, j);
-				err_invalid(e, field, "other-cooperation",
-					    "Eenheid %.64s hoort bij een andere "
-					    "samenwerking.",
-					    v->eenheden[j]);
+				err_invalid(
+					e, field, "other-cooperation",
+					"Eenheid %.64s hoort bij een andere "
+					"samenwerking.",
+					v->eenheden[j]);
 				goto out;
 			}
 			if (!(st = stmt(s, Q_KADER_EENHEID_INSERT, e)))
@@ -1750,8 +1763,7 @@ out_free:
 
 enum status
 store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
-		 day_t op, struct kader_artikel **out, size_t *n,
-		 struct err *e)
+		 day_t op, struct kader_artikel **out, size_t *n, struct err *e)
 {
 	sqlite3_stmt *st;
 	struct kader_artikel *arts = NULL;
@@ -1791,9 +1803,9 @@ store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
 		while ((r = next_row(s, st, e)) == 1) {
 			if (k->nversies == vcap) {
 				vcap = vcap ? vcap * 2 : 2;
-				k->versies = arena_grow(a, k->versies,
-							k->nversies, vcap,
-							sizeof(*k->versies));
+				k->versies =
+					arena_grow(a, k->versies, k->nversies,
+						   vcap, sizeof(*k->versies));
 				if (!k->versies)
 					return nomem(e);
 			}
@@ -1822,7 +1834,8 @@ store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
 					if (!v->eenheden)
 						return nomem(e);
 				}
-				v->eenheden[v->neenheden++] = col_text(a, st, 0);
+				v->eenheden[v->neenheden++] =
+					col_text(a, st, 0);
 			}
 			if (r < 0)
 				return e->status;
@@ -1839,8 +1852,7 @@ store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
 /* ---- workstreams ---- */
 
 enum status
-store_werkstroom_add(struct store *s, const struct werkstroom *w,
-		     struct err *e)
+store_werkstroom_add(struct store *s, const struct werkstroom *w, struct err *e)
 {
 	sqlite3_stmt *st;
 	enum status rc;
@@ -1916,7 +1928,8 @@ store_werkstroom_list(struct store *s, struct arena *a,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
-			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+			if (!(*out = arena_grow(a, *out, *n, cap,
+						sizeof(**out))))
 				return nomem(e);
 		}
 		struct werkstroom *w = &(*out)[(*n)++];
@@ -1939,9 +1952,9 @@ store_werkstroom_list(struct store *s, struct arena *a,
 		while ((r = next_row(s, st, e)) == 1) {
 			if (w->nmijlpalen == mcap) {
 				mcap = mcap ? mcap * 2 : 4;
-				w->mijlpalen = arena_grow(a, w->mijlpalen,
-							  w->nmijlpalen, mcap,
-							  sizeof(*w->mijlpalen));
+				w->mijlpalen = arena_grow(
+					a, w->mijlpalen, w->nmijlpalen, mcap,
+					sizeof(*w->mijlpalen));
 				if (!w->mijlpalen)
 					return nomem(e);
 			}
@@ -2025,7 +2038,8 @@ store_taakveld_list(struct store *s, struct arena *a, int jaar,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
-			if (!(*out = arena_grow(a, *out, *n, cap, sizeof(**out))))
+			if (!(*out = arena_grow(a, *out, *n, cap,
+						sizeof(**out))))
 				return nomem(e);
 		}
 		struct taakveld *t = &(*out)[(*n)++];
@@ -2033,8 +2047,10 @@ store_taakveld_list(struct store *s, struct arena *a, int jaar,
 		t->naam = col_text(a, st, 1);
 		t->hoofdtaakveld = col_text(a, st, 2);
 		t->hoofdtaakveld_naam = col_text(a, st, 3);
-		t->eerste_jaar = col_is_null(st, 4) ? 0 : sqlite3_column_int(st, 4);
-		t->laatste_jaar = col_is_null(st, 5) ? 0 : sqlite3_column_int(st, 5);
+		t->eerste_jaar =
+			col_is_null(st, 4) ? 0 : sqlite3_column_int(st, 4);
+		t->laatste_jaar =
+			col_is_null(st, 5) ? 0 : sqlite3_column_int(st, 5);
 	}
 	return r < 0 ? e->status : ST_OK;
 }

@@ -61,9 +61,9 @@ count(struct fixture *f, const char *sql)
 	sqlite3_stmt *st;
 	long n = -1;
 
-	assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY,
-					 NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL),
+		SQLITE_OK);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
@@ -146,9 +146,9 @@ load_text(struct fixture *f, const char *units, enum status want)
 
 	snprintf(doc, sizeof(doc), "%s%s]}]}", good_prefix, units);
 	err_clear(&f->e);
-	assert_int_equal(register_document_load(f->s, doc, strlen(doc), TODAY,
-						&f->e),
-			 want);
+	assert_int_equal(
+		register_document_load(f->s, doc, strlen(doc), TODAY, &f->e),
+		want);
 }
 
 static void

@@ -60,9 +60,9 @@ test_err(void **state)
 	err_clear(&e);
 	assert_int_equal(e.status, ST_OK);
 	assert_false(err_has_problems(&e));
-	assert_int_equal(err_invalid(&e, "datum", "required", "Vul %s in.",
-				     "de datum"),
-			 ST_INVALID);
+	assert_int_equal(
+		err_invalid(&e, "datum", "required", "Vul %s in.", "de datum"),
+		ST_INVALID);
 	assert_true(err_has_problems(&e));
 	assert_string_equal(e.message, "datum: Vul de datum in.");
 	err_invalid(&e, "datum", "required", "nogmaals");

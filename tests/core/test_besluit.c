@@ -78,7 +78,8 @@ test_invalid(void **state)
 		{ "decision in the future", M_FUTURE, "datum", "future-date" },
 		{ "no date", M_NO_DATUM, "datum", "required" },
 		{ "no subject", M_NO_ONDERWERP, "onderwerp", "required" },
-		{ "subject too long", M_LONG_ONDERWERP, "onderwerp", "too-long" },
+		{ "subject too long", M_LONG_ONDERWERP, "onderwerp",
+		  "too-long" },
 		{ "identification with a space", M_BAD_IDENT, "identificatie",
 		  "format" },
 		{ "no organisation", M_NO_ORG, "verantwoordelijkeOrganisatie",
@@ -226,11 +227,10 @@ test_transitions(void **state)
 	(void)state;
 	for (int f = 0; f < 5; f++)
 		for (int t = 0; t < 5; t++)
-			assert_int_equal(
-				besluit_overgang_toegestaan(
-					(enum besluit_status)f,
-					(enum besluit_status)t),
-				allowed[f][t]);
+			assert_int_equal(besluit_overgang_toegestaan(
+						 (enum besluit_status)f,
+						 (enum besluit_status)t),
+					 allowed[f][t]);
 }
 
 static void
@@ -311,7 +311,8 @@ test_names(void **state)
 	assert_int_equal(bestuursorgaan_parse("raad", &o), -1);
 	assert_int_equal(openbaarheid_parse("geheim", &p), 0);
 	assert_int_equal(p, OPENBAAR_GEHEIM);
-	assert_int_equal(vervalreden_parse("ingetrokken_belanghebbende", &r), 0);
+	assert_int_equal(vervalreden_parse("ingetrokken_belanghebbende", &r),
+			 0);
 	assert_int_equal(r, VERVAL_INGETROKKEN_BELANGHEBBENDE);
 	assert_int_equal(vervalreden_parse("", &r), -1);
 }

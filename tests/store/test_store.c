@@ -62,13 +62,13 @@ teardown(void **state)
 	return 0;
 }
 
-#define OK(call)                                                          \
-	do {                                                              \
-		err_clear(&f->e);                                         \
-		enum status st_ = (call);                                 \
-		if (st_ != ST_OK)                                         \
+#define OK(call)                                                            \
+	do {                                                                \
+		err_clear(&f->e);                                           \
+		enum status st_ = (call);                                   \
+		if (st_ != ST_OK)                                           \
 			fail_msg("%s: %s %s (%s)", #call, status_name(st_), \
-				 f->e.message, f->e.detail);              \
+				 f->e.message, f->e.detail);                \
 	} while (0)
 
 /* Count rows with a raw connection, independent of the store. */
@@ -94,8 +94,10 @@ count(struct fixture *f, const char *table)
 static void
 add_gemeente(struct fixture *f, const char *code, const char *naam)
 {
-	struct organisatie o = { .soort = ORG_GEMEENTE, .code = code,
-				 .naam = naam, .inwoners = -1,
+	struct organisatie o = { .soort = ORG_GEMEENTE,
+				 .code = code,
+				 .naam = naam,
+				 .inwoners = -1,
 				 .inwoners_peildatum = DATE_NONE };
 	OK(store_organisatie_add(f->s, &o, TODAY, &f->e));
 }
@@ -130,10 +132,13 @@ add_besluit(struct fixture *f, const char *ident, const char *org,
 static void
 add_hb(struct fixture *f)
 {
-	struct samenwerking sw = { .code = "HB", .naam = "Heemstede–Bloemendaal",
+	struct samenwerking sw = { .code = "HB",
+				   .naam = "Heemstede–Bloemendaal",
 				   .sinds = D("2013-01-01") };
-	struct organisatie grit = { .soort = ORG_REGELING, .code = "GRIT",
-				    .naam = "GR IT", .inwoners = -1,
+	struct organisatie grit = { .soort = ORG_REGELING,
+				    .code = "GRIT",
+				    .naam = "GR IT",
+				    .inwoners = -1,
 				    .inwoners_peildatum = DATE_NONE };
 	struct lidmaatschap l1 = { .gemeente = "GM0397",
 				   .periode = { D("2013-01-01"), DATE_NONE } };
@@ -196,8 +201,9 @@ test_newer_schema_refused(void **state)
 	struct err e;
 
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "UPDATE schema_version SET version "
-					  "= 999",
+	assert_int_equal(sqlite3_exec(db,
+				      "UPDATE schema_version SET version "
+				      "= 999",
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(db);
@@ -211,8 +217,10 @@ static void
 test_organisaties(void **state)
 {
 	struct fixture *f = *state;
-	struct organisatie o = { .soort = ORG_GEMEENTE, .code = "GM0358",
-				 .naam = "Aalsmeer", .provincie = "Noord-Holland",
+	struct organisatie o = { .soort = ORG_GEMEENTE,
+				 .code = "GM0358",
+				 .naam = "Aalsmeer",
+				 .provincie = "Noord-Holland",
 				 .inwoners = 33354,
 				 .inwoners_peildatum = D("2024-01-01") };
 	struct organisatie got, *list;
@@ -255,9 +263,9 @@ test_organisaties(void **state)
 	assert_only_problem(&f->e, "code", "format");
 	assert_int_equal(count(f, "organisatie"), 2);
 	err_clear(&f->e);
-	assert_int_equal(store_organisatie_get(f->s, &f->a, "GM9999", &got,
-					       &f->e),
-			 ST_NOT_FOUND);
+	assert_int_equal(
+		store_organisatie_get(f->s, &f->a, "GM9999", &got, &f->e),
+		ST_NOT_FOUND);
 }
 
 static void
@@ -265,7 +273,8 @@ test_leden(void **state)
 {
 	struct fixture *f = *state;
 	struct lidmaatschap l = { .gemeente = "GM0358",
-				  .periode = { D("2013-01-01"), D("2012-01-01") } };
+				  .periode = { D("2013-01-01"),
+					       D("2012-01-01") } };
 	struct lidmaatschap *leden;
 	size_t n;
 
@@ -392,15 +401,15 @@ test_besluiten(void **state)
 	/* Adopted cannot be adjourned; nothing changes. */
 	s1.datum = D("2021-06-01");
 	err_clear(&f->e);
-	assert_int_equal(store_besluit_stap_add(f->s, "830016", &s1, TODAY,
-						&f->e),
-			 ST_INVALID);
+	assert_int_equal(
+		store_besluit_stap_add(f->s, "830016", &s1, TODAY, &f->e),
+		ST_INVALID);
 	assert_only_problem(&f->e, "status", "transition");
 	assert_int_equal(count(f, "besluit_stap"), 7);
 	err_clear(&f->e);
-	assert_int_equal(store_besluit_stap_add(f->s, "ONBEKEND", &s1, TODAY,
-						&f->e),
-			 ST_NOT_FOUND);
+	assert_int_equal(
+		store_besluit_stap_add(f->s, "ONBEKEND", &s1, TODAY, &f->e),
+		ST_NOT_FOUND);
 
 	/* Filters. */
 	store_besluit_filter_init(&flt);
@@ -445,7 +454,8 @@ test_eenheid_history(void **state)
 			     .samenwerking = "HB" };
 	struct inrichting hist[] = {
 		{ .periode = { D("2013-01-01"), DATE_NONE },
-		  .vorm = VORM_GEDEELD, .besluit = "START" },
+		  .vorm = VORM_GEDEELD,
+		  .besluit = "START" },
 	};
 	struct inrichting change = { .periode = { D("2021-04-22"), DATE_NONE },
 				     .vorm = VORM_ONDERGEBRACHT,
@@ -535,20 +545,26 @@ static void
 test_eenheid_refused(void **state)
 {
 	struct fixture *f = *state;
-	struct eenheid u = { .code = "hb-communicatie", .naam = "Communicatie",
-			     .soort = EENHEID_AFDELING, .samenwerking = "HB" };
+	struct eenheid u = { .code = "hb-communicatie",
+			     .naam = "Communicatie",
+			     .soort = EENHEID_AFDELING,
+			     .samenwerking = "HB" };
 	struct inrichting overlap[] = {
 		{ .periode = { D("2013-01-01"), D("2021-06-01") },
-		  .vorm = VORM_GEDEELD, .besluit = "START" },
+		  .vorm = VORM_GEDEELD,
+		  .besluit = "START" },
 		{ .periode = { D("2021-04-22"), DATE_NONE },
-		  .vorm = VORM_EIGEN, .gemeente = "GM0397",
+		  .vorm = VORM_EIGEN,
+		  .gemeente = "GM0397",
 		  .besluit = "GRIT-2021" },
 	};
 	struct inrichting gap[] = {
 		{ .periode = { D("2013-01-01"), D("2020-01-01") },
-		  .vorm = VORM_GEDEELD, .besluit = "START" },
+		  .vorm = VORM_GEDEELD,
+		  .besluit = "START" },
 		{ .periode = { D("2021-04-22"), DATE_NONE },
-		  .vorm = VORM_EIGEN, .gemeente = "GM0397",
+		  .vorm = VORM_EIGEN,
+		  .gemeente = "GM0397",
 		  .besluit = "GRIT-2021" },
 	};
 
@@ -582,28 +598,40 @@ static void
 test_kader_and_werkstromen(void **state)
 {
 	struct fixture *f = *state;
-	struct eenheid u = { .code = "hb-info", .naam = "Informatisering",
-			     .soort = EENHEID_AFDELING, .samenwerking = "HB" };
+	struct eenheid u = { .code = "hb-info",
+			     .naam = "Informatisering",
+			     .soort = EENHEID_AFDELING,
+			     .samenwerking = "HB" };
 	struct inrichting h = { .periode = { D("2013-01-01"), DATE_NONE },
-				.vorm = VORM_GEDEELD, .besluit = "START" };
+				.vorm = VORM_GEDEELD,
+				.besluit = "START" };
 	const char *units[] = { "hb-info" };
 	struct kader_versie v[] = {
 		{ .periode = { D("2019-12-12"), D("2021-05-27") },
-		  .tekst = "Zes afdelingen", .besluit = "START",
-		  .eenheden = units, .neenheden = 1 },
+		  .tekst = "Zes afdelingen",
+		  .besluit = "START",
+		  .eenheden = units,
+		  .neenheden = 1 },
 		{ .periode = { D("2021-05-27"), DATE_NONE },
-		  .tekst = "Vijf afdelingen", .besluit = "GRIT-2021" },
+		  .tekst = "Vijf afdelingen",
+		  .besluit = "GRIT-2021" },
 	};
-	struct kader_artikel k = { .nummer = 6, .titel = "Gedeelde afdelingen",
-				   .versies = v, .nversies = 2 };
+	struct kader_artikel k = { .nummer = 6,
+				   .titel = "Gedeelde afdelingen",
+				   .versies = v,
+				   .nversies = 2 };
 	struct kader_artikel *ks;
 	struct mijlpaal m[] = {
-		{ .naam = "Tussenevaluatie", .gepland = D("2008-07-01"),
-		  .status = MIJLPAAL_GEREED, .uitkomst = "Voortzetten" },
+		{ .naam = "Tussenevaluatie",
+		  .gepland = D("2008-07-01"),
+		  .status = MIJLPAAL_GEREED,
+		  .uitkomst = "Voortzetten" },
 	};
-	struct werkstroom w = { .code = "hb-voortgang", .naam = "Voortgang",
+	struct werkstroom w = { .code = "hb-voortgang",
+				.naam = "Voortgang",
 				.eigenaar = "Secretarissen",
-				.samenwerking = "HB", .mijlpalen = m,
+				.samenwerking = "HB",
+				.mijlpalen = m,
 				.nmijlpalen = 1 };
 	struct werkstroom *ws;
 	size_t n;
@@ -614,12 +642,14 @@ test_kader_and_werkstromen(void **state)
 	OK(store_kader_list(f->s, &f->a, "HB", DATE_NONE, &ks, &n, &f->e));
 	assert_int_equal(n, 1);
 	assert_int_equal(ks[0].nversies, 2);
-	OK(store_kader_list(f->s, &f->a, "HB", D("2021-03-01"), &ks, &n, &f->e));
+	OK(store_kader_list(f->s, &f->a, "HB", D("2021-03-01"), &ks, &n,
+			    &f->e));
 	assert_int_equal(ks[0].nversies, 1);
 	assert_string_equal(ks[0].versies[0].tekst, "Zes afdelingen");
 	assert_int_equal(ks[0].versies[0].neenheden, 1);
 	assert_string_equal(ks[0].versies[0].eenheden[0], "hb-info");
-	OK(store_kader_list(f->s, &f->a, "HB", D("2019-01-01"), &ks, &n, &f->e));
+	OK(store_kader_list(f->s, &f->a, "HB", D("2019-01-01"), &ks, &n,
+			    &f->e));
 	assert_int_equal(n, 0);
 	/* Same number again, or a gap between versions: refused. */
 	err_clear(&f->e);
@@ -693,8 +723,10 @@ test_outer_transaction(void **state)
 	add_gemeente(f, "GM0358", "Aalsmeer");
 	add_gemeente(f, "GM0362", "Amstelveen");
 	/* A failing write inside undoes only itself. */
-	struct organisatie bad = { .soort = ORG_GEMEENTE, .code = "GM0358",
-				   .naam = "Dubbel", .inwoners = -1,
+	struct organisatie bad = { .soort = ORG_GEMEENTE,
+				   .code = "GM0358",
+				   .naam = "Dubbel",
+				   .inwoners = -1,
 				   .inwoners_peildatum = DATE_NONE };
 	err_clear(&f->e);
 	assert_int_equal(store_organisatie_add(f->s, &bad, TODAY, &f->e),
@@ -762,8 +794,9 @@ test_crash(void **state)
 					.nhistorie = 1,
 				};
 				snprintf(id, sizeof(id), "R%d-%d", round, i);
-				if (store_besluit_add(s, &a, &b, D("2026-01-01"),
-						      NULL, &e))
+				if (store_besluit_add(s, &a, &b,
+						      D("2026-01-01"), NULL,
+						      &e))
 					_exit(4);
 				if (i == N / 2 && write(fds[1], "x", 1) != 1)
 					_exit(5);
@@ -817,12 +850,13 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open_and_migrate, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_refused,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_organisaties, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_leden, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_besluiten, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_besluiten, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_eenheid_history, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_eenheid_refused, setup,

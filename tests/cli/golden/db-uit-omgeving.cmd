@@ -1,0 +1,1 @@
+AMBT_DB=DB ambt besluit list --status voorgesteld

@@ -1,0 +1,1 @@
+ambt --db DB eenheid show hb-informatisering --format csv
