@@ -9,6 +9,22 @@
 #include "queries.h"
 #include "../banned.h"
 
+/*
+ * The decision filters: a NULL parameter means "any". $7 is a search
+ * phrase matched case-insensitively (ASCII) in onderwerp, toelichting and
+ * identificatie.
+ */
+#define BESLUIT_FILTER                                            \
+	"WHERE ($1 IS NULL OR o.code = $1) "                      \
+	"AND ($2 IS NULL OR b.bestuursorgaan = $2) "              \
+	"AND ($3 IS NULL OR b.status = $3) "                      \
+	"AND ($4 IS NULL OR b.openbaarheid = $4) "                \
+	"AND ($5 IS NULL OR b.datum >= $5) "                      \
+	"AND ($6 IS NULL OR b.datum < $6) "                       \
+	"AND ($7 IS NULL OR lower(b.onderwerp || ' ' || "         \
+	"coalesce(b.toelichting, '') || ' ' || b.identificatie) " \
+	"LIKE '%' || lower($7) || '%')"
+
 static const char *const texts[Q__COUNT] = {
 	[Q_SCHEMA_VERSION_GET] = "SELECT version FROM schema_version",
 	[Q_SCHEMA_VERSION_SET] = "UPDATE schema_version SET version = $1",
@@ -65,26 +81,14 @@ static const char *const texts[Q__COUNT] = {
 		"b.status, b.verzonnen FROM besluit b "
 		"JOIN organisatie o ON o.id = b.organisatie_id "
 		"WHERE b.identificatie = $1",
-	/*
-	 * Filters: a NULL parameter means "any". $7 is a search phrase
-	 * matched case-insensitively (ASCII) in onderwerp and toelichting.
-	 */
 	[Q_BESLUIT_LIST] =
 		"SELECT b.id, b.identificatie, o.code, o.naam, b.bestuursorgaan, "
 		"b.datum, b.ingangsdatum, b.vervaldatum, b.vervalreden, "
 		"b.publicatiedatum, b.onderwerp, b.toelichting, "
 		"b.portefeuillehouder, b.afdeling, b.openbaarheid, b.geheim_tot, "
 		"b.status, b.verzonnen FROM besluit b "
-		"JOIN organisatie o ON o.id = b.organisatie_id "
-		"WHERE ($1 IS NULL OR o.code = $1) "
-		"AND ($2 IS NULL OR b.bestuursorgaan = $2) "
-		"AND ($3 IS NULL OR b.status = $3) "
-		"AND ($4 IS NULL OR b.openbaarheid = $4) "
-		"AND ($5 IS NULL OR b.datum >= $5) "
-		"AND ($6 IS NULL OR b.datum < $6) "
-		"AND ($7 IS NULL OR lower(b.onderwerp || ' ' || "
-		"coalesce(b.toelichting, '') || ' ' || b.identificatie) "
-		"LIKE '%' || lower($7) || '%') "
+		"JOIN organisatie o ON o.id = b.organisatie_id " BESLUIT_FILTER
+		" "
 		"ORDER BY b.datum DESC, b.identificatie LIMIT $8 OFFSET $9",
 	[Q_BESLUIT_COUNT] =
 		"SELECT count(*) FROM besluit b "

@@ -36,6 +36,18 @@ static const struct migration migrations[] = {
 	{ 1, embed_0001_register_sql },
 };
 
+/*
+ * Append one zeroed element to an arena array (it is then arr[n - 1]);
+ * evaluates to 1, or to 0 when the arena is exhausted.
+ * `arr`, `n` and `cap` are lvalues: the array, its length and capacity.
+ */
+#define PUSH(a, arr, n, cap)                                                \
+	(((n) < (cap) ||                                                    \
+	  ((arr) = arena_grow((a), (arr), (n), (cap) = (cap) ? (cap)*2 : 8, \
+			      sizeof(*(arr)))))                             \
+		 ? ((n)++, 1)                                               \
+		 : 0)
+
 #define NMIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
 
 /* ---- helpers ---- */
@@ -645,13 +657,9 @@ store_organisatie_list(struct store *s, struct arena *a, enum org_soort soort,
 		return e->status;
 	bind_text(st, 1, org_soort_name(soort));
 	while ((r = next_row(s, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if (!(*out = arena_grow(a, *out, *n, cap,
-						sizeof(**out))))
-				return nomem(e);
-		}
-		read_org(a, st, &(*out)[(*n)++]);
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		read_org(a, st, &(*out)[*n - 1]);
 	}
 	return r < 0 ? e->status : ST_OK;
 }
@@ -709,13 +717,9 @@ store_inwonertal_list(struct store *s, struct arena *a, const char *code,
 		return e->status;
 	bind_int(st, 1, id);
 	while ((r = next_row(s, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			if (!(*out = arena_grow(a, *out, *n, cap,
-						sizeof(**out))))
-				return nomem(e);
-		}
-		struct inwonertal *t = &(*out)[(*n)++];
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		struct inwonertal *t = &(*out)[*n - 1];
 		t->peildatum = col_date(st, 0);
 		t->aantal = sqlite3_column_int64(st, 1);
 		t->bron = col_text(a, st, 2);
@@ -734,13 +738,9 @@ read_leden(struct store *s, struct arena *a, sqlite3_stmt *st,
 	*out = NULL;
 	*n = 0;
 	while ((r = next_row(s, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			if (!(*out = arena_grow(a, *out, *n, cap,
-						sizeof(**out))))
-				return nomem(e);
-		}
-		struct lidmaatschap *l = &(*out)[(*n)++];
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		struct lidmaatschap *l = &(*out)[*n - 1];
 		l->id = sqlite3_column_int64(st, 0);
 		l->gemeente = col_text(a, st, 1);
 		l->gemeente_naam = col_text(a, st, 2);
@@ -1000,14 +1000,9 @@ read_historie(struct store *s, struct arena *a, struct besluit *b,
 		return e->status;
 	bind_int(st, 1, b->id);
 	while ((r = next_row(s, st, e)) == 1) {
-		if (b->nhistorie == cap) {
-			cap = cap ? cap * 2 : 4;
-			b->historie = arena_grow(a, b->historie, b->nhistorie,
-						 cap, sizeof(*b->historie));
-			if (!b->historie)
-				return nomem(e);
-		}
-		struct besluit_stap *h = &b->historie[b->nhistorie++];
+		if (!PUSH(a, b->historie, b->nhistorie, cap))
+			return nomem(e);
+		struct besluit_stap *h = &b->historie[b->nhistorie - 1];
 		besluit_status_parse((const char *)sqlite3_column_text(st, 0),
 				     &h->status);
 		h->datum = col_date(st, 1);
@@ -1098,13 +1093,9 @@ store_besluit_list(struct store *s, struct arena *a,
 	bind_int(st, 8, f->limit ? (int64_t)f->limit : -1);
 	bind_int(st, 9, (int64_t)f->offset);
 	while ((r = next_row(s, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if (!(*out = arena_grow(a, *out, *n, cap,
-						sizeof(**out))))
-				return nomem(e);
-		}
-		read_besluit(a, st, &(*out)[(*n)++]);
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		read_besluit(a, st, &(*out)[*n - 1]);
 	}
 	return r < 0 ? e->status : ST_OK;
 }
@@ -1165,13 +1156,9 @@ store_besluit_wijzigingen(struct store *s, struct arena *a,
 		return e->status;
 	bind_int(st, 1, bid);
 	while ((r = next_row(s, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			if (!(*out = arena_grow(a, *out, *n, cap,
-						sizeof(**out))))
-				return nomem(e);
-		}
-		struct besluit_wijziging *w = &(*out)[(*n)++];
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		struct besluit_wijziging *w = &(*out)[*n - 1];
 		const char *naam = (const char *)sqlite3_column_text(st, 3);
 		const char *vorm = (const char *)sqlite3_column_text(st, 4);
 		const char *partij = (const char *)sqlite3_column_text(st, 5);
@@ -1283,13 +1270,9 @@ store_samenwerking_list(struct store *s, struct arena *a,
 	if (!st)
 		return e->status;
 	while ((r = next_row(s, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			if (!(*out = arena_grow(a, *out, *n, cap,
-						sizeof(**out))))
-				return nomem(e);
-		}
-		read_sw(a, st, &(*out)[(*n)++]);
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		read_sw(a, st, &(*out)[*n - 1]);
 	}
 	return r < 0 ? e->status : ST_OK;
 }
@@ -1372,13 +1355,9 @@ read_hist(struct store *s, struct arena *a, int64_t eid,
 		return e->status;
 	bind_int(st, 1, eid);
 	while ((r = next_row(s, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 4;
-			if (!(*out = arena_grow(a, *out, *n, cap,
-						sizeof(**out))))
-				return nomem(e);
-		}
-		read_inrichting(a, st, 0, &(*out)[(*n)++]);
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		read_inrichting(a, st, 0, &(*out)[*n - 1]);
 	}
 	return r < 0 ? e->status : ST_OK;
 }
@@ -1529,13 +1508,9 @@ store_eenheid_list(struct store *s, struct arena *a, const char *samenwerking,
 	if (samenwerking)
 		bind_text(st, 1, samenwerking);
 	while ((r = next_row(s, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if (!(*out = arena_grow(a, *out, *n, cap,
-						sizeof(**out))))
-				return nomem(e);
-		}
-		read_eenheid(a, st, 0, &(*out)[(*n)++]);
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		read_eenheid(a, st, 0, &(*out)[*n - 1]);
 	}
 	return r < 0 ? e->status : ST_OK;
 }
@@ -1653,13 +1628,9 @@ store_eenheden_op(struct store *s, struct arena *a, const char *samenwerking,
 	bind_text(st, 1, samenwerking);
 	bind_date(st, 2, op);
 	while ((r = next_row(s, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if (!(*out = arena_grow(a, *out, *n, cap,
-						sizeof(**out))))
-				return nomem(e);
-		}
-		struct eenheid_op *x = &(*out)[(*n)++];
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		struct eenheid_op *x = &(*out)[*n - 1];
 		read_eenheid(a, st, 0, &x->eenheid);
 		x->heeft_inrichting = !col_is_null(st, 7);
 		if (x->heeft_inrichting)
@@ -1779,13 +1750,9 @@ store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
 		return e->status;
 	bind_text(st, 1, samenwerking);
 	while ((r = next_row(s, st, e)) == 1) {
-		if (narts == cap) {
-			cap = cap ? cap * 2 : 16;
-			if (!(arts = arena_grow(a, arts, narts, cap,
-						sizeof(*arts))))
-				return nomem(e);
-		}
-		struct kader_artikel *k = &arts[narts++];
+		if (!PUSH(a, arts, narts, cap))
+			return nomem(e);
+		struct kader_artikel *k = &arts[narts - 1];
 		k->id = sqlite3_column_int64(st, 0);
 		k->nummer = sqlite3_column_int(st, 1);
 		k->titel = col_text(a, st, 2);
@@ -1801,15 +1768,9 @@ store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
 		bind_int(st, 1, k->id);
 		bind_date(st, 2, op);
 		while ((r = next_row(s, st, e)) == 1) {
-			if (k->nversies == vcap) {
-				vcap = vcap ? vcap * 2 : 2;
-				k->versies =
-					arena_grow(a, k->versies, k->nversies,
-						   vcap, sizeof(*k->versies));
-				if (!k->versies)
-					return nomem(e);
-			}
-			struct kader_versie *v = &k->versies[k->nversies++];
+			if (!PUSH(a, k->versies, k->nversies, vcap))
+				return nomem(e);
+			struct kader_versie *v = &k->versies[k->nversies - 1];
 			v->id = sqlite3_column_int64(st, 0);
 			v->periode.van = col_date(st, 1);
 			v->periode.tot = col_date(st, 2);
@@ -1826,15 +1787,9 @@ store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
 				return e->status;
 			bind_int(st, 1, v->id);
 			while ((r = next_row(s, st, e)) == 1) {
-				if (v->neenheden == ecap) {
-					ecap = ecap ? ecap * 2 : 8;
-					v->eenheden = arena_grow(
-						a, v->eenheden, v->neenheden,
-						ecap, sizeof(*v->eenheden));
-					if (!v->eenheden)
-						return nomem(e);
-				}
-				v->eenheden[v->neenheden++] =
+				if (!PUSH(a, v->eenheden, v->neenheden, ecap))
+					return nomem(e);
+				v->eenheden[v->neenheden - 1] =
 					col_text(a, st, 0);
 			}
 			if (r < 0)
@@ -1926,13 +1881,9 @@ store_werkstroom_list(struct store *s, struct arena *a,
 	if (samenwerking)
 		bind_text(st, 1, samenwerking);
 	while ((r = next_row(s, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			if (!(*out = arena_grow(a, *out, *n, cap,
-						sizeof(**out))))
-				return nomem(e);
-		}
-		struct werkstroom *w = &(*out)[(*n)++];
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		struct werkstroom *w = &(*out)[*n - 1];
 		w->id = sqlite3_column_int64(st, 0);
 		w->code = col_text(a, st, 1);
 		w->naam = col_text(a, st, 2);
@@ -1950,15 +1901,9 @@ store_werkstroom_list(struct store *s, struct arena *a,
 			return e->status;
 		bind_int(st, 1, w->id);
 		while ((r = next_row(s, st, e)) == 1) {
-			if (w->nmijlpalen == mcap) {
-				mcap = mcap ? mcap * 2 : 4;
-				w->mijlpalen = arena_grow(
-					a, w->mijlpalen, w->nmijlpalen, mcap,
-					sizeof(*w->mijlpalen));
-				if (!w->mijlpalen)
-					return nomem(e);
-			}
-			struct mijlpaal *m = &w->mijlpalen[w->nmijlpalen++];
+			if (!PUSH(a, w->mijlpalen, w->nmijlpalen, mcap))
+				return nomem(e);
+			struct mijlpaal *m = &w->mijlpalen[w->nmijlpalen - 1];
 			m->id = sqlite3_column_int64(st, 0);
 			m->naam = col_text(a, st, 1);
 			m->gepland = col_date(st, 2);
@@ -2036,13 +1981,9 @@ store_taakveld_list(struct store *s, struct arena *a, int jaar,
 	else
 		bind_null(st, 1);
 	while ((r = next_row(s, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			if (!(*out = arena_grow(a, *out, *n, cap,
-						sizeof(**out))))
-				return nomem(e);
-		}
-		struct taakveld *t = &(*out)[(*n)++];
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		struct taakveld *t = &(*out)[*n - 1];
 		t->code = col_text(a, st, 0);
 		t->naam = col_text(a, st, 1);
 		t->hoofdtaakveld = col_text(a, st, 2);
