@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "cli_json.h"
+#include "../present/json.h"
 #include "commands.h"
-#include "present.h"
+#include "../present/present.h"
 #include "../banned.h"
 
 static const char usage[] =

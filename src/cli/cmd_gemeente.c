@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "cli_json.h"
+#include "../present/json.h"
 #include "commands.h"
 #include "../banned.h"
 

@@ -3,7 +3,7 @@
  * milestones (WOL's seven tasks and their evaluations, AA's goals).
  */
 #include "cli.h"
-#include "cli_json.h"
+#include "../present/json.h"
 #include "commands.h"
 #include "../banned.h"
 

@@ -14,5 +14,6 @@ int cmd_eenheid(int argc, char **argv);
 int cmd_besluit(int argc, char **argv);
 int cmd_werkstroom(int argc, char **argv);
 int cmd_taakveld(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

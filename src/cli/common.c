@@ -156,6 +156,8 @@ cli_exit_code(enum status st)
 	case ST_INVALID:
 	case ST_NOT_FOUND:
 	case ST_CONFLICT:
+	case ST_TOO_LARGE:
+	case ST_UNSUPPORTED:
 		return EXIT_USER;
 	case ST_NOMEM:
 	case ST_INTERNAL:

@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	  "het besluitenregister: bekijken, toevoegen, status" },
 	{ "werkstroom", cmd_werkstroom, "werkstromen en mijlpalen bekijken" },
 	{ "taakveld", cmd_taakveld, "BBV-taakvelden bekijken, per boekjaar" },
+	{ "serve", cmd_serve, "start de webserver (pagina's en API)" },
 	{ NULL, NULL, NULL },
 };
 

@@ -133,6 +133,10 @@ status_name(enum status st)
 		return "no-memory";
 	case ST_INTERNAL:
 		return "internal";
+	case ST_TOO_LARGE:
+		return "too-large";
+	case ST_UNSUPPORTED:
+		return "unsupported";
 	}
 	return "unknown";
 }

@@ -23,6 +23,8 @@ enum status {
 	ST_CONFLICT, /* exists already, or the current state forbids it */
 	ST_NOMEM, /* out of memory or over a configured size limit */
 	ST_INTERNAL, /* storage or programming error; see detail */
+	ST_TOO_LARGE, /* input larger than accepted */
+	ST_UNSUPPORTED, /* input in a form (media type) not accepted */
 };
 
 #define ERR_MAX_PROBLEMS 32

@@ -1,9 +1,9 @@
 /*
- * cli_json.h - building JSON output with jansson: NULL-safe strings and
+ * json.h - building JSON with jansson: NULL-safe strings and
  * dates as ISO text (null when absent).
  */
-#ifndef AMBT_CLI_JSON_H
-#define AMBT_CLI_JSON_H
+#ifndef AMBT_PRESENT_JSON_H
+#define AMBT_PRESENT_JSON_H
 
 #include <jansson.h>
 

@@ -1,0 +1,75 @@
+/*
+ * cmd_serve.c - `ambt serve`: start the web server.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "../http/server.h"
+#include "../banned.h"
+
+static const char usage[] =
+	"Gebruik: ambt serve [--poort 8080] [--adres 127.0.0.1] [--db PAD]\n"
+	"                    [--cors HERKOMST,...] [--max-body BYTES] "
+	"[--stil]\n\n"
+	"Start de webserver: de pagina's en de API onder /api/v1. Stoppen "
+	"met Ctrl-C\nof SIGTERM; lopende verzoeken worden eerst afgemaakt.\n\n"
+	"  --poort N        poort (standaard 8080; 0 kiest een vrije poort)\n"
+	"  --adres A        IPv4-adres om op te luisteren (standaard "
+	"127.0.0.1)\n"
+	"  --cors LIJST     herkomsten die de API vanuit een browser mogen "
+	"gebruiken,\n"
+	"                   bijvoorbeeld https://intranet.gemeente.nl\n"
+	"  --max-body N     grootste toegestane verzoek in bytes (standaard "
+	"1048576)\n"
+	"  --stil           geen toegangslog (anders één JSON-regel per "
+	"verzoek op stderr)\n";
+
+static int
+number(const char *text, const char *option, unsigned long max,
+       unsigned long *out)
+{
+	char *end;
+
+	if (!text)
+		return 0;
+	*out = strtoul(text, &end, 10);
+	if (*end || end == text || *out > max)
+		return cli_usage_error("--%s: '%s' is geen geldig getal (0 tot "
+				       "en met %lu).",
+				       option, text, max);
+	return 0;
+}
+
+int
+cmd_serve(int argc, char **argv)
+{
+	struct cli_common c = { 0 };
+	const char *poort = NULL, *adres = NULL, *cors = NULL, *max = NULL;
+	bool stil = false;
+	const struct opt opts[] = {
+		{ "poort", &poort, NULL }, { "adres", &adres, NULL },
+		{ "cors", &cors, NULL },   { "max-body", &max, NULL },
+		{ "stil", NULL, &stil },   { NULL, NULL, NULL },
+	};
+	struct server_config cfg = { 0 };
+	const char *pos[1];
+	unsigned long port = 8080, max_body = 1u << 20;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos, usage)) ||
+	    c.help)
+		return rc;
+	if ((rc = number(poort, "poort", 65535, &port)) ||
+	    (rc = number(max, "max-body", 64ul << 20, &max_body)))
+		return rc;
+	cfg.db_path = cli_db_path(&c);
+	cfg.address = adres ? adres : "127.0.0.1";
+	cfg.port = (uint16_t)port;
+	cfg.cors = cors;
+	cfg.max_body = max_body;
+	cfg.access_log = stil ? NULL : stderr;
+	return server_run(&cfg) ? EXIT_USER : 0;
+}

@@ -1,0 +1,87 @@
+/*
+ * api.h - the handlers of the JSON API under /api/v1 (one file per
+ * resource area) and of the pages; the route table in routes.c maps
+ * paths to them.
+ */
+#ifndef AMBT_HTTP_API_H
+#define AMBT_HTTP_API_H
+
+#include "http.h"
+
+/* api_register.c */
+enum status api_gemeenten_list(struct request *, struct response *,
+			       struct err *);
+enum status api_gemeenten_get(struct request *, struct response *,
+			      struct err *);
+enum status api_gemeenten_post(struct request *, struct response *,
+			       struct err *);
+enum status api_regelingen_list(struct request *, struct response *,
+				struct err *);
+enum status api_regelingen_get(struct request *, struct response *,
+			       struct err *);
+enum status api_samenwerkingen_list(struct request *, struct response *,
+				    struct err *);
+enum status api_samenwerkingen_get(struct request *, struct response *,
+				   struct err *);
+enum status api_samenwerking_eenheden(struct request *, struct response *,
+				      struct err *);
+enum status api_samenwerking_kader(struct request *, struct response *,
+				   struct err *);
+enum status api_eenheden_list(struct request *, struct response *,
+			      struct err *);
+enum status api_eenheden_get(struct request *, struct response *, struct err *);
+enum status api_inrichtingen_list(struct request *, struct response *,
+				  struct err *);
+enum status api_inrichtingen_post(struct request *, struct response *,
+				  struct err *);
+enum status api_werkstromen_list(struct request *, struct response *,
+				 struct err *);
+enum status api_taakvelden_list(struct request *, struct response *,
+				struct err *);
+
+/* api_besluiten.c */
+enum status api_besluiten_list(struct request *, struct response *,
+			       struct err *);
+enum status api_besluiten_get(struct request *, struct response *,
+			      struct err *);
+enum status api_besluiten_post(struct request *, struct response *,
+			       struct err *);
+enum status api_statussen_list(struct request *, struct response *,
+			       struct err *);
+enum status api_statussen_post(struct request *, struct response *,
+			       struct err *);
+enum status api_wijzigingen_list(struct request *, struct response *,
+				 struct err *);
+
+/* api_meta.c */
+enum status api_root(struct request *, struct response *, struct err *);
+enum status api_openapi(struct request *, struct response *, struct err *);
+
+/* pages.c */
+enum status page_home(struct request *, struct response *, struct err *);
+enum status page_samenwerking(struct request *, struct response *,
+			      struct err *);
+enum status page_eenheid(struct request *, struct response *, struct err *);
+enum status page_besluiten(struct request *, struct response *, struct err *);
+enum status page_besluit(struct request *, struct response *, struct err *);
+enum status page_werkstromen(struct request *, struct response *, struct err *);
+enum status page_toegankelijkheid(struct request *, struct response *,
+				  struct err *);
+enum status page_static(struct request *, struct response *, struct err *);
+
+/*
+ * Shared by API and pages: a cooperation as of a date, with its members,
+ * its units as arranged then, and the framework articles in force.
+ */
+enum status build_samenwerking_op(struct request *rq, const char *code,
+				  day_t op, json_t **out, struct err *e);
+
+/* A decision with its history and the register changes it enacted. */
+enum status build_besluit(struct request *rq, const char *id, json_t **out,
+			  struct err *e);
+
+/* A unit with its arrangement history. */
+enum status build_eenheid(struct request *rq, const char *code, json_t **out,
+			  struct err *e);
+
+#endif

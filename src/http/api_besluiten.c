@@ -1,0 +1,297 @@
+/*
+ * api_besluiten.c - the decisions register in the API, with the field
+ * names of the ZGW Besluiten API: list with filters and pages, one
+ * decision, adding one, its status history and the register changes it
+ * enacted.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "api.h"
+#include "body.h"
+#include "../present/json.h"
+#include "../present/present.h"
+#include "../banned.h"
+
+/* Parse an enumeration filter; -1 when absent. */
+static int
+enum_filter(struct request *rq, const char *key,
+	    int (*parse)(const char *, int *), const char *choices,
+	    struct err *e)
+{
+	const char *v = kv_get(&rq->query, key);
+	int out;
+
+	if (!v)
+		return -1;
+	if (parse(v, &out)) {
+		err_invalid(e, key, "enum", "Kies %s.", choices);
+		return -1;
+	}
+	return out;
+}
+
+static int
+p_orgaan(const char *s, int *out)
+{
+	enum bestuursorgaan v;
+	int r = bestuursorgaan_parse(s, &v);
+	*out = (int)v;
+	return r;
+}
+
+static int
+p_status(const char *s, int *out)
+{
+	enum besluit_status v;
+	int r = besluit_status_parse(s, &v);
+	*out = (int)v;
+	return r;
+}
+
+static int
+p_open(const char *s, int *out)
+{
+	enum openbaarheid v;
+	int r = openbaarheid_parse(s, &v);
+	*out = (int)v;
+	return r;
+}
+
+enum status
+api_besluiten_list(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "page",
+					    "pageSize",
+					    "verantwoordelijkeOrganisatie",
+					    "bestuursorgaan",
+					    "status",
+					    "openbaarheid",
+					    "datumVanaf",
+					    "datumTot",
+					    "zoek",
+					    NULL };
+	struct besluit_filter f;
+	struct besluit *b;
+	size_t n, total, page, size;
+	json_t *results;
+
+	store_besluit_filter_init(&f);
+	if (req_check_query(rq, keys, e))
+		return e->status;
+	req_page(rq, &page, &size, e);
+	f.organisatie = kv_get(&rq->query, "verantwoordelijkeOrganisatie");
+	f.bestuursorgaan =
+		enum_filter(rq, "bestuursorgaan", p_orgaan,
+			    "gemeenteraad, college of burgemeester", e);
+	f.status = enum_filter(rq, "status", p_status,
+			       "voorgesteld, aangehouden, vastgesteld, "
+			       "verworpen of ingetrokken",
+			       e);
+	f.openbaarheid = enum_filter(rq, "openbaarheid", p_open,
+				     "actief_openbaar, passief_openbaar of "
+				     "geheim",
+				     e);
+	req_query_date(rq, "datumVanaf", &f.van, e);
+	req_query_date(rq, "datumTot", &f.tot, e);
+	f.zoek = kv_get(&rq->query, "zoek");
+	if (f.zoek && strlen(f.zoek) > 200)
+		err_invalid(e, "zoek", "too-long",
+			    "Zoek met hoogstens 200 tekens.");
+	if (e->status)
+		return e->status;
+	f.offset = (page - 1) * size;
+	f.limit = size;
+	if (store_besluit_list(rq->store, &rq->a, &f, &b, &n, &total, e))
+		return e->status;
+	results = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(results, present_besluit_json(&b[i]));
+	return resp_page(rq, rs, results, total, page, size);
+}
+
+enum status
+build_besluit(struct request *rq, const char *id, json_t **out, struct err *e)
+{
+	struct besluit b;
+	struct besluit_wijziging *w;
+	size_t n;
+	json_t *arr;
+
+	if (store_besluit_get(rq->store, &rq->a, id, &b, e) ||
+	    store_besluit_wijzigingen(rq->store, &rq->a, id, &w, &n, e))
+		return e->status;
+	*out = present_besluit_json(&b);
+	json_object_set_new(*out, "organisatieNaam", jstr(b.organisatie_naam));
+	json_object_set_new(
+		*out, "bestuursorgaanNaam",
+		json_string(bestuursorgaan_label(b.bestuursorgaan)));
+	arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "soort", jstr(w[i].soort));
+		json_object_set_new(o, "samenwerking", jstr(w[i].samenwerking));
+		json_object_set_new(o, "object", jstr(w[i].object));
+		json_object_set_new(o, "van", jdate(w[i].van));
+		json_object_set_new(o, "omschrijving", jstr(w[i].omschrijving));
+		json_array_append_new(arr, o);
+	}
+	json_object_set_new(*out, "wijzigingen", arr);
+	return ST_OK;
+}
+
+enum status
+api_besluiten_get(struct request *rq, struct response *rs, struct err *e)
+{
+	json_t *j;
+
+	if (req_check_query(rq, NULL, e) ||
+	    build_besluit(rq, req_param(rq, "identificatie"), &j, e))
+		return e->status;
+	return resp_json(rq, rs, 200, j);
+}
+
+enum status
+api_besluiten_post(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "identificatie",
+					    "verantwoordelijkeOrganisatie",
+					    "bestuursorgaan",
+					    "datum",
+					    "ingangsdatum",
+					    "vervaldatum",
+					    "vervalreden",
+					    "publicatiedatum",
+					    "onderwerp",
+					    "toelichting",
+					    "portefeuillehouder",
+					    "afdeling",
+					    "openbaarheid",
+					    "geheimTot",
+					    "status",
+					    NULL };
+	struct besluit b = { 0 };
+	struct besluit_stap stap = { 0 };
+	const char *s, *id = NULL;
+	json_t *body, *j;
+	char loc[128];
+
+	if (req_check_query(rq, NULL, e) || req_json_body(rq, &body, e))
+		return e->status;
+	body_check_keys(body, keys, e);
+	b.identificatie = body_str(body, "identificatie", false, e);
+	b.verantwoordelijke_organisatie =
+		body_str(body, "verantwoordelijkeOrganisatie", true, e);
+	if ((s = body_str(body, "bestuursorgaan", true, e)) &&
+	    bestuursorgaan_parse(s, &b.bestuursorgaan))
+		err_invalid(e, "bestuursorgaan", "enum",
+			    "Kies gemeenteraad, college of burgemeester.");
+	b.datum = body_date(body, "datum", true, e);
+	b.ingangsdatum = body_date(body, "ingangsdatum", false, e);
+	b.vervaldatum = body_date(body, "vervaldatum", false, e);
+	b.vervalreden = VERVAL_GEEN;
+	if ((s = body_str(body, "vervalreden", false, e)) &&
+	    vervalreden_parse(s, &b.vervalreden))
+		err_invalid(e, "vervalreden", "enum",
+			    "Kies tijdelijk, ingetrokken_overheid of "
+			    "ingetrokken_belanghebbende.");
+	b.publicatiedatum = body_date(body, "publicatiedatum", false, e);
+	b.onderwerp = body_str(body, "onderwerp", true, e);
+	b.toelichting = body_str(body, "toelichting", false, e);
+	b.portefeuillehouder = body_str(body, "portefeuillehouder", false, e);
+	b.afdeling = body_str(body, "afdeling", false, e);
+	if ((s = body_str(body, "openbaarheid", true, e)) &&
+	    openbaarheid_parse(s, &b.openbaarheid))
+		err_invalid(
+			e, "openbaarheid", "enum",
+			"Kies actief_openbaar, passief_openbaar of geheim.");
+	b.geheim_tot = body_date(body, "geheimTot", false, e);
+	stap.status = BESLUIT_VASTGESTELD;
+	if ((s = body_str(body, "status", false, e)) &&
+	    besluit_status_parse(s, &stap.status))
+		err_invalid(e, "status", "enum",
+			    "Kies voorgesteld, aangehouden, vastgesteld, "
+			    "verworpen of ingetrokken.");
+	stap.datum = b.datum;
+	b.status = stap.status;
+	b.historie = &stap;
+	b.nhistorie = 1;
+	/* The store adds the register's own checks to the problems so far. */
+	store_besluit_add(rq->store, &rq->a, &b, rq->today, &id, e);
+	json_decref(body);
+	if (e->status) {
+		for (size_t i = 0; i < e->nproblems; i++)
+			if (strncmp(e->problems[i].name, "statusHistorie[0].",
+				    18) == 0)
+				memmove(e->problems[i].name,
+					e->problems[i].name + 18,
+					strlen(e->problems[i].name) - 17);
+		err_dedupe(e);
+		return e->status;
+	}
+	if (build_besluit(rq, id, &j, e))
+		return e->status;
+	snprintf(loc, sizeof(loc), API_BASE "/besluiten/%.60s", id);
+	rs->location = arena_strdup(&rq->a, loc);
+	return resp_json(rq, rs, 201, j);
+}
+
+enum status
+api_statussen_list(struct request *rq, struct response *rs, struct err *e)
+{
+	json_t *j, *h;
+
+	static const char *const paging[] = { "page", "pageSize", NULL };
+
+	if (req_check_query(rq, paging, e) ||
+	    build_besluit(rq, req_param(rq, "identificatie"), &j, e))
+		return e->status;
+	h = json_incref(json_object_get(j, "statusHistorie"));
+	json_decref(j);
+	return resp_list(rq, rs, h ? h : json_array(), e);
+}
+
+enum status
+api_statussen_post(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "status", "datum", "toelichting",
+					    NULL };
+	const char *id = req_param(rq, "identificatie"), *s;
+	struct besluit_stap stap = { 0 };
+	json_t *body, *j;
+	char loc[160];
+
+	if (req_check_query(rq, NULL, e) || req_json_body(rq, &body, e))
+		return e->status;
+	body_check_keys(body, keys, e);
+	if ((s = body_str(body, "status", true, e)) &&
+	    besluit_status_parse(s, &stap.status))
+		err_invalid(e, "status", "enum",
+			    "Kies voorgesteld, aangehouden, vastgesteld, "
+			    "verworpen of ingetrokken.");
+	stap.datum = body_date(body, "datum", true, e);
+	stap.toelichting = body_str(body, "toelichting", false, e);
+	if (e->status == ST_OK)
+		store_besluit_stap_add(rq->store, id, &stap, rq->today, e);
+	json_decref(body);
+	if (e->status || build_besluit(rq, id, &j, e))
+		return e->status;
+	snprintf(loc, sizeof(loc), API_BASE "/besluiten/%.60s/statussen", id);
+	rs->location = arena_strdup(&rq->a, loc);
+	return resp_json(rq, rs, 201, j);
+}
+
+enum status
+api_wijzigingen_list(struct request *rq, struct response *rs, struct err *e)
+{
+	json_t *j, *w;
+
+	static const char *const paging[] = { "page", "pageSize", NULL };
+
+	if (req_check_query(rq, paging, e) ||
+	    build_besluit(rq, req_param(rq, "identificatie"), &j, e))
+		return e->status;
+	w = json_incref(json_object_get(j, "wijzigingen"));
+	json_decref(j);
+	return resp_list(rq, rs, w, e);
+}

@@ -1,0 +1,29 @@
+/*
+ * body.h - strict reading of JSON request bodies: unknown fields, wrong
+ * types and bad dates are problems named after the field, all collected
+ * before anything is stored.
+ */
+#ifndef AMBT_HTTP_BODY_H
+#define AMBT_HTTP_BODY_H
+
+#include <stdbool.h>
+
+#include <jansson.h>
+
+#include "../core/date.h"
+#include "../core/err.h"
+
+/* Add a problem for every member of `obj` not in `allowed` (NULL-ended). */
+void body_check_keys(json_t *obj, const char *const *allowed, struct err *e);
+
+/* A string member: NULL when absent or null (a problem when required). */
+const char *body_str(json_t *obj, const char *key, bool required,
+		     struct err *e);
+
+/* A date member (YYYY-MM-DD); DATE_NONE when absent or null. */
+day_t body_date(json_t *obj, const char *key, bool required, struct err *e);
+
+/* An integer member; `dflt` when absent or null. */
+long long body_int(json_t *obj, const char *key, long long dflt, struct err *e);
+
+#endif

@@ -1,0 +1,129 @@
+/*
+ * http.h - what request handlers see: the request (with its own arena and
+ * a database connection), the response they fill, and helpers for both.
+ *
+ * A handler returns ST_OK after filling the response, or an error status
+ * with `e` filled; the server turns errors into responses in one place
+ * (problem+json for the API, a Dutch error page for pages), using the
+ * status -> HTTP table in response.c.
+ */
+#ifndef AMBT_HTTP_H
+#define AMBT_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "route.h"
+#include "urlencoded.h"
+#include "../core/arena.h"
+#include "../core/date.h"
+#include "../core/err.h"
+#include "../store/store.h"
+
+#define API_VERSION "1.0.0"
+#define API_BASE "/api/v1"
+#define PAGE_SIZE_DEFAULT 100
+#define PAGE_SIZE_MAX 500
+
+struct server;
+struct tmpl_set;
+
+enum route_kind {
+	ROUTE_API = 1, /* JSON, problem+json errors */
+	ROUTE_PAGE = 2, /* HTML pages */
+	ROUTE_STATIC = 4, /* embedded assets */
+	ROUTE_OPEN = 8, /* CORS for everyone (openapi.json) */
+};
+
+struct request {
+	struct arena a;
+	enum http_method method;
+	const char *method_text;
+	const char *path; /* percent-decoded, without query */
+	const char *raw_uri; /* as received, with query string */
+	struct kvlist query;
+	const char *content_type;
+	const char *origin;
+	char *body;
+	size_t body_len;
+	struct route_match match;
+	struct store *store;
+	const struct tmpl_set *templates;
+	day_t today;
+};
+
+struct response {
+	unsigned status;
+	const char *content_type;
+	const char *body;
+	size_t len;
+	const char *allow; /* for 405 */
+	const char *location; /* for 201 */
+	bool immutable; /* static asset: may be cached */
+};
+
+typedef enum status (*handler_fn)(struct request *rq, struct response *rs,
+				  struct err *e);
+
+/* The route table of the server (routes.c). */
+extern const struct route http_routes[];
+extern const size_t http_nroutes;
+
+/* A path parameter by name ("code"), NUL-terminated in the arena. */
+const char *req_param(struct request *rq, const char *name);
+
+/*
+ * Refuse query keys not in `allowed` (NULL-terminated), and repeated
+ * keys: ST_INVALID with a problem per key.
+ */
+enum status req_check_query(struct request *rq, const char *const *allowed,
+			    struct err *e);
+
+/* An optional date query parameter; problems named after the key. */
+enum status req_query_date(struct request *rq, const char *key, day_t *out,
+			   struct err *e);
+
+/* page/pageSize with defaults and limits. */
+enum status req_page(struct request *rq, size_t *page, size_t *page_size,
+		     struct err *e);
+
+/*
+ * The request body as a JSON object: 415 unless the content type is
+ * application/json, 400 (ST_INVALID) for malformed JSON, duplicate keys,
+ * or anything but an object. The caller owns the returned reference.
+ */
+enum status req_json_body(struct request *rq, json_t **out, struct err *e);
+
+/* Set a JSON body (takes the reference) with status `status`. */
+enum status resp_json(struct request *rq, struct response *rs, unsigned status,
+		      json_t *body);
+
+/* A paginated list: {count, page, pageSize, next, previous, results}. */
+enum status resp_page(struct request *rq, struct response *rs, json_t *results,
+		      size_t total, size_t page, size_t page_size);
+
+/* A page of an in-memory list (takes `all`), after page/pageSize. */
+enum status resp_list(struct request *rq, struct response *rs, json_t *all,
+		      struct err *e);
+
+/* Set an HTML body rendered from template `name` with `data` (taken). */
+enum status resp_page_html(struct request *rq, struct response *rs,
+			   const char *name, json_t *data, struct err *e);
+
+/* The HTTP status for an error status (the one table). */
+unsigned http_status_of(enum status st);
+
+/* The Dutch title of an HTTP status, for problem+json and error pages. */
+const char *http_status_title(unsigned status);
+
+/*
+ * A problem+json body (RFC 9457) for `status`, listing e's problems as
+ * invalidParams; never carries e->detail.
+ */
+char *problem_json(struct arena *a, unsigned status, const char *detail,
+		   const struct err *e, const char *instance, size_t *len);
+
+#endif

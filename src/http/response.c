@@ -1,0 +1,332 @@
+/*
+ * response.c - the status -> HTTP table, problem+json, and the helpers
+ * handlers use to read requests and write responses.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http.h"
+#include "template.h"
+#include "../present/json.h"
+#include "../banned.h"
+
+unsigned
+http_status_of(enum status st)
+{
+	switch (st) {
+	case ST_OK:
+		return 200;
+	case ST_INVALID:
+		return 400;
+	case ST_NOT_FOUND:
+		return 404;
+	case ST_CONFLICT:
+		return 409;
+	case ST_TOO_LARGE:
+		return 413;
+	case ST_UNSUPPORTED:
+		return 415;
+	case ST_NOMEM:
+	case ST_INTERNAL:
+		return 500;
+	}
+	return 500;
+}
+
+const char *
+http_status_title(unsigned status)
+{
+	switch (status) {
+	case 200:
+		return "OK";
+	case 201:
+		return "Aangemaakt";
+	case 400:
+		return "Ongeldige invoer";
+	case 403:
+		return "Geen toegang";
+	case 404:
+		return "Niet gevonden";
+	case 405:
+		return "Methode niet toegestaan";
+	case 406:
+		return "Niet aanvaardbaar";
+	case 409:
+		return "Conflict";
+	case 413:
+		return "Verzoek te groot";
+	case 414:
+		return "Adres te lang";
+	case 415:
+		return "Niet-ondersteund mediatype";
+	case 500:
+		return "Interne fout";
+	case 503:
+		return "Dienst niet beschikbaar";
+	}
+	return "Fout";
+}
+
+char *
+problem_json(struct arena *a, unsigned status, const char *detail,
+	     const struct err *e, const char *instance, size_t *len)
+{
+	json_t *j = json_object();
+	char type[96], *text, *out;
+
+	snprintf(type, sizeof(type),
+		 "https://developer.overheid.nl/problems/%u", status);
+	json_object_set_new(j, "type", json_string(type));
+	json_object_set_new(j, "title", json_string(http_status_title(status)));
+	json_object_set_new(j, "status", json_integer(status));
+	json_object_set_new(j, "detail", jstr(detail));
+	if (instance)
+		json_object_set_new(j, "instance", jstr(instance));
+	if (e && e->status == ST_INVALID && e->nproblems) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < e->nproblems; i++) {
+			json_t *p = json_object();
+			json_object_set_new(p, "name",
+					    jstr(e->problems[i].name));
+			json_object_set_new(p, "code",
+					    jstr(e->problems[i].code));
+			json_object_set_new(p, "reason",
+					    jstr(e->problems[i].reason));
+			json_array_append_new(arr, p);
+		}
+		json_object_set_new(j, "invalidParams", arr);
+	}
+	text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	if (!text)
+		return NULL;
+	*len = strlen(text);
+	out = arena_strndup(a, text, *len);
+	free(text);
+	return out;
+}
+
+const char *
+req_param(struct request *rq, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < rq->match.nparams; i++)
+		if (rq->match.params[i].name_len == n &&
+		    memcmp(rq->match.params[i].name, name, n) == 0)
+			return arena_strndup(&rq->a, rq->match.params[i].value,
+					     rq->match.params[i].value_len);
+	return NULL;
+}
+
+enum status
+req_check_query(struct request *rq, const char *const *allowed, struct err *e)
+{
+	for (size_t i = 0; i < rq->query.n; i++) {
+		const char *k = rq->query.items[i].key;
+		const char *const *a;
+
+		for (a = allowed; a && *a; a++)
+			if (strcmp(*a, k) == 0)
+				break;
+		if (!a || !*a)
+			err_invalid(e, k, "unknown-parameter",
+				    "Onbekende parameter '%.40s'.", k);
+		else if (kv_count(&rq->query, k) > 1) {
+			bool first = true;
+			for (size_t j = 0; j < i; j++)
+				if (strcmp(rq->query.items[j].key, k) == 0)
+					first = false;
+			if (first)
+				err_invalid(e, k, "repeated",
+					    "Parameter '%.40s' komt meer dan "
+					    "één keer voor.",
+					    k);
+		}
+	}
+	return e->status;
+}
+
+enum status
+req_query_date(struct request *rq, const char *key, day_t *out, struct err *e)
+{
+	const char *v = kv_get(&rq->query, key);
+
+	*out = DATE_NONE;
+	if (!v)
+		return ST_OK;
+	if (date_parse(v, out))
+		return err_invalid(e, key, "date",
+				   "'%.20s' is geen geldige datum; schrijf "
+				   "JJJJ-MM-DD.",
+				   v);
+	return ST_OK;
+}
+
+static int
+parse_size(const char *s, size_t *out)
+{
+	char *end;
+	long long v;
+
+	if (!s || !*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9)
+		return -1;
+	v = strtoll(s, &end, 10);
+	*out = (size_t)v;
+	return 0;
+}
+
+enum status
+req_page(struct request *rq, size_t *page, size_t *page_size, struct err *e)
+{
+	const char *p = kv_get(&rq->query, "page");
+	const char *ps = kv_get(&rq->query, "pageSize");
+
+	*page = 1;
+	*page_size = PAGE_SIZE_DEFAULT;
+	if (p && (parse_size(p, page) || *page < 1))
+		err_invalid(e, "page", "range",
+			    "page is een geheel getal van 1 of hoger.");
+	if (ps && (parse_size(ps, page_size) || *page_size < 1 ||
+		   *page_size > PAGE_SIZE_MAX))
+		err_invalid(e, "pageSize", "range",
+			    "pageSize is een geheel getal van 1 tot en met "
+			    "%d.",
+			    PAGE_SIZE_MAX);
+	return e->status;
+}
+
+enum status
+req_json_body(struct request *rq, json_t **out, struct err *e)
+{
+	json_error_t je;
+	const char *ct = rq->content_type;
+	size_t n;
+
+	*out = NULL;
+	n = ct ? strcspn(ct, ";") : 0;
+	while (n && ct[n - 1] == ' ')
+		n--;
+	if (!ct || n != strlen("application/json") ||
+	    strncmp(ct, "application/json", n) != 0)
+		return err_set(e, ST_UNSUPPORTED,
+			       "Stuur de gegevens als JSON met Content-Type: "
+			       "application/json.");
+	*out = json_loadb(rq->body ? rq->body : "", rq->body_len,
+			  JSON_REJECT_DUPLICATES, &je);
+	if (!*out)
+		return err_invalid(e, "body", "json",
+				   "Geen geldige JSON (regel %d, kolom %d): %s",
+				   je.line, je.column, je.text);
+	if (!json_is_object(*out)) {
+		json_decref(*out);
+		*out = NULL;
+		return err_invalid(e, "body", "json",
+				   "De gegevens moeten een JSON-object zijn.");
+	}
+	return ST_OK;
+}
+
+enum status
+resp_json(struct request *rq, struct response *rs, unsigned status,
+	  json_t *body)
+{
+	char *text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+	json_decref(body);
+	if (!text)
+		return ST_NOMEM;
+	rs->len = strlen(text);
+	rs->body = arena_strndup(&rq->a, text, rs->len);
+	free(text);
+	if (!rs->body)
+		return ST_NOMEM;
+	rs->status = status;
+	rs->content_type = "application/json";
+	return ST_OK;
+}
+
+/* The current URL with page=N, for next/previous links. */
+static json_t *
+page_link(struct request *rq, size_t page)
+{
+	char *buf;
+	size_t cap = 64 + strlen(rq->path), o;
+
+	for (size_t i = 0; i < rq->query.n; i++)
+		cap += 3 * (strlen(rq->query.items[i].key) +
+			    strlen(rq->query.items[i].value)) +
+		       2;
+	buf = arena_alloc(&rq->a, cap);
+	if (!buf)
+		return json_null();
+	o = (size_t)snprintf(buf, cap, "%s?page=%zu", rq->path, page);
+	for (size_t i = 0; i < rq->query.n && o < cap; i++) {
+		if (strcmp(rq->query.items[i].key, "page") == 0)
+			continue;
+		buf[o++] = '&';
+		o += urlenc_encode(rq->query.items[i].key, buf + o, cap - o);
+		if (o < cap)
+			buf[o++] = '=';
+		o += urlenc_encode(rq->query.items[i].value, buf + o, cap - o);
+	}
+	return json_string(buf);
+}
+
+enum status
+resp_page(struct request *rq, struct response *rs, json_t *results,
+	  size_t total, size_t page, size_t page_size)
+{
+	json_t *j = json_object();
+	size_t pages = (total + page_size - 1) / page_size;
+
+	json_object_set_new(j, "count", json_integer((json_int_t)total));
+	json_object_set_new(j, "page", json_integer((json_int_t)page));
+	json_object_set_new(j, "pageSize", json_integer((json_int_t)page_size));
+	json_object_set_new(j, "next",
+			    page < pages ? page_link(rq, page + 1)
+					 : json_null());
+	json_object_set_new(j, "previous",
+			    page > 1 ? page_link(rq, page - 1) : json_null());
+	json_object_set_new(j, "results", results);
+	return resp_json(rq, rs, 200, j);
+}
+
+enum status
+resp_list(struct request *rq, struct response *rs, json_t *all, struct err *e)
+{
+	size_t page, size, total = json_array_size(all), from;
+	json_t *results;
+
+	if (req_page(rq, &page, &size, e)) {
+		json_decref(all);
+		return e->status;
+	}
+	results = json_array();
+	from = (page - 1) * size;
+	for (size_t i = from; i < total && i < from + size; i++)
+		json_array_append(results, json_array_get(all, i));
+	json_decref(all);
+	return resp_page(rq, rs, results, total, page, size);
+}
+
+enum status
+resp_page_html(struct request *rq, struct response *rs, const char *name,
+	       json_t *data, struct err *e)
+{
+	char *out;
+	size_t len;
+	enum status st;
+
+	st = tmpl_render(rq->templates, name, data, &rq->a, 4u << 20, &out,
+			 &len, e);
+	json_decref(data);
+	if (st)
+		return st;
+	rs->status = 200;
+	rs->content_type = "text/html; charset=utf-8";
+	rs->body = out;
+	rs->len = len;
+	return ST_OK;
+}

@@ -1,0 +1,617 @@
+/*
+ * server.c - libmicrohttpd glue: per-request context and arena, body
+ * limits, routing, the one place where errors become HTTP responses,
+ * security and CORS headers, the access log, and graceful shutdown.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "embedded.h"
+#include "http.h"
+#include "server.h"
+#include "template.h"
+#include "../core/text.h"
+#include "../banned.h"
+
+#define MAX_URI 2048
+
+struct server {
+	const struct server_config *cfg;
+	struct MHD_Daemon *d;
+	struct store **pool;
+	bool *busy;
+	size_t npool;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct tmpl_set *templates;
+	char **cors;
+	size_t ncors;
+	atomic_int inflight;
+	pthread_mutex_t log_mu;
+};
+
+struct conn {
+	struct request rq;
+	struct server *srv;
+	bool started, uri_too_long, too_large;
+	size_t body_cap;
+	struct timespec start;
+	unsigned status;
+	size_t bytes;
+	char method[16];
+};
+
+/* ---- store pool: one connection per worker ---- */
+
+static struct store *
+pool_acquire(struct server *s)
+{
+	struct store *st = NULL;
+
+	pthread_mutex_lock(&s->mu);
+	for (;;) {
+		for (size_t i = 0; i < s->npool; i++)
+			if (!s->busy[i]) {
+				s->busy[i] = true;
+				st = s->pool[i];
+				break;
+			}
+		if (st)
+			break;
+		pthread_cond_wait(&s->cv, &s->mu);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return st;
+}
+
+static void
+pool_release(struct server *s, struct store *st)
+{
+	pthread_mutex_lock(&s->mu);
+	for (size_t i = 0; i < s->npool; i++)
+		if (s->pool[i] == st)
+			s->busy[i] = false;
+	pthread_cond_signal(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+}
+
+/* ---- time ---- */
+
+static day_t
+today(void)
+{
+	const char *env = getenv("AMBT_VANDAAG");
+	day_t d;
+
+	if (env && *env && date_parse(env, &d) == 0)
+		return d;
+	return date_amsterdam_today((int64_t)time(NULL));
+}
+
+/* ---- callbacks ---- */
+
+static void *
+on_uri(void *cls, const char *uri, struct MHD_Connection *con)
+{
+	struct server *s = cls;
+	struct conn *c = calloc(1, sizeof(*c));
+
+	(void)con;
+	if (!c)
+		return NULL;
+	c->srv = s;
+	clock_gettime(CLOCK_MONOTONIC, &c->start);
+	arena_init(&c->rq.a, 64u << 20);
+	if (strlen(uri) > MAX_URI)
+		c->uri_too_long = true;
+	else
+		c->rq.raw_uri = arena_strdup(&c->rq.a, uri);
+	atomic_fetch_add(&s->inflight, 1);
+	return c;
+}
+
+static void
+log_request(struct server *s, struct conn *c)
+{
+	struct timespec end;
+	struct tm tm;
+	time_t now = time(NULL);
+	char ts[32];
+	double ms;
+	char path[256];
+
+	if (!s->cfg->access_log)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	ms = (double)(end.tv_sec - c->start.tv_sec) * 1e3 +
+	     (double)(end.tv_nsec - c->start.tv_nsec) / 1e6;
+	gmtime_r(&now, &tm);
+	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	/* Never the query string: it could carry personal data. */
+	html_escape(c->rq.path ? c->rq.path : "-", path, sizeof(path));
+	for (char *p = path; *p; p++)
+		if (*p == '\\' || (unsigned char)*p < 0x20)
+			*p = '_';
+	pthread_mutex_lock(&s->log_mu);
+	fprintf(s->cfg->access_log,
+		"{\"time\":\"%s\",\"method\":\"%s\",\"path\":\"%s\","
+		"\"status\":%u,\"bytes\":%zu,\"duration_ms\":%.3f}\n",
+		ts, c->method[0] ? c->method : "-", path, c->status, c->bytes,
+		ms);
+	fflush(s->cfg->access_log);
+	pthread_mutex_unlock(&s->log_mu);
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
+	     enum MHD_RequestTerminationCode toe)
+{
+	struct server *s = cls;
+	struct conn *c = *con_cls;
+
+	(void)con;
+	(void)toe;
+	if (!c)
+		return;
+	log_request(s, c);
+	arena_free(&c->rq.a);
+	free(c);
+	*con_cls = NULL;
+	atomic_fetch_sub(&s->inflight, 1);
+}
+
+/* ---- headers and responses ---- */
+
+static bool
+cors_allowed(struct server *s, const char *origin)
+{
+	for (size_t i = 0; origin && i < s->ncors; i++)
+		if (strcmp(s->cors[i], origin) == 0)
+			return true;
+	return false;
+}
+
+static void
+add_headers(struct server *s, struct conn *c, struct MHD_Response *r,
+	    unsigned kind, const struct response *rs)
+{
+	bool api = kind & ROUTE_API;
+
+	MHD_add_response_header(r, "API-Version", API_VERSION);
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(r, "Strict-Transport-Security",
+				"max-age=31536000; includeSubDomains");
+	if (api || !(kind & (ROUTE_PAGE | ROUTE_STATIC)))
+		MHD_add_response_header(r, "Content-Security-Policy",
+					"default-src 'none'; "
+					"frame-ancestors 'none'");
+	else
+		MHD_add_response_header(r, "Content-Security-Policy",
+					"default-src 'self'; img-src 'self' "
+					"data:; style-src 'self'; font-src "
+					"'self'; form-action 'self'; "
+					"base-uri 'none'; object-src 'none'; "
+					"frame-ancestors 'none'");
+	MHD_add_response_header(r, "Cache-Control",
+				rs->immutable ? "public, max-age=300"
+					      : "no-store");
+	if (rs->content_type)
+		MHD_add_response_header(r, "Content-Type", rs->content_type);
+	if (rs->allow)
+		MHD_add_response_header(r, "Allow", rs->allow);
+	if (rs->location)
+		MHD_add_response_header(r, "Location", rs->location);
+	if (kind & ROUTE_OPEN) {
+		MHD_add_response_header(r, "Access-Control-Allow-Origin", "*");
+	} else if (api && cors_allowed(s, c->rq.origin)) {
+		MHD_add_response_header(r, "Access-Control-Allow-Origin",
+					c->rq.origin);
+		MHD_add_response_header(r, "Vary", "Origin");
+	}
+}
+
+static enum MHD_Result
+send_response(struct conn *c, struct MHD_Connection *con, unsigned kind,
+	      const struct response *rs)
+{
+	struct MHD_Response *r;
+	enum MHD_Result ret;
+
+	r = MHD_create_response_from_buffer(rs->len, (void *)rs->body,
+					    MHD_RESPMEM_PERSISTENT);
+	if (!r)
+		return MHD_NO;
+	add_headers(c->srv, c, r, kind, rs);
+	c->status = rs->status;
+	c->bytes = rs->len;
+	ret = MHD_queue_response(con, rs->status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+/* An error page or problem+json for `status` with the problems in `e`. */
+static void
+error_response(struct conn *c, unsigned kind, unsigned status,
+	       const struct err *e, struct response *rs)
+{
+	struct request *rq = &c->rq;
+	const char *detail =
+		e && e->message[0] ? e->message : http_status_title(status);
+
+	if (status >= 500 && e && e->detail[0]) {
+		fprintf(stderr, "ambt serve: %s %s: %s\n", c->method,
+			rq->path ? rq->path : "-", e->detail);
+		detail = "Er ging intern iets mis. Probeer het later opnieuw.";
+	}
+	rs->status = status;
+	if (kind & ROUTE_PAGE) {
+		json_t *d = json_object();
+		json_t *list = json_array();
+		struct err ignore;
+		char *html;
+		size_t len;
+
+		json_object_set_new(d, "titel",
+				    json_string(http_status_title(status)));
+		json_object_set_new(d, "status", json_integer(status));
+		json_object_set_new(d, "melding", json_string(detail));
+		for (size_t i = 0;
+		     e && e->status == ST_INVALID && i < e->nproblems; i++) {
+			json_t *p = json_object();
+			json_object_set_new(p, "veld",
+					    json_string(e->problems[i].name));
+			json_object_set_new(p, "reden",
+					    json_string(e->problems[i].reason));
+			json_array_append_new(list, p);
+		}
+		json_object_set_new(d, "problemen", list);
+		err_clear(&ignore);
+		if (tmpl_render(rq->templates, "fout.html", d, &rq->a, 1u << 20,
+				&html, &len, &ignore) == ST_OK) {
+			json_decref(d);
+			rs->content_type = "text/html; charset=utf-8";
+			rs->body = html;
+			rs->len = len;
+			return;
+		}
+		json_decref(d);
+	}
+	rs->content_type = "application/problem+json";
+	rs->body = problem_json(&rq->a, status, detail, e, rq->path, &rs->len);
+	if (!rs->body) {
+		rs->body = "";
+		rs->len = 0;
+	}
+}
+
+/* Whether the path is of the API (for the error format of 404s). */
+static unsigned
+kind_of_path(const char *path)
+{
+	if (path && strncmp(path, API_BASE, strlen(API_BASE)) == 0)
+		return ROUTE_API;
+	return ROUTE_PAGE;
+}
+
+static enum MHD_Result
+dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
+{
+	struct server *s = c->srv;
+	struct request *rq = &c->rq;
+	struct response rs = { 0 };
+	struct err e;
+	unsigned kind;
+	char allow[96];
+	const char *q;
+	enum status st;
+
+	err_clear(&e);
+	rq->templates = s->templates;
+	rq->today = today();
+	rq->path = arena_strdup(&rq->a, url ? url : "/");
+	kind = kind_of_path(rq->path);
+	if (c->uri_too_long) {
+		err_set(&e, ST_INVALID, "Het adres is langer dan %d tekens.",
+			MAX_URI);
+		error_response(c, kind, 414, &e, &rs);
+		return send_response(c, con, kind, &rs);
+	}
+	if (c->too_large) {
+		err_set(&e, ST_TOO_LARGE,
+			"De meegestuurde gegevens zijn groter dan %zu bytes.",
+			s->cfg->max_body);
+		error_response(c, kind, 413, &e, &rs);
+		return send_response(c, con, kind, &rs);
+	}
+	if (!text_utf8_valid(rq->path, strlen(rq->path))) {
+		err_invalid(&e, "pad", "encoding",
+			    "Het adres is geen geldige UTF-8-tekst.");
+		error_response(c, kind, 400, &e, &rs);
+		return send_response(c, con, kind, &rs);
+	}
+	q = rq->raw_uri ? strchr(rq->raw_uri, '?') : NULL;
+	if (q && urlenc_parse(&rq->a, q + 1, strlen(q + 1), "query", &rq->query,
+			      &e)) {
+		error_response(c, kind, http_status_of(e.status), &e, &rs);
+		return send_response(c, con, kind, &rs);
+	}
+	rq->content_type = MHD_lookup_connection_value(
+		con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+	rq->origin =
+		MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Origin");
+
+	route_match(http_routes, http_nroutes, rq->method, rq->path,
+		    &rq->match);
+	if (rq->method == HTTP_OPTIONS && rq->match.allowed) {
+		/* CORS preflight: answer for allowed origins only. */
+		http_allow_header(rq->match.allowed | HTTP_OPTIONS, allow,
+				  sizeof(allow));
+		rs.status = 204;
+		rs.allow = arena_strdup(&rq->a, allow);
+		rs.body = "";
+		struct MHD_Response *r = MHD_create_response_from_buffer(
+			0, (void *)"", MHD_RESPMEM_PERSISTENT);
+		if (!r)
+			return MHD_NO;
+		add_headers(s, c, r, kind, &rs);
+		if (kind & ROUTE_API && cors_allowed(s, rq->origin)) {
+			MHD_add_response_header(
+				r, "Access-Control-Allow-Methods", allow);
+			MHD_add_response_header(r,
+						"Access-Control-Allow-Headers",
+						"Content-Type, Authorization");
+			MHD_add_response_header(r, "Access-Control-Max-Age",
+						"600");
+		}
+		c->status = 204;
+		enum MHD_Result ret = MHD_queue_response(con, 204, r);
+		MHD_destroy_response(r);
+		return ret;
+	}
+	if (!rq->match.route) {
+		if (rq->match.allowed) {
+			http_allow_header(rq->match.allowed, allow,
+					  sizeof(allow));
+			err_set(&e, ST_INVALID,
+				"De methode %s is hier niet toegestaan.",
+				c->method);
+			error_response(c, kind, 405, &e, &rs);
+			rs.allow = arena_strdup(&rq->a, allow);
+		} else {
+			err_set(&e, ST_NOT_FOUND, "Er is niets op dit adres.");
+			error_response(c, kind, 404, &e, &rs);
+		}
+		return send_response(c, con, kind, &rs);
+	}
+	kind = rq->match.route->flags;
+	rq->store = pool_acquire(s);
+	st = ((handler_fn)rq->match.route->handler)(rq, &rs, &e);
+	pool_release(s, rq->store);
+	rq->store = NULL;
+	if (st != ST_OK) {
+		if (e.status == ST_OK)
+			e.status = st;
+		error_response(c, kind, http_status_of(st), &e, &rs);
+	}
+	return send_response(c, con, kind, &rs);
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *con, const char *url,
+	   const char *method, const char *version, const char *upload_data,
+	   size_t *upload_data_size, void **con_cls)
+{
+	struct server *s = cls;
+	struct conn *c = *con_cls;
+
+	(void)version;
+	if (!c)
+		return MHD_NO;
+	if (!c->started) {
+		const char *cl = MHD_lookup_connection_value(
+			con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+
+		c->started = true;
+		snprintf(c->method, sizeof(c->method), "%s", method);
+		c->rq.method = http_method_parse(method);
+		c->rq.method_text = c->method;
+		if (cl && strtoull(cl, NULL, 10) > s->cfg->max_body)
+			c->too_large = true;
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		size_t n = *upload_data_size;
+
+		*upload_data_size = 0;
+		if (c->too_large || c->rq.body_len + n > s->cfg->max_body) {
+			c->too_large = true;
+			return MHD_YES;
+		}
+		if (c->rq.body_len + n + 1 > c->body_cap) {
+			size_t cap = c->body_cap ? c->body_cap : 4096;
+			char *nb;
+
+			while (cap < c->rq.body_len + n + 1)
+				cap *= 2;
+			nb = arena_grow(&c->rq.a, c->rq.body, c->rq.body_len,
+					cap, 1);
+			if (!nb) {
+				c->too_large = true;
+				return MHD_YES;
+			}
+			c->rq.body = nb;
+			c->body_cap = cap;
+		}
+		memcpy(c->rq.body + c->rq.body_len, upload_data, n);
+		c->rq.body_len += n;
+		c->rq.body[c->rq.body_len] = '\0';
+		return MHD_YES;
+	}
+	return dispatch(c, con, url);
+}
+
+/* ---- start and stop ---- */
+
+static enum status
+load_templates(struct server *s, struct err *e)
+{
+	s->templates = tmpl_set_new();
+	if (!s->templates)
+		return err_set(e, ST_NOMEM, "Onvoldoende geheugen.");
+	for (const struct embedded_file *f = embedded_files; f->name; f++) {
+		if (strncmp(f->name, "templates/", 10) != 0)
+			continue;
+		if (tmpl_add(s->templates, f->name + 10, (const char *)f->data,
+			     f->len, e))
+			return e->status;
+	}
+	return ST_OK;
+}
+
+static void
+split_cors(struct server *s, const char *list)
+{
+	const char *p = list;
+
+	while (p && *p) {
+		const char *end = strchr(p, ',');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char **nc;
+
+		while (n && *p == ' ') {
+			p++;
+			n--;
+		}
+		if (n) {
+			nc = realloc(s->cors, (s->ncors + 1) * sizeof(*nc));
+			if (!nc)
+				return;
+			s->cors = nc;
+			s->cors[s->ncors] = strndup(p, n);
+			if (s->cors[s->ncors])
+				s->ncors++;
+		}
+		p = end ? end + 1 : NULL;
+	}
+}
+
+static void
+server_free(struct server *s)
+{
+	for (size_t i = 0; i < s->npool; i++)
+		store_close(s->pool[i]);
+	free(s->pool);
+	free(s->busy);
+	tmpl_set_free(s->templates);
+	for (size_t i = 0; i < s->ncors; i++)
+		free(s->cors[i]);
+	free(s->cors);
+	pthread_mutex_destroy(&s->mu);
+	pthread_cond_destroy(&s->cv);
+	pthread_mutex_destroy(&s->log_mu);
+}
+
+int
+server_run(const struct server_config *cfg)
+{
+	struct server s = { .cfg = cfg };
+	struct sockaddr_in addr = { 0 };
+	struct err e;
+	sigset_t sigs;
+	int sig = 0;
+	const union MHD_DaemonInfo *info;
+	unsigned threads = cfg->threads;
+
+	err_clear(&e);
+	pthread_mutex_init(&s.mu, NULL);
+	pthread_cond_init(&s.cv, NULL);
+	pthread_mutex_init(&s.log_mu, NULL);
+	atomic_init(&s.inflight, 0);
+	if (!threads) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = n > 0 && n < 64 ? (unsigned)n : 2;
+	}
+	split_cors(&s, cfg->cors);
+	if (load_templates(&s, &e)) {
+		fprintf(stderr, "ambt serve: %s\n", e.message);
+		server_free(&s);
+		return 1;
+	}
+	s.npool = threads;
+	s.pool = calloc(threads, sizeof(*s.pool));
+	s.busy = calloc(threads, sizeof(*s.busy));
+	if (!s.pool || !s.busy) {
+		server_free(&s);
+		return 1;
+	}
+	for (size_t i = 0; i < s.npool; i++)
+		if (store_open(cfg->db_path, STORE_EXISTING, &s.pool[i], &e)) {
+			fprintf(stderr, "ambt: %s\n", e.message);
+			server_free(&s);
+			return 1;
+		}
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons(cfg->port);
+	if (inet_pton(AF_INET, cfg->address ? cfg->address : "127.0.0.1",
+		      &addr.sin_addr) != 1) {
+		fprintf(stderr, "ambt: '%s' is geen IPv4-adres.\n",
+			cfg->address);
+		server_free(&s);
+		return 1;
+	}
+	/* Worker threads inherit this mask: only this thread takes signals. */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	s.d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC,
+		cfg->port, NULL, NULL, on_request, &s, MHD_OPTION_SOCK_ADDR,
+		&addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+		MHD_OPTION_CONNECTION_LIMIT, 1000u,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, 200u,
+		MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_URI_LOG_CALLBACK,
+		on_uri, &s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
+		MHD_OPTION_END);
+	if (!s.d) {
+		fprintf(stderr,
+			"ambt: de server kan niet starten op %s:%u (%s).\n",
+			cfg->address ? cfg->address : "127.0.0.1",
+			(unsigned)cfg->port, strerror(errno));
+		server_free(&s);
+		return 1;
+	}
+	info = MHD_get_daemon_info(s.d, MHD_DAEMON_INFO_BIND_PORT);
+	printf("Ambt draait op http://%s:%u/ (stoppen met Ctrl-C)\n",
+	       cfg->address ? cfg->address : "127.0.0.1",
+	       info ? (unsigned)info->port : (unsigned)cfg->port);
+	fflush(stdout);
+
+	sigwait(&sigs, &sig);
+	/* Graceful: stop accepting, let requests in flight finish. */
+	int fd = (int)MHD_quiesce_daemon(s.d);
+	if (fd >= 0)
+		close(fd);
+	for (int i = 0; i < 1000 && atomic_load(&s.inflight) > 0; i++) {
+		struct timespec ts = { 0, 10 * 1000000L };
+		nanosleep(&ts, NULL);
+	}
+	MHD_stop_daemon(s.d);
+	server_free(&s);
+	fprintf(stderr, "ambt: server gestopt.\n");
+	return 0;
+}

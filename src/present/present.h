@@ -1,0 +1,30 @@
+/*
+ * present.h - how domain objects look in JSON, for the command line and the API: JSON objects
+ * (jansson, caller owns the returned reference) and short Dutch phrases.
+ */
+#ifndef AMBT_PRESENT_H
+#define AMBT_PRESENT_H
+
+#include <jansson.h>
+
+#include "../core/besluit.h"
+#include "../core/register.h"
+
+/* "alle leden", the municipality's name, or the joint body's code. */
+const char *present_voor_wie(const struct inrichting *r);
+
+json_t *present_inrichting_json(const struct inrichting *r);
+json_t *present_samenwerking_json(const struct samenwerking *sw);
+/* A decision; with its status history when it has one. */
+json_t *present_besluit_json(const struct besluit *b);
+
+json_t *present_gemeente_json(const struct organisatie *o);
+json_t *present_regeling_json(const struct organisatie *o);
+json_t *present_lid_json(const struct lidmaatschap *l);
+json_t *present_eenheid_json(const struct eenheid *u);
+/* An article; with all its versions (or the one in force on a date). */
+json_t *present_kader_json(const struct kader_artikel *k);
+json_t *present_werkstroom_json(const struct werkstroom *w);
+json_t *present_taakveld_json(const struct taakveld *t);
+
+#endif
