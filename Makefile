@@ -1,13 +1,14 @@
 # Makefile - the two commands for newcomers, wrapping meson.
 #
 #   make demo    install what is missing, build, create ambt.db with the
-#                demo data and show where to look
+#                demo data, show where to look and serve on localhost:8080
 #   make check   build and run every test: plainly, under ASan+UBSan, and
 #                the unit suites and the command line under valgrind
 
 BUILD      ?= build
 BUILD_SAN  ?= build-san
 DB         ?= ambt.db
+PORT       ?= 8080
 AMBT        = $(BUILD)/ambt
 
 SAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
@@ -21,6 +22,9 @@ all: build
 
 deps:
 	@sh scripts/install-deps.sh
+	@[ -d node_modules/@utrecht/component-library-css ] && \
+	 [ node_modules/.package-lock.json -nt package-lock.json ] || \
+		npm ci --no-audit --no-fund
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD) --buildtype=debugoptimized
@@ -37,14 +41,16 @@ demo: build
 	@echo
 	$(AMBT) samenwerking list --db $(DB)
 	@echo
-	$(AMBT) samenwerking show HB --op 2021-05-01 --db $(DB)
+	@echo "Open in de browser:"
+	@echo "  http://localhost:$(PORT)/                          de samenwerkingen"
+	@echo "  http://localhost:$(PORT)/samenwerkingen/HB         Heemstede–Bloemendaal met tijdlijn"
+	@echo "  http://localhost:$(PORT)/eenheden/hb-informatisering  van gedeeld naar GRIT"
+	@echo "  http://localhost:$(PORT)/besluiten/830016          het besluit over het kader"
+	@echo "  http://localhost:$(PORT)/api/v1/besluiten/830016   hetzelfde via de API"
+	@echo "  http://localhost:$(PORT)/api/v1/openapi.json       de API-beschrijving"
+	@echo "Of op de opdrachtregel: $(AMBT) --help"
 	@echo
-	@echo "De database staat in $(DB). Verder kijken kan met bijvoorbeeld:"
-	@echo "  $(AMBT) samenwerking show HB --op 2021-03-01"
-	@echo "  $(AMBT) eenheid show hb-informatisering"
-	@echo "  $(AMBT) besluit show 830016"
-	@echo "  $(AMBT) werkstroom list --samenwerking WOL"
-	@echo "  $(AMBT) --help"
+	$(AMBT) serve --db $(DB) --poort $(PORT)
 
 check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 	meson compile -C $(BUILD)

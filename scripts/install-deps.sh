@@ -6,7 +6,8 @@ set -eu
 
 PACKAGES="build-essential meson ninja-build pkg-config
 libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libcmocka-dev
-valgrind clang-format git python3"
+valgrind clang-format git python3
+libmicrohttpd-dev fonts-noto-core chromium curl jq"
 
 missing=""
 for p in $PACKAGES; do
@@ -15,6 +16,11 @@ for p in $PACKAGES; do
 		missing="$missing $p"
 	fi
 done
+# Node.js and npm (for the NL Design System CSS, the OpenAPI linter and the
+# browser tests): any installed version will do; otherwise Debian's.
+if ! command -v npm >/dev/null 2>&1; then
+	missing="$missing nodejs npm"
+fi
 if [ -z "$missing" ]; then
 	exit 0
 fi

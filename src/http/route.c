@@ -139,8 +139,10 @@ http_allow_header(unsigned allowed, char *buf, size_t n)
 			continue;
 		int w = snprintf(buf + o, n - o, "%s%s", o ? ", " : "",
 				 methods[i].name);
-		if (w < 0 || (size_t)w >= n - o)
+		if (w < 0 || (size_t)w >= n - o) {
+			buf[o] = '\0'; /* never a partial method name */
 			return;
+		}
 		o += (size_t)w;
 	}
 }

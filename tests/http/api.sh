@@ -1,0 +1,287 @@
+#!/bin/sh
+# api.sh - the HTTP API and pages of the real `ambt serve` binary, with
+# curl on 127.0.0.1 (TAP output). Every refusal must be problem+json (or a
+# Dutch error page) and leave the database unchanged.
+#
+# Usage: api.sh AMBT
+set -u
+AMBT=$(realpath "$1")
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-http-XXXXXX")
+export AMBT_VANDAAG=2026-11-22
+unset AMBT_DB
+n=0
+failed=0
+PID=
+
+cleanup() {
+	[ -n "$PID" ] && kill "$PID" 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+"$AMBT" demo --db "$WORK/db" >/dev/null || { echo "Bail out! demo"; exit 1; }
+"$AMBT" serve --db "$WORK/db" --poort 0 --cors https://intranet.example.nl \
+	--max-body 65536 >"$WORK/serve.out" 2>"$WORK/access.log" &
+PID=$!
+for _ in $(seq 1 100); do
+	grep -q "draait op" "$WORK/serve.out" 2>/dev/null && break
+	sleep 0.05
+done
+BASE=$(sed -n 's#^Ambt draait op \(http://[^/]*\)/.*#\1#p' "$WORK/serve.out")
+[ -n "$BASE" ] || { echo "Bail out! server did not start"; cat "$WORK/serve.out"; exit 1; }
+
+ok() {
+	n=$((n + 1))
+	echo "ok $n - $1"
+}
+not_ok() {
+	n=$((n + 1))
+	failed=$((failed + 1))
+	echo "not ok $n - $1"
+	shift
+	for l in "$@"; do echo "# $l"; done
+}
+
+dump() {
+	sqlite3 "$WORK/db" .dump | sha256sum
+}
+
+# req METHOD PATH [curl args...]: sets STATUS, HEADERS file, BODY file.
+req() {
+	m=$1
+	p=$2
+	shift 2
+	STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
+		-X "$m" "$@" "$BASE$p")
+}
+
+header() {
+	grep -i "^$1:" "$WORK/headers" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
+}
+
+# check NAME EXPECTED_STATUS JQ_FILTER (must print true)
+check() {
+	name=$1
+	want=$2
+	filter=$3
+	if [ "$STATUS" != "$want" ]; then
+		not_ok "$name" "status $STATUS, expected $want" "$(head -c 400 "$WORK/body")"
+		return
+	fi
+	if [ -n "$filter" ] && [ "$(jq -r "$filter" "$WORK/body" 2>&1)" != true ]; then
+		not_ok "$name" "filter failed: $filter" "$(head -c 600 "$WORK/body")"
+		return
+	fi
+	ok "$name"
+}
+
+# problem NAME STATUS [JQ]: a problem+json answer, database unchanged.
+problem() {
+	name=$1
+	want=$2
+	extra=${3:-true}
+	ct=$(header Content-Type)
+	if [ "$ct" != "application/problem+json" ]; then
+		not_ok "$name" "content type '$ct'" "$(head -c 300 "$WORK/body")"
+		return
+	fi
+	check "$name" "$want" "(.status == $want) and (.title | type == \"string\") and (.detail | type == \"string\") and ($extra)"
+	if [ "$(dump)" != "$BEFORE" ]; then
+		not_ok "$name: database unchanged" "the database changed"
+	else
+		ok "$name: database unchanged"
+	fi
+}
+
+BEFORE=$(dump)
+
+# ---- conventions on every response ----
+req GET /api/v1/gemeenten
+check "GET /gemeenten" 200 '.count == 7 and (.results | length) == 7 and .results[0].code == "GM0358" and .page == 1 and .pageSize == 100 and .next == null'
+for h in "API-Version: 1.0.0" "Cache-Control: no-store" \
+	"X-Content-Type-Options: nosniff" "X-Frame-Options: DENY" \
+	"Referrer-Policy: no-referrer" "Content-Type: application/json"; do
+	name=${h%%:*}
+	if [ "$(header "$name")" = "${h#*: }" ]; then ok "header $h"; else not_ok "header $h" "got '$(header "$name")'"; fi
+done
+case "$(header Content-Security-Policy)" in
+*"frame-ancestors 'none'"*) ok "header Content-Security-Policy" ;;
+*) not_ok "header Content-Security-Policy" "$(header Content-Security-Policy)" ;;
+esac
+case "$(header Strict-Transport-Security)" in
+max-age=*) ok "header Strict-Transport-Security" ;;
+*) not_ok "header Strict-Transport-Security" ;;
+esac
+if [ -z "$(header Access-Control-Allow-Origin)" ]; then ok "no CORS header without Origin"; else not_ok "no CORS header without Origin"; fi
+
+# ---- every route ----
+req GET /api/v1
+check "GET /api/v1" 200 '.versie == "1.0.0" and .links.besluiten == "/api/v1/besluiten"'
+req GET /api/v1/openapi.json
+check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.0.0" and (.info.contact | has("email"))'
+if [ "$(header Access-Control-Allow-Origin)" = "*" ]; then ok "openapi.json ACAO *"; else not_ok "openapi.json ACAO *" "$(header Access-Control-Allow-Origin)"; fi
+if [ "$(header API-Version)" = "$(jq -r .info.version "$WORK/body")" ]; then ok "API-Version equals info.version"; else not_ok "API-Version equals info.version"; fi
+req GET /api/v1/gemeenten/GM0397
+check "GET /gemeenten/{code}" 200 '.naam == "Heemstede" and .inwoners == 27589 and .inwonertallen[0].peildatum == "2024-01-01"'
+req GET /api/v1/regelingen
+check "GET /regelingen" 200 '.count == 3 and ([.results[].code] | sort) == ["GBKZ","GRIT","IASZ"]'
+req GET /api/v1/regelingen/GRIT
+check "GET /regelingen/{code}" 200 '.naam == "Gemeenschappelijke Regeling IT" and (.leden | length) == 2'
+req GET /api/v1/samenwerkingen
+check "GET /samenwerkingen" 200 '([.results[].code]) == ["AA","HB","WOL"] and (.results[1].leden | length) == 2'
+req GET "/api/v1/samenwerkingen/HB?peildatum=2021-03-01"
+check "GET /samenwerkingen/HB on 2021-03-01: Informatisering shared" 200 '.peildatum == "2021-03-01" and (.eenheden[] | select(.code == "hb-informatisering") | .inrichting.vorm == "gedeeld" and .inrichting.besluit.identificatie == "BESLUIT-2012-0000000001")'
+req GET "/api/v1/samenwerkingen/HB?peildatum=2021-05-01"
+check "GET /samenwerkingen/HB on 2021-05-01: Informatisering in GRIT" 200 '(.eenheden[] | select(.code == "hb-informatisering") | .inrichting.vorm == "ondergebracht" and .inrichting.regeling == "GRIT" and .inrichting.besluit.identificatie == "BESLUIT-2021-0000000002")'
+req GET "/api/v1/samenwerkingen/HB/eenheden?peildatum=2021-05-01&pageSize=2&page=2"
+check "GET /samenwerkingen/{code}/eenheden paged" 200 '.count == 14 and .page == 2 and (.results | length) == 2 and (.next | startswith("/api/v1/samenwerkingen/HB/eenheden?page=3")) and (.previous | startswith("/api/v1/samenwerkingen/HB/eenheden?page=1"))'
+req GET "/api/v1/samenwerkingen/HB/kaderartikelen?peildatum=2021-06-01"
+check "GET /samenwerkingen/{code}/kaderartikelen" 200 '.count == 10 and (.results[] | select(.nummer == 6) | .versies[0].besluit == "830016" and (.versies[0].eenheden | index("hb-informatisering")) == null)'
+req GET "/api/v1/eenheden?samenwerking=WOL"
+check "GET /eenheden?samenwerking=WOL" 200 '.count == 7 and all(.results[]; .soort == "taak")'
+req GET /api/v1/eenheden/hb-informatisering
+check "GET /eenheden/{code}" 200 '(.inrichtingen | length) == 2 and .inrichtingen[0].tot == "2021-04-22" and .inrichtingen[1].regelingNaam == "Gemeenschappelijke Regeling IT"'
+req GET /api/v1/eenheden/hb-informatisering/inrichtingen
+check "GET /eenheden/{code}/inrichtingen" 200 '.count == 2'
+req GET "/api/v1/werkstromen?samenwerking=WOL"
+check "GET /werkstromen" 200 '.count == 9 and (.results[0].mijlpalen | length) >= 1'
+req GET "/api/v1/taakvelden?jaar=2025"
+check "GET /taakvelden?jaar=2025" 200 '(.results | map(.code) | index("6.21")) != null and (.results | map(.code) | index("6.2")) == null'
+req GET "/api/v1/besluiten?verantwoordelijkeOrganisatie=GM0397&status=vastgesteld"
+check "GET /besluiten filtered" 200 'all(.results[]; .verantwoordelijkeOrganisatie == "GM0397" and .status == "vastgesteld") and .count >= 3'
+req GET "/api/v1/besluiten?datumVanaf=2021-05-01&datumTot=2021-06-01"
+check "GET /besluiten by period" 200 '.count == 1 and .results[0].identificatie == "830016"'
+req GET "/api/v1/besluiten?zoek=Informatisering&pageSize=1"
+check "GET /besluiten search, one per page" 200 '.pageSize == 1 and (.results | length) == 1 and .count >= 2 and .next != null'
+req GET /api/v1/besluiten/830016
+check "GET /besluiten/{identificatie}" 200 '.identificatie == "830016" and .status == "vastgesteld" and .datum == "2021-05-27" and .portefeuillehouder == "A.C. Nienhuis" and .openbaarheid == "actief_openbaar" and ([.statusHistorie[].status] == ["voorgesteld","aangehouden","voorgesteld","vastgesteld"]) and .wijzigingen[0].soort == "kaderartikel"'
+req GET /api/v1/besluiten/830016/statussen
+check "GET /besluiten/{identificatie}/statussen" 200 '.count == 4 and .results[1].status == "aangehouden"'
+req GET /api/v1/besluiten/BESLUIT-2021-0000000002/wijzigingen
+check "GET /besluiten/{identificatie}/wijzigingen" 200 '.count == 1 and .results[0].object == "hb-informatisering"'
+
+# ---- method, path and media rules ----
+req GET /api/v1/gemeenten/
+problem "trailing slash is 404, not a redirect" 404
+req DELETE /api/v1/gemeenten
+problem "DELETE /gemeenten is 405" 405
+if [ "$(header Allow)" = "GET, HEAD, POST" ]; then ok "405 carries Allow"; else not_ok "405 carries Allow" "$(header Allow)"; fi
+req PATCH /api/v1/besluiten/830016
+problem "PATCH /besluiten/{id} is 405" 405
+req GET /api/v1/bestaat-niet
+problem "unknown resource is 404" 404
+req GET /api/v1/besluiten/BESTAAT-NIET
+problem "unknown decision is 404" 404 '.detail | test("bestaat niet")'
+req GET /api/v1/gemeenten/GM9999
+problem "unknown municipality is 404" 404
+req GET "/api/v1/gemeenten?kleur=rood"
+problem "unknown query parameter is 400" 400 '.invalidParams[0].name == "kleur" and .invalidParams[0].code == "unknown-parameter"'
+req GET "/api/v1/gemeenten?pageSize=501"
+problem "pageSize above 500 is 400" 400 '.invalidParams[0].name == "pageSize"'
+req GET "/api/v1/gemeenten?page=0&pageSize=x"
+problem "page 0 and pageSize x: both named" 400 '(.invalidParams | map(.name) | sort) == ["page","pageSize"]'
+req GET "/api/v1/samenwerkingen/HB?peildatum=2021-02-30"
+problem "impossible date is 400" 400 '.invalidParams[0].name == "peildatum" and .invalidParams[0].code == "date"'
+req GET "/api/v1/besluiten?status=klaar&bestuursorgaan=raad"
+problem "bad enum filters: all listed" 400 '(.invalidParams | map(.name) | sort) == ["bestuursorgaan","status"]'
+req GET "/api/v1/gemeenten?naam=%ZZ"
+problem "malformed percent escape in query is 400" 400
+req GET "/api/v1/besluiten?zoek=%C3%28"
+problem "invalid UTF-8 in query is 400" 400 '.invalidParams[0].code == "encoding"'
+req GET "/api/v1/besluiten/%C3%28"
+problem "invalid UTF-8 in path is 400" 400
+req GET "/static/../api/v1/gemeenten" --path-as-is
+if [ "$STATUS" = 404 ]; then ok "path traversal /static/../ is 404"; else not_ok "path traversal /static/../ is 404" "status $STATUS"; fi
+req GET "/static/%2e%2e/ambt.db" --path-as-is
+if [ "$STATUS" = 404 ]; then ok "encoded traversal is 404"; else not_ok "encoded traversal is 404" "status $STATUS"; fi
+long=$(head -c 3000 /dev/zero | tr '\0' 'a')
+req GET "/api/v1/gemeenten?zoek=$long"
+problem "overlong URL is 414" 414
+
+# ---- writes: refused input changes nothing ----
+req POST /api/v1/besluiten -H 'Content-Type: text/plain' --data '{}'
+problem "POST without JSON content type is 415" 415
+req POST /api/v1/besluiten --data '{}'
+problem "POST with form content type is 415" 415
+req POST /api/v1/besluiten -H 'Content-Type: application/json' --data '{"onderwerp": '
+problem "malformed JSON is 400" 400 '.invalidParams[0].code == "json"'
+req POST /api/v1/besluiten -H 'Content-Type: application/json' --data '[1,2]'
+problem "JSON array body is 400" 400
+req POST /api/v1/besluiten -H 'Content-Type: application/json' --data '{"a":1,"a":2}'
+problem "duplicate keys are 400" 400
+req POST /api/v1/besluiten -H 'Content-Type: application/json' \
+	--data '{"verantwoordelijkeOrganisatie": 358, "bestuursorgaan": "raad", "datum": "2026-11-23", "onderwerp": "", "openbaarheid": "geheim", "kleur": "rood"}'
+problem "wrong types, unknown field, future date: all listed" 400 '(.invalidParams | map(.name) | sort) as $n | ($n | index("kleur")) != null and ($n | index("verantwoordelijkeOrganisatie")) != null and ($n | index("bestuursorgaan")) != null and ($n | index("datum")) != null and ($n | index("onderwerp")) != null and ($n | index("geheimTot")) != null'
+printf '{"onderwerp": "%s"}' "$(head -c 70000 /dev/zero | tr '\0' 'x')" >"$WORK/big.json"
+req POST /api/v1/besluiten -H 'Content-Type: application/json' --data-binary "@$WORK/big.json"
+problem "oversized body is 413" 413
+printf '{"onderwerp": "\303\050"}' >"$WORK/bad-utf8.json"
+req POST /api/v1/besluiten -H 'Content-Type: application/json' --data-binary "@$WORK/bad-utf8.json"
+problem "invalid UTF-8 in JSON is 400" 400
+req POST /api/v1/gemeenten -H 'Content-Type: application/json' --data '{"code": "GM0358", "naam": "Aalsmeer"}'
+problem "duplicate municipality is 409" 409
+req POST /api/v1/gemeenten -H 'Content-Type: application/json' --data '{"code": "GM12", "naam": ""}'
+problem "bad municipality: code and name listed" 400 '(.invalidParams | map(.name) | sort) == ["code","naam"]'
+req POST /api/v1/eenheden/hb-informatisering/inrichtingen -H 'Content-Type: application/json' --data '{"van": "2020-01-01", "vorm": "gedeeld", "besluit": "830016"}'
+problem "change dated before the last one is 400" 400 '.invalidParams[0].name == "van" and .invalidParams[0].code == "order"'
+req POST /api/v1/besluiten/830016/statussen -H 'Content-Type: application/json' --data '{"status": "aangehouden", "datum": "2026-01-01"}'
+problem "adopted decision cannot be adjourned" 400 '.invalidParams[0].code == "transition"'
+
+# ---- writes that succeed ----
+req POST /api/v1/besluiten -H 'Content-Type: application/json' \
+	--data '{"verantwoordelijkeOrganisatie": "GM0358", "bestuursorgaan": "college", "datum": "2026-11-01", "onderwerp": "Urenverdeling 2027", "openbaarheid": "actief_openbaar", "status": "voorgesteld"}'
+check "POST /besluiten creates with a generated identification" 201 '.identificatie == "BESLUIT-2026-0000000002" and .status == "voorgesteld" and .organisatieNaam == "Aalsmeer"'
+if [ "$(header Location)" = "/api/v1/besluiten/BESLUIT-2026-0000000002" ]; then ok "201 carries Location"; else not_ok "201 carries Location" "$(header Location)"; fi
+req POST /api/v1/besluiten/BESLUIT-2026-0000000002/statussen -H 'Content-Type: application/json' --data '{"status": "vastgesteld", "datum": "2026-11-20", "toelichting": "Raad akkoord"}'
+check "POST /statussen adopts the decision" 201 '.status == "vastgesteld" and .datum == "2026-11-20" and (.statusHistorie | length) == 2'
+req POST /api/v1/eenheden/hb-communicatie/inrichtingen -H 'Content-Type: application/json' --data '{"van": "2026-01-01", "vorm": "eigen", "gemeente": "GM0397", "besluit": "BESLUIT-2026-0000000002"}'
+check "POST /inrichtingen changes a unit from a date" 201 '(.inrichtingen | length) == 2 and .inrichtingen[0].tot == "2026-01-01" and .inrichtingen[1].gemeenteNaam == "Heemstede"'
+req POST /api/v1/gemeenten -H 'Content-Type: application/json' --data '{"code": "GM0392", "naam": "Haarlem", "inwoners": 162902, "peildatum": "2024-01-01"}'
+check "POST /gemeenten" 201 '.code == "GM0392" and .inwoners == 162902'
+
+# ---- CORS ----
+req GET /api/v1/gemeenten -H 'Origin: https://intranet.example.nl'
+if [ "$(header Access-Control-Allow-Origin)" = "https://intranet.example.nl" ] && [ "$(header Vary)" = "Origin" ]; then ok "CORS: listed origin allowed"; else not_ok "CORS: listed origin allowed" "$(header Access-Control-Allow-Origin)"; fi
+req GET /api/v1/gemeenten -H 'Origin: https://kwaad.example.com'
+if [ -z "$(header Access-Control-Allow-Origin)" ]; then ok "CORS: other origin not allowed"; else not_ok "CORS: other origin not allowed"; fi
+req OPTIONS /api/v1/besluiten -H 'Origin: https://intranet.example.nl' -H 'Access-Control-Request-Method: POST'
+if [ "$STATUS" = 204 ] && header Access-Control-Allow-Methods | grep -q POST; then ok "CORS preflight for a listed origin"; else not_ok "CORS preflight for a listed origin" "status $STATUS"; fi
+
+# ---- pages ----
+req GET /
+if [ "$STATUS" = 200 ] && grep -q 'Ambtelijke samenwerking Heemstede–Bloemendaal' "$WORK/body" && [ "$(header Content-Type)" = "text/html; charset=utf-8" ]; then ok "page /"; else not_ok "page /" "status $STATUS"; fi
+req GET "/samenwerkingen/HB?op=2021-03-01"
+if [ "$STATUS" = 200 ] && grep -q '<svg' "$WORK/body" && grep -q 'href="/besluiten/BESLUIT-2021-0000000002"' "$WORK/body"; then ok "page /samenwerkingen/HB: timeline with decision link"; else not_ok "page /samenwerkingen/HB: timeline with decision link"; fi
+case "$(header Content-Security-Policy)" in
+*"default-src 'self'"*) ok "pages have a CSP" ;;
+*) not_ok "pages have a CSP" ;;
+esac
+req GET "/besluiten?zoek=%3Cscript%3Ealert(1)%3C/script%3E"
+if grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$WORK/body" && ! grep -q '<script>alert' "$WORK/body"; then ok "search text is escaped on the page"; else not_ok "search text is escaped on the page"; fi
+req GET /besluiten/BESTAAT-NIET
+if [ "$STATUS" = 404 ] && grep -q 'Niet gevonden' "$WORK/body" && [ "$(header Content-Type)" = "text/html; charset=utf-8" ]; then ok "page 404 is a Dutch page"; else not_ok "page 404 is a Dutch page" "status $STATUS"; fi
+req GET /static/ambt.css
+if [ "$STATUS" = 200 ] && [ "$(header Content-Type)" = "text/css; charset=utf-8" ]; then ok "static CSS"; else not_ok "static CSS"; fi
+STATUS=$(curl -s --head -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' "$BASE/api/v1/gemeenten")
+if [ "$STATUS" = 200 ] && ! grep -q '"results"' "$WORK/body" && [ -n "$(header Content-Length)" ]; then ok "HEAD has headers and no body"; else not_ok "HEAD has headers and no body"; fi
+
+# ---- access log: one JSON line per request, never a query string ----
+sleep 0.1
+if jq -e -s 'length > 50 and all(.[]; has("time") and has("method") and has("path") and has("status") and has("bytes") and has("duration_ms"))' "$WORK/access.log" >/dev/null; then ok "access log lines are structured"; else not_ok "access log lines are structured" "$(head -3 "$WORK/access.log")"; fi
+if grep -q 'zoek=' "$WORK/access.log"; then not_ok "access log never has query strings"; else ok "access log never has query strings"; fi
+
+# ---- graceful stop ----
+kill -TERM "$PID"
+for _ in $(seq 1 100); do
+	kill -0 "$PID" 2>/dev/null || break
+	sleep 0.05
+done
+if kill -0 "$PID" 2>/dev/null; then not_ok "stops on SIGTERM"; else
+	wait "$PID"
+	rc=$?
+	if [ "$rc" = 0 ]; then ok "stops on SIGTERM with exit code 0"; else not_ok "stops on SIGTERM with exit code 0" "exit $rc"; fi
+fi
+PID=
+
+echo "1..$n"
+[ "$failed" = 0 ]
