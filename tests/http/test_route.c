@@ -28,17 +28,23 @@ test_cases(void **state)
 {
 	static const struct {
 		const char *method, *path;
-		int matched;     /* 1: a route matched */
-		unsigned flags;  /* which one */
+		int matched; /* 1: a route matched */
+		unsigned flags; /* which one */
 		unsigned allowed;
 		const char *param; /* value of the first parameter */
 	} cases[] = {
-		{ "GET", "/api/v1/besluiten", 1, 0, HTTP_GET | HTTP_HEAD | HTTP_POST, NULL },
-		{ "POST", "/api/v1/besluiten", 1, 1, HTTP_GET | HTTP_HEAD | HTTP_POST, NULL },
-		{ "HEAD", "/api/v1/besluiten", 1, 0, HTTP_GET | HTTP_HEAD | HTTP_POST, NULL },
-		{ "DELETE", "/api/v1/besluiten", 0, 0, HTTP_GET | HTTP_HEAD | HTTP_POST, NULL },
-		{ "GET", "/api/v1/besluiten/830016", 1, 2, HTTP_GET | HTTP_HEAD, "830016" },
-		{ "POST", "/api/v1/besluiten/830016/statussen", 1, 4, HTTP_GET | HTTP_HEAD | HTTP_POST, "830016" },
+		{ "GET", "/api/v1/besluiten", 1, 0,
+		  HTTP_GET | HTTP_HEAD | HTTP_POST, NULL },
+		{ "POST", "/api/v1/besluiten", 1, 1,
+		  HTTP_GET | HTTP_HEAD | HTTP_POST, NULL },
+		{ "HEAD", "/api/v1/besluiten", 1, 0,
+		  HTTP_GET | HTTP_HEAD | HTTP_POST, NULL },
+		{ "DELETE", "/api/v1/besluiten", 0, 0,
+		  HTTP_GET | HTTP_HEAD | HTTP_POST, NULL },
+		{ "GET", "/api/v1/besluiten/830016", 1, 2, HTTP_GET | HTTP_HEAD,
+		  "830016" },
+		{ "POST", "/api/v1/besluiten/830016/statussen", 1, 4,
+		  HTTP_GET | HTTP_HEAD | HTTP_POST, "830016" },
 		{ "GET", "/api/v1/besluiten/", 0, 0, 0, NULL },
 		{ "GET", "/api/v1/besluiten/830016/", 0, 0, 0, NULL },
 		{ "GET", "/api/v1//besluiten", 0, 0, 0, NULL },
@@ -49,7 +55,8 @@ test_cases(void **state)
 		{ "GET", "", 0, 0, 0, NULL },
 		{ "GET", "/", 1, 5, HTTP_GET | HTTP_HEAD, NULL },
 		{ "GET", "/api/v1/besluiten/a/b/c", 0, 0, 0, NULL },
-		{ "BREW", "/api/v1/besluiten", 0, 0, HTTP_GET | HTTP_HEAD | HTTP_POST, NULL },
+		{ "BREW", "/api/v1/besluiten", 0, 0,
+		  HTTP_GET | HTTP_HEAD | HTTP_POST, NULL },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

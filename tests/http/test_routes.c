@@ -17,7 +17,8 @@ openapi(void)
 {
 	for (const struct embedded_file *f = embedded_files; f->name; f++)
 		if (strcmp(f->name, "openapi.json") == 0)
-			return json_loadb((const char *)f->data, f->len, 0, NULL);
+			return json_loadb((const char *)f->data, f->len, 0,
+					  NULL);
 	return NULL;
 }
 
@@ -109,10 +110,9 @@ test_version(void **state)
 	json_t *doc = openapi();
 
 	(void)state;
-	assert_string_equal(
-		json_string_value(json_object_get(json_object_get(doc, "info"),
-						  "version")),
-		API_VERSION);
+	assert_string_equal(json_string_value(json_object_get(
+				    json_object_get(doc, "info"), "version")),
+			    API_VERSION);
 	json_decref(doc);
 }
 

@@ -20,8 +20,8 @@ render(const char *tmpl, const char *json, struct arena *a)
 	err_clear(&e);
 	assert_non_null(data);
 	assert_int_equal(tmpl_add(set, "t", tmpl, strlen(tmpl), &e), ST_OK);
-	assert_int_equal(tmpl_render(set, "t", data, a, 1 << 20, &out, &len, &e),
-			 ST_OK);
+	assert_int_equal(
+		tmpl_render(set, "t", data, a, 1 << 20, &out, &len, &e), ST_OK);
 	assert_int_equal(len, strlen(out));
 	json_decref(data);
 	tmpl_set_free(set);
@@ -44,24 +44,27 @@ test_render(void **state)
 		{ "null is empty", "[{{x}}]", "{\"x\":null}", "[]" },
 		{ "booleans", "{{a}}/{{b}}", "{\"a\":true,\"b\":false}",
 		  "ja/nee" },
-		{ "dotted path", "{{a.b.c}}", "{\"a\":{\"b\":{\"c\":\"diep\"}}}",
-		  "diep" },
-		{ "array index", "{{l.1}}", "{\"l\":[\"nul\",\"een\"]}", "een" },
+		{ "dotted path", "{{a.b.c}}",
+		  "{\"a\":{\"b\":{\"c\":\"diep\"}}}", "diep" },
+		{ "array index", "{{l.1}}", "{\"l\":[\"nul\",\"een\"]}",
+		  "een" },
 		{ "section over array", "{{#l}}<{{.}}>{{/l}}",
 		  "{\"l\":[\"a\",\"b\"]}", "<a><b>" },
 		{ "section over objects", "{{#l}}{{n}},{{/l}}",
 		  "{\"l\":[{\"n\":1},{\"n\":2}]}", "1,2," },
 		{ "outer value inside section", "{{#l}}{{n}}{{t}};{{/l}}",
 		  "{\"t\":\"!\",\"l\":[{\"n\":1}]}", "1!;" },
-		{ "object section", "{{#o}}{{x}}{{/o}}", "{\"o\":{\"x\":\"y\"}}",
-		  "y" },
+		{ "object section", "{{#o}}{{x}}{{/o}}",
+		  "{\"o\":{\"x\":\"y\"}}", "y" },
 		{ "false section skipped", "a{{#f}}b{{/f}}c", "{\"f\":false}",
 		  "ac" },
-		{ "empty array skipped", "a{{#l}}b{{/l}}c", "{\"l\":[]}", "ac" },
+		{ "empty array skipped", "a{{#l}}b{{/l}}c", "{\"l\":[]}",
+		  "ac" },
 		{ "empty string skipped", "a{{#s}}b{{/s}}c", "{\"s\":\"\"}",
 		  "ac" },
 		{ "inverted", "{{^l}}geen{{/l}}", "{\"l\":[]}", "geen" },
-		{ "inverted when present", "{{^l}}geen{{/l}}", "{\"l\":[1]}", "" },
+		{ "inverted when present", "{{^l}}geen{{/l}}", "{\"l\":[1]}",
+		  "" },
 		{ "comment", "a{{! niets }}b", "{}", "ab" },
 		{ "datum", "{{d|datum}}", "{\"d\":\"2021-04-22\"}",
 		  "22 april 2021" },
@@ -99,21 +102,22 @@ test_partials(void **state)
 	arena_init(&a, 1 << 20);
 	err_clear(&e);
 	assert_int_equal(tmpl_add(set, "kop", "<h1>{{titel}}</h1>", 18, &e), 0);
-	assert_int_equal(tmpl_add(set, "pagina", "{{>kop}}<p>x</p>", 16, &e), 0);
+	assert_int_equal(tmpl_add(set, "pagina", "{{>kop}}<p>x</p>", 16, &e),
+			 0);
 	assert_int_equal(tmpl_add(set, "lus", "{{>lus}}", 8, &e), 0);
-	assert_int_equal(tmpl_render(set, "pagina", d, &a, 1 << 20, &out, &len,
-				     &e),
-			 ST_OK);
+	assert_int_equal(
+		tmpl_render(set, "pagina", d, &a, 1 << 20, &out, &len, &e),
+		ST_OK);
 	assert_string_equal(out, "<h1>Besluiten</h1><p>x</p>");
 	/* Endless recursion is cut off. */
-	assert_int_equal(tmpl_render(set, "lus", d, &a, 1 << 20, &out, &len,
-				     &e),
-			 ST_INTERNAL);
+	assert_int_equal(
+		tmpl_render(set, "lus", d, &a, 1 << 20, &out, &len, &e),
+		ST_INTERNAL);
 	/* A missing template. */
 	err_clear(&e);
-	assert_int_equal(tmpl_render(set, "geen", d, &a, 1 << 20, &out, &len,
-				     &e),
-			 ST_INTERNAL);
+	assert_int_equal(
+		tmpl_render(set, "geen", d, &a, 1 << 20, &out, &len, &e),
+		ST_INTERNAL);
 	/* Duplicate names are refused. */
 	err_clear(&e);
 	assert_int_equal(tmpl_add(set, "kop", "x", 1, &e), ST_INVALID);
@@ -152,8 +156,8 @@ test_malformed(void **state)
 		assert_int_equal(tmpl_add(set, "t", cases[i].tmpl,
 					  strlen(cases[i].tmpl), &e),
 				 ST_INVALID);
-		assert_non_null(strstr(e.problems[0].reason,
-				       cases[i].message_part));
+		assert_non_null(
+			strstr(e.problems[0].reason, cases[i].message_part));
 		tmpl_set_free(set);
 	}
 }

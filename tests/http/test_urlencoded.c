@@ -19,7 +19,8 @@ test_valid(void **state)
 	(void)state;
 	arena_init(&a, 1 << 20);
 	err_clear(&e);
-	assert_int_equal(urlenc_parse(&a, q, strlen(q), "query", &l, &e), ST_OK);
+	assert_int_equal(urlenc_parse(&a, q, strlen(q), "query", &l, &e),
+			 ST_OK);
 	assert_int_equal(l.n, 5);
 	assert_string_equal(kv_get(&l, "zoek"), "kader samenwerking");
 	assert_string_equal(kv_get(&l, "gemeente"), "GM0397");
@@ -30,7 +31,8 @@ test_valid(void **state)
 	assert_int_equal(kv_count(&l, "zoek"), 1);
 	assert_int_equal(urlenc_parse(&a, "", 0, "query", &l, &e), ST_OK);
 	assert_int_equal(l.n, 0);
-	assert_int_equal(urlenc_parse(&a, "a=1&a=2", 7, "query", &l, &e), ST_OK);
+	assert_int_equal(urlenc_parse(&a, "a=1&a=2", 7, "query", &l, &e),
+			 ST_OK);
 	assert_int_equal(kv_count(&l, "a"), 2);
 	assert_string_equal(kv_get(&l, "a"), "1");
 	arena_free(&a);
@@ -40,8 +42,8 @@ static void
 test_invalid(void **state)
 {
 	static const char *const cases[] = {
-		"a=%",    "a=%4",  "a=%ZZ",   "a=%C3%28", "=waarde", "a=%00",
-		"a=%0A",  "%FF=1", "a=%ED%A0%80", "a=%C0%AF",
+		"a=%",	 "a=%4",  "a=%ZZ", "a=%C3%28",	  "=waarde",
+		"a=%00", "a=%0A", "%FF=1", "a=%ED%A0%80", "a=%C0%AF",
 	};
 	struct arena a;
 	struct kvlist l;
@@ -86,8 +88,8 @@ static void
 test_encode_round_trip(void **state)
 {
 	static const char *const values[] = { "GM0397", "a b&c=d",
-					      "Heemstede – Bloemendaal",
-					      "100%", "" };
+					      "Heemstede – Bloemendaal", "100%",
+					      "" };
 	struct arena a;
 	struct kvlist l;
 	struct err e;
