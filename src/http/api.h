@@ -46,6 +46,10 @@ enum status api_besluiten_get(struct request *, struct response *,
 			      struct err *);
 enum status api_besluiten_post(struct request *, struct response *,
 			       struct err *);
+enum status api_besluiten_patch(struct request *, struct response *,
+				struct err *);
+enum status api_besluiten_delete(struct request *, struct response *,
+				 struct err *);
 enum status api_statussen_list(struct request *, struct response *,
 			       struct err *);
 enum status api_statussen_post(struct request *, struct response *,

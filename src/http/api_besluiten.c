@@ -236,6 +236,113 @@ api_besluiten_post(struct request *rq, struct response *rs, struct err *e)
 	return resp_json(rq, rs, 201, j);
 }
 
+/* A member of a merge patch: absent keeps, null clears, a value sets. */
+static const char *
+patch_str(json_t *body, const char *key, const char *cur, struct err *e)
+{
+	if (!json_object_get(body, key))
+		return cur;
+	return body_str(body, key, false, e);
+}
+
+static day_t
+patch_date(json_t *body, const char *key, day_t cur, struct err *e)
+{
+	if (!json_object_get(body, key))
+		return cur;
+	return body_date(body, key, false, e);
+}
+
+enum status
+api_besluiten_patch(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = {
+		"ingangsdatum",	      "vervaldatum", "vervalreden",
+		"publicatiedatum",    "onderwerp",   "toelichting",
+		"portefeuillehouder", "afdeling",    "openbaarheid",
+		"geheimTot",	      NULL
+	};
+	static const char *const fixed[] = {
+		"identificatie",  "verantwoordelijkeOrganisatie",
+		"bestuursorgaan", "datum",
+		"status",	  NULL
+	};
+	const char *id = req_param(rq, "identificatie"), *s, *key;
+	struct besluit b;
+	json_t *body, *j, *v;
+
+	if (req_check_query(rq, NULL, e) || req_json_patch(rq, &body, e))
+		return e->status;
+	if (store_besluit_get(rq->store, &rq->a, id, &b, e)) {
+		json_decref(body);
+		return e->status;
+	}
+	json_object_foreach(body, key, v)
+	{
+		const char *const *k;
+		bool known = false;
+
+		for (k = keys; *k; k++)
+			known |= strcmp(*k, key) == 0;
+		for (k = fixed; !known && *k; k++)
+			if (strcmp(*k, key) == 0) {
+				err_invalid(e, key, "not-changeable",
+					    "Dit veld van een besluit kan niet "
+					    "worden gewijzigd%s.",
+					    strcmp(key, "status") == 0
+						    ? "; geef een nieuwe "
+						      "status via /statussen"
+						    : "");
+				known = true;
+			}
+		if (!known)
+			err_invalid(e, key, "unknown-field",
+				    "Onbekend veld '%.40s'.", key);
+	}
+	b.ingangsdatum = patch_date(body, "ingangsdatum", b.ingangsdatum, e);
+	b.vervaldatum = patch_date(body, "vervaldatum", b.vervaldatum, e);
+	if (json_object_get(body, "vervalreden")) {
+		b.vervalreden = VERVAL_GEEN;
+		if ((s = body_str(body, "vervalreden", false, e)) &&
+		    vervalreden_parse(s, &b.vervalreden))
+			err_invalid(e, "vervalreden", "enum",
+				    "Kies tijdelijk, ingetrokken_overheid of "
+				    "ingetrokken_belanghebbende.");
+	}
+	b.publicatiedatum =
+		patch_date(body, "publicatiedatum", b.publicatiedatum, e);
+	b.onderwerp = patch_str(body, "onderwerp", b.onderwerp, e);
+	b.toelichting = patch_str(body, "toelichting", b.toelichting, e);
+	b.portefeuillehouder =
+		patch_str(body, "portefeuillehouder", b.portefeuillehouder, e);
+	b.afdeling = patch_str(body, "afdeling", b.afdeling, e);
+	if (json_object_get(body, "openbaarheid") &&
+	    (s = body_str(body, "openbaarheid", true, e)) &&
+	    openbaarheid_parse(s, &b.openbaarheid))
+		err_invalid(
+			e, "openbaarheid", "enum",
+			"Kies actief_openbaar, passief_openbaar of geheim.");
+	b.geheim_tot = patch_date(body, "geheimTot", b.geheim_tot, e);
+	if (e->status == ST_OK)
+		store_besluit_update(rq->store, id, &b, rq->today, e);
+	json_decref(body);
+	if (e->status || build_besluit(rq, id, &j, e))
+		return e->status;
+	return resp_json(rq, rs, 200, j);
+}
+
+enum status
+api_besluiten_delete(struct request *rq, struct response *rs, struct err *e)
+{
+	if (req_check_query(rq, NULL, e) ||
+	    store_besluit_delete(rq->store, req_param(rq, "identificatie"), e))
+		return e->status;
+	rs->status = 204;
+	rs->body = "";
+	rs->len = 0;
+	return ST_OK;
+}
+
 enum status
 api_statussen_list(struct request *rq, struct response *rs, struct err *e)
 {

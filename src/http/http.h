@@ -97,6 +97,9 @@ enum status req_page(struct request *rq, size_t *page, size_t *page_size,
  */
 enum status req_json_body(struct request *rq, json_t **out, struct err *e);
 
+/* The same for PATCH: application/merge-patch+json is accepted too. */
+enum status req_json_patch(struct request *rq, json_t **out, struct err *e);
+
 /* Set a JSON body (takes the reference) with status `status`. */
 enum status resp_json(struct request *rq, struct response *rs, unsigned status,
 		      json_t *body);

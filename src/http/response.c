@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "http.h"
 #include "template.h"
@@ -197,22 +198,31 @@ req_page(struct request *rq, size_t *page, size_t *page_size, struct err *e)
 	return e->status;
 }
 
-enum status
-req_json_body(struct request *rq, json_t **out, struct err *e)
+static bool
+media_is(const char *ct, const char *want)
 {
-	json_error_t je;
-	const char *ct = rq->content_type;
-	size_t n;
+	size_t n = ct ? strcspn(ct, ";") : 0;
 
-	*out = NULL;
-	n = ct ? strcspn(ct, ";") : 0;
 	while (n && ct[n - 1] == ' ')
 		n--;
-	if (!ct || n != strlen("application/json") ||
-	    strncmp(ct, "application/json", n) != 0)
-		return err_set(e, ST_UNSUPPORTED,
-			       "Stuur de gegevens als JSON met Content-Type: "
-			       "application/json.");
+	return ct && n == strlen(want) && strncasecmp(ct, want, n) == 0;
+}
+
+static enum status
+json_body(struct request *rq, bool patch, json_t **out, struct err *e)
+{
+	json_error_t je;
+
+	*out = NULL;
+	if (!media_is(rq->content_type, "application/json") &&
+	    !(patch &&
+	      media_is(rq->content_type, "application/merge-patch+json")))
+		return err_set(
+			e, ST_UNSUPPORTED,
+			patch ? "Stuur de wijzigingen als JSON met "
+				"Content-Type: application/merge-patch+json."
+			      : "Stuur de gegevens als JSON met "
+				"Content-Type: application/json.");
 	*out = json_loadb(rq->body ? rq->body : "", rq->body_len,
 			  JSON_REJECT_DUPLICATES, &je);
 	if (!*out)
@@ -226,6 +236,18 @@ req_json_body(struct request *rq, json_t **out, struct err *e)
 				   "De gegevens moeten een JSON-object zijn.");
 	}
 	return ST_OK;
+}
+
+enum status
+req_json_body(struct request *rq, json_t **out, struct err *e)
+{
+	return json_body(rq, false, out, e);
+}
+
+enum status
+req_json_patch(struct request *rq, json_t **out, struct err *e)
+{
+	return json_body(rq, true, out, e);
 }
 
 enum status

@@ -39,6 +39,8 @@ const struct route http_routes[] = {
 	API(HTTP_GET, "/besluiten", api_besluiten_list),
 	API(HTTP_POST, "/besluiten", api_besluiten_post),
 	API(HTTP_GET, "/besluiten/{identificatie}", api_besluiten_get),
+	API(HTTP_PATCH, "/besluiten/{identificatie}", api_besluiten_patch),
+	API(HTTP_DELETE, "/besluiten/{identificatie}", api_besluiten_delete),
 	API(HTTP_GET, "/besluiten/{identificatie}/statussen",
 	    api_statussen_list),
 	API(HTTP_POST, "/besluiten/{identificatie}/statussen",

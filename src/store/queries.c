@@ -71,8 +71,9 @@ static const char *const texts[Q__COUNT] = {
 	[Q_BESLUIT_ID] =
 		"SELECT id, status FROM besluit WHERE identificatie = $1",
 	[Q_BESLUIT_NEXT_NUMMER] =
-		"SELECT coalesce(max(gegenereerd_nummer), 0) + 1 FROM besluit "
-		"WHERE gegenereerd_jaar = $1",
+		"INSERT INTO besluit_volgnummer (jaar, laatste) VALUES ($1, 1) "
+		"ON CONFLICT (jaar) DO UPDATE SET laatste = laatste + 1 "
+		"RETURNING laatste",
 	[Q_BESLUIT_GET] =
 		"SELECT b.id, b.identificatie, o.code, o.naam, b.bestuursorgaan, "
 		"b.datum, b.ingangsdatum, b.vervaldatum, b.vervalreden, "
@@ -105,6 +106,19 @@ static const char *const texts[Q__COUNT] = {
 	[Q_BESLUIT_SET_STATUS] =
 		"UPDATE besluit SET status = $2, datum = coalesce($3, datum) "
 		"WHERE id = $1",
+	[Q_BESLUIT_UPDATE] =
+		"UPDATE besluit SET ingangsdatum = $2, vervaldatum = $3, "
+		"vervalreden = $4, publicatiedatum = $5, onderwerp = $6, "
+		"toelichting = $7, portefeuillehouder = $8, afdeling = $9, "
+		"openbaarheid = $10, geheim_tot = $11 WHERE id = $1",
+	[Q_BESLUIT_LINKS] =
+		"SELECT (SELECT count(*) FROM inrichting WHERE besluit_id = $1) + "
+		"(SELECT count(*) FROM samenwerking_lid WHERE besluit_id = $1) + "
+		"(SELECT count(*) FROM regeling_lid WHERE besluit_id = $1) + "
+		"(SELECT count(*) FROM kader_versie WHERE besluit_id = $1)",
+	[Q_BESLUIT_DELETE_STAPPEN] =
+		"DELETE FROM besluit_stap WHERE besluit_id = $1",
+	[Q_BESLUIT_DELETE] = "DELETE FROM besluit WHERE id = $1",
 	[Q_BESLUIT_STAP_INSERT] =
 		"INSERT INTO besluit_stap (besluit_id, volgnummer, status, datum, "
 		"toelichting) VALUES ($1, $2, $3, $4, $5)",

@@ -139,6 +139,25 @@ enum status store_besluit_list(struct store *s, struct arena *a,
 			       struct besluit **out, size_t *n, size_t *total,
 			       struct err *e);
 
+/*
+ * Change the correctable fields of a decision: ingangsdatum, vervaldatum,
+ * vervalreden, publicatiedatum, onderwerp, toelichting,
+ * portefeuillehouder, afdeling, openbaarheid and geheim_tot are taken from
+ * `b`; everything else (identification, organisation, body, date, status
+ * and its history) stays as stored. The result is checked as a whole
+ * (besluit_check).
+ */
+enum status store_besluit_update(struct store *s, const char *identificatie,
+				 const struct besluit *b, day_t today,
+				 struct err *e);
+
+/*
+ * Delete a decision that is only a proposal (voorgesteld or aangehouden)
+ * and that no register change points at; otherwise ST_CONFLICT.
+ */
+enum status store_besluit_delete(struct store *s, const char *identificatie,
+				 struct err *e);
+
 /* Append a status step (checked by besluit_check_stap). */
 enum status store_besluit_stap_add(struct store *s, const char *identificatie,
 				   const struct besluit_stap *stap, day_t today,

@@ -34,6 +34,7 @@ struct migration {
 
 static const struct migration migrations[] = {
 	{ 1, embed_0001_register_sql },
+	{ 2, embed_0002_besluit_volgnummer_sql },
 };
 
 /*
@@ -943,6 +944,7 @@ store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
 		if (next_row(s, st, e) != 1)
 			return tx_end(s, e->status, e);
 		nummer = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
 		besluit_identificatie(jaar, nummer, gen, sizeof(gen));
 		ident = gen;
 	}
@@ -1098,6 +1100,109 @@ store_besluit_list(struct store *s, struct arena *a,
 		read_besluit(a, st, &(*out)[*n - 1]);
 	}
 	return r < 0 ? e->status : ST_OK;
+}
+
+enum status
+store_besluit_update(struct store *s, const char *identificatie,
+		     const struct besluit *b, day_t today, struct err *e)
+{
+	struct arena a;
+	struct besluit cur;
+	sqlite3_stmt *st;
+	enum status rc;
+
+	arena_init(&a, 1 << 20);
+	if ((rc = tx_begin(s, e))) {
+		arena_free(&a);
+		return rc;
+	}
+	if (store_besluit_get(s, &a, identificatie, &cur, e))
+		goto out;
+	cur.ingangsdatum = b->ingangsdatum;
+	cur.vervaldatum = b->vervaldatum;
+	cur.vervalreden = b->vervalreden;
+	cur.publicatiedatum = b->publicatiedatum;
+	cur.onderwerp = b->onderwerp;
+	cur.toelichting = b->toelichting;
+	cur.portefeuillehouder = b->portefeuillehouder;
+	cur.afdeling = b->afdeling;
+	cur.openbaarheid = b->openbaarheid;
+	cur.geheim_tot = b->geheim_tot;
+	if (besluit_check(&cur, today, e))
+		goto out;
+	if (!(st = stmt(s, Q_BESLUIT_UPDATE, e)))
+		goto out;
+	bind_int(st, 1, cur.id);
+	bind_date(st, 2, cur.ingangsdatum);
+	bind_date(st, 3, cur.vervaldatum);
+	if (cur.vervalreden != VERVAL_GEEN)
+		bind_text(st, 4, vervalreden_name(cur.vervalreden));
+	else
+		bind_null(st, 4);
+	bind_date(st, 5, cur.publicatiedatum);
+	bind_text(st, 6, cur.onderwerp);
+	bind_text(st, 7,
+		  cur.toelichting && *cur.toelichting ? cur.toelichting : NULL);
+	bind_text(st, 8, cur.portefeuillehouder);
+	bind_text(st, 9, cur.afdeling);
+	bind_text(st, 10, openbaarheid_name(cur.openbaarheid));
+	bind_date(st, 11, cur.geheim_tot);
+	run(s, st, e);
+out:
+	rc = tx_end(s, e->status, e);
+	arena_free(&a);
+	return rc;
+}
+
+enum status
+store_besluit_delete(struct store *s, const char *identificatie, struct err *e)
+{
+	struct arena a;
+	struct besluit cur;
+	sqlite3_stmt *st;
+	enum status rc;
+
+	arena_init(&a, 1 << 20);
+	if ((rc = tx_begin(s, e))) {
+		arena_free(&a);
+		return rc;
+	}
+	if (store_besluit_get(s, &a, identificatie, &cur, e))
+		goto out;
+	if (cur.status != BESLUIT_VOORGESTELD &&
+	    cur.status != BESLUIT_AANGEHOUDEN) {
+		err_set(e, ST_CONFLICT,
+			"Besluit %.50s is %s en kan niet worden verwijderd; een "
+			"genomen besluit blijft in het register (trek het in "
+			"met een nieuwe status).",
+			identificatie, besluit_status_name(cur.status));
+		goto out;
+	}
+	if (!(st = stmt(s, Q_BESLUIT_LINKS, e)))
+		goto out;
+	bind_int(st, 1, cur.id);
+	if (next_row(s, st, e) != 1)
+		goto out;
+	if (sqlite3_column_int64(st, 0) > 0) {
+		sqlite3_reset(st);
+		err_set(e, ST_CONFLICT,
+			"Besluit %.50s kan niet worden verwijderd: het register "
+			"verwijst ernaar.",
+			identificatie);
+		goto out;
+	}
+	sqlite3_reset(st);
+	if (!(st = stmt(s, Q_BESLUIT_DELETE_STAPPEN, e)))
+		goto out;
+	bind_int(st, 1, cur.id);
+	if (run(s, st, e) || !(st = stmt(s, Q_BESLUIT_DELETE, e)))
+		goto out;
+	bind_int(st, 1, cur.id);
+	run(s, st, e);
+out:
+	rc = tx_end(s, e->status, e);
+	arena_free(&a);
+	return rc;
 }
 
 enum status
@@ -1532,7 +1637,7 @@ store_eenheid_wijzig(struct store *s, const char *code,
 	struct inrichting *hist, *h;
 	struct lidmaatschap *leden;
 	struct samenwerking sw;
-	size_t n, nleden;
+	size_t n = 0, nleden;
 	sqlite3_stmt *st;
 	enum status rc;
 	char d[32];
@@ -1581,20 +1686,8 @@ store_eenheid_wijzig(struct store *s, const char *code,
 	h[n] = *nieuw;
 	if (n > 0 && h[n - 1].periode.tot == DATE_NONE)
 		h[n - 1].periode.tot = nieuw->periode.van;
-	if (reg_check_inrichting(h, n + 1, leden, nleden, sw.sinds, e)) {
-		/* Name the new period's fields without an index. */
-		char prefix[48];
-
-		snprintf(prefix, sizeof(prefix), "inrichting[%zu].", n);
-		for (size_t i = 0; i < e->nproblems; i++)
-			if (strncmp(e->problems[i].name, prefix,
-				    strlen(prefix)) == 0)
-				memmove(e->problems[i].name,
-					e->problems[i].name + strlen(prefix),
-					strlen(e->problems[i].name) -
-						strlen(prefix) + 1);
+	if (reg_check_inrichting(h, n + 1, leden, nleden, sw.sinds, e))
 		goto out;
-	}
 	if (n > 0 && hist[n - 1].periode.tot == DATE_NONE) {
 		if (!(st = stmt(s, Q_INRICHTING_CLOSE, e)))
 			goto out;
@@ -1605,6 +1698,17 @@ store_eenheid_wijzig(struct store *s, const char *code,
 	}
 	insert_inrichting(s, u.id, &h[n], n, e);
 out:
+	/* Name the new period's fields as the caller did: without index. */
+	for (size_t i = 0; i < e->nproblems; i++) {
+		char prefix[48];
+		size_t pl;
+
+		snprintf(prefix, sizeof(prefix), "inrichting[%zu].", n);
+		pl = strlen(prefix);
+		if (strncmp(e->problems[i].name, prefix, pl) == 0)
+			memmove(e->problems[i].name, e->problems[i].name + pl,
+				strlen(e->problems[i].name) - pl + 1);
+	}
 	rc = tx_end(s, e->status, e);
 	arena_free(&a);
 	return rc;

@@ -63,7 +63,7 @@ header() {
 check() {
 	name=$1
 	want=$2
-	filter=$3
+	filter=${3:-}
 	if [ "$STATUS" != "$want" ]; then
 		not_ok "$name" "status $STATUS, expected $want" "$(head -c 400 "$WORK/body")"
 		return
@@ -166,8 +166,9 @@ problem "trailing slash is 404, not a redirect" 404
 req DELETE /api/v1/gemeenten
 problem "DELETE /gemeenten is 405" 405
 if [ "$(header Allow)" = "GET, HEAD, POST" ]; then ok "405 carries Allow"; else not_ok "405 carries Allow" "$(header Allow)"; fi
-req PATCH /api/v1/besluiten/830016
-problem "PATCH /besluiten/{id} is 405" 405
+req PUT /api/v1/besluiten/830016
+problem "PUT /besluiten/{id} is 405" 405
+if [ "$(header Allow)" = "GET, HEAD, PATCH, DELETE" ]; then ok "405 lists PATCH and DELETE"; else not_ok "405 lists PATCH and DELETE" "$(header Allow)"; fi
 req GET /api/v1/bestaat-niet
 problem "unknown resource is 404" 404
 req GET /api/v1/besluiten/BESTAAT-NIET
@@ -227,7 +228,24 @@ problem "change dated before the last one is 400" 400 '.invalidParams[0].name ==
 req POST /api/v1/besluiten/830016/statussen -H 'Content-Type: application/json' --data '{"status": "aangehouden", "datum": "2026-01-01"}'
 problem "adopted decision cannot be adjourned" 400 '.invalidParams[0].code == "transition"'
 
+req PATCH /api/v1/besluiten/830016 -H 'Content-Type: text/plain' --data '{}'
+problem "PATCH without JSON is 415" 415
+req PATCH /api/v1/besluiten/830016 -H 'Content-Type: application/merge-patch+json' --data '{"datum": "2021-01-01", "status": "verworpen", "kleur": 1}'
+problem "PATCH of fixed fields: all named" 400 '(.invalidParams | map(.name + "/" + .code) | sort) == ["datum/not-changeable","kleur/unknown-field","status/not-changeable"]'
+req PATCH /api/v1/besluiten/830016 -H 'Content-Type: application/merge-patch+json' --data '{"openbaarheid": "geheim", "publicatiedatum": "2021-05-01"}'
+problem "PATCH checked as a whole" 400 '(.invalidParams | map(.name) | sort) == ["geheimTot","publicatiedatum"]'
+req DELETE /api/v1/besluiten/830016
+problem "DELETE of an adopted decision is 409" 409 '.detail | test("vastgesteld")'
+
 # ---- writes that succeed ----
+req PATCH /api/v1/besluiten/830016 -H 'Content-Type: application/merge-patch+json' --data '{"publicatiedatum": "2021-06-02", "afdeling": null}'
+check "PATCH corrects a decision" 200 '.publicatiedatum == "2021-06-02" and .afdeling == null and .portefeuillehouder == "A.C. Nienhuis" and .status == "vastgesteld"'
+req DELETE /api/v1/besluiten/BESLUIT-2026-0000000001
+check "DELETE of a proposal" 204 ''
+req GET /api/v1/besluiten/BESLUIT-2026-0000000001
+check "deleted proposal is gone" 404 ''
+req DELETE /api/v1/besluiten/BESLUIT-2026-0000000001
+check "deleting it again is 404" 404 
 req POST /api/v1/besluiten -H 'Content-Type: application/json' \
 	--data '{"verantwoordelijkeOrganisatie": "GM0358", "bestuursorgaan": "college", "datum": "2026-11-01", "onderwerp": "Urenverdeling 2027", "openbaarheid": "actief_openbaar", "status": "voorgesteld"}'
 check "POST /besluiten creates with a generated identification" 201 '.identificatie == "BESLUIT-2026-0000000002" and .status == "voorgesteld" and .organisatieNaam == "Aalsmeer"'

@@ -445,6 +445,95 @@ test_besluiten(void **state)
 }
 
 static void
+test_besluit_update_delete(void **state)
+{
+	struct fixture *f = *state;
+	struct besluit_stap h = { BESLUIT_VOORGESTELD, D("2026-10-01"), NULL };
+	struct besluit b = {
+		.verantwoordelijke_organisatie = "GM0397",
+		.bestuursorgaan = ORGAAN_COLLEGE,
+		.datum = D("2026-10-01"),
+		.ingangsdatum = DATE_NONE,
+		.vervaldatum = DATE_NONE,
+		.publicatiedatum = DATE_NONE,
+		.onderwerp = "Voorstel",
+		.openbaarheid = OPENBAAR_ACTIEF,
+		.geheim_tot = DATE_NONE,
+		.status = BESLUIT_VOORGESTELD,
+		.historie = &h,
+		.nhistorie = 1,
+	};
+	struct besluit got;
+	const char *id;
+
+	add_hb(f); /* START and GRIT-2021, linked from memberships */
+	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e));
+	assert_string_equal(id, "BESLUIT-2026-0000000001");
+
+	/* Correct fields; the whole is checked again. */
+	b.publicatiedatum = D("2026-10-02");
+	b.toelichting = "Toegelicht";
+	OK(store_besluit_update(f->s, id, &b, TODAY, &f->e));
+	OK(store_besluit_get(f->s, &f->a, id, &got, &f->e));
+	assert_int_equal(got.publicatiedatum, D("2026-10-02"));
+	assert_string_equal(got.toelichting, "Toegelicht");
+	assert_int_equal(got.status, BESLUIT_VOORGESTELD);
+	b.openbaarheid = OPENBAAR_GEHEIM; /* without an end date */
+	err_clear(&f->e);
+	assert_int_equal(store_besluit_update(f->s, id, &b, TODAY, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "geheimTot", "required");
+	OK(store_besluit_get(f->s, &f->a, id, &got, &f->e));
+	assert_int_equal(got.openbaarheid, OPENBAAR_ACTIEF);
+
+	/* Adopted, or pointed at by the register: cannot be deleted. */
+	err_clear(&f->e);
+	assert_int_equal(store_besluit_delete(f->s, "START", &f->e),
+			 ST_CONFLICT);
+	assert_int_equal(count(f, "besluit"), 3);
+	/* A proposal can, and its number is never handed out again. */
+	OK(store_besluit_delete(f->s, id, &f->e));
+	assert_int_equal(count(f, "besluit"), 2);
+	assert_int_equal(count(f, "besluit_stap"), 2);
+	b.openbaarheid = OPENBAAR_ACTIEF;
+	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e));
+	assert_string_equal(id, "BESLUIT-2026-0000000002");
+	err_clear(&f->e);
+	assert_int_equal(store_besluit_delete(f->s, "ONBEKEND", &f->e),
+			 ST_NOT_FOUND);
+}
+
+/* A database at schema 1 with generated numbers keeps counting after 2. */
+static void
+test_migration_keeps_numbers(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s2;
+	struct err e;
+	sqlite3 *db;
+	const char *id;
+
+	add_gemeente(f, "GM0397", "Heemstede");
+	add_besluit(f, NULL, "GM0397", "2021-04-22");
+	add_besluit(f, NULL, "GM0397", "2021-05-22");
+	store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "DROP TABLE besluit_volgnummer; UPDATE "
+				      "schema_version SET version = 1",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	err_clear(&e);
+	assert_int_equal(store_open(f->path, STORE_EXISTING, &s2, &e), ST_OK);
+	assert_int_equal(store_schema_version(s2), 2);
+	f->s = s2;
+	id = add_besluit(f, NULL, "GM0397", "2021-06-01");
+	assert_string_equal(id, "BESLUIT-2021-0000000003");
+}
+
+static void
 test_eenheid_history(void **state)
 {
 	struct fixture *f = *state;
@@ -534,7 +623,7 @@ test_eenheid_history(void **state)
 	assert_int_equal(store_eenheid_wijzig(f->s, "hb-informatisering",
 					      &change, &f->e),
 			 ST_INVALID);
-	assert_only_problem(&f->e, "inrichting[2].besluit", "unknown");
+	assert_only_problem(&f->e, "besluit", "unknown");
 	assert_int_equal(count(f, "inrichting"), 2);
 	OK(store_eenheid_get(f->s, &f->a, "hb-informatisering", &got, &h, &n,
 			     &f->e));
@@ -857,6 +946,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_leden, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_besluiten, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_besluit_update_delete,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migration_keeps_numbers,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_eenheid_history, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_eenheid_refused, setup,
