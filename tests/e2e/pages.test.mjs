@@ -1,0 +1,495 @@
+// pages.test.mjs - browser tests of every page of `ambt serve`.
+//
+// Usage: node tests/e2e/pages.test.mjs path/to/ambt   (or env AMBT_BIN)
+//
+// Makes a fresh demo database, starts the server on a free port and, for
+// every page, checks in headless Chromium: the HTTP status, axe-core
+// (WCAG 2.1 A and AA), that every focusable control is reached with Tab
+// and shows a visible focus indicator, and writes a full-page screenshot
+// (to $SCREENSHOT_DIR, else ./screenshots). Then an end-to-end story, the
+// filter form without JavaScript, and a clean stop on SIGTERM.
+// Output is TAP; the exit code is 1 when any case fails. Nothing is
+// fetched from the network: axe-core comes from node_modules.
+
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const require = createRequire(path.join(root, 'package.json'));
+const { chromium } = require('playwright-core');
+const axePath = require.resolve('axe-core/axe.min.js');
+
+const VANDAAG = '2026-11-22';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
+	'--no-first-run', '--disable-background-networking',
+	'--disable-component-update', '--disable-sync'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const VIEWPORT = { width: 1280, height: 800 };
+
+// Every page: [screenshot name, path, expected HTTP status].
+const PAGES = [
+	['home', '/', 200],
+	['samenwerking-AA', '/samenwerkingen/AA', 200],
+	['samenwerking-HB', '/samenwerkingen/HB', 200],
+	['samenwerking-HB-op-2021-03-01', '/samenwerkingen/HB?op=2021-03-01', 200],
+	['samenwerking-WOL', '/samenwerkingen/WOL', 200],
+	['eenheid-hb-informatisering', '/eenheden/hb-informatisering', 200],
+	['besluiten', '/besluiten', 200],
+	['besluiten-zoek-kader', '/besluiten?zoek=kader', 200],
+	['besluiten-GM0397-vastgesteld', '/besluiten?gemeente=GM0397&status=vastgesteld', 200],
+	['besluit-830016', '/besluiten/830016', 200],
+	['werkstromen', '/werkstromen', 200],
+	['werkstromen-WOL', '/werkstromen?samenwerking=WOL', 200],
+	['toegankelijkheid', '/toegankelijkheid', 200],
+	['fout-404', '/besluiten/BESTAAT-NIET', 404],
+];
+const PLAN = PAGES.length * 4 + 3;
+
+/* ---- TAP ---- */
+
+let number = 0;
+let failures = 0;
+
+function diag(text) {
+	for (const line of String(text).split('\n'))
+		console.log('# ' + line);
+}
+
+function report(name, error, notes = []) {
+	number++;
+	if (error) {
+		failures++;
+		console.log(`not ok ${number} - ${name}`);
+		diag(error.message || String(error));
+	} else {
+		console.log(`ok ${number} - ${name}`);
+	}
+	for (const n of notes)
+		diag(n);
+}
+
+async function check(name, fn) {
+	const notes = [];
+	try {
+		await fn(notes);
+		report(name, null, notes);
+	} catch (err) {
+		report(name, err, notes);
+	}
+}
+
+/* ---- the server ---- */
+
+function findBinary() {
+	const bin = process.argv[2] || process.env.AMBT_BIN;
+	if (!bin)
+		throw new Error('Geef het pad van ambt als argument of in AMBT_BIN.');
+	const abs = path.resolve(bin);
+	fs.accessSync(abs, fs.constants.X_OK);
+	return abs;
+}
+
+function makeDemo(bin, db, env) {
+	const r = spawnSync(bin, ['demo', '--db', db, '--overschrijf'],
+		{ env, encoding: 'utf8' });
+	if (r.status !== 0)
+		throw new Error(`ambt demo stopte met ${r.status}: ${r.stderr}`);
+}
+
+// Starts `ambt serve` and resolves with { proc, base } once it printed
+// its first line, "Ambt draait op http://127.0.0.1:PORT/ ...".
+function startServer(bin, db, env) {
+	const proc = spawn(bin, ['serve', '--db', db, '--poort', '0', '--stil'],
+		{ env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let stderr = '';
+	proc.stderr.on('data', (b) => { stderr += b; });
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			proc.kill('SIGKILL');
+			reject(new Error('server meldde zich niet binnen 10 s: ' + stderr));
+		}, 10000);
+		const rl = readline.createInterface({ input: proc.stdout });
+		rl.once('line', (line) => {
+			clearTimeout(timer);
+			const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
+			if (!m) {
+				proc.kill('SIGKILL');
+				reject(new Error('onverwachte eerste regel: ' + line));
+				return;
+			}
+			rl.on('line', () => {});
+			resolve({ proc, base: `http://127.0.0.1:${m[1]}`,
+				stderr: () => stderr });
+		});
+		proc.once('exit', (code, signal) => {
+			clearTimeout(timer);
+			reject(new Error(`server stopte (${code ?? signal}): ${stderr}`));
+		});
+	});
+}
+
+function waitExit(proc, ms) {
+	if (proc.exitCode !== null || proc.signalCode !== null)
+		return Promise.resolve({ code: proc.exitCode, signal: proc.signalCode });
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => resolve(null), ms);
+		proc.once('exit', (code, signal) => {
+			clearTimeout(timer);
+			resolve({ code, signal });
+		});
+	});
+}
+
+/* ---- per-page checks ---- */
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, ' +
+	'[tabindex]:not([tabindex="-1"])';
+
+// Numbers every focusable control (data-e2e-focus) and describes it.
+async function markFocusable(page) {
+	return page.evaluate((selector) => {
+		const list = [];
+		for (const el of document.querySelectorAll(selector)) {
+			if (el.matches('[disabled], input[type="hidden"]'))
+				continue;
+			el.setAttribute('data-e2e-focus', String(list.length));
+			const text = (el.textContent || el.getAttribute('aria-label') ||
+				el.getAttribute('name') || '').replace(/\s+/g, ' ').trim();
+			list.push(`<${el.localName}${el.id ? '#' + el.id : ''}` +
+				`${el.getAttribute('href') ? ' href=' + el.getAttribute('href') : ''}>` +
+				` "${text.slice(0, 60)}"`);
+		}
+		return list;
+	}, FOCUSABLE);
+}
+
+// What has focus now, and whether that focus is visible.
+async function focusState(page) {
+	return page.evaluate(() => {
+		const el = document.activeElement;
+		if (!el || el === document.body || el === document.documentElement)
+			return { none: true };
+		const cs = getComputedStyle(el);
+		const outline = cs.outlineStyle !== 'none' &&
+			parseFloat(cs.outlineWidth) > 0 &&
+			cs.outlineColor !== 'transparent' &&
+			cs.outlineColor !== 'rgba(0, 0, 0, 0)';
+		const shadow = cs.boxShadow && cs.boxShadow !== 'none';
+		const r = el.getBoundingClientRect();
+		const onPage = r.width > 0 && r.height > 0 &&
+			r.right + window.scrollX > 0 && r.bottom + window.scrollY > 0 &&
+			r.left + window.scrollX < document.documentElement.scrollWidth;
+		return {
+			idx: el.getAttribute('data-e2e-focus'), // null: not a listed control
+			visible: Boolean(outline || shadow),
+			onPage,
+			style: `outline: ${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}; box-shadow: ${cs.boxShadow}`,
+			tag: el.localName,
+		};
+	});
+}
+
+async function keyboardCheck(page, notes) {
+	const controls = await markFocusable(page);
+	const reached = new Set();
+	const invisible = new Map();
+	const offPage = new Set();
+	const strays = new Set();
+	// The page was just loaded: nothing has focus and Tab starts at the
+	// top of the document, as for a keyboard user.
+	const max = controls.length * 3 + 20;
+	let first = null;
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press('Tab');
+		const s = await focusState(page);
+		if (s.none) {
+			if (reached.size > 0 && reached.size >= controls.length)
+				break;
+			continue;
+		}
+		if (s.idx === null) {
+			strays.add(s.tag);
+			continue;
+		}
+		if (first === null)
+			first = s.idx;
+		else if (s.idx === first && reached.size > 1)
+			break; // went round the page
+		reached.add(s.idx);
+		if (!s.visible)
+			invisible.set(s.idx, s.style);
+		if (!s.onPage)
+			offPage.add(s.idx);
+	}
+	const missing = controls.filter((_, i) => !reached.has(String(i)));
+	notes.push(`${controls.length} bedienbare elementen, ${reached.size} bereikt met Tab`);
+	if (strays.size)
+		notes.push('ook focus op: ' + [...strays].join(', '));
+	const problems = [];
+	if (missing.length) {
+		problems.push(`${missing.length} elementen nooit bereikt met Tab`);
+		for (const m of missing)
+			notes.push('nooit bereikt: ' + m);
+	}
+	if (invisible.size) {
+		problems.push(`${invisible.size} elementen zonder zichtbare focus`);
+		for (const [i, style] of invisible)
+			notes.push(`focus niet zichtbaar: ${controls[i]} (${style})`);
+	}
+	if (offPage.size) {
+		problems.push(`${offPage.size} elementen buiten beeld bij focus`);
+		for (const i of offPage)
+			notes.push('buiten beeld bij focus: ' + controls[i]);
+	}
+	if (problems.length)
+		throw new Error(problems.join('; '));
+}
+
+async function axeCheck(page, notes) {
+	await page.addScriptTag({ path: axePath });
+	const result = await page.evaluate(async (tags) => {
+		// eslint-disable-next-line no-undef
+		const r = await axe.run(document, {
+			runOnly: { type: 'tag', values: tags },
+			resultTypes: ['violations'],
+		});
+		return r.violations.map((v) => ({
+			id: v.id, impact: v.impact, help: v.help,
+			count: v.nodes.length,
+			target: v.nodes[0] ? JSON.stringify(v.nodes[0].target) : '',
+			summary: v.nodes[0] ? (v.nodes[0].failureSummary || '') : '',
+		}));
+	}, AXE_TAGS);
+	for (const v of result) {
+		notes.push(`${v.id} (${v.impact}): ${v.help} - ${v.count}x, eerste: ${v.target}`);
+		const first = v.summary.split('\n').slice(0, 3).join(' | ');
+		if (first)
+			notes.push('  ' + first);
+	}
+	assert.equal(result.length, 0, `${result.length} axe-overtredingen`);
+}
+
+async function pageCases(browser, base, shots, [name, url, expected]) {
+	// The server sends Content-Security-Policy: default-src 'self', which
+	// would block the injected axe script; the test bypasses it.
+	const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL',
+		bypassCSP: true });
+	const page = await context.newPage();
+	let response = null;
+	let loadError = null;
+	try {
+		response = await page.goto(base + url, { waitUntil: 'load' });
+		await page.evaluate(() => document.fonts.ready);
+	} catch (err) {
+		loadError = err;
+	}
+	const loaded = () => {
+		if (loadError)
+			throw loadError;
+	};
+
+	await check(`${url}: HTTP ${expected}`, async (notes) => {
+		loaded();
+		assert.equal(response.status(), expected, `HTTP ${response.status()}`);
+		const type = response.headers()['content-type'] || '';
+		assert.match(type, /^text\/html/, 'Content-Type ' + type);
+		const lang = await page.getAttribute('html', 'lang');
+		assert.equal(lang, 'nl', 'html lang');
+		if (expected === 404) {
+			const h1 = await page.textContent('h1');
+			notes.push('kop: ' + h1);
+			assert.match(h1, /niet gevonden/i, 'Nederlandse foutpagina');
+		}
+	});
+
+	// The screenshot is taken first (before anything gets focus) but
+	// reported last.
+	let shotError = null;
+	const shotNotes = [];
+	try {
+		loaded();
+		const file = path.join(shots, name + '.png');
+		await page.screenshot({ path: file, fullPage: true });
+		shotNotes.push(file);
+		const w = await page.evaluate(() => ({
+			scroll: document.documentElement.scrollWidth,
+			client: document.documentElement.clientWidth,
+		}));
+		assert.ok(w.scroll <= w.client,
+			`horizontaal scrollen: pagina is ${w.scroll} px breed bij ${w.client} px`);
+	} catch (err) {
+		shotError = err;
+	}
+
+	await check(`${url}: axe-core WCAG 2.1 A/AA zonder overtredingen`,
+		async (notes) => {
+			loaded();
+			await axeCheck(page, notes);
+		});
+	// A fresh load, so axe's script does not matter to the Tab order.
+	await check(`${url}: alles bereikbaar met Tab, focus zichtbaar`,
+		async (notes) => {
+			loaded();
+			await page.goto(base + url, { waitUntil: 'load' });
+			await keyboardCheck(page, notes);
+		});
+	report(`${url}: schermafdruk ${name}.png (1280 px, niet te breed)`,
+		shotError, shotNotes);
+	await context.close();
+}
+
+/* ---- the story and the form without JavaScript ---- */
+
+async function unitRow(page, unit) {
+	const row = page.locator('table tr').filter({
+		has: page.locator('th a', { hasText: new RegExp(`^${unit}$`) }),
+	});
+	assert.equal(await row.count(), 1, `één rij ${unit}`);
+	return (await row.innerText()).replace(/\s+/g, ' ');
+}
+
+async function storyCase(browser, base) {
+	await check('verhaal: Informatisering HB gedeeld, dan ondergebracht bij GRIT, besluit 830016 via toetsenbord en API',
+		async (notes) => {
+			const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL' });
+			const page = await context.newPage();
+			try {
+				await page.goto(base + '/samenwerkingen/HB?op=2021-03-01');
+				let row = await unitRow(page, 'Informatisering');
+				notes.push('2021-03-01: ' + row);
+				assert.match(row, /\bgedeeld\b/, 'op 2021-03-01 gedeeld');
+				assert.doesNotMatch(row, /ondergebracht/);
+
+				await page.goto(base + '/samenwerkingen/HB?op=2021-05-01');
+				row = await unitRow(page, 'Informatisering');
+				notes.push('2021-05-01: ' + row);
+				assert.match(row, /\bondergebracht\b/, 'op 2021-05-01 ondergebracht');
+				assert.match(row, /\bGRIT\b/, 'noemt GRIT');
+
+				await page.goto(base + '/eenheden/hb-informatisering');
+				const link = page.getByRole('link', { name: '830016', exact: true }).first();
+				await link.focus();
+				assert.equal(await page.evaluate(() => document.activeElement.textContent), '830016');
+				await Promise.all([
+					page.waitForURL('**/besluiten/830016'),
+					page.keyboard.press('Enter'),
+				]);
+				const h1 = await page.textContent('h1');
+				notes.push('kop: ' + h1);
+				assert.equal(new URL(page.url()).pathname, '/besluiten/830016');
+				assert.match(h1, /Actualiseren kader/);
+			} finally {
+				await context.close();
+			}
+			const r = await fetch(base + '/api/v1/besluiten/830016',
+				{ headers: { Accept: 'application/json' } });
+			assert.equal(r.status, 200, 'API HTTP ' + r.status);
+			const b = await r.json();
+			assert.equal(b.identificatie, '830016');
+			assert.equal(b.status, 'vastgesteld');
+			assert.match(b.onderwerp, /Actualiseren kader/);
+		});
+}
+
+async function noScriptCase(browser, base) {
+	await check('zonder JavaScript: filter Heemstede (GM0397) op /besluiten toont alleen Heemstede',
+		async (notes) => {
+			const context = await browser.newContext({
+				viewport: VIEWPORT, locale: 'nl-NL', javaScriptEnabled: false });
+			const page = await context.newPage();
+			try {
+				await page.goto(base + '/besluiten');
+				await page.selectOption('#gemeente', 'GM0397');
+				await Promise.all([
+					page.waitForURL((u) => u.searchParams.get('gemeente') === 'GM0397'),
+					page.getByRole('button', { name: 'Zoeken' }).click(),
+				]);
+				notes.push(page.url());
+				const column = await page.locator('table thead th').allTextContents();
+				const at = column.findIndex((t) => t.trim() === 'Gemeente');
+				assert.ok(at >= 0, 'kolom Gemeente');
+				const rows = page.locator('table tbody tr');
+				const n = await rows.count();
+				assert.ok(n > 0, 'geen besluiten gevonden');
+				const names = new Set();
+				for (let i = 0; i < n; i++)
+					names.add((await rows.nth(i).locator('th, td').nth(at).textContent()).trim());
+				notes.push(`${n} rijen, gemeenten: ${[...names].join(', ')}`);
+				assert.deepEqual([...names], ['Heemstede']);
+				assert.equal(await page.inputValue('#gemeente'), 'GM0397',
+					'keuze blijft staan');
+			} finally {
+				await context.close();
+			}
+		});
+}
+
+/* ---- main ---- */
+
+let server = null;	// killed on an unexpected error
+let tmp = null;		// removed at the end
+
+async function main() {
+	console.log(`1..${PLAN}`);
+	const shots = path.resolve(process.env.SCREENSHOT_DIR || 'screenshots');
+	fs.mkdirSync(shots, { recursive: true });
+	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ambt-e2e-'));
+	const env = { ...process.env, AMBT_VANDAAG: VANDAAG };
+	let browser = null;
+	try {
+		const bin = findBinary();
+		const db = path.join(tmp, 'demo.db');
+		makeDemo(bin, db, env);
+		server = await startServer(bin, db, env);
+		diag('server: ' + server.base);
+		browser = await chromium.launch({
+			executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+	} catch (err) {
+		console.log('Bail out! ' + (err.message || err).split('\n')[0]);
+		if (server)
+			server.proc.kill('SIGKILL');
+		fs.rmSync(tmp, { recursive: true, force: true });
+		process.exit(1);
+	}
+	try {
+		for (const p of PAGES)
+			await pageCases(browser, server.base, shots, p);
+		await storyCase(browser, server.base);
+		await noScriptCase(browser, server.base);
+	} finally {
+		await browser.close().catch(() => {});
+	}
+	await check('server stopt netjes op SIGTERM (code 0 binnen 5 s)', async () => {
+		server.proc.kill('SIGTERM');
+		const r = await waitExit(server.proc, 5000);
+		if (!r) {
+			server.proc.kill('SIGKILL');
+			throw new Error('nog niet gestopt na 5 s');
+		}
+		assert.equal(r.signal, null, 'gestopt door signaal ' + r.signal);
+		assert.equal(r.code, 0, 'exitcode ' + r.code + ': ' + server.stderr());
+	});
+	fs.rmSync(tmp, { recursive: true, force: true });
+	if (number !== PLAN)
+		diag(`plan was ${PLAN}, ${number} gedaan`);
+	diag(`${number - failures} ok, ${failures} niet ok`);
+	process.exit(failures || number !== PLAN ? 1 : 0);
+}
+
+main().catch((err) => {
+	console.log('Bail out! ' + (err.stack || err).toString().split('\n')[0]);
+	diag(err.stack || String(err));
+	if (server && server.proc.exitCode === null)
+		server.proc.kill('SIGKILL');
+	if (tmp)
+		fs.rmSync(tmp, { recursive: true, force: true });
+	process.exit(1);
+});
