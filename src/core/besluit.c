@@ -13,6 +13,9 @@ static const char *const orgaan_labels[] = { "gemeenteraad", "college van B&W",
 					     "burgemeester" };
 static const char *const openbaar_names[] = { "actief_openbaar",
 					      "passief_openbaar", "geheim" };
+static const char *const openbaar_labels[] = { "actief openbaar",
+					       "openbaar op verzoek",
+					       "geheim" };
 static const char *const status_names[] = { "voorgesteld", "aangehouden",
 					    "vastgesteld", "verworpen",
 					    "ingetrokken" };
@@ -60,6 +63,12 @@ const char *
 openbaarheid_name(enum openbaarheid o)
 {
 	return (size_t)o < NELEM(openbaar_names) ? openbaar_names[o] : "?";
+}
+
+const char *
+openbaarheid_label(enum openbaarheid o)
+{
+	return (size_t)o < NELEM(openbaar_labels) ? openbaar_labels[o] : "?";
 }
 
 int

@@ -77,6 +77,8 @@ int bestuursorgaan_parse(const char *s, enum bestuursorgaan *out);
 /* Dutch label for people ("college van B&W"). */
 const char *bestuursorgaan_label(enum bestuursorgaan o);
 const char *openbaarheid_name(enum openbaarheid o);
+/* Dutch label for people ("actief openbaar"). */
+const char *openbaarheid_label(enum openbaarheid o);
 int openbaarheid_parse(const char *s, enum openbaarheid *out);
 const char *besluit_status_name(enum besluit_status s);
 int besluit_status_parse(const char *s, enum besluit_status *out);

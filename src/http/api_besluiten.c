@@ -126,6 +126,8 @@ build_besluit(struct request *rq, const char *id, json_t **out, struct err *e)
 	json_object_set_new(
 		*out, "bestuursorgaanNaam",
 		json_string(bestuursorgaan_label(b.bestuursorgaan)));
+	json_object_set_new(*out, "openbaarheidNaam",
+			    json_string(openbaarheid_label(b.openbaarheid)));
 	arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_object();

@@ -310,6 +310,8 @@ test_names(void **state)
 			    "college van B&W");
 	assert_int_equal(bestuursorgaan_parse("raad", &o), -1);
 	assert_int_equal(openbaarheid_parse("geheim", &p), 0);
+	assert_string_equal(openbaarheid_label(OPENBAAR_PASSIEF),
+			    "openbaar op verzoek");
 	assert_int_equal(p, OPENBAAR_GEHEIM);
 	assert_int_equal(vervalreden_parse("ingetrokken_belanghebbende", &r),
 			 0);
