@@ -16,7 +16,7 @@ SAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	   --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
-.PHONY: all deps build demo check format format-check clean
+.PHONY: all deps build demo check bench fuzz format format-check clean
 
 all: build
 
@@ -68,6 +68,13 @@ check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog*.json \
 		$(BUILD_SAN)/meson-logs/testlog*.json || rc=1; \
 	exit $$rc
+
+# Benchmarks print figures (and write JSON to bench/results/); they never
+# fail on time. See bench/README.md.
+bench: deps
+	[ -f build-bench/build.ninja ] || meson setup build-bench --buildtype=release
+	meson compile -C build-bench
+	sh bench/http.sh build-bench/ambt
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

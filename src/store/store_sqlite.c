@@ -7,6 +7,7 @@
  * savepoint, so that a failing write never leaves half its rows behind.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,6 +360,18 @@ migrate(struct store *s, struct err *e)
 	return st;
 }
 
+static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
+
+/*
+ * Process-wide SQLite settings, before the first connection: no global
+ * memory statistics (their lock is shared by all server threads).
+ */
+static void
+sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 enum status
 store_open(const char *path, enum store_open_mode mode, struct store **out,
 	   struct err *e)
@@ -369,6 +382,7 @@ store_open(const char *path, enum store_open_mode mode, struct store **out,
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
 	*out = NULL;
+	pthread_once(&sqlite_once, sqlite_setup);
 	if (mode == STORE_EXISTING && stat(path, &sb) != 0)
 		return err_set(e, ST_NOT_FOUND,
 			       "Database %s bestaat niet. Maak er een met "
