@@ -15,6 +15,7 @@
 
 #include <microhttpd.h>
 
+#include "cache.h"
 #include "embedded.h"
 #include "http.h"
 #include "server.h"
@@ -33,6 +34,7 @@ struct server {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct tmpl_set *templates;
+	struct cache *cache;
 	char **cors;
 	size_t ncors;
 	atomic_int inflight;
@@ -304,6 +306,30 @@ kind_of_path(const char *path)
 	return ROUTE_PAGE;
 }
 
+/* GET (and HEAD) of API data and pages may come from the cache. */
+static bool
+cacheable(const struct request *rq, unsigned kind)
+{
+	return (rq->method == HTTP_GET || rq->method == HTTP_HEAD) &&
+	       (kind & (ROUTE_API | ROUTE_PAGE)) && !(kind & ROUTE_OPEN);
+}
+
+/* "GET <uri as received> <today>": today is part of every answer. */
+static const char *
+cache_key(struct request *rq)
+{
+	char today[DATE_ISO_LEN];
+	size_t n;
+	char *k;
+
+	date_format_iso(rq->today, today);
+	n = strlen(rq->raw_uri) + sizeof(today) + 8;
+	k = arena_alloc(&rq->a, n);
+	if (k)
+		snprintf(k, n, "GET %s %s", rq->raw_uri, today);
+	return k;
+}
+
 static enum MHD_Result
 dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 {
@@ -313,8 +339,9 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	struct err e;
 	unsigned kind;
 	char allow[96];
-	const char *q;
+	const char *q, *key = NULL;
 	enum status st;
+	int64_t gen = 0;
 
 	err_clear(&e);
 	rq->templates = s->templates;
@@ -396,8 +423,26 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	}
 	kind = rq->match.route->flags;
 	rq->store = pool_acquire(s);
+	if (s->cache && cacheable(rq, kind)) {
+		struct err ignore;
+
+		err_clear(&ignore);
+		if (store_generation(rq->store, &gen, &ignore) == ST_OK) {
+			key = cache_key(rq);
+			if (key &&
+			    cache_get(s->cache, key, gen, &rq->a, &rs.body,
+				      &rs.len, &rs.content_type)) {
+				pool_release(s, rq->store);
+				rq->store = NULL;
+				rs.status = 200;
+				return send_response(c, con, kind, &rs);
+			}
+		}
+	}
 	st = ((handler_fn)rq->match.route->handler)(rq, &rs, &e);
 	pool_release(s, rq->store);
+	if (st == ST_OK && key && rs.status == 200 && rs.content_type)
+		cache_put(s->cache, key, gen, rs.body, rs.len, rs.content_type);
 	rq->store = NULL;
 	if (st != ST_OK) {
 		if (e.status == ST_OK)
@@ -514,6 +559,7 @@ server_free(struct server *s)
 	free(s->pool);
 	free(s->busy);
 	tmpl_set_free(s->templates);
+	cache_free(s->cache);
 	for (size_t i = 0; i < s->ncors; i++)
 		free(s->cors[i]);
 	free(s->cors);
@@ -543,6 +589,7 @@ server_run(const struct server_config *cfg)
 		threads = n > 0 && n < 64 ? (unsigned)n : 2;
 	}
 	split_cors(&s, cfg->cors);
+	s.cache = cache_new(32u << 20);
 	if (load_templates(&s, &e)) {
 		fprintf(stderr, "ambt serve: %s\n", e.message);
 		server_free(&s);

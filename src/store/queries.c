@@ -28,6 +28,8 @@
 static const char *const texts[Q__COUNT] = {
 	[Q_SCHEMA_VERSION_GET] = "SELECT version FROM schema_version",
 	[Q_SCHEMA_VERSION_SET] = "UPDATE schema_version SET version = $1",
+	[Q_GENERATIE_GET] = "SELECT n FROM generatie",
+	[Q_GENERATIE_BUMP] = "UPDATE generatie SET n = n + 1",
 
 	[Q_ORG_INSERT] =
 		"INSERT INTO organisatie (soort, code, naam, provincie, taak, "

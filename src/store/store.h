@@ -53,6 +53,12 @@ void store_close(struct store *s);
 int store_schema_version(struct store *s);
 int store_schema_latest(void);
 
+/*
+ * A number that grows with every committed write to the database, by
+ * this process or any other: equal numbers mean nothing changed.
+ */
+enum status store_generation(struct store *s, int64_t *out, struct err *e);
+
 /* PRAGMA integrity_check and foreign_key_check: ST_OK when both pass. */
 enum status store_check_integrity(struct store *s, struct err *e);
 

@@ -36,6 +36,7 @@ struct migration {
 static const struct migration migrations[] = {
 	{ 1, embed_0001_register_sql },
 	{ 2, embed_0002_besluit_volgnummer_sql },
+	{ 3, embed_0003_generatie_sql },
 };
 
 /*
@@ -254,6 +255,11 @@ tx_end(struct store *s, enum status st, struct err *e)
 	struct err ignore;
 
 	s->depth--;
+	if (st == ST_OK && s->depth == 0 && s->version >= 3) {
+		/* Every committed write raises the generation. */
+		sqlite3_stmt *g = stmt(s, Q_GENERATIE_BUMP, e);
+		st = g ? run(s, g, e) : e->status;
+	}
 	if (st == ST_OK) {
 		st = exec(s, s->depth == 0 ? "COMMIT" : "RELEASE w", e);
 		if (st == ST_OK)
@@ -430,6 +436,22 @@ store_close(struct store *s)
 		sqlite3_finalize(s->stmts[i]);
 	sqlite3_close_v2(s->db);
 	free(s);
+}
+
+enum status
+store_generation(struct store *s, int64_t *out, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_GENERATIE_GET, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	*out = r ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return ST_OK;
 }
 
 int

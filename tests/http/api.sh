@@ -238,8 +238,16 @@ req DELETE /api/v1/besluiten/830016
 problem "DELETE of an adopted decision is 409" 409 '.detail | test("vastgesteld")'
 
 # ---- writes that succeed ----
+req GET /besluiten/830016
+grep -q 'Team P&amp;O' "$WORK/body" && ok "page shows the department (cached now)" || not_ok "page shows the department (cached now)"
 req PATCH /api/v1/besluiten/830016 -H 'Content-Type: application/merge-patch+json' --data '{"publicatiedatum": "2021-06-02", "afdeling": null}'
 check "PATCH corrects a decision" 200 '.publicatiedatum == "2021-06-02" and .afdeling == null and .portefeuillehouder == "A.C. Nienhuis" and .status == "vastgesteld"'
+req GET /besluiten/830016
+if grep -q 'Team P&amp;O' "$WORK/body" || ! grep -q '2 juni 2021' "$WORK/body"; then not_ok "the page shows the correction, not a cached copy"; else ok "the page shows the correction, not a cached copy"; fi
+req GET /api/v1/besluiten/BESLUIT-2026-0000000001
+check "GET a proposal (now cached)" 200 '.status == "voorgesteld"'
+req GET /api/v1/besluiten/BESLUIT-2026-0000000001
+check "GET it again from the cache" 200 '.status == "voorgesteld"'
 req DELETE /api/v1/besluiten/BESLUIT-2026-0000000001
 check "DELETE of a proposal" 204 ''
 req GET /api/v1/besluiten/BESLUIT-2026-0000000001

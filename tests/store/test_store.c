@@ -519,15 +519,17 @@ test_migration_keeps_numbers(void **state)
 	store_close(f->s);
 	f->s = NULL;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db,
-				      "DROP TABLE besluit_volgnummer; UPDATE "
-				      "schema_version SET version = 1",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(db,
+			     "DROP TABLE besluit_volgnummer; DROP TABLE "
+			     "generatie; UPDATE schema_version SET "
+			     "version = 1",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
 	sqlite3_close(db);
 	err_clear(&e);
 	assert_int_equal(store_open(f->path, STORE_EXISTING, &s2, &e), ST_OK);
-	assert_int_equal(store_schema_version(s2), 2);
+	assert_int_equal(store_schema_version(s2), store_schema_latest());
 	f->s = s2;
 	id = add_besluit(f, NULL, "GM0397", "2021-06-01");
 	assert_string_equal(id, "BESLUIT-2021-0000000003");
@@ -804,6 +806,39 @@ test_taakvelden(void **state)
 }
 
 static void
+test_generation(void **state)
+{
+	struct fixture *f = *state;
+	struct organisatie *o;
+	int64_t g0, g1, g2, g3;
+	size_t n;
+	struct organisatie dup = { .soort = ORG_GEMEENTE,
+				   .code = "GM0358",
+				   .naam = "Dubbel",
+				   .inwoners = -1,
+				   .inwoners_peildatum = DATE_NONE };
+
+	OK(store_generation(f->s, &g0, &f->e));
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	OK(store_generation(f->s, &g1, &f->e));
+	assert_int_equal(g1, g0 + 1);
+	/* Reading does not change it, a refused write neither. */
+	OK(store_organisatie_list(f->s, &f->a, ORG_GEMEENTE, &o, &n, &f->e));
+	err_clear(&f->e);
+	assert_int_equal(store_organisatie_add(f->s, &dup, TODAY, &f->e),
+			 ST_CONFLICT);
+	OK(store_generation(f->s, &g2, &f->e));
+	assert_int_equal(g2, g1);
+	/* One outer transaction with several writes counts once. */
+	OK(store_begin(f->s, &f->e));
+	add_gemeente(f, "GM0362", "Amstelveen");
+	add_gemeente(f, "GM0397", "Heemstede");
+	OK(store_commit(f->s, &f->e));
+	OK(store_generation(f->s, &g3, &f->e));
+	assert_int_equal(g3, g2 + 1);
+}
+
+static void
 test_outer_transaction(void **state)
 {
 	struct fixture *f = *state;
@@ -957,6 +992,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_kader_and_werkstromen,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_taakvelden, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_generation, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_outer_transaction, setup,
 						teardown),
