@@ -157,27 +157,32 @@ size_t
 urlenc_encode(const char *s, char *buf, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t o = 0;
+	size_t need = 0, w = 0;
+	bool full = false;
 
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		int plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 			    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
 			    c == '.' || c == '~';
+		size_t piece = plain ? 1 : 3;
+
+		need += piece;
+		/* Once something does not fit, write nothing more: the
+		 * output is a clean prefix, never with a gap. */
+		if (full || w + piece >= n) {
+			full = true;
+			continue;
+		}
 		if (plain) {
-			if (o + 1 < n)
-				buf[o] = (char)c;
-			o++;
+			buf[w++] = (char)c;
 		} else {
-			if (o + 3 < n) {
-				buf[o] = '%';
-				buf[o + 1] = hex[c >> 4];
-				buf[o + 2] = hex[c & 15];
-			}
-			o += 3;
+			buf[w++] = '%';
+			buf[w++] = hex[c >> 4];
+			buf[w++] = hex[c & 15];
 		}
 	}
 	if (n)
-		buf[o < n ? o : n - 1] = '\0';
-	return o;
+		buf[w] = '\0';
+	return need;
 }

@@ -42,8 +42,10 @@ const char *kv_get(const struct kvlist *l, const char *key);
 size_t kv_count(const struct kvlist *l, const char *key);
 
 /*
- * Append `s` percent-encoded for use in a query value to buf (size n,
- * always NUL-terminated). Returns the length it needed.
+ * Write `s` percent-encoded for use in a URL component into buf (size n,
+ * always NUL-terminated when n > 0). When it does not fit, buf holds the
+ * longest prefix of whole characters and escapes that fits. Returns the
+ * length it needed (without the NUL).
  */
 size_t urlenc_encode(const char *s, char *buf, size_t n);
 

@@ -110,6 +110,13 @@ test_encode_round_trip(void **state)
 	assert_string_equal(buf, "a%20b");
 	assert_int_equal(urlenc_encode("abcdef", buf, 4), 6); /* truncated */
 	assert_string_equal(buf, "abc");
+	/* An escape that does not fit is left out whole: no gap of stale
+	 * bytes (found by the fuzzer). */
+	memset(buf, 'X', sizeof(buf));
+	assert_int_equal(urlenc_encode("a/", buf, 4), 4);
+	assert_string_equal(buf, "a");
+	assert_int_equal(urlenc_encode("a/b", buf, 5), 5);
+	assert_string_equal(buf, "a%2F");
 	arena_free(&a);
 }
 
