@@ -76,6 +76,12 @@ bench: deps
 	meson compile -C build-bench
 	sh bench/http.sh build-bench/ambt
 
+# Run every fuzzer with clang/libFuzzer for FUZZ_SECONDS each and merge
+# new inputs into fuzz/corpus/ (see fuzz/README.md).
+FUZZ_SECONDS ?= 60
+fuzz:
+	sh fuzz/run.sh $(FUZZ_SECONDS)
+
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
