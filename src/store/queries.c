@@ -260,6 +260,49 @@ static const char *const texts[Q__COUNT] = {
 		"WHERE $1 IS NULL OR ((eerste_jaar IS NULL OR eerste_jaar <= $1) "
 		"AND (laatste_jaar IS NULL OR laatste_jaar >= $1)) "
 		"ORDER BY volgorde",
+
+	[Q_AUDIT_LAST] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+	[Q_AUDIT_INSERT] =
+		"INSERT INTO audit (id, uuid, aanmaakdatum, gebruikers_id, "
+		"gebruikers_weergave, actie, actie_weergave, resultaat, resource, "
+		"resource_url, resource_weergave, toelichting, herkomst, oud, "
+		"nieuw, vorige_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+		"$8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+#define AUDIT_COLUMNS                                                         \
+	"id, uuid, aanmaakdatum, gebruikers_id, gebruikers_weergave, actie, " \
+	"actie_weergave, resultaat, resource, resource_url, "                 \
+	"resource_weergave, toelichting, herkomst, oud, nieuw, "              \
+	"vorige_hash, hash"
+	[Q_AUDIT_ALL] = "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id",
+	[Q_AUDIT_LIST] = "SELECT " AUDIT_COLUMNS " FROM audit "
+			 "WHERE ($1 IS NULL OR resource = $1) "
+			 "AND ($2 IS NULL OR gebruikers_id = $2) "
+			 "ORDER BY id DESC LIMIT $3 OFFSET $4",
+	[Q_AUDIT_COUNT] = "SELECT count(*) FROM audit "
+			  "WHERE ($1 IS NULL OR resource = $1) "
+			  "AND ($2 IS NULL OR gebruikers_id = $2)",
+	[Q_GEBRUIKER_INSERT] =
+		"INSERT INTO gebruiker (gebruikersnaam, naam, email, "
+		"wachtwoord_hash, aangemaakt) VALUES ($1, $2, $3, $4, $5)",
+	[Q_GEBRUIKER_GET] =
+		"SELECT id, gebruikersnaam, naam, email, aangemaakt, ingetrokken, "
+		"wachtwoord_hash FROM gebruiker WHERE gebruikersnaam = $1",
+	[Q_GEBRUIKER_LIST] =
+		"SELECT id, gebruikersnaam, naam, email, aangemaakt, ingetrokken, "
+		"NULL FROM gebruiker ORDER BY gebruikersnaam",
+	[Q_GEBRUIKER_ROLLEN] = "SELECT rol, scope FROM gebruiker_rol "
+			       "WHERE gebruiker_id = $1 ORDER BY rol, scope",
+	[Q_GEBRUIKER_ROL_INSERT] =
+		"INSERT INTO gebruiker_rol (gebruiker_id, rol, scope) "
+		"VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+	[Q_GEBRUIKER_ROL_DELETE] = "DELETE FROM gebruiker_rol WHERE "
+				   "gebruiker_id = $1 AND rol = $2 AND "
+				   "scope = $3",
+	[Q_GEBRUIKER_INTREKKEN] =
+		"UPDATE gebruiker SET ingetrokken = $2 WHERE id = $1 AND "
+		"ingetrokken IS NULL",
+	[Q_GEBRUIKER_WACHTWOORD] =
+		"UPDATE gebruiker SET wachtwoord_hash = $2 WHERE id = $1",
 };
 
 const char *

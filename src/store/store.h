@@ -25,7 +25,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/access.h"
 #include "../core/arena.h"
+#include "../core/audit.h"
 #include "../core/besluit.h"
 #include "../core/err.h"
 #include "../core/register.h"
@@ -69,6 +71,17 @@ enum status store_check_integrity(struct store *s, struct err *e);
 enum status store_begin(struct store *s, struct err *e);
 enum status store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
+
+/* ---- who is acting ---- */
+
+/*
+ * Every write is recorded in the audit trail, in the same transaction, as
+ * done by the actor set here (copied): a user name or "anoniem" or
+ * "opdrachtregel:<name>", its display name, and the origin (an IP address
+ * or "opdrachtregel"). Until set: "onbekend".
+ */
+void store_set_actor(struct store *s, const char *id, const char *weergave,
+		     const char *herkomst);
 
 /* ---- organisations: municipalities and joint bodies ---- */
 
@@ -285,5 +298,72 @@ enum status store_taakveld_add(struct store *s, const struct taakveld *t,
 enum status store_taakveld_list(struct store *s, struct arena *a, int jaar,
 				struct taakveld **out, size_t *n,
 				struct err *e);
+
+/* ---- accounts ---- */
+
+struct gebruiker {
+	int64_t id;
+	const char *gebruikersnaam;
+	const char *naam;
+	const char *email;
+	const char *aangemaakt; /* UTC timestamp */
+	const char *ingetrokken; /* NULL while active */
+	struct roltoekenning *rollen;
+	size_t nrollen;
+};
+
+/* Add a personal account with an Argon2id hash (never the password). */
+enum status store_gebruiker_add(struct store *s, const struct gebruiker *g,
+				const char *wachtwoord_hash, struct err *e);
+
+/* One account with its roles; *hash (may be NULL) gets the hash. */
+enum status store_gebruiker_get(struct store *s, struct arena *a,
+				const char *gebruikersnaam,
+				struct gebruiker *out, const char **hash,
+				struct err *e);
+
+enum status store_gebruiker_list(struct store *s, struct arena *a,
+				 struct gebruiker **out, size_t *n,
+				 struct err *e);
+
+/* Grant (or with `weg`, withdraw) a role; checked by access_check_rol and
+ * against the register (the cooperation or municipality must exist). */
+enum status store_gebruiker_rol(struct store *s, const char *gebruikersnaam,
+				const struct roltoekenning *t, bool weg,
+				struct err *e);
+
+/* Close an account for good: it can no longer log in or use tokens. */
+enum status store_gebruiker_intrekken(struct store *s,
+				      const char *gebruikersnaam,
+				      struct err *e);
+
+/* Replace the password hash. */
+enum status store_gebruiker_wachtwoord(struct store *s,
+				       const char *gebruikersnaam,
+				       const char *wachtwoord_hash,
+				       struct err *e);
+
+/* ---- audit trail ---- */
+
+/* Record an event that changed nothing (login, refusal) on its own. */
+enum status store_audit_event(struct store *s, const char *actie, int resultaat,
+			      const char *resource,
+			      const char *resource_weergave,
+			      const char *toelichting, struct err *e);
+
+/* Entries, newest first; filters NULL for any. */
+enum status store_audit_list(struct store *s, struct arena *a,
+			     const char *resource, const char *gebruiker,
+			     size_t offset, size_t limit,
+			     struct audit_entry **out, size_t *n, size_t *total,
+			     struct err *e);
+
+/*
+ * Recompute the chain from the first entry: *checked entries were read;
+ * *broken is the id of the first entry whose stored hash or previous
+ * hash does not match (0 when the chain is whole).
+ */
+enum status store_audit_verify(struct store *s, int64_t *checked,
+			       int64_t *broken, struct err *e);
 
 #endif

@@ -7,11 +7,14 @@
  * savepoint, so that a failing write never leaves half its rows behind.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <sodium.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "embedded.h"
@@ -26,6 +29,10 @@ struct store {
 	sqlite3_stmt *stmts[Q__COUNT];
 	int depth; /* nesting of tx_begin */
 	int version;
+	char actor[96];
+	char actor_weergave[160];
+	char herkomst[64];
+	struct arena scratch; /* audit texts; freed at each outer commit */
 };
 
 struct migration {
@@ -37,6 +44,7 @@ static const struct migration migrations[] = {
 	{ 1, embed_0001_register_sql },
 	{ 2, embed_0002_besluit_volgnummer_sql },
 	{ 3, embed_0003_generatie_sql },
+	{ 4, embed_0004_toegang_sql },
 };
 
 /*
@@ -67,10 +75,27 @@ db_error(struct store *s, struct err *e, const char *what)
 			    sqlite3_errmsg(s->db), code);
 }
 
+/* Reset every cached statement left on a row, except `keep` (or -1). */
+static void
+reset_others(struct store *s, int keep)
+{
+	for (int i = 0; i < Q__COUNT; i++)
+		if (i != keep && s->stmts[i] && sqlite3_stmt_busy(s->stmts[i]))
+			sqlite3_reset(s->stmts[i]);
+}
+
 static sqlite3_stmt *
 stmt(struct store *s, enum query q, struct err *e)
 {
 	sqlite3_stmt *st = s->stmts[q];
+
+	/*
+	 * Outside a transaction, a statement left on a row would keep its
+	 * read snapshot open, and this connection would go on seeing the
+	 * database as it was then. Every new statement starts with none.
+	 */
+	if (s->depth == 0)
+		reset_others(s, (int)q);
 
 	if (!st) {
 		if (sqlite3_prepare_v3(s->db, query_text(q), -1,
@@ -239,9 +264,10 @@ tx_begin(struct store *s, struct err *e)
 {
 	enum status st;
 
-	if (s->depth == 0)
+	if (s->depth == 0) {
+		reset_others(s, -1); /* no stale snapshot into the write */
 		st = exec(s, "BEGIN IMMEDIATE", e);
-	else
+	} else
 		st = exec(s, "SAVEPOINT w", e);
 	if (st == ST_OK)
 		s->depth++;
@@ -262,13 +288,16 @@ tx_end(struct store *s, enum status st, struct err *e)
 	}
 	if (st == ST_OK) {
 		st = exec(s, s->depth == 0 ? "COMMIT" : "RELEASE w", e);
+		if (s->depth == 0)
+			arena_free(&s->scratch);
 		if (st == ST_OK)
 			return ST_OK;
 	}
 	err_clear(&ignore);
-	if (s->depth == 0)
+	if (s->depth == 0) {
 		exec(s, "ROLLBACK", &ignore);
-	else
+		arena_free(&s->scratch);
+	} else
 		exec(s, "ROLLBACK TO w; RELEASE w", &ignore);
 	return st;
 }
@@ -293,6 +322,199 @@ store_rollback(struct store *s)
 	err_clear(&e);
 	if (s->depth > 0)
 		tx_end(s, ST_INTERNAL, &e);
+}
+
+/* ---- the audit trail ---- */
+
+static void
+copy_text(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+
+void
+store_set_actor(struct store *s, const char *id, const char *weergave,
+		const char *herkomst)
+{
+	copy_text(s->actor, sizeof(s->actor), id);
+	copy_text(s->actor_weergave, sizeof(s->actor_weergave), weergave);
+	copy_text(s->herkomst, sizeof(s->herkomst), herkomst);
+}
+
+/*
+ * A JSON object from key/value text pairs (NULL-terminated list; a NULL
+ * value is written as null), in the arena. Keys are our own literals.
+ */
+static const char *
+jobj(struct arena *a, ...)
+{
+	va_list ap;
+	size_t cap = 2, o = 0;
+	const char *k, *v;
+	char *out;
+
+	va_start(ap, a);
+	while ((k = va_arg(ap, const char *))) {
+		v = va_arg(ap, const char *);
+		cap += strlen(k) + 6 + (v ? 6 * strlen(v) + 2 : 4);
+	}
+	va_end(ap);
+	out = arena_alloc(a, cap + 1);
+	if (!out)
+		return NULL;
+	out[o++] = '{';
+	va_start(ap, a);
+	while ((k = va_arg(ap, const char *))) {
+		v = va_arg(ap, const char *);
+		o += (size_t)snprintf(out + o, cap + 1 - o,
+				      "%s\"%s\":", o > 1 ? "," : "", k);
+		if (!v) {
+			memcpy(out + o, "null", 4);
+			o += 4;
+			continue;
+		}
+		out[o++] = '"';
+		for (const unsigned char *p = (const unsigned char *)v; *p;
+		     p++) {
+			if (*p == '"' || *p == '\\') {
+				out[o++] = '\\';
+				out[o++] = (char)*p;
+			} else if (*p < 0x20) {
+				o += (size_t)snprintf(out + o, cap + 1 - o,
+						      "\\u%04x", *p);
+			} else {
+				out[o++] = (char)*p;
+			}
+		}
+		out[o++] = '"';
+	}
+	va_end(ap);
+	out[o++] = '}';
+	out[o] = '\0';
+	return out;
+}
+
+static const char *
+iso(struct arena *a, day_t d)
+{
+	char buf[DATE_ISO_LEN];
+
+	if (d == DATE_NONE)
+		return NULL;
+	date_format_iso(d, buf);
+	return arena_strdup(a, buf);
+}
+
+static const char *
+actie_weergave(const char *actie)
+{
+	static const struct {
+		const char *actie, *weergave;
+	} names[] = {
+		{ "create", "Object aangemaakt" },
+		{ "update", "Object gewijzigd" },
+		{ "partial_update", "Object deels gewijzigd" },
+		{ "destroy", "Object verwijderd" },
+		{ "login", "Ingelogd" },
+		{ "login_mislukt", "Inloggen mislukt" },
+		{ "logout", "Uitgelogd" },
+		{ "geweigerd", "Toegang geweigerd" },
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i].actie, actie) == 0)
+			return names[i].weergave;
+	return actie;
+}
+
+static void
+utc_now(char *buf, size_t n)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void
+uuid4(char *out)
+{
+	unsigned char b[16];
+
+	randombytes_buf(b, sizeof(b));
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	snprintf(out, 37,
+		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+		 "%02x%02x%02x%02x%02x%02x",
+		 b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9],
+		 b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+/*
+ * Append one entry to the chain, inside the caller's transaction. The
+ * actor and origin are the connection's (store_set_actor).
+ */
+static enum status
+audit_append(struct store *s, const char *actie, int resultaat,
+	     const char *resource, const char *url, const char *weergave,
+	     const char *toelichting, const char *oud, const char *nieuw,
+	     struct err *e)
+{
+	struct audit_entry a = { 0 };
+	char uuid[37], now[32];
+	sqlite3_stmt *st;
+	int r;
+
+	if (s->version < 4)
+		return ST_OK;
+	if (!(st = stmt(s, Q_AUDIT_LAST, e)))
+		return e->status;
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	a.id = r ? sqlite3_column_int64(st, 0) + 1 : 1;
+	copy_text(a.vorige_hash, sizeof(a.vorige_hash),
+		  r ? (const char *)sqlite3_column_text(st, 1) : audit_genesis);
+	sqlite3_reset(st);
+	uuid4(uuid);
+	utc_now(now, sizeof(now));
+	a.uuid = uuid;
+	a.aanmaakdatum = now;
+	a.gebruikers_id = s->actor[0] ? s->actor : "onbekend";
+	a.gebruikers_weergave =
+		s->actor_weergave[0] ? s->actor_weergave : a.gebruikers_id;
+	a.actie = actie;
+	a.actie_weergave = actie_weergave(actie);
+	a.resultaat = resultaat;
+	a.resource = resource;
+	a.resource_url = url;
+	a.resource_weergave = weergave;
+	a.toelichting = toelichting;
+	a.herkomst = s->herkomst[0] ? s->herkomst : "onbekend";
+	a.oud = oud;
+	a.nieuw = nieuw;
+	audit_hash(&a, a.vorige_hash, a.hash);
+	if (!(st = stmt(s, Q_AUDIT_INSERT, e)))
+		return e->status;
+	bind_int(st, 1, a.id);
+	bind_text(st, 2, a.uuid);
+	bind_text(st, 3, a.aanmaakdatum);
+	bind_text(st, 4, a.gebruikers_id);
+	bind_text(st, 5, a.gebruikers_weergave);
+	bind_text(st, 6, a.actie);
+	bind_text(st, 7, a.actie_weergave);
+	bind_int(st, 8, a.resultaat);
+	bind_text(st, 9, a.resource);
+	bind_text(st, 10, a.resource_url);
+	bind_text(st, 11, a.resource_weergave);
+	bind_text(st, 12, a.toelichting);
+	bind_text(st, 13, a.herkomst);
+	bind_text(st, 14, a.oud);
+	bind_text(st, 15, a.nieuw);
+	bind_text(st, 16, a.vorige_hash);
+	bind_text(st, 17, a.hash);
+	return run(s, st, e);
 }
 
 /* ---- open, migrate, close ---- */
@@ -376,6 +598,8 @@ static void
 sqlite_setup(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	if (sodium_init() < 0)
+		abort(); /* no safe random numbers: nothing may be stored */
 }
 
 enum status
@@ -399,6 +623,7 @@ store_open(const char *path, enum store_open_mode mode, struct store **out,
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return nomem(e);
+	arena_init(&s->scratch, 16u << 20);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		st = err_set(e, ST_NOT_FOUND,
 			     "Database %s kan niet worden geopend: %s.", path,
@@ -435,6 +660,7 @@ store_close(struct store *s)
 	for (int i = 0; i < Q__COUNT; i++)
 		sqlite3_finalize(s->stmts[i]);
 	sqlite3_close_v2(s->db);
+	arena_free(&s->scratch);
 	free(s);
 }
 
@@ -657,6 +883,14 @@ store_organisatie_add(struct store *s, const struct organisatie *o, day_t today,
 					NULL };
 		rc = store_inwonertal_add(s, o->code, &t, today, e);
 	}
+	if (rc == ST_OK)
+		rc = audit_append(
+			s, "create", 201,
+			o->soort == ORG_GEMEENTE ? "gemeente" : "regeling",
+			NULL, o->code, NULL, NULL,
+			jobj(&s->scratch, "code", o->code, "naam", o->naam,
+			     "provincie", o->provincie, "taak", o->taak, NULL),
+			e);
 	return tx_end(s, rc, e);
 }
 
@@ -733,6 +967,15 @@ store_inwonertal_add(struct store *s, const char *code,
 		bind_int(st, 3, t->aantal);
 		bind_text(st, 4, t->bron);
 		rc = run(s, st, e);
+	}
+	if (rc == ST_OK) {
+		char n[24];
+		snprintf(n, sizeof(n), "%lld", (long long)t->aantal);
+		rc = audit_append(
+			s, "create", 201, "inwonertal", NULL, code, NULL, NULL,
+			jobj(&s->scratch, "gemeente", code, "peildatum",
+			     iso(&s->scratch, t->peildatum), "aantal", n, NULL),
+			e);
 	}
 	return tx_end(s, rc, e);
 }
@@ -852,6 +1095,14 @@ lid_add(struct store *s, enum query list_q, enum query insert_q, int64_t owner,
 	bind_date(st, 4, l->periode.tot);
 	bind_id(st, 5, bid);
 	rc = run(s, st, e);
+	if (rc == ST_OK)
+		rc = audit_append(s, "create", 201, "lidmaatschap", NULL,
+				  l->gemeente, NULL, NULL,
+				  jobj(&s->scratch, "gemeente", l->gemeente,
+				       "van", iso(&s->scratch, l->periode.van),
+				       "tot", iso(&s->scratch, l->periode.tot),
+				       "besluit", l->besluit, NULL),
+				  e);
 out:
 	arena_free(&a);
 	return rc;
@@ -1017,6 +1268,18 @@ store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
 	bid = sqlite3_last_insert_rowid(s->db);
 	for (size_t i = 0; rc == ST_OK && i < b->nhistorie; i++)
 		rc = insert_stap(s, bid, (int64_t)i + 1, &b->historie[i], e);
+	if (rc == ST_OK)
+		rc = audit_append(
+			s, "create", 201, "besluit", NULL, ident, NULL, NULL,
+			jobj(&s->scratch, "identificatie", ident,
+			     "verantwoordelijkeOrganisatie",
+			     b->verantwoordelijke_organisatie, "bestuursorgaan",
+			     bestuursorgaan_name(b->bestuursorgaan), "datum",
+			     iso(&s->scratch, b->datum), "onderwerp",
+			     b->onderwerp, "status",
+			     besluit_status_name(b->status), "openbaarheid",
+			     openbaarheid_name(b->openbaarheid), NULL),
+			e);
 	rc = tx_end(s, rc, e);
 	if (rc == ST_OK && identificatie_out &&
 	    !(*identificatie_out = arena_strdup(a, ident)))
@@ -1138,10 +1401,30 @@ store_besluit_list(struct store *s, struct arena *a,
 	return r < 0 ? e->status : ST_OK;
 }
 
+/* The correctable fields of a decision as JSON, for the audit trail. */
+static const char *
+correctable_json(struct store *s, const struct besluit *b)
+{
+	struct arena *a = &s->scratch;
+
+	return jobj(a, "ingangsdatum", iso(a, b->ingangsdatum), "vervaldatum",
+		    iso(a, b->vervaldatum), "vervalreden",
+		    b->vervalreden == VERVAL_GEEN
+			    ? NULL
+			    : vervalreden_name(b->vervalreden),
+		    "publicatiedatum", iso(a, b->publicatiedatum), "onderwerp",
+		    b->onderwerp, "toelichting", b->toelichting,
+		    "portefeuillehouder", b->portefeuillehouder, "afdeling",
+		    b->afdeling, "openbaarheid",
+		    openbaarheid_name(b->openbaarheid), "geheimTot",
+		    iso(a, b->geheim_tot), NULL);
+}
+
 enum status
 store_besluit_update(struct store *s, const char *identificatie,
 		     const struct besluit *b, day_t today, struct err *e)
 {
+	const char *oud = NULL;
 	struct arena a;
 	struct besluit cur;
 	sqlite3_stmt *st;
@@ -1154,6 +1437,7 @@ store_besluit_update(struct store *s, const char *identificatie,
 	}
 	if (store_besluit_get(s, &a, identificatie, &cur, e))
 		goto out;
+	oud = correctable_json(s, &cur);
 	cur.ingangsdatum = b->ingangsdatum;
 	cur.vervaldatum = b->vervaldatum;
 	cur.vervalreden = b->vervalreden;
@@ -1183,7 +1467,10 @@ store_besluit_update(struct store *s, const char *identificatie,
 	bind_text(st, 9, cur.afdeling);
 	bind_text(st, 10, openbaarheid_name(cur.openbaarheid));
 	bind_date(st, 11, cur.geheim_tot);
-	run(s, st, e);
+	if (run(s, st, e) == ST_OK)
+		audit_append(s, "partial_update", 200, "besluit", NULL,
+			     identificatie, NULL, oud,
+			     correctable_json(s, &cur), e);
 out:
 	rc = tx_end(s, e->status, e);
 	arena_free(&a);
@@ -1234,7 +1521,13 @@ store_besluit_delete(struct store *s, const char *identificatie, struct err *e)
 	if (run(s, st, e) || !(st = stmt(s, Q_BESLUIT_DELETE, e)))
 		goto out;
 	bind_int(st, 1, cur.id);
-	run(s, st, e);
+	if (run(s, st, e) == ST_OK)
+		audit_append(s, "destroy", 204, "besluit", NULL, identificatie,
+			     NULL,
+			     jobj(&s->scratch, "identificatie", identificatie,
+				  "onderwerp", cur.onderwerp, "status",
+				  besluit_status_name(cur.status), NULL),
+			     NULL, e);
 out:
 	rc = tx_end(s, e->status, e);
 	arena_free(&a);
@@ -1273,6 +1566,16 @@ store_besluit_stap_add(struct store *s, const char *identificatie,
 			bind_null(st, 3);
 		rc = run(s, st, e);
 	}
+	if (rc == ST_OK)
+		rc = audit_append(s, "update", 200, "besluit", NULL,
+				  identificatie, "nieuwe status",
+				  jobj(&s->scratch, "status",
+				       besluit_status_name(b.status), NULL),
+				  jobj(&s->scratch, "status",
+				       besluit_status_name(stap->status),
+				       "datum", iso(&s->scratch, stap->datum),
+				       "toelichting", stap->toelichting, NULL),
+				  e);
 	arena_free(&a);
 	return tx_end(s, rc, e);
 }
@@ -1375,6 +1678,14 @@ store_samenwerking_add(struct store *s, const struct samenwerking *sw,
 	bind_id(st, 4, cid);
 	bind_text(st, 5, sw->omschrijving);
 	rc = run(s, st, e);
+	if (rc == ST_OK)
+		rc = audit_append(
+			s, "create", 201, "samenwerking", NULL, sw->code, NULL,
+			NULL,
+			jobj(&s->scratch, "code", sw->code, "naam", sw->naam,
+			     "sinds", iso(&s->scratch, sw->sinds),
+			     "centrumgemeente", sw->centrumgemeente, NULL),
+			e);
 	return tx_end(s, rc, e);
 }
 
@@ -1602,6 +1913,15 @@ store_eenheid_add(struct store *s, const struct eenheid *u,
 	for (size_t i = 0; i < n; i++)
 		if (insert_inrichting(s, eid, &h[i], i, e))
 			break;
+	if (e->status == ST_OK)
+		audit_append(s, "create", 201, "eenheid", NULL, u->code, NULL,
+			     NULL,
+			     jobj(&s->scratch, "code", u->code, "naam", u->naam,
+				  "samenwerking", u->samenwerking, "vorm",
+				  n ? vorm_name(h[0].vorm) : NULL, "van",
+				  n ? iso(&s->scratch, h[0].periode.van) : NULL,
+				  NULL),
+			     e);
 out:
 	rc = tx_end(s, e->status, e);
 out_free:
@@ -1732,7 +2052,21 @@ store_eenheid_wijzig(struct store *s, const char *code,
 		if (run(s, st, e))
 			goto out;
 	}
-	insert_inrichting(s, u.id, &h[n], n, e);
+	if (insert_inrichting(s, u.id, &h[n], n, e) == ST_OK)
+		audit_append(s, "create", 201, "inrichting", NULL, code, NULL,
+			     n ? jobj(&s->scratch, "vorm",
+				      vorm_name(hist[n - 1].vorm), "gemeente",
+				      hist[n - 1].gemeente, "regeling",
+				      hist[n - 1].regeling, "van",
+				      iso(&s->scratch, hist[n - 1].periode.van),
+				      NULL)
+			       : NULL,
+			     jobj(&s->scratch, "van",
+				  iso(&s->scratch, nieuw->periode.van), "vorm",
+				  vorm_name(nieuw->vorm), "gemeente",
+				  nieuw->gemeente, "regeling", nieuw->regeling,
+				  "besluit", nieuw->besluit, NULL),
+			     e);
 out:
 	/* Name the new period's fields as the caller did: without index. */
 	for (size_t i = 0; i < e->nproblems; i++) {
@@ -1865,6 +2199,15 @@ store_kader_artikel_add(struct store *s, const char *samenwerking,
 				goto out;
 		}
 	}
+	{
+		char num[16];
+		snprintf(num, sizeof(num), "%d", k->nummer);
+		audit_append(s, "create", 201, "kaderartikel", NULL, num,
+			     samenwerking, NULL,
+			     jobj(&s->scratch, "samenwerking", samenwerking,
+				  "nummer", num, "titel", k->titel, NULL),
+			     e);
+	}
 out:
 	rc = tx_end(s, e->status, e);
 out_free:
@@ -1996,6 +2339,11 @@ store_werkstroom_add(struct store *s, const struct werkstroom *w, struct err *e)
 		if (run(s, st, e))
 			goto out;
 	}
+	audit_append(s, "create", 201, "werkstroom", NULL, w->code, NULL, NULL,
+		     jobj(&s->scratch, "code", w->code, "naam", w->naam,
+			  "samenwerking", w->samenwerking, "eigenaar",
+			  w->eigenaar, NULL),
+		     e);
 out:
 	return tx_end(s, e->status, e);
 }
@@ -2101,6 +2449,12 @@ store_taakveld_add(struct store *s, const struct taakveld *t, struct err *e)
 		else
 			rc = db_error(s, e, "insert taakveld");
 	}
+	if (rc == ST_OK)
+		rc = audit_append(s, "create", 201, "taakveld", NULL, t->code,
+				  NULL, NULL,
+				  jobj(&s->scratch, "code", t->code, "naam",
+				       t->naam, NULL),
+				  e);
 	return tx_end(s, rc, e);
 }
 
@@ -2133,5 +2487,404 @@ store_taakveld_list(struct store *s, struct arena *a, int jaar,
 		t->laatste_jaar =
 			col_is_null(st, 5) ? 0 : sqlite3_column_int(st, 5);
 	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+/* ---- accounts ---- */
+
+static enum status
+gebruiker_id(struct store *s, const char *naam, int64_t *id, bool *actief,
+	     struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_GEBRUIKER_GET, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, naam);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0)
+		return err_set(e, ST_NOT_FOUND, "Gebruiker %.64s bestaat niet.",
+			       naam ? naam : "");
+	*id = sqlite3_column_int64(st, 0);
+	if (actief)
+		*actief = col_is_null(st, 5);
+	sqlite3_reset(st);
+	return ST_OK;
+}
+
+enum status
+store_gebruiker_add(struct store *s, const struct gebruiker *g,
+		    const char *wachtwoord_hash, struct err *e)
+{
+	sqlite3_stmt *st;
+	enum status rc;
+	char now[32];
+	int64_t dummy;
+	struct err probe;
+
+	access_check_gebruikersnaam(g->gebruikersnaam, e);
+	if (!g->naam || !*g->naam)
+		err_invalid(e, "naam", "required",
+			    "Vul de naam van de persoon in: accounts zijn "
+			    "persoonlijk.");
+	if (!wachtwoord_hash || strncmp(wachtwoord_hash, "$argon2id$", 10))
+		err_internal(e, "password hash is not Argon2id");
+	if (e->status)
+		return e->status;
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	err_clear(&probe);
+	if (gebruiker_id(s, g->gebruikersnaam, &dummy, NULL, &probe) == ST_OK)
+		err_invalid(e, "gebruikersnaam", "unique",
+			    "Gebruikersnaam %s is al in gebruik.",
+			    g->gebruikersnaam);
+	if (e->status || !(st = stmt(s, Q_GEBRUIKER_INSERT, e)))
+		return tx_end(s, e->status, e);
+	utc_now(now, sizeof(now));
+	bind_text(st, 1, g->gebruikersnaam);
+	bind_text(st, 2, g->naam);
+	bind_text(st, 3, g->email);
+	bind_text(st, 4, wachtwoord_hash);
+	bind_text(st, 5, now);
+	rc = run(s, st, e);
+	if (rc == ST_OK)
+		rc = audit_append(s, "create", 201, "gebruiker", NULL,
+				  g->gebruikersnaam, NULL, NULL,
+				  jobj(&s->scratch, "gebruikersnaam",
+				       g->gebruikersnaam, "naam", g->naam,
+				       "email", g->email, NULL),
+				  e);
+	return tx_end(s, rc, e);
+}
+
+static enum status
+read_gebruiker(struct store *s, struct arena *a, sqlite3_stmt *st,
+	       struct gebruiker *g, struct err *e)
+{
+	g->id = sqlite3_column_int64(st, 0);
+	g->gebruikersnaam = col_text(a, st, 1);
+	g->naam = col_text(a, st, 2);
+	g->email = col_text(a, st, 3);
+	g->aangemaakt = col_text(a, st, 4);
+	g->ingetrokken = col_text(a, st, 5);
+	g->rollen = NULL;
+	g->nrollen = 0;
+	(void)s;
+	(void)e;
+	return ST_OK;
+}
+
+static enum status
+read_rollen(struct store *s, struct arena *a, struct gebruiker *g,
+	    struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_GEBRUIKER_ROLLEN, e);
+	size_t cap = 0;
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_int(st, 1, g->id);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (!PUSH(a, g->rollen, g->nrollen, cap))
+			return nomem(e);
+		struct roltoekenning *t = &g->rollen[g->nrollen - 1];
+		rol_parse((const char *)sqlite3_column_text(st, 0), &t->rol);
+		t->scope = col_text(a, st, 1);
+		if (t->scope && !*t->scope)
+			t->scope = NULL;
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+enum status
+store_gebruiker_get(struct store *s, struct arena *a,
+		    const char *gebruikersnaam, struct gebruiker *out,
+		    const char **hash, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_GEBRUIKER_GET, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, gebruikersnaam);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0)
+		return err_set(e, ST_NOT_FOUND, "Gebruiker %.64s bestaat niet.",
+			       gebruikersnaam ? gebruikersnaam : "");
+	read_gebruiker(s, a, st, out, e);
+	if (hash)
+		*hash = col_text(a, st, 6);
+	sqlite3_reset(st);
+	return read_rollen(s, a, out, e);
+}
+
+enum status
+store_gebruiker_list(struct store *s, struct arena *a, struct gebruiker **out,
+		     size_t *n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_GEBRUIKER_LIST, e);
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	while ((r = next_row(s, st, e)) == 1) {
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		read_gebruiker(s, a, st, &(*out)[*n - 1], e);
+	}
+	if (r < 0)
+		return e->status;
+	for (size_t i = 0; i < *n; i++)
+		if (read_rollen(s, a, &(*out)[i], e))
+			return e->status;
+	return ST_OK;
+}
+
+enum status
+store_gebruiker_rol(struct store *s, const char *gebruikersnaam,
+		    const struct roltoekenning *t, bool weg, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t id, dummy;
+	bool actief;
+	enum status rc;
+
+	if (access_check_rol(t, e))
+		return e->status;
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (gebruiker_id(s, gebruikersnaam, &id, &actief, e))
+		return tx_end(s, e->status, e);
+	if (!actief && !weg)
+		return tx_end(s,
+			      err_set(e, ST_CONFLICT,
+				      "Het account van %.64s is "
+				      "ingetrokken.",
+				      gebruikersnaam),
+			      e);
+	if (!weg && rol_scope_soort(t->rol) == SCOPE_GEMEENTE &&
+	    org_id(s, t->scope, ORG_GEMEENTE, "scope", &dummy, e))
+		return tx_end(s, e->status, e);
+	if (!weg && rol_scope_soort(t->rol) == SCOPE_SAMENWERKING &&
+	    samenwerking_id(s, t->scope, &dummy, NULL, e)) {
+		e->status = ST_OK;
+		err_invalid(e, "scope", "unknown",
+			    "Samenwerking %.20s bestaat niet.", t->scope);
+		return tx_end(s, e->status, e);
+	}
+	if (!(st = stmt(s,
+			weg ? Q_GEBRUIKER_ROL_DELETE : Q_GEBRUIKER_ROL_INSERT,
+			e)))
+		return tx_end(s, e->status, e);
+	bind_int(st, 1, id);
+	bind_text(st, 2, rol_name(t->rol));
+	bind_text(st, 3, t->scope ? t->scope : "");
+	rc = run(s, st, e);
+	if (rc == ST_OK && weg && sqlite3_changes(s->db) == 0)
+		rc = err_set(e, ST_NOT_FOUND, "%.64s heeft de rol %s%s%s niet.",
+			     gebruikersnaam, rol_name(t->rol),
+			     t->scope ? " voor " : "",
+			     t->scope ? t->scope : "");
+	if (rc == ST_OK) {
+		const char *r = jobj(&s->scratch, "rol", rol_name(t->rol),
+				     "scope", t->scope, NULL);
+		rc = audit_append(s, weg ? "destroy" : "create",
+				  weg ? 204 : 201, "rol", NULL, gebruikersnaam,
+				  NULL, weg ? r : NULL, weg ? NULL : r, e);
+	}
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_gebruiker_intrekken(struct store *s, const char *gebruikersnaam,
+			  struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	bool actief;
+	enum status rc;
+	char now[32];
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (gebruiker_id(s, gebruikersnaam, &id, &actief, e))
+		return tx_end(s, e->status, e);
+	if (!actief)
+		return tx_end(s,
+			      err_set(e, ST_CONFLICT,
+				      "Het account van %.64s is al "
+				      "ingetrokken.",
+				      gebruikersnaam),
+			      e);
+	if (!(st = stmt(s, Q_GEBRUIKER_INTREKKEN, e)))
+		return tx_end(s, e->status, e);
+	utc_now(now, sizeof(now));
+	bind_int(st, 1, id);
+	bind_text(st, 2, now);
+	rc = run(s, st, e);
+	if (rc == ST_OK)
+		rc = audit_append(s, "partial_update", 200, "gebruiker", NULL,
+				  gebruikersnaam, "account ingetrokken", NULL,
+				  jobj(&s->scratch, "ingetrokken", now, NULL),
+				  e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_gebruiker_wachtwoord(struct store *s, const char *gebruikersnaam,
+			   const char *wachtwoord_hash, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	bool actief;
+	enum status rc;
+
+	if (!wachtwoord_hash || strncmp(wachtwoord_hash, "$argon2id$", 10))
+		return err_internal(e, "password hash is not Argon2id");
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (gebruiker_id(s, gebruikersnaam, &id, &actief, e))
+		return tx_end(s, e->status, e);
+	if (!actief)
+		return tx_end(s,
+			      err_set(e, ST_CONFLICT,
+				      "Het account van %.64s is "
+				      "ingetrokken.",
+				      gebruikersnaam),
+			      e);
+	if (!(st = stmt(s, Q_GEBRUIKER_WACHTWOORD, e)))
+		return tx_end(s, e->status, e);
+	bind_int(st, 1, id);
+	bind_text(st, 2, wachtwoord_hash);
+	rc = run(s, st, e);
+	/* The audit trail says that it changed, never what to. */
+	if (rc == ST_OK)
+		rc = audit_append(s, "partial_update", 200, "gebruiker", NULL,
+				  gebruikersnaam, "wachtwoord gewijzigd", NULL,
+				  NULL, e);
+	return tx_end(s, rc, e);
+}
+
+/* ---- audit trail ---- */
+
+enum status
+store_audit_event(struct store *s, const char *actie, int resultaat,
+		  const char *resource, const char *resource_weergave,
+		  const char *toelichting, struct err *e)
+{
+	enum status rc;
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	rc = audit_append(s, actie, resultaat, resource, NULL,
+			  resource_weergave, toelichting, NULL, NULL, e);
+	return tx_end(s, rc, e);
+}
+
+static void
+read_audit(struct arena *a, sqlite3_stmt *st, struct audit_entry *x)
+{
+	const char *h;
+
+	x->id = sqlite3_column_int64(st, 0);
+	x->uuid = col_text(a, st, 1);
+	x->aanmaakdatum = col_text(a, st, 2);
+	x->gebruikers_id = col_text(a, st, 3);
+	x->gebruikers_weergave = col_text(a, st, 4);
+	x->actie = col_text(a, st, 5);
+	x->actie_weergave = col_text(a, st, 6);
+	x->resultaat = sqlite3_column_int(st, 7);
+	x->resource = col_text(a, st, 8);
+	x->resource_url = col_text(a, st, 9);
+	x->resource_weergave = col_text(a, st, 10);
+	x->toelichting = col_text(a, st, 11);
+	x->herkomst = col_text(a, st, 12);
+	x->oud = col_text(a, st, 13);
+	x->nieuw = col_text(a, st, 14);
+	h = (const char *)sqlite3_column_text(st, 15);
+	copy_text(x->vorige_hash, sizeof(x->vorige_hash), h);
+	h = (const char *)sqlite3_column_text(st, 16);
+	copy_text(x->hash, sizeof(x->hash), h);
+}
+
+enum status
+store_audit_list(struct store *s, struct arena *a, const char *resource,
+		 const char *gebruiker, size_t offset, size_t limit,
+		 struct audit_entry **out, size_t *n, size_t *total,
+		 struct err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (!(st = stmt(s, Q_AUDIT_COUNT, e)))
+		return e->status;
+	bind_text(st, 1, resource);
+	bind_text(st, 2, gebruiker);
+	if (next_row(s, st, e) != 1)
+		return e->status;
+	*total = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (!(st = stmt(s, Q_AUDIT_LIST, e)))
+		return e->status;
+	bind_text(st, 1, resource);
+	bind_text(st, 2, gebruiker);
+	bind_int(st, 3, limit ? (int64_t)limit : -1);
+	bind_int(st, 4, (int64_t)offset);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		read_audit(a, st, &(*out)[*n - 1]);
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+enum status
+store_audit_verify(struct store *s, int64_t *checked, int64_t *broken,
+		   struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_AUDIT_ALL, e);
+	char prev[AUDIT_HASH_HEX], want[AUDIT_HASH_HEX];
+	struct arena a;
+	int r;
+
+	*checked = 0;
+	*broken = 0;
+	if (!st)
+		return e->status;
+	copy_text(prev, sizeof(prev), audit_genesis);
+	arena_init(&a, 1u << 24);
+	while ((r = next_row(s, st, e)) == 1) {
+		struct audit_entry x;
+
+		read_audit(&a, st, &x);
+		(*checked)++;
+		audit_hash(&x, prev, want);
+		if (strcmp(x.vorige_hash, prev) != 0 ||
+		    strcmp(x.hash, want) != 0 || x.id != *checked) {
+			*broken = x.id;
+			sqlite3_reset(st);
+			break;
+		}
+		copy_text(prev, sizeof(prev), x.hash);
+		/* Keep memory flat over long chains. */
+		if (a.used > (1u << 23)) {
+			arena_free(&a);
+			arena_init(&a, 1u << 24);
+		}
+	}
+	arena_free(&a);
 	return r < 0 ? e->status : ST_OK;
 }

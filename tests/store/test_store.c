@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "../test.h"
+#include "../../src/core/password.h"
 #include "../../src/store/store.h"
 
 #define TODAY D("2026-11-22")
@@ -522,8 +523,9 @@ test_migration_keeps_numbers(void **state)
 	assert_int_equal(
 		sqlite3_exec(db,
 			     "DROP TABLE besluit_volgnummer; DROP TABLE "
-			     "generatie; UPDATE schema_version SET "
-			     "version = 1",
+			     "generatie; DROP TABLE gebruiker_rol; DROP "
+			     "TABLE gebruiker; DROP TABLE audit; UPDATE "
+			     "schema_version SET version = 1",
 			     NULL, NULL, NULL),
 		SQLITE_OK);
 	sqlite3_close(db);
@@ -838,6 +840,213 @@ test_generation(void **state)
 	assert_int_equal(g3, g2 + 1);
 }
 
+static const char *
+hash_of(const char *pw)
+{
+	static char h[PASSWORD_HASH_MAX];
+	struct err e;
+
+	err_clear(&e);
+	if (password_hash(pw, h, &e))
+		fail_msg("hashing failed");
+	return h;
+}
+
+static void
+test_accounts(void **state)
+{
+	struct fixture *f = *state;
+	struct gebruiker g = { .gebruikersnaam = "a.nienhuis",
+			       .naam = "A.C. Nienhuis",
+			       .email = "a.nienhuis@example.nl" };
+	struct gebruiker got, *list;
+	struct roltoekenning ah = { ROL_ACCOUNTHOUDER, "GM0397" };
+	struct roltoekenning ctl = { ROL_CONTROLLER, "HB" };
+	const char *hash;
+	size_t n;
+
+	add_hb(f);
+	OK(store_gebruiker_add(f->s, &g, hash_of("paard-batterij-nietje"),
+			       &f->e));
+	/* Same user name again; no name; a hash that is not Argon2id. */
+	err_clear(&f->e);
+	assert_int_equal(store_gebruiker_add(f->s, &g, hash_of("x"), &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "gebruikersnaam", "unique");
+	g.gebruikersnaam = "iemand";
+	g.naam = "";
+	err_clear(&f->e);
+	assert_int_equal(store_gebruiker_add(f->s, &g, hash_of("x"), &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "naam", "required");
+	g.naam = "Iemand";
+	err_clear(&f->e);
+	assert_int_equal(store_gebruiker_add(f->s, &g, "plain", &f->e),
+			 ST_INTERNAL);
+	assert_int_equal(count(f, "gebruiker"), 1);
+
+	OK(store_gebruiker_rol(f->s, "a.nienhuis", &ah, false, &f->e));
+	OK(store_gebruiker_rol(f->s, "a.nienhuis", &ctl, false, &f->e));
+	OK(store_gebruiker_rol(f->s, "a.nienhuis", &ah, false,
+			       &f->e)); /* again */
+	OK(store_gebruiker_get(f->s, &f->a, "a.nienhuis", &got, &hash, &f->e));
+	assert_int_equal(got.nrollen, 2);
+	assert_int_equal(got.rollen[0].rol, ROL_ACCOUNTHOUDER);
+	assert_string_equal(got.rollen[0].scope, "GM0397");
+	assert_true(password_verify(hash, "paard-batterij-nietje"));
+	assert_null(got.ingetrokken);
+	/* A role for a municipality or cooperation not in the register. */
+	struct roltoekenning bad = { ROL_RAADSLID, "GM9999" };
+	err_clear(&f->e);
+	assert_int_equal(
+		store_gebruiker_rol(f->s, "a.nienhuis", &bad, false, &f->e),
+		ST_INVALID);
+	assert_only_problem(&f->e, "scope", "unknown");
+	bad.rol = ROL_CONTROLLER;
+	bad.scope = "XX";
+	err_clear(&f->e);
+	assert_int_equal(
+		store_gebruiker_rol(f->s, "a.nienhuis", &bad, false, &f->e),
+		ST_INVALID);
+	assert_only_problem(&f->e, "scope", "unknown");
+	/* Withdraw a role; withdrawing one not held is not found. */
+	OK(store_gebruiker_rol(f->s, "a.nienhuis", &ctl, true, &f->e));
+	err_clear(&f->e);
+	assert_int_equal(
+		store_gebruiker_rol(f->s, "a.nienhuis", &ctl, true, &f->e),
+		ST_NOT_FOUND);
+	OK(store_gebruiker_wachtwoord(f->s, "a.nienhuis",
+				      hash_of("nieuw-paard-nietje"), &f->e));
+	OK(store_gebruiker_get(f->s, &f->a, "a.nienhuis", &got, &hash, &f->e));
+	assert_true(password_verify(hash, "nieuw-paard-nietje"));
+	assert_int_equal(got.nrollen, 1);
+	/* Closing an account is for good. */
+	OK(store_gebruiker_intrekken(f->s, "a.nienhuis", &f->e));
+	err_clear(&f->e);
+	assert_int_equal(store_gebruiker_intrekken(f->s, "a.nienhuis", &f->e),
+			 ST_CONFLICT);
+	err_clear(&f->e);
+	assert_int_equal(
+		store_gebruiker_rol(f->s, "a.nienhuis", &ah, false, &f->e),
+		ST_CONFLICT);
+	OK(store_gebruiker_list(f->s, &f->a, &list, &n, &f->e));
+	assert_int_equal(n, 1);
+	assert_non_null(list[0].ingetrokken);
+	err_clear(&f->e);
+	assert_int_equal(
+		store_gebruiker_get(f->s, &f->a, "niemand", &got, NULL, &f->e),
+		ST_NOT_FOUND);
+}
+
+static void
+test_audit_trail(void **state)
+{
+	struct fixture *f = *state;
+	struct audit_entry *list;
+	size_t n, total;
+	int64_t checked, broken;
+	sqlite3 *db;
+	struct gebruiker g = { .gebruikersnaam = "a.nienhuis",
+			       .naam = "A.C. Nienhuis" };
+
+	store_set_actor(f->s, "a.nienhuis", "A.C. Nienhuis", "192.0.2.7");
+	add_hb(f); /* 3 organisations, 2 decisions, 1 cooperation, 2 members */
+	OK(store_gebruiker_add(f->s, &g, hash_of("paard-batterij-nietje"),
+			       &f->e));
+	OK(store_audit_event(f->s, "login_mislukt", 401, "sessie", "a.nienhuis",
+			     NULL, &f->e));
+	assert_int_equal(count(f, "audit"), 10);
+	OK(store_audit_list(f->s, &f->a, "besluit", NULL, 0, 0, &list, &n,
+			    &total, &f->e));
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].resource_weergave, "GRIT-2021");
+	assert_string_equal(list[0].actie, "create");
+	assert_string_equal(list[0].gebruikers_id, "a.nienhuis");
+	assert_string_equal(list[0].herkomst, "192.0.2.7");
+	assert_non_null(
+		strstr(list[0].nieuw, "\"identificatie\":\"GRIT-2021\""));
+	/* The password never enters the trail, nor its hash. */
+	OK(store_audit_list(f->s, &f->a, "gebruiker", NULL, 0, 0, &list, &n,
+			    &total, &f->e));
+	assert_int_equal(n, 1);
+	assert_null(strstr(list[0].nieuw, "argon2"));
+	assert_null(strstr(list[0].nieuw, "wachtwoord"));
+	/* A refused write leaves no entry. */
+	struct organisatie dup = { .soort = ORG_GEMEENTE,
+				   .code = "GM0397",
+				   .naam = "Dubbel",
+				   .inwoners = -1,
+				   .inwoners_peildatum = DATE_NONE };
+	err_clear(&f->e);
+	assert_int_equal(store_organisatie_add(f->s, &dup, TODAY, &f->e),
+			 ST_CONFLICT);
+	assert_int_equal(count(f, "audit"), 10);
+
+	OK(store_audit_verify(f->s, &checked, &broken, &f->e));
+	assert_int_equal(checked, 10);
+	assert_int_equal(broken, 0);
+
+	/* Append-only: the database itself refuses changes. */
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db,
+					  "UPDATE audit SET resultaat = 200 "
+					  "WHERE id = 4",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit WHERE id = 4",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	/* Someone who removes that guard and changes one byte is caught. */
+	assert_int_equal(sqlite3_exec(db,
+				      "DROP TRIGGER audit_geen_wijziging; "
+				      "UPDATE audit SET herkomst = "
+				      "'192.0.2.8' WHERE id = 4",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	OK(store_audit_verify(f->s, &checked, &broken, &f->e));
+	assert_int_equal(broken, 4);
+	assert_int_equal(checked, 4);
+}
+
+/*
+ * A connection that looked something up (leaving a statement on its row)
+ * must still see what another connection commits afterwards.
+ */
+static void
+test_fresh_reads(void **state)
+{
+	struct fixture *f = *state;
+	struct store *other;
+	struct organisatie o, *list;
+	struct err e;
+	size_t n;
+	int64_t g1, g2;
+
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	OK(store_organisatie_get(f->s, &f->a, "GM0358", &o, &f->e));
+	OK(store_generation(f->s, &g1, &f->e));
+	err_clear(&e);
+	assert_int_equal(store_open(f->path, STORE_EXISTING, &other, &e),
+			 ST_OK);
+	{
+		struct organisatie x = { .soort = ORG_GEMEENTE,
+					 .code = "GM0362",
+					 .naam = "Amstelveen",
+					 .inwoners = -1,
+					 .inwoners_peildatum = DATE_NONE };
+		assert_int_equal(store_organisatie_add(other, &x, TODAY, &e),
+				 ST_OK);
+	}
+	store_close(other);
+	OK(store_generation(f->s, &g2, &f->e));
+	assert_int_equal(g2, g1 + 1);
+	OK(store_organisatie_list(f->s, &f->a, ORG_GEMEENTE, &list, &n, &f->e));
+	assert_int_equal(n, 2);
+	/* And this connection can still write. */
+	add_gemeente(f, "GM0397", "Heemstede");
+}
+
 static void
 test_outer_transaction(void **state)
 {
@@ -994,6 +1203,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_taakvelden, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_generation, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_accounts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fresh_reads, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_audit_trail, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_outer_transaction, setup,
 						teardown),

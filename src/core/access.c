@@ -1,0 +1,170 @@
+/*
+ * access.c - roles, scopes, user names and password strength.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "access.h"
+#include "register.h"
+#include "../banned.h"
+
+static const char *const rol_names[ROL_COUNT] = {
+	"beheerder", "controller",	"accounthouder",
+	"planner",   "baliemedewerker", "raadslid",
+};
+
+const char *
+rol_name(enum rol r)
+{
+	return (unsigned)r < ROL_COUNT ? rol_names[r] : "?";
+}
+
+int
+rol_parse(const char *s, enum rol *out)
+{
+	for (int i = 0; s && i < ROL_COUNT; i++)
+		if (strcmp(rol_names[i], s) == 0) {
+			*out = (enum rol)i;
+			return 0;
+		}
+	return -1;
+}
+
+enum scope_soort
+rol_scope_soort(enum rol r)
+{
+	switch (r) {
+	case ROL_BEHEERDER:
+		return SCOPE_INSTALLATIE;
+	case ROL_CONTROLLER:
+		return SCOPE_SAMENWERKING;
+	default:
+		return SCOPE_GEMEENTE;
+	}
+}
+
+bool
+rol_tweede_factor(enum rol r)
+{
+	return r == ROL_BEHEERDER || r == ROL_CONTROLLER;
+}
+
+enum status
+access_check_rol(const struct roltoekenning *t, struct err *e)
+{
+	if ((unsigned)t->rol >= ROL_COUNT)
+		return err_invalid(e, "rol", "enum",
+				   "Kies beheerder, controller, accounthouder, "
+				   "planner, baliemedewerker of raadslid.");
+	switch (rol_scope_soort(t->rol)) {
+	case SCOPE_INSTALLATIE:
+		if (t->scope && *t->scope)
+			return err_invalid(e, "scope", "not-allowed",
+					   "Een beheerder beheert de hele "
+					   "installatie; noem geen gemeente of "
+					   "samenwerking.");
+		return ST_OK;
+	case SCOPE_SAMENWERKING:
+		if (!t->scope || !*t->scope)
+			return err_invalid(e, "scope", "required",
+					   "Noem de samenwerking van de "
+					   "controller, bijvoorbeeld HB.");
+		return reg_check_short_code(t->scope, "scope", e);
+	case SCOPE_GEMEENTE:
+		if (!t->scope || !*t->scope)
+			return err_invalid(
+				e, "scope", "required",
+				"Noem de gemeente (CBS-code) waarvoor "
+				"deze rol geldt.");
+		return reg_check_cbs_code(t->scope, "scope", e);
+	}
+	return ST_OK;
+}
+
+enum status
+access_check_gebruikersnaam(const char *s, struct err *e)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n == 0)
+		return err_invalid(e, "gebruikersnaam", "required",
+				   "Vul een gebruikersnaam in.");
+	if (n < 3 || n > 64 || !(s[0] >= 'a' && s[0] <= 'z') ||
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") != n)
+		return err_invalid(e, "gebruikersnaam", "format",
+				   "Een gebruikersnaam heeft 3 tot 64 kleine "
+				   "letters, cijfers, punten, streepjes of "
+				   "lage streepjes en begint met een letter.");
+	return ST_OK;
+}
+
+/* The most common passwords (lowercase), after the public breach lists. */
+static const char *const common[] = {
+	"123456789012", "password",  "wachtwoord", "qwertyuiop",    "welkom",
+	"welkom01",	"iloveyou",  "admin",	   "administrator", "letmein",
+	"zomer",	"winter",    "voorjaar",   "najaar",	    "gemeente",
+	"ambtenaar",	"qwerty",    "abc123",	   "monkey",	    "dragon",
+	"football",	"baseball",  "sunshine",   "princess",	    "passw0rd",
+	"wachtw00rd",	"geheim",    "azerty",	   "1q2w3e4r5t6y",  "trustno1",
+	"welcome",	"changeme",  "veranderen", "nederland",	    "amsterdam",
+	"ajax",		"feyenoord", "psv",
+};
+
+/* Lowercased password without trailing digits and punctuation. */
+static void
+stem(const char *pw, char *out, size_t n)
+{
+	size_t len = strlen(pw), i;
+
+	if (len >= n)
+		len = n - 1;
+	for (i = 0; i < len; i++)
+		out[i] = (char)tolower((unsigned char)pw[i]);
+	out[len] = '\0';
+	while (len > 0 && (isdigit((unsigned char)out[len - 1]) ||
+			   ispunct((unsigned char)out[len - 1])))
+		out[--len] = '\0';
+}
+
+enum status
+access_check_wachtwoord(const char *pw, const char *gebruikersnaam,
+			struct err *e)
+{
+	char s[160], lower[160];
+	size_t n = pw ? strlen(pw) : 0, distinct = 0;
+	bool seen[256] = { false };
+
+	if (n < 12)
+		return err_invalid(e, "wachtwoord", "too-short",
+				   "Een wachtwoord heeft ten minste 12 tekens; "
+				   "een zin van een paar woorden is sterk en "
+				   "goed te onthouden.");
+	if (n > 128)
+		return err_invalid(
+			e, "wachtwoord", "too-long",
+			"Een wachtwoord heeft hoogstens 128 tekens.");
+	for (size_t i = 0; i < n; i++)
+		if (!seen[(unsigned char)pw[i]]) {
+			seen[(unsigned char)pw[i]] = true;
+			distinct++;
+		}
+	if (distinct < 5)
+		return err_invalid(e, "wachtwoord", "too-simple",
+				   "Dit wachtwoord herhaalt te weinig "
+				   "verschillende tekens.");
+	stem(pw, s, sizeof(s));
+	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
+		if (strcmp(s, common[i]) == 0)
+			return err_invalid(e, "wachtwoord", "common",
+					   "Dit wachtwoord staat in de lijsten "
+					   "van veelgebruikte wachtwoorden; "
+					   "kies een ander.");
+	for (size_t i = 0; i < n && i < sizeof(lower) - 1; i++)
+		lower[i] = (char)tolower((unsigned char)pw[i]);
+	lower[n < sizeof(lower) - 1 ? n : sizeof(lower) - 1] = '\0';
+	if (gebruikersnaam && strlen(gebruikersnaam) >= 3 &&
+	    strstr(lower, gebruikersnaam))
+		return err_invalid(e, "wachtwoord", "contains-name",
+				   "Het wachtwoord bevat de gebruikersnaam.");
+	return ST_OK;
+}
