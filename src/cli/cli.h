@@ -100,6 +100,12 @@ const char *cli_db_path(const struct cli_common *c);
  */
 day_t cli_today(void);
 
+/*
+ * Record the person at the terminal as the actor of what follows, for the
+ * audit trail: "opdrachtregel:<login name>".
+ */
+void cli_set_actor(struct store *s);
+
 /* Open the existing database named by the common options. */
 int cli_open(const struct cli_common *c, struct store **s);
 

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "../core/password.h"
 #include "../banned.h"
 
 static const char init_usage[] =
@@ -50,6 +51,48 @@ remove_db(const char *path)
 			unlink(buf);
 }
 
+/* One demo account per role; passwords are random and printed once. */
+static const struct {
+	const char *naam, *weergave;
+	enum rol rol;
+	const char *scope;
+} demo_accounts[] = {
+	{ "beheer", "Demo Beheerder", ROL_BEHEERDER, NULL },
+	{ "controller.hb", "Demo Controller HB", ROL_CONTROLLER, "HB" },
+	{ "accounthouder.aalsmeer", "Demo Accounthouder Aalsmeer",
+	  ROL_ACCOUNTHOUDER, "GM0358" },
+	{ "planner.heemstede", "Demo Planner Heemstede", ROL_PLANNER,
+	  "GM0397" },
+	{ "balie.aalsmeer", "Demo Baliemedewerker Aalsmeer",
+	  ROL_BALIEMEDEWERKER, "GM0358" },
+	{ "raadslid.bloemendaal", "Demo Raadslid Bloemendaal", ROL_RAADSLID,
+	  "GM0377" },
+};
+
+#define NDEMO (sizeof(demo_accounts) / sizeof(demo_accounts[0]))
+
+static char demo_passwords[NDEMO][32];
+
+static enum status
+demo_users(struct store *s, struct err *e)
+{
+	char hash[PASSWORD_HASH_MAX];
+
+	for (size_t i = 0; i < NDEMO; i++) {
+		struct gebruiker g = { .gebruikersnaam = demo_accounts[i].naam,
+				       .naam = demo_accounts[i].weergave };
+		struct roltoekenning t = { demo_accounts[i].rol,
+					   demo_accounts[i].scope };
+
+		password_generate(demo_passwords[i], sizeof(demo_passwords[i]));
+		if (password_hash(demo_passwords[i], hash, e) ||
+		    store_gebruiker_add(s, &g, hash, e) ||
+		    store_gebruiker_rol(s, g.gebruikersnaam, &t, false, e))
+			return e->status;
+	}
+	return ST_OK;
+}
+
 static int
 create(const char *path, bool demo, day_t today)
 {
@@ -59,7 +102,9 @@ create(const char *path, bool demo, day_t today)
 	err_clear(&e);
 	if (store_open(path, STORE_CREATE, &s, &e))
 		return cli_fail(&e);
-	if (refdata_load(s, today, &e) || (demo && demo_load(s, today, &e))) {
+	cli_set_actor(s);
+	if (refdata_load(s, today, &e) || (demo && demo_load(s, today, &e)) ||
+	    (demo && demo_users(s, &e))) {
 		store_close(s);
 		remove_db(path);
 		return cli_fail(&e);
@@ -134,11 +179,17 @@ cmd_demo(int argc, char **argv)
 		remove_db(tmp);
 		return EXIT_INTERNAL;
 	}
-	printf("Demodatabase %s gemaakt met de samenwerkingen AA, HB en WOL.\n"
-	       "Bekijk bijvoorbeeld:\n"
+	printf("Demodatabase %s gemaakt met de samenwerkingen AA, HB en WOL.\n\n"
+	       "Demo-accounts (de wachtwoorden worden alleen nu getoond):\n",
+	       path);
+	for (size_t i = 0; i < NDEMO; i++)
+		printf("  %-24s %-16s %-7s %s\n", demo_accounts[i].naam,
+		       rol_name(demo_accounts[i].rol),
+		       demo_accounts[i].scope ? demo_accounts[i].scope : "",
+		       demo_passwords[i]);
+	printf("\nBekijk bijvoorbeeld:\n"
 	       "  ambt samenwerking list\n"
 	       "  ambt samenwerking show HB --op 2021-03-01\n"
-	       "  ambt besluit show 830016\n",
-	       path);
+	       "  ambt besluit show 830016\n");
 	return 0;
 }

@@ -15,5 +15,7 @@ int cmd_besluit(int argc, char **argv);
 int cmd_werkstroom(int argc, char **argv);
 int cmd_taakveld(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_gebruiker(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "../banned.h"
@@ -186,6 +188,22 @@ cli_fail(const struct err *e)
 	return cli_exit_code(e->status);
 }
 
+void
+cli_set_actor(struct store *s)
+{
+	const char *user = getenv("USER");
+	struct passwd *pw;
+	char id[96], weergave[160];
+
+	if (!user || !*user) {
+		pw = getpwuid(getuid());
+		user = pw ? pw->pw_name : "onbekend";
+	}
+	snprintf(id, sizeof(id), "opdrachtregel:%.64s", user);
+	snprintf(weergave, sizeof(weergave), "%.64s (opdrachtregel)", user);
+	store_set_actor(s, id, weergave, "opdrachtregel");
+}
+
 int
 cli_open(const struct cli_common *c, struct store **s)
 {
@@ -194,6 +212,7 @@ cli_open(const struct cli_common *c, struct store **s)
 	err_clear(&e);
 	if (store_open(cli_db_path(c), STORE_EXISTING, s, &e))
 		return cli_fail(&e);
+	cli_set_actor(*s);
 	return 0;
 }
 

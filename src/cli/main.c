@@ -30,6 +30,8 @@ static const struct command commands[] = {
 	  "het besluitenregister: bekijken, toevoegen, status" },
 	{ "werkstroom", cmd_werkstroom, "werkstromen en mijlpalen bekijken" },
 	{ "taakveld", cmd_taakveld, "BBV-taakvelden bekijken, per boekjaar" },
+	{ "gebruiker", cmd_gebruiker, "persoonlijke accounts en hun rollen" },
+	{ "audit", cmd_audit, "het auditspoor bekijken en narekenen" },
 	{ "serve", cmd_serve, "start de webserver (pagina's en API)" },
 	{ NULL, NULL, NULL },
 };

@@ -306,6 +306,32 @@ kind_of_path(const char *path)
 	return ROUTE_PAGE;
 }
 
+/* The client's IP address as text (in the request's arena). */
+static const char *
+client_address(struct MHD_Connection *con, struct conn *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char buf[INET6_ADDRSTRLEN] = "onbekend";
+
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(
+				AF_INET,
+				&((const struct sockaddr_in *)(const void *)sa)
+					 ->sin_addr,
+				buf, sizeof(buf));
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(
+				AF_INET6,
+				&((const struct sockaddr_in6 *)(const void *)sa)
+					 ->sin6_addr,
+				buf, sizeof(buf));
+	}
+	return arena_strdup(&c->rq.a, buf);
+}
+
 /* GET (and HEAD) of API data and pages may come from the cache. */
 static bool
 cacheable(const struct request *rq, unsigned kind)
@@ -439,6 +465,9 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 			}
 		}
 	}
+	/* Until accounts can log in, every write is by "anoniem". */
+	store_set_actor(rq->store, "anoniem", "anonieme gebruiker",
+			client_address(con, c));
 	st = ((handler_fn)rq->match.route->handler)(rq, &rs, &e);
 	pool_release(s, rq->store);
 	if (st == ST_OK && key && rs.status == 200 && rs.content_type)

@@ -291,6 +291,11 @@ if [ "$STATUS" = 200 ] && [ "$(header Content-Type)" = "text/css; charset=utf-8"
 STATUS=$(curl -s --head -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' "$BASE/api/v1/gemeenten")
 if [ "$STATUS" = 200 ] && ! grep -q '"results"' "$WORK/body" && [ -n "$(header Content-Length)" ]; then ok "HEAD has headers and no body"; else not_ok "HEAD has headers and no body"; fi
 
+# ---- every write is in the audit trail, with its origin ----
+if "$AMBT" audit list --resource besluit --format json --db "$WORK/db" |
+	jq -e 'any(.[]; .actie == "partial_update" and .resourceWeergave == "830016" and .gebruikersId == "anoniem" and .herkomst == "127.0.0.1" and .wijzigingen.nieuw.publicatiedatum == "2021-06-02" and .wijzigingen.oud.afdeling == "Team P&O")' >/dev/null; then ok "PATCH is audited with old and new values and origin"; else not_ok "PATCH is audited with old and new values and origin"; fi
+if "$AMBT" audit verify --db "$WORK/db" >/dev/null; then ok "audit chain intact after the API writes"; else not_ok "audit chain intact after the API writes"; fi
+
 # ---- access log: one JSON line per request, never a query string ----
 sleep 0.1
 if jq -e -s 'length > 50 and all(.[]; has("time") and has("method") and has("path") and has("status") and has("bytes") and has("duration_ms"))' "$WORK/access.log" >/dev/null; then ok "access log lines are structured"; else not_ok "access log lines are structured" "$(head -3 "$WORK/access.log")"; fi

@@ -1,0 +1,1 @@
+ambt audit verify --db DB

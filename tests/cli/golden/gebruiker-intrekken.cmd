@@ -1,0 +1,1 @@
+ambt gebruiker intrekken balie.aalsmeer --db DB && ambt gebruiker intrekken balie.aalsmeer --db DB

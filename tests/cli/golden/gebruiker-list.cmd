@@ -1,0 +1,1 @@
+ambt gebruiker list --db DB
