@@ -3,7 +3,11 @@
  * and `ambt audit`: reading and verifying the audit trail.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include <sodium.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -18,7 +22,9 @@ static const char usage[] =
 	"                     [--rol ROL [--scope CODE]] [--wachtwoord-stdin]\n"
 	"  ambt gebruiker rol GEBRUIKERSNAAM --rol ROL [--scope CODE] [--weg]\n"
 	"  ambt gebruiker wachtwoord GEBRUIKERSNAAM [--wachtwoord-stdin]\n"
-	"  ambt gebruiker intrekken GEBRUIKERSNAAM\n\n"
+	"  ambt gebruiker intrekken GEBRUIKERSNAAM\n"
+	"  ambt gebruiker token GEBRUIKERSNAAM --naam TOEPASSING [--dagen N]\n"
+	"  ambt gebruiker token-intrekken GEBRUIKERSNAAM NUMMER\n\n"
 	"Accounts zijn persoonlijk en worden nooit gedeeld. Rollen:\n"
 	"  beheerder        de hele installatie (zonder --scope)\n"
 	"  controller       een samenwerking (--scope HB)\n"
@@ -269,6 +275,73 @@ g_intrekken(int argc, char **argv)
 	return ctx_close(&x, 0);
 }
 
+static int
+g_token(int argc, char **argv)
+{
+	const char *naam = NULL, *dagen = NULL;
+	const struct opt opts[] = {
+		{ "naam", &naam, NULL },
+		{ "dagen", &dagen, NULL },
+		{ NULL, NULL, NULL },
+	};
+	unsigned char raw[32];
+	char secret[65], hex[65];
+	unsigned char d[crypto_hash_sha256_BYTES];
+	int64_t now = (int64_t)time(NULL), id = 0;
+	long days = 90;
+	struct ctx x;
+	int rc;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
+		return rc;
+	if (x.npos != 1)
+		return ctx_close(&x,
+				 cli_usage_error("noem de gebruikersnaam."));
+	if (dagen) {
+		char *end;
+		days = strtol(dagen, &end, 10);
+		if (*end || end == dagen)
+			days = -1;
+	}
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(secret, sizeof(secret), raw, sizeof(raw));
+	crypto_hash_sha256(d, (const unsigned char *)secret, strlen(secret));
+	sodium_bin2hex(hex, sizeof(hex), d, sizeof(d));
+	if (store_token_add(x.s, x.pos[0], naam, hex, now, now + days * 86400,
+			    &id, &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	printf("Token %lld voor %s (%s), %ld dagen geldig.\n"
+	       "Stuur het mee als 'Authorization: Bearer <token>'. Het wordt "
+	       "niet nog eens getoond:\n%s\n",
+	       (long long)id, x.pos[0], naam, days, secret);
+	return ctx_close(&x, 0);
+}
+
+static int
+g_token_intrekken(int argc, char **argv)
+{
+	struct ctx x;
+	char *end;
+	long long id;
+	int rc;
+
+	if ((rc = ctx_open(&x, argc, argv, NULL, 2, usage)) >= 0)
+		return rc;
+	if (x.npos != 2)
+		return ctx_close(
+			&x, cli_usage_error("noem de gebruikersnaam en het "
+					    "nummer van het token."));
+	id = strtoll(x.pos[1], &end, 10);
+	if (*end || id <= 0)
+		return ctx_close(
+			&x,
+			cli_usage_error("'%s' is geen tokennummer.", x.pos[1]));
+	if (store_token_intrekken(x.s, x.pos[0], id, (int64_t)time(NULL), &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	printf("Token %lld van %s is ingetrokken.\n", id, x.pos[0]);
+	return ctx_close(&x, 0);
+}
+
 int
 cmd_gebruiker(int argc, char **argv)
 {
@@ -278,6 +351,8 @@ cmd_gebruiker(int argc, char **argv)
 		{ "rol", g_rol },
 		{ "wachtwoord", g_wachtwoord },
 		{ "intrekken", g_intrekken },
+		{ "token", g_token },
+		{ "token-intrekken", g_token_intrekken },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);

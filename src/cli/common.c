@@ -160,6 +160,8 @@ cli_exit_code(enum status st)
 	case ST_CONFLICT:
 	case ST_TOO_LARGE:
 	case ST_UNSUPPORTED:
+	case ST_UNAUTHENTICATED:
+	case ST_FORBIDDEN:
 		return EXIT_USER;
 	case ST_NOMEM:
 	case ST_INTERNAL:

@@ -137,6 +137,10 @@ status_name(enum status st)
 		return "too-large";
 	case ST_UNSUPPORTED:
 		return "unsupported";
+	case ST_UNAUTHENTICATED:
+		return "unauthenticated";
+	case ST_FORBIDDEN:
+		return "forbidden";
 	}
 	return "unknown";
 }

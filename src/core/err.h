@@ -25,6 +25,8 @@ enum status {
 	ST_INTERNAL, /* storage or programming error; see detail */
 	ST_TOO_LARGE, /* input larger than accepted */
 	ST_UNSUPPORTED, /* input in a form (media type) not accepted */
+	ST_UNAUTHENTICATED, /* who is asking is not known (log in first) */
+	ST_FORBIDDEN, /* known, but not allowed to do this */
 };
 
 #define ERR_MAX_PROBLEMS 32

@@ -71,6 +71,9 @@ enum status page_besluit(struct request *, struct response *, struct err *);
 enum status page_werkstromen(struct request *, struct response *, struct err *);
 enum status page_toegankelijkheid(struct request *, struct response *,
 				  struct err *);
+enum status page_login_form(struct request *, struct response *, struct err *);
+enum status page_login(struct request *, struct response *, struct err *);
+enum status page_logout(struct request *, struct response *, struct err *);
 enum status page_static(struct request *, struct response *, struct err *);
 
 /*

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "auth.h"
 #include "body.h"
 #include "../present/json.h"
 #include "../present/present.h"
@@ -102,6 +103,7 @@ api_besluiten_list(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	f.offset = (page - 1) * size;
 	f.limit = size;
+	authz_besluit_filter(rq, &f);
 	if (store_besluit_list(rq->store, &rq->a, &f, &b, &n, &total, e))
 		return e->status;
 	results = json_array();
@@ -118,8 +120,18 @@ build_besluit(struct request *rq, const char *id, json_t **out, struct err *e)
 	size_t n;
 	json_t *arr;
 
-	if (store_besluit_get(rq->store, &rq->a, id, &b, e) ||
-	    store_besluit_wijzigingen(rq->store, &rq->a, id, &w, &n, e))
+	if (store_besluit_get(rq->store, &rq->a, id, &b, e))
+		return e->status;
+	if (!authz_besluit_zichtbaar(rq, &b)) {
+		struct err ignore;
+		err_clear(&ignore);
+		store_audit_event(rq->store, "geweigerd", 404, "besluit", id,
+				  "niet gepubliceerd", &ignore);
+		/* Not there, as far as this principal may know. */
+		return err_set(e, ST_NOT_FOUND, "Besluit %.50s bestaat niet.",
+			       id);
+	}
+	if (store_besluit_wijzigingen(rq->store, &rq->a, id, &w, &n, e))
 		return e->status;
 	*out = present_besluit_json(&b);
 	json_object_set_new(*out, "organisatieNaam", jstr(b.organisatie_naam));
@@ -218,6 +230,11 @@ api_besluiten_post(struct request *rq, struct response *rs, struct err *e)
 	b.status = stap.status;
 	b.historie = &stap;
 	b.nhistorie = 1;
+	if (b.verantwoordelijke_organisatie &&
+	    authz_gemeente(rq, b.verantwoordelijke_organisatie, e)) {
+		json_decref(body);
+		return e->status;
+	}
 	/* The store adds the register's own checks to the problems so far. */
 	store_besluit_add(rq->store, &rq->a, &b, rq->today, &id, e);
 	json_decref(body);
@@ -236,6 +253,22 @@ api_besluiten_post(struct request *rq, struct response *rs, struct err *e)
 	snprintf(loc, sizeof(loc), API_BASE "/besluiten/%.60s", id);
 	rs->location = arena_strdup(&rq->a, loc);
 	return resp_json(rq, rs, 201, j);
+}
+
+/*
+ * The decision a write is about: 404 when the principal may not even see
+ * it, 403 when it may see but not change it.
+ */
+static enum status
+besluit_for_change(struct request *rq, const char *id, struct besluit *b,
+		   struct err *e)
+{
+	if (store_besluit_get(rq->store, &rq->a, id, b, e))
+		return e->status;
+	if (!authz_besluit_zichtbaar(rq, b))
+		return err_set(e, ST_NOT_FOUND, "Besluit %.50s bestaat niet.",
+			       id);
+	return authz_gemeente(rq, b->verantwoordelijke_organisatie, e);
 }
 
 /* A member of a merge patch: absent keeps, null clears, a value sets. */
@@ -275,7 +308,7 @@ api_besluiten_patch(struct request *rq, struct response *rs, struct err *e)
 
 	if (req_check_query(rq, NULL, e) || req_json_patch(rq, &body, e))
 		return e->status;
-	if (store_besluit_get(rq->store, &rq->a, id, &b, e)) {
+	if (besluit_for_change(rq, id, &b, e)) {
 		json_decref(body);
 		return e->status;
 	}
@@ -336,8 +369,11 @@ api_besluiten_patch(struct request *rq, struct response *rs, struct err *e)
 enum status
 api_besluiten_delete(struct request *rq, struct response *rs, struct err *e)
 {
-	if (req_check_query(rq, NULL, e) ||
-	    store_besluit_delete(rq->store, req_param(rq, "identificatie"), e))
+	const char *id = req_param(rq, "identificatie");
+	struct besluit b;
+
+	if (req_check_query(rq, NULL, e) || besluit_for_change(rq, id, &b, e) ||
+	    store_besluit_delete(rq->store, id, e))
 		return e->status;
 	rs->status = 204;
 	rs->body = "";
@@ -370,7 +406,10 @@ api_statussen_post(struct request *rq, struct response *rs, struct err *e)
 	json_t *body, *j;
 	char loc[160];
 
-	if (req_check_query(rq, NULL, e) || req_json_body(rq, &body, e))
+	struct besluit cur;
+
+	if (req_check_query(rq, NULL, e) ||
+	    besluit_for_change(rq, id, &cur, e) || req_json_body(rq, &body, e))
 		return e->status;
 	body_check_keys(body, keys, e);
 	if ((s = body_str(body, "status", true, e)) &&

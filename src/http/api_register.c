@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "auth.h"
 #include "body.h"
 #include "../present/json.h"
 #include "../present/present.h"
@@ -385,7 +386,14 @@ api_inrichtingen_post(struct request *rq, struct response *rs, struct err *e)
 	json_t *body, *j;
 	char loc[160];
 
-	if (req_check_query(rq, NULL, e) || req_json_body(rq, &body, e))
+	struct eenheid u;
+	struct inrichting *hist;
+	size_t nh;
+
+	if (req_check_query(rq, NULL, e) ||
+	    store_eenheid_get(rq->store, &rq->a, code, &u, &hist, &nh, e) ||
+	    authz_samenwerking(rq, u.samenwerking, e) ||
+	    req_json_body(rq, &body, e))
 		return e->status;
 	body_check_keys(body, keys, e);
 	r.periode.van = body_date(body, "van", true, e);

@@ -23,7 +23,7 @@
 #include "../core/err.h"
 #include "../store/store.h"
 
-#define API_VERSION "1.0.0"
+#define API_VERSION "1.1.0"
 #define API_BASE "/api/v1"
 #define PAGE_SIZE_DEFAULT 100
 #define PAGE_SIZE_MAX 500
@@ -38,8 +38,40 @@ enum route_kind {
 	ROUTE_OPEN = 8, /* CORS for everyone (openapi.json) */
 };
 
+/*
+ * What a route needs, declared in its flags and checked by the server
+ * before the handler runs. A route that declares none is refused: deny by
+ * default. Handlers of writes check the object's municipality or
+ * cooperation themselves with authz_gemeente / authz_samenwerking.
+ */
+enum need {
+	NEED_PUBLIC = 1 << 8, /* anyone; what is shown is filtered */
+	NEED_BEHEERDER = 1 << 9, /* beheerder only */
+	NEED_GEMEENTE_SCHRIJF = 1 << 10, /* beheerder or an accounthouder */
+	NEED_SAMENWERKING_SCHRIJF = 1 << 11, /* beheerder or a controller */
+};
+
+#define NEED_MASK                                               \
+	(NEED_PUBLIC | NEED_BEHEERDER | NEED_GEMEENTE_SCHRIJF | \
+	 NEED_SAMENWERKING_SCHRIJF)
+
+/* Who is asking: anonymous, or an account by session or token. */
+struct principal {
+	bool ingelogd;
+	bool via_token;
+	struct gebruiker user; /* when ingelogd */
+	const char *sessie_hash; /* when logged in by cookie */
+	const char *csrf; /* the session's form token */
+};
+
 struct request {
 	struct arena a;
+	struct principal who;
+	const char *cookie_sessie; /* value of the ambt_sessie cookie */
+	const char *cookie_csrf; /* value of the ambt_csrf cookie */
+	const char *header_csrf; /* X-CSRF-Token */
+	const char *authorization;
+	const char *herkomst; /* client IP */
 	enum http_method method;
 	const char *method_text;
 	const char *path; /* percent-decoded, without query */
@@ -61,7 +93,8 @@ struct response {
 	const char *body;
 	size_t len;
 	const char *allow; /* for 405 */
-	const char *location; /* for 201 */
+	const char *location; /* for 201 and 303 */
+	const char *cookies[2]; /* Set-Cookie values */
 	bool immutable; /* static asset: may be cached */
 };
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "auth.h"
 #include "embedded.h"
 #include "../present/json.h"
 #include "../present/present.h"
@@ -283,6 +284,7 @@ page_besluiten(struct request *rq, struct response *rs, struct err *e)
 	}
 	f.offset = (page - 1) * size;
 	f.limit = size;
+	authz_besluit_filter(rq, &f);
 	if (store_besluit_list(rq->store, &rq->a, &f, &b, &n, &total, e) ||
 	    store_organisatie_list(rq->store, &rq->a, ORG_GEMEENTE, &g, &ng, e))
 		return e->status;

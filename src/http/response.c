@@ -28,6 +28,10 @@ http_status_of(enum status st)
 		return 413;
 	case ST_UNSUPPORTED:
 		return 415;
+	case ST_UNAUTHENTICATED:
+		return 401;
+	case ST_FORBIDDEN:
+		return 403;
 	case ST_NOMEM:
 	case ST_INTERNAL:
 		return 500;
@@ -45,6 +49,8 @@ http_status_title(unsigned status)
 		return "Aangemaakt";
 	case 400:
 		return "Ongeldige invoer";
+	case 401:
+		return "Niet ingelogd";
 	case 403:
 		return "Geen toegang";
 	case 404:
@@ -341,6 +347,14 @@ resp_page_html(struct request *rq, struct response *rs, const char *name,
 	size_t len;
 	enum status st;
 
+	if (rq->who.ingelogd && json_is_object(data)) {
+		json_t *u = json_object();
+		json_object_set_new(u, "naam", jstr(rq->who.user.naam));
+		json_object_set_new(u, "gebruikersnaam",
+				    jstr(rq->who.user.gebruikersnaam));
+		json_object_set_new(u, "csrf", jstr(rq->who.csrf));
+		json_object_set_new(data, "ingelogd", u);
+	}
 	st = tmpl_render(rq->templates, name, data, &rq->a, 4u << 20, &out,
 			 &len, e);
 	json_decref(data);

@@ -10,11 +10,13 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
 
+#include "auth.h"
 #include "cache.h"
 #include "embedded.h"
 #include "http.h"
@@ -214,6 +216,13 @@ add_headers(struct server *s, struct conn *c, struct MHD_Response *r,
 		MHD_add_response_header(r, "Allow", rs->allow);
 	if (rs->location)
 		MHD_add_response_header(r, "Location", rs->location);
+	for (size_t i = 0; i < 2; i++)
+		if (rs->cookies[i])
+			MHD_add_response_header(r, "Set-Cookie",
+						rs->cookies[i]);
+	if (rs->status == 401 && (kind & ROUTE_API))
+		MHD_add_response_header(r, "WWW-Authenticate",
+					"Bearer realm=\"ambt\"");
 	if (kind & ROUTE_OPEN) {
 		MHD_add_response_header(r, "Access-Control-Allow-Origin", "*");
 	} else if (api && cors_allowed(s, c->rq.origin)) {
@@ -332,6 +341,22 @@ client_address(struct MHD_Connection *con, struct conn *c)
 	return arena_strdup(&c->rq.a, buf);
 }
 
+/* The CSRF token from the header, or from an urlencoded form body. */
+static bool
+csrf_ok(struct request *rq)
+{
+	struct kvlist form = { 0 };
+	struct err ignore;
+
+	err_clear(&ignore);
+	if (!rq->header_csrf && rq->content_type &&
+	    strncasecmp(rq->content_type, "application/x-www-form-urlencoded",
+			33) == 0)
+		urlenc_parse(&rq->a, rq->body ? rq->body : "", rq->body_len,
+			     "formulier", &form, &ignore);
+	return auth_csrf_ok(rq, kv_get(&form, "csrf"));
+}
+
 /* GET (and HEAD) of API data and pages may come from the cache. */
 static bool
 cacheable(const struct request *rq, unsigned kind)
@@ -403,6 +428,15 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 		con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
 	rq->origin =
 		MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Origin");
+	rq->authorization = MHD_lookup_connection_value(
+		con, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+	rq->header_csrf = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
+						      "X-CSRF-Token");
+	rq->cookie_sessie = MHD_lookup_connection_value(con, MHD_COOKIE_KIND,
+							"ambt_sessie");
+	rq->cookie_csrf =
+		MHD_lookup_connection_value(con, MHD_COOKIE_KIND, "ambt_csrf");
+	rq->herkomst = client_address(con, c);
 
 	route_match(http_routes, http_nroutes, rq->method, rq->path,
 		    &rq->match);
@@ -449,7 +483,50 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	}
 	kind = rq->match.route->flags;
 	rq->store = pool_acquire(s);
-	if (s->cache && cacheable(rq, kind)) {
+	if (auth_identify(rq, (int64_t)time(NULL), &e)) {
+		store_set_actor(rq->store, "anoniem", "anonieme gebruiker",
+				rq->herkomst);
+		store_audit_event(rq->store, "geweigerd", 401, "token", NULL,
+				  "onbekend, verlopen of ingetrokken token",
+				  &(struct err){ 0 });
+		pool_release(s, rq->store);
+		rq->store = NULL;
+		error_response(c, kind, 401, &e, &rs);
+		return send_response(c, con, kind, &rs);
+	}
+	if (rq->who.ingelogd)
+		store_set_actor(rq->store, rq->who.user.gebruikersnaam,
+				rq->who.user.naam, rq->herkomst);
+	else
+		store_set_actor(rq->store, "anoniem", "anonieme gebruiker",
+				rq->herkomst);
+	/* A session may change nothing without its CSRF token. */
+	if (rq->who.sessie_hash && rq->method != HTTP_GET &&
+	    rq->method != HTTP_HEAD && !csrf_ok(rq)) {
+		store_audit_event(rq->store, "geweigerd", 403, "sessie",
+				  rq->who.user.gebruikersnaam,
+				  "verzoek zonder geldig CSRF-token", &e);
+		pool_release(s, rq->store);
+		rq->store = NULL;
+		err_set(&e, ST_CONFLICT,
+			"Dit verzoek mist een geldig CSRF-token; laad de "
+			"pagina opnieuw.");
+		error_response(c, kind, 403, &e, &rs);
+		return send_response(c, con, kind, &rs);
+	}
+	/* What the route needs, checked here for every route. */
+	if ((st = authz_route(rq, kind, &e)) != ST_OK) {
+		if (st == ST_FORBIDDEN)
+			store_audit_event(rq->store, "geweigerd", 403,
+					  "toegang",
+					  rq->who.user.gebruikersnaam, rq->path,
+					  &(struct err){ 0 });
+		pool_release(s, rq->store);
+		rq->store = NULL;
+		error_response(c, kind, http_status_of(st), &e, &rs);
+		return send_response(c, con, kind, &rs);
+	}
+	if (s->cache && !rq->who.ingelogd && cacheable(rq, kind)) {
 		struct err ignore;
 
 		err_clear(&ignore);
@@ -465,9 +542,6 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 			}
 		}
 	}
-	/* Until accounts can log in, every write is by "anoniem". */
-	store_set_actor(rq->store, "anoniem", "anonieme gebruiker",
-			client_address(con, c));
 	st = ((handler_fn)rq->match.route->handler)(rq, &rs, &e);
 	pool_release(s, rq->store);
 	if (st == ST_OK && key && rs.status == 200 && rs.content_type)

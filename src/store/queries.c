@@ -14,16 +14,21 @@
  * phrase matched case-insensitively (ASCII) in onderwerp, toelichting and
  * identificatie.
  */
-#define BESLUIT_FILTER                                            \
-	"WHERE ($1 IS NULL OR o.code = $1) "                      \
-	"AND ($2 IS NULL OR b.bestuursorgaan = $2) "              \
-	"AND ($3 IS NULL OR b.status = $3) "                      \
-	"AND ($4 IS NULL OR b.openbaarheid = $4) "                \
-	"AND ($5 IS NULL OR b.datum >= $5) "                      \
-	"AND ($6 IS NULL OR b.datum < $6) "                       \
-	"AND ($7 IS NULL OR lower(b.onderwerp || ' ' || "         \
-	"coalesce(b.toelichting, '') || ' ' || b.identificatie) " \
-	"LIKE '%' || lower($7) || '%')"
+#define BESLUIT_FILTER                                                     \
+	"WHERE ($1 IS NULL OR o.code = $1) "                               \
+	"AND ($2 IS NULL OR b.bestuursorgaan = $2) "                       \
+	"AND ($3 IS NULL OR b.status = $3) "                               \
+	"AND ($4 IS NULL OR b.openbaarheid = $4) "                         \
+	"AND ($5 IS NULL OR b.datum >= $5) "                               \
+	"AND ($6 IS NULL OR b.datum < $6) "                                \
+	"AND ($7 IS NULL OR lower(b.onderwerp || ' ' || "                  \
+	"coalesce(b.toelichting, '') || ' ' || b.identificatie) "          \
+	"LIKE '%' || lower($7) || '%') "                                   \
+	"AND ($10 = 1 OR (b.openbaarheid = 'actief_openbaar' AND "         \
+	"b.status IN ('vastgesteld', 'ingetrokken')) OR "                  \
+	"o.code IN (SELECT value FROM json_each(coalesce($11, '[]'))) OR " \
+	"(b.openbaarheid <> 'geheim' AND "                                 \
+	"o.code IN (SELECT value FROM json_each(coalesce($12, '[]')))))"
 
 static const char *const texts[Q__COUNT] = {
 	[Q_SCHEMA_VERSION_GET] = "SELECT version FROM schema_version",
@@ -104,7 +109,12 @@ static const char *const texts[Q__COUNT] = {
 		"AND ($6 IS NULL OR b.datum < $6) "
 		"AND ($7 IS NULL OR lower(b.onderwerp || ' ' || "
 		"coalesce(b.toelichting, '') || ' ' || b.identificatie) "
-		"LIKE '%' || lower($7) || '%')",
+		"LIKE '%' || lower($7) || '%') "
+		"AND ($10 = 1 OR (b.openbaarheid = 'actief_openbaar' AND "
+		"b.status IN ('vastgesteld', 'ingetrokken')) OR "
+		"o.code IN (SELECT value FROM json_each(coalesce($11, '[]'))) OR "
+		"(b.openbaarheid <> 'geheim' AND "
+		"o.code IN (SELECT value FROM json_each(coalesce($12, '[]')))))",
 	[Q_BESLUIT_SET_STATUS] =
 		"UPDATE besluit SET status = $2, datum = coalesce($3, datum) "
 		"WHERE id = $1",
@@ -303,6 +313,37 @@ static const char *const texts[Q__COUNT] = {
 		"ingetrokken IS NULL",
 	[Q_GEBRUIKER_WACHTWOORD] =
 		"UPDATE gebruiker SET wachtwoord_hash = $2 WHERE id = $1",
+	[Q_SESSIE_INSERT] =
+		"INSERT INTO sessie (hash, gebruiker_id, csrf, aangemaakt, "
+		"laatst_gebruikt, herkomst) VALUES ($1, $2, $3, $4, $4, $5)",
+	[Q_SESSIE_GET] =
+		"SELECT g.gebruikersnaam, s.csrf, s.aangemaakt, "
+		"s.laatst_gebruikt, g.ingetrokken FROM sessie s "
+		"JOIN gebruiker g ON g.id = s.gebruiker_id WHERE s.hash = $1",
+	[Q_SESSIE_TOUCH] = "UPDATE sessie SET laatst_gebruikt = $2 "
+			   "WHERE hash = $1",
+	[Q_SESSIE_DELETE] = "DELETE FROM sessie WHERE hash = $1",
+	[Q_SESSIE_DELETE_GEBRUIKER] =
+		"DELETE FROM sessie WHERE gebruiker_id = $1",
+	[Q_TOKEN_INSERT] =
+		"INSERT INTO token (hash, gebruiker_id, naam, aangemaakt, "
+		"verloopt) VALUES ($1, $2, $3, $4, $5)",
+	[Q_TOKEN_GET] =
+		"SELECT g.gebruikersnaam FROM token t "
+		"JOIN gebruiker g ON g.id = t.gebruiker_id WHERE t.hash = $1 "
+		"AND t.ingetrokken IS NULL AND t.verloopt > $2 "
+		"AND g.ingetrokken IS NULL",
+	[Q_TOKEN_REVOKE] =
+		"UPDATE token SET ingetrokken = $3 WHERE id = $2 AND "
+		"gebruiker_id = $1 AND ingetrokken IS NULL",
+	[Q_POGING_GET] = "SELECT mislukt, sinds, geblokkeerd_tot FROM "
+			 "inlogpoging WHERE sleutel = $1",
+	[Q_POGING_UPSERT] =
+		"INSERT INTO inlogpoging (sleutel, mislukt, sinds, "
+		"geblokkeerd_tot) VALUES ($1, $2, $3, $4) ON CONFLICT (sleutel) "
+		"DO UPDATE SET mislukt = excluded.mislukt, sinds = "
+		"excluded.sinds, geblokkeerd_tot = excluded.geblokkeerd_tot",
+	[Q_POGING_DELETE] = "DELETE FROM inlogpoging WHERE sleutel = $1",
 };
 
 const char *

@@ -144,9 +144,18 @@ struct besluit_filter {
 	day_t van, tot; /* datum in [van, tot); DATE_NONE = open */
 	const char *zoek; /* words in onderwerp/toelichting, or NULL */
 	size_t offset, limit; /* limit 0 = no limit */
+	/*
+	 * Visibility: with `alles` every decision; otherwise only published
+	 * ones (actief_openbaar and vastgesteld or ingetrokken), plus all of
+	 * the municipalities in `volledig` and all but secret ones of those
+	 * in `intern` (JSON arrays of CBS codes, or NULL).
+	 */
+	bool alles;
+	const char *volledig;
+	const char *intern;
 };
 
-/* A filter that matches everything. */
+/* A filter that matches everything (and sees everything). */
 void store_besluit_filter_init(struct besluit_filter *f);
 
 /*
@@ -342,6 +351,59 @@ enum status store_gebruiker_wachtwoord(struct store *s,
 				       const char *gebruikersnaam,
 				       const char *wachtwoord_hash,
 				       struct err *e);
+
+/* ---- sessions, tokens and login attempts ---- */
+
+/*
+ * Sessions and tokens are looked up by the hex SHA-256 of their secret.
+ * Times are Unix seconds, passed in by the caller.
+ */
+enum status store_sessie_add(struct store *s, const char *hash,
+			     const char *gebruikersnaam, const char *csrf,
+			     int64_t now, const char *herkomst, struct err *e);
+
+/*
+ * The account of a live session: ST_NOT_FOUND when there is none, when
+ * it was idle longer than `idle` seconds or older than `absolute`, or
+ * when the account was closed (then the session is removed). On success
+ * the session is touched (laatst_gebruikt = now), *user is filled and
+ * *csrf points at its token (arena).
+ */
+enum status store_sessie_get(struct store *s, struct arena *a, const char *hash,
+			     int64_t now, int64_t idle, int64_t absolute,
+			     struct gebruiker *user, const char **csrf,
+			     struct err *e);
+
+enum status store_sessie_delete(struct store *s, const char *hash,
+				struct err *e);
+
+/* A new API token for an account, valid until `verloopt`. */
+enum status store_token_add(struct store *s, const char *gebruikersnaam,
+			    const char *naam, const char *hash, int64_t now,
+			    int64_t verloopt, int64_t *id, struct err *e);
+
+/* The account of a valid token (not expired, not revoked, account open). */
+enum status store_token_get(struct store *s, struct arena *a, const char *hash,
+			    int64_t now, struct gebruiker *user, struct err *e);
+
+/* Revoke one token of an account by its number. */
+enum status store_token_intrekken(struct store *s, const char *gebruikersnaam,
+				  int64_t id, int64_t now, struct err *e);
+
+/*
+ * Failed logins per key: the count since the first failure in the
+ * current window, and until when the key is blocked (0: not blocked).
+ * store_poging_mislukt adds one failure and, from `max` failures within
+ * `window` seconds on, blocks the key for `block` seconds.
+ */
+enum status store_poging_stand(struct store *s, const char *sleutel,
+			       int64_t now, int64_t *geblokkeerd_tot,
+			       struct err *e);
+enum status store_poging_mislukt(struct store *s, const char *sleutel,
+				 int64_t now, int max, int64_t window,
+				 int64_t block, struct err *e);
+enum status store_poging_wis(struct store *s, const char *sleutel,
+			     struct err *e);
 
 /* ---- audit trail ---- */
 

@@ -45,6 +45,7 @@ static const struct migration migrations[] = {
 	{ 2, embed_0002_besluit_volgnummer_sql },
 	{ 3, embed_0003_generatie_sql },
 	{ 4, embed_0004_toegang_sql },
+	{ 5, embed_0005_sessies_sql },
 };
 
 /*
@@ -1341,6 +1342,7 @@ store_besluit_filter_init(struct besluit_filter *f)
 	f->openbaarheid = -1;
 	f->van = DATE_NONE;
 	f->tot = DATE_NONE;
+	f->alles = true;
 }
 
 static void
@@ -1367,6 +1369,9 @@ bind_filter(sqlite3_stmt *st, const struct besluit_filter *f)
 	bind_date(st, 5, f->van);
 	bind_date(st, 6, f->tot);
 	bind_text(st, 7, f->zoek && *f->zoek ? f->zoek : NULL);
+	bind_int(st, 10, f->alles ? 1 : 0);
+	bind_text(st, 11, f->volledig);
+	bind_text(st, 12, f->intern);
 }
 
 enum status
@@ -2731,6 +2736,11 @@ store_gebruiker_intrekken(struct store *s, const char *gebruikersnaam,
 	bind_int(st, 1, id);
 	bind_text(st, 2, now);
 	rc = run(s, st, e);
+	/* A closed account has no sessions left. */
+	if (rc == ST_OK && (st = stmt(s, Q_SESSIE_DELETE_GEBRUIKER, e))) {
+		bind_int(st, 1, id);
+		rc = run(s, st, e);
+	}
 	if (rc == ST_OK)
 		rc = audit_append(s, "partial_update", 200, "gebruiker", NULL,
 				  gebruikersnaam, "account ingetrokken", NULL,
@@ -2887,4 +2897,260 @@ store_audit_verify(struct store *s, int64_t *checked, int64_t *broken,
 	}
 	arena_free(&a);
 	return r < 0 ? e->status : ST_OK;
+}
+
+/* ---- sessions, tokens and login attempts ---- */
+
+enum status
+store_sessie_add(struct store *s, const char *hash, const char *gebruikersnaam,
+		 const char *csrf, int64_t now, const char *herkomst,
+		 struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	bool actief;
+	enum status rc;
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (gebruiker_id(s, gebruikersnaam, &id, &actief, e))
+		return tx_end(s, e->status, e);
+	if (!actief)
+		return tx_end(
+			s,
+			err_set(e, ST_CONFLICT, "Dit account is ingetrokken."),
+			e);
+	if (!(st = stmt(s, Q_SESSIE_INSERT, e)))
+		return tx_end(s, e->status, e);
+	bind_text(st, 1, hash);
+	bind_int(st, 2, id);
+	bind_text(st, 3, csrf);
+	bind_int(st, 4, now);
+	bind_text(st, 5, herkomst);
+	rc = run(s, st, e);
+	if (rc == ST_OK)
+		rc = audit_append(s, "login", 200, "sessie", NULL,
+				  gebruikersnaam, NULL, NULL, NULL, e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_sessie_get(struct store *s, struct arena *a, const char *hash,
+		 int64_t now, int64_t idle, int64_t absolute,
+		 struct gebruiker *user, const char **csrf, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_SESSIE_GET, e);
+	const char *naam;
+	int64_t made, used;
+	bool closed;
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, hash);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0)
+		return err_set(e, ST_NOT_FOUND, "Geen sessie.");
+	naam = col_text(a, st, 0);
+	*csrf = col_text(a, st, 1);
+	made = sqlite3_column_int64(st, 2);
+	used = sqlite3_column_int64(st, 3);
+	closed = !col_is_null(st, 4);
+	sqlite3_reset(st);
+	if (closed || now - used > idle || now - made > absolute) {
+		store_sessie_delete(s, hash, e);
+		return err_set(e, ST_NOT_FOUND,
+			       "De sessie is verlopen; log opnieuw in.");
+	}
+	/* Touch at most once a minute: reads stay reads. */
+	if (now - used >= 60) {
+		if ((st = stmt(s, Q_SESSIE_TOUCH, e))) {
+			bind_text(st, 1, hash);
+			bind_int(st, 2, now);
+			run(s, st, e);
+		}
+	}
+	return store_gebruiker_get(s, a, naam, user, NULL, e);
+}
+
+enum status
+store_sessie_delete(struct store *s, const char *hash, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_SESSIE_DELETE, e);
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, hash);
+	return run(s, st, e);
+}
+
+enum status
+store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
+		const char *hash, int64_t now, int64_t verloopt, int64_t *id,
+		struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t uid;
+	bool actief;
+	enum status rc;
+	char until[32];
+
+	if (!naam || !*naam)
+		return err_invalid(e, "naam", "required",
+				   "Geef het token een naam, bijvoorbeeld de "
+				   "toepassing die het gebruikt.");
+	if (verloopt <= now || verloopt - now > 400 * 86400)
+		return err_invalid(e, "geldig", "range",
+				   "Een token is 1 tot 400 dagen geldig.");
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (gebruiker_id(s, gebruikersnaam, &uid, &actief, e))
+		return tx_end(s, e->status, e);
+	if (!actief)
+		return tx_end(s,
+			      err_set(e, ST_CONFLICT,
+				      "Het account van %.64s is "
+				      "ingetrokken.",
+				      gebruikersnaam),
+			      e);
+	if (!(st = stmt(s, Q_TOKEN_INSERT, e)))
+		return tx_end(s, e->status, e);
+	bind_text(st, 1, hash);
+	bind_int(st, 2, uid);
+	bind_text(st, 3, naam);
+	bind_int(st, 4, now);
+	bind_int(st, 5, verloopt);
+	rc = run(s, st, e);
+	*id = sqlite3_last_insert_rowid(s->db);
+	snprintf(until, sizeof(until), "%lld", (long long)verloopt);
+	if (rc == ST_OK)
+		rc = audit_append(s, "create", 201, "token", NULL,
+				  gebruikersnaam, naam, NULL,
+				  jobj(&s->scratch, "naam", naam, "verloopt",
+				       until, NULL),
+				  e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_token_get(struct store *s, struct arena *a, const char *hash, int64_t now,
+		struct gebruiker *user, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_TOKEN_GET, e);
+	const char *naam;
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, hash);
+	bind_int(st, 2, now);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 0)
+		return err_set(
+			e, ST_NOT_FOUND,
+			"Het token is onbekend, verlopen of ingetrokken.");
+	naam = col_text(a, st, 0);
+	sqlite3_reset(st);
+	return store_gebruiker_get(s, a, naam, user, NULL, e);
+}
+
+enum status
+store_token_intrekken(struct store *s, const char *gebruikersnaam, int64_t id,
+		      int64_t now, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t uid;
+	enum status rc;
+	char num[24];
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (gebruiker_id(s, gebruikersnaam, &uid, NULL, e) ||
+	    !(st = stmt(s, Q_TOKEN_REVOKE, e)))
+		return tx_end(s, e->status, e);
+	bind_int(st, 1, uid);
+	bind_int(st, 2, id);
+	bind_int(st, 3, now);
+	rc = run(s, st, e);
+	if (rc == ST_OK && sqlite3_changes(s->db) == 0)
+		rc = err_set(e, ST_NOT_FOUND,
+			     "%.64s heeft geen geldig token met nummer %lld.",
+			     gebruikersnaam, (long long)id);
+	snprintf(num, sizeof(num), "%lld", (long long)id);
+	if (rc == ST_OK)
+		rc = audit_append(s, "partial_update", 200, "token", NULL,
+				  gebruikersnaam, "token ingetrokken", NULL,
+				  jobj(&s->scratch, "token", num, NULL), e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_poging_stand(struct store *s, const char *sleutel, int64_t now,
+		   int64_t *geblokkeerd_tot, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_POGING_GET, e);
+	int r;
+
+	*geblokkeerd_tot = 0;
+	if (!st)
+		return e->status;
+	bind_text(st, 1, sleutel);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return e->status;
+	if (r == 1 && sqlite3_column_int64(st, 2) > now)
+		*geblokkeerd_tot = sqlite3_column_int64(st, 2);
+	sqlite3_reset(st);
+	return ST_OK;
+}
+
+enum status
+store_poging_mislukt(struct store *s, const char *sleutel, int64_t now, int max,
+		     int64_t window, int64_t block, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t count = 0, since = now, until = 0;
+	enum status rc;
+	int r;
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (!(st = stmt(s, Q_POGING_GET, e)))
+		return tx_end(s, e->status, e);
+	bind_text(st, 1, sleutel);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return tx_end(s, e->status, e);
+	if (r == 1 && now - sqlite3_column_int64(st, 1) <= window) {
+		count = sqlite3_column_int64(st, 0);
+		since = sqlite3_column_int64(st, 1);
+		until = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	count++;
+	if (count >= max)
+		until = now + block;
+	if (!(st = stmt(s, Q_POGING_UPSERT, e)))
+		return tx_end(s, e->status, e);
+	bind_text(st, 1, sleutel);
+	bind_int(st, 2, count);
+	bind_int(st, 3, since);
+	bind_int(st, 4, until);
+	rc = run(s, st, e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_poging_wis(struct store *s, const char *sleutel, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_POGING_DELETE, e);
+
+	if (!st)
+		return e->status;
+	bind_text(st, 1, sleutel);
+	return run(s, st, e);
 }

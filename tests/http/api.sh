@@ -20,6 +20,19 @@ cleanup() {
 trap cleanup EXIT
 
 "$AMBT" demo --db "$WORK/db" >/dev/null || { echo "Bail out! demo"; exit 1; }
+token() {
+	"$AMBT" gebruiker token "$1" --naam test --db "$WORK/db" | tail -1
+}
+T_BEHEER=$(token beheer)
+T_AALSMEER=$(token accounthouder.aalsmeer)
+T_RAAD=$(token raadslid.bloemendaal)
+T_CONTROLLER=$(token controller.hb)
+T_INGETROKKEN=$(token planner.heemstede)
+"$AMBT" gebruiker token-intrekken planner.heemstede 5 --db "$WORK/db" >/dev/null
+T_GESLOTEN=$(token balie.aalsmeer)
+"$AMBT" gebruiker intrekken balie.aalsmeer --db "$WORK/db" >/dev/null
+printf 'paard-batterij-nietje\n' | "$AMBT" gebruiker add t.tester --naam "Test Tester" \
+	--rol accounthouder --scope GM0358 --wachtwoord-stdin --db "$WORK/db" >/dev/null
 "$AMBT" serve --db "$WORK/db" --poort 0 --cors https://intranet.example.nl \
 	--max-body 65536 >"$WORK/serve.out" 2>"$WORK/access.log" &
 PID=$!
@@ -42,15 +55,26 @@ not_ok() {
 	for l in "$@"; do echo "# $l"; done
 }
 
+# The register's contents; the audit trail, login bookkeeping and the
+# change counter are expected to move when a request is refused.
 dump() {
-	sqlite3 "$WORK/db" .dump | sha256sum
+	sqlite3 "$WORK/db" .dump |
+		grep -v '^INSERT INTO \(audit\|inlogpoging\|sessie\|generatie\)' |
+		sha256sum
 }
 
 # req METHOD PATH [curl args...]: sets STATUS, HEADERS file, BODY file.
+# Writes are sent as the beheerder unless AS names another token ("" for
+# anonymous).
+AS=beheer
 req() {
 	m=$1
 	p=$2
 	shift 2
+	case "$m:$AS" in
+	GET:* | HEAD:* | OPTIONS:* | *:) set -- "$@" ;;
+	*:beheer) set -- -H "Authorization: Bearer $T_BEHEER" "$@" ;;
+	esac
 	STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
 		-X "$m" "$@" "$BASE$p")
 }
@@ -98,7 +122,7 @@ BEFORE=$(dump)
 # ---- conventions on every response ----
 req GET /api/v1/gemeenten
 check "GET /gemeenten" 200 '.count == 7 and (.results | length) == 7 and .results[0].code == "GM0358" and .page == 1 and .pageSize == 100 and .next == null'
-for h in "API-Version: 1.0.0" "Cache-Control: no-store" \
+for h in "API-Version: 1.1.0" "Cache-Control: no-store" \
 	"X-Content-Type-Options: nosniff" "X-Frame-Options: DENY" \
 	"Referrer-Policy: no-referrer" "Content-Type: application/json"; do
 	name=${h%%:*}
@@ -116,9 +140,9 @@ if [ -z "$(header Access-Control-Allow-Origin)" ]; then ok "no CORS header witho
 
 # ---- every route ----
 req GET /api/v1
-check "GET /api/v1" 200 '.versie == "1.0.0" and .links.besluiten == "/api/v1/besluiten"'
+check "GET /api/v1" 200 '.versie == "1.1.0" and .links.besluiten == "/api/v1/besluiten"'
 req GET /api/v1/openapi.json
-check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.0.0" and (.info.contact | has("email"))'
+check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.1.0" and (.info.contact | has("email"))'
 if [ "$(header Access-Control-Allow-Origin)" = "*" ]; then ok "openapi.json ACAO *"; else not_ok "openapi.json ACAO *" "$(header Access-Control-Allow-Origin)"; fi
 if [ "$(header API-Version)" = "$(jq -r .info.version "$WORK/body")" ]; then ok "API-Version equals info.version"; else not_ok "API-Version equals info.version"; fi
 req GET /api/v1/gemeenten/GM0397
@@ -244,13 +268,11 @@ req PATCH /api/v1/besluiten/830016 -H 'Content-Type: application/merge-patch+jso
 check "PATCH corrects a decision" 200 '.publicatiedatum == "2021-06-02" and .afdeling == null and .portefeuillehouder == "A.C. Nienhuis" and .status == "vastgesteld"'
 req GET /besluiten/830016
 if grep -q 'Team P&amp;O' "$WORK/body" || ! grep -q '2 juni 2021' "$WORK/body"; then not_ok "the page shows the correction, not a cached copy"; else ok "the page shows the correction, not a cached copy"; fi
-req GET /api/v1/besluiten/BESLUIT-2026-0000000001
-check "GET a proposal (now cached)" 200 '.status == "voorgesteld"'
-req GET /api/v1/besluiten/BESLUIT-2026-0000000001
-check "GET it again from the cache" 200 '.status == "voorgesteld"'
+req GET /api/v1/besluiten/BESLUIT-2026-0000000001 -H "Authorization: Bearer $T_BEHEER"
+check "the beheerder sees the proposal" 200 '.status == "voorgesteld"'
 req DELETE /api/v1/besluiten/BESLUIT-2026-0000000001
 check "DELETE of a proposal" 204 ''
-req GET /api/v1/besluiten/BESLUIT-2026-0000000001
+req GET /api/v1/besluiten/BESLUIT-2026-0000000001 -H "Authorization: Bearer $T_BEHEER"
 check "deleted proposal is gone" 404 ''
 req DELETE /api/v1/besluiten/BESLUIT-2026-0000000001
 check "deleting it again is 404" 404 
@@ -264,6 +286,98 @@ req POST /api/v1/eenheden/hb-communicatie/inrichtingen -H 'Content-Type: applica
 check "POST /inrichtingen changes a unit from a date" 201 '(.inrichtingen | length) == 2 and .inrichtingen[0].tot == "2026-01-01" and .inrichtingen[1].gemeenteNaam == "Heemstede"'
 req POST /api/v1/gemeenten -H 'Content-Type: application/json' --data '{"code": "GM0392", "naam": "Haarlem", "inwoners": 162902, "peildatum": "2024-01-01"}'
 check "POST /gemeenten" 201 '.code == "GM0392" and .inwoners == 162902'
+
+# ---- who may do what ----
+BEFORE=$(dump)
+AS=
+req POST /api/v1/besluiten -H 'Content-Type: application/json' --data '{}'
+problem "anonymous write is 401" 401
+case "$(header WWW-Authenticate)" in Bearer*) ok "401 names the Bearer scheme" ;; *) not_ok "401 names the Bearer scheme" ;; esac
+req GET /api/v1/gemeenten -H "Authorization: Bearer $T_INGETROKKEN"
+problem "revoked token is 401" 401
+req GET /api/v1/gemeenten -H "Authorization: Bearer $T_GESLOTEN"
+problem "token of a closed account is 401" 401
+req GET /api/v1/gemeenten -H "Authorization: Bearer nietgeldig"
+problem "malformed token is 401" 401
+req GET "/api/v1/besluiten?pageSize=500"
+check "the public sees only published decisions" 200 'all(.results[]; .openbaarheid == "actief_openbaar" and (.status == "vastgesteld" or .status == "ingetrokken"))'
+req GET /api/v1/besluiten/BESLUIT-2021-0000000001
+problem "a secret decision does not exist for the public" 404
+req GET /api/v1/besluiten/BESLUIT-2021-0000000001 -H "Authorization: Bearer $T_RAAD"
+problem "a raadslid cannot read an unpublished decision" 404
+req GET /besluiten/BESLUIT-2021-0000000001
+[ "$STATUS" = 404 ] && ok "nor as a page" || not_ok "nor as a page" "status $STATUS"
+req GET "/api/v1/besluiten?pageSize=500" -H "Authorization: Bearer $T_BEHEER"
+check "the beheerder sees every decision" 200 'any(.results[]; .openbaarheid == "geheim")'
+req GET "/api/v1/besluiten?pageSize=500&verantwoordelijkeOrganisatie=GM0358" -H "Authorization: Bearer $T_AALSMEER"
+check "an accounthouder sees all of its own municipality" 200 'any(.results[]; .openbaarheid == "passief_openbaar")'
+req GET "/api/v1/besluiten?pageSize=500&verantwoordelijkeOrganisatie=GM0362" -H "Authorization: Bearer $T_AALSMEER"
+check "but only what is published of another" 200 'all(.results[]; .openbaarheid == "actief_openbaar" and .status != "voorgesteld")'
+req GET "/api/v1/besluiten?pageSize=500&verantwoordelijkeOrganisatie=GM0397" -H "Authorization: Bearer $T_CONTROLLER"
+check "a controller sees all but secret ones of its members" 200 'all(.results[]; .openbaarheid != "geheim")'
+AMST=$(curl -s "$BASE/api/v1/besluiten?verantwoordelijkeOrganisatie=GM0362&status=vastgesteld" | jq -r '.results[0].identificatie')
+req PATCH "/api/v1/besluiten/$AMST" -H "Authorization: Bearer $T_AALSMEER" -H 'Content-Type: application/merge-patch+json' --data '{"toelichting": "Aalsmeer was hier"}'
+problem "Aalsmeer's accounthouder cannot change Amstelveen's decision" 403
+req POST /api/v1/besluiten -H "Authorization: Bearer $T_AALSMEER" -H 'Content-Type: application/json' \
+	--data '{"verantwoordelijkeOrganisatie": "GM0362", "bestuursorgaan": "college", "datum": "2026-11-01", "onderwerp": "Namens Amstelveen", "openbaarheid": "actief_openbaar"}'
+problem "nor record decisions for Amstelveen" 403
+req POST /api/v1/eenheden/aa-ict/inrichtingen -H "Authorization: Bearer $T_AALSMEER" -H 'Content-Type: application/json' --data '{"van": "2026-01-01", "vorm": "eigen", "gemeente": "GM0358", "besluit": "830016"}'
+problem "nor rearrange the cooperation's units" 403
+req POST /api/v1/gemeenten -H "Authorization: Bearer $T_AALSMEER" -H 'Content-Type: application/json' --data '{"code": "GM0393", "naam": "Haarlemmermeer"}'
+problem "nor add municipalities" 403
+req POST /api/v1/gemeenten -H "Authorization: Bearer $T_RAAD" -H 'Content-Type: application/json' --data '{"code": "GM0393", "naam": "Haarlemmermeer"}'
+problem "a raadslid changes nothing" 403
+req POST /api/v1/besluiten -H "Authorization: Bearer $T_AALSMEER" -H 'Content-Type: application/json' \
+	--data '{"verantwoordelijkeOrganisatie": "GM0358", "bestuursorgaan": "college", "datum": "2026-11-01", "onderwerp": "Eigen besluit", "openbaarheid": "passief_openbaar"}'
+check "Aalsmeer's accounthouder records an Aalsmeer decision" 201 '.verantwoordelijkeOrganisatie == "GM0358"'
+BEFORE=$(dump)
+if "$AMBT" audit list --resource toegang --format json --aantal 100 --db "$WORK/db" | jq -e 'length >= 4 and all(.[]; .actie == "geweigerd")' >/dev/null; then ok "refusals are in the audit trail"; else not_ok "refusals are in the audit trail"; fi
+if "$AMBT" audit list --resource besluit --format json --aantal 100 --db "$WORK/db" | jq -e 'any(.[]; .actie == "geweigerd" and .gebruikersId == "raadslid.bloemendaal")' >/dev/null; then ok "the raadslid's attempt is in the audit trail"; else not_ok "the raadslid's attempt is in the audit trail"; fi
+AS=beheer
+
+# ---- logging in with a form ----
+curl -s -c "$WORK/jar" "$BASE/inloggen" -o "$WORK/form"
+CS=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WORK/form")
+[ ${#CS} = 64 ] && ok "login form carries a CSRF token" || not_ok "login form carries a CSRF token"
+ATTACKER=0000000000000000000000000000000000000000000000000000000000000001
+login() {
+	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
+		-H "Cookie: ambt_csrf=$CS; ambt_sessie=$ATTACKER" \
+		--data-urlencode "gebruikersnaam=$1" --data-urlencode "wachtwoord=$2" \
+		--data-urlencode "csrf=${3:-$CS}" "$BASE/inloggen"
+}
+STATUS=$(login t.tester paard-batterij-nietje "$(printf '%064d' 7)")
+[ "$STATUS" = 403 ] && ok "login without the form's CSRF token is refused" || not_ok "login without the form's CSRF token is refused" "status $STATUS"
+STATUS=$(login t.tester paard-batterij-nietje)
+SES=$(grep -i '^Set-Cookie: ambt_sessie=' "$WORK/headers" | sed 's/^[^=]*=\([0-9a-f]*\);.*/\1/')
+if [ "$STATUS" = 303 ] && [ ${#SES} = 64 ] && [ "$SES" != "$ATTACKER" ]; then ok "login gives a new session, never the one offered (no fixation)"; else not_ok "login gives a new session, never the one offered (no fixation)" "status $STATUS"; fi
+case "$(grep -i '^Set-Cookie: ambt_sessie=' "$WORK/headers")" in
+*HttpOnly*Secure*SameSite=Strict*) ok "session cookie is HttpOnly, Secure, SameSite=Strict" ;;
+*) not_ok "session cookie is HttpOnly, Secure, SameSite=Strict" ;;
+esac
+req GET / -H "Cookie: ambt_sessie=$ATTACKER"
+grep -q 'Uitloggen' "$WORK/body" && not_ok "the offered session id is not logged in" || ok "the offered session id is not logged in"
+req GET / -H "Cookie: ambt_sessie=$SES"
+grep -q 'Test Tester' "$WORK/body" && ok "pages know who is logged in" || not_ok "pages know who is logged in"
+FCS=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WORK/body" | head -1)
+AS=
+req POST /api/v1/besluiten -H "Cookie: ambt_sessie=$SES" -H 'Content-Type: application/json' \
+	--data '{"verantwoordelijkeOrganisatie": "GM0358", "bestuursorgaan": "college", "datum": "2026-11-01", "onderwerp": "Via sessie", "openbaarheid": "passief_openbaar"}'
+problem "a session write without CSRF token is 403" 403
+req POST /api/v1/besluiten -H "Cookie: ambt_sessie=$SES" -H "X-CSRF-Token: $FCS" -H 'Content-Type: application/json' \
+	--data '{"verantwoordelijkeOrganisatie": "GM0358", "bestuursorgaan": "college", "datum": "2026-11-01", "onderwerp": "Via sessie", "openbaarheid": "passief_openbaar"}'
+check "with its CSRF token it is allowed" 201 '.onderwerp == "Via sessie"'
+sqlite3 "$WORK/db" "UPDATE sessie SET laatst_gebruikt = laatst_gebruikt - 3600"
+req GET / -H "Cookie: ambt_sessie=$SES"
+grep -q 'Uitloggen' "$WORK/body" && not_ok "an idle session has expired" || ok "an idle session has expired"
+STATUS=$(login t.tester paard-batterij-nietje)
+SES=$(grep -i '^Set-Cookie: ambt_sessie=' "$WORK/headers" | sed 's/^[^=]*=\([0-9a-f]*\);.*/\1/')
+req GET / -H "Cookie: ambt_sessie=$SES"
+FCS=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WORK/body" | head -1)
+req POST /uitloggen -H "Cookie: ambt_sessie=$SES" --data "csrf=$FCS"
+req GET / -H "Cookie: ambt_sessie=$SES"
+grep -q 'Uitloggen' "$WORK/body" && not_ok "logging out ends the session" || ok "logging out ends the session"
+AS=beheer
 
 # ---- CORS ----
 req GET /api/v1/gemeenten -H 'Origin: https://intranet.example.nl'
@@ -293,13 +407,31 @@ if [ "$STATUS" = 200 ] && ! grep -q '"results"' "$WORK/body" && [ -n "$(header C
 
 # ---- every write is in the audit trail, with its origin ----
 if "$AMBT" audit list --resource besluit --format json --db "$WORK/db" |
-	jq -e 'any(.[]; .actie == "partial_update" and .resourceWeergave == "830016" and .gebruikersId == "anoniem" and .herkomst == "127.0.0.1" and .wijzigingen.nieuw.publicatiedatum == "2021-06-02" and .wijzigingen.oud.afdeling == "Team P&O")' >/dev/null; then ok "PATCH is audited with old and new values and origin"; else not_ok "PATCH is audited with old and new values and origin"; fi
+	jq -e 'any(.[]; .actie == "partial_update" and .resourceWeergave == "830016" and .gebruikersId == "beheer" and .herkomst == "127.0.0.1" and .wijzigingen.nieuw.publicatiedatum == "2021-06-02" and .wijzigingen.oud.afdeling == "Team P&O")' >/dev/null; then ok "PATCH is audited with old and new values and origin"; else not_ok "PATCH is audited with old and new values and origin"; fi
 if "$AMBT" audit verify --db "$WORK/db" >/dev/null; then ok "audit chain intact after the API writes"; else not_ok "audit chain intact after the API writes"; fi
 
 # ---- access log: one JSON line per request, never a query string ----
 sleep 0.1
 if jq -e -s 'length > 50 and all(.[]; has("time") and has("method") and has("path") and has("status") and has("bytes") and has("duration_ms"))' "$WORK/access.log" >/dev/null; then ok "access log lines are structured"; else not_ok "access log lines are structured" "$(head -3 "$WORK/access.log")"; fi
 if grep -q 'zoek=' "$WORK/access.log"; then not_ok "access log never has query strings"; else ok "access log never has query strings"; fi
+
+# ---- guessing passwords ----
+fails=0
+same=0
+for i in $(seq 1 100); do
+	STATUS=$(login raadslid.bloemendaal "fout-wachtwoord-$i")
+	[ "$STATUS" = 401 ] && fails=$((fails + 1))
+	[ "$i" = 1 ] && cp "$WORK/body" "$WORK/first"
+done
+[ "$fails" = 100 ] && ok "100 wrong passwords: 100 refusals" || not_ok "100 wrong passwords: 100 refusals" "$fails"
+STATUS=$(login niemand.bestaat "fout-wachtwoord")
+sed 's/value="[^"]*"//g' "$WORK/body" >"$WORK/a"
+sed 's/value="[^"]*"//g' "$WORK/first" >"$WORK/b"
+if [ "$STATUS" = 401 ] && cmp -s "$WORK/a" "$WORK/b"; then ok "an unknown user gets exactly the same answer"; else not_ok "an unknown user gets exactly the same answer" "status $STATUS"; fi
+PW=$("$AMBT" gebruiker wachtwoord raadslid.bloemendaal --db "$WORK/db" | tail -1 | sed 's/.*: //')
+STATUS=$(login raadslid.bloemendaal "$PW")
+[ "$STATUS" = 401 ] && ok "the locked account refuses even the right password for a while" || not_ok "the locked account refuses even the right password for a while" "status $STATUS"
+if "$AMBT" audit list --resource sessie --format json --aantal 300 --db "$WORK/db" | jq -e '[.[] | select(.actie == "login_mislukt")] | length >= 100' >/dev/null; then ok "failed logins are audited"; else not_ok "failed logins are audited"; fi
 
 # ---- graceful stop ----
 kill -TERM "$PID"

@@ -524,7 +524,9 @@ test_migration_keeps_numbers(void **state)
 		sqlite3_exec(db,
 			     "DROP TABLE besluit_volgnummer; DROP TABLE "
 			     "generatie; DROP TABLE gebruiker_rol; DROP "
-			     "TABLE gebruiker; DROP TABLE audit; UPDATE "
+			     "TABLE gebruiker; DROP TABLE audit; DROP TABLE "
+			     "sessie; DROP TABLE token; DROP TABLE "
+			     "inlogpoging; UPDATE "
 			     "schema_version SET version = 1",
 			     NULL, NULL, NULL),
 		SQLITE_OK);

@@ -1,0 +1,76 @@
+/*
+ * auth.h - who is asking: API tokens (Authorization: Bearer), session
+ * cookies, CSRF tokens for forms, and the login throttle.
+ *
+ * Secrets (session ids, tokens, CSRF values) are 32 random bytes from
+ * libsodium, sent hex-encoded; only their SHA-256 is stored. Session
+ * cookies are HttpOnly, Secure and SameSite=Strict; a session ends after
+ * 30 minutes without use or 12 hours after login. A successful login
+ * always starts a new session (no fixation).
+ */
+#ifndef AMBT_HTTP_AUTH_H
+#define AMBT_HTTP_AUTH_H
+
+#include "http.h"
+
+#define SESSIE_IDLE (30 * 60)
+#define SESSIE_MAX (12 * 60 * 60)
+#define LOGIN_MAX_ACCOUNT 5 /* failures per account within the window */
+#define LOGIN_MAX_NET 50 /* failures per network within the window */
+#define LOGIN_WINDOW (15 * 60)
+#define LOGIN_BLOCK (15 * 60)
+
+/* Hex SHA-256 of a secret, in the arena. */
+const char *auth_hash(struct arena *a, const char *secret);
+
+/* A new random secret, hex, in the arena. */
+const char *auth_secret(struct arena *a);
+
+/*
+ * Fill rq->who from a Bearer token or the session cookie. A Bearer token
+ * that is not valid is ST_NOT_FOUND with a message (the caller answers
+ * 401); a session cookie that is not valid leaves the request anonymous.
+ */
+enum status auth_identify(struct request *rq, int64_t now, struct err *e);
+
+/*
+ * For a state-changing request by session cookie: the X-CSRF-Token
+ * header or the form field `csrf` must equal the session's token.
+ * Requests by Bearer token need no CSRF token.
+ */
+bool auth_csrf_ok(struct request *rq, const char *form_value);
+
+/* Whether the principal holds `rol` (for `scope`, NULL: any scope). */
+bool auth_has_role(const struct principal *p, enum rol rol, const char *scope);
+
+/*
+ * The route's declared need against the principal: ST_OK, or
+ * ST_UNAUTHENTICATED (log in first), ST_FORBIDDEN (no role for this) or
+ * ST_INTERNAL (the route declares nothing: refused).
+ */
+enum status authz_route(struct request *rq, unsigned flags, struct err *e);
+
+/*
+ * May the principal change what belongs to this municipality (CBS code)?
+ * A beheerder or that municipality's accounthouder. Refusals are
+ * ST_FORBIDDEN and are recorded in the audit trail.
+ */
+enum status authz_gemeente(struct request *rq, const char *cbs, struct err *e);
+
+/* The same for a cooperation: a beheerder or its controller. */
+enum status authz_samenwerking(struct request *rq, const char *code,
+			       struct err *e);
+
+/*
+ * Which decisions the principal may see in full, as a visibility filter
+ * for store_besluit_list: everything (beheerder), all of its own
+ * municipalities (accounthouder), everything but secret ones of the
+ * members of its cooperations (controller); the rest only what is
+ * published.
+ */
+void authz_besluit_filter(struct request *rq, struct besluit_filter *f);
+
+/* Whether one decision is visible to the principal (same rules). */
+bool authz_besluit_zichtbaar(struct request *rq, const struct besluit *b);
+
+#endif

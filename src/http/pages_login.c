@@ -1,0 +1,225 @@
+/*
+ * pages_login.c - logging in and out with a form.
+ *
+ * Wrong user name, wrong password and a blocked account give the same
+ * answer, so that nobody can find out which accounts exist; an unknown
+ * user name costs as much time as a known one (a dummy Argon2id check).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "api.h"
+#include "auth.h"
+#include "../core/password.h"
+#include "../present/json.h"
+#include "../banned.h"
+
+static const char *
+cookie(struct request *rq, const char *name, const char *value, int max_age)
+{
+	size_t n = strlen(name) + (value ? strlen(value) : 0) + 96;
+	char *c = arena_alloc(&rq->a, n);
+
+	if (c)
+		snprintf(c, n,
+			 "%s=%s; Path=/; HttpOnly; Secure; SameSite=Strict; "
+			 "Max-Age=%d",
+			 name, value ? value : "", max_age);
+	return c;
+}
+
+static json_t *
+form_data(struct request *rq, const char *csrf, const char *melding,
+	  const char *naam)
+{
+	json_t *d = json_object(), *menu = json_object();
+
+	json_object_set_new(d, "titel", json_string("Inloggen"));
+	json_object_set_new(menu, "inloggen", json_true());
+	json_object_set_new(d, "menu", menu);
+	json_object_set_new(d, "formCsrf", jstr(csrf));
+	json_object_set_new(d, "melding", jstr(melding));
+	json_object_set_new(d, "gebruikersnaam", jstr(naam));
+	(void)rq;
+	return d;
+}
+
+enum status
+page_login_form(struct request *rq, struct response *rs, struct err *e)
+{
+	const char *csrf = rq->cookie_csrf;
+
+	if (req_check_query(rq, NULL, e))
+		return e->status;
+	if (!csrf || strlen(csrf) != 64) {
+		csrf = auth_secret(&rq->a);
+		rs->cookies[0] = cookie(rq, "ambt_csrf", csrf, 3600);
+	}
+	return resp_page_html(rq, rs, "inloggen.html",
+			      form_data(rq, csrf, NULL, NULL), e);
+}
+
+/* "net:192.0.2" (IPv4 /24) or "net:2001:db8:1:2" (IPv6 /64). */
+static const char *
+net_key(struct request *rq)
+{
+	char buf[96];
+	const char *ip = rq->herkomst ? rq->herkomst : "?";
+	const char *cut = strchr(ip, ':') ? NULL : strrchr(ip, '.');
+	size_t n = cut ? (size_t)(cut - ip) : strlen(ip);
+
+	if (strchr(ip, ':')) {
+		int colons = 0;
+		n = 0;
+		while (ip[n] && colons < 4)
+			if (ip[n++] == ':')
+				colons++;
+	}
+	snprintf(buf, sizeof(buf), "net:%.*s", (int)n, ip);
+	return arena_strdup(&rq->a, buf);
+}
+
+static enum status
+refuse(struct request *rq, struct response *rs, unsigned status,
+       const char *melding, const char *naam, struct err *e)
+{
+	enum status st = resp_page_html(
+		rq, rs, "inloggen.html",
+		form_data(rq, rq->cookie_csrf, melding, naam), e);
+	rs->status = status;
+	return st;
+}
+
+enum status
+page_login(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char generic[] =
+		"De gebruikersnaam of het wachtwoord klopt niet, of het "
+		"account is (tijdelijk) geblokkeerd. Na vijf mislukte "
+		"pogingen is inloggen een kwartier geblokkeerd.";
+	struct kvlist form;
+	const char *naam, *pw, *csrf, *hash = NULL, *akey, *nkey;
+	struct gebruiker user;
+	int64_t now = (int64_t)time(NULL), blocked_a, blocked_n;
+	struct err lookup;
+	bool ok;
+
+	if (!rq->content_type ||
+	    strncasecmp(rq->content_type, "application/x-www-form-urlencoded",
+			33) != 0)
+		return err_set(e, ST_UNSUPPORTED,
+			       "Stuur het formulier als "
+			       "application/x-www-form-urlencoded.");
+	if (urlenc_parse(&rq->a, rq->body ? rq->body : "", rq->body_len,
+			 "formulier", &form, e))
+		return e->status;
+	naam = kv_get(&form, "gebruikersnaam");
+	pw = kv_get(&form, "wachtwoord");
+	csrf = kv_get(&form, "csrf");
+	/* Login CSRF: the form must carry the value of our own cookie. */
+	if (!csrf || !rq->cookie_csrf || strlen(csrf) != 64 ||
+	    strlen(rq->cookie_csrf) != 64 ||
+	    sodium_memcmp(csrf, rq->cookie_csrf, 64) != 0) {
+		store_audit_event(rq->store, "geweigerd", 403, "sessie", naam,
+				  "inlogformulier zonder geldig CSRF-token", e);
+		err_clear(e);
+		return refuse(rq, rs, 403,
+			      "Het formulier is verlopen. Laad de pagina "
+			      "opnieuw en probeer het nog eens.",
+			      naam, e);
+	}
+	if (!naam || !*naam || !pw || !*pw || strlen(naam) > 64 ||
+	    strlen(pw) > 128)
+		return refuse(rq, rs, 400,
+			      "Vul uw gebruikersnaam en wachtwoord in.", naam,
+			      e);
+	akey = arena_strdup(&rq->a, naam);
+	for (char *p = (char *)akey; p && *p; p++)
+		*p = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+	{
+		char buf[96];
+		snprintf(buf, sizeof(buf), "account:%.64s", akey);
+		akey = arena_strdup(&rq->a, buf);
+	}
+	nkey = net_key(rq);
+	if (store_poging_stand(rq->store, akey, now, &blocked_a, e) ||
+	    store_poging_stand(rq->store, nkey, now, &blocked_n, e))
+		return e->status;
+	err_clear(&lookup);
+	if (store_gebruiker_get(rq->store, &rq->a, naam, &user, &hash,
+				&lookup) != ST_OK ||
+	    user.ingetrokken)
+		hash = NULL;
+	/* Always one Argon2id check, so timing does not tell. */
+	ok = password_verify(
+		     hash ? hash
+			  : "$argon2id$v=19$m=65536,t=2,p=1$"
+			    "AAAAAAAAAAAAAAAAAAAAAA$"
+			    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+		     pw) &&
+	     hash != NULL;
+	if (blocked_a || blocked_n || !ok) {
+		store_poging_mislukt(rq->store, akey, now, LOGIN_MAX_ACCOUNT,
+				     LOGIN_WINDOW, LOGIN_BLOCK, e);
+		store_poging_mislukt(rq->store, nkey, now, LOGIN_MAX_NET,
+				     LOGIN_WINDOW, LOGIN_BLOCK, e);
+		store_audit_event(
+			rq->store, "login_mislukt", 401, "sessie", naam,
+			blocked_a || blocked_n ? "geblokkeerd" : NULL, e);
+		err_clear(e);
+		return refuse(rq, rs, 401, generic, naam, e);
+	}
+	/* A new session every time: an old cookie is never promoted. */
+	{
+		const char *secret = auth_secret(&rq->a);
+		const char *form_csrf = auth_secret(&rq->a);
+
+		if (rq->who.sessie_hash)
+			store_sessie_delete(rq->store, rq->who.sessie_hash, e);
+		store_set_actor(rq->store, user.gebruikersnaam, user.naam,
+				rq->herkomst);
+		if (store_sessie_add(rq->store, auth_hash(&rq->a, secret),
+				     user.gebruikersnaam, form_csrf, now,
+				     rq->herkomst, e))
+			return e->status;
+		store_poging_wis(rq->store, akey, e);
+		rs->cookies[0] = cookie(rq, "ambt_sessie", secret, SESSIE_MAX);
+		rs->cookies[1] = cookie(rq, "ambt_csrf", "", 0);
+	}
+	rs->status = 303;
+	rs->location = "/";
+	rs->content_type = "text/plain; charset=utf-8";
+	rs->body = "Ingelogd.";
+	rs->len = strlen(rs->body);
+	return ST_OK;
+}
+
+enum status
+page_logout(struct request *rq, struct response *rs, struct err *e)
+{
+	struct kvlist form;
+
+	if (urlenc_parse(&rq->a, rq->body ? rq->body : "", rq->body_len,
+			 "formulier", &form, e))
+		return e->status;
+	if (rq->who.ingelogd && rq->who.sessie_hash) {
+		if (!auth_csrf_ok(rq, kv_get(&form, "csrf")))
+			return err_set(e, ST_CONFLICT,
+				       "Het formulier is verlopen; laad de "
+				       "pagina opnieuw.");
+		store_audit_event(rq->store, "logout", 200, "sessie",
+				  rq->who.user.gebruikersnaam, NULL, e);
+		store_sessie_delete(rq->store, rq->who.sessie_hash, e);
+	}
+	rs->cookies[0] = cookie(rq, "ambt_sessie", "", 0);
+	rs->status = 303;
+	rs->location = "/";
+	rs->content_type = "text/plain; charset=utf-8";
+	rs->body = "Uitgelogd.";
+	rs->len = strlen(rs->body);
+	return ST_OK;
+}
