@@ -12,8 +12,23 @@
 #include "cli.h"
 #include "commands.h"
 #include "../core/password.h"
+#include "../core/totp.h"
 #include "../present/json.h"
 #include "../banned.h"
+
+/* Hex SHA-256 of a text, in the arena. */
+static const char *
+sha256_hex(struct arena *a, const char *text)
+{
+	unsigned char d[crypto_hash_sha256_BYTES];
+	char *hex = arena_alloc(a, 2 * sizeof(d) + 1);
+
+	if (!hex)
+		return "";
+	crypto_hash_sha256(d, (const unsigned char *)text, strlen(text));
+	sodium_bin2hex(hex, 2 * sizeof(d) + 1, d, sizeof(d));
+	return hex;
+}
 
 static const char usage[] =
 	"Gebruik:\n"
@@ -23,6 +38,7 @@ static const char usage[] =
 	"  ambt gebruiker rol GEBRUIKERSNAAM --rol ROL [--scope CODE] [--weg]\n"
 	"  ambt gebruiker wachtwoord GEBRUIKERSNAAM [--wachtwoord-stdin]\n"
 	"  ambt gebruiker intrekken GEBRUIKERSNAAM\n"
+	"  ambt gebruiker tweede-factor GEBRUIKERSNAAM\n"
 	"  ambt gebruiker token GEBRUIKERSNAAM --naam TOEPASSING [--dagen N]\n"
 	"  ambt gebruiker token-intrekken GEBRUIKERSNAAM NUMMER\n\n"
 	"Accounts zijn persoonlijk en worden nooit gedeeld. Rollen:\n"
@@ -318,6 +334,41 @@ g_token(int argc, char **argv)
 }
 
 static int
+g_tweede_factor(int argc, char **argv)
+{
+	char secret[TOTP_SECRET_B32], codes[10][16];
+	const char *hashes[10];
+	struct ctx x;
+	int rc;
+
+	if ((rc = ctx_open(&x, argc, argv, NULL, 1, usage)) >= 0)
+		return rc;
+	if (x.npos != 1)
+		return ctx_close(&x,
+				 cli_usage_error("noem de gebruikersnaam."));
+	totp_new_secret(secret);
+	for (int i = 0; i < 10; i++) {
+		char pw[32];
+
+		password_generate(pw, sizeof(pw));
+		snprintf(codes[i], sizeof(codes[i]), "%.11s", pw);
+		hashes[i] = sha256_hex(&x.a, codes[i]);
+	}
+	if (store_tweede_factor_zet(x.s, x.pos[0], secret, hashes, 10, &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	printf("Tweede factor ingesteld voor %s. Voeg dit toe aan een "
+	       "authenticator-app\n(als QR-code of met de hand), het wordt niet "
+	       "nog eens getoond:\n\n  geheim: %s\n  otpauth://totp/"
+	       "Ambt:%s?secret=%s&issuer=Ambt&algorithm=SHA1&digits=6&"
+	       "period=30\n\nHerstelcodes, elk eenmaal te gebruiken in plaats "
+	       "van de code uit de app:\n",
+	       x.pos[0], secret, x.pos[0], secret);
+	for (int i = 0; i < 10; i++)
+		printf("  %s\n", codes[i]);
+	return ctx_close(&x, 0);
+}
+
+static int
 g_token_intrekken(int argc, char **argv)
 {
 	struct ctx x;
@@ -351,6 +402,7 @@ cmd_gebruiker(int argc, char **argv)
 		{ "rol", g_rol },
 		{ "wachtwoord", g_wachtwoord },
 		{ "intrekken", g_intrekken },
+		{ "tweede-factor", g_tweede_factor },
 		{ "token", g_token },
 		{ "token-intrekken", g_token_intrekken },
 		{ NULL, NULL },

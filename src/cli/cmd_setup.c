@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "../core/password.h"
+#include "../core/totp.h"
 #include "../banned.h"
 
 static const char init_usage[] =
@@ -72,6 +73,7 @@ static const struct {
 #define NDEMO (sizeof(demo_accounts) / sizeof(demo_accounts[0]))
 
 static char demo_passwords[NDEMO][32];
+static char demo_totp[NDEMO][TOTP_SECRET_B32];
 
 static enum status
 demo_users(struct store *s, struct err *e)
@@ -89,6 +91,13 @@ demo_users(struct store *s, struct err *e)
 		    store_gebruiker_add(s, &g, hash, e) ||
 		    store_gebruiker_rol(s, g.gebruikersnaam, &t, false, e))
 			return e->status;
+		demo_totp[i][0] = '\0';
+		if (rol_tweede_factor(t.rol)) {
+			totp_new_secret(demo_totp[i]);
+			if (store_tweede_factor_zet(s, g.gebruikersnaam,
+						    demo_totp[i], NULL, 0, e))
+				return e->status;
+		}
 	}
 	return ST_OK;
 }
@@ -183,10 +192,12 @@ cmd_demo(int argc, char **argv)
 	       "Demo-accounts (de wachtwoorden worden alleen nu getoond):\n",
 	       path);
 	for (size_t i = 0; i < NDEMO; i++)
-		printf("  %-24s %-16s %-7s %s\n", demo_accounts[i].naam,
+		printf("  %-24s %-16s %-7s %s%s%s\n", demo_accounts[i].naam,
 		       rol_name(demo_accounts[i].rol),
 		       demo_accounts[i].scope ? demo_accounts[i].scope : "",
-		       demo_passwords[i]);
+		       demo_passwords[i],
+		       demo_totp[i][0] ? "  tweede factor (TOTP-geheim): " : "",
+		       demo_totp[i]);
 	printf("\nBekijk bijvoorbeeld:\n"
 	       "  ambt samenwerking list\n"
 	       "  ambt samenwerking show HB --op 2021-03-01\n"

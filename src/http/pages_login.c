@@ -15,6 +15,7 @@
 #include "api.h"
 #include "auth.h"
 #include "../core/password.h"
+#include "../core/totp.h"
 #include "../present/json.h"
 #include "../banned.h"
 
@@ -94,15 +95,42 @@ refuse(struct request *rq, struct response *rs, unsigned status,
 	return st;
 }
 
+static bool
+needs_second_factor(const struct gebruiker *u)
+{
+	for (size_t i = 0; i < u->nrollen; i++)
+		if (rol_tweede_factor(u->rollen[i].rol))
+			return true;
+	return false;
+}
+
+/* The six digits of the app, or one unused recovery code. */
+static bool
+second_factor_ok(struct request *rq, const struct gebruiker *u,
+		 const char *code, int64_t now)
+{
+	struct err ignore;
+
+	if (!u->totp_geheim || !code || !*code)
+		return false;
+	if (strlen(code) == 6 && totp_check(u->totp_geheim, now, code))
+		return true;
+	err_clear(&ignore);
+	return strlen(code) == 11 &&
+	       store_herstelcode_gebruik(rq->store, u->gebruikersnaam,
+					 auth_hash(&rq->a, code), now,
+					 &ignore) == ST_OK;
+}
+
 enum status
 page_login(struct request *rq, struct response *rs, struct err *e)
 {
 	static const char generic[] =
-		"De gebruikersnaam of het wachtwoord klopt niet, of het "
-		"account is (tijdelijk) geblokkeerd. Na vijf mislukte "
+		"De gebruikersnaam, het wachtwoord of de code klopt niet, of "
+		"het account is (tijdelijk) geblokkeerd. Na vijf mislukte "
 		"pogingen is inloggen een kwartier geblokkeerd.";
 	struct kvlist form;
-	const char *naam, *pw, *csrf, *hash = NULL, *akey, *nkey;
+	const char *naam, *pw, *csrf, *hash = NULL, *akey, *nkey, *code;
 	struct gebruiker user;
 	int64_t now = (int64_t)time(NULL), blocked_a, blocked_n;
 	struct err lookup;
@@ -119,6 +147,7 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	naam = kv_get(&form, "gebruikersnaam");
 	pw = kv_get(&form, "wachtwoord");
+	code = kv_get(&form, "code");
 	csrf = kv_get(&form, "csrf");
 	/* Login CSRF: the form must carry the value of our own cookie. */
 	if (!csrf || !rq->cookie_csrf || strlen(csrf) != 64 ||
@@ -162,6 +191,10 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 			    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
 		     pw) &&
 	     hash != NULL;
+	/* Roles that need it: the second factor, or a recovery code. */
+	if (ok && !blocked_a && !blocked_n && needs_second_factor(&user) &&
+	    !second_factor_ok(rq, &user, code, now))
+		ok = false;
 	if (blocked_a || blocked_n || !ok) {
 		store_poging_mislukt(rq->store, akey, now, LOGIN_MAX_ACCOUNT,
 				     LOGIN_WINDOW, LOGIN_BLOCK, e);

@@ -296,10 +296,12 @@ static const char *const texts[Q__COUNT] = {
 		"wachtwoord_hash, aangemaakt) VALUES ($1, $2, $3, $4, $5)",
 	[Q_GEBRUIKER_GET] =
 		"SELECT id, gebruikersnaam, naam, email, aangemaakt, ingetrokken, "
-		"wachtwoord_hash FROM gebruiker WHERE gebruikersnaam = $1",
+		"wachtwoord_hash, totp_geheim FROM gebruiker "
+		"WHERE gebruikersnaam = $1",
 	[Q_GEBRUIKER_LIST] =
 		"SELECT id, gebruikersnaam, naam, email, aangemaakt, ingetrokken, "
-		"NULL FROM gebruiker ORDER BY gebruikersnaam",
+		"NULL, totp_geheim IS NOT NULL FROM gebruiker "
+		"ORDER BY gebruikersnaam",
 	[Q_GEBRUIKER_ROLLEN] = "SELECT rol, scope FROM gebruiker_rol "
 			       "WHERE gebruiker_id = $1 ORDER BY rol, scope",
 	[Q_GEBRUIKER_ROL_INSERT] =
@@ -344,6 +346,13 @@ static const char *const texts[Q__COUNT] = {
 		"DO UPDATE SET mislukt = excluded.mislukt, sinds = "
 		"excluded.sinds, geblokkeerd_tot = excluded.geblokkeerd_tot",
 	[Q_POGING_DELETE] = "DELETE FROM inlogpoging WHERE sleutel = $1",
+	[Q_TOTP_SET] = "UPDATE gebruiker SET totp_geheim = $2 WHERE id = $1",
+	[Q_HERSTEL_DELETE] = "DELETE FROM herstelcode WHERE gebruiker_id = $1",
+	[Q_HERSTEL_INSERT] =
+		"INSERT INTO herstelcode (gebruiker_id, hash) VALUES ($1, $2)",
+	[Q_HERSTEL_USE] =
+		"UPDATE herstelcode SET gebruikt = $3 WHERE gebruiker_id = $1 AND "
+		"hash = $2 AND gebruikt IS NULL",
 };
 
 const char *

@@ -317,6 +317,8 @@ struct gebruiker {
 	const char *email;
 	const char *aangemaakt; /* UTC timestamp */
 	const char *ingetrokken; /* NULL while active */
+	bool tweede_factor; /* a TOTP secret is set */
+	const char *totp_geheim; /* only from store_gebruiker_get; else NULL */
 	struct roltoekenning *rollen;
 	size_t nrollen;
 };
@@ -351,6 +353,21 @@ enum status store_gebruiker_wachtwoord(struct store *s,
 				       const char *gebruikersnaam,
 				       const char *wachtwoord_hash,
 				       struct err *e);
+
+/*
+ * Set (or replace) the TOTP secret of an account and its one-time
+ * recovery codes (hex SHA-256 of each); earlier codes stop working.
+ */
+enum status store_tweede_factor_zet(struct store *s, const char *gebruikersnaam,
+				    const char *totp_geheim,
+				    const char *const *code_hashes, size_t n,
+				    struct err *e);
+
+/* Use a recovery code once: ST_OK, or ST_NOT_FOUND when it is not valid. */
+enum status store_herstelcode_gebruik(struct store *s,
+				      const char *gebruikersnaam,
+				      const char *code_hash, int64_t now,
+				      struct err *e);
 
 /* ---- sessions, tokens and login attempts ---- */
 

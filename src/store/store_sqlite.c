@@ -46,6 +46,7 @@ static const struct migration migrations[] = {
 	{ 3, embed_0003_generatie_sql },
 	{ 4, embed_0004_toegang_sql },
 	{ 5, embed_0005_sessies_sql },
+	{ 6, embed_0006_tweede_factor_sql },
 };
 
 /*
@@ -2575,6 +2576,9 @@ read_gebruiker(struct store *s, struct arena *a, sqlite3_stmt *st,
 	g->email = col_text(a, st, 3);
 	g->aangemaakt = col_text(a, st, 4);
 	g->ingetrokken = col_text(a, st, 5);
+	g->tweede_factor =
+		!col_is_null(st, 7) && sqlite3_column_int(st, 7) != 0;
+	g->totp_geheim = NULL;
 	g->rollen = NULL;
 	g->nrollen = 0;
 	(void)s;
@@ -2623,6 +2627,8 @@ store_gebruiker_get(struct store *s, struct arena *a,
 		return err_set(e, ST_NOT_FOUND, "Gebruiker %.64s bestaat niet.",
 			       gebruikersnaam ? gebruikersnaam : "");
 	read_gebruiker(s, a, st, out, e);
+	out->totp_geheim = col_text(a, st, 7);
+	out->tweede_factor = out->totp_geheim != NULL;
 	if (hash)
 		*hash = col_text(a, st, 6);
 	sqlite3_reset(st);
@@ -3153,4 +3159,76 @@ store_poging_wis(struct store *s, const char *sleutel, struct err *e)
 		return e->status;
 	bind_text(st, 1, sleutel);
 	return run(s, st, e);
+}
+
+/* ---- second factor ---- */
+
+enum status
+store_tweede_factor_zet(struct store *s, const char *gebruikersnaam,
+			const char *totp_geheim, const char *const *code_hashes,
+			size_t n, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	bool actief;
+	enum status rc;
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (gebruiker_id(s, gebruikersnaam, &id, &actief, e))
+		return tx_end(s, e->status, e);
+	if (!actief)
+		return tx_end(s,
+			      err_set(e, ST_CONFLICT,
+				      "Het account van %.64s is "
+				      "ingetrokken.",
+				      gebruikersnaam),
+			      e);
+	if (!(st = stmt(s, Q_TOTP_SET, e)))
+		return tx_end(s, e->status, e);
+	bind_int(st, 1, id);
+	bind_text(st, 2, totp_geheim);
+	if ((rc = run(s, st, e)) || !(st = stmt(s, Q_HERSTEL_DELETE, e)))
+		return tx_end(s, e->status, e);
+	bind_int(st, 1, id);
+	rc = run(s, st, e);
+	for (size_t i = 0; rc == ST_OK && i < n; i++) {
+		if (!(st = stmt(s, Q_HERSTEL_INSERT, e)))
+			return tx_end(s, e->status, e);
+		bind_int(st, 1, id);
+		bind_text(st, 2, code_hashes[i]);
+		rc = run(s, st, e);
+	}
+	/* That it was set, never the secret or the codes. */
+	if (rc == ST_OK)
+		rc = audit_append(s, "partial_update", 200, "gebruiker", NULL,
+				  gebruikersnaam, "tweede factor ingesteld",
+				  NULL, NULL, e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_herstelcode_gebruik(struct store *s, const char *gebruikersnaam,
+			  const char *code_hash, int64_t now, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	enum status rc;
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (gebruiker_id(s, gebruikersnaam, &id, NULL, e) ||
+	    !(st = stmt(s, Q_HERSTEL_USE, e)))
+		return tx_end(s, e->status, e);
+	bind_int(st, 1, id);
+	bind_text(st, 2, code_hash);
+	bind_int(st, 3, now);
+	rc = run(s, st, e);
+	if (rc == ST_OK && sqlite3_changes(s->db) == 0)
+		rc = err_set(e, ST_NOT_FOUND, "Onbekende of gebruikte code.");
+	if (rc == ST_OK)
+		rc = audit_append(s, "partial_update", 200, "gebruiker", NULL,
+				  gebruikersnaam, "herstelcode gebruikt", NULL,
+				  NULL, e);
+	return tx_end(s, rc, e);
 }

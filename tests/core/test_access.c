@@ -8,6 +8,7 @@
 #include "../../src/core/access.h"
 #include "../../src/core/audit.h"
 #include "../../src/core/password.h"
+#include "../../src/core/totp.h"
 
 static void
 test_roles(void **state)
@@ -133,6 +134,36 @@ test_hashing(void **state)
 	assert_int_equal(access_check_wachtwoord(gen, "jan", &e), ST_OK);
 }
 
+/* RFC 6238, appendix B (SHA-1), last six digits. */
+static void
+test_totp(void **state)
+{
+	const char *secret =
+		"GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"; /* "1234567890"x2 */
+	char code[8], fresh[TOTP_SECRET_B32];
+
+	(void)state;
+	assert_true(totp_code(secret, 59, code));
+	assert_string_equal(code, "287082");
+	assert_true(totp_code(secret, 1111111109, code));
+	assert_string_equal(code, "081804");
+	assert_true(totp_code(secret, 2000000000, code));
+	assert_string_equal(code, "279037");
+	assert_true(totp_check(secret, 1111111109, "081804"));
+	/* One step of drift either way, not two. */
+	assert_true(totp_check(secret, 1111111109 + 30, "081804"));
+	assert_true(totp_check(secret, 1111111109 - 30, "081804"));
+	assert_false(totp_check(secret, 1111111109 + 90, "081804"));
+	assert_false(totp_check(secret, 1111111109, "081805"));
+	assert_false(totp_check(secret, 1111111109, "81804"));
+	assert_false(totp_check(secret, 1111111109, "08180a"));
+	assert_false(totp_check(NULL, 1111111109, "081804"));
+	totp_new_secret(fresh);
+	assert_int_equal(strlen(fresh), 32);
+	assert_true(totp_code(fresh, 1700000000, code));
+	assert_true(totp_check(fresh, 1700000000, code));
+}
+
 static void
 test_audit_chain(void **state)
 {
@@ -194,6 +225,7 @@ main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_passwords),
 		cmocka_unit_test(test_hashing),
+		cmocka_unit_test(test_totp),
 		cmocka_unit_test(test_audit_chain),
 	};
 	return RUN_TESTS(tests);

@@ -49,6 +49,7 @@ const PAGES = [
 	['werkstromen', '/werkstromen', 200],
 	['werkstromen-WOL', '/werkstromen?samenwerking=WOL', 200],
 	['toegankelijkheid', '/toegankelijkheid', 200],
+	['inloggen', '/inloggen', 200],
 	['fout-404', '/besluiten/BESTAAT-NIET', 404],
 ];
 const PLAN = PAGES.length * 4 + 3;
