@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "../http/http.h"
 #include "../http/server.h"
 #include "../banned.h"
 
@@ -24,7 +25,8 @@ static const char usage[] =
 	"  --max-body N     grootste toegestane verzoek in bytes (standaard "
 	"1048576)\n"
 	"  --stil           geen toegangslog (anders één JSON-regel per "
-	"verzoek op stderr)\n";
+	"verzoek op stderr)\n"
+	"  --routes         toon alle routes met wat ze vereisen en stop\n";
 
 static int
 number(const char *text, const char *option, unsigned long max,
@@ -47,11 +49,12 @@ cmd_serve(int argc, char **argv)
 {
 	struct cli_common c = { 0 };
 	const char *poort = NULL, *adres = NULL, *cors = NULL, *max = NULL;
-	bool stil = false;
+	bool stil = false, routes = false;
 	const struct opt opts[] = {
 		{ "poort", &poort, NULL }, { "adres", &adres, NULL },
 		{ "cors", &cors, NULL },   { "max-body", &max, NULL },
-		{ "stil", NULL, &stil },   { NULL, NULL, NULL },
+		{ "stil", NULL, &stil },   { "routes", NULL, &routes },
+		{ NULL, NULL, NULL },
 	};
 	struct server_config cfg = { 0 };
 	const char *pos[1];
@@ -62,6 +65,20 @@ cmd_serve(int argc, char **argv)
 	if ((rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos, usage)) ||
 	    c.help)
 		return rc;
+	if (routes) {
+		for (size_t i = 0; i < http_nroutes; i++) {
+			unsigned f = http_routes[i].flags;
+			printf("%s\t%s\t%s\n",
+			       http_method_name(http_routes[i].method),
+			       http_routes[i].pattern,
+			       f & NEED_PUBLIC		       ? "openbaar"
+			       : f & NEED_BEHEERDER	       ? "beheerder"
+			       : f & NEED_GEMEENTE_SCHRIJF     ? "gemeente"
+			       : f & NEED_SAMENWERKING_SCHRIJF ? "samenwerking"
+							       : "niets");
+		}
+		return 0;
+	}
 	if ((rc = number(poort, "poort", 65535, &port)) ||
 	    (rc = number(max, "max-body", 64ul << 20, &max_body)))
 		return rc;
