@@ -14,6 +14,7 @@
 #include "../core/password.h"
 #include "../core/totp.h"
 #include "../present/json.h"
+#include "../present/present.h"
 #include "../banned.h"
 
 /* Hex SHA-256 of a text, in the arena. */
@@ -451,43 +452,13 @@ a_list(int argc, char **argv)
 						    "aantal van 1 tot 100000.",
 						    aantal));
 	}
-	if (store_audit_list(x.s, &x.a, resource, gebruiker, 0, (size_t)limit,
-			     &a, &n, &total, &x.e))
+	if (store_audit_list(x.s, &x.a, resource, gebruiker, NULL, 0,
+			     (size_t)limit, &a, &n, &total, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	if (x.c.format == FORMAT_JSON) {
 		json_t *arr = json_array();
-		for (size_t i = 0; i < n; i++) {
-			json_t *o = json_object(), *w = json_object();
-			json_object_set_new(o, "uuid", jstr(a[i].uuid));
-			json_object_set_new(o, "bron", json_string("ambt"));
-			json_object_set_new(o, "gebruikersId",
-					    jstr(a[i].gebruikers_id));
-			json_object_set_new(o, "gebruikersWeergave",
-					    jstr(a[i].gebruikers_weergave));
-			json_object_set_new(o, "actie", jstr(a[i].actie));
-			json_object_set_new(o, "actieWeergave",
-					    jstr(a[i].actie_weergave));
-			json_object_set_new(o, "resultaat",
-					    json_integer(a[i].resultaat));
-			json_object_set_new(o, "resource", jstr(a[i].resource));
-			json_object_set_new(o, "resourceWeergave",
-					    jstr(a[i].resource_weergave));
-			json_object_set_new(o, "toelichting",
-					    jstr(a[i].toelichting));
-			json_object_set_new(o, "aanmaakdatum",
-					    jstr(a[i].aanmaakdatum));
-			json_object_set_new(o, "herkomst", jstr(a[i].herkomst));
-			json_object_set_new(
-				w, "oud",
-				a[i].oud ? json_loads(a[i].oud, 0, NULL)
-					 : json_null());
-			json_object_set_new(
-				w, "nieuw",
-				a[i].nieuw ? json_loads(a[i].nieuw, 0, NULL)
-					   : json_null());
-			json_object_set_new(o, "wijzigingen", w);
-			json_array_append_new(arr, o);
-		}
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, present_audit_json(&a[i]));
 		json_print(arr, stdout);
 		return ctx_close(&x, 0);
 	}

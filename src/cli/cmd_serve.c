@@ -72,6 +72,7 @@ cmd_serve(int argc, char **argv)
 			       http_method_name(http_routes[i].method),
 			       http_routes[i].pattern,
 			       f & NEED_PUBLIC		       ? "openbaar"
+			       : f & NEED_INGELOGD	       ? "ingelogd"
 			       : f & NEED_BEHEERDER	       ? "beheerder"
 			       : f & NEED_GEMEENTE_SCHRIJF     ? "gemeente"
 			       : f & NEED_SAMENWERKING_SCHRIJF ? "samenwerking"

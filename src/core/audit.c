@@ -55,6 +55,8 @@ audit_hash(const struct audit_entry *a, const char *prev_hex, char *out)
 	field(&st, a->herkomst);
 	field(&st, a->oud);
 	field(&st, a->nieuw);
+	if (a->scope)
+		field(&st, a->scope);
 	crypto_hash_sha256_final(&st, digest);
 	sodium_bin2hex(out, AUDIT_HASH_HEX, digest, sizeof(digest));
 }

@@ -34,6 +34,8 @@ struct audit_entry {
 	const char *herkomst; /* origin IP, or "opdrachtregel" */
 	const char *oud; /* JSON text or NULL */
 	const char *nieuw; /* JSON text or NULL */
+	const char *scope; /* CBS or cooperation code, or NULL; hashed only
+			      when present */
 	char vorige_hash[AUDIT_HASH_HEX];
 	char hash[AUDIT_HASH_HEX];
 };

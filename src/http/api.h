@@ -74,6 +74,8 @@ enum status page_toegankelijkheid(struct request *, struct response *,
 enum status page_login_form(struct request *, struct response *, struct err *);
 enum status page_login(struct request *, struct response *, struct err *);
 enum status page_logout(struct request *, struct response *, struct err *);
+enum status api_audit_list(struct request *, struct response *, struct err *);
+enum status page_audit(struct request *, struct response *, struct err *);
 enum status page_static(struct request *, struct response *, struct err *);
 
 /*

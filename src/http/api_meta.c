@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "api.h"
+#include "auth.h"
+#include "../present/present.h"
 #include "embedded.h"
 #include "../banned.h"
 
@@ -43,4 +45,27 @@ api_openapi(struct request *rq, struct response *rs, struct err *e)
 	rs->body = (const char *)embed_openapi_json;
 	rs->len = embed_openapi_json_len;
 	return ST_OK;
+}
+
+enum status
+api_audit_list(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "page", "pageSize", "resource",
+					    NULL };
+	struct audit_zicht z;
+	struct audit_entry *a;
+	size_t n, total, page, size;
+	json_t *arr;
+
+	if (req_check_query(rq, keys, e) || req_page(rq, &page, &size, e))
+		return e->status;
+	authz_audit_zicht(rq, &z);
+	if (store_audit_list(rq->store, &rq->a, kv_get(&rq->query, "resource"),
+			     NULL, &z, (page - 1) * size, size, &a, &n, &total,
+			     e))
+		return e->status;
+	arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, present_audit_json(&a[i]));
+	return resp_page(rq, rs, arr, total, page, size);
 }

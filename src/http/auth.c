@@ -122,7 +122,7 @@ authz_route(struct request *rq, unsigned flags, struct err *e)
 	if (!p->ingelogd)
 		return err_set(e, ST_UNAUTHENTICATED,
 			       "Log eerst in; dit mag alleen met een account.");
-	if (has_any(p, ROL_BEHEERDER))
+	if (has_any(p, ROL_BEHEERDER) || (flags & NEED_INGELOGD))
 		return ST_OK;
 	if ((flags & NEED_GEMEENTE_SCHRIJF) && has_any(p, ROL_ACCOUNTHOUDER))
 		return ST_OK;
@@ -243,4 +243,25 @@ authz_besluit_zichtbaar(struct request *rq, const struct besluit *b)
 		return found;
 	}
 	return false;
+}
+
+void
+authz_audit_zicht(struct request *rq, struct audit_zicht *z)
+{
+	json_t *scopes = json_array();
+
+	z->alles = auth_has_role(&rq->who, ROL_BEHEERDER, NULL);
+	z->zelf = rq->who.user.gebruikersnaam;
+	for (size_t i = 0; i < rq->who.user.nrollen; i++) {
+		const struct roltoekenning *t = &rq->who.user.rollen[i];
+
+		if (t->rol == ROL_ACCOUNTHOUDER || t->rol == ROL_CONTROLLER)
+			json_array_append_new(scopes, json_string(t->scope));
+	}
+	{
+		json_t *m = controller_members(rq);
+		json_array_extend(scopes, m);
+		json_decref(m);
+	}
+	z->scopes = dump(rq, scopes);
 }

@@ -70,6 +70,13 @@ enum status authz_samenwerking(struct request *rq, const char *code,
  */
 void authz_besluit_filter(struct request *rq, struct besluit_filter *f);
 
+/*
+ * Which audit entries the principal may read: a beheerder all; others
+ * their own actions, an accounthouder also everything about its
+ * municipality, a controller about its cooperation and its members.
+ */
+void authz_audit_zicht(struct request *rq, struct audit_zicht *z);
+
 /* Whether one decision is visible to the principal (same rules). */
 bool authz_besluit_zichtbaar(struct request *rq, const struct besluit *b);
 

@@ -49,11 +49,12 @@ enum need {
 	NEED_BEHEERDER = 1 << 9, /* beheerder only */
 	NEED_GEMEENTE_SCHRIJF = 1 << 10, /* beheerder or an accounthouder */
 	NEED_SAMENWERKING_SCHRIJF = 1 << 11, /* beheerder or a controller */
+	NEED_INGELOGD = 1 << 12, /* any account; what is shown is scoped */
 };
 
 #define NEED_MASK                                               \
 	(NEED_PUBLIC | NEED_BEHEERDER | NEED_GEMEENTE_SCHRIJF | \
-	 NEED_SAMENWERKING_SCHRIJF)
+	 NEED_SAMENWERKING_SCHRIJF | NEED_INGELOGD)
 
 /* Who is asking: anonymous, or an account by session or token. */
 struct principal {

@@ -420,3 +420,37 @@ page_static(struct request *rq, struct response *rs, struct err *e)
 	}
 	return err_set(e, ST_NOT_FOUND, "Dit bestand bestaat niet.");
 }
+
+enum status
+page_audit(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "page", NULL };
+	struct audit_zicht z;
+	struct audit_entry *a;
+	size_t n, total, page, size;
+	json_t *d, *arr, *nav;
+
+	if (req_check_query(rq, keys, e) || req_page(rq, &page, &size, e))
+		return e->status;
+	size = 50;
+	authz_audit_zicht(rq, &z);
+	if (store_audit_list(rq->store, &rq->a, NULL, NULL, &z,
+			     (page - 1) * size, size, &a, &n, &total, e))
+		return e->status;
+	d = page_data("Auditspoor", "audit");
+	arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, present_audit_json(&a[i]));
+	json_object_set_new(d, "regels", arr);
+	json_object_set_new(d, "aantal", json_integer((json_int_t)total));
+	json_object_set_new(d, "alles", json_boolean(z.alles));
+	nav = json_object();
+	if (page > 1)
+		json_object_set_new(nav, "vorige",
+				    json_integer((json_int_t)page - 1));
+	if (page * size < total)
+		json_object_set_new(nav, "volgende",
+				    json_integer((json_int_t)page + 1));
+	json_object_set_new(d, "bladeren", nav);
+	return resp_page_html(rq, rs, "audit.html", d, e);
+}

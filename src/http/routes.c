@@ -49,6 +49,8 @@ const struct route http_routes[] = {
 	    api_statussen_post, NEED_GEMEENTE_SCHRIJF),
 	GET("/besluiten/{identificatie}/wijzigingen", api_wijzigingen_list),
 
+	API(HTTP_GET, "/auditregels", api_audit_list, NEED_INGELOGD),
+
 	PAGE("/", page_home),
 	PAGE("/samenwerkingen/{code}", page_samenwerking),
 	PAGE("/eenheden/{code}", page_eenheid),
@@ -57,6 +59,8 @@ const struct route http_routes[] = {
 	PAGE("/werkstromen", page_werkstromen),
 	PAGE("/toegankelijkheid", page_toegankelijkheid),
 	PAGE("/inloggen", page_login_form),
+	{ HTTP_GET, "/audit", (void (*)(void))page_audit,
+	  ROUTE_PAGE | NEED_INGELOGD },
 	{ HTTP_POST, "/inloggen", (void (*)(void))page_login,
 	  ROUTE_PAGE | NEED_PUBLIC },
 	{ HTTP_POST, "/uitloggen", (void (*)(void))page_logout,

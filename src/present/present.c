@@ -231,3 +231,31 @@ present_taakveld_json(const struct taakveld *t)
 					    : json_null());
 	return j;
 }
+
+json_t *
+present_audit_json(const struct audit_entry *a)
+{
+	json_t *o = json_object(), *w = json_object();
+
+	json_object_set_new(o, "uuid", jstr(a->uuid));
+	json_object_set_new(o, "bron", json_string("ambt"));
+	json_object_set_new(o, "gebruikersId", jstr(a->gebruikers_id));
+	json_object_set_new(o, "gebruikersWeergave",
+			    jstr(a->gebruikers_weergave));
+	json_object_set_new(o, "actie", jstr(a->actie));
+	json_object_set_new(o, "actieWeergave", jstr(a->actie_weergave));
+	json_object_set_new(o, "resultaat", json_integer(a->resultaat));
+	json_object_set_new(o, "resource", jstr(a->resource));
+	json_object_set_new(o, "resourceWeergave", jstr(a->resource_weergave));
+	json_object_set_new(o, "toelichting", jstr(a->toelichting));
+	json_object_set_new(o, "aanmaakdatum", jstr(a->aanmaakdatum));
+	json_object_set_new(o, "herkomst", jstr(a->herkomst));
+	json_object_set_new(o, "scope", jstr(a->scope));
+	json_object_set_new(w, "oud",
+			    a->oud ? json_loads(a->oud, 0, NULL) : json_null());
+	json_object_set_new(w, "nieuw",
+			    a->nieuw ? json_loads(a->nieuw, 0, NULL)
+				     : json_null());
+	json_object_set_new(o, "wijzigingen", w);
+	return o;
+}

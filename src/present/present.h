@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "../core/audit.h"
 #include "../core/besluit.h"
 #include "../core/register.h"
 
@@ -26,5 +27,8 @@ json_t *present_eenheid_json(const struct eenheid *u);
 json_t *present_kader_json(const struct kader_artikel *k);
 json_t *present_werkstroom_json(const struct werkstroom *w);
 json_t *present_taakveld_json(const struct taakveld *t);
+
+/* An audit entry with the field names of the ZGW AuditTrail. */
+json_t *present_audit_json(const struct audit_entry *a);
 
 #endif

@@ -30,6 +30,14 @@
 	"(b.openbaarheid <> 'geheim' AND "                                 \
 	"o.code IN (SELECT value FROM json_each(coalesce($12, '[]')))))"
 
+/*
+ * Which audit entries a reader may see: $5 = 1 for all; otherwise those
+ * the reader made ($6) and those about the scopes in the JSON array $7.
+ */
+#define AUDIT_ZICHT                             \
+	"AND ($5 = 1 OR gebruikers_id = $6 OR " \
+	"scope IN (SELECT value FROM json_each(coalesce($7, '[]')))) "
+
 static const char *const texts[Q__COUNT] = {
 	[Q_SCHEMA_VERSION_GET] = "SELECT version FROM schema_version",
 	[Q_SCHEMA_VERSION_SET] = "UPDATE schema_version SET version = $1",
@@ -276,21 +284,21 @@ static const char *const texts[Q__COUNT] = {
 		"INSERT INTO audit (id, uuid, aanmaakdatum, gebruikers_id, "
 		"gebruikers_weergave, actie, actie_weergave, resultaat, resource, "
 		"resource_url, resource_weergave, toelichting, herkomst, oud, "
-		"nieuw, vorige_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-		"$8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+		"nieuw, vorige_hash, hash, scope) VALUES ($1, $2, $3, $4, $5, "
+		"$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
 #define AUDIT_COLUMNS                                                         \
 	"id, uuid, aanmaakdatum, gebruikers_id, gebruikers_weergave, actie, " \
 	"actie_weergave, resultaat, resource, resource_url, "                 \
 	"resource_weergave, toelichting, herkomst, oud, nieuw, "              \
-	"vorige_hash, hash"
+	"vorige_hash, hash, scope"
 	[Q_AUDIT_ALL] = "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id",
 	[Q_AUDIT_LIST] = "SELECT " AUDIT_COLUMNS " FROM audit "
 			 "WHERE ($1 IS NULL OR resource = $1) "
-			 "AND ($2 IS NULL OR gebruikers_id = $2) "
+			 "AND ($2 IS NULL OR gebruikers_id = $2) " AUDIT_ZICHT
 			 "ORDER BY id DESC LIMIT $3 OFFSET $4",
 	[Q_AUDIT_COUNT] = "SELECT count(*) FROM audit "
 			  "WHERE ($1 IS NULL OR resource = $1) "
-			  "AND ($2 IS NULL OR gebruikers_id = $2)",
+			  "AND ($2 IS NULL OR gebruikers_id = $2) " AUDIT_ZICHT,
 	[Q_GEBRUIKER_INSERT] =
 		"INSERT INTO gebruiker (gebruikersnaam, naam, email, "
 		"wachtwoord_hash, aangemaakt) VALUES ($1, $2, $3, $4, $5)",

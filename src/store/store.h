@@ -430,12 +430,22 @@ enum status store_audit_event(struct store *s, const char *actie, int resultaat,
 			      const char *resource_weergave,
 			      const char *toelichting, struct err *e);
 
-/* Entries, newest first; filters NULL for any. */
+/* Who may read which entries (see store_audit_list). */
+struct audit_zicht {
+	bool alles; /* every entry */
+	const char *zelf; /* entries this user made */
+	const char *scopes; /* JSON array of CBS/cooperation codes */
+};
+
+/*
+ * Entries, newest first; filters NULL for any. `zicht` NULL means every
+ * entry (the command line, at the machine).
+ */
 enum status store_audit_list(struct store *s, struct arena *a,
 			     const char *resource, const char *gebruiker,
-			     size_t offset, size_t limit,
-			     struct audit_entry **out, size_t *n, size_t *total,
-			     struct err *e);
+			     const struct audit_zicht *zicht, size_t offset,
+			     size_t limit, struct audit_entry **out, size_t *n,
+			     size_t *total, struct err *e);
 
 /*
  * Recompute the chain from the first entry: *checked entries were read;

@@ -33,6 +33,7 @@ struct store {
 	char actor_weergave[160];
 	char herkomst[64];
 	struct arena scratch; /* audit texts; freed at each outer commit */
+	const char *scope; /* of the next audit entry (consumed) */
 };
 
 struct migration {
@@ -47,6 +48,7 @@ static const struct migration migrations[] = {
 	{ 4, embed_0004_toegang_sql },
 	{ 5, embed_0005_sessies_sql },
 	{ 6, embed_0006_tweede_factor_sql },
+	{ 7, embed_0007_audit_scope_sql },
 };
 
 /*
@@ -282,6 +284,7 @@ tx_end(struct store *s, enum status st, struct err *e)
 {
 	struct err ignore;
 
+	s->scope = NULL;
 	s->depth--;
 	if (st == ST_OK && s->depth == 0 && s->version >= 3) {
 		/* Every committed write raises the generation. */
@@ -496,6 +499,8 @@ audit_append(struct store *s, const char *actie, int resultaat,
 	a.herkomst = s->herkomst[0] ? s->herkomst : "onbekend";
 	a.oud = oud;
 	a.nieuw = nieuw;
+	a.scope = s->version >= 7 ? s->scope : NULL;
+	s->scope = NULL;
 	audit_hash(&a, a.vorige_hash, a.hash);
 	if (!(st = stmt(s, Q_AUDIT_INSERT, e)))
 		return e->status;
@@ -516,6 +521,7 @@ audit_append(struct store *s, const char *actie, int resultaat,
 	bind_text(st, 15, a.nieuw);
 	bind_text(st, 16, a.vorige_hash);
 	bind_text(st, 17, a.hash);
+	bind_text(st, 18, a.scope);
 	return run(s, st, e);
 }
 
@@ -886,6 +892,8 @@ store_organisatie_add(struct store *s, const struct organisatie *o, day_t today,
 		rc = store_inwonertal_add(s, o->code, &t, today, e);
 	}
 	if (rc == ST_OK)
+		s->scope = o->code;
+	if (rc == ST_OK)
 		rc = audit_append(
 			s, "create", 201,
 			o->soort == ORG_GEMEENTE ? "gemeente" : "regeling",
@@ -973,6 +981,7 @@ store_inwonertal_add(struct store *s, const char *code,
 	if (rc == ST_OK) {
 		char n[24];
 		snprintf(n, sizeof(n), "%lld", (long long)t->aantal);
+		s->scope = code;
 		rc = audit_append(
 			s, "create", 201, "inwonertal", NULL, code, NULL, NULL,
 			jobj(&s->scratch, "gemeente", code, "peildatum",
@@ -1097,6 +1106,7 @@ lid_add(struct store *s, enum query list_q, enum query insert_q, int64_t owner,
 	bind_date(st, 4, l->periode.tot);
 	bind_id(st, 5, bid);
 	rc = run(s, st, e);
+	s->scope = l->gemeente;
 	if (rc == ST_OK)
 		rc = audit_append(s, "create", 201, "lidmaatschap", NULL,
 				  l->gemeente, NULL, NULL,
@@ -1270,6 +1280,7 @@ store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
 	bid = sqlite3_last_insert_rowid(s->db);
 	for (size_t i = 0; rc == ST_OK && i < b->nhistorie; i++)
 		rc = insert_stap(s, bid, (int64_t)i + 1, &b->historie[i], e);
+	s->scope = b->verantwoordelijke_organisatie;
 	if (rc == ST_OK)
 		rc = audit_append(
 			s, "create", 201, "besluit", NULL, ident, NULL, NULL,
@@ -1473,6 +1484,7 @@ store_besluit_update(struct store *s, const char *identificatie,
 	bind_text(st, 9, cur.afdeling);
 	bind_text(st, 10, openbaarheid_name(cur.openbaarheid));
 	bind_date(st, 11, cur.geheim_tot);
+	s->scope = cur.verantwoordelijke_organisatie;
 	if (run(s, st, e) == ST_OK)
 		audit_append(s, "partial_update", 200, "besluit", NULL,
 			     identificatie, NULL, oud,
@@ -1527,6 +1539,7 @@ store_besluit_delete(struct store *s, const char *identificatie, struct err *e)
 	if (run(s, st, e) || !(st = stmt(s, Q_BESLUIT_DELETE, e)))
 		goto out;
 	bind_int(st, 1, cur.id);
+	s->scope = cur.verantwoordelijke_organisatie;
 	if (run(s, st, e) == ST_OK)
 		audit_append(s, "destroy", 204, "besluit", NULL, identificatie,
 			     NULL,
@@ -1572,6 +1585,7 @@ store_besluit_stap_add(struct store *s, const char *identificatie,
 			bind_null(st, 3);
 		rc = run(s, st, e);
 	}
+	s->scope = b.verantwoordelijke_organisatie;
 	if (rc == ST_OK)
 		rc = audit_append(s, "update", 200, "besluit", NULL,
 				  identificatie, "nieuwe status",
@@ -1684,6 +1698,7 @@ store_samenwerking_add(struct store *s, const struct samenwerking *sw,
 	bind_id(st, 4, cid);
 	bind_text(st, 5, sw->omschrijving);
 	rc = run(s, st, e);
+	s->scope = sw->code;
 	if (rc == ST_OK)
 		rc = audit_append(
 			s, "create", 201, "samenwerking", NULL, sw->code, NULL,
@@ -1919,6 +1934,7 @@ store_eenheid_add(struct store *s, const struct eenheid *u,
 	for (size_t i = 0; i < n; i++)
 		if (insert_inrichting(s, eid, &h[i], i, e))
 			break;
+	s->scope = u->samenwerking;
 	if (e->status == ST_OK)
 		audit_append(s, "create", 201, "eenheid", NULL, u->code, NULL,
 			     NULL,
@@ -2058,6 +2074,7 @@ store_eenheid_wijzig(struct store *s, const char *code,
 		if (run(s, st, e))
 			goto out;
 	}
+	s->scope = u.samenwerking;
 	if (insert_inrichting(s, u.id, &h[n], n, e) == ST_OK)
 		audit_append(s, "create", 201, "inrichting", NULL, code, NULL,
 			     n ? jobj(&s->scratch, "vorm",
@@ -2208,6 +2225,7 @@ store_kader_artikel_add(struct store *s, const char *samenwerking,
 	{
 		char num[16];
 		snprintf(num, sizeof(num), "%d", k->nummer);
+		s->scope = samenwerking;
 		audit_append(s, "create", 201, "kaderartikel", NULL, num,
 			     samenwerking, NULL,
 			     jobj(&s->scratch, "samenwerking", samenwerking,
@@ -2345,6 +2363,7 @@ store_werkstroom_add(struct store *s, const struct werkstroom *w, struct err *e)
 		if (run(s, st, e))
 			goto out;
 	}
+	s->scope = w->samenwerking;
 	audit_append(s, "create", 201, "werkstroom", NULL, w->code, NULL, NULL,
 		     jobj(&s->scratch, "code", w->code, "naam", w->naam,
 			  "samenwerking", w->samenwerking, "eigenaar",
@@ -2708,6 +2727,7 @@ store_gebruiker_rol(struct store *s, const char *gebruikersnaam,
 	if (rc == ST_OK) {
 		const char *r = jobj(&s->scratch, "rol", rol_name(t->rol),
 				     "scope", t->scope, NULL);
+		s->scope = t->scope;
 		rc = audit_append(s, weg ? "destroy" : "create",
 				  weg ? 204 : 201, "rol", NULL, gebruikersnaam,
 				  NULL, weg ? r : NULL, weg ? NULL : r, e);
@@ -2830,13 +2850,22 @@ read_audit(struct arena *a, sqlite3_stmt *st, struct audit_entry *x)
 	copy_text(x->vorige_hash, sizeof(x->vorige_hash), h);
 	h = (const char *)sqlite3_column_text(st, 16);
 	copy_text(x->hash, sizeof(x->hash), h);
+	x->scope = col_text(a, st, 17);
+}
+
+static void
+bind_zicht(sqlite3_stmt *st, const struct audit_zicht *z)
+{
+	bind_int(st, 5, !z || z->alles);
+	bind_text(st, 6, z ? z->zelf : NULL);
+	bind_text(st, 7, z ? z->scopes : NULL);
 }
 
 enum status
 store_audit_list(struct store *s, struct arena *a, const char *resource,
-		 const char *gebruiker, size_t offset, size_t limit,
-		 struct audit_entry **out, size_t *n, size_t *total,
-		 struct err *e)
+		 const char *gebruiker, const struct audit_zicht *zicht,
+		 size_t offset, size_t limit, struct audit_entry **out,
+		 size_t *n, size_t *total, struct err *e)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0;
@@ -2849,6 +2878,7 @@ store_audit_list(struct store *s, struct arena *a, const char *resource,
 		return e->status;
 	bind_text(st, 1, resource);
 	bind_text(st, 2, gebruiker);
+	bind_zicht(st, zicht);
 	if (next_row(s, st, e) != 1)
 		return e->status;
 	*total = (size_t)sqlite3_column_int64(st, 0);
@@ -2857,6 +2887,7 @@ store_audit_list(struct store *s, struct arena *a, const char *resource,
 		return e->status;
 	bind_text(st, 1, resource);
 	bind_text(st, 2, gebruiker);
+	bind_zicht(st, zicht);
 	bind_int(st, 3, limit ? (int64_t)limit : -1);
 	bind_int(st, 4, (int64_t)offset);
 	while ((r = next_row(s, st, e)) == 1) {

@@ -333,6 +333,14 @@ check "Aalsmeer's accounthouder records an Aalsmeer decision" 201 '.verantwoorde
 BEFORE=$(dump)
 if "$AMBT" audit list --resource toegang --format json --aantal 100 --db "$WORK/db" | jq -e 'length >= 4 and all(.[]; .actie == "geweigerd")' >/dev/null; then ok "refusals are in the audit trail"; else not_ok "refusals are in the audit trail"; fi
 if "$AMBT" audit list --resource besluit --format json --aantal 100 --db "$WORK/db" | jq -e 'any(.[]; .actie == "geweigerd" and .gebruikersId == "raadslid.bloemendaal")' >/dev/null; then ok "the raadslid's attempt is in the audit trail"; else not_ok "the raadslid's attempt is in the audit trail"; fi
+req GET "/api/v1/auditregels?pageSize=500" -H "Authorization: Bearer $T_AALSMEER"
+check "an accounthouder reads its own and its municipality's audit lines" 200 '.count > 0 and all(.results[]; .gebruikersId == "accounthouder.aalsmeer" or .scope == "GM0358") and any(.results[]; .scope == "GM0358")'
+req GET "/api/v1/auditregels?pageSize=500&resource=besluit" -H "Authorization: Bearer $T_BEHEER"
+check "the beheerder reads all of them" 200 'any(.results[]; .scope == "GM0397") and any(.results[]; .scope == "GM0358")'
+req GET /api/v1/auditregels
+problem "without an account the audit trail is 401" 401
+req GET /audit -H "Authorization: Bearer $T_RAAD"
+grep -q 'Auditspoor' "$WORK/body" && ! grep -q 'GM0397' "$WORK/body" && ok "the audit page for a raadslid shows only their own" || not_ok "the audit page for a raadslid shows only their own"
 AS=beheer
 
 # ---- logging in with a form ----

@@ -525,6 +525,7 @@ test_migration_keeps_numbers(void **state)
 			     "DROP TABLE besluit_volgnummer; DROP TABLE "
 			     "generatie; DROP TABLE gebruiker_rol; DROP "
 			     "TABLE gebruiker; DROP TABLE audit; DROP TABLE "
+			     "herstelcode; DROP TABLE "
 			     "sessie; DROP TABLE token; DROP TABLE "
 			     "inlogpoging; UPDATE "
 			     "schema_version SET version = 1",
@@ -958,7 +959,7 @@ test_audit_trail(void **state)
 	OK(store_audit_event(f->s, "login_mislukt", 401, "sessie", "a.nienhuis",
 			     NULL, &f->e));
 	assert_int_equal(count(f, "audit"), 10);
-	OK(store_audit_list(f->s, &f->a, "besluit", NULL, 0, 0, &list, &n,
+	OK(store_audit_list(f->s, &f->a, "besluit", NULL, NULL, 0, 0, &list, &n,
 			    &total, &f->e));
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].resource_weergave, "GRIT-2021");
@@ -968,8 +969,8 @@ test_audit_trail(void **state)
 	assert_non_null(
 		strstr(list[0].nieuw, "\"identificatie\":\"GRIT-2021\""));
 	/* The password never enters the trail, nor its hash. */
-	OK(store_audit_list(f->s, &f->a, "gebruiker", NULL, 0, 0, &list, &n,
-			    &total, &f->e));
+	OK(store_audit_list(f->s, &f->a, "gebruiker", NULL, NULL, 0, 0, &list,
+			    &n, &total, &f->e));
 	assert_int_equal(n, 1);
 	assert_null(strstr(list[0].nieuw, "argon2"));
 	assert_null(strstr(list[0].nieuw, "wachtwoord"));
