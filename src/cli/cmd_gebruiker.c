@@ -41,6 +41,7 @@ static const char usage[] =
 	"  ambt gebruiker intrekken GEBRUIKERSNAAM\n"
 	"  ambt gebruiker tweede-factor GEBRUIKERSNAAM\n"
 	"  ambt gebruiker token GEBRUIKERSNAAM --naam TOEPASSING [--dagen N]\n"
+	"                       [--rol ROL [--scope CODE]] [--alleen-lezen]\n"
 	"  ambt gebruiker token-intrekken GEBRUIKERSNAAM NUMMER\n\n"
 	"Accounts zijn persoonlijk en worden nooit gedeeld. Rollen:\n"
 	"  beheerder        de hele installatie (zonder --scope)\n"
@@ -295,12 +296,18 @@ g_intrekken(int argc, char **argv)
 static int
 g_token(int argc, char **argv)
 {
-	const char *naam = NULL, *dagen = NULL;
+	const char *naam = NULL, *dagen = NULL, *rol = NULL, *scope = NULL;
+	bool alleen_lezen = false;
 	const struct opt opts[] = {
 		{ "naam", &naam, NULL },
 		{ "dagen", &dagen, NULL },
+		{ "rol", &rol, NULL },
+		{ "scope", &scope, NULL },
+		{ "alleen-lezen", NULL, &alleen_lezen },
 		{ NULL, NULL, NULL },
 	};
+	struct roltoekenning t = { 0 };
+	struct token_scope ts = { 0 };
 	unsigned char raw[32];
 	char secret[65], hex[65];
 	unsigned char d[crypto_hash_sha256_BYTES];
@@ -324,8 +331,14 @@ g_token(int argc, char **argv)
 	sodium_bin2hex(secret, sizeof(secret), raw, sizeof(raw));
 	crypto_hash_sha256(d, (const unsigned char *)secret, strlen(secret));
 	sodium_bin2hex(hex, sizeof(hex), d, sizeof(d));
+	ts.alleen_lezen = alleen_lezen;
+	if (rol) {
+		if (parse_rol(rol, scope, &t, &x.e))
+			return ctx_close(&x, cli_fail(&x.e));
+		ts.rol = &t;
+	}
 	if (store_token_add(x.s, x.pos[0], naam, hex, now, now + days * 86400,
-			    &id, &x.e))
+			    &ts, &id, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Token %lld voor %s (%s), %ld dagen geldig.\n"
 	       "Stuur het mee als 'Authorization: Bearer <token>'. Het wordt "

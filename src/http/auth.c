@@ -54,7 +54,7 @@ auth_identify(struct request *rq, int64_t now, struct err *e)
 		if (strncasecmp(tok, "Bearer ", 7) != 0 || !is_hex64(tok + 7) ||
 		    store_token_get(rq->store, &rq->a,
 				    auth_hash(&rq->a, tok + 7), now,
-				    &rq->who.user, e))
+				    &rq->who.user, &rq->who.alleen_lezen, e))
 			return err_set(e, ST_NOT_FOUND,
 				       "Het token is onbekend, verlopen of "
 				       "ingetrokken.");
@@ -117,6 +117,9 @@ authz_route(struct request *rq, unsigned flags, struct err *e)
 
 	if (!(flags & NEED_MASK))
 		return err_internal(e, "route %s declares no need", rq->path);
+	if (p->alleen_lezen && rq->method != HTTP_GET &&
+	    rq->method != HTTP_HEAD && rq->method != HTTP_OPTIONS)
+		return err_set(e, ST_FORBIDDEN, "Dit token mag alleen lezen.");
 	if (flags & NEED_PUBLIC)
 		return ST_OK;
 	if (!p->ingelogd)

@@ -60,6 +60,7 @@ enum need {
 struct principal {
 	bool ingelogd;
 	bool via_token;
+	bool alleen_lezen; /* a read-only token */
 	struct gebruiker user; /* when ingelogd */
 	const char *sessie_hash; /* when logged in by cookie */
 	const char *csrf; /* the session's form token */

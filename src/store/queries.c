@@ -337,9 +337,11 @@ static const char *const texts[Q__COUNT] = {
 		"DELETE FROM sessie WHERE gebruiker_id = $1",
 	[Q_TOKEN_INSERT] =
 		"INSERT INTO token (hash, gebruiker_id, naam, aangemaakt, "
-		"verloopt) VALUES ($1, $2, $3, $4, $5)",
+		"verloopt, rol, scope, alleen_lezen) VALUES ($1, $2, $3, $4, $5, "
+		"$6, $7, $8)",
 	[Q_TOKEN_GET] =
-		"SELECT g.gebruikersnaam FROM token t "
+		"SELECT g.gebruikersnaam, t.rol, t.scope, t.alleen_lezen "
+		"FROM token t "
 		"JOIN gebruiker g ON g.id = t.gebruiker_id WHERE t.hash = $1 "
 		"AND t.ingetrokken IS NULL AND t.verloopt > $2 "
 		"AND g.ingetrokken IS NULL",

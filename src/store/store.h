@@ -394,14 +394,29 @@ enum status store_sessie_get(struct store *s, struct arena *a, const char *hash,
 enum status store_sessie_delete(struct store *s, const char *hash,
 				struct err *e);
 
-/* A new API token for an account, valid until `verloopt`. */
+/* What a token may do beyond its account's roles. */
+struct token_scope {
+	const struct roltoekenning *rol; /* only this role, or NULL: all */
+	bool alleen_lezen; /* GET/HEAD only */
+};
+
+/*
+ * A new API token for an account, valid until `verloopt`, optionally
+ * narrower than the account (a role it holds, reading only).
+ */
 enum status store_token_add(struct store *s, const char *gebruikersnaam,
 			    const char *naam, const char *hash, int64_t now,
-			    int64_t verloopt, int64_t *id, struct err *e);
+			    int64_t verloopt, const struct token_scope *scope,
+			    int64_t *id, struct err *e);
 
-/* The account of a valid token (not expired, not revoked, account open). */
+/*
+ * The account of a valid token (not expired, not revoked, account open),
+ * with its roles narrowed to the token's; *alleen_lezen tells whether the
+ * token may only read.
+ */
 enum status store_token_get(struct store *s, struct arena *a, const char *hash,
-			    int64_t now, struct gebruiker *user, struct err *e);
+			    int64_t now, struct gebruiker *user,
+			    bool *alleen_lezen, struct err *e);
 
 /* Revoke one token of an account by its number. */
 enum status store_token_intrekken(struct store *s, const char *gebruikersnaam,

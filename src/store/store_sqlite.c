@@ -49,6 +49,7 @@ static const struct migration migrations[] = {
 	{ 5, embed_0005_sessies_sql },
 	{ 6, embed_0006_tweede_factor_sql },
 	{ 7, embed_0007_audit_scope_sql },
+	{ 8, embed_0008_token_scope_sql },
 };
 
 /*
@@ -3025,8 +3026,8 @@ store_sessie_delete(struct store *s, const char *hash, struct err *e)
 
 enum status
 store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
-		const char *hash, int64_t now, int64_t verloopt, int64_t *id,
-		struct err *e)
+		const char *hash, int64_t now, int64_t verloopt,
+		const struct token_scope *scope, int64_t *id, struct err *e)
 {
 	sqlite3_stmt *st;
 	int64_t uid;
@@ -3052,6 +3053,28 @@ store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
 				      "ingetrokken.",
 				      gebruikersnaam),
 			      e);
+	if (scope && scope->rol) {
+		struct gebruiker g;
+		bool held = false;
+
+		if (store_gebruiker_get(s, &s->scratch, gebruikersnaam, &g,
+					NULL, e))
+			return tx_end(s, e->status, e);
+		for (size_t i = 0; i < g.nrollen; i++)
+			held |= g.rollen[i].rol == scope->rol->rol &&
+				((!g.rollen[i].scope && !scope->rol->scope) ||
+				 (g.rollen[i].scope && scope->rol->scope &&
+				  strcmp(g.rollen[i].scope,
+					 scope->rol->scope) == 0));
+		if (!held)
+			return tx_end(s,
+				      err_invalid(e, "rol", "not-held",
+						  "%.64s heeft deze rol niet; "
+						  "een token kan niet meer "
+						  "dan het account.",
+						  gebruikersnaam),
+				      e);
+	}
 	if (!(st = stmt(s, Q_TOKEN_INSERT, e)))
 		return tx_end(s, e->status, e);
 	bind_text(st, 1, hash);
@@ -3059,6 +3082,10 @@ store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
 	bind_text(st, 3, naam);
 	bind_int(st, 4, now);
 	bind_int(st, 5, verloopt);
+	bind_text(st, 6,
+		  scope && scope->rol ? rol_name(scope->rol->rol) : NULL);
+	bind_text(st, 7, scope && scope->rol ? scope->rol->scope : NULL);
+	bind_int(st, 8, scope && scope->alleen_lezen);
 	rc = run(s, st, e);
 	*id = sqlite3_last_insert_rowid(s->db);
 	snprintf(until, sizeof(until), "%lld", (long long)verloopt);
@@ -3073,10 +3100,11 @@ store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
 
 enum status
 store_token_get(struct store *s, struct arena *a, const char *hash, int64_t now,
-		struct gebruiker *user, struct err *e)
+		struct gebruiker *user, bool *alleen_lezen, struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, Q_TOKEN_GET, e);
-	const char *naam;
+	const char *naam, *rol, *scope;
+	enum status rc;
 	int r;
 
 	if (!st)
@@ -3091,8 +3119,24 @@ store_token_get(struct store *s, struct arena *a, const char *hash, int64_t now,
 			e, ST_NOT_FOUND,
 			"Het token is onbekend, verlopen of ingetrokken.");
 	naam = col_text(a, st, 0);
+	rol = col_text(a, st, 1);
+	scope = col_text(a, st, 2);
+	*alleen_lezen = sqlite3_column_int(st, 3) != 0;
 	sqlite3_reset(st);
-	return store_gebruiker_get(s, a, naam, user, NULL, e);
+	if ((rc = store_gebruiker_get(s, a, naam, user, NULL, e)) || !rol)
+		return rc;
+	/* Keep only the token's role (if the account still holds it). */
+	size_t k = 0;
+	for (size_t i = 0; i < user->nrollen; i++) {
+		const struct roltoekenning *t = &user->rollen[i];
+
+		if (strcmp(rol_name(t->rol), rol) == 0 &&
+		    ((!t->scope && !scope) ||
+		     (t->scope && scope && strcmp(t->scope, scope) == 0)))
+			user->rollen[k++] = *t;
+	}
+	user->nrollen = k;
+	return ST_OK;
 }
 
 enum status

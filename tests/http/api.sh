@@ -330,6 +330,14 @@ problem "a raadslid changes nothing" 403
 req POST /api/v1/besluiten -H "Authorization: Bearer $T_AALSMEER" -H 'Content-Type: application/json' \
 	--data '{"verantwoordelijkeOrganisatie": "GM0358", "bestuursorgaan": "college", "datum": "2026-11-01", "onderwerp": "Eigen besluit", "openbaarheid": "passief_openbaar"}'
 check "Aalsmeer's accounthouder records an Aalsmeer decision" 201 '.verantwoordelijkeOrganisatie == "GM0358"'
+T_LEZEN=$("$AMBT" gebruiker token accounthouder.aalsmeer --naam lezen --alleen-lezen --db "$WORK/db" | tail -1)
+BEFORE=$(dump)
+req POST /api/v1/besluiten -H "Authorization: Bearer $T_LEZEN" -H 'Content-Type: application/json' \
+	--data '{"verantwoordelijkeOrganisatie": "GM0358", "bestuursorgaan": "college", "datum": "2026-11-01", "onderwerp": "Met een leestoken", "openbaarheid": "passief_openbaar"}'
+problem "a read-only token cannot write" 403
+req GET "/api/v1/besluiten?pageSize=500&verantwoordelijkeOrganisatie=GM0358" -H "Authorization: Bearer $T_LEZEN"
+check "but reads like its account" 200 'any(.results[]; .openbaarheid == "passief_openbaar")'
+if "$AMBT" gebruiker token accounthouder.aalsmeer --naam meer --rol accounthouder --scope GM0362 --db "$WORK/db" >/dev/null 2>&1; then not_ok "a token cannot hold a role its account lacks"; else ok "a token cannot hold a role its account lacks"; fi
 BEFORE=$(dump)
 if "$AMBT" audit list --resource toegang --format json --aantal 100 --db "$WORK/db" | jq -e 'length >= 4 and all(.[]; .actie == "geweigerd")' >/dev/null; then ok "refusals are in the audit trail"; else not_ok "refusals are in the audit trail"; fi
 if "$AMBT" audit list --resource besluit --format json --aantal 100 --db "$WORK/db" | jq -e 'any(.[]; .actie == "geweigerd" and .gebruikersId == "raadslid.bloemendaal")' >/dev/null; then ok "the raadslid's attempt is in the audit trail"; else not_ok "the raadslid's attempt is in the audit trail"; fi
