@@ -2541,6 +2541,22 @@ gebruiker_id(struct store *s, const char *naam, int64_t *id, bool *actief,
 	return ST_OK;
 }
 
+/* The id of an account that is still open; ST_CONFLICT when closed. */
+static enum status
+open_account(struct store *s, const char *gebruikersnaam, int64_t *id,
+	     struct err *e)
+{
+	bool actief;
+
+	if (gebruiker_id(s, gebruikersnaam, id, &actief, e))
+		return e->status;
+	if (!actief)
+		return err_set(e, ST_CONFLICT,
+			       "Het account van %.64s is ingetrokken.",
+			       gebruikersnaam);
+	return ST_OK;
+}
+
 enum status
 store_gebruiker_add(struct store *s, const struct gebruiker *g,
 		    const char *wachtwoord_hash, struct err *e)
@@ -2782,22 +2798,14 @@ store_gebruiker_wachtwoord(struct store *s, const char *gebruikersnaam,
 {
 	sqlite3_stmt *st;
 	int64_t id;
-	bool actief;
 	enum status rc;
 
 	if (!wachtwoord_hash || strncmp(wachtwoord_hash, "$argon2id$", 10))
 		return err_internal(e, "password hash is not Argon2id");
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (gebruiker_id(s, gebruikersnaam, &id, &actief, e))
+	if (open_account(s, gebruikersnaam, &id, e))
 		return tx_end(s, e->status, e);
-	if (!actief)
-		return tx_end(s,
-			      err_set(e, ST_CONFLICT,
-				      "Het account van %.64s is "
-				      "ingetrokken.",
-				      gebruikersnaam),
-			      e);
 	if (!(st = stmt(s, Q_GEBRUIKER_WACHTWOORD, e)))
 		return tx_end(s, e->status, e);
 	bind_int(st, 1, id);
@@ -3031,7 +3039,6 @@ store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
 {
 	sqlite3_stmt *st;
 	int64_t uid;
-	bool actief;
 	enum status rc;
 	char until[32];
 
@@ -3044,15 +3051,8 @@ store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
 				   "Een token is 1 tot 400 dagen geldig.");
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (gebruiker_id(s, gebruikersnaam, &uid, &actief, e))
+	if (open_account(s, gebruikersnaam, &uid, e))
 		return tx_end(s, e->status, e);
-	if (!actief)
-		return tx_end(s,
-			      err_set(e, ST_CONFLICT,
-				      "Het account van %.64s is "
-				      "ingetrokken.",
-				      gebruikersnaam),
-			      e);
 	if (scope && scope->rol) {
 		struct gebruiker g;
 		bool held = false;
@@ -3245,20 +3245,12 @@ store_tweede_factor_zet(struct store *s, const char *gebruikersnaam,
 {
 	sqlite3_stmt *st;
 	int64_t id;
-	bool actief;
 	enum status rc;
 
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (gebruiker_id(s, gebruikersnaam, &id, &actief, e))
+	if (open_account(s, gebruikersnaam, &id, e))
 		return tx_end(s, e->status, e);
-	if (!actief)
-		return tx_end(s,
-			      err_set(e, ST_CONFLICT,
-				      "Het account van %.64s is "
-				      "ingetrokken.",
-				      gebruikersnaam),
-			      e);
 	if (!(st = stmt(s, Q_TOTP_SET, e)))
 		return tx_end(s, e->status, e);
 	bind_int(st, 1, id);
