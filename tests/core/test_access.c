@@ -130,8 +130,10 @@ test_hashing(void **state)
 	password_generate(gen, sizeof(gen));
 	assert_int_equal(strlen(gen), 23);
 	assert_int_equal(gen[5], '-');
+	/* The generator never uses i, l or o, so this name cannot occur in
+	 * it by chance. */
 	err_clear(&e);
-	assert_int_equal(access_check_wachtwoord(gen, "jan", &e), ST_OK);
+	assert_int_equal(access_check_wachtwoord(gen, "lilo", &e), ST_OK);
 }
 
 /* RFC 6238, appendix B (SHA-1), last six digits. */
