@@ -23,14 +23,14 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 1
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-urlencoded route template date}
+targets=${*:-urlencoded route template date uren}
 out=${FUZZ_OUT:-fuzz-out}
 cc=${CC:-clang}
 
 cflags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 	-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 	-Wall -Wextra -Wno-unused-parameter ${EXTRA_CFLAGS:-}"
-srcs="src/core/arena.c src/core/err.c src/core/text.c src/core/date.c
+srcs="src/core/arena.c src/core/err.c src/core/text.c src/core/date.c src/core/uren.c
 	src/http/urlencoded.c src/http/route.c src/http/template.c"
 jansson=$(pkg-config --cflags --libs jansson 2>/dev/null || echo -ljansson)
 
@@ -77,7 +77,7 @@ mkdir -p "$out/work" "$out/crashes" || exit 1
 status=0
 for t in $targets; do
 	case $t in
-	urlencoded | route | template | date) ;;
+	urlencoded | route | template | date | uren) ;;
 	*)
 		echo "run.sh: unknown target '$t'" >&2
 		exit 2
