@@ -48,6 +48,7 @@ demo: build
 	@echo "  http://localhost:$(PORT)/besluiten/830016          het besluit over het kader"
 	@echo "  http://localhost:$(PORT)/api/v1/besluiten/830016   hetzelfde via de API"
 	@echo "  http://localhost:$(PORT)/api/v1/openapi.json       de API-beschrijving"
+	@echo "  http://localhost:$(PORT)/inloggen                  inloggen met een demo-account van hierboven"
 	@echo "Of op de opdrachtregel: $(AMBT) --help"
 	@echo
 	$(AMBT) serve --db $(DB) --poort $(PORT)
