@@ -11,7 +11,10 @@
  *    (0, 2400] hundredths, and formatting them back as "H,HH" parses to
  *    the same value; refusals name the field;
  *  - the same line as a day and as an ISO week: accepted days format to a
- *    real date; accepted weeks start on a Monday.
+ *    real date; accepted weeks start on a Monday;
+ *  - the text read as an hours CSV: accepted files have rows on increasing
+ *    lines within the file, every known column either absent or a string;
+ *    refusals list at least one problem.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -20,7 +23,36 @@
 #include "fuzz.h"
 #include "../src/core/text.h"
 #include "../src/core/uren.h"
+#include "../src/core/uren_csv.h"
 #include "../src/banned.h"
+
+static void
+lees_csv(struct arena *a, const char *text, size_t n)
+{
+	struct uren_csv csv;
+	struct err e;
+	size_t lines = 1;
+
+	for (size_t i = 0; i < n; i++)
+		lines += text[i] == '\n' ||
+			 (text[i] == '\r' && i + 1 < n && text[i + 1] != '\n');
+	err_clear(&e);
+	if (uren_csv_lees(a, text, n, &csv, &e) == ST_OK) {
+		FUZZ_CHECK(csv.nrijen > 0);
+		FUZZ_CHECK(csv.separator == ';' || csv.separator == ',');
+		for (size_t i = 0; i < csv.nrijen; i++) {
+			FUZZ_CHECK(csv.rijen[i].regel >= 2);
+			FUZZ_CHECK(csv.rijen[i].regel <= lines);
+			FUZZ_CHECK(i == 0 ||
+				   csv.rijen[i].regel > csv.rijen[i - 1].regel);
+			for (int k = 0; k < KOLOM_AANTAL; k++)
+				FUZZ_CHECK(!csv.rijen[i].veld[k] ||
+					   strlen(csv.rijen[i].veld[k]) < n);
+		}
+	} else {
+		FUZZ_CHECK(e.status != ST_INVALID || e.nproblems > 0);
+	}
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -46,6 +78,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(n == size && memcmp(text, data, size) == 0);
 		char sep = uren_separator(text, n);
 		FUZZ_CHECK(sep == 0 || sep == ';' || sep == ',');
+		lees_csv(&a, text, n);
 	} else {
 		FUZZ_CHECK(e.nproblems == 1);
 		FUZZ_CHECK(strcmp(e.problems[0].name, "bestand") == 0);

@@ -1,0 +1,58 @@
+/*
+ * uren_csv.h - reading an hours export (HOURS.md) into rows: the header
+ * matched case-insensitively in any order, unknown columns reported once
+ * (and ignored), required columns checked, RFC 4180 quoting (separators
+ * and newlines inside quotes), CRLF or LF, and every row with the line
+ * number of the file where it starts, so problems can say "regel N".
+ *
+ * The text must be UTF-8 (see uren_tekst). Uses libcsv; no I/O.
+ */
+#ifndef AMBT_CORE_UREN_CSV_H
+#define AMBT_CORE_UREN_CSV_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "err.h"
+
+enum uren_kolom {
+	KOLOM_MEDEWERKER,
+	KOLOM_DATUM,
+	KOLOM_WEEK,
+	KOLOM_GEMEENTE,
+	KOLOM_EENHEID,
+	KOLOM_TAAKVELD,
+	KOLOM_PRODUCT,
+	KOLOM_UREN,
+	KOLOM_OMSCHRIJVING,
+	KOLOM_AANTAL
+};
+
+/* The column's name as in HOURS.md ("medewerker"). */
+const char *uren_kolom_naam(enum uren_kolom k);
+
+struct uren_rij {
+	size_t regel; /* line where the row starts */
+	const char *veld[KOLOM_AANTAL]; /* NULL: column absent */
+};
+
+struct uren_csv {
+	char separator;
+	struct uren_rij *rijen;
+	size_t nrijen;
+	const char **onbekend; /* unknown header names, once each */
+	size_t nonbekend;
+};
+
+/*
+ * Read `n` bytes of UTF-8 text. Problems (ST_INVALID) are named
+ * "regel N" with the column where there is one: an empty file, no header,
+ * a missing required column (medewerker, datum or week, gemeente,
+ * eenheid, uren), both datum and week, a column twice, a row with more
+ * fields than the header, an unclosed quote. Up to ERR_MAX_PROBLEMS are
+ * listed, the rest counted. On ST_OK *out holds the rows (arena).
+ */
+enum status uren_csv_lees(struct arena *a, const char *text, size_t n,
+			  struct uren_csv *out, struct err *e);
+
+#endif
