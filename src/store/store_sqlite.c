@@ -793,22 +793,44 @@ besluit_id(struct store *s, const char *identificatie, const char *field,
 	return ST_OK;
 }
 
+/*
+ * The row of query `q` (one text parameter) for `key`, or NULL with `e`
+ * set: ST_NOT_FOUND with "<wat> <key> bestaat niet." (the key cut at
+ * `max` bytes) when there is none.
+ */
+static sqlite3_stmt *
+row_by_key(struct store *s, enum query q, const char *key, const char *wat,
+	   int max, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, q, e);
+	int r;
+
+	if (!st)
+		return NULL;
+	bind_text(st, 1, key);
+	r = next_row(s, st, e);
+	if (r < 0)
+		return NULL;
+	if (r == 0) {
+		err_set(e, ST_NOT_FOUND, "%s %.*s bestaat niet.", wat, max,
+			key ? key : "");
+		return NULL;
+	}
+	return st;
+}
+
 static enum status
 samenwerking_id(struct store *s, const char *code, int64_t *id, day_t *sinds,
 		struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_SW_ID, e);
-	int r;
+	sqlite3_stmt *st;
 
+	*id = 0; /* defined on every path */
+	if (sinds)
+		*sinds = DATE_NONE;
+	st = row_by_key(s, Q_SW_ID, code, "Samenwerking", 20, e);
 	if (!st)
 		return e->status;
-	bind_text(st, 1, code);
-	r = next_row(s, st, e);
-	if (r < 0)
-		return e->status;
-	if (r == 0)
-		return err_set(e, ST_NOT_FOUND,
-			       "Samenwerking %.20s bestaat niet.", code);
 	*id = sqlite3_column_int64(st, 0);
 	if (sinds)
 		*sinds = col_date(st, 1);
@@ -819,18 +841,12 @@ static enum status
 eenheid_id(struct store *s, const char *code, int64_t *id,
 	   const char **samenwerking, struct arena *a, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_EENHEID_ID, e);
-	int r;
+	sqlite3_stmt *st;
 
+	*id = 0; /* defined on every path */
+	st = row_by_key(s, Q_EENHEID_ID, code, "Eenheid", 64, e);
 	if (!st)
 		return e->status;
-	bind_text(st, 1, code);
-	r = next_row(s, st, e);
-	if (r < 0)
-		return e->status;
-	if (r == 0)
-		return err_set(e, ST_NOT_FOUND, "Eenheid %.64s bestaat niet.",
-			       code);
 	*id = sqlite3_column_int64(st, 0);
 	if (samenwerking)
 		*samenwerking = col_text(a, st, 1);
@@ -1330,18 +1346,11 @@ enum status
 store_besluit_get(struct store *s, struct arena *a, const char *identificatie,
 		  struct besluit *out, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_BESLUIT_GET, e);
-	int r;
+	sqlite3_stmt *st =
+		row_by_key(s, Q_BESLUIT_GET, identificatie, "Besluit", 50, e);
 
 	if (!st)
 		return e->status;
-	bind_text(st, 1, identificatie);
-	r = next_row(s, st, e);
-	if (r < 0)
-		return e->status;
-	if (r == 0)
-		return err_set(e, ST_NOT_FOUND, "Besluit %.50s bestaat niet.",
-			       identificatie);
 	read_besluit(a, st, out);
 	return read_historie(s, a, out, e);
 }
@@ -1715,18 +1724,10 @@ enum status
 store_samenwerking_get(struct store *s, struct arena *a, const char *code,
 		       struct samenwerking *out, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_SW_GET, e);
-	int r;
+	sqlite3_stmt *st = row_by_key(s, Q_SW_GET, code, "Samenwerking", 20, e);
 
 	if (!st)
 		return e->status;
-	bind_text(st, 1, code);
-	r = next_row(s, st, e);
-	if (r < 0)
-		return e->status;
-	if (r == 0)
-		return err_set(e, ST_NOT_FOUND,
-			       "Samenwerking %.20s bestaat niet.", code);
 	read_sw(a, st, out);
 	return ST_OK;
 }
@@ -1957,18 +1958,10 @@ store_eenheid_get(struct store *s, struct arena *a, const char *code,
 		  struct eenheid *out, struct inrichting **hist, size_t *n,
 		  struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_EENHEID_GET, e);
-	int r;
+	sqlite3_stmt *st = row_by_key(s, Q_EENHEID_GET, code, "Eenheid", 64, e);
 
 	if (!st)
 		return e->status;
-	bind_text(st, 1, code);
-	r = next_row(s, st, e);
-	if (r < 0)
-		return e->status;
-	if (r == 0)
-		return err_set(e, ST_NOT_FOUND, "Eenheid %.64s bestaat niet.",
-			       code);
 	read_eenheid(a, st, 0, out);
 	return read_hist(s, a, out->id, hist, n, e);
 }
@@ -2522,18 +2515,12 @@ static enum status
 gebruiker_id(struct store *s, const char *naam, int64_t *id, bool *actief,
 	     struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_GEBRUIKER_GET, e);
-	int r;
+	sqlite3_stmt *st;
 
+	*id = 0; /* defined on every path */
+	st = row_by_key(s, Q_GEBRUIKER_GET, naam, "Gebruiker", 64, e);
 	if (!st)
 		return e->status;
-	bind_text(st, 1, naam);
-	r = next_row(s, st, e);
-	if (r < 0)
-		return e->status;
-	if (r == 0)
-		return err_set(e, ST_NOT_FOUND, "Gebruiker %.64s bestaat niet.",
-			       naam ? naam : "");
 	*id = sqlite3_column_int64(st, 0);
 	if (actief)
 		*actief = col_is_null(st, 5);
@@ -2650,18 +2637,11 @@ store_gebruiker_get(struct store *s, struct arena *a,
 		    const char *gebruikersnaam, struct gebruiker *out,
 		    const char **hash, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_GEBRUIKER_GET, e);
-	int r;
+	sqlite3_stmt *st = row_by_key(s, Q_GEBRUIKER_GET, gebruikersnaam,
+				      "Gebruiker", 64, e);
 
 	if (!st)
 		return e->status;
-	bind_text(st, 1, gebruikersnaam);
-	r = next_row(s, st, e);
-	if (r < 0)
-		return e->status;
-	if (r == 0)
-		return err_set(e, ST_NOT_FOUND, "Gebruiker %.64s bestaat niet.",
-			       gebruikersnaam ? gebruikersnaam : "");
 	read_gebruiker(s, a, st, out, e);
 	out->totp_geheim = col_text(a, st, 7);
 	out->tweede_factor = out->totp_geheim != NULL;
