@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "../test.h"
+#include "../test_db.h"
 #include "../../src/cli/cli.h"
 
 #define TODAY D("2026-11-22")
@@ -22,13 +23,10 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	const char *tmp = getenv("TMPDIR");
 
-	snprintf(f->dir, sizeof(f->dir), "%s/ambt-doc-XXXXXX",
-		 tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir))
+	if (test_db_make(f->dir, sizeof(f->dir), f->path, sizeof(f->path),
+			 "ambt-doc"))
 		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
 	err_clear(&f->e);
 	if (store_open(f->path, STORE_CREATE, &f->s, &f->e) ||
 	    refdata_load(f->s, TODAY, &f->e))
@@ -41,15 +39,9 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char buf[400];
 
 	store_close(f->s);
-	unlink(f->path);
-	snprintf(buf, sizeof(buf), "%s-wal", f->path);
-	unlink(buf);
-	snprintf(buf, sizeof(buf), "%s-shm", f->path);
-	unlink(buf);
-	rmdir(f->dir);
+	test_db_remove(f->dir, f->path);
 	free(f);
 	return 0;
 }

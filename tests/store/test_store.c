@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "../test.h"
+#include "../test_db.h"
 #include "../../src/core/password.h"
 #include "../../src/store/store.h"
 
@@ -29,13 +30,10 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	const char *tmp = getenv("TMPDIR");
 
-	snprintf(f->dir, sizeof(f->dir), "%s/ambt-store-XXXXXX",
-		 tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir))
+	if (test_db_make(f->dir, sizeof(f->dir), f->path, sizeof(f->path),
+			 "ambt-store"))
 		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
 	err_clear(&f->e);
 	if (store_open(f->path, STORE_CREATE, &f->s, &f->e))
 		return -1;
@@ -48,17 +46,10 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char buf[400];
 
 	store_close(f->s);
 	arena_free(&f->a);
-	snprintf(buf, sizeof(buf), "%s/test.db", f->dir);
-	unlink(buf);
-	snprintf(buf, sizeof(buf), "%s/test.db-wal", f->dir);
-	unlink(buf);
-	snprintf(buf, sizeof(buf), "%s/test.db-shm", f->dir);
-	unlink(buf);
-	rmdir(f->dir);
+	test_db_remove(f->dir, f->path);
 	free(f);
 	return 0;
 }
