@@ -29,7 +29,7 @@
 static void
 lees_csv(struct arena *a, const char *text, size_t n)
 {
-	struct uren_csv csv;
+	struct csv_tabel csv;
 	struct err e;
 	size_t lines = 1;
 

@@ -1,14 +1,11 @@
 /*
- * uren_csv.c - the CSV reader of the hours import (libcsv).
+ * uren_csv.c - the columns of an hours export (HOURS.md) on the generic
+ * CSV reader: which are known, which required, and that a row is booked
+ * either per day or per week.
  */
 #include <stdbool.h>
-#include <stdio.h>
-#include <string.h>
-#include <strings.h>
 
-#include <csv.h>
-
-#include "uren.h"
+#include "csv_tabel.h"
 #include "uren_csv.h"
 #include "../banned.h"
 
@@ -17,245 +14,43 @@ static const char *const kolommen[KOLOM_AANTAL] = {
 	"taakveld",   "product", "uren", "omschrijving",
 };
 
+static const bool verplicht[KOLOM_AANTAL] = {
+	[KOLOM_MEDEWERKER] = true,
+	[KOLOM_GEMEENTE] = true,
+	[KOLOM_EENHEID] = true,
+	[KOLOM_UREN] = true,
+};
+
 const char *
 uren_kolom_naam(enum uren_kolom k)
 {
 	return (unsigned)k < KOLOM_AANTAL ? kolommen[k] : "?";
 }
 
-#define MAX_FIELDS 64
-
-struct lezer {
-	struct arena *a;
-	struct err *e;
-	size_t rij_regel; /* line where the current row started */
-	bool rij_klaar; /* a row ended; the next one starts later */
-	char *velden[MAX_FIELDS];
-	size_t nvelden;
-	bool te_veel;
-	bool header_gelezen;
-	int kolom_van[MAX_FIELDS]; /* header position -> enum, or -1 */
-	size_t nheader;
-	struct uren_csv *out;
-	size_t cap;
-	bool nomem;
-};
-
-static void
-on_field(void *data, size_t len, void *ctx)
-{
-	struct lezer *l = ctx;
-
-	if (l->nvelden == MAX_FIELDS) {
-		l->te_veel = true;
-		return;
-	}
-	l->velden[l->nvelden] = arena_strndup(l->a, data ? data : "", len);
-	if (!l->velden[l->nvelden])
-		l->nomem = true;
-	l->nvelden++;
-}
-
-static bool
-al_onbekend(const struct uren_csv *o, const char *h)
-{
-	for (size_t i = 0; i < o->nonbekend; i++)
-		if (strcasecmp(o->onbekend[i], h) == 0)
-			return true;
-	return false;
-}
-
-static void
-header(struct lezer *l)
-{
-	bool gezien[KOLOM_AANTAL] = { false };
-
-	l->nheader = l->nvelden;
-	for (size_t i = 0; i < l->nvelden; i++) {
-		char *h = l->velden[i];
-		size_t hn;
-		int k = -1;
-
-		while (*h == ' ')
-			h++;
-		hn = strlen(h);
-		while (hn && h[hn - 1] == ' ')
-			h[--hn] = '\0';
-		for (int c = 0; c < KOLOM_AANTAL; c++)
-			if (strcasecmp(h, kolommen[c]) == 0)
-				k = c;
-		l->kolom_van[i] = k;
-		if (k < 0) {
-			struct uren_csv *o = l->out;
-
-			if (al_onbekend(o, h))
-				continue;
-			const char **nu = arena_grow(
-				l->a, (void *)o->onbekend, o->nonbekend,
-				o->nonbekend + 1, sizeof(*nu));
-			if (!nu) {
-				l->nomem = true;
-				continue;
-			}
-			nu[o->nonbekend++] = h;
-			o->onbekend = nu;
-			continue;
-		}
-		if (gezien[k])
-			err_invalid(l->e, "regel 1", "duplicate-column",
-				    "Kolom '%s' staat twee keer in de kop.",
-				    kolommen[k]);
-		gezien[k] = true;
-	}
-	static const enum uren_kolom nodig[] = { KOLOM_MEDEWERKER,
-						 KOLOM_GEMEENTE, KOLOM_EENHEID,
-						 KOLOM_UREN };
-	for (size_t i = 0; i < sizeof(nodig) / sizeof(nodig[0]); i++)
-		if (!gezien[nodig[i]])
-			err_invalid(l->e, "regel 1", "missing-column",
-				    "De kolom '%s' ontbreekt in de kop.",
-				    kolommen[nodig[i]]);
-	if (!gezien[KOLOM_DATUM] && !gezien[KOLOM_WEEK])
-		err_invalid(l->e, "regel 1", "missing-column",
-			    "De kolom 'datum' (of 'week') ontbreekt in de "
-			    "kop.");
-	if (gezien[KOLOM_DATUM] && gezien[KOLOM_WEEK])
-		err_invalid(l->e, "regel 1", "both-columns",
-			    "Gebruik 'datum' of 'week', niet allebei.");
-	l->header_gelezen = true;
-}
-
-static void
-on_row(int c, void *ctx)
-{
-	struct lezer *l = ctx;
-	struct uren_csv *o = l->out;
-	char naam[32];
-
-	(void)c;
-	if (!l->header_gelezen) {
-		header(l);
-	} else if (!(l->nvelden == 1 && !*l->velden[0])) { /* not blank */
-		snprintf(naam, sizeof(naam), "regel %zu", l->rij_regel);
-		if (l->te_veel || l->nvelden > l->nheader) {
-			err_invalid(l->e, naam, "too-many-fields",
-				    "Deze regel heeft %zu velden, de kop %zu.",
-				    l->nvelden, l->nheader);
-		} else {
-			if (o->nrijen == l->cap) {
-				size_t cap = l->cap ? l->cap * 2 : 256;
-				struct uren_rij *r =
-					arena_grow(l->a, o->rijen, o->nrijen,
-						   cap, sizeof(*r));
-				if (!r) {
-					l->nomem = true;
-					goto next;
-				}
-				o->rijen = r;
-				l->cap = cap;
-			}
-			struct uren_rij *r = &o->rijen[o->nrijen++];
-			memset(r, 0, sizeof(*r));
-			r->regel = l->rij_regel;
-			for (size_t i = 0; i < l->nvelden; i++)
-				if (l->kolom_van[i] >= 0)
-					r->veld[l->kolom_van[i]] = l->velden[i];
-			/* Short rows: the missing fields are empty. */
-			for (size_t i = l->nvelden; i < l->nheader; i++)
-				if (l->kolom_van[i] >= 0)
-					r->veld[l->kolom_van[i]] = "";
-		}
-	}
-next:
-	l->rij_klaar = true;
-	l->nvelden = 0;
-	l->te_veel = false;
-}
-
 enum status
-uren_csv_lees(struct arena *a, const char *text, size_t n, struct uren_csv *out,
-	      struct err *e)
+uren_csv_lees(struct arena *a, const char *text, size_t n,
+	      struct csv_tabel *out, struct err *e)
 {
-	struct csv_parser p;
-	struct lezer l = { .a = a, .e = e, .out = out, .rij_klaar = true };
-	size_t pos = 0, line = 0;
-	size_t first_line_end;
+	static const struct csv_kolommen spec = {
+		.namen = kolommen,
+		.n = KOLOM_AANTAL,
+		.verplicht = verplicht,
+		.wat = "uren",
+	};
+	enum status st = csv_tabel_lees(a, text, n, &spec, out, e);
 
-	memset(out, 0, sizeof(*out));
-	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r'))
-		n--; /* trailing newlines make no rows */
-	if (n == 0)
-		return err_invalid(e, "bestand", "empty",
-				   "Het bestand is leeg; er staan geen uren "
-				   "in.");
-	first_line_end = 0;
-	while (first_line_end < n && text[first_line_end] != '\r' &&
-	       text[first_line_end] != '\n')
-		first_line_end++;
-	out->separator = uren_separator(text, first_line_end);
-	if (!out->separator)
-		return err_invalid(e, "regel 1", "no-header",
-				   "De eerste regel is geen kop met kolommen "
-				   "gescheiden door ; of , \xe2\x80\x94 is dit "
-				   "wel een CSV-bestand met uren?");
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
-				 CSV_EMPTY_IS_NULL) != 0)
-		return err_internal(e, "csv_init failed");
-	csv_set_delim(&p, (unsigned char)out->separator);
-	/*
-	 * Feed one line at a time so that we know on which line each row
-	 * starts: libcsv reports a row when its last line is fed, so the
-	 * next row starts on the next line that is not blank.
-	 */
-	while (pos < n) {
-		size_t end = pos;
-		bool leeg;
-
-		/* A line ends in LF, CRLF or (old Mac files) a lone CR. */
-		while (end < n && text[end] != '\n' &&
-		       !(text[end] == '\r' && end + 1 < n &&
-			 text[end + 1] != '\n'))
-			end++;
-		leeg = end == pos || (end == pos + 1 && text[pos] == '\r');
-		if (end < n)
-			end++; /* include the line end */
-		line++;
-		if (l.rij_klaar && !leeg) {
-			l.rij_regel = line;
-			l.rij_klaar = false;
-		}
-		if (csv_parse(&p, text + pos, end - pos, on_field, on_row,
-			      &l) != end - pos) {
-			char naam[32];
-
-			snprintf(naam, sizeof(naam), "regel %zu", line);
-			err_invalid(e, naam, "csv",
-				    "Deze regel is geen geldige CSV: een "
-				    "aanhalingsteken staat op een verkeerde "
-				    "plaats.");
-			csv_free(&p);
-			return ST_INVALID;
-		}
-		pos = end;
+	if (st != ST_OK && st != ST_INVALID)
+		return st;
+	if (out->kop) {
+		/* A row is booked per day or per week: one of both columns. */
+		if (!out->aanwezig[KOLOM_DATUM] && !out->aanwezig[KOLOM_WEEK])
+			err_invalid(e, "regel 1", "missing-column",
+				    "De kolom 'datum' (of 'week') ontbreekt "
+				    "in de kop.");
+		if (out->aanwezig[KOLOM_DATUM] && out->aanwezig[KOLOM_WEEK])
+			err_invalid(e, "regel 1", "both-columns",
+				    "Gebruik 'datum' of 'week', niet "
+				    "allebei.");
 	}
-	if (csv_fini(&p, on_field, on_row, &l) != 0) {
-		char naam[32];
-
-		snprintf(naam, sizeof(naam), "regel %zu", l.rij_regel);
-		err_invalid(e, naam, "csv",
-			    "Een aanhalingsteken wordt niet gesloten.");
-	}
-	csv_free(&p);
-	if (l.nomem)
-		return err_set(e, ST_TOO_LARGE, "Het bestand is te groot.");
-	if (e->status != ST_OK)
-		return e->status;
-	if (!l.header_gelezen)
-		return err_invalid(e, "regel 1", "no-header",
-				   "Het bestand heeft geen kop.");
-	if (out->nrijen == 0)
-		return err_invalid(e, "bestand", "empty",
-				   "Het bestand heeft een kop maar geen regels "
-				   "met uren.");
-	return ST_OK;
+	return e->status;
 }

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "csv_tabel.h"
 #include "err.h"
 
 enum uren_kolom {
@@ -31,19 +32,6 @@ enum uren_kolom {
 /* The column's name as in HOURS.md ("medewerker"). */
 const char *uren_kolom_naam(enum uren_kolom k);
 
-struct uren_rij {
-	size_t regel; /* line where the row starts */
-	const char *veld[KOLOM_AANTAL]; /* NULL: column absent */
-};
-
-struct uren_csv {
-	char separator;
-	struct uren_rij *rijen;
-	size_t nrijen;
-	const char **onbekend; /* unknown header names, once each */
-	size_t nonbekend;
-};
-
 /*
  * Read `n` bytes of UTF-8 text. Problems (ST_INVALID) are named
  * "regel N" with the column where there is one: an empty file, no header,
@@ -53,6 +41,6 @@ struct uren_csv {
  * listed, the rest counted. On ST_OK *out holds the rows (arena).
  */
 enum status uren_csv_lees(struct arena *a, const char *text, size_t n,
-			  struct uren_csv *out, struct err *e);
+			  struct csv_tabel *out, struct err *e);
 
 #endif

@@ -10,7 +10,7 @@
 
 struct gelezen {
 	struct arena a;
-	struct uren_csv csv;
+	struct csv_tabel csv;
 	struct err e;
 	enum status st;
 };

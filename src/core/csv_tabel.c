@@ -1,0 +1,253 @@
+/*
+ * csv_tabel.c - the CSV reader of the imports (libcsv).
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <csv.h>
+
+#include "csv_tabel.h"
+#include "uren.h"
+#include "../banned.h"
+
+#define MAX_FIELDS 64
+
+struct lezer {
+	struct arena *a;
+	struct err *e;
+	size_t rij_regel; /* line where the current row started */
+	bool rij_klaar; /* a row ended; the next one starts later */
+	char *velden[MAX_FIELDS];
+	size_t nvelden;
+	bool te_veel;
+	bool header_gelezen;
+	int kolom_van[MAX_FIELDS]; /* header position -> enum, or -1 */
+	size_t nheader;
+	struct csv_tabel *out;
+	const struct csv_kolommen *spec;
+	size_t cap;
+	bool nomem;
+};
+
+static void
+on_field(void *data, size_t len, void *ctx)
+{
+	struct lezer *l = ctx;
+
+	if (l->nvelden == MAX_FIELDS) {
+		l->te_veel = true;
+		return;
+	}
+	l->velden[l->nvelden] = arena_strndup(l->a, data ? data : "", len);
+	if (!l->velden[l->nvelden])
+		l->nomem = true;
+	l->nvelden++;
+}
+
+static bool
+al_onbekend(const struct csv_tabel *o, const char *h)
+{
+	for (size_t i = 0; i < o->nonbekend; i++)
+		if (strcasecmp(o->onbekend[i], h) == 0)
+			return true;
+	return false;
+}
+
+static void
+header(struct lezer *l)
+{
+	const struct csv_kolommen *spec = l->spec;
+	bool *gezien = l->out->aanwezig;
+
+	l->nheader = l->nvelden;
+	for (size_t i = 0; i < l->nvelden; i++) {
+		char *h = l->velden[i];
+		size_t hn;
+		int k = -1;
+
+		while (*h == ' ')
+			h++;
+		hn = strlen(h);
+		while (hn && h[hn - 1] == ' ')
+			h[--hn] = '\0';
+		for (size_t c = 0; c < spec->n; c++)
+			if (strcasecmp(h, spec->namen[c]) == 0)
+				k = (int)c;
+		l->kolom_van[i] = k;
+		if (k < 0) {
+			struct csv_tabel *o = l->out;
+
+			if (al_onbekend(o, h))
+				continue;
+			const char **nu = arena_grow(
+				l->a, (void *)o->onbekend, o->nonbekend,
+				o->nonbekend + 1, sizeof(*nu));
+			if (!nu) {
+				l->nomem = true;
+				continue;
+			}
+			nu[o->nonbekend++] = h;
+			o->onbekend = nu;
+			continue;
+		}
+		if (gezien[k])
+			err_invalid(l->e, "regel 1", "duplicate-column",
+				    "Kolom '%s' staat twee keer in de kop.",
+				    spec->namen[k]);
+		gezien[k] = true;
+	}
+	for (size_t c = 0; c < spec->n; c++)
+		if (spec->verplicht && spec->verplicht[c] && !gezien[c])
+			err_invalid(l->e, "regel 1", "missing-column",
+				    "De kolom '%s' ontbreekt in de kop.",
+				    spec->namen[c]);
+	l->header_gelezen = true;
+	l->out->kop = true;
+}
+
+static void
+on_row(int c, void *ctx)
+{
+	struct lezer *l = ctx;
+	struct csv_tabel *o = l->out;
+	char naam[32];
+
+	(void)c;
+	if (!l->header_gelezen) {
+		header(l);
+	} else if (!(l->nvelden == 1 && !*l->velden[0])) { /* not blank */
+		snprintf(naam, sizeof(naam), "regel %zu", l->rij_regel);
+		if (l->te_veel || l->nvelden > l->nheader) {
+			err_invalid(l->e, naam, "too-many-fields",
+				    "Deze regel heeft %zu velden, de kop %zu.",
+				    l->nvelden, l->nheader);
+		} else {
+			if (o->nrijen == l->cap) {
+				size_t cap = l->cap ? l->cap * 2 : 256;
+				struct csv_rij *r =
+					arena_grow(l->a, o->rijen, o->nrijen,
+						   cap, sizeof(*r));
+				if (!r) {
+					l->nomem = true;
+					goto next;
+				}
+				o->rijen = r;
+				l->cap = cap;
+			}
+			struct csv_rij *r = &o->rijen[o->nrijen++];
+			memset(r, 0, sizeof(*r));
+			r->regel = l->rij_regel;
+			r->veld = arena_calloc(l->a, l->spec->n,
+					       sizeof(*r->veld));
+			if (!r->veld) {
+				l->nomem = true;
+				goto next;
+			}
+			for (size_t i = 0; i < l->nvelden; i++)
+				if (l->kolom_van[i] >= 0)
+					r->veld[l->kolom_van[i]] = l->velden[i];
+			/* Short rows: the missing fields are empty. */
+			for (size_t i = l->nvelden; i < l->nheader; i++)
+				if (l->kolom_van[i] >= 0)
+					r->veld[l->kolom_van[i]] = "";
+		}
+	}
+next:
+	l->rij_klaar = true;
+	l->nvelden = 0;
+	l->te_veel = false;
+}
+
+enum status
+csv_tabel_lees(struct arena *a, const char *text, size_t n,
+	       const struct csv_kolommen *spec, struct csv_tabel *out,
+	       struct err *e)
+{
+	struct csv_parser p;
+	struct lezer l = { .a = a, .e = e, .out = out, .spec = spec,
+			   .rij_klaar = true };
+	size_t pos = 0, line = 0;
+	size_t first_line_end;
+
+	memset(out, 0, sizeof(*out));
+	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r'))
+		n--; /* trailing newlines make no rows */
+	if (n == 0)
+		return err_invalid(e, "bestand", "empty",
+				   "Het bestand is leeg; er staan geen %s in.",
+				   spec->wat);
+	first_line_end = 0;
+	while (first_line_end < n && text[first_line_end] != '\r' &&
+	       text[first_line_end] != '\n')
+		first_line_end++;
+	out->separator = uren_separator(text, first_line_end);
+	if (!out->separator)
+		return err_invalid(e, "regel 1", "no-header",
+				   "De eerste regel is geen kop met kolommen "
+				   "gescheiden door ; of , \xe2\x80\x94 is dit "
+				   "wel een CSV-bestand met %s?",
+				   spec->wat);
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+				 CSV_EMPTY_IS_NULL) != 0)
+		return err_internal(e, "csv_init failed");
+	csv_set_delim(&p, (unsigned char)out->separator);
+	/*
+	 * Feed one line at a time so that we know on which line each row
+	 * starts: libcsv reports a row when its last line is fed, so the
+	 * next row starts on the next line that is not blank.
+	 */
+	while (pos < n) {
+		size_t end = pos;
+		bool leeg;
+
+		/* A line ends in LF, CRLF or (old Mac files) a lone CR. */
+		while (end < n && text[end] != '\n' &&
+		       !(text[end] == '\r' && end + 1 < n &&
+			 text[end + 1] != '\n'))
+			end++;
+		leeg = end == pos || (end == pos + 1 && text[pos] == '\r');
+		if (end < n)
+			end++; /* include the line end */
+		line++;
+		if (l.rij_klaar && !leeg) {
+			l.rij_regel = line;
+			l.rij_klaar = false;
+		}
+		if (csv_parse(&p, text + pos, end - pos, on_field, on_row,
+			      &l) != end - pos) {
+			char naam[32];
+
+			snprintf(naam, sizeof(naam), "regel %zu", line);
+			err_invalid(e, naam, "csv",
+				    "Deze regel is geen geldige CSV: een "
+				    "aanhalingsteken staat op een verkeerde "
+				    "plaats.");
+			csv_free(&p);
+			return ST_INVALID;
+		}
+		pos = end;
+	}
+	if (csv_fini(&p, on_field, on_row, &l) != 0) {
+		char naam[32];
+
+		snprintf(naam, sizeof(naam), "regel %zu", l.rij_regel);
+		err_invalid(e, naam, "csv",
+			    "Een aanhalingsteken wordt niet gesloten.");
+	}
+	csv_free(&p);
+	if (l.nomem)
+		return err_set(e, ST_TOO_LARGE, "Het bestand is te groot.");
+	if (e->status != ST_OK)
+		return e->status;
+	if (!l.header_gelezen)
+		return err_invalid(e, "regel 1", "no-header",
+				   "Het bestand heeft geen kop.");
+	if (out->nrijen == 0)
+		return err_invalid(e, "bestand", "empty",
+				   "Het bestand heeft een kop maar geen regels "
+				   "met %s.",
+				   spec->wat);
+	return ST_OK;
+}
