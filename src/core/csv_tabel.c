@@ -60,6 +60,7 @@ header(struct lezer *l)
 {
 	const struct csv_kolommen *spec = l->spec;
 	bool *gezien = l->out->aanwezig;
+	size_t bekend = 0;
 
 	l->nheader = l->nvelden;
 	for (size_t i = 0; i < l->nvelden; i++) {
@@ -97,6 +98,17 @@ header(struct lezer *l)
 				    "Kolom '%s' staat twee keer in de kop.",
 				    spec->namen[k]);
 		gezien[k] = true;
+	}
+	for (size_t c = 0; c < spec->n; c++)
+		bekend += gezien[c];
+	if (!bekend) {
+		/* Not one known column: this is no header of ours at all. */
+		err_invalid(l->e, "regel 1", "no-header",
+			    "De eerste regel noemt geen enkele bekende kolom; "
+			    "is dit wel een CSV-bestand met %s?",
+			    spec->wat);
+		l->header_gelezen = true;
+		return;
 	}
 	for (size_t c = 0; c < spec->n; c++)
 		if (spec->verplicht && spec->verplicht[c] && !gezien[c])

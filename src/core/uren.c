@@ -28,8 +28,9 @@ number(const char *s, size_t n)
 	return v;
 }
 
-enum status
-uren_parse_uren(const char *s, const char *field, int32_t *out, struct err *e)
+static enum status
+parse_uren(const char *s, const char *field, int32_t max, int32_t *out,
+	   struct err *e)
 {
 	size_t n = s ? strlen(s) : 0;
 	const char *sep;
@@ -78,22 +79,35 @@ uren_parse_uren(const char *s, const char *field, int32_t *out, struct err *e)
 		if (f == 1)
 			hundredths *= 10;
 	}
-	if (whole > 24)
+	if (whole > max / 100)
 		goto range;
 	*out = (int32_t)(whole * 100 + hundredths);
-	if (*out <= 0 || *out > UREN_MAX_PER_DAG)
+	if (*out <= 0 || *out > max)
 		goto range;
 	return ST_OK;
 range:
 	return err_invalid(e, field, "range",
 			   "'%.12s' uur kan niet: een regel heeft meer dan 0 "
-			   "en hoogstens 24 uur.",
-			   s);
+			   "en hoogstens %d uur%s.",
+			   s, max / 100, max > UREN_MAX_PER_DAG ? " (een week)" : "");
 bad:
 	return err_invalid(e, field, "format",
 			   "'%.12s' is geen aantal uren; schrijf bijvoorbeeld "
 			   "7,5 of 7:30.",
 			   s);
+}
+
+enum status
+uren_parse_uren(const char *s, const char *field, int32_t *out, struct err *e)
+{
+	return parse_uren(s, field, UREN_MAX_PER_DAG, out, e);
+}
+
+enum status
+uren_parse_weekuren(const char *s, const char *field, int32_t *out,
+		    struct err *e)
+{
+	return parse_uren(s, field, 7 * UREN_MAX_PER_DAG, out, e);
 }
 
 enum status

@@ -172,12 +172,18 @@ test_every_missing_column_named(void **state)
 	struct gelezen g;
 
 	(void)state;
-	lees(&g, "naam;dag\nx;y\n");
+	lees(&g, "Medewerker;naam;dag\nx;y;z\n");
 	assert_int_equal(g.st, ST_INVALID);
-	/* medewerker, gemeente, eenheid, uren and datum-or-week. */
-	assert_int_equal(g.e.nproblems, 5);
+	/* gemeente, eenheid, uren and datum-or-week. */
+	assert_int_equal(g.e.nproblems, 4);
 	assert_true(has_problem(&g.e, "regel 1", "missing-column"));
 	assert_int_equal(g.csv.nonbekend, 2);
+	klaar(&g);
+
+	/* Not one known column: one problem, not a list of all. */
+	lees(&g, "naam;dag\nx;y\n");
+	assert_int_equal(g.st, ST_INVALID);
+	assert_only_problem(&g.e, "regel 1", "no-header");
 	klaar(&g);
 }
 
