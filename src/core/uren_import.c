@@ -825,7 +825,7 @@ uren_import_controleer(struct arena *a, const struct uren_register *r,
 {
 	struct controle c = { .a = a, .r = r, .out = out };
 	unsigned char digest[crypto_hash_sha256_BYTES];
-	struct csv_tabel csv;
+	struct csv_tabel csv = { 0 };
 	const char *text;
 	size_t tn;
 	enum status st;

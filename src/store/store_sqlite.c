@@ -20,21 +20,11 @@
 #include "embedded.h"
 #include "queries.h"
 #include "store.h"
+#include "store_sqlite.h"
 #include "../banned.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
-struct store {
-	sqlite3 *db;
-	sqlite3_stmt *stmts[Q__COUNT];
-	int depth; /* nesting of tx_begin */
-	int version;
-	char actor[96];
-	char actor_weergave[160];
-	char herkomst[64];
-	struct arena scratch; /* audit texts; freed at each outer commit */
-	const char *scope; /* of the next audit entry (consumed) */
-};
 
 struct migration {
 	int version;
@@ -52,23 +42,11 @@ static const struct migration migrations[] = {
 	{ 8, embed_0008_token_scope_sql },
 };
 
-/*
- * Append one zeroed element to an arena array (it is then arr[n - 1]);
- * evaluates to 1, or to 0 when the arena is exhausted.
- * `arr`, `n` and `cap` are lvalues: the array, its length and capacity.
- */
-#define PUSH(a, arr, n, cap)                                                \
-	(((n) < (cap) ||                                                    \
-	  ((arr) = arena_grow((a), (arr), (n), (cap) = (cap) ? (cap)*2 : 8, \
-			      sizeof(*(arr)))))                             \
-		 ? ((n)++, 1)                                               \
-		 : 0)
-
 #define NMIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
 
 /* ---- helpers ---- */
 
-static enum status
+enum status
 db_error(struct store *s, struct err *e, const char *what)
 {
 	int code = sqlite3_extended_errcode(s->db);
@@ -89,7 +67,7 @@ reset_others(struct store *s, int keep)
 			sqlite3_reset(s->stmts[i]);
 }
 
-static sqlite3_stmt *
+sqlite3_stmt *
 stmt(struct store *s, enum query q, struct err *e)
 {
 	sqlite3_stmt *st = s->stmts[q];
@@ -126,7 +104,7 @@ param(sqlite3_stmt *st, int n)
 	return sqlite3_bind_parameter_index(st, name);
 }
 
-static void
+void
 bind_text(sqlite3_stmt *st, int n, const char *v)
 {
 	int i = param(st, n);
@@ -139,7 +117,7 @@ bind_text(sqlite3_stmt *st, int n, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-static void
+void
 bind_int(sqlite3_stmt *st, int n, int64_t v)
 {
 	int i = param(st, n);
@@ -148,7 +126,7 @@ bind_int(sqlite3_stmt *st, int n, int64_t v)
 		sqlite3_bind_int64(st, i, v);
 }
 
-static void
+void
 bind_null(sqlite3_stmt *st, int n)
 {
 	int i = param(st, n);
@@ -157,7 +135,7 @@ bind_null(sqlite3_stmt *st, int n)
 		sqlite3_bind_null(st, i);
 }
 
-static void
+void
 bind_date(sqlite3_stmt *st, int n, day_t d)
 {
 	char buf[DATE_ISO_LEN];
@@ -170,7 +148,7 @@ bind_date(sqlite3_stmt *st, int n, day_t d)
 	bind_text(st, n, buf);
 }
 
-static void
+void
 bind_id(sqlite3_stmt *st, int n, int64_t id)
 {
 	if (id > 0)
@@ -179,7 +157,7 @@ bind_id(sqlite3_stmt *st, int n, int64_t id)
 		bind_null(st, n);
 }
 
-static const char *
+const char *
 col_text(struct arena *a, sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
@@ -190,7 +168,7 @@ col_text(struct arena *a, sqlite3_stmt *st, int i)
 			     (size_t)sqlite3_column_bytes(st, i));
 }
 
-static day_t
+day_t
 col_date(sqlite3_stmt *st, int i)
 {
 	const char *t = (const char *)sqlite3_column_text(st, i);
@@ -201,14 +179,14 @@ col_date(sqlite3_stmt *st, int i)
 	return d;
 }
 
-static int
+int
 col_is_null(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL;
 }
 
 /* Run a statement that returns no rows. */
-static enum status
+enum status
 run(struct store *s, sqlite3_stmt *st, struct err *e)
 {
 	int rc = sqlite3_step(st);
@@ -225,7 +203,7 @@ run(struct store *s, sqlite3_stmt *st, struct err *e)
 /*
  * Step a query: 1 = a row, 0 = done, -1 = error (e filled).
  */
-static int
+int
 next_row(struct store *s, sqlite3_stmt *st, struct err *e)
 {
 	int rc = sqlite3_step(st);
@@ -238,7 +216,7 @@ next_row(struct store *s, sqlite3_stmt *st, struct err *e)
 	return -1;
 }
 
-static enum status
+enum status
 exec(struct store *s, const char *sql, struct err *e)
 {
 	char *msg = NULL;
@@ -256,7 +234,7 @@ exec(struct store *s, const char *sql, struct err *e)
 	return ST_OK;
 }
 
-static enum status
+enum status
 nomem(struct err *e)
 {
 	return err_set(e, ST_NOMEM, "Onvoldoende geheugen voor dit verzoek.");
@@ -264,7 +242,7 @@ nomem(struct err *e)
 
 /* ---- transactions ---- */
 
-static enum status
+enum status
 tx_begin(struct store *s, struct err *e)
 {
 	enum status st;
@@ -280,7 +258,7 @@ tx_begin(struct store *s, struct err *e)
 }
 
 /* End what tx_begin started: commit/release when st is ST_OK, else undo. */
-static enum status
+enum status
 tx_end(struct store *s, enum status st, struct err *e)
 {
 	struct err ignore;
@@ -351,7 +329,7 @@ store_set_actor(struct store *s, const char *id, const char *weergave,
  * A JSON object from key/value text pairs (NULL-terminated list; a NULL
  * value is written as null), in the arena. Keys are our own literals.
  */
-static const char *
+const char *
 jobj(struct arena *a, ...)
 {
 	va_list ap;
@@ -400,7 +378,7 @@ jobj(struct arena *a, ...)
 	return out;
 }
 
-static const char *
+const char *
 iso(struct arena *a, day_t d)
 {
 	char buf[DATE_ISO_LEN];
@@ -461,7 +439,7 @@ uuid4(char *out)
  * Append one entry to the chain, inside the caller's transaction. The
  * actor and origin are the connection's (store_set_actor).
  */
-static enum status
+enum status
 audit_append(struct store *s, const char *actie, int resultaat,
 	     const char *resource, const char *url, const char *weergave,
 	     const char *toelichting, const char *oud, const char *nieuw,
@@ -732,7 +710,7 @@ store_check_integrity(struct store *s, struct err *e)
 /* ---- lookups by code ---- */
 
 /* Id of an organisation by code and kind; ST_NOT_FOUND names `field`. */
-static enum status
+enum status
 org_id(struct store *s, const char *code, enum org_soort soort,
        const char *field, int64_t *id, struct err *e)
 {
@@ -798,7 +776,7 @@ besluit_id(struct store *s, const char *identificatie, const char *field,
  * set: ST_NOT_FOUND with "<wat> <key> bestaat niet." (the key cut at
  * `max` bytes) when there is none.
  */
-static sqlite3_stmt *
+sqlite3_stmt *
 row_by_key(struct store *s, enum query q, const char *key, const char *wat,
 	   int max, struct err *e)
 {
@@ -819,7 +797,7 @@ row_by_key(struct store *s, enum query q, const char *key, const char *wat,
 	return st;
 }
 
-static enum status
+enum status
 samenwerking_id(struct store *s, const char *code, int64_t *id, day_t *sinds,
 		struct err *e)
 {
@@ -837,7 +815,7 @@ samenwerking_id(struct store *s, const char *code, int64_t *id, day_t *sinds,
 	return ST_OK;
 }
 
-static enum status
+enum status
 eenheid_id(struct store *s, const char *code, int64_t *id,
 	   const char **samenwerking, struct arena *a, struct err *e)
 {

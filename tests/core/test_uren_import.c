@@ -137,7 +137,8 @@ run_bytes(struct run *g, const char *data, size_t n, bool nieuw)
 	err_clear(&g->e);
 	g->st = uren_import_controleer(&g->a, &reg, data, n, &o, &g->r, &g->e);
 	g->problemen[0] = '\0';
-	for (size_t i = 0; i < g->r.nproblemen; i++) {
+	for (size_t i = 0; i < g->r.nproblemen && len < sizeof(g->problemen);
+	     i++) {
 		const struct uren_probleem *p = &g->r.problemen[i];
 		char plaats[64];
 

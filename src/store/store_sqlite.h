@@ -1,0 +1,64 @@
+/*
+ * store_sqlite.h - what the files of the SQLite backend share: the
+ * connection, prepared statements, binding and reading, transactions and
+ * the audit trail. Private to src/store; everyone else uses store.h.
+ */
+#ifndef AMBT_STORE_SQLITE_H
+#define AMBT_STORE_SQLITE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "queries.h"
+#include "store.h"
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmts[Q__COUNT];
+	int depth; /* nesting of tx_begin */
+	int version;
+	char actor[96];
+	char actor_weergave[160];
+	char herkomst[64];
+	struct arena scratch; /* audit texts; freed at each outer commit */
+	const char *scope; /* of the next audit entry (consumed) */
+};
+
+/*
+ * Append one zeroed element to an arena array (it is then arr[n - 1]);
+ * evaluates to 1, or to 0 when the arena is exhausted.
+ * `arr`, `n` and `cap` are lvalues: the array, its length and capacity.
+ */
+#define PUSH(a, arr, n, cap)                                                \
+	(((n) < (cap) ||                                                    \
+	  ((arr) = arena_grow((a), (arr), (n), (cap) = (cap) ? (cap)*2 : 8, \
+			      sizeof(*(arr)))))                             \
+		 ? ((n)++, 1)                                               \
+		 : 0)
+
+
+enum status db_error(struct store *s, struct err *e, const char *what);
+sqlite3_stmt *stmt(struct store *s, enum query q, struct err *e);
+void bind_text(sqlite3_stmt *st, int n, const char *v);
+void bind_int(sqlite3_stmt *st, int n, int64_t v);
+void bind_null(sqlite3_stmt *st, int n);
+void bind_date(sqlite3_stmt *st, int n, day_t d);
+void bind_id(sqlite3_stmt *st, int n, int64_t id);
+const char *col_text(struct arena *a, sqlite3_stmt *st, int i);
+day_t col_date(sqlite3_stmt *st, int i);
+int col_is_null(sqlite3_stmt *st, int i);
+enum status run(struct store *s, sqlite3_stmt *st, struct err *e);
+int next_row(struct store *s, sqlite3_stmt *st, struct err *e);
+enum status exec(struct store *s, const char *sql, struct err *e);
+enum status nomem(struct err *e);
+enum status tx_begin(struct store *s, struct err *e);
+enum status tx_end(struct store *s, enum status st, struct err *e);
+const char *jobj(struct arena *a, ...);
+enum status audit_append(struct store *s, const char *actie, int resultaat, const char *resource, const char *url, const char *weergave, const char *toelichting, const char *oud, const char *nieuw, struct err *e);
+enum status org_id(struct store *s, const char *code, enum org_soort soort, const char *field, int64_t *id, struct err *e);
+enum status samenwerking_id(struct store *s, const char *code, int64_t *id, day_t *sinds, struct err *e);
+enum status eenheid_id(struct store *s, const char *code, int64_t *id, const char **samenwerking, struct arena *a, struct err *e);
+sqlite3_stmt *row_by_key(struct store *s, enum query q, const char *key, const char *wat, int max, struct err *e);
+const char *iso(struct arena *a, day_t d);
+
+#endif
