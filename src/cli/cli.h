@@ -122,6 +122,12 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parse a date option; on error prints a message naming `option`. */
 int cli_date(const char *text, const char *option, day_t *out);
 
+/*
+ * Read a whole file into a new buffer (NUL-terminated; free it). "-" is
+ * standard input. On failure prints a Dutch message and returns EXIT_USER.
+ */
+int cli_read_file(const char *path, char **data, size_t *n);
+
 /* Exit code for a status. */
 int cli_exit_code(enum status st);
 

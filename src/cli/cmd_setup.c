@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -18,10 +19,15 @@
 #include "../banned.h"
 
 static const char init_usage[] =
-	"Gebruik: ambt init [--db PAD]\n\n"
+	"Gebruik: ambt init [--db PAD] [--register DOCUMENT.json]\n\n"
 	"Maakt een nieuwe database met de referentielijsten (de gemeenten "
 	"volgens het CBS\nen de BBV-taakvelden), zonder samenwerkingen of "
-	"besluiten. Een bestaande\ndatabase blijft ongemoeid.\n";
+	"besluiten. Een bestaande\ndatabase blijft ongemoeid.\n\n"
+	"  --register DOCUMENT.json   laad ook een registerdocument "
+	"(samenwerkingen,\n                             eenheden, besluiten; "
+	"zie docs/register-document.md);\n"
+	"                             bij een fout wordt geen database "
+	"gemaakt\n";
 
 static const char demo_usage[] =
 	"Gebruik: ambt demo [--db PAD] [--overschrijf]\n\n"
@@ -103,7 +109,8 @@ demo_users(struct store *s, struct err *e)
 }
 
 static int
-create(const char *path, bool demo, day_t today)
+create(const char *path, bool demo, const char *document, size_t ndocument,
+       day_t today)
 {
 	struct store *s;
 	struct err e;
@@ -113,7 +120,9 @@ create(const char *path, bool demo, day_t today)
 		return cli_fail(&e);
 	cli_set_actor(s);
 	if (refdata_load(s, today, &e) || (demo && demo_load(s, today, &e)) ||
-	    (demo && demo_users(s, &e))) {
+	    (demo && demo_users(s, &e)) ||
+	    (document &&
+	     register_document_load(s, document, ndocument, today, &e))) {
 		store_close(s);
 		remove_db(path);
 		return cli_fail(&e);
@@ -126,12 +135,19 @@ int
 cmd_init(int argc, char **argv)
 {
 	struct cli_common c = { 0 };
+	const char *document = NULL;
+	const struct opt opts[] = {
+		{ "register", &document, NULL },
+		{ NULL, NULL, NULL },
+	};
 	const char *pos[1];
-	size_t npos;
+	char *text = NULL;
+	size_t npos, ntext = 0;
 	const char *path;
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, NULL, &c, pos, 0, &npos, init_usage)) ||
+	if ((rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos,
+			    init_usage)) ||
 	    c.help)
 		return rc;
 	path = cli_db_path(&c);
@@ -141,10 +157,16 @@ cmd_init(int argc, char **argv)
 			path);
 		return EXIT_USER;
 	}
-	if ((rc = create(path, false, cli_today())))
+	if (document && (rc = cli_read_file(document, &text, &ntext)))
 		return rc;
-	printf("Database %s gemaakt, met de gemeenten en BBV-taakvelden.\n",
-	       path);
+	rc = create(path, false, text, ntext, cli_today());
+	free(text);
+	if (rc)
+		return rc;
+	printf("Database %s gemaakt, met de gemeenten en BBV-taakvelden%s%s."
+	       "\n",
+	       path, document ? " en het register uit " : "",
+	       document ? document : "");
 	return 0;
 }
 
@@ -179,7 +201,7 @@ cmd_demo(int argc, char **argv)
 	    strlen(path) > 4000)
 		return cli_usage_error("het pad is te lang.");
 	remove_db(tmp);
-	if ((rc = create(tmp, true, cli_today())))
+	if ((rc = create(tmp, true, NULL, 0, cli_today())))
 		return rc;
 	remove_db(path);
 	if (rename(tmp, path) != 0) {

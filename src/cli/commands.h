@@ -17,5 +17,7 @@ int cmd_taakveld(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_gebruiker(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_medewerker(int argc, char **argv);
+int cmd_uren(int argc, char **argv);
 
 #endif

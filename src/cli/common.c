@@ -229,6 +229,50 @@ cli_date(const char *text, const char *option, day_t *out)
 }
 
 int
+cli_read_file(const char *path, char **data, size_t *n)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t cap = 1 << 16, len = 0, got;
+	char *buf;
+
+	*data = NULL;
+	*n = 0;
+	if (!f)
+		return cli_usage_error("Kan '%s' niet openen: %s.", path,
+				       strerror(errno));
+	buf = malloc(cap + 1);
+	while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
+		len += got;
+		if (len == cap) {
+			char *nb = cap < ((size_t)1 << 31) ? realloc(buf, 2 * cap + 1)
+							    : NULL;
+			if (!nb) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+	}
+	if (!buf || ferror(f)) {
+		int fout = ferror(f);
+
+		free(buf);
+		if (f != stdin)
+			fclose(f);
+		return cli_usage_error(fout ? "Kan '%s' niet lezen." :
+					      "'%s' is te groot.", path);
+	}
+	if (f != stdin)
+		fclose(f);
+	buf[len] = '\0';
+	*data = buf;
+	*n = len;
+	return 0;
+}
+
+int
 cli_dispatch(int argc, char **argv, const struct subcommand *subs,
 	     const char *usage)
 {

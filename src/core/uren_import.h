@@ -25,12 +25,15 @@
 /* ---- the register as the import sees it -------------------------------- */
 
 struct uren_medewerker {
+	int64_t id; /* the store's, not used by the rules */
 	const char *nummer; /* staff number as written in the exports */
 	struct period periode; /* employed; van DATE_NONE: since always */
 };
 
 struct uren_eenheid {
+	int64_t id; /* the store's, not used by the rules */
 	const char *code;
+	const char *naam;
 	const char *samenwerking; /* code of its cooperation */
 	const struct inrichting *inrichting; /* sorted by van */
 	size_t ninrichting;

@@ -363,6 +363,93 @@ static const char *const texts[Q__COUNT] = {
 	[Q_HERSTEL_USE] =
 		"UPDATE herstelcode SET gebruikt = $3 WHERE gebruiker_id = $1 AND "
 		"hash = $2 AND gebruikt IS NULL",
+	/* ---- staff and hours ---- */
+	[Q_MW_INSERT] =
+		"INSERT INTO medewerker (nummer, naam, werkgever_id, eenheid_id, "
+		"standplaats, fte, van, tot, bron_batch_id) VALUES ($1, $2, $3, "
+		"$4, $5, $6, $7, $8, $9)",
+	[Q_MW_UPDATE] =
+		"UPDATE medewerker SET naam = $2, werkgever_id = $3, eenheid_id "
+		"= $4, standplaats = $5, fte = $6, van = $7, tot = $8, "
+		"bron_batch_id = NULL WHERE nummer = $1",
+	[Q_MW_LIST] =
+		"SELECT m.id, m.nummer, m.naam, w.code, w.naam, e.code, e.naam, "
+		"m.standplaats, m.fte, m.van, m.tot, m.bron_batch_id "
+		"FROM medewerker m "
+		"LEFT JOIN organisatie w ON w.id = m.werkgever_id "
+		"LEFT JOIN eenheid e ON e.id = m.eenheid_id "
+		"LEFT JOIN samenwerking sw ON sw.id = e.samenwerking_id "
+		"WHERE ($1 IS NULL OR sw.code = $1) "
+		"AND ($2 IS NULL OR instr(lower(m.nummer), lower($2)) > 0 "
+		"OR instr(lower(m.naam), lower($2)) > 0) "
+		"AND ($3 IS NULL OR m.nummer = $3) ORDER BY m.nummer",
+	[Q_UREN_BATCH_BY_HASH] =
+		"SELECT id FROM uren_batch WHERE hash = $1 AND vervangen_door IS "
+		"NULL",
+	[Q_UREN_BATCH_INSERT] =
+		"INSERT INTO uren_batch (hash, bestand, ingelezen, door, rijen, "
+		"honderdsten, medewerkers, gemeenten, afwijkingen, van, tot) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+	[Q_UREN_BATCH_IDS] =
+		"UPDATE uren_batch SET eerste_id = $2, laatste_id = $3 WHERE id = "
+		"$1",
+	[Q_UREN_BATCH_LIST] =
+		"SELECT id, hash, bestand, ingelezen, door, rijen, honderdsten, "
+		"medewerkers, gemeenten, afwijkingen, van, tot, vervangen_door, "
+		"eerste_id, laatste_id FROM uren_batch WHERE ($1 IS NULL OR id = "
+		"$1) ORDER BY id DESC",
+	[Q_UREN_BATCH_VERVANG] =
+		"UPDATE uren_batch SET vervangen_door = $2 WHERE id = $1",
+	[Q_UREN_DELETE_RANGE] = "DELETE FROM uren WHERE id BETWEEN $1 AND $2",
+	[Q_UREN_CEL_DELETE] = "DELETE FROM uren_cel WHERE batch_id = $1",
+	[Q_UREN_INSERT] =
+		"INSERT INTO uren (batch_id, regel, medewerker_id, datum, week, "
+		"gemeente_id, eenheid_id, taakveld, product, honderdsten, "
+		"omschrijving) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+		"$11)",
+	[Q_UREN_CEL_INSERT] =
+		"INSERT INTO uren_cel (batch_id, eenheid_id, gemeente_id, datum, "
+		"honderdsten, rijen) VALUES ($1, $2, $3, $4, $5, $6)",
+	[Q_UREN_OVERLAP] =
+		"SELECT count(*) FROM uren_batch WHERE vervangen_door IS NULL AND "
+		"id <> $1 AND van <= $3 AND tot >= $2",
+	[Q_UREN_DAG_OVER] =
+		"SELECT min(CASE WHEN u.batch_id = $1 THEN u.regel END), "
+		"m.nummer, u.datum, u.week, sum(u.honderdsten), "
+		"group_concat(DISTINCT u.batch_id) "
+		"FROM uren u "
+		"JOIN uren_batch b ON b.id = u.batch_id AND b.vervangen_door IS "
+		"NULL "
+		"JOIN medewerker m ON m.id = u.medewerker_id "
+		"WHERE u.datum BETWEEN $2 AND $3 "
+		"GROUP BY u.medewerker_id, u.datum, u.week "
+		"HAVING sum(u.batch_id = $1) > 0 AND sum(u.honderdsten) > "
+		"CASE WHEN u.week THEN 16800 ELSE 2400 END "
+		"ORDER BY 1 LIMIT 33",
+	[Q_UREN_MAANDEN] =
+		"SELECT g.code, g.naam, e.code, e.naam, "
+		"CAST(substr(c.datum, 1, 4) AS INTEGER), "
+		"CAST(substr(c.datum, 6, 2) AS INTEGER), sum(c.honderdsten), "
+		"sum(c.rijen) FROM uren_cel c "
+		"JOIN uren_batch b ON b.id = c.batch_id AND b.vervangen_door IS "
+		"NULL "
+		"JOIN eenheid e ON e.id = c.eenheid_id "
+		"JOIN samenwerking sw ON sw.id = e.samenwerking_id "
+		"JOIN organisatie g ON g.id = c.gemeente_id "
+		"WHERE ($1 IS NULL OR sw.code = $1) AND c.datum >= $2 AND "
+		"c.datum < $3 "
+		"GROUP BY g.code, e.code, substr(c.datum, 1, 7) "
+		"ORDER BY g.code, e.code, 5, 6",
+	[Q_UREN_CELLEN] =
+		"SELECT c.eenheid_id, c.gemeente_id, c.datum, sum(c.honderdsten), "
+		"sum(c.rijen) FROM uren_cel c "
+		"JOIN uren_batch b ON b.id = c.batch_id AND b.vervangen_door IS "
+		"NULL "
+		"JOIN eenheid e ON e.id = c.eenheid_id "
+		"JOIN samenwerking sw ON sw.id = e.samenwerking_id "
+		"WHERE ($1 IS NULL OR sw.code = $1) AND c.datum >= $2 AND "
+		"($3 IS NULL OR c.datum < $3) "
+		"GROUP BY c.eenheid_id, c.gemeente_id, c.datum",
 };
 
 const char *

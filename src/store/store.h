@@ -31,6 +31,9 @@
 #include "../core/besluit.h"
 #include "../core/err.h"
 #include "../core/register.h"
+#include "../core/medewerker.h"
+#include "../core/uren_import.h"
+#include "../core/uren_verdeling.h"
 
 struct store;
 
@@ -469,5 +472,95 @@ enum status store_audit_list(struct store *s, struct arena *a,
  */
 enum status store_audit_verify(struct store *s, int64_t *checked,
 			       int64_t *broken, struct err *e);
+
+/* ---- staff and hours (HOURS.md) ---- */
+
+
+/* Add one staff member; every problem named by field. */
+enum status store_medewerker_add(struct store *s, const struct medewerker *m,
+				 struct err *e);
+
+/* Replace the record of staff number `nummer` (the number stays). */
+enum status store_medewerker_wijzig(struct store *s, const char *nummer,
+				    const struct medewerker *m, struct err *e);
+
+enum status store_medewerker_get(struct store *s, struct arena *a,
+				 const char *nummer, struct medewerker *out,
+				 struct err *e);
+
+/*
+ * Staff by number; `samenwerking` (units of that cooperation) and `zoek`
+ * (in number or name) filter when not NULL.
+ */
+enum status store_medewerker_list(struct store *s, struct arena *a,
+				  const char *samenwerking, const char *zoek,
+				  struct medewerker **out, size_t *n,
+				  struct err *e);
+
+/*
+ * Import staff records all-or-nothing: new numbers are added, known ones
+ * replaced. Problems are named "regel N" by m[i].id (the line).
+ */
+enum status store_medewerkers_import(struct store *s,
+				     const struct medewerker *m, size_t n,
+				     size_t *nieuw, size_t *gewijzigd,
+				     struct err *e);
+
+/* The register as the hours import and the framework check need it. */
+enum status store_uren_register(struct store *s, struct arena *a,
+				struct uren_register *out, struct err *e);
+
+struct uren_batch {
+	int64_t id;
+	char hash[65];
+	const char *bestand;
+	const char *ingelezen; /* UTC, ISO 8601 */
+	const char *door;
+	int64_t rijen, honderdsten, medewerkers, gemeenten, afwijkingen;
+	day_t van, tot;
+	int64_t vervangen_door; /* 0: current */
+};
+
+/*
+ * Store a checked file (r as read by store_uren_register, res from
+ * uren_import_controleer) as a new batch, in one transaction: new staff,
+ * the rows, the cells, and (vervang != 0) the replaced batch's rows
+ * removed. A file whose hash a current batch already has changes
+ * nothing: *al_ingelezen is set and *out describes that batch. Hours that
+ * bring a person over 24 on a day together with other batches are
+ * refused (problems named "regel N").
+ */
+enum status store_uren_import(struct store *s, const struct uren_register *r,
+			      const struct uren_resultaat *res,
+			      const char *bestand, int64_t vervang,
+			      struct uren_batch *out, bool *al_ingelezen,
+			      struct err *e);
+
+/* Batches, newest first, replaced ones included. */
+enum status store_uren_batches(struct store *s, struct arena *a,
+			       struct uren_batch **out, size_t *n,
+			       struct err *e);
+
+/* Hours per municipality, unit and month of current batches. */
+
+/*
+ * Month totals from year `van_jaar` to `tot_jaar` (inclusive) for one
+ * cooperation (NULL: all), ordered by municipality, unit, year, month.
+ */
+enum status store_uren_maanden(struct store *s, struct arena *a,
+			       const char *samenwerking, int van_jaar,
+			       int tot_jaar, struct uren_maand **out,
+			       size_t *n, struct err *e);
+
+/*
+ * The cells of current batches in [van, tot) for one cooperation's units
+ * (NULL: all), as indexes into `r` (from store_uren_register), sorted by
+ * eenheid, gemeente, dag: the input of uren_afwijkingen.
+ */
+enum status store_uren_cellen(struct store *s, struct arena *a,
+			      const struct uren_register *r,
+			      const char *samenwerking, day_t van, day_t tot,
+			      struct uren_cel **out, size_t *n,
+			      struct err *e);
 
 #endif

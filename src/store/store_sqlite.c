@@ -40,6 +40,7 @@ static const struct migration migrations[] = {
 	{ 6, embed_0006_tweede_factor_sql },
 	{ 7, embed_0007_audit_scope_sql },
 	{ 8, embed_0008_token_scope_sql },
+	{ 9, embed_0009_uren_sql },
 };
 
 #define NMIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
@@ -410,7 +411,7 @@ actie_weergave(const char *actie)
 	return actie;
 }
 
-static void
+void
 utc_now(char *buf, size_t n)
 {
 	time_t t = time(NULL);
@@ -753,6 +754,7 @@ besluit_id(struct store *s, const char *identificatie, const char *field,
 	sqlite3_stmt *st = stmt(s, Q_BESLUIT_ID, e);
 	int r;
 
+	*id = 0;
 	if (!st)
 		return e->status;
 	bind_text(st, 1, identificatie);
@@ -1595,7 +1597,7 @@ store_besluit_wijzigingen(struct store *s, struct arena *a,
 			  struct err *e)
 {
 	sqlite3_stmt *st;
-	int64_t bid;
+	int64_t bid = 0;
 	size_t cap = 0;
 	int r;
 	char buf[512], d[32];
@@ -2116,7 +2118,7 @@ store_kader_artikel_add(struct store *s, const char *samenwerking,
 {
 	sqlite3_stmt *st;
 	enum status rc;
-	int64_t sid, aid, vid, bid, eid;
+	int64_t sid, aid, vid, bid = 0, eid;
 	char field[64];
 	struct arena a;
 
@@ -2511,7 +2513,7 @@ static enum status
 open_account(struct store *s, const char *gebruikersnaam, int64_t *id,
 	     struct err *e)
 {
-	bool actief;
+	bool actief = false;
 
 	if (gebruiker_id(s, gebruikersnaam, id, &actief, e))
 		return e->status;
@@ -2660,7 +2662,7 @@ store_gebruiker_rol(struct store *s, const char *gebruikersnaam,
 {
 	sqlite3_stmt *st;
 	int64_t id, dummy;
-	bool actief;
+	bool actief = false;
 	enum status rc;
 
 	if (access_check_rol(t, e))
@@ -2716,7 +2718,7 @@ store_gebruiker_intrekken(struct store *s, const char *gebruikersnaam,
 {
 	sqlite3_stmt *st;
 	int64_t id;
-	bool actief;
+	bool actief = false;
 	enum status rc;
 	char now[32];
 
@@ -2912,7 +2914,7 @@ store_sessie_add(struct store *s, const char *hash, const char *gebruikersnaam,
 {
 	sqlite3_stmt *st;
 	int64_t id;
-	bool actief;
+	bool actief = false;
 	enum status rc;
 
 	if ((rc = tx_begin(s, e)))

@@ -60,5 +60,6 @@ enum status samenwerking_id(struct store *s, const char *code, int64_t *id, day_
 enum status eenheid_id(struct store *s, const char *code, int64_t *id, const char **samenwerking, struct arena *a, struct err *e);
 sqlite3_stmt *row_by_key(struct store *s, enum query q, const char *key, const char *wat, int max, struct err *e);
 const char *iso(struct arena *a, day_t d);
+void utc_now(char *buf, size_t n); /* now, UTC, ISO 8601 */
 
 #endif

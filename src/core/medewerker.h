@@ -1,0 +1,45 @@
+/*
+ * medewerker.h - the staff register (medewerkers) as the hours need it:
+ * who books hours, employed by which organisation, in which unit, where,
+ * for how many FTE and from when to when; and reading it from a CSV file
+ * as personnel systems export it. Pure: no I/O.
+ */
+#ifndef AMBT_CORE_MEDEWERKER_H
+#define AMBT_CORE_MEDEWERKER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "err.h"
+#include "register.h"
+
+struct medewerker {
+	int64_t id; /* the store's; in an import: the line of the file */
+	const char *nummer; /* staff number, as in the hours exports */
+	const char *naam; /* NULL: not yet known (created by an import) */
+	const char *werkgever; /* organisation code (GM0397, GRIT) or NULL */
+	const char *werkgever_naam;
+	const char *eenheid; /* home unit code or NULL */
+	const char *eenheid_naam;
+	const char *standplaats;
+	int fte; /* thousandths (889 = 0,889); 0: unknown */
+	struct period periode; /* van DATE_NONE: not known */
+	int64_t bron_batch; /* the import that created it, or 0 */
+};
+
+/* FTE in thousandths from "1", "0,8", "0.889"; more than 0, at most 1. */
+enum status medewerker_parse_fte(const char *s, const char *field, int *out,
+				 struct err *e);
+
+/*
+ * Read a staff file (UTF-8 with or without BOM, or Windows-1252; ';' or
+ * ','): columns personeelsnummer, naam, werkgever, eenheid, fte, van
+ * (required) and standplaats, tot, in any order. Every problem is named
+ * "regel N: kolom". Each record's id is its line number.
+ */
+enum status medewerker_csv_lees(struct arena *a, const char *data, size_t n,
+				struct medewerker **out, size_t *nout,
+				struct err *e);
+
+#endif

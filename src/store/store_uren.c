@@ -1,0 +1,864 @@
+/*
+ * store_uren.c - the staff register and the hours in SQLite (HOURS.md).
+ *
+ * An hours file is checked by the pure rules (uren_import_controleer)
+ * against the register read here; storing it is one transaction that
+ * writes the batch, its rows with one prepared statement, and the hours
+ * per unit, municipality and day (uren_cel) that totals and the framework
+ * check read.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_sqlite.h"
+#include "../banned.h"
+
+/* ---- staff ---- */
+
+static void
+read_medewerker(struct arena *a, sqlite3_stmt *st, struct medewerker *m)
+{
+	m->id = sqlite3_column_int64(st, 0);
+	m->nummer = col_text(a, st, 1);
+	m->naam = col_text(a, st, 2);
+	m->werkgever = col_text(a, st, 3);
+	m->werkgever_naam = col_text(a, st, 4);
+	m->eenheid = col_text(a, st, 5);
+	m->eenheid_naam = col_text(a, st, 6);
+	m->standplaats = col_text(a, st, 7);
+	m->fte = sqlite3_column_int(st, 8);
+	m->periode.van = col_date(st, 9);
+	m->periode.tot = col_date(st, 10);
+	m->bron_batch = sqlite3_column_int64(st, 11);
+}
+
+enum status
+store_medewerker_list(struct store *s, struct arena *a,
+		      const char *samenwerking, const char *zoek,
+		      struct medewerker **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_MW_LIST, e);
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	bind_text(st, 1, samenwerking);
+	bind_text(st, 2, zoek && *zoek ? zoek : NULL);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		read_medewerker(a, st, &(*out)[*n - 1]);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? e->status : ST_OK;
+}
+
+enum status
+store_medewerker_get(struct store *s, struct arena *a, const char *nummer,
+		     struct medewerker *out, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_MW_LIST, e);
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return e->status;
+	bind_text(st, 3, nummer);
+	r = next_row(s, st, e);
+	if (r == 1)
+		read_medewerker(a, st, out);
+	sqlite3_reset(st);
+	if (r < 0)
+		return e->status;
+	if (r == 0)
+		return err_set(e, ST_NOT_FOUND,
+			       "Medewerker %.32s staat niet in het register.",
+			       nummer ? nummer : "");
+	return ST_OK;
+}
+
+/*
+ * Check a record and resolve its employer and unit; problems are named
+ * `<prefix>veld` ("regel 3: fte" for imports, "fte" otherwise).
+ */
+static void
+medewerker_controleren(struct store *s, const struct medewerker *m,
+		       const char *prefix, int64_t *werkgever,
+		       int64_t *eenheid, struct err *e)
+{
+	char naam[64];
+	struct arena a;
+	struct err probe;
+
+	*werkgever = *eenheid = 0;
+#define VELD(f) (snprintf(naam, sizeof(naam), "%s%s", prefix, f), naam)
+	if (!m->nummer || !*m->nummer)
+		err_invalid(e, VELD("personeelsnummer"), "required",
+			    "Vul het personeelsnummer in.");
+	else if (strlen(m->nummer) > 32)
+		err_invalid(e, VELD("personeelsnummer"), "too-long",
+			    "Een personeelsnummer heeft hoogstens 32 tekens.");
+	if (!m->naam || !*m->naam)
+		err_invalid(e, VELD("naam"), "required", "Vul de naam in.");
+	if (m->fte < 1 || m->fte > 1000)
+		err_invalid(e, VELD("fte"), "range",
+			    "De fte ligt tussen 0,001 en 1 (bijvoorbeeld "
+			    "0,8).");
+	if (m->periode.van == DATE_NONE)
+		err_invalid(e, VELD("van"), "required",
+			    "Vul de datum van indiensttreding in.");
+	else if (m->periode.tot != DATE_NONE &&
+		 m->periode.tot <= m->periode.van)
+		err_invalid(e, VELD("tot"), "before-start",
+			    "De einddatum ligt niet na de begindatum.");
+	arena_init(&a, 1 << 16);
+	err_clear(&probe);
+	if (m->werkgever && *m->werkgever) {
+		sqlite3_stmt *st = stmt(s, Q_ORG_ID, &probe);
+
+		if (st) {
+			bind_text(st, 1, m->werkgever);
+			if (next_row(s, st, &probe) == 1)
+				*werkgever = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+		}
+		if (!*werkgever)
+			err_invalid(e, VELD("werkgever"), "unknown",
+				    "Werkgever %.20s staat niet in het "
+				    "register (schrijf de code, zoals "
+				    "GM0397).",
+				    m->werkgever);
+	} else {
+		err_invalid(e, VELD("werkgever"), "required",
+			    "Vul de werkgever in (de code, zoals GM0397).");
+	}
+	err_clear(&probe);
+	if (m->eenheid && *m->eenheid) {
+		if (eenheid_id(s, m->eenheid, eenheid, NULL, &a, &probe) !=
+		    ST_OK) {
+			*eenheid = 0;
+			err_invalid(e, VELD("eenheid"), "unknown",
+				    "Eenheid %.64s staat niet in het register.",
+				    m->eenheid);
+		}
+	} else {
+		err_invalid(e, VELD("eenheid"), "required",
+			    "Vul de eenheid in waar de medewerker werkt.");
+	}
+#undef VELD
+	arena_free(&a);
+}
+
+static void
+bind_medewerker(sqlite3_stmt *st, const struct medewerker *m,
+		int64_t werkgever, int64_t eenheid)
+{
+	bind_text(st, 1, m->nummer);
+	bind_text(st, 2, m->naam);
+	bind_id(st, 3, werkgever);
+	bind_id(st, 4, eenheid);
+	bind_text(st, 5, m->standplaats && *m->standplaats ? m->standplaats
+							   : NULL);
+	if (m->fte > 0)
+		bind_int(st, 6, m->fte);
+	else
+		bind_null(st, 6);
+	bind_date(st, 7, m->periode.van);
+	bind_date(st, 8, m->periode.tot);
+}
+
+static const char *
+medewerker_json(struct store *s, const struct medewerker *m)
+{
+	char fte[16];
+
+	snprintf(fte, sizeof(fte), "%d", m->fte);
+	return jobj(&s->scratch, "personeelsnummer", m->nummer, "naam",
+		    m->naam, "werkgever", m->werkgever, "eenheid", m->eenheid,
+		    "standplaats", m->standplaats, "fte_duizendsten", fte,
+		    "van", iso(&s->scratch, m->periode.van), "tot",
+		    iso(&s->scratch, m->periode.tot), NULL);
+}
+
+/* Insert or (bestaand) update one record inside a transaction. */
+static enum status
+medewerker_schrijf(struct store *s, const struct medewerker *m, bool bestaand,
+		   int64_t werkgever, int64_t eenheid, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, bestaand ? Q_MW_UPDATE : Q_MW_INSERT, e);
+
+	if (!st)
+		return e->status;
+	bind_medewerker(st, m, werkgever, eenheid);
+	if (run(s, st, e))
+		return e->status;
+	return audit_append(s, bestaand ? "update" : "create",
+			    bestaand ? 200 : 201, "medewerker", NULL, m->nummer,
+			    NULL, NULL, medewerker_json(s, m), e);
+}
+
+static bool
+bestaat(struct store *s, const char *nummer, struct err *e)
+{
+	struct arena a;
+	struct medewerker m;
+	struct err probe;
+	bool ja;
+
+	arena_init(&a, 1 << 16);
+	err_clear(&probe);
+	ja = nummer && store_medewerker_get(s, &a, nummer, &m, &probe) == ST_OK;
+	if (probe.status == ST_INTERNAL)
+		*e = probe;
+	arena_free(&a);
+	return ja;
+}
+
+enum status
+store_medewerker_add(struct store *s, const struct medewerker *m,
+		     struct err *e)
+{
+	int64_t werkgever, eenheid;
+	enum status rc;
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	medewerker_controleren(s, m, "", &werkgever, &eenheid, e);
+	if (e->status == ST_OK && bestaat(s, m->nummer, e))
+		err_set(e, ST_CONFLICT,
+			"Er is al een medewerker met personeelsnummer %.32s.",
+			m->nummer);
+	if (e->status == ST_OK)
+		medewerker_schrijf(s, m, false, werkgever, eenheid, e);
+	return tx_end(s, e->status, e);
+}
+
+enum status
+store_medewerker_wijzig(struct store *s, const char *nummer,
+			const struct medewerker *m, struct err *e)
+{
+	struct medewerker kopie = *m;
+	int64_t werkgever, eenheid;
+	enum status rc;
+
+	kopie.nummer = nummer;
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (!bestaat(s, nummer, e)) {
+		if (e->status == ST_OK)
+			err_set(e, ST_NOT_FOUND,
+				"Medewerker %.32s staat niet in het register.",
+				nummer ? nummer : "");
+		return tx_end(s, e->status, e);
+	}
+	medewerker_controleren(s, &kopie, "", &werkgever, &eenheid, e);
+	if (e->status == ST_OK)
+		medewerker_schrijf(s, &kopie, true, werkgever, eenheid, e);
+	return tx_end(s, e->status, e);
+}
+
+enum status
+store_medewerkers_import(struct store *s, const struct medewerker *m, size_t n,
+			 size_t *nieuw, size_t *gewijzigd, struct err *e)
+{
+	int64_t *werkgever = calloc(n + 1, sizeof(*werkgever));
+	int64_t *eenheid = calloc(n + 1, sizeof(*eenheid));
+	enum status rc;
+	char prefix[40];
+
+	*nieuw = *gewijzigd = 0;
+	if (!werkgever || !eenheid) {
+		free(werkgever);
+		free(eenheid);
+		return nomem(e);
+	}
+	if ((rc = tx_begin(s, e))) {
+		free(werkgever);
+		free(eenheid);
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		snprintf(prefix, sizeof(prefix), "regel %" PRId64 ": ",
+			 m[i].id);
+		medewerker_controleren(s, &m[i], prefix, &werkgever[i],
+				       &eenheid[i], e);
+		for (size_t j = 0; j < i && m[i].nummer; j++)
+			if (m[j].nummer && strcmp(m[j].nummer, m[i].nummer) == 0) {
+				snprintf(prefix, sizeof(prefix),
+					 "regel %" PRId64 ": personeelsnummer",
+					 m[i].id);
+				err_invalid(e, prefix, "duplicate",
+					    "Personeelsnummer %.32s staat ook "
+					    "op regel %" PRId64 ".",
+					    m[i].nummer, m[j].id);
+				break;
+			}
+	}
+	for (size_t i = 0; i < n && e->status == ST_OK; i++) {
+		bool bestaand = bestaat(s, m[i].nummer, e);
+
+		if (e->status != ST_OK)
+			break;
+		if (medewerker_schrijf(s, &m[i], bestaand, werkgever[i],
+				       eenheid[i], e))
+			break;
+		if (bestaand)
+			(*gewijzigd)++;
+		else
+			(*nieuw)++;
+	}
+	free(werkgever);
+	free(eenheid);
+	rc = tx_end(s, e->status, e);
+	if (rc != ST_OK)
+		*nieuw = *gewijzigd = 0;
+	return rc;
+}
+
+/* ---- the register for the import ---- */
+
+enum status
+store_uren_register(struct store *s, struct arena *a, struct uren_register *out,
+		    struct err *e)
+{
+	struct organisatie *gm;
+	struct samenwerking *sw;
+	struct eenheid *units;
+	struct medewerker *mw;
+	struct taakveld *tv;
+	struct uren_samenwerking *usw;
+	struct uren_eenheid *ue;
+	struct uren_medewerker *um;
+	size_t ngm, nsw, nunits, nmw, ntv;
+
+	memset(out, 0, sizeof(*out));
+	if (store_organisatie_list(s, a, ORG_GEMEENTE, &gm, &ngm, e) ||
+	    store_samenwerking_list(s, a, &sw, &nsw, e) ||
+	    store_eenheid_list(s, a, NULL, &units, &nunits, e) ||
+	    store_medewerker_list(s, a, NULL, NULL, &mw, &nmw, e) ||
+	    store_taakveld_list(s, a, 0, &tv, &ntv, e))
+		return e->status;
+	usw = arena_calloc(a, nsw + 1, sizeof(*usw));
+	ue = arena_calloc(a, nunits + 1, sizeof(*ue));
+	um = arena_calloc(a, nmw + 1, sizeof(*um));
+	if (!usw || !ue || !um)
+		return nomem(e);
+	for (size_t i = 0; i < nsw; i++) {
+		struct lidmaatschap *leden;
+		struct kader_artikel *kader;
+
+		usw[i].code = sw[i].code;
+		if (store_samenwerking_leden(s, a, sw[i].code, &leden,
+					     &usw[i].nleden, e) ||
+		    store_kader_list(s, a, sw[i].code, DATE_NONE, &kader,
+				     &usw[i].nkader, e))
+			return e->status;
+		usw[i].leden = leden;
+		usw[i].kader = kader;
+	}
+	for (size_t i = 0; i < nunits; i++) {
+		struct inrichting *hist;
+		struct eenheid u;
+
+		if (store_eenheid_get(s, a, units[i].code, &u, &hist,
+				      &ue[i].ninrichting, e))
+			return e->status;
+		ue[i].id = u.id;
+		ue[i].code = u.code;
+		ue[i].naam = u.naam;
+		ue[i].samenwerking = u.samenwerking;
+		ue[i].inrichting = hist;
+	}
+	for (size_t i = 0; i < nmw; i++) {
+		um[i].id = mw[i].id;
+		um[i].nummer = mw[i].nummer;
+		um[i].periode = mw[i].periode;
+	}
+	out->gemeenten = gm;
+	out->ngemeenten = ngm;
+	out->samenwerkingen = usw;
+	out->nsamenwerkingen = nsw;
+	out->eenheden = ue;
+	out->neenheden = nunits;
+	out->medewerkers = um;
+	out->nmedewerkers = nmw;
+	out->taakvelden = tv;
+	out->ntaakvelden = ntv;
+	return ST_OK;
+}
+
+/* ---- batches ---- */
+
+static void
+read_batch(struct arena *a, sqlite3_stmt *st, struct uren_batch *b)
+{
+	const char *h = (const char *)sqlite3_column_text(st, 1);
+
+	memset(b, 0, sizeof(*b));
+	b->id = sqlite3_column_int64(st, 0);
+	snprintf(b->hash, sizeof(b->hash), "%s", h ? h : "");
+	b->bestand = col_text(a, st, 2);
+	b->ingelezen = col_text(a, st, 3);
+	b->door = col_text(a, st, 4);
+	b->rijen = sqlite3_column_int64(st, 5);
+	b->honderdsten = sqlite3_column_int64(st, 6);
+	b->medewerkers = sqlite3_column_int64(st, 7);
+	b->gemeenten = sqlite3_column_int64(st, 8);
+	b->afwijkingen = sqlite3_column_int64(st, 9);
+	b->van = col_date(st, 10);
+	b->tot = col_date(st, 11);
+	b->vervangen_door = sqlite3_column_int64(st, 12);
+}
+
+static enum status
+batch_get(struct store *s, struct arena *a, int64_t id, struct uren_batch *b,
+	  int64_t *eerste, int64_t *laatste, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_UREN_BATCH_LIST, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_int(st, 1, id);
+	r = next_row(s, st, e);
+	if (r == 1) {
+		read_batch(a, st, b);
+		if (eerste)
+			*eerste = sqlite3_column_int64(st, 13);
+		if (laatste)
+			*laatste = sqlite3_column_int64(st, 14);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		return e->status;
+	return r ? ST_OK : ST_NOT_FOUND;
+}
+
+enum status
+store_uren_batches(struct store *s, struct arena *a, struct uren_batch **out,
+		   size_t *n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_UREN_BATCH_LIST, e);
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	while ((r = next_row(s, st, e)) == 1) {
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		read_batch(a, st, &(*out)[*n - 1]);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? e->status : ST_OK;
+}
+
+/* ---- storing an import ---- */
+
+/* Text or NULL, by index: the hot loop binds without name lookups. */
+static void
+zet_tekst(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static enum status
+rijen_schrijven(struct store *s, const struct uren_register *r,
+		const struct uren_resultaat *res, int64_t batch,
+		const int64_t *nieuw_id, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_UREN_INSERT, e);
+	int64_t eerste = 0, laatste = 0;
+	char datum[DATE_ISO_LEN];
+	day_t vorige = DATE_NONE;
+
+	if (!st)
+		return e->status;
+	if (sqlite3_bind_parameter_count(st) != 11)
+		return err_internal(e, "Q_UREN_INSERT parameters");
+	sqlite3_bind_int64(st, 1, batch);
+	for (size_t i = 0; i < res->nboekingen; i++) {
+		const struct uren_boeking *b = &res->boekingen[i];
+		int64_t mw = b->medewerker < r->nmedewerkers
+				     ? r->medewerkers[b->medewerker].id
+				     : nieuw_id[b->medewerker - r->nmedewerkers];
+
+		if (b->dag != vorige) {
+			date_format_iso(b->dag, datum);
+			vorige = b->dag;
+		}
+		sqlite3_bind_int64(st, 2, b->regel);
+		sqlite3_bind_int64(st, 3, mw);
+		sqlite3_bind_text(st, 4, datum, 10, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 5, b->week);
+		sqlite3_bind_int64(st, 6, r->gemeenten[b->gemeente].id);
+		sqlite3_bind_int64(st, 7, r->eenheden[b->eenheid].id);
+		zet_tekst(st, 8, b->taakveld);
+		zet_tekst(st, 9, b->product);
+		sqlite3_bind_int(st, 10, b->honderdsten);
+		zet_tekst(st, 11, b->omschrijving);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return db_error(s, e, "insert uren");
+		sqlite3_reset(st);
+		laatste = sqlite3_last_insert_rowid(s->db);
+		if (!eerste)
+			eerste = laatste;
+	}
+	if (!(st = stmt(s, Q_UREN_BATCH_IDS, e)))
+		return e->status;
+	bind_int(st, 1, batch);
+	bind_int(st, 2, eerste);
+	bind_int(st, 3, laatste);
+	if (run(s, st, e))
+		return e->status;
+
+	if (!(st = stmt(s, Q_UREN_CEL_INSERT, e)))
+		return e->status;
+	for (size_t i = 0; i < res->ncellen; i++) {
+		const struct uren_cel *c = &res->cellen[i];
+
+		date_format_iso(c->dag, datum);
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, batch);
+		sqlite3_bind_int64(st, 2, r->eenheden[c->eenheid].id);
+		sqlite3_bind_int64(st, 3, r->gemeenten[c->gemeente].id);
+		sqlite3_bind_text(st, 4, datum, 10, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 5, c->honderdsten);
+		sqlite3_bind_int64(st, 6, c->rijen);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return db_error(s, e, "insert uren_cel");
+	}
+	sqlite3_reset(st);
+	return ST_OK;
+}
+
+/* With other batches over the same days: at most 24 hours a day still. */
+static enum status
+dagen_over_batches(struct store *s, struct arena *a, int64_t batch,
+		   day_t van, day_t tot, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_UREN_OVERLAP, e);
+	int64_t overlap = 0;
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_int(st, 1, batch);
+	bind_date(st, 2, van);
+	bind_date(st, 3, tot);
+	if ((r = next_row(s, st, e)) == 1)
+		overlap = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (r < 0)
+		return e->status;
+	if (!overlap)
+		return ST_OK; /* the usual case: no scan needed */
+	if (!(st = stmt(s, Q_UREN_DAG_OVER, e)))
+		return e->status;
+	bind_int(st, 1, batch);
+	bind_date(st, 2, van);
+	bind_date(st, 3, tot);
+	while ((r = next_row(s, st, e)) == 1) {
+		char naam[32], totaal[24], datum[16];
+		const char *iso_dag = (const char *)sqlite3_column_text(st, 2);
+		const char *batches = (const char *)sqlite3_column_text(st, 5);
+		day_t d = DATE_NONE;
+
+		snprintf(naam, sizeof(naam), "regel %" PRId64,
+			 (int64_t)sqlite3_column_int64(st, 0));
+		uren_format(sqlite3_column_int64(st, 4), totaal,
+			    sizeof(totaal));
+		if (iso_dag && date_parse(iso_dag, &d) == 0)
+			date_format_nl(d, datum, sizeof(datum));
+		else
+			snprintf(datum, sizeof(datum), "?");
+		err_invalid(e, naam, sqlite3_column_int(st, 3) ? "week-over-168"
+							       : "day-over-24",
+			    "Medewerker %.32s heeft %s %s samen met eerder "
+			    "ingelezen uren (batches %.40s) %s uur; dat is "
+			    "meer dan kan.",
+			    (const char *)sqlite3_column_text(st, 1),
+			    sqlite3_column_int(st, 3) ? "in de week van" : "op",
+			    datum, batches ? batches : "", totaal);
+	}
+	sqlite3_reset(st);
+	(void)a;
+	return r < 0 ? e->status : e->status;
+}
+
+enum status
+store_uren_import(struct store *s, const struct uren_register *r,
+		  const struct uren_resultaat *res, const char *bestand,
+		  int64_t vervang, struct uren_batch *out, bool *al_ingelezen,
+		  struct err *e)
+{
+	struct arena a;
+	sqlite3_stmt *st;
+	int64_t batch = 0, *nieuw_id = NULL, oud_eerste = 0, oud_laatste = 0;
+	struct uren_batch oud;
+	char nu[32];
+	enum status rc;
+	int rr;
+
+	*al_ingelezen = false;
+	memset(out, 0, sizeof(*out));
+	arena_init(&a, 1 << 20);
+	if ((rc = tx_begin(s, e))) {
+		arena_free(&a);
+		return rc;
+	}
+	/* The same file again: nothing changes. */
+	if (!(st = stmt(s, Q_UREN_BATCH_BY_HASH, e)))
+		goto out;
+	bind_text(st, 1, res->hash);
+	rr = next_row(s, st, e);
+	if (rr == 1)
+		batch = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rr < 0)
+		goto out;
+	if (batch) {
+		*al_ingelezen = true;
+		batch_get(s, &s->scratch, batch, out, NULL, NULL, e);
+		goto out;
+	}
+	if (vervang) {
+		rc = batch_get(s, &a, vervang, &oud, &oud_eerste, &oud_laatste,
+			       e);
+		if (rc == ST_NOT_FOUND) {
+			err_set(e, ST_NOT_FOUND,
+				"Batch %" PRId64 " bestaat niet; er is niets "
+				"vervangen.",
+				vervang);
+			goto out;
+		}
+		if (rc)
+			goto out;
+		if (oud.vervangen_door) {
+			err_set(e, ST_CONFLICT,
+				"Batch %" PRId64 " is al vervangen door batch "
+				"%" PRId64 ".",
+				vervang, oud.vervangen_door);
+			goto out;
+		}
+	}
+
+	utc_now(nu, sizeof(nu));
+	if (!(st = stmt(s, Q_UREN_BATCH_INSERT, e)))
+		goto out;
+	bind_text(st, 1, res->hash);
+	bind_text(st, 2, bestand);
+	bind_text(st, 3, nu);
+	bind_text(st, 4, s->actor[0] ? s->actor : NULL);
+	bind_int(st, 5, (int64_t)res->nboekingen);
+	bind_int(st, 6, res->honderdsten);
+	bind_int(st, 7, (int64_t)res->nmedewerkers);
+	bind_int(st, 8, (int64_t)res->ngemeenten);
+	bind_int(st, 9, (int64_t)res->nafwijkingen);
+	bind_date(st, 10, res->van);
+	bind_date(st, 11, res->tot);
+	if (run(s, st, e))
+		goto out;
+	batch = sqlite3_last_insert_rowid(s->db);
+
+	/* Staff numbers first seen in this file. */
+	nieuw_id = arena_calloc(&a, res->nnieuw + 1, sizeof(*nieuw_id));
+	if (!nieuw_id) {
+		nomem(e);
+		goto out;
+	}
+	for (size_t i = 0; i < res->nnieuw; i++) {
+		if (!(st = stmt(s, Q_MW_INSERT, e)))
+			goto out;
+		bind_text(st, 1, res->nieuw[i]);
+		bind_int(st, 4, r->eenheden[res->nieuw_eenheid[i]].id);
+		bind_int(st, 9, batch);
+		if (run(s, st, e))
+			goto out;
+		nieuw_id[i] = sqlite3_last_insert_rowid(s->db);
+	}
+	if (rijen_schrijven(s, r, res, batch, nieuw_id, e))
+		goto out;
+
+	if (vervang) {
+		if (!(st = stmt(s, Q_UREN_BATCH_VERVANG, e)))
+			goto out;
+		bind_int(st, 1, vervang);
+		bind_int(st, 2, batch);
+		if (run(s, st, e))
+			goto out;
+		if (!(st = stmt(s, Q_UREN_DELETE_RANGE, e)))
+			goto out;
+		bind_int(st, 1, oud_eerste);
+		bind_int(st, 2, oud_laatste);
+		if (run(s, st, e))
+			goto out;
+		if (!(st = stmt(s, Q_UREN_CEL_DELETE, e)))
+			goto out;
+		bind_int(st, 1, vervang);
+		if (run(s, st, e))
+			goto out;
+	}
+	if (dagen_over_batches(s, &a, batch, res->van, res->tot, e))
+		goto out;
+
+	{
+		char id[24], rijen[24], uren[24], afw[24], vv[24];
+
+		snprintf(id, sizeof(id), "%" PRId64, batch);
+		snprintf(rijen, sizeof(rijen), "%zu", res->nboekingen);
+		uren_format(res->honderdsten, uren, sizeof(uren));
+		snprintf(afw, sizeof(afw), "%zu", res->nafwijkingen);
+		snprintf(vv, sizeof(vv), "%" PRId64, vervang);
+		audit_append(s, "create", 201, "urenbatch", NULL, id,
+			     vervang ? "vervangt een eerdere batch" : NULL,
+			     NULL,
+			     jobj(&s->scratch, "batch", id, "bestand", bestand,
+				  "hash", res->hash, "rijen", rijen, "uren",
+				  uren, "afwijkingen", afw, "vervangt",
+				  vervang ? vv : NULL, NULL),
+			     e);
+	}
+	if (e->status == ST_OK)
+		batch_get(s, &s->scratch, batch, out, NULL, NULL, e);
+out:
+	arena_free(&a);
+	rc = tx_end(s, e->status, e);
+	return rc;
+}
+
+/* ---- totals and cells ---- */
+
+static void
+jaar_grens(int jaar, char *buf)
+{
+	date_format_iso(date_from_ymd(jaar, 1, 1), buf);
+}
+
+enum status
+store_uren_maanden(struct store *s, struct arena *a, const char *samenwerking,
+		   int van_jaar, int tot_jaar, struct uren_maand **out,
+		   size_t *n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_UREN_MAANDEN, e);
+	char van[DATE_ISO_LEN], tot[DATE_ISO_LEN];
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	jaar_grens(van_jaar, van);
+	jaar_grens(tot_jaar + 1, tot);
+	bind_text(st, 1, samenwerking);
+	bind_text(st, 2, van);
+	bind_text(st, 3, tot);
+	while ((r = next_row(s, st, e)) == 1) {
+		struct uren_maand *m;
+
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		m = &(*out)[*n - 1];
+		m->gemeente = col_text(a, st, 0);
+		m->gemeente_naam = col_text(a, st, 1);
+		m->eenheid = col_text(a, st, 2);
+		m->eenheid_naam = col_text(a, st, 3);
+		m->jaar = sqlite3_column_int(st, 4);
+		m->maand = sqlite3_column_int(st, 5);
+		m->honderdsten = sqlite3_column_int64(st, 6);
+		m->rijen = sqlite3_column_int64(st, 7);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? e->status : ST_OK;
+}
+
+static int
+cel_cmp(const void *pa, const void *pb)
+{
+	const struct uren_cel *a = pa, *b = pb;
+
+	if (a->eenheid != b->eenheid)
+		return a->eenheid < b->eenheid ? -1 : 1;
+	if (a->gemeente != b->gemeente)
+		return a->gemeente < b->gemeente ? -1 : 1;
+	return (a->dag > b->dag) - (a->dag < b->dag);
+}
+
+static long
+index_van_eenheid(const struct uren_register *r, int64_t id)
+{
+	for (size_t i = 0; i < r->neenheden; i++)
+		if (r->eenheden[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+static long
+index_van_gemeente(const struct uren_register *r, int64_t id)
+{
+	for (size_t i = 0; i < r->ngemeenten; i++)
+		if (r->gemeenten[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+enum status
+store_uren_cellen(struct store *s, struct arena *a,
+		  const struct uren_register *r, const char *samenwerking,
+		  day_t van, day_t tot, struct uren_cel **out, size_t *n,
+		  struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_UREN_CELLEN, e);
+	size_t cap = 0;
+	int64_t vorige_e = 0, vorige_g = 0;
+	long ie = -1, ig = -1;
+	int rr;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	bind_text(st, 1, samenwerking);
+	if (van == DATE_NONE)
+		bind_text(st, 2, "0000-01-01");
+	else
+		bind_date(st, 2, van);
+	bind_date(st, 3, tot);
+	while ((rr = next_row(s, st, e)) == 1) {
+		int64_t eid = sqlite3_column_int64(st, 0);
+		int64_t gid = sqlite3_column_int64(st, 1);
+		struct uren_cel *c;
+
+		/* Rows come grouped by unit and municipality. */
+		if (eid != vorige_e)
+			ie = index_van_eenheid(r, vorige_e = eid);
+		if (gid != vorige_g)
+			ig = index_van_gemeente(r, vorige_g = gid);
+		if (ie < 0 || ig < 0)
+			continue; /* added after r was read */
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		c = &(*out)[*n - 1];
+		c->eenheid = (uint32_t)ie;
+		c->gemeente = (uint32_t)ig;
+		c->dag = col_date(st, 2);
+		c->honderdsten = sqlite3_column_int64(st, 3);
+		c->rijen = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	if (rr < 0)
+		return e->status;
+	qsort(*out, *n, sizeof(**out), cel_cmp);
+	return ST_OK;
+}
