@@ -518,7 +518,9 @@ test_migration_keeps_numbers(void **state)
 			     "TABLE gebruiker; DROP TABLE audit; DROP TABLE "
 			     "herstelcode; DROP TABLE "
 			     "sessie; DROP TABLE token; DROP TABLE "
-			     "inlogpoging; UPDATE "
+			     "inlogpoging; DROP TABLE uren_cel; DROP TABLE "
+			     "uren; DROP TABLE uren_batch; DROP TABLE "
+			     "medewerker; UPDATE "
 			     "schema_version SET version = 1",
 			     NULL, NULL, NULL),
 		SQLITE_OK);
