@@ -3,6 +3,7 @@
  */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -17,16 +18,23 @@
 struct lezer {
 	struct arena *a;
 	struct err *e;
+	const struct csv_kolommen *spec;
+	csv_rij_fn fn; /* NULL: collect the rows in out->rijen */
+	void *ctx;
 	size_t rij_regel; /* line where the current row started */
 	bool rij_klaar; /* a row ended; the next one starts later */
-	char *velden[MAX_FIELDS];
+	/* The current row's fields, NUL-terminated one after another in
+	 * buf; reused for every row, so memory does not grow with the file. */
+	char *buf;
+	size_t buflen, bufcap;
+	size_t begin[MAX_FIELDS];
 	size_t nvelden;
 	bool te_veel;
 	bool header_gelezen;
-	int kolom_van[MAX_FIELDS]; /* header position -> enum, or -1 */
+	bool gestopt; /* fn asked to stop */
+	int kolom_van[MAX_FIELDS]; /* header position -> column, or -1 */
 	size_t nheader;
 	struct csv_tabel *out;
-	const struct csv_kolommen *spec;
 	size_t cap;
 	bool nomem;
 };
@@ -40,10 +48,28 @@ on_field(void *data, size_t len, void *ctx)
 		l->te_veel = true;
 		return;
 	}
-	l->velden[l->nvelden] = arena_strndup(l->a, data ? data : "", len);
-	if (!l->velden[l->nvelden])
-		l->nomem = true;
-	l->nvelden++;
+	if (l->buflen + len + 1 > l->bufcap) {
+		size_t cap = 2 * (l->buflen + len + 1) + 256;
+		char *nb = realloc(l->buf, cap);
+
+		if (!nb) {
+			l->nomem = true;
+			return;
+		}
+		l->buf = nb;
+		l->bufcap = cap;
+	}
+	if (len)
+		memcpy(l->buf + l->buflen, data, len);
+	l->buf[l->buflen + len] = '\0';
+	l->begin[l->nvelden++] = l->buflen;
+	l->buflen += len + 1;
+}
+
+static char *
+veld(struct lezer *l, size_t i)
+{
+	return l->buf + l->begin[i];
 }
 
 static bool
@@ -64,9 +90,14 @@ header(struct lezer *l)
 
 	l->nheader = l->nvelden;
 	for (size_t i = 0; i < l->nvelden; i++) {
-		char *h = l->velden[i];
+		char *h = arena_strdup(l->a, veld(l, i));
 		size_t hn;
 		int k = -1;
+
+		if (!h) {
+			l->nomem = true;
+			return;
+		}
 
 		while (*h == ' ')
 			h++;
@@ -119,70 +150,114 @@ header(struct lezer *l)
 	l->out->kop = true;
 }
 
+/* Collecting: keep a copy of the row in out->rijen. */
+static bool
+bewaar(void *ctx, const struct csv_rij *rij)
+{
+	struct lezer *l = ctx;
+	struct csv_tabel *o = l->out;
+	struct csv_rij *r;
+
+	if (o->nrijen == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 256;
+
+		r = arena_grow(l->a, o->rijen, o->nrijen, cap, sizeof(*r));
+		if (!r)
+			return false;
+		o->rijen = r;
+		l->cap = cap;
+	}
+	r = &o->rijen[o->nrijen];
+	r->regel = rij->regel;
+	r->veld = arena_calloc(l->a, l->spec->n, sizeof(*r->veld));
+	if (!r->veld)
+		return false;
+	for (size_t k = 0; k < l->spec->n; k++)
+		if (rij->veld[k] &&
+		    !(r->veld[k] = arena_strdup(l->a, rij->veld[k])))
+			return false;
+	return true;
+}
+
 static void
 on_row(int c, void *ctx)
 {
 	struct lezer *l = ctx;
-	struct csv_tabel *o = l->out;
 	char naam[32];
 
 	(void)c;
-	if (!l->header_gelezen) {
+	if (l->nomem || l->gestopt) {
+		/* nothing more */
+	} else if (!l->header_gelezen) {
 		header(l);
-	} else if (!(l->nvelden == 1 && !*l->velden[0])) { /* not blank */
-		snprintf(naam, sizeof(naam), "regel %zu", l->rij_regel);
+	} else if (!(l->nvelden == 1 && !*veld(l, 0))) { /* not blank */
 		if (l->te_veel || l->nvelden > l->nheader) {
+			snprintf(naam, sizeof(naam), "regel %zu", l->rij_regel);
 			err_invalid(l->e, naam, "too-many-fields",
 				    "Deze regel heeft %zu velden, de kop %zu.",
 				    l->nvelden, l->nheader);
 		} else {
-			if (o->nrijen == l->cap) {
-				size_t cap = l->cap ? l->cap * 2 : 256;
-				struct csv_rij *r =
-					arena_grow(l->a, o->rijen, o->nrijen,
-						   cap, sizeof(*r));
-				if (!r) {
-					l->nomem = true;
-					goto next;
-				}
-				o->rijen = r;
-				l->cap = cap;
-			}
-			struct csv_rij *r = &o->rijen[o->nrijen++];
-			memset(r, 0, sizeof(*r));
-			r->regel = l->rij_regel;
-			r->veld = arena_calloc(l->a, l->spec->n,
-					       sizeof(*r->veld));
-			if (!r->veld) {
-				l->nomem = true;
-				goto next;
-			}
+			const char *v[CSV_MAX_KOLOMMEN] = { NULL };
+			struct csv_rij rij = { .regel = l->rij_regel,
+					       .veld = v };
+
 			for (size_t i = 0; i < l->nvelden; i++)
 				if (l->kolom_van[i] >= 0)
-					r->veld[l->kolom_van[i]] = l->velden[i];
+					v[l->kolom_van[i]] = veld(l, i);
 			/* Short rows: the missing fields are empty. */
 			for (size_t i = l->nvelden; i < l->nheader; i++)
 				if (l->kolom_van[i] >= 0)
-					r->veld[l->kolom_van[i]] = "";
+					v[l->kolom_van[i]] = "";
+			if (l->fn) {
+				l->out->nrijen++;
+				if (!l->fn(l->ctx, &rij))
+					l->gestopt = true;
+			} else if (!bewaar(l, &rij)) {
+				l->nomem = true;
+			} else {
+				l->out->nrijen++;
+			}
 		}
 	}
-next:
 	l->rij_klaar = true;
 	l->nvelden = 0;
+	l->buflen = 0;
 	l->te_veel = false;
 }
+
+static enum status lees(struct lezer *l, const char *text, size_t n);
 
 enum status
 csv_tabel_lees(struct arena *a, const char *text, size_t n,
 	       const struct csv_kolommen *spec, struct csv_tabel *out,
 	       struct err *e)
 {
-	struct csv_parser p;
 	struct lezer l = { .a = a, .e = e, .out = out, .spec = spec,
 			   .rij_klaar = true };
+
+	return lees(&l, text, n);
+}
+
+enum status
+csv_tabel_stroom(struct arena *a, const char *text, size_t n,
+		 const struct csv_kolommen *spec, csv_rij_fn fn, void *ctx,
+		 struct csv_tabel *out, struct err *e)
+{
+	struct lezer l = { .a = a, .e = e, .out = out, .spec = spec,
+			   .fn = fn, .ctx = ctx, .rij_klaar = true };
+
+	return lees(&l, text, n);
+}
+
+static enum status
+lees(struct lezer *l, const char *text, size_t n)
+{
+	struct csv_tabel *out = l->out;
+	struct err *e = l->e;
+	const struct csv_kolommen *spec = l->spec;
+	struct csv_parser p;
 	size_t pos = 0, line = 0;
 	size_t first_line_end;
-
 	memset(out, 0, sizeof(*out));
 	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r'))
 		n--; /* trailing newlines make no rows */
@@ -223,12 +298,12 @@ csv_tabel_lees(struct arena *a, const char *text, size_t n,
 		if (end < n)
 			end++; /* include the line end */
 		line++;
-		if (l.rij_klaar && !leeg) {
-			l.rij_regel = line;
-			l.rij_klaar = false;
+		if (l->rij_klaar && !leeg) {
+			l->rij_regel = line;
+			l->rij_klaar = false;
 		}
 		if (csv_parse(&p, text + pos, end - pos, on_field, on_row,
-			      &l) != end - pos) {
+			      l) != end - pos) {
 			char naam[32];
 
 			snprintf(naam, sizeof(naam), "regel %zu", line);
@@ -237,23 +312,26 @@ csv_tabel_lees(struct arena *a, const char *text, size_t n,
 				    "aanhalingsteken staat op een verkeerde "
 				    "plaats.");
 			csv_free(&p);
+			free(l->buf);
 			return ST_INVALID;
 		}
 		pos = end;
 	}
-	if (csv_fini(&p, on_field, on_row, &l) != 0) {
+	if (csv_fini(&p, on_field, on_row, l) != 0) {
 		char naam[32];
 
-		snprintf(naam, sizeof(naam), "regel %zu", l.rij_regel);
+		snprintf(naam, sizeof(naam), "regel %zu", l->rij_regel);
 		err_invalid(e, naam, "csv",
 			    "Een aanhalingsteken wordt niet gesloten.");
 	}
 	csv_free(&p);
-	if (l.nomem)
+	free(l->buf);
+	l->buf = NULL;
+	if (l->nomem)
 		return err_set(e, ST_TOO_LARGE, "Het bestand is te groot.");
 	if (e->status != ST_OK)
 		return e->status;
-	if (!l.header_gelezen)
+	if (!l->header_gelezen)
 		return err_invalid(e, "regel 1", "no-header",
 				   "Het bestand heeft geen kop.");
 	if (out->nrijen == 0)

@@ -55,4 +55,15 @@ enum status csv_tabel_lees(struct arena *a, const char *text, size_t n,
 			   const struct csv_kolommen *spec,
 			   struct csv_tabel *out, struct err *e);
 
+/*
+ * The same without keeping the rows: `fn` gets each row in turn (the row
+ * and its fields are valid only during the call; return false to stop,
+ * e.g. out of memory). out->rijen stays NULL; out->nrijen counts rows.
+ * Memory use does not grow with the file.
+ */
+typedef bool (*csv_rij_fn)(void *ctx, const struct csv_rij *rij);
+enum status csv_tabel_stroom(struct arena *a, const char *text, size_t n,
+			     const struct csv_kolommen *spec, csv_rij_fn fn,
+			     void *ctx, struct csv_tabel *out, struct err *e);
+
 #endif

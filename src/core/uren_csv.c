@@ -27,18 +27,34 @@ uren_kolom_naam(enum uren_kolom k)
 	return (unsigned)k < KOLOM_AANTAL ? kolommen[k] : "?";
 }
 
+static const struct csv_kolommen spec = {
+	.namen = kolommen,
+	.n = KOLOM_AANTAL,
+	.verplicht = verplicht,
+	.wat = "uren",
+};
+
+static enum status datum_of_week(struct csv_tabel *out, enum status st,
+				 struct err *e);
+
 enum status
 uren_csv_lees(struct arena *a, const char *text, size_t n,
 	      struct csv_tabel *out, struct err *e)
 {
-	static const struct csv_kolommen spec = {
-		.namen = kolommen,
-		.n = KOLOM_AANTAL,
-		.verplicht = verplicht,
-		.wat = "uren",
-	};
-	enum status st = csv_tabel_lees(a, text, n, &spec, out, e);
+	return datum_of_week(out, csv_tabel_lees(a, text, n, &spec, out, e), e);
+}
 
+enum status
+uren_csv_stroom(struct arena *a, const char *text, size_t n, csv_rij_fn fn,
+		void *ctx, struct csv_tabel *out, struct err *e)
+{
+	return datum_of_week(
+		out, csv_tabel_stroom(a, text, n, &spec, fn, ctx, out, e), e);
+}
+
+static enum status
+datum_of_week(struct csv_tabel *out, enum status st, struct err *e)
+{
 	if (st != ST_OK && st != ST_INVALID)
 		return st;
 	if (out->kop) {

@@ -43,4 +43,9 @@ const char *uren_kolom_naam(enum uren_kolom k);
 enum status uren_csv_lees(struct arena *a, const char *text, size_t n,
 			  struct csv_tabel *out, struct err *e);
 
+/* The same, row by row (see csv_tabel_stroom). */
+enum status uren_csv_stroom(struct arena *a, const char *text, size_t n,
+			    csv_rij_fn fn, void *ctx, struct csv_tabel *out,
+			    struct err *e);
+
 #endif

@@ -98,12 +98,44 @@ telmap_init(struct telmap *m, struct arena *a, size_t n)
 }
 
 static size_t
-telmap_slot(struct telmap *m, uint64_t k, uint32_t rij)
+telmap_zoek(const struct telmap *m, uint64_t k)
 {
 	size_t i = (size_t)((k * 0x9e3779b97f4a7c15ull) >> 20) & (m->cap - 1);
 
 	while (m->sleutel[i] && m->sleutel[i] != k)
 		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+/* Twice as large when half full; false when out of memory. */
+static bool
+telmap_ruimte(struct telmap *m, struct arena *a)
+{
+	struct telmap g;
+
+	if (m->n * 2 + 2 < m->cap)
+		return true;
+	if (!telmap_init(&g, a, m->cap))
+		return false;
+	for (size_t j = 0; j < m->cap; j++)
+		if (m->sleutel[j]) {
+			size_t t = telmap_zoek(&g, m->sleutel[j]);
+
+			g.sleutel[t] = m->sleutel[j];
+			g.som[t] = m->som[j];
+			g.eerste[t] = m->eerste[j];
+		}
+	g.n = m->n;
+	*m = g;
+	return true;
+}
+
+/* The slot of key k (never 0), added with first row `rij` when new. */
+static size_t
+telmap_slot(struct telmap *m, uint64_t k, uint32_t rij)
+{
+	size_t i = telmap_zoek(m, k);
+
 	if (!m->sleutel[i]) {
 		m->sleutel[i] = k;
 		m->eerste[i] = rij;
@@ -234,6 +266,12 @@ struct controle {
 	bool nomem;
 	struct strmap medewerkers, gemeenten, eenheden, taakvelden, nieuw;
 	size_t cap_nieuw;
+	const struct uren_opties *opt;
+	struct err *e; /* the reader's problems so far */
+	size_t geschat; /* rows at most (lines of the file) */
+	size_t gelezen; /* rows seen */
+	bool kop_bekeken, kop_fout;
+	const struct csv_tabel *csv;
 };
 
 static void
@@ -441,6 +479,8 @@ nieuwe_medewerker(struct controle *c, const char *nummer, uint32_t eenheid)
 		o->nieuw = n;
 		o->nieuw_eenheid = u;
 	}
+	if (!(nummer = arena_strdup(c->a, nummer))) /* the row's text goes */
+		return -1;
 	o->nieuw[o->nnieuw] = nummer;
 	o->nieuw_eenheid[o->nnieuw] = eenheid;
 	strmap_put(&c->nieuw, nummer, (uint32_t)o->nnieuw);
@@ -664,13 +704,19 @@ per_dag_controleren(struct controle *c, const struct uren_register *r)
 	struct uren_resultaat *o = c->out;
 	struct telmap m;
 
-	if (!telmap_init(&m, c->a, o->nboekingen)) {
+	/* Rows per person-day are several: start smaller and grow. */
+	if (!telmap_init(&m, c->a, o->nboekingen / 4)) {
 		c->nomem = true;
 		return;
 	}
 	for (size_t i = 0; i < o->nboekingen; i++) {
-		size_t s = telmap_slot(&m, dag_sleutel(&o->boekingen[i]),
-				       (uint32_t)i);
+		size_t s;
+
+		if (!telmap_ruimte(&m, c->a)) {
+			c->nomem = true;
+			return;
+		}
+		s = telmap_slot(&m, dag_sleutel(&o->boekingen[i]), (uint32_t)i);
 		m.som[s] += o->boekingen[i].honderdsten;
 	}
 	/* Report each person-day over the limit once, at its first row,
@@ -741,20 +787,9 @@ cellen_maken(struct controle *c, const struct uren_register *r)
 			     (uint64_t)(uint32_t)telt_op(b);
 		size_t s;
 
-		if (m.n * 2 + 2 >= m.cap) {
-			struct telmap g;
-
-			if (!telmap_init(&g, c->a, m.cap)) {
-				c->nomem = true;
-				return;
-			}
-			for (size_t j = 0; j < m.cap; j++)
-				if (m.sleutel[j]) {
-					size_t t = telmap_slot(&g, m.sleutel[j],
-							       m.eerste[j]);
-					g.som[t] = m.som[j];
-				}
-			m = g;
+		if (!telmap_ruimte(&m, c->a)) {
+			c->nomem = true;
+			return;
 		}
 		s = telmap_slot(&m, k + 1, (uint32_t)i);
 		m.som[s] += b->honderdsten;
@@ -818,6 +853,46 @@ cellen_maken(struct controle *c, const struct uren_register *r)
 	}
 }
 
+/* Each row as the reader reads it: checked and, when fine, kept. */
+static bool
+rij_van_lezer(void *ctx, const struct csv_rij *rij)
+{
+	struct controle *c = ctx;
+	struct uren_resultaat *o = c->out;
+	size_t eerder = o->nproblemen;
+	struct uren_boeking *b;
+
+	if (!c->kop_bekeken) {
+		/* A header with problems: its rows are not worth checking. */
+		c->kop_bekeken = true;
+		c->kop_fout = !kop_goed(c->csv, c->e) ||
+			      c->csv->aanwezig[KOLOM_DATUM] ==
+				      c->csv->aanwezig[KOLOM_WEEK];
+	}
+	if (c->kop_fout)
+		return false;
+	if (o->nboekingen == c->geschat) {
+		c->nomem = true; /* cannot happen: one row per line at most */
+		return false;
+	}
+	b = &o->boekingen[o->nboekingen];
+	if (rij_controleren(c, rij, c->opt, b)) {
+		/* The row's text lives only during this call. */
+		if ((b->product && !(b->product = arena_strdup(c->a, b->product))) ||
+		    (b->omschrijving &&
+		     !(b->omschrijving = arena_strdup(c->a, b->omschrijving)))) {
+			c->nomem = true;
+			return false;
+		}
+		o->nboekingen++;
+	}
+	in_kolomvolgorde(o->problemen + eerder, o->nproblemen - eerder);
+	c->gelezen++;
+	if (c->opt && c->opt->voortgang && (c->gelezen & 0xffff) == 0)
+		c->opt->voortgang(c->opt->ctx, c->gelezen, c->geschat);
+	return !c->nomem;
+}
+
 enum status
 uren_import_controleer(struct arena *a, const struct uren_register *r,
 		       const char *data, size_t n, const struct uren_opties *opt,
@@ -838,33 +913,35 @@ uren_import_controleer(struct arena *a, const struct uren_register *r,
 		return err_set(e, ST_TOO_LARGE, "Het bestand is te groot.");
 	st = uren_tekst(a, data, n, &out->encoding, &text, &tn, e);
 	if (st == ST_OK) {
-		/* The reader writes into the rows: it needs its own text. */
-		st = uren_csv_lees(a, text, tn, &csv, e);
+		/* At most one row per line: room for all rows at once. */
+		size_t regels = 1;
+
+		for (const char *p = text, *end = text + tn;
+		     (p = memchr(p, '\n', (size_t)(end - p))); p++)
+			regels++;
+		c.opt = opt;
+		c.geschat = regels;
+		out->boekingen = arena_calloc(a, regels,
+					      sizeof(*out->boekingen));
+		if (!out->boekingen)
+			return err_set(e, ST_TOO_LARGE,
+				       "Het bestand is te groot.");
+		c.e = e;
+		c.csv = &csv;
+		st = uren_csv_stroom(a, text, tn, rij_van_lezer, &c, &csv, e);
 	}
 	if (st == ST_TOO_LARGE || st == ST_NOMEM || st == ST_INTERNAL)
 		return st;
+	if (c.nomem)
+		return err_set(e, ST_TOO_LARGE, "Het bestand is te groot.");
 	if (st != ST_OK && !kop_goed(&csv, e)) {
+		out->nproblemen = 0; /* no row problems under a bad header */
 		problemen_van_err(&c, e);
 		goto klaar;
 	}
 	out->separator = csv.separator;
 	out->onbekende_kolommen = csv.onbekend;
 	out->nonbekend = csv.nonbekend;
-
-	out->boekingen = arena_calloc(a, csv.nrijen, sizeof(*out->boekingen));
-	if (!out->boekingen)
-		return err_set(e, ST_TOO_LARGE, "Het bestand is te groot.");
-	for (size_t i = 0; i < csv.nrijen; i++) {
-		size_t eerder = out->nproblemen;
-
-		if (rij_controleren(&c, &csv.rijen[i], opt,
-				    &out->boekingen[out->nboekingen]))
-			out->nboekingen++;
-		in_kolomvolgorde(out->problemen + eerder,
-				 out->nproblemen - eerder);
-		if (opt && opt->voortgang && (i & 0xffff) == 0xffff)
-			opt->voortgang(opt->ctx, i + 1, csv.nrijen);
-	}
 	if (c.nomem)
 		return err_set(e, ST_TOO_LARGE, "Het bestand is te groot.");
 	if (st != ST_OK)
