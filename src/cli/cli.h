@@ -116,6 +116,9 @@ int cli_open(const struct cli_common *c, struct store **s);
  */
 int cli_fail(const struct err *e);
 
+/* Put problems named "regel N..." in line order (others first). */
+void cli_problemen_op_regel(struct err *e);
+
 /* Print a Dutch usage error and return EXIT_USER. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -176,6 +179,9 @@ enum status refdata_load(struct store *s, day_t today, struct err *e);
 
 /* Load the embedded demo register (data/demo.json) in one transaction. */
 enum status demo_load(struct store *s, day_t today, struct err *e);
+
+/* Invented staff and two years of hours for the demo cooperations. */
+enum status demo_uren_load(struct store *s, struct err *e);
 
 /* Load a register document from memory (format: docs/register-document.md). */
 enum status register_document_load(struct store *s, const char *json,

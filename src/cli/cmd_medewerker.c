@@ -35,6 +35,8 @@ fte_text(struct arena *a, int fte)
 {
 	if (!fte)
 		return "";
+	if (fte % 1000 == 0)
+		return fmt_a(a, "%d", fte / 1000);
 	if (fte % 100 == 0)
 		return fmt_a(a, "%d,%d", fte / 1000, fte % 1000 / 100);
 	if (fte % 10 == 0)
@@ -168,15 +170,15 @@ mw_schrijf(int argc, char **argv, bool wijzig)
 		m.eenheid = eenheid;
 	if (standplaats)
 		m.standplaats = *standplaats ? standplaats : NULL;
-	if (fte)
-		medewerker_parse_fte(fte, "fte", &m.fte, &x.e);
+	if (fte && medewerker_parse_fte(fte, "fte", &m.fte, &x.e))
+		m.fte = -1; /* reported; the other fields are still checked */
 	if (van && cli_date(van, "van", &m.periode.van))
 		return ctx_close(&x, EXIT_USER);
 	if (tot && *tot && cli_date(tot, "tot", &m.periode.tot))
 		return ctx_close(&x, EXIT_USER);
 	if (tot && !*tot)
 		m.periode.tot = DATE_NONE;
-	if (x.e.status == ST_OK) {
+	if (x.e.status == ST_OK || x.e.status == ST_INVALID) {
 		if (wijzig)
 			store_medewerker_wijzig(x.s, m.nummer, &m, &x.e);
 		else
@@ -222,12 +224,17 @@ mw_import(int argc, char **argv)
 	if ((rc = cli_read_file(x.pos[0], &data, &len)))
 		return ctx_close(&x, rc);
 	arena_init(&fa, 64u * 1024 * 1024 + 16 * len);
-	if (medewerker_csv_lees(&fa, data, len, &m, &n, &x.e) == ST_OK) {
+	/* Rows with unreadable fields still go through the register
+	 * checks, so every problem is listed; nothing is stored then. */
+	medewerker_csv_lees(&fa, data, len, &m, &n, &x.e);
+	if (n && (x.e.status == ST_OK || x.e.status == ST_INVALID)) {
 		if (dry)
 			store_begin(x.s, &x.e);
 		store_medewerkers_import(x.s, m, n, &nieuw, &gewijzigd, &x.e);
 		if (dry)
 			store_rollback(x.s);
+		err_dedupe(&x.e);
+		cli_problemen_op_regel(&x.e);
 	}
 	free(data);
 	arena_free(&fa);

@@ -83,6 +83,32 @@ procent_a(const struct ctx *x, struct arena *a, int32_t bp, bool teken)
 	return arena_strdup(a, buf);
 }
 
+/*
+ * A stored moment (UTC, "2026-11-22T10:50:17Z") as people read it: the
+ * time in Europe/Amsterdam, "22-11-2026 11:50". CSV keeps the stored form.
+ */
+static const char *
+tijdstip_a(const struct ctx *x, struct arena *a, const char *iso)
+{
+	struct tm tm = { 0 };
+	time_t t;
+	int y, mo, d;
+
+	if (!iso || x->c.format == FORMAT_CSV ||
+	    sscanf(iso, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon,
+		   &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return iso;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	t += date_amsterdam_offset((int64_t)t);
+	gmtime_r(&t, &tm);
+	y = tm.tm_year + 1900;
+	mo = tm.tm_mon + 1;
+	d = tm.tm_mday;
+	return fmt_a(a, "%d-%d-%d %02d:%02d", d, mo, y, tm.tm_hour, tm.tm_min);
+}
+
 /* ---- import ---- */
 
 struct voortgang {
@@ -154,9 +180,10 @@ samenvatting(struct ctx *x, const struct uren_resultaat *r, double sec)
 	printf("  periode              %s t/m %s\n", date_nl_a(a, r->van),
 	       date_nl_a(a, r->tot));
 	if (r->nafwijkingen)
-		printf("  afwijkingen          %s regels (%s uur) buiten de "
+		printf("  afwijkingen          %s %s (%s uur) buiten de "
 		       "inrichting; zie 'ambt uren afwijkingen'\n",
 		       getal(a, (long long)r->nafwijkingen),
+		       r->nafwijkingen == 1 ? "regel" : "regels",
 		       uren_tekst_a(x, a, r->afwijkende_honderdsten));
 	else
 		printf("  afwijkingen          geen\n");
@@ -248,7 +275,20 @@ uren_import(int argc, char **argv)
 		fputs("Opslaan...\n", stderr);
 	if (store_uren_import(x.s, &reg, &res, naam, vervang, &batch, &al,
 			      &x.e)) {
-		rc = cli_fail(&x.e);
+		if (x.e.status == ST_INVALID) {
+			/* Over 24 hours together with earlier batches. */
+			fprintf(stderr,
+				"ambt: %s: Het bestand is niet ingelezen; er "
+				"is niets opgeslagen.\n",
+				x.pos[0]);
+			for (size_t i = 0; i < x.e.nproblems; i++)
+				fprintf(stderr, "  %s: %s\n",
+					x.e.problems[i].name,
+					x.e.problems[i].reason);
+			rc = EXIT_USER;
+		} else {
+			rc = cli_fail(&x.e);
+		}
 		goto out;
 	}
 	if (x.c.format == FORMAT_JSON) {
@@ -261,7 +301,8 @@ uren_import(int argc, char **argv)
 	if (al) {
 		printf("%s is al ingelezen als batch %lld (%s); er is niets "
 		       "veranderd.\n",
-		       naam, (long long)batch.id, batch.ingelezen);
+		       naam, (long long)batch.id,
+		       tijdstip_a(&x, &x.a, batch.ingelezen));
 		goto out;
 	}
 	if (vervang)
@@ -309,7 +350,7 @@ uren_batches(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		const char *row[] = {
 			fmt_a(&x.a, "%lld", (long long)b[i].id),
-			b[i].ingelezen,
+			tijdstip_a(&x, &x.a, b[i].ingelezen),
 			b[i].bestand,
 			x.c.format == FORMAT_CSV
 				? fmt_a(&x.a, "%lld", (long long)b[i].rijen)
@@ -475,6 +516,15 @@ uren_totalen(int argc, char **argv)
 
 /* ---- deviations ---- */
 
+static const char *
+reden_a(struct arena *a, const struct uren_afwijking_groep *g)
+{
+	char buf[160];
+
+	present_afwijking_reden(g, buf, sizeof(buf));
+	return arena_strdup(a, buf);
+}
+
 static int
 uren_afwijkingen_cmd(int argc, char **argv)
 {
@@ -537,7 +587,7 @@ uren_afwijkingen_cmd(int argc, char **argv)
 			uren_tekst_a(&x, &x.a, a->honderdsten),
 			x.c.format == FORMAT_CSV
 				? uren_afwijking_naam(a->afwijking)
-				: uren_afwijking_uitleg(a->afwijking),
+				: reden_a(&x.a, a),
 			a->artikel ? fmt_a(&x.a, "artikel %d (%s)",
 					   a->artikel->nummer,
 					   a->artikel->titel ? a->artikel->titel

@@ -190,6 +190,29 @@ cli_fail(const struct err *e)
 	return cli_exit_code(e->status);
 }
 
+static unsigned long
+regel_van(const struct problem *p)
+{
+	return strncmp(p->name, "regel ", 6) == 0
+		       ? strtoul(p->name + 6, NULL, 10)
+		       : 0;
+}
+
+void
+cli_problemen_op_regel(struct err *e)
+{
+	for (size_t i = 1; i < e->nproblems; i++) {
+		struct problem x = e->problems[i];
+		size_t j = i;
+
+		while (j > 0 && regel_van(&e->problems[j - 1]) > regel_van(&x)) {
+			e->problems[j] = e->problems[j - 1];
+			j--;
+		}
+		e->problems[j] = x;
+	}
+}
+
 void
 cli_set_actor(struct store *s)
 {
@@ -239,7 +262,10 @@ cli_read_file(const char *path, char **data, size_t *n)
 	*n = 0;
 	if (!f)
 		return cli_usage_error("Kan '%s' niet openen: %s.", path,
-				       strerror(errno));
+				       errno == ENOENT	 ? "het bestand bestaat niet"
+				       : errno == EACCES ? "geen toegang"
+				       : errno == EISDIR ? "dat is een map"
+							 : "onbekende fout");
 	buf = malloc(cap + 1);
 	while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
 		len += got;

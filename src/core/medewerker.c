@@ -118,7 +118,8 @@ medewerker_csv_lees(struct arena *a, const char *data, size_t n,
 		m[i].periode.van = m[i].periode.tot = DATE_NONE;
 		snprintf(veld, sizeof(veld), "regel %zu: fte",
 			 csv.rijen[i].regel);
-		medewerker_parse_fte(v[K_FTE], veld, &m[i].fte, e);
+		if (medewerker_parse_fte(v[K_FTE], veld, &m[i].fte, e))
+			m[i].fte = -1;
 		snprintf(veld, sizeof(veld), "regel %zu: van",
 			 csv.rijen[i].regel);
 		uren_parse_datum(v[K_VAN], veld, &m[i].periode.van, e);
@@ -128,9 +129,7 @@ medewerker_csv_lees(struct arena *a, const char *data, size_t n,
 			uren_parse_datum(v[K_TOT], veld, &m[i].periode.tot, e);
 		}
 	}
-	if (e->status != ST_OK)
-		return e->status;
 	*out = m;
 	*nout = csv.nrijen;
-	return ST_OK;
+	return e->status;
 }

@@ -23,7 +23,7 @@ struct medewerker {
 	const char *eenheid; /* home unit code or NULL */
 	const char *eenheid_naam;
 	const char *standplaats;
-	int fte; /* thousandths (889 = 0,889); 0: unknown */
+	int fte; /* thousandths (889 = 0,889); 0: unknown; -1: unreadable */
 	struct period periode; /* van DATE_NONE: not known */
 	int64_t bron_batch; /* the import that created it, or 0 */
 };
@@ -36,7 +36,10 @@ enum status medewerker_parse_fte(const char *s, const char *field, int *out,
  * Read a staff file (UTF-8 with or without BOM, or Windows-1252; ';' or
  * ','): columns personeelsnummer, naam, werkgever, eenheid, fte, van
  * (required) and standplaats, tot, in any order. Every problem is named
- * "regel N: kolom". Each record's id is its line number.
+ * "regel N: kolom". Each record's id is its line number. When the file
+ * could be read as a table, *out holds every row even if some fields were
+ * refused (fte -1, dates DATE_NONE), so that the register checks can list
+ * their problems too; the status is then ST_INVALID.
  */
 enum status medewerker_csv_lees(struct arena *a, const char *data, size_t n,
 				struct medewerker **out, size_t *nout,

@@ -689,6 +689,22 @@ cel_cmp(const void *pa, const void *pb)
 	return (a->dag > b->dag) - (a->dag < b->dag);
 }
 
+/* Problems in line order; those of one line keep their order. */
+static void
+op_regel(struct uren_probleem *p, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct uren_probleem x = p[i];
+		size_t j = i;
+
+		while (j > 0 && p[j - 1].regel > x.regel) {
+			p[j] = p[j - 1];
+			j--;
+		}
+		p[j] = x;
+	}
+}
+
 /* Key of a person's day (or week) for the 24-hour rule. */
 static uint64_t
 dag_sleutel(const struct uren_boeking *b)
@@ -946,11 +962,17 @@ uren_import_controleer(struct arena *a, const struct uren_register *r,
 		return err_set(e, ST_TOO_LARGE, "Het bestand is te groot.");
 	if (st != ST_OK)
 		rijproblemen_erbij(&c, e); /* a row the reader refused */
-	if (out->nproblemen == 0 && out->nweggelaten == 0) {
+	/* The 24-hour rule over the rows that are fine in themselves, so
+	 * that every problem of the file is listed at once. */
+	{
+		size_t eerder = out->nproblemen;
+
 		per_dag_controleren(&c, r);
-		if (out->nproblemen == 0)
-			cellen_maken(&c, r);
+		if (eerder && out->nproblemen > eerder)
+			op_regel(out->problemen, out->nproblemen);
 	}
+	if (out->nproblemen == 0 && out->nweggelaten == 0)
+		cellen_maken(&c, r);
 	if (opt && opt->voortgang)
 		opt->voortgang(opt->ctx, csv.nrijen, csv.nrijen);
 	if (c.nomem)

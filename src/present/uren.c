@@ -148,6 +148,36 @@ present_verdeling_json(const struct uren_verdeling *v, const char *sw)
 	return o;
 }
 
+void
+present_afwijking_reden(const struct uren_afwijking_groep *g, char *buf,
+			size_t n)
+{
+	const struct inrichting *in = g->inrichting;
+
+	switch (g->afwijking) {
+	case AFW_ANDERE_GEMEENTE:
+		snprintf(buf, n, "werkte alleen voor %s",
+			 in && in->gemeente_naam ? in->gemeente_naam
+			 : in			 ? in->gemeente
+						 : "een andere gemeente");
+		return;
+	case AFW_ONDERGEBRACHT:
+		snprintf(buf, n, "ondergebracht bij %s",
+			 in && in->regeling ? in->regeling
+					    : "een gemeenschappelijke regeling");
+		return;
+	case AFW_GEEN_LID:
+		snprintf(buf, n, "gemeente geen lid van de samenwerking");
+		return;
+	case AFW_GEEN_INRICHTING:
+		snprintf(buf, n, "geen inrichting op die dagen");
+		return;
+	case AFW_GEEN:
+		break;
+	}
+	snprintf(buf, n, "volgens de inrichting");
+}
+
 json_t *
 present_afwijkingen_json(const struct uren_register *r,
 			 const struct uren_afwijking_groep *g, size_t n,
@@ -179,6 +209,12 @@ present_afwijkingen_json(const struct uren_register *r,
 		json_object_set_new(a, "uitleg",
 				    json_string(uren_afwijking_uitleg(
 					    x->afwijking)));
+		{
+			char kort[160];
+
+			present_afwijking_reden(x, kort, sizeof(kort));
+			json_object_set_new(a, "redenKort", json_string(kort));
+		}
 		json_object_set_new(a, "inrichting",
 				    in ? json_string(vorm_name(in->vorm))
 				       : json_null());

@@ -28,6 +28,11 @@ json_t *present_afwijkingen_json(const struct uren_register *r,
 				 size_t n, const char *samenwerking, day_t van,
 				 day_t tot);
 
+/* The reason of a deviation in a few words ("werkte alleen voor
+ * Heemstede", "ondergebracht bij GRIT"), into buf. */
+void present_afwijking_reden(const struct uren_afwijking_groep *g, char *buf,
+			     size_t n);
+
 /* "1234.50" for 123450 hundredths (JSON and CSV: a decimal point). */
 json_t *present_uren(int64_t honderdsten);
 

@@ -416,7 +416,8 @@ static const char *const texts[Q__COUNT] = {
 	[Q_UREN_DAG_OVER] =
 		"SELECT min(CASE WHEN u.batch_id = $1 THEN u.regel END), "
 		"m.nummer, u.datum, u.week, sum(u.honderdsten), "
-		"group_concat(DISTINCT u.batch_id) "
+		"group_concat(DISTINCT CASE WHEN u.batch_id <> $1 THEN "
+		"u.batch_id END) "
 		"FROM uren u "
 		"JOIN uren_batch b ON b.id = u.batch_id AND b.vervangen_door IS "
 		"NULL "

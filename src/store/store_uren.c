@@ -105,7 +105,7 @@ medewerker_controleren(struct store *s, const struct medewerker *m,
 			    "Een personeelsnummer heeft hoogstens 32 tekens.");
 	if (!m->naam || !*m->naam)
 		err_invalid(e, VELD("naam"), "required", "Vul de naam in.");
-	if (m->fte < 1 || m->fte > 1000)
+	if (m->fte >= 0 && (m->fte < 1 || m->fte > 1000)) /* -1: reported */
 		err_invalid(e, VELD("fte"), "range",
 			    "De fte ligt tussen 0,001 en 1 (bijvoorbeeld "
 			    "0,8).");
@@ -585,7 +585,7 @@ dagen_over_batches(struct store *s, struct arena *a, int64_t batch,
 		err_invalid(e, naam, sqlite3_column_int(st, 3) ? "week-over-168"
 							       : "day-over-24",
 			    "Medewerker %.32s heeft %s %s samen met eerder "
-			    "ingelezen uren (batches %.40s) %s uur; dat is "
+			    "ingelezen uren (batch %.40s) %s uur; dat is "
 			    "meer dan kan.",
 			    (const char *)sqlite3_column_text(st, 1),
 			    sqlite3_column_int(st, 3) ? "in de week van" : "op",

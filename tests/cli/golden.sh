@@ -4,7 +4,7 @@
 #
 # Each case NAME has NAME.cmd (one shell line running `ambt ...`, possibly
 # several joined with &&; the word DB stands for a fresh copy of the demo
-# database), NAME.out (what
+# database; FIX/file a file in tests/cli/fixtures), NAME.out (what
 # ambt writes to stdout and stderr) and NAME.rc (the exit code). A case
 # that fails (exit code not 0) must leave the database exactly as it was:
 # its SQL dump is compared before and after (unless NAME.mutates exists:
@@ -15,6 +15,8 @@
 set -u
 AMBT=$(realpath "$1")
 DIR=$2
+# Input files for the cases; FIX/name in a .cmd file names one.
+FIX=$(realpath "$DIR/../fixtures")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-golden-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export AMBT_VANDAAG=2026-11-22
@@ -41,11 +43,15 @@ for cmd in $cases; do
 	rm -f "$WORK"/case.db*
 	cp "$WORK/demo.db" "$WORK/case.db"
 	before=$(dump "$WORK/case.db")
-	args=$(sed "s#\bDB\b#$WORK/case.db#g" "$cmd")
+	args=$(sed "s#\bDB\b#$WORK/case.db#g; s#\bFIX/#$FIX/#g" "$cmd")
 	(cd "$WORK" && eval "$args") >"$WORK/out" 2>&1
 	rc=$?
-	# Paths of the temporary directory are not part of the expectation.
-	sed -i "s#$WORK#WORK#g" "$WORK/out"
+	# Paths of the temporary directory and the fixtures, moments and
+	# durations are not part of the expectation.
+	sed -i -E "s#$WORK#WORK#g; s#$FIX/#FIX/#g;
+		s#20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z#TIJDSTIP#g;
+		s#[0-9]{1,2}-[0-9]{1,2}-20[0-9]{2} [0-9]{2}:[0-9]{2}#TIJDSTIP#g;
+		s#^(  tijd +)[0-9]+,[0-9]+ s\$#\\1X s#" "$WORK/out"
 	if [ "${UPDATE:-0}" = 1 ]; then
 		cp "$WORK/out" "$DIR/$name.out"
 		echo "$rc" >"$DIR/$name.rc"

@@ -1,0 +1,1 @@
+ambt medewerker list --samenwerking HB --db DB | head -6

@@ -1,0 +1,1 @@
+ambt uren afwijkingen --db DB

@@ -1,0 +1,1 @@
+ambt uren import FIX/brief.txt --db DB

@@ -1,0 +1,1 @@
+ambt uren import FIX/hb-uren-2025-fouten.csv --format json --db DB 2>/dev/null

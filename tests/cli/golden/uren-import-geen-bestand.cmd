@@ -1,0 +1,1 @@
+ambt uren import bestaat-niet.csv --db DB

@@ -1,0 +1,1 @@
+ambt uren import FIX/hb-uren-kop-anders.csv --db DB

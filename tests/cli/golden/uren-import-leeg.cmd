@@ -1,0 +1,1 @@
+: > leeg.csv && ambt uren import leeg.csv --db DB

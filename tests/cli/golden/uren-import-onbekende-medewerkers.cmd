@@ -1,0 +1,1 @@
+ambt uren import FIX/hb-uren-nieuw.csv --db DB

@@ -1,0 +1,1 @@
+ambt uren import FIX/plaatje.png --db DB

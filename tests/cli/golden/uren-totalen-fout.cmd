@@ -1,0 +1,1 @@
+ambt uren totalen --per week --db DB

@@ -1,0 +1,1 @@
+ambt uren totalen --samenwerking HB --db DB
