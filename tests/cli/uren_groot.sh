@@ -1,0 +1,105 @@
+#!/bin/sh
+# uren_groot.sh - a generated year of hours (bench/gen) through the real
+# `ambt`: killed with SIGKILL halfway through storing it, the database has
+# no partial batch; imported again it gives exactly the figures the
+# generator computed; imported a third time it changes nothing.
+#
+# Usage: uren_groot.sh AMBT GEN        (TAP output)
+set -u
+AMBT=$(realpath "$1")
+GEN=$(realpath "$2")
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-uren-XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+export AMBT_VANDAAG=2026-11-22
+unset AMBT_DB
+
+n=0
+failed=0
+check() { # check NAME COMMAND...
+	n=$((n + 1))
+	name=$1
+	shift
+	if "$@" >check.out 2>&1; then
+		echo "ok $n - $name"
+	else
+		echo "not ok $n - $name"
+		sed 's/^/# /' check.out
+		failed=$((failed + 1))
+	fi
+}
+q() { sqlite3 t.db "$1"; }
+
+echo "1..9"
+"$GEN" --uit jaar --medewerkers 1000 --eenheden 20 --ondersteunend 5 \
+	--gemeenten 3 --afwijkingen 4 >/dev/null || {
+	echo "Bail out! gen failed"
+	exit 1
+}
+fresh() {
+	rm -f t.db t.db-wal t.db-shm
+	"$AMBT" init --db t.db --register jaar/register.json >/dev/null &&
+		"$AMBT" medewerker import jaar/medewerkers.csv --db t.db >/dev/null
+}
+fresh || { echo "Bail out! setup failed"; exit 1; }
+
+# Start the import and kill it once its transaction has spilled pages
+# into the write-ahead log (rows are being stored, nothing committed).
+# A fast machine might finish first: then try again, a few times.
+killed=no
+for poging in 1 2 3 4 5; do
+	q "SELECT count(*) FROM uren_batch" >/dev/null
+	"$AMBT" uren import jaar/uren.csv --db t.db >import.out 2>&1 &
+	pid=$!
+	while kill -0 $pid 2>/dev/null; do
+		size=$(stat -c %s t.db-wal 2>/dev/null || echo 0)
+		if [ "$size" -gt 2000000 ]; then
+			kill -9 $pid 2>/dev/null && killed=yes
+			break
+		fi
+		sleep 0.005
+	done
+	wait $pid 2>/dev/null
+	[ $killed = yes ] && break
+	fresh || exit 1
+done
+check "the import was killed halfway (attempt $poging)" test $killed = yes
+check "no batch after the kill" test "$(q 'SELECT count(*) FROM uren_batch')" = 0
+check "no rows after the kill" \
+	test "$(q 'SELECT (SELECT count(*) FROM uren) + (SELECT count(*) FROM uren_cel)')" = 0
+check "the database is whole" test "$(q 'PRAGMA integrity_check')" = ok
+check "the audit trail is whole" "$AMBT" audit verify --db t.db
+
+"$AMBT" uren import jaar/uren.csv --db t.db >import.out 2>&1
+check "imported after the kill" grep -q "Ingelezen als batch" import.out
+
+# The batch and the urenverdeling hold exactly what gen wrote.
+"$AMBT" uren batches --format json --db t.db >batches.json
+"$AMBT" uren totalen --samenwerking BENCH --format json --db t.db >totalen.json
+check "rows, hours and deviations as generated" python3 -c '
+import json, sys
+v = json.load(open("jaar/verwacht.json"))
+b = json.load(open("batches.json"))
+t = json.load(open("totalen.json"))
+assert len(b) == 1, b
+b = b[0]
+assert b["rijen"] == v["rijen"], (b["rijen"], v["rijen"])
+assert b["honderdsten"] == v["uren_honderdsten"]
+assert b["afwijkingen"] == v["afwijkingen"], (b["afwijkingen"], v["afwijkingen"])
+assert b["medewerkers"] == v["medewerkers"]
+per = {g["gemeente"]: g["honderdsten"] for g in t["verdeling"]}
+assert per == v["per_gemeente"], (per, v["per_gemeente"])
+'
+"$AMBT" uren afwijkingen --samenwerking BENCH --format json --db t.db >afw.json
+check "the deviations report holds the generated deviations" python3 -c '
+import json
+v = json.load(open("jaar/verwacht.json"))
+a = json.load(open("afw.json"))
+assert a["honderdsten"] == v["afwijkende_uren_honderdsten"], a["honderdsten"]
+assert sum(x["rijen"] for x in a["afwijkingen"]) == v["afwijkingen"]
+'
+"$AMBT" uren import jaar/uren.csv --db t.db >import.out 2>&1
+check "the same file again changes nothing" \
+	sh -c 'grep -q "al ingelezen als batch 1" import.out &&
+		test "$(sqlite3 t.db "SELECT count(*) FROM uren_batch")" = 1'
+[ $failed = 0 ]
