@@ -13,7 +13,7 @@
 static const char usage[] =
 	"Gebruik: ambt serve [--poort 8080] [--adres 127.0.0.1] [--db PAD]\n"
 	"                    [--cors HERKOMST,...] [--max-body BYTES] "
-	"[--stil]\n\n"
+	"[--max-upload BYTES]\n                    [--stil]\n\n"
 	"Start de webserver: de pagina's en de API onder /api/v1. Stoppen "
 	"met Ctrl-C\nof SIGTERM; lopende verzoeken worden eerst afgemaakt.\n\n"
 	"  --poort N        poort (standaard 8080; 0 kiest een vrije poort)\n"
@@ -24,6 +24,9 @@ static const char usage[] =
 	"                   bijvoorbeeld https://intranet.gemeente.nl\n"
 	"  --max-body N     grootste toegestane verzoek in bytes (standaard "
 	"1048576)\n"
+	"  --max-upload N   grootste urenbestand dat via de API of de pagina "
+	"mag\n"
+	"                   worden ingelezen, in bytes (standaard 134217728)\n"
 	"  --stil           geen toegangslog (anders één JSON-regel per "
 	"verzoek op stderr)\n"
 	"  --routes         toon alle routes met wat ze vereisen en stop\n";
@@ -48,17 +51,20 @@ int
 cmd_serve(int argc, char **argv)
 {
 	struct cli_common c = { 0 };
-	const char *poort = NULL, *adres = NULL, *cors = NULL, *max = NULL;
+	const char *poort = NULL, *adres = NULL, *cors = NULL, *max = NULL,
+		   *max_up = NULL;
 	bool stil = false, routes = false;
 	const struct opt opts[] = {
 		{ "poort", &poort, NULL }, { "adres", &adres, NULL },
 		{ "cors", &cors, NULL },   { "max-body", &max, NULL },
+		{ "max-upload", &max_up, NULL },
 		{ "stil", NULL, &stil },   { "routes", NULL, &routes },
 		{ NULL, NULL, NULL },
 	};
 	struct server_config cfg = { 0 };
 	const char *pos[1];
-	unsigned long port = 8080, max_body = 1u << 20;
+	unsigned long port = 8080, max_body = 1u << 20,
+		      max_upload = 128ul << 20;
 	size_t npos;
 	int rc;
 
@@ -81,13 +87,15 @@ cmd_serve(int argc, char **argv)
 		return 0;
 	}
 	if ((rc = number(poort, "poort", 65535, &port)) ||
-	    (rc = number(max, "max-body", 64ul << 20, &max_body)))
+	    (rc = number(max, "max-body", 64ul << 20, &max_body)) ||
+	    (rc = number(max_up, "max-upload", 1ul << 30, &max_upload)))
 		return rc;
 	cfg.db_path = cli_db_path(&c);
 	cfg.address = adres ? adres : "127.0.0.1";
 	cfg.port = (uint16_t)port;
 	cfg.cors = cors;
 	cfg.max_body = max_body;
+	cfg.max_upload = max_upload;
 	cfg.access_log = stil ? NULL : stderr;
 	return server_run(&cfg) ? EXIT_USER : 0;
 }

@@ -503,6 +503,17 @@ datum_nl(day_t d, char *buf, size_t n)
 	snprintf(buf, n, "%d-%d-%d", dd, m, y);
 }
 
+static bool
+mag_eenheid(const struct uren_opties *opt, const char *samenwerking)
+{
+	if (!opt || !opt->samenwerkingen)
+		return true;
+	for (size_t i = 0; i < opt->nsamenwerkingen; i++)
+		if (samenwerking && strcmp(opt->samenwerkingen[i], samenwerking) == 0)
+			return true;
+	return false;
+}
+
 /* Check one row; false when it has a problem. */
 static bool
 rij_controleren(struct controle *c, const struct csv_rij *rij,
@@ -528,6 +539,12 @@ rij_controleren(struct controle *c, const struct csv_rij *rij,
 		probleem(c, regel, "eenheid", "unknown-unit",
 			 "Eenheid '%.64s' staat niet in het register.",
 			 v[KOLOM_EENHEID]);
+		ok = false;
+	} else if (!mag_eenheid(opt, r->eenheden[i].samenwerking)) {
+		probleem(c, regel, "eenheid", "forbidden-unit",
+			 "Eenheid %.64s hoort bij samenwerking %.16s; u mag "
+			 "alleen uren van uw eigen samenwerking inlezen.",
+			 v[KOLOM_EENHEID], r->eenheden[i].samenwerking);
 		ok = false;
 	} else {
 		b->eenheid = (uint32_t)i;

@@ -122,6 +122,10 @@ struct uren_probleem {
 
 struct uren_opties {
 	bool nieuwe_medewerkers; /* create unknown staff numbers */
+	/* When set: only units of these cooperations may be booked (the
+	 * cooperations of the controller who imports). */
+	const char *const *samenwerkingen;
+	size_t nsamenwerkingen;
 	/* Called now and then while checking rows; may be NULL. */
 	void (*voortgang)(void *ctx, size_t gedaan, size_t totaal);
 	void *ctx;

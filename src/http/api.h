@@ -57,6 +57,63 @@ enum status api_statussen_post(struct request *, struct response *,
 enum status api_wijzigingen_list(struct request *, struct response *,
 				 struct err *);
 
+/* api_uren.c */
+enum status api_medewerkers_list(struct request *, struct response *,
+				 struct err *);
+enum status api_medewerkers_get(struct request *, struct response *,
+				struct err *);
+enum status api_medewerkers_post(struct request *, struct response *,
+				 struct err *);
+enum status api_medewerkers_patch(struct request *, struct response *,
+				  struct err *);
+enum status api_uren_importen_post(struct request *, struct response *,
+				   struct err *);
+enum status api_uren_importen_list(struct request *, struct response *,
+				   struct err *);
+enum status api_uren_importen_get(struct request *, struct response *,
+				  struct err *);
+enum status api_uren_totalen(struct request *, struct response *,
+			     struct err *);
+enum status api_uren_afwijkingen(struct request *, struct response *,
+				 struct err *);
+
+/* What the API and the pages share for importing hours. */
+struct uren_import_keuze {
+	bool proef; /* check only */
+	bool nieuwe_medewerkers;
+	int64_t vervang; /* batch to replace, or 0 */
+};
+
+struct uren_import_uitkomst {
+	struct arena a; /* holds res; free with arena_free */
+	struct uren_resultaat res;
+	bool gecontroleerd; /* the file passed the checks */
+	struct uren_batch batch; /* when stored (or stored before: al) */
+	bool al;
+};
+
+/*
+ * Check (and unless k->proef store) an hours file for the principal: a
+ * controller may only book the units of their cooperations. ST_INVALID
+ * with u->gecontroleerd false: u->res.problemen says why.
+ */
+enum status uren_import_verzoek(struct request *rq, const char *data,
+				size_t n, const char *bestand,
+				const struct uren_import_keuze *k,
+				struct uren_import_uitkomst *u, struct err *e);
+
+/* The urenverdeling of a cooperation (jaar 0: the latest with hours). */
+enum status uren_verdeling_van(struct request *rq, const char *sw, int jaar,
+			       enum uren_per per, struct uren_verdeling *v,
+			       struct err *e);
+
+/* The framework deviations of a cooperation in [van, tot). */
+enum status uren_afwijkingen_van(struct request *rq, const char *sw,
+				 day_t van, day_t tot,
+				 struct uren_register *reg,
+				 struct uren_afwijking_groep **g, size_t *ng,
+				 struct err *e);
+
 /* api_meta.c */
 enum status api_root(struct request *, struct response *, struct err *);
 enum status api_openapi(struct request *, struct response *, struct err *);

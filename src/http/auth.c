@@ -167,6 +167,46 @@ authz_samenwerking(struct request *rq, const char *code, struct err *e)
 	return refused(rq, code ? code : "?", e);
 }
 
+enum status
+authz_uren_lezen(struct request *rq, const char *sw, struct err *e)
+{
+	struct lidmaatschap *l;
+	size_t n;
+	struct err ignore;
+
+	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL) ||
+	    (sw && auth_has_role(&rq->who, ROL_CONTROLLER, sw)))
+		return ST_OK;
+	err_clear(&ignore);
+	if (sw && store_samenwerking_leden(rq->store, &rq->a, sw, &l, &n,
+					   &ignore) == ST_OK)
+		for (size_t i = 0; i < n; i++)
+			if (auth_has_role(&rq->who, ROL_ACCOUNTHOUDER,
+					  l[i].gemeente) ||
+			    auth_has_role(&rq->who, ROL_RAADSLID, l[i].gemeente))
+				return ST_OK;
+	refused(rq, sw ? sw : "?", e);
+	return err_set(e, ST_FORBIDDEN,
+		       "U mag de uren van %.16s niet inzien: uw account heeft "
+		       "daar geen rol.",
+		       sw ? sw : "?");
+}
+
+const char **
+authz_controller_scopes(struct request *rq, size_t *n)
+{
+	const char **out;
+
+	*n = 0;
+	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL))
+		return NULL;
+	out = arena_calloc(&rq->a, rq->who.user.nrollen + 1, sizeof(*out));
+	for (size_t i = 0; out && i < rq->who.user.nrollen; i++)
+		if (rq->who.user.rollen[i].rol == ROL_CONTROLLER)
+			out[(*n)++] = rq->who.user.rollen[i].scope;
+	return out;
+}
+
 /* The CBS codes of the members of the principal's cooperations. */
 static json_t *
 controller_members(struct request *rq)

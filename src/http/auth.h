@@ -68,6 +68,17 @@ enum status authz_samenwerking(struct request *rq, const char *code,
  * members of its cooperations (controller); the rest only what is
  * published.
  */
+/*
+ * Reading the hours of a cooperation (totals, deviations): a beheerder,
+ * its controller, or the accounthouder or raadslid of a member
+ * municipality. Others are refused (and audited).
+ */
+enum status authz_uren_lezen(struct request *rq, const char *samenwerking,
+			     struct err *e);
+
+/* The cooperations a non-beheerder controls (NULL for a beheerder: all). */
+const char **authz_controller_scopes(struct request *rq, size_t *n);
+
 void authz_besluit_filter(struct request *rq, struct besluit_filter *f);
 
 /*

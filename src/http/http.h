@@ -36,6 +36,7 @@ enum route_kind {
 	ROUTE_PAGE = 2, /* HTML pages */
 	ROUTE_STATIC = 4, /* embedded assets */
 	ROUTE_OPEN = 8, /* CORS for everyone (openapi.json) */
+	ROUTE_UPLOAD = 16, /* takes a file: bodies up to max_upload */
 };
 
 /*

@@ -49,6 +49,23 @@ const struct route http_routes[] = {
 	    api_statussen_post, NEED_GEMEENTE_SCHRIJF),
 	GET("/besluiten/{identificatie}/wijzigingen", api_wijzigingen_list),
 
+	API(HTTP_GET, "/medewerkers", api_medewerkers_list,
+	    NEED_SAMENWERKING_SCHRIJF),
+	API(HTTP_POST, "/medewerkers", api_medewerkers_post,
+	    NEED_SAMENWERKING_SCHRIJF),
+	API(HTTP_GET, "/medewerkers/{nummer}", api_medewerkers_get,
+	    NEED_SAMENWERKING_SCHRIJF),
+	API(HTTP_PATCH, "/medewerkers/{nummer}", api_medewerkers_patch,
+	    NEED_SAMENWERKING_SCHRIJF),
+	API(HTTP_GET, "/uren/importen", api_uren_importen_list,
+	    NEED_SAMENWERKING_SCHRIJF),
+	API(HTTP_POST, "/uren/importen", api_uren_importen_post,
+	    NEED_SAMENWERKING_SCHRIJF | ROUTE_UPLOAD),
+	API(HTTP_GET, "/uren/importen/{batch}", api_uren_importen_get,
+	    NEED_SAMENWERKING_SCHRIJF),
+	API(HTTP_GET, "/uren/totalen", api_uren_totalen, NEED_INGELOGD),
+	API(HTTP_GET, "/uren/afwijkingen", api_uren_afwijkingen, NEED_INGELOGD),
+
 	API(HTTP_GET, "/auditregels", api_audit_list, NEED_INGELOGD),
 
 	PAGE("/", page_home),

@@ -48,6 +48,7 @@ struct conn {
 	struct server *srv;
 	bool started, uri_too_long, too_large;
 	size_t body_cap;
+	size_t max_body; /* for this request's route */
 	struct timespec start;
 	unsigned status;
 	size_t bytes;
@@ -408,7 +409,7 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	if (c->too_large) {
 		err_set(&e, ST_TOO_LARGE,
 			"De meegestuurde gegevens zijn groter dan %zu bytes.",
-			s->cfg->max_body);
+			c->max_body);
 		error_response(c, kind, 413, &e, &rs);
 		return send_response(c, con, kind, &rs);
 	}
@@ -574,7 +575,20 @@ on_request(void *cls, struct MHD_Connection *con, const char *url,
 		snprintf(c->method, sizeof(c->method), "%s", method);
 		c->rq.method = http_method_parse(method);
 		c->rq.method_text = c->method;
-		if (cl && strtoull(cl, NULL, 10) > s->cfg->max_body)
+		c->max_body = s->cfg->max_body;
+		if (s->cfg->max_upload > c->max_body) {
+			/* A route that takes a file may take a larger body;
+			 * its arena grows with it. */
+			struct route_match m;
+
+			if (route_match(http_routes, http_nroutes, c->rq.method,
+					url ? url : "/", &m) &&
+			    (m.route->flags & ROUTE_UPLOAD)) {
+				c->max_body = s->cfg->max_upload;
+				c->rq.a.limit += c->max_body;
+			}
+		}
+		if (cl && strtoull(cl, NULL, 10) > c->max_body)
 			c->too_large = true;
 		return MHD_YES;
 	}
@@ -582,7 +596,7 @@ on_request(void *cls, struct MHD_Connection *con, const char *url,
 		size_t n = *upload_data_size;
 
 		*upload_data_size = 0;
-		if (c->too_large || c->rq.body_len + n > s->cfg->max_body) {
+		if (c->too_large || c->rq.body_len + n > c->max_body) {
 			c->too_large = true;
 			return MHD_YES;
 		}

@@ -15,6 +15,7 @@ struct server_config {
 	unsigned threads; /* worker threads; 0: number of cores */
 	const char *cors; /* comma-separated allowed origins, or NULL */
 	size_t max_body; /* largest request body accepted, bytes */
+	size_t max_upload; /* the same for routes that take a file */
 	FILE *access_log; /* one JSON line per request; NULL: none */
 };
 

@@ -491,6 +491,41 @@ test_new_staff(void **state)
 	done(&g);
 }
 
+/* A controller of another cooperation may not book HB's units. */
+static void
+test_scope(void **state)
+{
+	static const char *const alleen_aa[] = { "AA" };
+	static const char *const alleen_hb[] = { "HB" };
+	static const char csv[] = KOP "M1;5-3-2024;GM0397;hb-communicatie;;8\n";
+	struct uren_opties o = { .samenwerkingen = alleen_aa,
+				 .nsamenwerkingen = 1 };
+	struct run g;
+
+	(void)state;
+	register_vullen();
+	arena_init(&g.a, 1 << 20);
+	err_clear(&g.e);
+	assert_int_equal(uren_import_controleer(&g.a, &reg, csv, strlen(csv),
+						&o, &g.r, &g.e),
+			 ST_INVALID);
+	assert_int_equal(g.r.nproblemen, 1);
+	assert_string_equal(g.r.problemen[0].code, "forbidden-unit");
+	assert_string_equal(g.r.problemen[0].melding,
+			    "Eenheid hb-communicatie hoort bij samenwerking HB; "
+			    "u mag alleen uren van uw eigen samenwerking "
+			    "inlezen.");
+	arena_free(&g.a);
+
+	o.samenwerkingen = alleen_hb;
+	arena_init(&g.a, 1 << 20);
+	err_clear(&g.e);
+	assert_int_equal(uren_import_controleer(&g.a, &reg, csv, strlen(csv),
+						&o, &g.r, &g.e),
+			 ST_OK);
+	arena_free(&g.a);
+}
+
 /* The hash is of the bytes: the same file twice, the same hash. */
 static void
 test_hash(void **state)
@@ -562,6 +597,7 @@ main(void)
 		cmocka_unit_test(test_weeks),
 		cmocka_unit_test(test_new_staff),
 		cmocka_unit_test(test_hash),
+		cmocka_unit_test(test_scope),
 		cmocka_unit_test(test_many_problems_are_counted),
 		cmocka_unit_test(test_format),
 	};

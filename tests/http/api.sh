@@ -287,6 +287,70 @@ check "POST /inrichtingen changes a unit from a date" 201 '(.inrichtingen | leng
 req POST /api/v1/gemeenten -H 'Content-Type: application/json' --data '{"code": "GM0392", "naam": "Haarlem", "inwoners": 162902, "peildatum": "2024-01-01"}'
 check "POST /gemeenten" 201 '.code == "GM0392" and .inwoners == 162902'
 
+# ---- hours: import, totals, deviations, staff ----
+FIXD=$(realpath "$(dirname "$0")/../cli/fixtures")
+TC="Authorization: Bearer $T_CONTROLLER"
+AS=
+req POST "/api/v1/uren/importen?bestand=jan.csv" -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$FIXD/hb-uren-2025-01.csv"
+check "POST /uren/importen stores a file" 201 '.batch == 7 and .rijen == 6 and .honderdsten == 3025 and .uren == "30.25" and .afwijkingen == 1 and .bestand == "jan.csv" and .alIngelezen == false'
+if [ "$(header Location)" = "/api/v1/uren/importen/7" ]; then ok "201 carries the batch's Location"; else not_ok "201 carries the batch's Location" "$(header Location)"; fi
+BEFORE=$(dump)
+req POST /api/v1/uren/importen -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$FIXD/hb-uren-2025-01.csv"
+check "the same file again: 200, stored once" 200 '.batch == 7 and .alIngelezen == true'
+if [ "$(dump)" = "$BEFORE" ]; then ok "the same file again changes nothing"; else not_ok "the same file again changes nothing"; fi
+req POST /api/v1/uren/importen -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$FIXD/hb-uren-2025-fouten.csv"
+problem "a file with errors: every problem by line and column (Haarlem was added above)" 400 '(.invalidParams | length) == 7 and .invalidParams[0].name == "regel 2, kolom uren" and .invalidParams[0].regel == 2 and .invalidParams[0].kolom == "uren" and .invalidParams[6].code == "too-many-fields" and (.detail | test("7 problemen"))'
+req POST "/api/v1/uren/importen?dryRun=true" -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$FIXD/hb-uren-kop-anders.csv"
+check "dryRun checks without storing" 200 '.proef == true and .rijen == 2 and .genegeerdeKolommen == ["Kostenplaats"]'
+if [ "$(dump)" = "$BEFORE" ]; then ok "dryRun changes nothing"; else not_ok "dryRun changes nothing"; fi
+req POST /api/v1/uren/importen -H "$TC" -H 'Content-Type: application/json' --data '{}'
+problem "hours must be text/csv" 415
+printf 'medewerker;datum;gemeente;eenheid;uren\nAA-001;6-1-2025;GM0358;aa-ict;8\n' >"$WORK/aa.csv"
+req POST /api/v1/uren/importen -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$WORK/aa.csv"
+problem "a controller of HB may not book AA's units" 400 '.invalidParams[0].code == "forbidden-unit"'
+req POST /api/v1/uren/importen -H "Authorization: Bearer $T_AALSMEER" -H 'Content-Type: text/csv' --data-binary "@$FIXD/hb-uren-nieuw.csv"
+problem "an accounthouder may not import hours" 403
+{
+	echo "medewerker;datum;gemeente;eenheid;uren"
+	for i in $(seq 1 2000); do echo "HB-005;6-1-2025;GM0397;hb-communicatie;0,01"; done
+} >"$WORK/groot.csv"
+req POST "/api/v1/uren/importen?dryRun=true" -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$WORK/groot.csv"
+check "a file larger than --max-body is taken (up to --max-upload)" 200 '.rijen == 2000 and .honderdsten == 2000'
+req POST /api/v1/gemeenten -H 'Content-Type: application/json' --data-binary "@$WORK/groot.csv"
+problem "other routes keep --max-body" 413
+req GET /api/v1/uren/importen -H "$TC"
+check "GET /uren/importen" 200 '.count == 7 and .results[0].batch == 7'
+req GET /api/v1/uren/importen/7 -H "$TC"
+check "GET /uren/importen/{batch}" 200 '.rijen == 6 and .vervangenDoor == null'
+req GET /api/v1/uren/importen/99 -H "$TC"
+problem "unknown batch is 404" 404
+req GET "/api/v1/uren/totalen?samenwerking=HB&jaar=2024&per=kwartaal" -H "Authorization: Bearer $T_RAAD"
+check "GET /uren/totalen for a raadslid of a member" 200 '.jaar == 2024 and .per == "kwartaal" and (.verdeling | length) == 2 and (.verdeling | map(.aandeelBasispunten) | add) == 10000 and .verdeling[0].vorigJaarHonderdsten > 0 and (.totalen[0].periode | test("2024-K[1-4]"))'
+req GET "/api/v1/uren/totalen?samenwerking=HB" -H "Authorization: Bearer $T_AALSMEER"
+problem "an accounthouder of Aalsmeer may not read HB's hours" 403
+req GET "/api/v1/uren/totalen?samenwerking=HB"
+problem "hours need a login" 401
+req GET "/api/v1/uren/totalen?jaar=2024" -H "$TC"
+problem "totals name the cooperation" 400 '.invalidParams[0].name == "samenwerking"'
+req GET "/api/v1/uren/afwijkingen?samenwerking=HB&jaar=2024" -H "$TC"
+check "GET /uren/afwijkingen" 200 '(.afwijkingen | length) == 2 and .honderdsten == 950 and (.afwijkingen[] | select(.eenheid == "hb-ruimte-heemstede") | .kaderArtikel == 8 and .reden == "andere_gemeente" and .dagen == 2)'
+req GET "/api/v1/medewerkers?samenwerking=HB&zoek=HB-03" -H "$TC"
+check "GET /medewerkers" 200 '.count == 10 and .results[0].personeelsnummer == "HB-030"'
+req GET /api/v1/medewerkers -H "$TC"
+problem "a controller names the cooperation" 400
+req GET "/api/v1/medewerkers?samenwerking=AA" -H "$TC"
+problem "a controller of HB may not see AA's staff" 403
+req POST /api/v1/medewerkers -H "$TC" -H 'Content-Type: application/json' --data '{"personeelsnummer": "HB-300", "naam": "Sanne de Groot", "werkgever": "GM0397", "eenheid": "hb-communicatie", "fteDuizendsten": 800, "van": "2025-02-01"}'
+check "POST /medewerkers" 201 '.personeelsnummer == "HB-300" and .fteDuizendsten == 800 and .werkgeverNaam == "Heemstede"'
+req PATCH /api/v1/medewerkers/HB-300 -H "$TC" -H 'Content-Type: application/merge-patch+json' --data '{"tot": "2025-12-01", "standplaats": "Heemstede"}'
+check "PATCH /medewerkers/{nummer}" 200 '.tot == "2025-12-01" and .standplaats == "Heemstede" and .naam == "Sanne de Groot"'
+BEFORE=$(dump)
+req POST /api/v1/medewerkers -H "$TC" -H 'Content-Type: application/json' --data '{"personeelsnummer": "HB-301", "naam": "", "werkgever": "GM9999", "eenheid": "hb-communicatie", "fteDuizendsten": 1500, "van": "2025-02-01"}'
+problem "POST /medewerkers with errors lists them all" 400 '(.invalidParams | map(.name) | sort) == ["fte","naam","werkgever"]'
+req GET /api/v1/medewerkers/HB-300 -H "$TC"
+check "GET /medewerkers/{nummer}" 200 '.tot == "2025-12-01"'
+AS=beheer
+
 # ---- who may do what ----
 BEFORE=$(dump)
 AS=

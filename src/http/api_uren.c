@@ -1,0 +1,478 @@
+/*
+ * api_uren.c - the staff register and the hours in the API: staff,
+ * importing an hours export (text/csv body), the batches, the totals and
+ * urenverdeling, and the framework deviations.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "api.h"
+#include "auth.h"
+#include "body.h"
+#include "../present/json.h"
+#include "../present/uren.h"
+#include "../banned.h"
+
+/* ---- medewerkers ---- */
+
+/* Staff are read and changed by a beheerder or the controller of the
+ * cooperation of their unit. */
+static enum status
+mag_medewerker(struct request *rq, const struct medewerker *m, struct err *e)
+{
+	struct eenheid u;
+	struct inrichting *h;
+	size_t nh;
+	struct err probe;
+
+	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL))
+		return ST_OK;
+	err_clear(&probe);
+	if (m->eenheid &&
+	    store_eenheid_get(rq->store, &rq->a, m->eenheid, &u, &h, &nh,
+			      &probe) == ST_OK)
+		return authz_samenwerking(rq, u.samenwerking, e);
+	return authz_samenwerking(rq, NULL, e);
+}
+
+enum status
+api_medewerkers_list(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "page", "pageSize", "samenwerking",
+					    "zoek", NULL };
+	const char *sw = kv_get(&rq->query, "samenwerking");
+	struct medewerker *m;
+	size_t n;
+	json_t *all;
+
+	if (req_check_query(rq, keys, e))
+		return e->status;
+	if (!sw && !auth_has_role(&rq->who, ROL_BEHEERDER, NULL))
+		return err_invalid(e, "samenwerking", "required",
+				   "Noem de samenwerking (bijvoorbeeld HB).");
+	if ((sw && authz_samenwerking(rq, sw, e)) ||
+	    store_medewerker_list(rq->store, &rq->a, sw,
+				  kv_get(&rq->query, "zoek"), &m, &n, e))
+		return e->status;
+	all = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(all, present_medewerker_json(&m[i]));
+	return resp_list(rq, rs, all, e);
+}
+
+enum status
+api_medewerkers_get(struct request *rq, struct response *rs, struct err *e)
+{
+	struct medewerker m;
+
+	if (req_check_query(rq, NULL, e) ||
+	    store_medewerker_get(rq->store, &rq->a, req_param(rq, "nummer"), &m,
+				 e) ||
+	    mag_medewerker(rq, &m, e))
+		return e->status;
+	return resp_json(rq, rs, 200, present_medewerker_json(&m));
+}
+
+static const char *const mw_keys[] = { "personeelsnummer", "naam",
+				       "werkgever",	   "eenheid",
+				       "standplaats",	   "fteDuizendsten",
+				       "van",		   "tot",
+				       NULL };
+
+/* Fill m from the members present in body (absent ones stay). */
+static void
+mw_uit_body(json_t *body, struct medewerker *m, struct err *e)
+{
+	if (json_object_get(body, "naam"))
+		m->naam = body_str(body, "naam", false, e);
+	if (json_object_get(body, "werkgever"))
+		m->werkgever = body_str(body, "werkgever", false, e);
+	if (json_object_get(body, "eenheid"))
+		m->eenheid = body_str(body, "eenheid", false, e);
+	if (json_object_get(body, "standplaats"))
+		m->standplaats = body_str(body, "standplaats", false, e);
+	if (json_object_get(body, "fteDuizendsten"))
+		m->fte = (int)body_int(body, "fteDuizendsten", -1, e);
+	if (json_object_get(body, "van"))
+		m->periode.van = body_date(body, "van", false, e);
+	if (json_object_get(body, "tot"))
+		m->periode.tot = body_date(body, "tot", false, e);
+}
+
+enum status
+api_medewerkers_post(struct request *rq, struct response *rs, struct err *e)
+{
+	struct medewerker m = { .periode = { DATE_NONE, DATE_NONE } };
+	char loc[128];
+	json_t *body;
+
+	if (req_check_query(rq, NULL, e) || req_json_body(rq, &body, e))
+		return e->status;
+	body_check_keys(body, mw_keys, e);
+	m.nummer = body_str(body, "personeelsnummer", true, e);
+	mw_uit_body(body, &m, e);
+	if (e->status == ST_OK && mag_medewerker(rq, &m, e) == ST_OK)
+		store_medewerker_add(rq->store, &m, e);
+	if (e->status) {
+		json_decref(body);
+		return e->status;
+	}
+	m.nummer = arena_strdup(&rq->a, m.nummer);
+	json_decref(body);
+	if (store_medewerker_get(rq->store, &rq->a, m.nummer, &m, e))
+		return e->status;
+	snprintf(loc, sizeof(loc), API_BASE "/medewerkers/%.40s", m.nummer);
+	rs->location = arena_strdup(&rq->a, loc);
+	return resp_json(rq, rs, 201, present_medewerker_json(&m));
+}
+
+enum status
+api_medewerkers_patch(struct request *rq, struct response *rs, struct err *e)
+{
+	const char *nummer = req_param(rq, "nummer");
+	struct medewerker m;
+	json_t *body;
+
+	if (req_check_query(rq, NULL, e) ||
+	    store_medewerker_get(rq->store, &rq->a, nummer, &m, e) ||
+	    mag_medewerker(rq, &m, e) || req_json_patch(rq, &body, e))
+		return e->status;
+	body_check_keys(body, mw_keys + 1, e); /* the number stays */
+	mw_uit_body(body, &m, e);
+	/* A move to another unit needs a right there too. */
+	if (e->status == ST_OK && mag_medewerker(rq, &m, e) == ST_OK)
+		store_medewerker_wijzig(rq->store, nummer, &m, e);
+	json_decref(body);
+	if (e->status ||
+	    store_medewerker_get(rq->store, &rq->a, nummer, &m, e))
+		return e->status;
+	return resp_json(rq, rs, 200, present_medewerker_json(&m));
+}
+
+/* ---- importing hours ---- */
+
+static bool
+media_csv(const char *ct)
+{
+	size_t n = strlen("text/csv");
+
+	return ct && strncasecmp(ct, "text/csv", n) == 0 &&
+	       (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+static enum status
+vlag(struct request *rq, const char *key, bool *out, struct err *e)
+{
+	const char *v = kv_get(&rq->query, key);
+
+	*out = false;
+	if (!v)
+		return ST_OK;
+	if (strcmp(v, "true") == 0)
+		*out = true;
+	else if (strcmp(v, "false") != 0)
+		return err_invalid(e, key, "boolean", "Kies true of false.");
+	return ST_OK;
+}
+
+/* The problems of a refused file as RFC 9457 problem+json. */
+static enum status
+problemen_antwoord(struct request *rq, struct response *rs,
+		   const struct uren_resultaat *r, const struct err *e)
+{
+	json_t *j = json_object(), *arr = json_array();
+	enum status st;
+
+	json_object_set_new(j, "type",
+			    json_string("https://developer.overheid.nl/"
+					"problems/400"));
+	json_object_set_new(j, "title", json_string("Ongeldig verzoek"));
+	json_object_set_new(j, "status", json_integer(400));
+	json_object_set_new(j, "detail", json_string(e->message));
+	json_object_set_new(j, "instance", json_string(rq->path));
+	for (size_t i = 0; i < r->nproblemen; i++) {
+		const struct uren_probleem *p = &r->problemen[i];
+		json_t *x = json_object();
+		char naam[64];
+
+		if (p->regel && p->kolom)
+			snprintf(naam, sizeof(naam), "regel %zu, kolom %s",
+				 p->regel, p->kolom);
+		else if (p->regel)
+			snprintf(naam, sizeof(naam), "regel %zu", p->regel);
+		else
+			snprintf(naam, sizeof(naam), "bestand");
+		json_object_set_new(x, "name", json_string(naam));
+		json_object_set_new(x, "code", jstr(p->code));
+		json_object_set_new(x, "reason", jstr(p->melding));
+		json_object_set_new(x, "regel",
+				    p->regel ? json_integer((json_int_t)p->regel)
+					     : json_null());
+		json_object_set_new(x, "kolom", jstr(p->kolom));
+		json_array_append_new(arr, x);
+	}
+	json_object_set_new(j, "invalidParams", arr);
+	json_object_set_new(j, "weggelaten",
+			    json_integer((json_int_t)r->nweggelaten));
+	st = resp_json(rq, rs, 400, j);
+	rs->content_type = "application/problem+json";
+	return st;
+}
+
+static json_t *
+resultaat_json(const struct uren_resultaat *r)
+{
+	json_t *o = json_object(), *kol = json_array();
+
+	json_object_set_new(o, "hash", json_string(r->hash));
+	json_object_set_new(o, "rijen", json_integer((json_int_t)r->nboekingen));
+	json_object_set_new(o, "honderdsten", json_integer(r->honderdsten));
+	json_object_set_new(o, "uren", present_uren(r->honderdsten));
+	json_object_set_new(o, "medewerkers",
+			    json_integer((json_int_t)r->nmedewerkers));
+	json_object_set_new(o, "gemeenten",
+			    json_integer((json_int_t)r->ngemeenten));
+	json_object_set_new(o, "afwijkingen",
+			    json_integer((json_int_t)r->nafwijkingen));
+	json_object_set_new(o, "nieuweMedewerkers",
+			    json_integer((json_int_t)r->nnieuw));
+	json_object_set_new(o, "van", jdate(r->van));
+	json_object_set_new(o, "tot", jdate(r->tot));
+	for (size_t i = 0; i < r->nonbekend; i++)
+		json_array_append_new(kol, json_string(r->onbekende_kolommen[i]));
+	json_object_set_new(o, "genegeerdeKolommen", kol);
+	return o;
+}
+
+enum status
+uren_import_verzoek(struct request *rq, const char *data, size_t n,
+		    const char *bestand, const struct uren_import_keuze *k,
+		    struct uren_import_uitkomst *u, struct err *e)
+{
+	struct uren_opties o = { .nieuwe_medewerkers = k->nieuwe_medewerkers };
+	struct uren_register reg;
+
+	memset(u, 0, sizeof(*u));
+	o.samenwerkingen = authz_controller_scopes(rq, &o.nsamenwerkingen);
+	/* The file's rows live in their own arena: a year is large. */
+	arena_init(&u->a, (64u << 20) + 16 * n);
+	if (store_uren_register(rq->store, &u->a, &reg, e))
+		return e->status;
+	if (uren_import_controleer(&u->a, &reg, data, n, &o, &u->res, e))
+		return e->status;
+	u->gecontroleerd = true;
+	if (k->proef)
+		return ST_OK;
+	return store_uren_import(rq->store, &reg, &u->res, bestand, k->vervang,
+				 &u->batch, &u->al, e);
+}
+
+enum status
+api_uren_importen_post(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "dryRun", "vervang",
+					    "nieuweMedewerkers", "bestand",
+					    NULL };
+	struct uren_import_keuze k = { 0 };
+	struct uren_import_uitkomst u;
+	const char *vervang = kv_get(&rq->query, "vervang");
+	const char *bestand = kv_get(&rq->query, "bestand");
+	enum status st;
+
+	if (req_check_query(rq, keys, e) || vlag(rq, "dryRun", &k.proef, e) ||
+	    vlag(rq, "nieuweMedewerkers", &k.nieuwe_medewerkers, e))
+		return e->status;
+	if (vervang) {
+		char *end;
+
+		k.vervang = strtoll(vervang, &end, 10);
+		if (*end || k.vervang <= 0)
+			return err_invalid(e, "vervang", "integer",
+					   "Noem het nummer van de batch.");
+	}
+	if (!media_csv(rq->content_type))
+		return err_set(e, ST_UNSUPPORTED,
+			       "Stuur het urenbestand als text/csv.");
+	st = uren_import_verzoek(rq, rq->body ? rq->body : "", rq->body_len,
+				 bestand ? bestand : "upload.csv", &k, &u, e);
+	if (st == ST_INVALID && !u.gecontroleerd && u.res.nproblemen) {
+		st = problemen_antwoord(rq, rs, &u.res, e);
+		err_clear(e);
+	} else if (st == ST_OK && k.proef) {
+		json_t *j = resultaat_json(&u.res);
+
+		json_object_set_new(j, "proef", json_true());
+		st = resp_json(rq, rs, 200, j);
+	} else if (st == ST_OK) {
+		json_t *j = present_batch_json(&u.batch);
+		char loc[96];
+
+		json_object_set_new(j, "alIngelezen", json_boolean(u.al));
+		json_object_set_new(j, "nieuweMedewerkers",
+				    json_integer((json_int_t)(u.al ? 0
+								   : u.res.nnieuw)));
+		snprintf(loc, sizeof(loc), API_BASE "/uren/importen/%lld",
+			 (long long)u.batch.id);
+		rs->location = arena_strdup(&rq->a, loc);
+		st = resp_json(rq, rs, u.al ? 200 : 201, j);
+	}
+	arena_free(&u.a);
+	return st;
+}
+
+enum status
+api_uren_importen_list(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "page", "pageSize", NULL };
+	struct uren_batch *b;
+	size_t n;
+	json_t *all;
+
+	if (req_check_query(rq, keys, e) ||
+	    store_uren_batches(rq->store, &rq->a, &b, &n, e))
+		return e->status;
+	all = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(all, present_batch_json(&b[i]));
+	return resp_list(rq, rs, all, e);
+}
+
+enum status
+api_uren_importen_get(struct request *rq, struct response *rs, struct err *e)
+{
+	const char *p = req_param(rq, "batch");
+	struct uren_batch *b;
+	size_t n;
+	char *end;
+	long long id = strtoll(p, &end, 10);
+
+	if (req_check_query(rq, NULL, e) ||
+	    store_uren_batches(rq->store, &rq->a, &b, &n, e))
+		return e->status;
+	for (size_t i = 0; !*end && i < n; i++)
+		if (b[i].id == id)
+			return resp_json(rq, rs, 200, present_batch_json(&b[i]));
+	return err_set(e, ST_NOT_FOUND, "Batch %.20s bestaat niet.", p);
+}
+
+/* ---- totals and deviations ---- */
+
+/* samenwerking (required, and readable), and an optional year. */
+static enum status
+uren_vraag(struct request *rq, const char **sw, int *jaar, struct err *e)
+{
+	const char *j = kv_get(&rq->query, "jaar");
+	struct samenwerking s;
+
+	*sw = kv_get(&rq->query, "samenwerking");
+	*jaar = 0;
+	if (j) {
+		char *end;
+		long v = strtol(j, &end, 10);
+
+		if (*end || v < 1900 || v > 9998)
+			err_invalid(e, "jaar", "year",
+				    "Noem een jaar, bijvoorbeeld 2024.");
+		*jaar = (int)v;
+	}
+	if (!*sw)
+		err_invalid(e, "samenwerking", "required",
+			    "Noem de samenwerking (bijvoorbeeld HB).");
+	if (e->status ||
+	    store_samenwerking_get(rq->store, &rq->a, *sw, &s, e) ||
+	    authz_uren_lezen(rq, *sw, e))
+		return e->status;
+	return ST_OK;
+}
+
+enum status
+uren_verdeling_van(struct request *rq, const char *sw, int jaar,
+		   enum uren_per per, struct uren_verdeling *v, struct err *e)
+{
+	struct uren_maand *m;
+	size_t n;
+
+	if (!jaar) {
+		if (store_uren_maanden(rq->store, &rq->a, sw, 1, 9998, &m, &n, e))
+			return e->status;
+		for (size_t i = 0; i < n; i++)
+			if (m[i].jaar > jaar)
+				jaar = m[i].jaar;
+		if (!jaar) { /* no hours yet: this year */
+			int mo, d;
+
+			date_to_ymd(rq->today, &jaar, &mo, &d);
+		}
+	}
+	if (store_uren_maanden(rq->store, &rq->a, sw, jaar - 1, jaar, &m, &n,
+			       e))
+		return e->status;
+	return uren_verdeling_maak(&rq->a, m, n, jaar, per, v, e);
+}
+
+enum status
+api_uren_totalen(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "samenwerking", "jaar", "per",
+					    NULL };
+	const char *per_text = kv_get(&rq->query, "per");
+	enum uren_per per = PER_JAAR;
+	struct uren_verdeling v;
+	const char *sw;
+	int jaar;
+
+	if (req_check_query(rq, keys, e))
+		return e->status;
+	if (per_text && uren_per_parse(per_text, &per))
+		err_invalid(e, "per", "enum", "Kies maand, kwartaal of jaar.");
+	if (uren_vraag(rq, &sw, &jaar, e) ||
+	    uren_verdeling_van(rq, sw, jaar, per, &v, e))
+		return e->status;
+	return resp_json(rq, rs, 200, present_verdeling_json(&v, sw));
+}
+
+enum status
+uren_afwijkingen_van(struct request *rq, const char *sw, day_t van, day_t tot,
+		     struct uren_register *reg,
+		     struct uren_afwijking_groep **g, size_t *ng,
+		     struct err *e)
+{
+	struct uren_cel *c;
+	size_t nc;
+
+	if (store_uren_register(rq->store, &rq->a, reg, e) ||
+	    store_uren_cellen(rq->store, &rq->a, reg, sw, van, tot, &c, &nc,
+			      e))
+		return e->status;
+	return uren_afwijkingen(&rq->a, reg, c, nc, g, ng, e);
+}
+
+enum status
+api_uren_afwijkingen(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "samenwerking", "jaar", "van",
+					    "tot", NULL };
+	struct uren_afwijking_groep *g;
+	struct uren_register reg;
+	day_t van = DATE_NONE, tot = DATE_NONE;
+	const char *sw;
+	size_t ng;
+	int jaar;
+
+	if (req_check_query(rq, keys, e))
+		return e->status;
+	req_query_date(rq, "van", &van, e);
+	req_query_date(rq, "tot", &tot, e);
+	if (uren_vraag(rq, &sw, &jaar, e))
+		return e->status;
+	if (jaar) {
+		van = date_from_ymd(jaar, 1, 1);
+		tot = date_from_ymd(jaar + 1, 1, 1);
+	}
+	if (uren_afwijkingen_van(rq, sw, van, tot, &reg, &g, &ng, e))
+		return e->status;
+	return resp_json(rq, rs, 200,
+			 present_afwijkingen_json(&reg, g, ng, sw, van, tot));
+}
