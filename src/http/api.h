@@ -77,6 +77,21 @@ enum status api_uren_totalen(struct request *, struct response *,
 enum status api_uren_afwijkingen(struct request *, struct response *,
 				 struct err *);
 
+/* pages_uren.c */
+enum status page_uren(struct request *, struct response *, struct err *);
+enum status page_uren_import(struct request *, struct response *,
+			     struct err *);
+enum status page_urenverdeling(struct request *, struct response *,
+			       struct err *);
+enum status page_afwijkingen(struct request *, struct response *,
+			     struct err *);
+enum status page_medewerkers(struct request *, struct response *,
+			     struct err *);
+enum status page_medewerker(struct request *, struct response *,
+			    struct err *);
+enum status page_medewerker_post(struct request *, struct response *,
+				 struct err *);
+
 /* What the API and the pages share for importing hours. */
 struct uren_import_keuze {
 	bool proef; /* check only */

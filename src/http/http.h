@@ -23,7 +23,7 @@
 #include "../core/err.h"
 #include "../store/store.h"
 
-#define API_VERSION "1.1.0"
+#define API_VERSION "1.2.0"
 #define API_BASE "/api/v1"
 #define PAGE_SIZE_DEFAULT 100
 #define PAGE_SIZE_MAX 500
@@ -84,6 +84,13 @@ struct request {
 	const char *origin;
 	char *body;
 	size_t body_len;
+	/* A multipart/form-data form (routes that take a file): its text
+	 * fields, and the bytes and name of the file field "bestand". */
+	struct kvlist form;
+	char *upload;
+	size_t upload_len;
+	const char *upload_name;
+	bool multipart;
 	struct route_match match;
 	struct store *store;
 	const struct tmpl_set *templates;

@@ -342,6 +342,107 @@ client_address(struct MHD_Connection *con, struct conn *c)
 	return arena_strdup(&c->rq.a, buf);
 }
 
+/* ---- multipart forms (a file upload from a page) ---- */
+
+struct deel {
+	struct request *rq;
+	size_t cap_velden, cap_upload;
+	bool fout;
+};
+
+static enum MHD_Result
+multipart_veld(void *cls, enum MHD_ValueKind kind, const char *key,
+	       const char *filename, const char *content_type,
+	       const char *transfer_encoding, const char *data, uint64_t off,
+	       size_t size)
+{
+	struct deel *d = cls;
+	struct request *rq = d->rq;
+
+	(void)kind;
+	(void)content_type;
+	(void)transfer_encoding;
+	if (!key)
+		return MHD_YES;
+	if (strcmp(key, "bestand") == 0) {
+		if (filename && !rq->upload_name)
+			rq->upload_name = arena_strdup(&rq->a, filename);
+		if (rq->upload_len + size + 1 > d->cap_upload) {
+			size_t cap = 2 * (rq->upload_len + size + 1) + 4096;
+			char *nb = arena_grow(&rq->a, rq->upload,
+					      rq->upload_len, cap, 1);
+
+			if (!nb) {
+				d->fout = true;
+				return MHD_NO;
+			}
+			rq->upload = nb;
+			d->cap_upload = cap;
+		}
+		memcpy(rq->upload + rq->upload_len, data, size);
+		rq->upload_len += size;
+		rq->upload[rq->upload_len] = '\0';
+		return MHD_YES;
+	}
+	/* A text field: the first chunk starts it, later ones extend it. */
+	if (off == 0 || rq->form.n == 0 ||
+	    strcmp(rq->form.items[rq->form.n - 1].key, key) != 0) {
+		if (rq->form.n == d->cap_velden) {
+			size_t cap = d->cap_velden ? 2 * d->cap_velden : 8;
+			struct kv *nk = arena_grow(&rq->a, rq->form.items,
+						   rq->form.n, cap,
+						   sizeof(*nk));
+
+			if (!nk) {
+				d->fout = true;
+				return MHD_NO;
+			}
+			rq->form.items = nk;
+			d->cap_velden = cap;
+		}
+		rq->form.items[rq->form.n].key = arena_strdup(&rq->a, key);
+		rq->form.items[rq->form.n].value =
+			arena_strndup(&rq->a, data, size);
+		rq->form.n++;
+	} else {
+		struct kv *v = &rq->form.items[rq->form.n - 1];
+		size_t len = strlen(v->value);
+		char *nv = arena_alloc(&rq->a, len + size + 1);
+
+		if (!nv) {
+			d->fout = true;
+			return MHD_NO;
+		}
+		memcpy(nv, v->value, len);
+		memcpy(nv + len, data, size);
+		nv[len + size] = '\0';
+		v->value = nv;
+	}
+	return MHD_YES;
+}
+
+/* Read a multipart/form-data body with libmicrohttpd's post processor. */
+static void
+multipart_lezen(struct request *rq, struct MHD_Connection *con)
+{
+	struct deel d = { .rq = rq };
+	struct MHD_PostProcessor *pp;
+
+	if (!rq->content_type ||
+	    strncasecmp(rq->content_type, "multipart/form-data", 19) != 0)
+		return;
+	pp = MHD_create_post_processor(con, 64 * 1024, multipart_veld, &d);
+	if (!pp)
+		return;
+	rq->multipart = true;
+	if (rq->body_len &&
+	    MHD_post_process(pp, rq->body, rq->body_len) != MHD_YES)
+		d.fout = true;
+	MHD_destroy_post_processor(pp);
+	if (d.fout)
+		rq->multipart = false; /* unreadable: treated as no form */
+}
+
 /* The CSRF token from the header, or from an urlencoded form body. */
 static bool
 csrf_ok(struct request *rq)
@@ -349,6 +450,8 @@ csrf_ok(struct request *rq)
 	struct kvlist form = { 0 };
 	struct err ignore;
 
+	if (rq->multipart)
+		return auth_csrf_ok(rq, kv_get(&rq->form, "csrf"));
 	err_clear(&ignore);
 	if (!rq->header_csrf && rq->content_type &&
 	    strncasecmp(rq->content_type, "application/x-www-form-urlencoded",
@@ -483,6 +586,8 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 		return send_response(c, con, kind, &rs);
 	}
 	kind = rq->match.route->flags;
+	if (kind & ROUTE_UPLOAD)
+		multipart_lezen(rq, con);
 	rq->store = pool_acquire(s);
 	if (auth_identify(rq, (int64_t)time(NULL), &e)) {
 		store_set_actor(rq->store, "anoniem", "anonieme gebruiker",

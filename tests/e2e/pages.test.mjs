@@ -34,7 +34,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const VIEWPORT = { width: 1280, height: 800 };
 
-// Every page: [screenshot name, path, expected HTTP status].
+// Every page: [screenshot name, path, expected HTTP status, account].
+// Pages for an account are visited with that account's API token.
 const PAGES = [
 	['home', '/', 200],
 	['samenwerking-AA', '/samenwerkingen/AA', 200],
@@ -51,8 +52,14 @@ const PAGES = [
 	['toegankelijkheid', '/toegankelijkheid', 200],
 	['inloggen', '/inloggen', 200],
 	['fout-404', '/besluiten/BESTAAT-NIET', 404],
+	['urenverdeling-HB-2024', '/samenwerkingen/HB/uren?jaar=2024', 200, 'raadslid.bloemendaal'],
+	['afwijkingen-HB-2024', '/samenwerkingen/HB/afwijkingen?jaar=2024', 200, 'raadslid.bloemendaal'],
+	['uren', '/uren', 200, 'controller.hb'],
+	['medewerkers-HB', '/medewerkers?samenwerking=HB', 200, 'controller.hb'],
+	['medewerker-HB-038', '/medewerkers/HB-038', 200, 'controller.hb'],
 ];
-const PLAN = PAGES.length * 4 + 3;
+const PLAN = PAGES.length * 4 + 4;
+const TOKENS = {};
 
 /* ---- TAP ---- */
 
@@ -278,11 +285,12 @@ async function axeCheck(page, notes) {
 	assert.equal(result.length, 0, `${result.length} axe-overtredingen`);
 }
 
-async function pageCases(browser, base, shots, [name, url, expected]) {
+async function pageCases(browser, base, shots, [name, url, expected, account]) {
 	// The server sends Content-Security-Policy: default-src 'self', which
 	// would block the injected axe script; the test bypasses it.
 	const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL',
-		bypassCSP: true });
+		bypassCSP: true,
+		extraHTTPHeaders: account ? { Authorization: 'Bearer ' + TOKENS[account] } : {} });
 	const page = await context.newPage();
 	let response = null;
 	let loadError = null;
@@ -400,6 +408,54 @@ async function storyCase(browser, base) {
 		});
 }
 
+// A controller reads in hours through the upload form: a file with
+// errors shows every problem in a table and stores nothing; the good
+// file is stored; the deviation shows on the deviations page.
+async function uploadCase(browser, base) {
+	await check('uren inlezen via het formulier: foutentabel, dan ingelezen, afwijking zichtbaar',
+		async (notes) => {
+			const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL',
+				extraHTTPHeaders: { Authorization: 'Bearer ' + TOKENS['controller.hb'] } });
+			const page = await context.newPage();
+			const fixtures = path.join(root, 'tests', 'cli', 'fixtures');
+			try {
+				await page.goto(base + '/uren');
+				await page.setInputFiles('#bestand', path.join(fixtures, 'hb-uren-2025-fouten.csv'));
+				let [response] = await Promise.all([
+					page.waitForResponse((r) => r.url().endsWith('/uren/importen')),
+					page.getByRole('button', { name: 'Inlezen' }).click(),
+				]);
+				await page.waitForLoadState('load');
+				assert.equal(response.status(), 400, 'HTTP ' + response.status());
+				const rows = page.locator('#problemen tbody tr');
+				assert.equal(await rows.count(), 8, 'acht problemen');
+				const first = (await rows.first().innerText()).replace(/\s+/g, ' ');
+				notes.push('eerste: ' + first);
+				assert.match(first, /^2 uren Medewerker HB-004 heeft op 6-1-2025 samen 25,00 uur/);
+				assert.equal(await page.locator('text=nog geen uren').count(), 0);
+
+				await page.setInputFiles('#bestand', path.join(fixtures, 'hb-uren-2025-01.csv'));
+				[response] = await Promise.all([
+					page.waitForResponse((r) => r.url().endsWith('/uren/importen')),
+					page.getByRole('button', { name: 'Inlezen' }).click(),
+				]);
+				await page.waitForLoadState('load');
+				assert.equal(response.status(), 200, 'HTTP ' + response.status());
+				const status = await page.locator('[role=status]').first().innerText();
+				notes.push(status);
+				assert.match(status, /hb-uren-2025-01\.csv is ingelezen als batch 7/);
+
+				await page.goto(base + '/samenwerkingen/HB/afwijkingen?jaar=2025');
+				const row = (await page.locator('table tbody tr').first().innerText()).replace(/\s+/g, ' ');
+				notes.push(row);
+				assert.match(row, /Ruimtelijke Ontwikkeling Heemstede Bloemendaal 7 januari 2025 7 januari 2025 1 1,25 werkte alleen voor Heemstede/);
+				assert.match(row, /artikel 8 Overige afdelingen/);
+			} finally {
+				await context.close();
+			}
+		});
+}
+
 async function noScriptCase(browser, base) {
 	await check('zonder JavaScript: filter Heemstede (GM0397) op /besluiten toont alleen Heemstede',
 		async (notes) => {
@@ -449,6 +505,13 @@ async function main() {
 		const bin = findBinary();
 		const db = path.join(tmp, 'demo.db');
 		makeDemo(bin, db, env);
+		for (const who of ['raadslid.bloemendaal', 'controller.hb']) {
+			const r = spawnSync(bin, ['gebruiker', 'token', who, '--naam', 'e2e',
+				'--db', db], { env, encoding: 'utf8' });
+			if (r.status !== 0)
+				throw new Error(`token voor ${who}: ${r.stderr}`);
+			TOKENS[who] = r.stdout.trim().split('\n').pop();
+		}
 		server = await startServer(bin, db, env);
 		diag('server: ' + server.base);
 		browser = await chromium.launch({
@@ -464,6 +527,7 @@ async function main() {
 		for (const p of PAGES)
 			await pageCases(browser, server.base, shots, p);
 		await storyCase(browser, server.base);
+		await uploadCase(browser, server.base);
 		await noScriptCase(browser, server.base);
 	} finally {
 		await browser.close().catch(() => {});

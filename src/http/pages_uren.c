@@ -1,0 +1,672 @@
+/*
+ * pages_uren.c - the pages of the hours: reading in a file (upload form,
+ * every problem in a table), the batches, the urenverdeling of a
+ * cooperation with a chart per municipality, the framework deviations,
+ * and the staff register (list, one staff member with an edit form).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "auth.h"
+#include "../present/json.h"
+#include "../present/present.h"
+#include "../present/uren.h"
+#include "../banned.h"
+
+#define REEKSEN 12 /* colours of the chart series (ambt.css) */
+
+static json_t *
+page_data(const char *titel, const char *menu)
+{
+	json_t *j = json_object();
+
+	json_object_set_new(j, "titel", json_string(titel));
+	json_object_set_new(j, "menu", json_object());
+	json_object_set_new(json_object_get(j, "menu"), menu, json_true());
+	return j;
+}
+
+/* 123450 hundredths as "1.234,50". */
+static json_t *
+uren_nl(int64_t h)
+{
+	char digits[32], out[48];
+	uint64_t a = h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h;
+	size_t len, o = 0;
+
+	snprintf(digits, sizeof(digits), "%llu", (unsigned long long)(a / 100));
+	len = strlen(digits);
+	if (h < 0)
+		out[o++] = '-';
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[o++] = '.';
+		out[o++] = digits[i];
+	}
+	snprintf(out + o, sizeof(out) - o, ",%02llu",
+		 (unsigned long long)(a % 100));
+	return json_string(out);
+}
+
+static json_t *
+procent_nl(int32_t bp, bool teken)
+{
+	char buf[32];
+
+	uren_format_procent(bp, teken, buf, sizeof(buf));
+	return json_string(buf);
+}
+
+/* ---- reading in a file ---- */
+
+/* The batches and the form; `extra` (may be NULL) is merged in. */
+static enum status
+uren_pagina(struct request *rq, struct response *rs, json_t *extra,
+	    unsigned status, struct err *e)
+{
+	struct uren_batch *b;
+	size_t n;
+	json_t *d, *arr = json_array(), *sws = json_array();
+	struct samenwerking *sw;
+	size_t nsw;
+
+	if (store_uren_batches(rq->store, &rq->a, &b, &n, e) ||
+	    store_samenwerking_list(rq->store, &rq->a, &sw, &nsw, e)) {
+		json_decref(arr);
+		json_decref(sws);
+		json_decref(extra);
+		return e->status;
+	}
+	for (size_t i = 0; i < n; i++) {
+		json_t *x = present_batch_json(&b[i]);
+
+		json_object_set_new(x, "urenNl", uren_nl(b[i].honderdsten));
+		json_object_set_new(x, "huidig",
+				    json_boolean(!b[i].vervangen_door));
+		json_array_append_new(arr, x);
+	}
+	for (size_t i = 0; i < nsw; i++) {
+		json_t *x = json_object();
+		struct err probe;
+
+		err_clear(&probe);
+		if (!auth_has_role(&rq->who, ROL_BEHEERDER, NULL) &&
+		    !auth_has_role(&rq->who, ROL_CONTROLLER, sw[i].code))
+			continue;
+		json_object_set_new(x, "code", json_string(sw[i].code));
+		json_object_set_new(x, "naam", json_string(sw[i].naam));
+		json_array_append_new(sws, x);
+	}
+	d = page_data("Uren inlezen", "uren");
+	json_object_set_new(d, "batches", arr);
+	json_object_set_new(d, "samenwerkingen", sws);
+	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
+	if (extra) {
+		json_object_update(d, extra);
+		json_decref(extra);
+	}
+	if (resp_page_html(rq, rs, "uren.html", d, e))
+		return e->status;
+	rs->status = status;
+	return ST_OK;
+}
+
+enum status
+page_uren(struct request *rq, struct response *rs, struct err *e)
+{
+	if (req_check_query(rq, NULL, e))
+		return e->status;
+	return uren_pagina(rq, rs, NULL, 200, e);
+}
+
+static json_t *
+melding(const char *tekst)
+{
+	json_t *x = json_object();
+
+	json_object_set_new(x, "melding", json_string(tekst));
+	return x;
+}
+
+enum status
+page_uren_import(struct request *rq, struct response *rs, struct err *e)
+{
+	struct uren_import_keuze k = { 0 };
+	struct uren_import_uitkomst u;
+	const char *vervang;
+	json_t *x;
+	enum status st;
+
+	if (req_check_query(rq, NULL, e))
+		return e->status;
+	if (!rq->multipart || !rq->upload_name || !*rq->upload_name)
+		return uren_pagina(rq, rs, melding("Kies een bestand met uren."),
+				   400, e);
+	k.proef = kv_get(&rq->form, "proef") != NULL;
+	k.nieuwe_medewerkers = kv_get(&rq->form, "nieuwe_medewerkers") != NULL;
+	vervang = kv_get(&rq->form, "vervang");
+	if (vervang && *vervang)
+		k.vervang = strtoll(vervang, NULL, 10);
+	st = uren_import_verzoek(rq, rq->upload ? rq->upload : "",
+				 rq->upload_len, rq->upload_name, &k, &u, e);
+	x = json_object();
+	json_object_set_new(x, "bestand", json_string(rq->upload_name));
+	if (st == ST_INVALID && !u.gecontroleerd) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < u.res.nproblemen; i++) {
+			const struct uren_probleem *p = &u.res.problemen[i];
+			json_t *q = json_object();
+
+			json_object_set_new(q, "regel",
+					    p->regel ? json_integer((json_int_t)
+									    p->regel)
+						     : json_string("bestand"));
+			json_object_set_new(q, "kolom",
+					    json_string(p->kolom ? p->kolom
+								 : "–"));
+			json_object_set_new(q, "melding", jstr(p->melding));
+			json_array_append_new(arr, q);
+		}
+		json_object_set_new(x, "fout", json_string(e->message));
+		json_object_set_new(x, "problemen", arr);
+		json_object_set_new(x, "weggelaten",
+				    u.res.nweggelaten
+					    ? json_integer((json_int_t)
+								   u.res.nweggelaten)
+					    : json_null());
+		err_clear(e);
+		arena_free(&u.a);
+		return uren_pagina(rq, rs, x, 400, e);
+	}
+	if (st != ST_OK) {
+		arena_free(&u.a);
+		json_decref(x);
+		if (st == ST_INVALID || st == ST_NOT_FOUND || st == ST_CONFLICT) {
+			char buf[sizeof(e->message) + 1];
+			const char *t = e->nproblems ? e->problems[0].reason
+						     : e->message;
+
+			snprintf(buf, sizeof(buf), "%s", t);
+			err_clear(e);
+			return uren_pagina(rq, rs, melding(buf), 400, e);
+		}
+		return st;
+	}
+	{
+		json_t *r = json_object();
+
+		json_object_set_new(r, "proef", json_boolean(k.proef));
+		json_object_set_new(r, "al", json_boolean(u.al));
+		json_object_set_new(r, "batch",
+				    k.proef ? json_null()
+					    : json_integer(u.batch.id));
+		json_object_set_new(r, "rijen",
+				    json_integer((json_int_t)u.res.nboekingen));
+		json_object_set_new(r, "uren", uren_nl(u.res.honderdsten));
+		json_object_set_new(r, "medewerkers",
+				    json_integer((json_int_t)u.res.nmedewerkers));
+		json_object_set_new(r, "gemeenten",
+				    json_integer((json_int_t)u.res.ngemeenten));
+		json_object_set_new(r, "afwijkingen",
+				    json_integer((json_int_t)u.res.nafwijkingen));
+		json_object_set_new(r, "nieuw",
+				    json_integer((json_int_t)u.res.nnieuw));
+		json_object_set_new(r, "van", jdate(u.res.van));
+		json_object_set_new(r, "tot", jdate(u.res.tot));
+		json_object_set_new(x, "resultaat", r);
+	}
+	arena_free(&u.a);
+	return uren_pagina(rq, rs, x, 200, e);
+}
+
+/* ---- the urenverdeling ---- */
+
+static const char *const maanden[] = { "jan", "feb", "mrt", "apr",
+				       "mei", "jun", "jul", "aug",
+				       "sep", "okt", "nov", "dec" };
+
+enum status
+page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "jaar", NULL };
+	const char *sw = req_param(rq, "code");
+	const char *jaar_text = kv_get(&rq->query, "jaar");
+	struct uren_verdeling v, vm;
+	struct samenwerking s;
+	struct uren_maand *m;
+	size_t nm;
+	int jaar = 0;
+	int64_t max = 0;
+	json_t *d, *g, *charts, *eenheden, *legenda;
+
+	if (req_check_query(rq, keys, e))
+		return e->status;
+	if (jaar_text) {
+		char *end;
+		long y = strtol(jaar_text, &end, 10);
+
+		if (*end || y < 1900 || y > 9998)
+			return err_invalid(e, "jaar", "year",
+					   "Noem een jaar, bijvoorbeeld 2024.");
+		jaar = (int)y;
+	}
+	if (store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
+	    authz_uren_lezen(rq, sw, e) ||
+	    uren_verdeling_van(rq, sw, jaar, PER_JAAR, &v, e) ||
+	    store_uren_maanden(rq->store, &rq->a, sw, v.jaar, v.jaar, &m, &nm,
+			       e) ||
+	    uren_verdeling_maak(&rq->a, m, nm, v.jaar, PER_MAAND, &vm, e))
+		return e->status;
+
+	d = page_data("Urenverdeling", "samenwerkingen");
+	json_object_set_new(d, "samenwerking",
+			    present_samenwerking_json(&s));
+	json_object_set_new(d, "jaar", json_integer(v.jaar));
+	json_object_set_new(d, "vorigJaar", json_integer(v.jaar - 1));
+	json_object_set_new(d, "volgendJaar", json_integer(v.jaar + 1));
+	json_object_set_new(d, "totaal", uren_nl(v.totaal));
+	json_object_set_new(d, "heeftVorig", json_boolean(v.vorig_totaal > 0));
+	json_object_set_new(d, "heeftUren", json_boolean(v.totaal > 0));
+	g = json_array();
+	for (size_t i = 0; i < v.ngemeenten; i++) {
+		const struct uren_aandeel *a = &v.gemeenten[i];
+		json_t *x = json_object();
+
+		json_object_set_new(x, "naam", jstr(a->gemeente_naam));
+		json_object_set_new(x, "uren", uren_nl(a->honderdsten));
+		json_object_set_new(x, "aandeel", procent_nl(a->aandeel, false));
+		if (a->vorig_bekend) {
+			json_object_set_new(x, "vorig", uren_nl(a->vorig));
+			json_object_set_new(x, "vorigAandeel",
+					    procent_nl(a->vorig_aandeel, false));
+			json_object_set_new(x, "verschil",
+					    procent_nl(a->verschil, true));
+		}
+		json_array_append_new(g, x);
+	}
+	json_object_set_new(d, "verdeling", g);
+
+	/* Units in a fixed order with a colour each, for the legend. */
+	eenheden = json_object();
+	legenda = json_array();
+	for (size_t i = 0; i < vm.nregels; i++) {
+		const struct uren_totaalregel *r = &vm.regels[i];
+
+		if (!json_object_get(eenheden, r->eenheid)) {
+			json_t *l = json_object();
+			size_t k = json_object_size(eenheden);
+
+			json_object_set_new(eenheden, r->eenheid,
+					    json_integer((json_int_t)k));
+			json_object_set_new(l, "naam", jstr(r->eenheid_naam));
+			json_object_set_new(l, "reeks",
+					    json_integer((json_int_t)(k % REEKSEN)));
+			json_array_append_new(legenda, l);
+		}
+	}
+	json_object_set_new(d, "legenda", legenda);
+
+	/* Month totals per municipality; the scale is shared. */
+	for (size_t gi = 0; gi < v.ngemeenten; gi++) {
+		int64_t maand[13] = { 0 };
+
+		for (size_t i = 0; i < vm.nregels; i++)
+			if (strcmp(vm.regels[i].gemeente,
+				   v.gemeenten[gi].gemeente) == 0)
+				maand[vm.regels[i].periode] +=
+					vm.regels[i].honderdsten;
+		for (int mo = 1; mo <= 12; mo++)
+			if (maand[mo] > max)
+				max = maand[mo];
+	}
+	charts = json_array();
+	for (size_t gi = 0; gi < v.ngemeenten && max > 0; gi++) {
+		const char *code = v.gemeenten[gi].gemeente;
+		json_t *c = json_object(), *staven = json_array(),
+		       *rijen = json_array(), *as = json_array();
+		int64_t basis[13] = { 0 }, totaal[13] = { 0 };
+		const int hoogte = 180, links = 64, breedte = 36, stap = 44;
+
+		for (size_t i = 0; i < vm.nregels; i++) {
+			const struct uren_totaalregel *r = &vm.regels[i];
+			int mo = r->periode;
+			int64_t y0, y1;
+			json_t *st;
+
+			if (strcmp(r->gemeente, code) != 0 || mo < 1 || mo > 12)
+				continue;
+			/* Heights in whole pixels from the exact hours. */
+			y0 = basis[mo] * hoogte / max;
+			basis[mo] += r->honderdsten;
+			totaal[mo] += r->honderdsten;
+			y1 = basis[mo] * hoogte / max;
+			if (y1 == y0)
+				continue;
+			st = json_object();
+			json_object_set_new(st, "x",
+					    json_integer(links + (mo - 1) * stap));
+			json_object_set_new(st, "y", json_integer(20 + hoogte - y1));
+			json_object_set_new(st, "breedte", json_integer(breedte));
+			json_object_set_new(st, "hoogte", json_integer(y1 - y0));
+			json_object_set_new(
+				st, "reeks",
+				json_integer(json_integer_value(json_object_get(
+						     eenheden, r->eenheid)) %
+					     REEKSEN));
+			json_object_set_new(st, "eenheid", jstr(r->eenheid_naam));
+			json_object_set_new(st, "maand",
+					    json_string(maanden[mo - 1]));
+			json_object_set_new(st, "uren", uren_nl(r->honderdsten));
+			json_array_append_new(staven, st);
+		}
+		for (int mo = 1; mo <= 12; mo++) {
+			json_t *rij = json_object(), *lab = json_object();
+
+			json_object_set_new(rij, "maand",
+					    json_string(maanden[mo - 1]));
+			json_object_set_new(rij, "uren", uren_nl(totaal[mo]));
+			json_array_append_new(rijen, rij);
+			json_object_set_new(lab, "x",
+					    json_integer(links + (mo - 1) * stap +
+							 breedte / 2));
+			json_object_set_new(lab, "maand",
+					    json_string(maanden[mo - 1]));
+			json_array_append_new(as, lab);
+		}
+		json_object_set_new(c, "gemeente",
+				    jstr(v.gemeenten[gi].gemeente_naam));
+		json_object_set_new(c, "id", json_string(code));
+		json_object_set_new(c, "staven", staven);
+		json_object_set_new(c, "maanden", rijen);
+		json_object_set_new(c, "as", as);
+		json_object_set_new(c, "max", uren_nl(max));
+		json_object_set_new(c, "breedte",
+				    json_integer(links + 12 * stap));
+		json_object_set_new(c, "hoogte", json_integer(hoogte + 44));
+		json_object_set_new(c, "basisY", json_integer(20 + hoogte));
+		json_array_append_new(charts, c);
+	}
+	json_object_set_new(d, "grafieken", charts);
+	json_decref(eenheden);
+
+	/* Per unit: each municipality's share of its hours in the year. */
+	{
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < v.nregels; i++) {
+			const struct uren_totaalregel *r = &v.regels[i];
+			json_t *x = json_object();
+
+			json_object_set_new(x, "eenheid", jstr(r->eenheid_naam));
+			json_object_set_new(x, "code", jstr(r->eenheid));
+			json_object_set_new(x, "gemeente", jstr(r->gemeente_naam));
+			json_object_set_new(x, "uren", uren_nl(r->honderdsten));
+			json_object_set_new(x, "aandeel",
+					    procent_nl(r->aandeel, false));
+			json_array_append_new(arr, x);
+		}
+		json_object_set_new(d, "perEenheid", arr);
+	}
+	return resp_page_html(rq, rs, "urenverdeling.html", d, e);
+}
+
+/* ---- the framework deviations ---- */
+
+enum status
+page_afwijkingen(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "jaar", NULL };
+	const char *sw = req_param(rq, "code");
+	const char *jaar_text = kv_get(&rq->query, "jaar");
+	struct uren_afwijking_groep *g;
+	struct uren_register reg;
+	struct samenwerking s;
+	day_t van = DATE_NONE, tot = DATE_NONE;
+	size_t ng;
+	int64_t som = 0;
+	json_t *d, *arr;
+
+	if (req_check_query(rq, keys, e))
+		return e->status;
+	if (jaar_text) {
+		char *end;
+		long y = strtol(jaar_text, &end, 10);
+
+		if (*end || y < 1900 || y > 9998)
+			return err_invalid(e, "jaar", "year",
+					   "Noem een jaar, bijvoorbeeld 2024.");
+		van = date_from_ymd((int)y, 1, 1);
+		tot = date_from_ymd((int)y + 1, 1, 1);
+	}
+	if (store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
+	    authz_uren_lezen(rq, sw, e) ||
+	    uren_afwijkingen_van(rq, sw, van, tot, &reg, &g, &ng, e))
+		return e->status;
+	d = page_data("Afwijkingen van het kader", "samenwerkingen");
+	json_object_set_new(d, "samenwerking", present_samenwerking_json(&s));
+	json_object_set_new(d, "jaar", jaar_text ? json_string(jaar_text)
+						 : json_null());
+	arr = json_array();
+	for (size_t i = 0; i < ng; i++) {
+		json_t *x = json_object();
+		char kort[160];
+
+		som += g[i].honderdsten;
+		present_afwijking_reden(&g[i], kort, sizeof(kort));
+		json_object_set_new(x, "eenheid",
+				    jstr(reg.eenheden[g[i].eenheid].naam));
+		json_object_set_new(x, "eenheidCode",
+				    jstr(reg.eenheden[g[i].eenheid].code));
+		json_object_set_new(x, "gemeente",
+				    jstr(reg.gemeenten[g[i].gemeente].naam));
+		json_object_set_new(x, "eerste", jdate(g[i].eerste));
+		json_object_set_new(x, "laatste", jdate(g[i].laatste));
+		json_object_set_new(x, "dagen",
+				    json_integer((json_int_t)g[i].dagen));
+		json_object_set_new(x, "uren", uren_nl(g[i].honderdsten));
+		json_object_set_new(x, "reden", json_string(kort));
+		json_object_set_new(x, "uitleg",
+				    json_string(uren_afwijking_uitleg(
+					    g[i].afwijking)));
+		if (g[i].artikel) {
+			json_object_set_new(x, "artikel",
+					    json_integer(g[i].artikel->nummer));
+			json_object_set_new(x, "artikelTitel",
+					    jstr(g[i].artikel->titel));
+			json_object_set_new(x, "artikelBesluit",
+					    jstr(g[i].versie ? g[i].versie->besluit
+							     : NULL));
+		}
+		if (g[i].inrichting && g[i].inrichting->besluit)
+			json_object_set_new(x, "inrichtingBesluit",
+					    jstr(g[i].inrichting->besluit));
+		json_array_append_new(arr, x);
+	}
+	json_object_set_new(d, "afwijkingen", arr);
+	json_object_set_new(d, "totaal", uren_nl(som));
+	return resp_page_html(rq, rs, "afwijkingen.html", d, e);
+}
+
+/* ---- staff ---- */
+
+enum status
+page_medewerkers(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "samenwerking", "zoek", NULL };
+	const char *sw = kv_get(&rq->query, "samenwerking");
+	const char *zoek = kv_get(&rq->query, "zoek");
+	struct medewerker *m;
+	size_t n;
+	json_t *d, *arr;
+
+	if (req_check_query(rq, keys, e))
+		return e->status;
+	if (!sw && !auth_has_role(&rq->who, ROL_BEHEERDER, NULL)) {
+		size_t ns;
+		const char **scopes = authz_controller_scopes(rq, &ns);
+
+		sw = scopes && ns ? scopes[0] : NULL;
+	}
+	if ((sw && authz_samenwerking(rq, sw, e)) ||
+	    store_medewerker_list(rq->store, &rq->a, sw, zoek, &m, &n, e))
+		return e->status;
+	d = page_data("Medewerkers", "uren");
+	arr = json_array();
+	for (size_t i = 0; i < n && i < 500; i++)
+		json_array_append_new(arr, present_medewerker_json(&m[i]));
+	json_object_set_new(d, "medewerkers", arr);
+	json_object_set_new(d, "aantal", json_integer((json_int_t)n));
+	json_object_set_new(d, "meer", json_boolean(n > 500));
+	json_object_set_new(d, "samenwerking", jstr(sw));
+	json_object_set_new(d, "zoek", jstr(zoek));
+	return resp_page_html(rq, rs, "medewerkers.html", d, e);
+}
+
+static enum status
+medewerker_pagina(struct request *rq, struct response *rs,
+		  const struct medewerker *m, json_t *extra, unsigned status,
+		  struct err *e)
+{
+	json_t *d = page_data("Medewerker", "uren");
+	json_t *x = present_medewerker_json(m);
+	char fte[16] = "";
+
+	if (m->fte > 0)
+		snprintf(fte, sizeof(fte), "%d,%03d", m->fte / 1000,
+			 m->fte % 1000);
+	json_object_set_new(x, "fteTekst", json_string(fte));
+	json_object_set_new(d, "medewerker", x);
+	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
+	if (extra) {
+		json_object_update(d, extra);
+		json_decref(extra);
+	}
+	if (resp_page_html(rq, rs, "medewerker.html", d, e))
+		return e->status;
+	rs->status = status;
+	return ST_OK;
+}
+
+/* Staff pages: a beheerder, or the controller of the unit's cooperation. */
+static enum status
+mag_zien(struct request *rq, const struct medewerker *m, struct err *e)
+{
+	struct eenheid u;
+	struct inrichting *h;
+	size_t nh;
+	struct err probe;
+
+	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL))
+		return ST_OK;
+	err_clear(&probe);
+	if (m->eenheid && store_eenheid_get(rq->store, &rq->a, m->eenheid, &u,
+					    &h, &nh, &probe) == ST_OK)
+		return authz_samenwerking(rq, u.samenwerking, e);
+	if (m->eenheid && probe.status == ST_NOT_FOUND)
+		return ST_OK; /* an unknown unit: the checks will say so */
+	return authz_samenwerking(rq, NULL, e);
+}
+
+enum status
+page_medewerker(struct request *rq, struct response *rs, struct err *e)
+{
+	struct medewerker m;
+
+	if (req_check_query(rq, NULL, e) ||
+	    store_medewerker_get(rq->store, &rq->a, req_param(rq, "nummer"), &m,
+				 e) ||
+	    mag_zien(rq, &m, e))
+		return e->status;
+	return medewerker_pagina(rq, rs, &m, NULL, 200, e);
+}
+
+/* A date field of a form: empty clears it. */
+static day_t
+form_datum(const char *v, const char *veld, struct err *e)
+{
+	day_t d;
+
+	if (!*v)
+		return DATE_NONE;
+	if (date_parse(v, &d)) {
+		err_invalid(e, veld, "date",
+			    "'%.20s' is geen datum; schrijf JJJJ-MM-DD.", v);
+		return DATE_NONE;
+	}
+	return d;
+}
+
+enum status
+page_medewerker_post(struct request *rq, struct response *rs, struct err *e)
+{
+	const char *nummer = req_param(rq, "nummer");
+	struct kvlist form = { 0 };
+	struct medewerker m, oud;
+	const char *v;
+	json_t *x;
+
+	if (req_check_query(rq, NULL, e) ||
+	    store_medewerker_get(rq->store, &rq->a, nummer, &oud, e) ||
+	    mag_zien(rq, &oud, e) ||
+	    urlenc_parse(&rq->a, rq->body ? rq->body : "", rq->body_len,
+			 "formulier", &form, e))
+		return e->status;
+	m = oud;
+	if ((v = kv_get(&form, "naam")))
+		m.naam = v;
+	if ((v = kv_get(&form, "werkgever")))
+		m.werkgever = v;
+	if ((v = kv_get(&form, "eenheid")))
+		m.eenheid = v;
+	if ((v = kv_get(&form, "standplaats")))
+		m.standplaats = v;
+	if ((v = kv_get(&form, "fte")) &&
+	    medewerker_parse_fte(v, "fte", &m.fte, e))
+		m.fte = -1;
+	if ((v = kv_get(&form, "van")))
+		m.periode.van = form_datum(v, "van", e);
+	if ((v = kv_get(&form, "tot")))
+		m.periode.tot = form_datum(v, "tot", e);
+	if (e->status == ST_OK || e->status == ST_INVALID) {
+		struct err az;
+
+		/* Moving someone to a unit elsewhere needs a right there. */
+		err_clear(&az);
+		if (mag_zien(rq, &m, &az)) {
+			*e = az;
+			return e->status;
+		}
+		store_medewerker_wijzig(rq->store, nummer, &m, e);
+	}
+	x = json_object();
+	if (e->status == ST_INVALID) {
+		json_t *arr = json_array();
+
+		err_dedupe(e);
+		for (size_t i = 0; i < e->nproblems; i++) {
+			json_t *p = json_object();
+
+			json_object_set_new(p, "veld",
+					    json_string(e->problems[i].name));
+			json_object_set_new(p, "melding",
+					    json_string(e->problems[i].reason));
+			json_array_append_new(arr, p);
+		}
+		json_object_set_new(x, "problemen", arr);
+		err_clear(e);
+		return medewerker_pagina(rq, rs, &m, x, 400, e);
+	}
+	if (e->status) {
+		json_decref(x);
+		return e->status;
+	}
+	if (store_medewerker_get(rq->store, &rq->a, nummer, &m, e)) {
+		json_decref(x);
+		return e->status;
+	}
+	json_object_set_new(x, "opgeslagen", json_true());
+	return medewerker_pagina(rq, rs, &m, x, 200, e);
+}
