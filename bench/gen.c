@@ -418,8 +418,8 @@ iso_date(int32_t z, char buf[16])
 
 	civil_from_days(z, &y, &m, &d);
 	/* Years 1900-9999 only (checked at the start): always 10 chars. */
-	snprintf(tmp, sizeof(tmp), "%04" PRId32 "-%02" PRIu32 "-%02" PRIu32,
-		 y, m, d);
+	snprintf(tmp, sizeof(tmp), "%04" PRId32 "-%02" PRIu32 "-%02" PRIu32, y,
+		 m, d);
 	memcpy(buf, tmp, 10);
 	buf[10] = '\0';
 }

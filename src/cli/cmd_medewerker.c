@@ -68,7 +68,8 @@ mw_list(int argc, char **argv)
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, present_medewerker_json(&m[i]));
+			json_array_append_new(arr,
+					      present_medewerker_json(&m[i]));
 		json_print(arr, stdout);
 		return ctx_close(&x, 0);
 	}
@@ -155,9 +156,9 @@ mw_schrijf(int argc, char **argv, bool wijzig)
 		return rc;
 	if (wijzig) {
 		if (x.npos != 1)
-			return ctx_close(&x, cli_usage_error(
-						     "Noem het "
-						     "personeelsnummer."));
+			return ctx_close(&x,
+					 cli_usage_error("Noem het "
+							 "personeelsnummer."));
 		if (store_medewerker_get(x.s, &x.a, x.pos[0], &m, &x.e))
 			return ctx_close(&x, cli_fail(&x.e));
 	}

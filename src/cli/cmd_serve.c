@@ -55,11 +55,10 @@ cmd_serve(int argc, char **argv)
 		   *max_up = NULL;
 	bool stil = false, routes = false;
 	const struct opt opts[] = {
-		{ "poort", &poort, NULL }, { "adres", &adres, NULL },
-		{ "cors", &cors, NULL },   { "max-body", &max, NULL },
-		{ "max-upload", &max_up, NULL },
-		{ "stil", NULL, &stil },   { "routes", NULL, &routes },
-		{ NULL, NULL, NULL },
+		{ "poort", &poort, NULL },	 { "adres", &adres, NULL },
+		{ "cors", &cors, NULL },	 { "max-body", &max, NULL },
+		{ "max-upload", &max_up, NULL }, { "stil", NULL, &stil },
+		{ "routes", NULL, &routes },	 { NULL, NULL, NULL },
 	};
 	struct server_config cfg = { 0 };
 	const char *pos[1];

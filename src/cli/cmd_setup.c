@@ -146,8 +146,7 @@ cmd_init(int argc, char **argv)
 	const char *path;
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos,
-			    init_usage)) ||
+	if ((rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos, init_usage)) ||
 	    c.help)
 		return rc;
 	path = cli_db_path(&c);

@@ -78,7 +78,8 @@ procent_a(const struct ctx *x, struct arena *a, int32_t bp, bool teken)
 
 	if (x->c.format == FORMAT_CSV)
 		return fmt_a(a, "%s%d.%02d", bp < 0 ? "-" : "",
-			     (bp < 0 ? -bp : bp) / 100, (bp < 0 ? -bp : bp) % 100);
+			     (bp < 0 ? -bp : bp) / 100,
+			     (bp < 0 ? -bp : bp) % 100);
 	uren_format_procent(bp, teken, buf, sizeof(buf));
 	return arena_strdup(a, buf);
 }
@@ -172,11 +173,13 @@ samenvatting(struct ctx *x, const struct uren_resultaat *r, double sec)
 {
 	struct arena *a = &x->a;
 
-	printf("  regels               %s\n", getal(a, (long long)r->nboekingen));
+	printf("  regels               %s\n",
+	       getal(a, (long long)r->nboekingen));
 	printf("  medewerkers          %s\n",
 	       getal(a, (long long)r->nmedewerkers));
 	printf("  gemeenten            %zu\n", r->ngemeenten);
-	printf("  uren                 %s\n", uren_tekst_a(x, a, r->honderdsten));
+	printf("  uren                 %s\n",
+	       uren_tekst_a(x, a, r->honderdsten));
 	printf("  periode              %s t/m %s\n", date_nl_a(a, r->van),
 	       date_nl_a(a, r->tot));
 	if (r->nafwijkingen)
@@ -233,10 +236,10 @@ uren_import(int argc, char **argv)
 
 		vervang = strtoll(vervang_text, &end, 10);
 		if (*end || vervang <= 0)
-			return ctx_close(&x, cli_usage_error(
-						     "--vervang: '%s' is geen "
-						     "batchnummer.",
-						     vervang_text));
+			return ctx_close(
+				&x, cli_usage_error("--vervang: '%s' is geen "
+						    "batchnummer.",
+						    vervang_text));
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if ((rc = cli_read_file(x.pos[0], &data, &len)))
@@ -325,7 +328,7 @@ static int
 uren_batches(int argc, char **argv)
 {
 	static const char *const h[] = {
-		"Batch", "Ingelezen", "Bestand", "Regels", "Uren",
+		"Batch", "Ingelezen", "Bestand",     "Regels",	       "Uren",
 		"Van",	 "Tot",	      "Afwijkingen", "Vervangen door",
 	};
 	struct uren_batch *b;
@@ -413,9 +416,10 @@ uren_totalen(int argc, char **argv)
 				    { NULL, NULL, NULL } };
 	static const char *const h[] = { "Eenheid", "Periode", "Gemeente",
 					 "Uren", "Aandeel" };
-	static const char *const hv[] = { "Gemeente", "Uren", "Aandeel",
-					  "Uren vorig jaar",
-					  "Aandeel vorig jaar", "Verschil" };
+	static const char *const hv[] = {
+		"Gemeente",	      "Uren",	 "Aandeel", "Uren vorig jaar",
+		"Aandeel vorig jaar", "Verschil"
+	};
 	enum uren_per per = PER_JAAR;
 	struct uren_verdeling v;
 	struct uren_maand *m;
@@ -474,8 +478,8 @@ uren_totalen(int argc, char **argv)
 		printf("Geen uren in %d.\n", jaar);
 		return ctx_close(&x, 0);
 	}
-	printf("Uren per eenheid en %s in %d%s%s\n\n", uren_per_naam(per),
-	       jaar, sw ? ", samenwerking " : "", sw ? sw : "");
+	printf("Uren per eenheid en %s in %d%s%s\n\n", uren_per_naam(per), jaar,
+	       sw ? ", samenwerking " : "", sw ? sw : "");
 	table_print(&t, stdout, "");
 	printf("\nUrenverdeling %d (aandeel van elke gemeente in alle uren)\n\n",
 	       jaar);
@@ -486,24 +490,26 @@ uren_totalen(int argc, char **argv)
 			g->gemeente_naam,
 			uren_tekst_a(&x, &x.a, g->honderdsten),
 			procent_a(&x, &x.a, g->aandeel, false),
-			g->vorig_bekend ? uren_tekst_a(&x, &x.a, g->vorig) : "-",
-			g->vorig_bekend ? procent_a(&x, &x.a, g->vorig_aandeel,
-						    false)
+			g->vorig_bekend ? uren_tekst_a(&x, &x.a, g->vorig)
 					: "-",
+			g->vorig_bekend
+				? procent_a(&x, &x.a, g->vorig_aandeel, false)
+				: "-",
 			g->vorig_bekend ? procent_a(&x, &x.a, g->verschil, true)
 					: "-",
 		};
 		table_row(&t, row);
 	}
 	{
-		const char *row[] = { "Totaal",
-				      uren_tekst_a(&x, &x.a, v.totaal),
-				      "100,00 %",
-				      v.vorig_totaal ? uren_tekst_a(&x, &x.a,
-								    v.vorig_totaal)
-						     : "-",
-				      v.vorig_totaal ? "100,00 %" : "-",
-				      "" };
+		const char *row[] = {
+			"Totaal",
+			uren_tekst_a(&x, &x.a, v.totaal),
+			"100,00 %",
+			v.vorig_totaal ? uren_tekst_a(&x, &x.a, v.vorig_totaal)
+				       : "-",
+			v.vorig_totaal ? "100,00 %" : "-",
+			""
+		};
 		table_row(&t, row);
 	}
 	table_print(&t, stdout, "");
@@ -535,9 +541,9 @@ uren_afwijkingen_cmd(int argc, char **argv)
 				    { "van", &van_text, NULL },
 				    { "tot", &tot_text, NULL },
 				    { NULL, NULL, NULL } };
-	static const char *const h[] = { "Eenheid", "Gemeente", "Van",
-					 "Tot en met", "Dagen", "Uren",
-					 "Reden", "Kaderartikel" };
+	static const char *const h[] = { "Eenheid",    "Gemeente",    "Van",
+					 "Tot en met", "Dagen",	      "Uren",
+					 "Reden",      "Kaderartikel" };
 	struct uren_afwijking_groep *g;
 	struct uren_register reg;
 	struct uren_cel *cellen;

@@ -205,7 +205,8 @@ cli_problemen_op_regel(struct err *e)
 		struct problem x = e->problems[i];
 		size_t j = i;
 
-		while (j > 0 && regel_van(&e->problems[j - 1]) > regel_van(&x)) {
+		while (j > 0 &&
+		       regel_van(&e->problems[j - 1]) > regel_van(&x)) {
 			e->problems[j] = e->problems[j - 1];
 			j--;
 		}
@@ -262,7 +263,8 @@ cli_read_file(const char *path, char **data, size_t *n)
 	*n = 0;
 	if (!f)
 		return cli_usage_error("Kan '%s' niet openen: %s.", path,
-				       errno == ENOENT	 ? "het bestand bestaat niet"
+				       errno == ENOENT
+					       ? "het bestand bestaat niet"
 				       : errno == EACCES ? "geen toegang"
 				       : errno == EISDIR ? "dat is een map"
 							 : "onbekende fout");
@@ -270,8 +272,9 @@ cli_read_file(const char *path, char **data, size_t *n)
 	while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
 		len += got;
 		if (len == cap) {
-			char *nb = cap < ((size_t)1 << 31) ? realloc(buf, 2 * cap + 1)
-							    : NULL;
+			char *nb = cap < ((size_t)1 << 31)
+					   ? realloc(buf, 2 * cap + 1)
+					   : NULL;
 			if (!nb) {
 				free(buf);
 				buf = NULL;
@@ -287,8 +290,9 @@ cli_read_file(const char *path, char **data, size_t *n)
 		free(buf);
 		if (f != stdin)
 			fclose(f);
-		return cli_usage_error(fout ? "Kan '%s' niet lezen." :
-					      "'%s' is te groot.", path);
+		return cli_usage_error(fout ? "Kan '%s' niet lezen."
+					    : "'%s' is te groot.",
+				       path);
 	}
 	if (f != stdin)
 		fclose(f);

@@ -24,8 +24,8 @@ static const char *const voornamen[] = { "Anna",  "Bram",  "Carla", "Daan",
 					 "Ivo",	  "Jet",   "Koen",  "Lotte",
 					 "Milan", "Noor",  "Olaf",  "Puck" };
 static const char *const achternamen[] = {
-	"de Vries", "Jansen", "Bakker", "Visser",    "Smit",   "Meijer",
-	"de Boer",  "Mulder", "Bos",	"Vos",	     "Peters", "Hendriks",
+	"de Vries", "Jansen",  "Bakker", "Visser",   "Smit",   "Meijer",
+	"de Boer",  "Mulder",  "Bos",	 "Vos",	     "Peters", "Hendriks",
 	"Dekker",   "Brouwer", "de Wit", "van Dijk",
 };
 static const int ftes[] = { 1000, 889, 800, 600 };
@@ -46,8 +46,8 @@ struct buf {
 	bool fout;
 };
 
-static void
-put(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 static void
 put(struct buf *b, const char *fmt, ...)
@@ -105,8 +105,7 @@ static const struct afwijking afwijkingen[] = {
 };
 
 static enum status
-staff_and_hours(struct store *s, const struct samenwerking *sw,
-		struct err *e)
+staff_and_hours(struct store *s, const struct samenwerking *sw, struct err *e)
 {
 	struct arena a;
 	struct eenheid *units;
@@ -115,8 +114,8 @@ staff_and_hours(struct store *s, const struct samenwerking *sw,
 	struct medewerker *mw;
 	struct inrichting **hists; /* per unit */
 	size_t *nhs;
-	uint32_t seed = 20240101u ^ (uint32_t)sw->code[0] << 8 ^
-			(uint32_t)sw->code[1];
+	uint32_t seed =
+		20240101u ^ (uint32_t)sw->code[0] << 8 ^ (uint32_t)sw->code[1];
 	enum status st = ST_OK;
 
 	arena_init(&a, 64u << 20);
@@ -161,8 +160,9 @@ staff_and_hours(struct store *s, const struct samenwerking *sw,
 			m->werkgever = werkgever;
 			m->eenheid = units[u].code;
 			m->fte = ftes[(r >> 8) % 4];
-			m->periode.van = date_from_ymd(2015 + (int)(r >> 12) % 8,
-						       1 + (int)(r >> 16) % 12, 1);
+			m->periode.van =
+				date_from_ymd(2015 + (int)(r >> 12) % 8,
+					      1 + (int)(r >> 16) % 12, 1);
 			m->periode.tot = DATE_NONE;
 		}
 	}
@@ -182,7 +182,8 @@ staff_and_hours(struct store *s, const struct samenwerking *sw,
 		struct arena fa;
 		bool al;
 
-		put(&b, "Medewerker;Datum;Gemeente;Eenheid;Uren;Omschrijving\r\n");
+		put(&b,
+		    "Medewerker;Datum;Gemeente;Eenheid;Uren;Omschrijving\r\n");
 		for (day_t d = date_from_ymd(jaar, 1, 1);
 		     d < date_from_ymd(jaar + 1, 1, 1); d++) {
 			if (date_weekday(d) >= 5 || vrij(d))
@@ -204,7 +205,8 @@ staff_and_hours(struct store *s, const struct samenwerking *sw,
 					continue;
 				date_to_ymd(d, &y, &mo, &dd);
 				if (hist[p].vorm == VORM_EIGEN) {
-					put(&b, "%s;%d-%d-%d;%s;%s;%d,%02d;\r\n",
+					put(&b,
+					    "%s;%d-%d-%d;%s;%s;%d,%02d;\r\n",
 					    m->nummer, dd, mo, y,
 					    hist[p].gemeente, m->eenheid,
 					    dag / 100, dag % 100);
@@ -214,7 +216,8 @@ staff_and_hours(struct store *s, const struct samenwerking *sw,
 				 * one member, shifting a little by year. */
 				size_t voor = (i / PER_EENHEID + (size_t)jaar) %
 					      nleden;
-				int deel = dag * (45 + (int)(r >> 8) % 30) / 100;
+				int deel =
+					dag * (45 + (int)(r >> 8) % 30) / 100;
 
 				deel -= deel % 25;
 				put(&b, "%s;%d-%d-%d;%s;%s;%d,%02d;\r\n",
@@ -231,8 +234,8 @@ staff_and_hours(struct store *s, const struct samenwerking *sw,
 		     k < sizeof(afwijkingen) / sizeof(afwijkingen[0]); k++) {
 			const struct afwijking *x = &afwijkingen[k];
 
-			if (strncasecmp(x->eenheid, sw->code, strlen(sw->code)) !=
-				    0 ||
+			if (strncasecmp(x->eenheid, sw->code,
+					strlen(sw->code)) != 0 ||
 			    x->eenheid[strlen(sw->code)] != '-' ||
 			    strtol(x->datum, NULL, 10) != jaar)
 				continue;
@@ -253,11 +256,12 @@ staff_and_hours(struct store *s, const struct samenwerking *sw,
 		}
 		arena_init(&fa, 256u << 20);
 		if (store_uren_register(s, &fa, &reg, e) ||
-		    uren_import_controleer(&fa, &reg, b.p, b.n, NULL, &res, e) ||
-		    store_uren_import(s, &reg, &res,
-				      fmt_a(&a, "urenexport-%s-%d.csv",
-					    sw->code, jaar),
-				      0, &batch, &al, e)) {
+		    uren_import_controleer(&fa, &reg, b.p, b.n, NULL, &res,
+					   e) ||
+		    store_uren_import(
+			    s, &reg, &res,
+			    fmt_a(&a, "urenexport-%s-%d.csv", sw->code, jaar),
+			    0, &batch, &al, e)) {
 			/* A demo that does not load is a programming error. */
 			if (e->status == ST_INVALID && res.nproblemen)
 				err_internal(e, "demo hours: regel %zu: %s",

@@ -232,8 +232,9 @@ csv_tabel_lees(struct arena *a, const char *text, size_t n,
 	       const struct csv_kolommen *spec, struct csv_tabel *out,
 	       struct err *e)
 {
-	struct lezer l = { .a = a, .e = e, .out = out, .spec = spec,
-			   .rij_klaar = true };
+	struct lezer l = {
+		.a = a, .e = e, .out = out, .spec = spec, .rij_klaar = true
+	};
 
 	return lees(&l, text, n);
 }
@@ -243,8 +244,13 @@ csv_tabel_stroom(struct arena *a, const char *text, size_t n,
 		 const struct csv_kolommen *spec, csv_rij_fn fn, void *ctx,
 		 struct csv_tabel *out, struct err *e)
 {
-	struct lezer l = { .a = a, .e = e, .out = out, .spec = spec,
-			   .fn = fn, .ctx = ctx, .rij_klaar = true };
+	struct lezer l = { .a = a,
+			   .e = e,
+			   .out = out,
+			   .spec = spec,
+			   .fn = fn,
+			   .ctx = ctx,
+			   .rij_klaar = true };
 
 	return lees(&l, text, n);
 }
@@ -302,8 +308,8 @@ lees(struct lezer *l, const char *text, size_t n)
 			l->rij_regel = line;
 			l->rij_klaar = false;
 		}
-		if (csv_parse(&p, text + pos, end - pos, on_field, on_row,
-			      l) != end - pos) {
+		if (csv_parse(&p, text + pos, end - pos, on_field, on_row, l) !=
+		    end - pos) {
 			char naam[32];
 
 			snprintf(naam, sizeof(naam), "regel %zu", line);

@@ -48,8 +48,7 @@ medewerker_parse_fte(const char *s, const char *field, int *out, struct err *e)
 	return ST_OK;
 bad:
 	return err_invalid(e, field, "format",
-			   "'%.12s' is geen fte; schrijf bijvoorbeeld 0,8.",
-			   s);
+			   "'%.12s' is geen fte; schrijf bijvoorbeeld 0,8.", s);
 }
 
 enum kolom {
@@ -70,7 +69,7 @@ static const char *const namen[K_AANTAL] = {
 };
 
 static const bool verplicht[K_AANTAL] = {
-	[K_NUMMER] = true, [K_NAAM] = true, [K_WERKGEVER] = true,
+	[K_NUMMER] = true,  [K_NAAM] = true, [K_WERKGEVER] = true,
 	[K_EENHEID] = true, [K_FTE] = true,  [K_VAN] = true,
 };
 

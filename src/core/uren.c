@@ -89,7 +89,8 @@ range:
 	return err_invalid(e, field, "range",
 			   "'%.12s' uur kan niet: een regel heeft meer dan 0 "
 			   "en hoogstens %d uur%s.",
-			   s, max / 100, max > UREN_MAX_PER_DAG ? " (een week)" : "");
+			   s, max / 100,
+			   max > UREN_MAX_PER_DAG ? " (een week)" : "");
 bad:
 	return err_invalid(e, field, "format",
 			   "'%.12s' is geen aantal uren; schrijf bijvoorbeeld "

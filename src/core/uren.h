@@ -28,8 +28,8 @@ enum status uren_parse_uren(const char *s, const char *field, int32_t *out,
 			    struct err *e);
 
 /* The same for a row booked per week: at most 168 hours. */
-enum status uren_parse_weekuren(const char *s, const char *field,
-				int32_t *out, struct err *e);
+enum status uren_parse_weekuren(const char *s, const char *field, int32_t *out,
+				struct err *e);
 
 /* A day from "2024-03-05", "5-3-2024" or "05-03-2024". */
 enum status uren_parse_datum(const char *s, const char *field, day_t *out,

@@ -199,8 +199,8 @@ lid_op(const struct uren_samenwerking *sw, const char *gemeente, day_t dag)
 }
 
 void
-uren_toets(const struct uren_register *r, size_t eenheid,
-	   const char *gemeente, day_t dag, struct uren_toets *out)
+uren_toets(const struct uren_register *r, size_t eenheid, const char *gemeente,
+	   day_t dag, struct uren_toets *out)
 {
 	const struct uren_eenheid *u = &r->eenheden[eenheid];
 	const struct uren_samenwerking *sw =
@@ -274,14 +274,13 @@ struct controle {
 	const struct csv_tabel *csv;
 };
 
-static void
-probleem(struct controle *c, size_t regel, const char *kolom,
-	 const char *code, const char *fmt, ...)
+static void probleem(struct controle *c, size_t regel, const char *kolom,
+		     const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
 static void
-probleem(struct controle *c, size_t regel, const char *kolom,
-	 const char *code, const char *fmt, ...)
+probleem(struct controle *c, size_t regel, const char *kolom, const char *code,
+	 const char *fmt, ...)
 {
 	struct uren_resultaat *o = c->out;
 	struct uren_probleem *p;
@@ -359,14 +358,15 @@ rijproblemen_erbij(struct controle *c, const struct err *e)
 	o->nproblemen = 0;
 	c->cap_problemen = 0;
 	for (size_t j = 0; j < e->nproblems; j++) {
-		size_t regel = (size_t)strtoul(e->problems[j].name + 6, NULL,
-					       10);
+		size_t regel =
+			(size_t)strtoul(e->problems[j].name + 6, NULL, 10);
 
 		for (; i < nrij && rij[i].regel <= regel; i++)
 			probleem(c, rij[i].regel, rij[i].kolom, rij[i].code,
 				 "%s", rij[i].melding);
-		probleem(c, regel, NULL, arena_strdup(c->a, e->problems[j].code),
-			 "%s", e->problems[j].reason);
+		probleem(c, regel, NULL,
+			 arena_strdup(c->a, e->problems[j].code), "%s",
+			 e->problems[j].reason);
 	}
 	for (; i < nrij; i++)
 		probleem(c, rij[i].regel, rij[i].kolom, rij[i].code, "%s",
@@ -509,7 +509,8 @@ mag_eenheid(const struct uren_opties *opt, const char *samenwerking)
 	if (!opt || !opt->samenwerkingen)
 		return true;
 	for (size_t i = 0; i < opt->nsamenwerkingen; i++)
-		if (samenwerking && strcmp(opt->samenwerkingen[i], samenwerking) == 0)
+		if (samenwerking &&
+		    strcmp(opt->samenwerkingen[i], samenwerking) == 0)
 			return true;
 	return false;
 }
@@ -686,7 +687,8 @@ in_kolomvolgorde(struct uren_probleem *p, size_t n)
 		struct uren_probleem x = p[i];
 		size_t j = i;
 
-		while (j > 0 && kolom_rang(p[j - 1].kolom) > kolom_rang(x.kolom)) {
+		while (j > 0 &&
+		       kolom_rang(p[j - 1].kolom) > kolom_rang(x.kolom)) {
 			p[j] = p[j - 1];
 			j--;
 		}
@@ -770,11 +772,10 @@ per_dag_controleren(struct controle *c, const struct uren_register *r)
 			if (dag_sleutel(bj) != dag_sleutel(b))
 				continue;
 			if (len + 16 < sizeof(regels))
-				len += (size_t)snprintf(regels + len,
-							sizeof(regels) - len,
-							"%s%" PRIu32,
-							nregels ? ", " : "",
-							bj->regel);
+				len += (size_t)snprintf(
+					regels + len, sizeof(regels) - len,
+					"%s%" PRIu32, nregels ? ", " : "",
+					bj->regel);
 			nregels++;
 		}
 		uren_format(m.som[s], totaal, sizeof(totaal));
@@ -829,8 +830,9 @@ cellen_maken(struct controle *c, const struct uren_register *r)
 		if (m.eerste[s] == i) {
 			struct uren_toets t;
 
-			uren_toets(r, b->eenheid, r->gemeenten[b->gemeente].code,
-				   telt_op(b), &t);
+			uren_toets(r, b->eenheid,
+				   r->gemeenten[b->gemeente].code, telt_op(b),
+				   &t);
 			/* Remember the reason in the first row's slot. */
 			b->afwijking = t.afwijking;
 		} else {
@@ -911,9 +913,10 @@ rij_van_lezer(void *ctx, const struct csv_rij *rij)
 	b = &o->boekingen[o->nboekingen];
 	if (rij_controleren(c, rij, c->opt, b)) {
 		/* The row's text lives only during this call. */
-		if ((b->product && !(b->product = arena_strdup(c->a, b->product))) ||
-		    (b->omschrijving &&
-		     !(b->omschrijving = arena_strdup(c->a, b->omschrijving)))) {
+		if ((b->product &&
+		     !(b->product = arena_strdup(c->a, b->product))) ||
+		    (b->omschrijving && !(b->omschrijving = arena_strdup(
+						  c->a, b->omschrijving)))) {
 			c->nomem = true;
 			return false;
 		}
@@ -928,7 +931,8 @@ rij_van_lezer(void *ctx, const struct csv_rij *rij)
 
 enum status
 uren_import_controleer(struct arena *a, const struct uren_register *r,
-		       const char *data, size_t n, const struct uren_opties *opt,
+		       const char *data, size_t n,
+		       const struct uren_opties *opt,
 		       struct uren_resultaat *out, struct err *e)
 {
 	struct controle c = { .a = a, .r = r, .out = out };
@@ -954,8 +958,8 @@ uren_import_controleer(struct arena *a, const struct uren_register *r,
 			regels++;
 		c.opt = opt;
 		c.geschat = regels;
-		out->boekingen = arena_calloc(a, regels,
-					      sizeof(*out->boekingen));
+		out->boekingen =
+			arena_calloc(a, regels, sizeof(*out->boekingen));
 		if (!out->boekingen)
 			return err_set(e, ST_TOO_LARGE,
 				       "Het bestand is te groot.");
@@ -1019,15 +1023,14 @@ zelfde_situatie(const struct uren_afwijking_groep *g, const struct uren_cel *c,
 		const struct uren_toets *t)
 {
 	return g->eenheid == c->eenheid && g->gemeente == c->gemeente &&
-	       g->afwijking == t->afwijking &&
-	       g->inrichting == t->inrichting && g->versie == t->versie;
+	       g->afwijking == t->afwijking && g->inrichting == t->inrichting &&
+	       g->versie == t->versie;
 }
 
 enum status
 uren_afwijkingen(struct arena *a, const struct uren_register *r,
 		 const struct uren_cel *cellen, size_t n,
-		 struct uren_afwijking_groep **out, size_t *nout,
-		 struct err *e)
+		 struct uren_afwijking_groep **out, size_t *nout, struct err *e)
 {
 	struct uren_afwijking_groep *g = NULL, *cur = NULL;
 	size_t ng = 0, cap = 0;
@@ -1047,8 +1050,8 @@ uren_afwijkingen(struct arena *a, const struct uren_register *r,
 		if (!cur || !zelfde_situatie(cur, c, &t)) {
 			if (ng == cap) {
 				size_t nc = cap ? 2 * cap : 16;
-				struct uren_afwijking_groep *ng2 = arena_grow(
-					a, g, ng, nc, sizeof(*g));
+				struct uren_afwijking_groep *ng2 =
+					arena_grow(a, g, ng, nc, sizeof(*g));
 
 				if (!ng2)
 					return err_set(e, ST_NOMEM,

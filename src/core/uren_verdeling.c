@@ -60,8 +60,9 @@ uren_periode_label(int jaar, enum uren_per per, int periode, char *buf,
 static int
 periode_van(enum uren_per per, int maand)
 {
-	return per == PER_MAAND ? maand : per == PER_KWARTAAL ? (maand + 2) / 3
-							      : 0;
+	return per == PER_MAAND	     ? maand
+	       : per == PER_KWARTAAL ? (maand + 2) / 3
+				     : 0;
 }
 
 static int
@@ -162,8 +163,10 @@ uren_verdeling_maak(struct arena *a, const struct uren_maand *m, size_t n,
 
 		g->aandeel = uren_basispunten(g->honderdsten, out->totaal);
 		g->vorig_bekend = out->vorig_totaal > 0;
-		g->vorig_aandeel = uren_basispunten(g->vorig, out->vorig_totaal);
-		g->verschil = g->vorig_bekend ? g->aandeel - g->vorig_aandeel : 0;
+		g->vorig_aandeel =
+			uren_basispunten(g->vorig, out->vorig_totaal);
+		g->verschil =
+			g->vorig_bekend ? g->aandeel - g->vorig_aandeel : 0;
 	}
 	qsort(out->gemeenten, out->ngemeenten, sizeof(*out->gemeenten),
 	      aandeel_cmp);

@@ -72,23 +72,18 @@ enum status api_uren_importen_list(struct request *, struct response *,
 				   struct err *);
 enum status api_uren_importen_get(struct request *, struct response *,
 				  struct err *);
-enum status api_uren_totalen(struct request *, struct response *,
-			     struct err *);
+enum status api_uren_totalen(struct request *, struct response *, struct err *);
 enum status api_uren_afwijkingen(struct request *, struct response *,
 				 struct err *);
 
 /* pages_uren.c */
 enum status page_uren(struct request *, struct response *, struct err *);
-enum status page_uren_import(struct request *, struct response *,
-			     struct err *);
+enum status page_uren_import(struct request *, struct response *, struct err *);
 enum status page_urenverdeling(struct request *, struct response *,
 			       struct err *);
-enum status page_afwijkingen(struct request *, struct response *,
-			     struct err *);
-enum status page_medewerkers(struct request *, struct response *,
-			     struct err *);
-enum status page_medewerker(struct request *, struct response *,
-			    struct err *);
+enum status page_afwijkingen(struct request *, struct response *, struct err *);
+enum status page_medewerkers(struct request *, struct response *, struct err *);
+enum status page_medewerker(struct request *, struct response *, struct err *);
 enum status page_medewerker_post(struct request *, struct response *,
 				 struct err *);
 
@@ -112,8 +107,8 @@ struct uren_import_uitkomst {
  * controller may only book the units of their cooperations. ST_INVALID
  * with u->gecontroleerd false: u->res.problemen says why.
  */
-enum status uren_import_verzoek(struct request *rq, const char *data,
-				size_t n, const char *bestand,
+enum status uren_import_verzoek(struct request *rq, const char *data, size_t n,
+				const char *bestand,
 				const struct uren_import_keuze *k,
 				struct uren_import_uitkomst *u, struct err *e);
 
@@ -123,9 +118,8 @@ enum status uren_verdeling_van(struct request *rq, const char *sw, int jaar,
 			       struct err *e);
 
 /* The framework deviations of a cooperation in [van, tot). */
-enum status uren_afwijkingen_van(struct request *rq, const char *sw,
-				 day_t van, day_t tot,
-				 struct uren_register *reg,
+enum status uren_afwijkingen_van(struct request *rq, const char *sw, day_t van,
+				 day_t tot, struct uren_register *reg,
 				 struct uren_afwijking_groep **g, size_t *ng,
 				 struct err *e);
 

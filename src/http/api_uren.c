@@ -30,9 +30,8 @@ mag_medewerker(struct request *rq, const struct medewerker *m, struct err *e)
 	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL))
 		return ST_OK;
 	err_clear(&probe);
-	if (m->eenheid &&
-	    store_eenheid_get(rq->store, &rq->a, m->eenheid, &u, &h, &nh,
-			      &probe) == ST_OK)
+	if (m->eenheid && store_eenheid_get(rq->store, &rq->a, m->eenheid, &u,
+					    &h, &nh, &probe) == ST_OK)
 		return authz_samenwerking(rq, u.samenwerking, e);
 	return authz_samenwerking(rq, NULL, e);
 }
@@ -75,11 +74,10 @@ api_medewerkers_get(struct request *rq, struct response *rs, struct err *e)
 	return resp_json(rq, rs, 200, present_medewerker_json(&m));
 }
 
-static const char *const mw_keys[] = { "personeelsnummer", "naam",
-				       "werkgever",	   "eenheid",
-				       "standplaats",	   "fteDuizendsten",
-				       "van",		   "tot",
-				       NULL };
+static const char *const mw_keys[] = {
+	"personeelsnummer", "naam", "werkgever", "eenheid", "standplaats",
+	"fteDuizendsten",   "van",  "tot",	 NULL
+};
 
 /* Fill m from the members present in body (absent ones stay). */
 static void
@@ -145,8 +143,7 @@ api_medewerkers_patch(struct request *rq, struct response *rs, struct err *e)
 	if (e->status == ST_OK && mag_medewerker(rq, &m, e) == ST_OK)
 		store_medewerker_wijzig(rq->store, nummer, &m, e);
 	json_decref(body);
-	if (e->status ||
-	    store_medewerker_get(rq->store, &rq->a, nummer, &m, e))
+	if (e->status || store_medewerker_get(rq->store, &rq->a, nummer, &m, e))
 		return e->status;
 	return resp_json(rq, rs, 200, present_medewerker_json(&m));
 }
@@ -208,8 +205,9 @@ problemen_antwoord(struct request *rq, struct response *rs,
 		json_object_set_new(x, "code", jstr(p->code));
 		json_object_set_new(x, "reason", jstr(p->melding));
 		json_object_set_new(x, "regel",
-				    p->regel ? json_integer((json_int_t)p->regel)
-					     : json_null());
+				    p->regel
+					    ? json_integer((json_int_t)p->regel)
+					    : json_null());
 		json_object_set_new(x, "kolom", jstr(p->kolom));
 		json_array_append_new(arr, x);
 	}
@@ -227,7 +225,8 @@ resultaat_json(const struct uren_resultaat *r)
 	json_t *o = json_object(), *kol = json_array();
 
 	json_object_set_new(o, "hash", json_string(r->hash));
-	json_object_set_new(o, "rijen", json_integer((json_int_t)r->nboekingen));
+	json_object_set_new(o, "rijen",
+			    json_integer((json_int_t)r->nboekingen));
 	json_object_set_new(o, "honderdsten", json_integer(r->honderdsten));
 	json_object_set_new(o, "uren", present_uren(r->honderdsten));
 	json_object_set_new(o, "medewerkers",
@@ -241,7 +240,8 @@ resultaat_json(const struct uren_resultaat *r)
 	json_object_set_new(o, "van", jdate(r->van));
 	json_object_set_new(o, "tot", jdate(r->tot));
 	for (size_t i = 0; i < r->nonbekend; i++)
-		json_array_append_new(kol, json_string(r->onbekende_kolommen[i]));
+		json_array_append_new(kol,
+				      json_string(r->onbekende_kolommen[i]));
 	json_object_set_new(o, "genegeerdeKolommen", kol);
 	return o;
 }
@@ -310,9 +310,9 @@ api_uren_importen_post(struct request *rq, struct response *rs, struct err *e)
 		char loc[96];
 
 		json_object_set_new(j, "alIngelezen", json_boolean(u.al));
-		json_object_set_new(j, "nieuweMedewerkers",
-				    json_integer((json_int_t)(u.al ? 0
-								   : u.res.nnieuw)));
+		json_object_set_new(
+			j, "nieuweMedewerkers",
+			json_integer((json_int_t)(u.al ? 0 : u.res.nnieuw)));
 		snprintf(loc, sizeof(loc), API_BASE "/uren/importen/%lld",
 			 (long long)u.batch.id);
 		rs->location = arena_strdup(&rq->a, loc);
@@ -353,7 +353,8 @@ api_uren_importen_get(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	for (size_t i = 0; !*end && i < n; i++)
 		if (b[i].id == id)
-			return resp_json(rq, rs, 200, present_batch_json(&b[i]));
+			return resp_json(rq, rs, 200,
+					 present_batch_json(&b[i]));
 	return err_set(e, ST_NOT_FOUND, "Batch %.20s bestaat niet.", p);
 }
 
@@ -395,7 +396,8 @@ uren_verdeling_van(struct request *rq, const char *sw, int jaar,
 	size_t n;
 
 	if (!jaar) {
-		if (store_uren_maanden(rq->store, &rq->a, sw, 1, 9998, &m, &n, e))
+		if (store_uren_maanden(rq->store, &rq->a, sw, 1, 9998, &m, &n,
+				       e))
 			return e->status;
 		for (size_t i = 0; i < n; i++)
 			if (m[i].jaar > jaar)
@@ -435,16 +437,14 @@ api_uren_totalen(struct request *rq, struct response *rs, struct err *e)
 
 enum status
 uren_afwijkingen_van(struct request *rq, const char *sw, day_t van, day_t tot,
-		     struct uren_register *reg,
-		     struct uren_afwijking_groep **g, size_t *ng,
-		     struct err *e)
+		     struct uren_register *reg, struct uren_afwijking_groep **g,
+		     size_t *ng, struct err *e)
 {
 	struct uren_cel *c;
 	size_t nc;
 
 	if (store_uren_register(rq->store, &rq->a, reg, e) ||
-	    store_uren_cellen(rq->store, &rq->a, reg, sw, van, tot, &c, &nc,
-			      e))
+	    store_uren_cellen(rq->store, &rq->a, reg, sw, van, tot, &c, &nc, e))
 		return e->status;
 	return uren_afwijkingen(&rq->a, reg, c, nc, g, ng, e);
 }

@@ -183,7 +183,8 @@ authz_uren_lezen(struct request *rq, const char *sw, struct err *e)
 		for (size_t i = 0; i < n; i++)
 			if (auth_has_role(&rq->who, ROL_ACCOUNTHOUDER,
 					  l[i].gemeente) ||
-			    auth_has_role(&rq->who, ROL_RAADSLID, l[i].gemeente))
+			    auth_has_role(&rq->who, ROL_RAADSLID,
+					  l[i].gemeente))
 				return ST_OK;
 	refused(rq, sw ? sw : "?", e);
 	return err_set(e, ST_FORBIDDEN,

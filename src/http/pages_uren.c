@@ -142,8 +142,8 @@ page_uren_import(struct request *rq, struct response *rs, struct err *e)
 	if (req_check_query(rq, NULL, e))
 		return e->status;
 	if (!rq->multipart || !rq->upload_name || !*rq->upload_name)
-		return uren_pagina(rq, rs, melding("Kies een bestand met uren."),
-				   400, e);
+		return uren_pagina(
+			rq, rs, melding("Kies een bestand met uren."), 400, e);
 	k.proef = kv_get(&rq->form, "proef") != NULL;
 	k.nieuwe_medewerkers = kv_get(&rq->form, "nieuwe_medewerkers") != NULL;
 	vervang = kv_get(&rq->form, "vervang");
@@ -160,23 +160,23 @@ page_uren_import(struct request *rq, struct response *rs, struct err *e)
 			const struct uren_probleem *p = &u.res.problemen[i];
 			json_t *q = json_object();
 
-			json_object_set_new(q, "regel",
-					    p->regel ? json_integer((json_int_t)
-									    p->regel)
-						     : json_string("bestand"));
-			json_object_set_new(q, "kolom",
-					    json_string(p->kolom ? p->kolom
-								 : "–"));
+			json_object_set_new(
+				q, "regel",
+				p->regel ? json_integer((json_int_t)p->regel)
+					 : json_string("bestand"));
+			json_object_set_new(
+				q, "kolom",
+				json_string(p->kolom ? p->kolom : "–"));
 			json_object_set_new(q, "melding", jstr(p->melding));
 			json_array_append_new(arr, q);
 		}
 		json_object_set_new(x, "fout", json_string(e->message));
 		json_object_set_new(x, "problemen", arr);
-		json_object_set_new(x, "weggelaten",
-				    u.res.nweggelaten
-					    ? json_integer((json_int_t)
-								   u.res.nweggelaten)
-					    : json_null());
+		json_object_set_new(
+			x, "weggelaten",
+			u.res.nweggelaten
+				? json_integer((json_int_t)u.res.nweggelaten)
+				: json_null());
 		err_clear(e);
 		arena_free(&u.a);
 		return uren_pagina(rq, rs, x, 400, e);
@@ -184,7 +184,8 @@ page_uren_import(struct request *rq, struct response *rs, struct err *e)
 	if (st != ST_OK) {
 		arena_free(&u.a);
 		json_decref(x);
-		if (st == ST_INVALID || st == ST_NOT_FOUND || st == ST_CONFLICT) {
+		if (st == ST_INVALID || st == ST_NOT_FOUND ||
+		    st == ST_CONFLICT) {
 			char buf[sizeof(e->message) + 1];
 			const char *t = e->nproblems ? e->problems[0].reason
 						     : e->message;
@@ -206,12 +207,14 @@ page_uren_import(struct request *rq, struct response *rs, struct err *e)
 		json_object_set_new(r, "rijen",
 				    json_integer((json_int_t)u.res.nboekingen));
 		json_object_set_new(r, "uren", uren_nl(u.res.honderdsten));
-		json_object_set_new(r, "medewerkers",
-				    json_integer((json_int_t)u.res.nmedewerkers));
+		json_object_set_new(
+			r, "medewerkers",
+			json_integer((json_int_t)u.res.nmedewerkers));
 		json_object_set_new(r, "gemeenten",
 				    json_integer((json_int_t)u.res.ngemeenten));
-		json_object_set_new(r, "afwijkingen",
-				    json_integer((json_int_t)u.res.nafwijkingen));
+		json_object_set_new(
+			r, "afwijkingen",
+			json_integer((json_int_t)u.res.nafwijkingen));
 		json_object_set_new(r, "nieuw",
 				    json_integer((json_int_t)u.res.nnieuw));
 		json_object_set_new(r, "van", jdate(u.res.van));
@@ -224,9 +227,10 @@ page_uren_import(struct request *rq, struct response *rs, struct err *e)
 
 /* ---- the urenverdeling ---- */
 
-static const char *const maanden[] = { "jan", "feb", "mrt", "apr",
-				       "mei", "jun", "jul", "aug",
-				       "sep", "okt", "nov", "dec" };
+static const char *const maanden[] = {
+	"jan", "feb", "mrt", "apr", "mei", "jun",
+	"jul", "aug", "sep", "okt", "nov", "dec"
+};
 
 enum status
 page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
@@ -262,8 +266,7 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 
 	d = page_data("Urenverdeling", "samenwerkingen");
-	json_object_set_new(d, "samenwerking",
-			    present_samenwerking_json(&s));
+	json_object_set_new(d, "samenwerking", present_samenwerking_json(&s));
 	json_object_set_new(d, "jaar", json_integer(v.jaar));
 	json_object_set_new(d, "vorigJaar", json_integer(v.jaar - 1));
 	json_object_set_new(d, "volgendJaar", json_integer(v.jaar + 1));
@@ -277,11 +280,13 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 
 		json_object_set_new(x, "naam", jstr(a->gemeente_naam));
 		json_object_set_new(x, "uren", uren_nl(a->honderdsten));
-		json_object_set_new(x, "aandeel", procent_nl(a->aandeel, false));
+		json_object_set_new(x, "aandeel",
+				    procent_nl(a->aandeel, false));
 		if (a->vorig_bekend) {
 			json_object_set_new(x, "vorig", uren_nl(a->vorig));
-			json_object_set_new(x, "vorigAandeel",
-					    procent_nl(a->vorig_aandeel, false));
+			json_object_set_new(
+				x, "vorigAandeel",
+				procent_nl(a->vorig_aandeel, false));
 			json_object_set_new(x, "verschil",
 					    procent_nl(a->verschil, true));
 		}
@@ -302,8 +307,9 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 			json_object_set_new(eenheden, r->eenheid,
 					    json_integer((json_int_t)k));
 			json_object_set_new(l, "naam", jstr(r->eenheid_naam));
-			json_object_set_new(l, "reeks",
-					    json_integer((json_int_t)(k % REEKSEN)));
+			json_object_set_new(
+				l, "reeks",
+				json_integer((json_int_t)(k % REEKSEN)));
 			json_array_append_new(legenda, l);
 		}
 	}
@@ -346,20 +352,25 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 			if (y1 == y0)
 				continue;
 			st = json_object();
-			json_object_set_new(st, "x",
-					    json_integer(links + (mo - 1) * stap));
-			json_object_set_new(st, "y", json_integer(20 + hoogte - y1));
-			json_object_set_new(st, "breedte", json_integer(breedte));
-			json_object_set_new(st, "hoogte", json_integer(y1 - y0));
+			json_object_set_new(
+				st, "x", json_integer(links + (mo - 1) * stap));
+			json_object_set_new(st, "y",
+					    json_integer(20 + hoogte - y1));
+			json_object_set_new(st, "breedte",
+					    json_integer(breedte));
+			json_object_set_new(st, "hoogte",
+					    json_integer(y1 - y0));
 			json_object_set_new(
 				st, "reeks",
 				json_integer(json_integer_value(json_object_get(
 						     eenheden, r->eenheid)) %
 					     REEKSEN));
-			json_object_set_new(st, "eenheid", jstr(r->eenheid_naam));
+			json_object_set_new(st, "eenheid",
+					    jstr(r->eenheid_naam));
 			json_object_set_new(st, "maand",
 					    json_string(maanden[mo - 1]));
-			json_object_set_new(st, "uren", uren_nl(r->honderdsten));
+			json_object_set_new(st, "uren",
+					    uren_nl(r->honderdsten));
 			json_array_append_new(staven, st);
 		}
 		for (int mo = 1; mo <= 12; mo++) {
@@ -370,7 +381,8 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 			json_object_set_new(rij, "uren", uren_nl(totaal[mo]));
 			json_array_append_new(rijen, rij);
 			json_object_set_new(lab, "x",
-					    json_integer(links + (mo - 1) * stap +
+					    json_integer(links +
+							 (mo - 1) * stap +
 							 breedte / 2));
 			json_object_set_new(lab, "maand",
 					    json_string(maanden[mo - 1]));
@@ -400,9 +412,11 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 			const struct uren_totaalregel *r = &v.regels[i];
 			json_t *x = json_object();
 
-			json_object_set_new(x, "eenheid", jstr(r->eenheid_naam));
+			json_object_set_new(x, "eenheid",
+					    jstr(r->eenheid_naam));
 			json_object_set_new(x, "code", jstr(r->eenheid));
-			json_object_set_new(x, "gemeente", jstr(r->gemeente_naam));
+			json_object_set_new(x, "gemeente",
+					    jstr(r->gemeente_naam));
 			json_object_set_new(x, "uren", uren_nl(r->honderdsten));
 			json_object_set_new(x, "aandeel",
 					    procent_nl(r->aandeel, false));
@@ -447,8 +461,8 @@ page_afwijkingen(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	d = page_data("Afwijkingen van het kader", "samenwerkingen");
 	json_object_set_new(d, "samenwerking", present_samenwerking_json(&s));
-	json_object_set_new(d, "jaar", jaar_text ? json_string(jaar_text)
-						 : json_null());
+	json_object_set_new(d, "jaar",
+			    jaar_text ? json_string(jaar_text) : json_null());
 	arr = json_array();
 	for (size_t i = 0; i < ng; i++) {
 		json_t *x = json_object();
@@ -468,17 +482,18 @@ page_afwijkingen(struct request *rq, struct response *rs, struct err *e)
 				    json_integer((json_int_t)g[i].dagen));
 		json_object_set_new(x, "uren", uren_nl(g[i].honderdsten));
 		json_object_set_new(x, "reden", json_string(kort));
-		json_object_set_new(x, "uitleg",
-				    json_string(uren_afwijking_uitleg(
-					    g[i].afwijking)));
+		json_object_set_new(
+			x, "uitleg",
+			json_string(uren_afwijking_uitleg(g[i].afwijking)));
 		if (g[i].artikel) {
 			json_object_set_new(x, "artikel",
 					    json_integer(g[i].artikel->nummer));
 			json_object_set_new(x, "artikelTitel",
 					    jstr(g[i].artikel->titel));
 			json_object_set_new(x, "artikelBesluit",
-					    jstr(g[i].versie ? g[i].versie->besluit
-							     : NULL));
+					    jstr(g[i].versie
+							 ? g[i].versie->besluit
+							 : NULL));
 		}
 		if (g[i].inrichting && g[i].inrichting->besluit)
 			json_object_set_new(x, "inrichtingBesluit",

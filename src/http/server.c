@@ -389,9 +389,9 @@ multipart_veld(void *cls, enum MHD_ValueKind kind, const char *key,
 	    strcmp(rq->form.items[rq->form.n - 1].key, key) != 0) {
 		if (rq->form.n == d->cap_velden) {
 			size_t cap = d->cap_velden ? 2 * d->cap_velden : 8;
-			struct kv *nk = arena_grow(&rq->a, rq->form.items,
-						   rq->form.n, cap,
-						   sizeof(*nk));
+			struct kv *nk =
+				arena_grow(&rq->a, rq->form.items, rq->form.n,
+					   cap, sizeof(*nk));
 
 			if (!nk) {
 				d->fout = true;

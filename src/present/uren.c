@@ -74,9 +74,10 @@ present_uren_problemen_json(const struct uren_resultaat *r)
 		const struct uren_probleem *p = &r->problemen[i];
 		json_t *o = json_object();
 
-		json_object_set_new(o, "regel", p->regel
-							? json_integer((json_int_t)p->regel)
-							: json_null());
+		json_object_set_new(o, "regel",
+				    p->regel
+					    ? json_integer((json_int_t)p->regel)
+					    : json_null());
 		json_object_set_new(o, "kolom", jstr(p->kolom));
 		json_object_set_new(o, "code", jstr(p->code));
 		json_object_set_new(o, "melding", jstr(p->melding));
@@ -114,7 +115,8 @@ present_verdeling_json(const struct uren_verdeling *v, const char *sw)
 		json_object_set_new(x, "honderdsten",
 				    json_integer(g->honderdsten));
 		json_object_set_new(x, "uren", present_uren(g->honderdsten));
-		json_object_set_new(x, "aandeelBasispunten", bp_json(g->aandeel));
+		json_object_set_new(x, "aandeelBasispunten",
+				    bp_json(g->aandeel));
 		json_object_set_new(x, "vorigJaarHonderdsten",
 				    g->vorig_bekend ? json_integer(g->vorig)
 						    : json_null());
@@ -141,7 +143,8 @@ present_verdeling_json(const struct uren_verdeling *v, const char *sw)
 		json_object_set_new(x, "honderdsten",
 				    json_integer(r->honderdsten));
 		json_object_set_new(x, "uren", present_uren(r->honderdsten));
-		json_object_set_new(x, "aandeelBasispunten", bp_json(r->aandeel));
+		json_object_set_new(x, "aandeelBasispunten",
+				    bp_json(r->aandeel));
 		json_array_append_new(regels, x);
 	}
 	json_object_set_new(o, "totalen", regels);
@@ -163,8 +166,9 @@ present_afwijking_reden(const struct uren_afwijking_groep *g, char *buf,
 		return;
 	case AFW_ONDERGEBRACHT:
 		snprintf(buf, n, "ondergebracht bij %s",
-			 in && in->regeling ? in->regeling
-					    : "een gemeenschappelijke regeling");
+			 in && in->regeling
+				 ? in->regeling
+				 : "een gemeenschappelijke regeling");
 		return;
 	case AFW_GEEN_LID:
 		snprintf(buf, n, "gemeente geen lid van de samenwerking");
@@ -203,12 +207,12 @@ present_afwijkingen_json(const struct uren_register *r,
 				    jstr(r->gemeenten[x->gemeente].code));
 		json_object_set_new(a, "gemeenteNaam",
 				    jstr(r->gemeenten[x->gemeente].naam));
-		json_object_set_new(a, "reden",
-				    json_string(uren_afwijking_naam(
-					    x->afwijking)));
-		json_object_set_new(a, "uitleg",
-				    json_string(uren_afwijking_uitleg(
-					    x->afwijking)));
+		json_object_set_new(
+			a, "reden",
+			json_string(uren_afwijking_naam(x->afwijking)));
+		json_object_set_new(
+			a, "uitleg",
+			json_string(uren_afwijking_uitleg(x->afwijking)));
 		{
 			char kort[160];
 
@@ -225,17 +229,22 @@ present_afwijkingen_json(const struct uren_register *r,
 		json_object_set_new(a, "inrichtingBesluit",
 				    jstr(in ? in->besluit : NULL));
 		json_object_set_new(a, "kaderArtikel",
-				    x->artikel ? json_integer(x->artikel->nummer)
-					       : json_null());
-		json_object_set_new(a, "kaderArtikelTitel",
-				    jstr(x->artikel ? x->artikel->titel : NULL));
-		json_object_set_new(a, "kaderBesluit",
-				    jstr(x->versie ? x->versie->besluit : NULL));
+				    x->artikel
+					    ? json_integer(x->artikel->nummer)
+					    : json_null());
+		json_object_set_new(
+			a, "kaderArtikelTitel",
+			jstr(x->artikel ? x->artikel->titel : NULL));
+		json_object_set_new(
+			a, "kaderBesluit",
+			jstr(x->versie ? x->versie->besluit : NULL));
 		json_object_set_new(a, "eersteDag", jdate(x->eerste));
 		json_object_set_new(a, "laatsteDag", jdate(x->laatste));
-		json_object_set_new(a, "dagen", json_integer((json_int_t)x->dagen));
+		json_object_set_new(a, "dagen",
+				    json_integer((json_int_t)x->dagen));
 		json_object_set_new(a, "rijen", json_integer(x->rijen));
-		json_object_set_new(a, "honderdsten", json_integer(x->honderdsten));
+		json_object_set_new(a, "honderdsten",
+				    json_integer(x->honderdsten));
 		json_object_set_new(a, "uren", present_uren(x->honderdsten));
 		json_array_append_new(arr, a);
 	}

@@ -24,8 +24,8 @@ json_t *present_verdeling_json(const struct uren_verdeling *v,
 
 /* The deviations of one cooperation in [van, tot) (tot may be open). */
 json_t *present_afwijkingen_json(const struct uren_register *r,
-				 const struct uren_afwijking_groep *g,
-				 size_t n, const char *samenwerking, day_t van,
+				 const struct uren_afwijking_groep *g, size_t n,
+				 const char *samenwerking, day_t van,
 				 day_t tot);
 
 /* The reason of a deviation in a few words ("werkte alleen voor

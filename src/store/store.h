@@ -475,7 +475,6 @@ enum status store_audit_verify(struct store *s, int64_t *checked,
 
 /* ---- staff and hours (HOURS.md) ---- */
 
-
 /* Add one staff member; every problem named by field. */
 enum status store_medewerker_add(struct store *s, const struct medewerker *m,
 				 struct err *e);
@@ -549,8 +548,8 @@ enum status store_uren_batches(struct store *s, struct arena *a,
  */
 enum status store_uren_maanden(struct store *s, struct arena *a,
 			       const char *samenwerking, int van_jaar,
-			       int tot_jaar, struct uren_maand **out,
-			       size_t *n, struct err *e);
+			       int tot_jaar, struct uren_maand **out, size_t *n,
+			       struct err *e);
 
 /*
  * The cells of current batches in [van, tot) for one cooperation's units
@@ -560,7 +559,6 @@ enum status store_uren_maanden(struct store *s, struct arena *a,
 enum status store_uren_cellen(struct store *s, struct arena *a,
 			      const struct uren_register *r,
 			      const char *samenwerking, day_t van, day_t tot,
-			      struct uren_cel **out, size_t *n,
-			      struct err *e);
+			      struct uren_cel **out, size_t *n, struct err *e);
 
 #endif

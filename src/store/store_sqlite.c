@@ -25,7 +25,6 @@
 
 #define BUSY_TIMEOUT_MS 5000
 
-
 struct migration {
 	int version;
 	const unsigned char *sql;

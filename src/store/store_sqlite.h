@@ -36,7 +36,6 @@ struct store {
 		 ? ((n)++, 1)                                               \
 		 : 0)
 
-
 enum status db_error(struct store *s, struct err *e, const char *what);
 sqlite3_stmt *stmt(struct store *s, enum query q, struct err *e);
 void bind_text(sqlite3_stmt *st, int n, const char *v);
@@ -54,11 +53,19 @@ enum status nomem(struct err *e);
 enum status tx_begin(struct store *s, struct err *e);
 enum status tx_end(struct store *s, enum status st, struct err *e);
 const char *jobj(struct arena *a, ...);
-enum status audit_append(struct store *s, const char *actie, int resultaat, const char *resource, const char *url, const char *weergave, const char *toelichting, const char *oud, const char *nieuw, struct err *e);
-enum status org_id(struct store *s, const char *code, enum org_soort soort, const char *field, int64_t *id, struct err *e);
-enum status samenwerking_id(struct store *s, const char *code, int64_t *id, day_t *sinds, struct err *e);
-enum status eenheid_id(struct store *s, const char *code, int64_t *id, const char **samenwerking, struct arena *a, struct err *e);
-sqlite3_stmt *row_by_key(struct store *s, enum query q, const char *key, const char *wat, int max, struct err *e);
+enum status audit_append(struct store *s, const char *actie, int resultaat,
+			 const char *resource, const char *url,
+			 const char *weergave, const char *toelichting,
+			 const char *oud, const char *nieuw, struct err *e);
+enum status org_id(struct store *s, const char *code, enum org_soort soort,
+		   const char *field, int64_t *id, struct err *e);
+enum status samenwerking_id(struct store *s, const char *code, int64_t *id,
+			    day_t *sinds, struct err *e);
+enum status eenheid_id(struct store *s, const char *code, int64_t *id,
+		       const char **samenwerking, struct arena *a,
+		       struct err *e);
+sqlite3_stmt *row_by_key(struct store *s, enum query q, const char *key,
+			 const char *wat, int max, struct err *e);
 const char *iso(struct arena *a, day_t d);
 void utc_now(char *buf, size_t n); /* now, UTC, ISO 8601 */
 

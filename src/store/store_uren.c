@@ -88,8 +88,8 @@ store_medewerker_get(struct store *s, struct arena *a, const char *nummer,
  */
 static void
 medewerker_controleren(struct store *s, const struct medewerker *m,
-		       const char *prefix, int64_t *werkgever,
-		       int64_t *eenheid, struct err *e)
+		       const char *prefix, int64_t *werkgever, int64_t *eenheid,
+		       struct err *e)
 {
 	char naam[64];
 	struct arena a;
@@ -155,15 +155,15 @@ medewerker_controleren(struct store *s, const struct medewerker *m,
 }
 
 static void
-bind_medewerker(sqlite3_stmt *st, const struct medewerker *m,
-		int64_t werkgever, int64_t eenheid)
+bind_medewerker(sqlite3_stmt *st, const struct medewerker *m, int64_t werkgever,
+		int64_t eenheid)
 {
 	bind_text(st, 1, m->nummer);
 	bind_text(st, 2, m->naam);
 	bind_id(st, 3, werkgever);
 	bind_id(st, 4, eenheid);
-	bind_text(st, 5, m->standplaats && *m->standplaats ? m->standplaats
-							   : NULL);
+	bind_text(st, 5,
+		  m->standplaats && *m->standplaats ? m->standplaats : NULL);
 	if (m->fte > 0)
 		bind_int(st, 6, m->fte);
 	else
@@ -178,8 +178,8 @@ medewerker_json(struct store *s, const struct medewerker *m)
 	char fte[16];
 
 	snprintf(fte, sizeof(fte), "%d", m->fte);
-	return jobj(&s->scratch, "personeelsnummer", m->nummer, "naam",
-		    m->naam, "werkgever", m->werkgever, "eenheid", m->eenheid,
+	return jobj(&s->scratch, "personeelsnummer", m->nummer, "naam", m->naam,
+		    "werkgever", m->werkgever, "eenheid", m->eenheid,
 		    "standplaats", m->standplaats, "fte_duizendsten", fte,
 		    "van", iso(&s->scratch, m->periode.van), "tot",
 		    iso(&s->scratch, m->periode.tot), NULL);
@@ -220,8 +220,7 @@ bestaat(struct store *s, const char *nummer, struct err *e)
 }
 
 enum status
-store_medewerker_add(struct store *s, const struct medewerker *m,
-		     struct err *e)
+store_medewerker_add(struct store *s, const struct medewerker *m, struct err *e)
 {
 	int64_t werkgever, eenheid;
 	enum status rc;
@@ -288,7 +287,8 @@ store_medewerkers_import(struct store *s, const struct medewerker *m, size_t n,
 		medewerker_controleren(s, &m[i], prefix, &werkgever[i],
 				       &eenheid[i], e);
 		for (size_t j = 0; j < i && m[i].nummer; j++)
-			if (m[j].nummer && strcmp(m[j].nummer, m[i].nummer) == 0) {
+			if (m[j].nummer &&
+			    strcmp(m[j].nummer, m[i].nummer) == 0) {
 				snprintf(prefix, sizeof(prefix),
 					 "regel %" PRId64 ": personeelsnummer",
 					 m[i].id);
@@ -489,9 +489,10 @@ rijen_schrijven(struct store *s, const struct uren_register *r,
 	sqlite3_bind_int64(st, 1, batch);
 	for (size_t i = 0; i < res->nboekingen; i++) {
 		const struct uren_boeking *b = &res->boekingen[i];
-		int64_t mw = b->medewerker < r->nmedewerkers
-				     ? r->medewerkers[b->medewerker].id
-				     : nieuw_id[b->medewerker - r->nmedewerkers];
+		int64_t mw =
+			b->medewerker < r->nmedewerkers
+				? r->medewerkers[b->medewerker].id
+				: nieuw_id[b->medewerker - r->nmedewerkers];
 
 		if (b->dag != vorige) {
 			date_format_iso(b->dag, datum);
@@ -544,8 +545,8 @@ rijen_schrijven(struct store *s, const struct uren_register *r,
 
 /* With other batches over the same days: at most 24 hours a day still. */
 static enum status
-dagen_over_batches(struct store *s, struct arena *a, int64_t batch,
-		   day_t van, day_t tot, struct err *e)
+dagen_over_batches(struct store *s, struct arena *a, int64_t batch, day_t van,
+		   day_t tot, struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, Q_UREN_OVERLAP, e);
 	int64_t overlap = 0;
@@ -582,8 +583,9 @@ dagen_over_batches(struct store *s, struct arena *a, int64_t batch,
 			date_format_nl(d, datum, sizeof(datum));
 		else
 			snprintf(datum, sizeof(datum), "?");
-		err_invalid(e, naam, sqlite3_column_int(st, 3) ? "week-over-168"
-							       : "day-over-24",
+		err_invalid(e, naam,
+			    sqlite3_column_int(st, 3) ? "week-over-168"
+						      : "day-over-24",
 			    "Medewerker %.32s heeft %s %s samen met eerder "
 			    "ingelezen uren (batch %.40s) %s uur; dat is "
 			    "meer dan kan.",

@@ -53,18 +53,17 @@ register_vullen(void)
 	ruimte[0] = (struct inrichting){ .periode = { begin, DATE_NONE },
 					 .vorm = VORM_EIGEN,
 					 .gemeente = "GM0397" };
-	informatisering[0] = (struct inrichting){
-		.periode = { begin, D("2021-04-22") }, .vorm = VORM_GEDEELD
-	};
+	informatisering[0] =
+		(struct inrichting){ .periode = { begin, D("2021-04-22") },
+				     .vorm = VORM_GEDEELD };
 	informatisering[1] =
 		(struct inrichting){ .periode = { D("2021-04-22"), DATE_NONE },
 				     .vorm = VORM_ONDERGEBRACHT,
 				     .regeling = "GRIT" };
-	v6[0] = (struct kader_versie){
-		.periode = { D("2019-12-12"), D("2021-05-27") },
-		.eenheden = art6_oud,
-		.neenheden = 2
-	};
+	v6[0] = (struct kader_versie){ .periode = { D("2019-12-12"),
+						    D("2021-05-27") },
+				       .eenheden = art6_oud,
+				       .neenheden = 2 };
 	v6[1] = (struct kader_versie){ .periode = { D("2021-05-27"),
 						    DATE_NONE },
 				       .eenheden = art6_nieuw,
@@ -82,10 +81,11 @@ register_vullen(void)
 					   .titel = "Overige afdelingen",
 					   .versies = v8,
 					   .nversies = 1 };
-	samenwerkingen[0] = (struct uren_samenwerking){
-		.code = "HB", .leden = leden, .nleden = 2, .kader = kader,
-		.nkader = 2
-	};
+	samenwerkingen[0] = (struct uren_samenwerking){ .code = "HB",
+							.leden = leden,
+							.nleden = 2,
+							.kader = kader,
+							.nkader = 2 };
 	eenheden[0] = (struct uren_eenheid){ .code = "hb-communicatie",
 					     .samenwerking = "HB",
 					     .inrichting = communicatie,
@@ -98,9 +98,9 @@ register_vullen(void)
 					     .samenwerking = "HB",
 					     .inrichting = informatisering,
 					     .ninrichting = 2 };
-	medewerkers[0] = (struct uren_medewerker){
-		.nummer = "M1", .periode = { begin, DATE_NONE }
-	};
+	medewerkers[0] =
+		(struct uren_medewerker){ .nummer = "M1",
+					  .periode = { begin, DATE_NONE } };
 	medewerkers[1] = (struct uren_medewerker){
 		.nummer = "M2", .periode = { D("2020-01-01"), D("2024-07-01") }
 	};
@@ -347,13 +347,13 @@ test_windows_1252_and_quotes(void **state)
 static void
 test_deviations(void **state)
 {
-	static const char csv[] = KOP
-		"M1;4-3-2024;GM0397;hb-ruimte-heemstede;;6\n" /* fine */
-		"M1;4-3-2024;GM0377;hb-ruimte-heemstede;;1,5\n" /* other */
-		"M1;5-3-2024;GM0377;hb-ruimte-heemstede;;2\n" /* other */
-		"M1;5-3-2024;GM0397;hb-informatisering;;3\n" /* GRIT */
-		"M1;6-3-2024;Aalsmeer;hb-communicatie;;1\n" /* no member */
-		"M1;6-3-2024;GM0377;hb-communicatie;;4\n"; /* fine */
+	static const char csv[] =
+		KOP "M1;4-3-2024;GM0397;hb-ruimte-heemstede;;6\n" /* fine */
+		    "M1;4-3-2024;GM0377;hb-ruimte-heemstede;;1,5\n" /* other */
+		    "M1;5-3-2024;GM0377;hb-ruimte-heemstede;;2\n" /* other */
+		    "M1;5-3-2024;GM0397;hb-informatisering;;3\n" /* GRIT */
+		    "M1;6-3-2024;Aalsmeer;hb-communicatie;;1\n" /* no member */
+		    "M1;6-3-2024;GM0377;hb-communicatie;;4\n"; /* fine */
 	static const enum uren_afwijking want[] = {
 		AFW_GEEN,	   AFW_ANDERE_GEMEENTE, AFW_ANDERE_GEMEENTE,
 		AFW_ONDERGEBRACHT, AFW_GEEN_LID,	AFW_GEEN,
@@ -423,10 +423,9 @@ test_framework_check_by_date(void **state)
 static void
 test_weeks(void **state)
 {
-	static const char csv[] =
-		"medewerker;week;gemeente;eenheid;uren\n"
-		"M1;2025-W01;GM0397;hb-communicatie;40\n"
-		"M1;2025-W01;GM0377;hb-communicatie;24\n";
+	static const char csv[] = "medewerker;week;gemeente;eenheid;uren\n"
+				  "M1;2025-W01;GM0397;hb-communicatie;40\n"
+				  "M1;2025-W01;GM0377;hb-communicatie;24\n";
 	struct run g;
 
 	(void)state;
@@ -462,10 +461,10 @@ test_weeks(void **state)
 static void
 test_new_staff(void **state)
 {
-	static const char csv[] = KOP
-		"M9;5-3-2024;GM0397;hb-ruimte-heemstede;;8\n"
-		"M8;5-3-2024;GM0397;hb-communicatie;;8\n"
-		"M9;6-3-2024;GM0397;hb-communicatie;;8\n";
+	static const char csv[] =
+		KOP "M9;5-3-2024;GM0397;hb-ruimte-heemstede;;8\n"
+		    "M8;5-3-2024;GM0397;hb-communicatie;;8\n"
+		    "M9;6-3-2024;GM0397;hb-communicatie;;8\n";
 	struct run g;
 
 	(void)state;
@@ -511,10 +510,11 @@ test_scope(void **state)
 			 ST_INVALID);
 	assert_int_equal(g.r.nproblemen, 1);
 	assert_string_equal(g.r.problemen[0].code, "forbidden-unit");
-	assert_string_equal(g.r.problemen[0].melding,
-			    "Eenheid hb-communicatie hoort bij samenwerking HB; "
-			    "u mag alleen uren van uw eigen samenwerking "
-			    "inlezen.");
+	assert_string_equal(
+		g.r.problemen[0].melding,
+		"Eenheid hb-communicatie hoort bij samenwerking HB; "
+		"u mag alleen uren van uw eigen samenwerking "
+		"inlezen.");
 	arena_free(&g.a);
 
 	o.samenwerkingen = alleen_hb;
