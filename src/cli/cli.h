@@ -125,11 +125,19 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parse a date option; on error prints a message naming `option`. */
 int cli_date(const char *text, const char *option, day_t *out);
 
+/* A whole file in memory: mapped, or read (standard input). */
+struct cli_bestand {
+	char *data; /* not NUL-terminated when mapped */
+	size_t n;
+	bool gemapt;
+};
+
 /*
- * Read a whole file into a new buffer (NUL-terminated; free it). "-" is
- * standard input. On failure prints a Dutch message and returns EXIT_USER.
+ * Read a whole file ("-" is standard input). On failure prints a Dutch
+ * message and returns EXIT_USER. Release it with cli_file_free.
  */
-int cli_read_file(const char *path, char **data, size_t *n);
+int cli_read_file(const char *path, struct cli_bestand *b);
+void cli_file_free(struct cli_bestand *b);
 
 /* Exit code for a status. */
 int cli_exit_code(enum status st);

@@ -214,20 +214,19 @@ mw_import(int argc, char **argv)
 	size_t n, nieuw = 0, gewijzigd = 0;
 	struct arena fa;
 	struct ctx x;
-	char *data;
-	size_t len;
+	struct cli_bestand f;
 	int rc;
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
 	if (x.npos != 1)
 		return ctx_close(&x, cli_usage_error("Noem het bestand."));
-	if ((rc = cli_read_file(x.pos[0], &data, &len)))
+	if ((rc = cli_read_file(x.pos[0], &f)))
 		return ctx_close(&x, rc);
-	arena_init(&fa, 64u * 1024 * 1024 + 16 * len);
+	arena_init(&fa, 64u * 1024 * 1024 + 16 * f.n);
 	/* Rows with unreadable fields still go through the register
 	 * checks, so every problem is listed; nothing is stored then. */
-	medewerker_csv_lees(&fa, data, len, &m, &n, &x.e);
+	medewerker_csv_lees(&fa, f.data, f.n, &m, &n, &x.e);
 	if (n && (x.e.status == ST_OK || x.e.status == ST_INVALID)) {
 		if (dry)
 			store_begin(x.s, &x.e);
@@ -237,7 +236,7 @@ mw_import(int argc, char **argv)
 		err_dedupe(&x.e);
 		cli_problemen_op_regel(&x.e);
 	}
-	free(data);
+	cli_file_free(&f);
 	arena_free(&fa);
 	if (x.e.status != ST_OK)
 		return ctx_close(&x, cli_fail(&x.e));

@@ -141,8 +141,8 @@ cmd_init(int argc, char **argv)
 		{ NULL, NULL, NULL },
 	};
 	const char *pos[1];
-	char *text = NULL;
-	size_t npos, ntext = 0;
+	struct cli_bestand f = { 0 };
+	size_t npos;
 	const char *path;
 	int rc;
 
@@ -156,10 +156,11 @@ cmd_init(int argc, char **argv)
 			path);
 		return EXIT_USER;
 	}
-	if (document && (rc = cli_read_file(document, &text, &ntext)))
+	if (document && (rc = cli_read_file(document, &f)))
 		return rc;
-	rc = create(path, false, text, ntext, cli_today());
-	free(text);
+	rc = create(path, false, f.data, f.n, cli_today());
+	if (document)
+		cli_file_free(&f);
 	if (rc)
 		return rc;
 	printf("Database %s gemaakt, met de gemeenten en BBV-taakvelden%s%s."

@@ -222,8 +222,7 @@ uren_import(int argc, char **argv)
 	struct arena fa;
 	const char *naam;
 	struct ctx x;
-	char *data;
-	size_t len;
+	struct cli_bestand f;
 	int rc;
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
@@ -242,19 +241,19 @@ uren_import(int argc, char **argv)
 						    vervang_text));
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if ((rc = cli_read_file(x.pos[0], &data, &len)))
+	if ((rc = cli_read_file(x.pos[0], &f)))
 		return ctx_close(&x, rc);
 	naam = strrchr(x.pos[0], '/') ? strrchr(x.pos[0], '/') + 1 : x.pos[0];
 	/* A progress bar only on a terminal, and only for large files. */
-	vg.aan = isatty(STDERR_FILENO) && len > (4u << 20);
+	vg.aan = isatty(STDERR_FILENO) && f.n > (4u << 20);
 	o.nieuwe_medewerkers = nieuw;
-	arena_init(&fa, (64u << 20) + 16 * len);
+	arena_init(&fa, (64u << 20) + 16 * f.n);
 	rc = 0;
 	if (store_uren_register(x.s, &fa, &reg, &x.e)) {
 		rc = cli_fail(&x.e);
 		goto out;
 	}
-	if (uren_import_controleer(&fa, &reg, data, len, &o, &res, &x.e)) {
+	if (uren_import_controleer(&fa, &reg, f.data, f.n, &o, &res, &x.e)) {
 		if (x.e.status == ST_INVALID && x.c.format == FORMAT_JSON) {
 			json_t *j = json_object();
 
@@ -317,7 +316,7 @@ uren_import(int argc, char **argv)
 		       naam);
 	samenvatting(&x, &res, seconden(&t0));
 out:
-	free(data);
+	cli_file_free(&f);
 	arena_free(&fa);
 	return ctx_close(&x, rc);
 }

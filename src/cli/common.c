@@ -8,6 +8,8 @@
 #include <time.h>
 #include <pwd.h>
 #include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "../banned.h"
@@ -253,14 +255,14 @@ cli_date(const char *text, const char *option, day_t *out)
 }
 
 int
-cli_read_file(const char *path, char **data, size_t *n)
+cli_read_file(const char *path, struct cli_bestand *b)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	size_t cap = 1 << 16, len = 0, got;
+	struct stat st;
 	char *buf;
 
-	*data = NULL;
-	*n = 0;
+	memset(b, 0, sizeof(*b));
 	if (!f)
 		return cli_usage_error("Kan '%s' niet openen: %s.", path,
 				       errno == ENOENT
@@ -268,6 +270,20 @@ cli_read_file(const char *path, char **data, size_t *n)
 				       : errno == EACCES ? "geen toegang"
 				       : errno == EISDIR ? "dat is een map"
 							 : "onbekende fout");
+	/* A regular file is mapped: a year of hours is not copied. */
+	if (f != stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0) {
+		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+			       fileno(f), 0);
+
+		if (p != MAP_FAILED) {
+			fclose(f);
+			b->data = p;
+			b->n = (size_t)st.st_size;
+			b->gemapt = true;
+			return 0;
+		}
+	}
 	buf = malloc(cap + 1);
 	while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
 		len += got;
@@ -297,9 +313,19 @@ cli_read_file(const char *path, char **data, size_t *n)
 	if (f != stdin)
 		fclose(f);
 	buf[len] = '\0';
-	*data = buf;
-	*n = len;
+	b->data = buf;
+	b->n = len;
 	return 0;
+}
+
+void
+cli_file_free(struct cli_bestand *b)
+{
+	if (b->gemapt)
+		munmap(b->data, b->n);
+	else
+		free(b->data);
+	memset(b, 0, sizeof(*b));
 }
 
 int

@@ -43,6 +43,16 @@ arena_free(struct arena *a)
 void *
 arena_alloc(struct arena *a, size_t n)
 {
+	void *p = arena_alloc_raw(a, n);
+
+	if (p)
+		memset(p, 0, n ? n : 1);
+	return p;
+}
+
+void *
+arena_alloc_raw(struct arena *a, size_t n)
+{
 	const size_t align = alignof(max_align_t);
 	struct arena_chunk *c = a->head;
 	size_t need, size;
@@ -69,7 +79,6 @@ arena_alloc(struct arena *a, size_t n)
 	}
 	p = c->data + c->off;
 	c->off += need;
-	memset(p, 0, n);
 	return p;
 }
 

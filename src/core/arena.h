@@ -32,6 +32,10 @@ void arena_free(struct arena *a);
 /* Zeroed block of n bytes, aligned for any type; NULL when over limit. */
 void *arena_alloc(struct arena *a, size_t n);
 
+/* The same without zeroing, for large buffers the caller fills
+ * completely: zeroing them first would touch every page twice. */
+void *arena_alloc_raw(struct arena *a, size_t n);
+
 /* Zeroed array of n elements of `size` bytes; NULL on overflow or limit. */
 void *arena_calloc(struct arena *a, size_t n, size_t size);
 
