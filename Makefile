@@ -49,6 +49,8 @@ demo: build
 	@echo "  http://localhost:$(PORT)/api/v1/besluiten/830016   hetzelfde via de API"
 	@echo "  http://localhost:$(PORT)/api/v1/openapi.json       de API-beschrijving"
 	@echo "  http://localhost:$(PORT)/inloggen                  inloggen met een demo-account van hierboven"
+	@echo "  http://localhost:$(PORT)/samenwerkingen/HB/uren    de urenverdeling van HB (na inloggen)"
+	@echo "  http://localhost:$(PORT)/uren                      uren inlezen (als controller of beheerder)"
 	@echo "Of op de opdrachtregel: $(AMBT) --help"
 	@echo
 	$(AMBT) serve --db $(DB) --poort $(PORT)
@@ -76,6 +78,7 @@ bench: deps
 	[ -f build-bench/build.ninja ] || meson setup build-bench --buildtype=release
 	meson compile -C build-bench
 	sh bench/http.sh build-bench/ambt
+	sh bench/uren.sh build-bench
 
 # Run every fuzzer with clang/libFuzzer for FUZZ_SECONDS each and merge
 # new inputs into fuzz/corpus/ (see fuzz/README.md).
