@@ -1,6 +1,6 @@
 /*
  * cmd_uren.c - `ambt uren`: importing hours exports, the batches, the
- * totals and urenverdeling, and the framework deviations (HOURS.md).
+ * totals and urenverdeling, and the framework deviations (docs/hours-file.md).
  */
 #include <stdlib.h>
 #include <string.h>

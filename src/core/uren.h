@@ -1,5 +1,5 @@
 /*
- * uren.h - reading the fields of an hours export (see HOURS.md): hours,
+ * uren.h - reading the fields of an hours export (docs/hours-file.md): hours,
  * days and ISO weeks as Dutch controllers write them, the encoding of the
  * file and its separator. Pure: no I/O; callers add the line number.
  *

@@ -1,5 +1,5 @@
 /*
- * uren_csv.c - the columns of an hours export (HOURS.md) on the generic
+ * uren_csv.c - the columns of an hours export (docs/hours-file.md) on the generic
  * CSV reader: which are known, which required, and that a row is booked
  * either per day or per week.
  */

@@ -1,5 +1,5 @@
 /*
- * uren_csv.h - reading an hours export (HOURS.md) into rows: the header
+ * uren_csv.h - reading an hours export (docs/hours-file.md) into rows: the header
  * matched case-insensitively in any order, unknown columns reported once
  * (and ignored), required columns checked, RFC 4180 quoting (separators
  * and newlines inside quotes), CRLF or LF, and every row with the line
@@ -29,7 +29,7 @@ enum uren_kolom {
 	KOLOM_AANTAL
 };
 
-/* The column's name as in HOURS.md ("medewerker"). */
+/* The column's name as in docs/hours-file.md ("medewerker"). */
 const char *uren_kolom_naam(enum uren_kolom k);
 
 /*

@@ -1,6 +1,6 @@
 /*
  * uren_import.c - checking an hours export against the register, the
- * framework check and its report. See uren_import.h and HOURS.md.
+ * framework check and its report. See uren_import.h and docs/hours-file.md.
  */
 #include <ctype.h>
 #include <pthread.h>
@@ -679,7 +679,7 @@ kolom_rang(const char *kolom)
 	return KOLOM_AANTAL;
 }
 
-/* A row's problems in the order of the columns in HOURS.md (they are
+/* A row's problems in the order of the columns of the file format (they are
  * found in another order: the unit and day are needed first). */
 static void
 in_kolomvolgorde(struct uren_probleem *p, size_t n)

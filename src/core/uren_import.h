@@ -1,5 +1,5 @@
 /*
- * uren_import.h - checking an hours export against the register (HOURS.md)
+ * uren_import.h - checking an hours export against the register (docs/hours-file.md)
  * and the framework check of booked hours. Pure: the caller gives the file's
  * bytes and the register as far as needed; the result says exactly what to
  * store, or every problem by line and column. Nothing here writes.

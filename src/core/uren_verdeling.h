@@ -1,7 +1,7 @@
 /*
  * uren_verdeling.h - totals of booked hours per municipality, unit and
  * period, and the *urenverdeling*: each municipality's share of the hours
- * and its change against the previous year (HOURS.md). These shares are
+ * and its change against the previous year (docs/hours-file.md). These shares are
  * what an allocation key with basis `hours_realized` uses. Pure.
  *
  * Shares are in basis points (hundredths of a percent), rounded half up

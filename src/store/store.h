@@ -473,7 +473,7 @@ enum status store_audit_list(struct store *s, struct arena *a,
 enum status store_audit_verify(struct store *s, int64_t *checked,
 			       int64_t *broken, struct err *e);
 
-/* ---- staff and hours (HOURS.md) ---- */
+/* ---- staff and hours (docs/hours-file.md) ---- */
 
 /* Add one staff member; every problem named by field. */
 enum status store_medewerker_add(struct store *s, const struct medewerker *m,

@@ -1,5 +1,5 @@
 /*
- * test_uren.c - the fields of an hours export, exactly as HOURS.md says.
+ * test_uren.c - the fields of an hours export, exactly as docs/hours-file.md says.
  */
 #include <string.h>
 

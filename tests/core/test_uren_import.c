@@ -1,6 +1,6 @@
 /*
  * test_uren_import.c - checking an hours export against the register, and
- * the framework check, exactly as HOURS.md says: given this file, exactly
+ * the framework check, exactly as docs/hours-file.md says: given this file, exactly
  * these problems (line, column, Dutch sentence), or exactly these rows.
  */
 #include <stdio.h>
