@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "../present/json.h"
+#include "../present/uren.h"
 #include "commands.h"
 #include "../banned.h"
 
@@ -50,20 +51,12 @@ org_json(const struct organisatie *o)
 static const char *
 inwoners_text(struct arena *a, int64_t n)
 {
-	char digits[32], out[48];
-	size_t len, o = 0;
+	char buf[48];
 
 	if (n < 0)
 		return "";
-	snprintf(digits, sizeof(digits), "%lld", (long long)n);
-	len = strlen(digits);
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[o++] = '.';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-	return arena_strdup(a, out);
+	present_getal_nl((long long)n, buf, sizeof(buf));
+	return arena_strdup(a, buf);
 }
 
 static int

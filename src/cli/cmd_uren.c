@@ -42,33 +42,27 @@ static const char usage[] =
 static const char *
 getal(struct arena *a, long long v)
 {
-	char digits[32], out[48];
-	size_t len, o = 0;
+	char buf[48];
 
-	snprintf(digits, sizeof(digits), "%lld", v < 0 ? -v : v);
-	len = strlen(digits);
-	if (v < 0)
-		out[o++] = '-';
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[o++] = '.';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-	return arena_strdup(a, out);
+	present_getal_nl(v, buf, sizeof(buf));
+	return arena_strdup(a, buf);
 }
 
 /* Hours for people: "1.234,50"; for CSV: "1234.50". */
 static const char *
 uren_tekst_a(const struct ctx *x, struct arena *a, int64_t h)
 {
-	long long abs = h < 0 ? -(long long)h : (long long)h;
+	char buf[48];
 
-	if (x->c.format == FORMAT_CSV)
-		return fmt_a(a, "%s%lld.%02lld", h < 0 ? "-" : "", abs / 100,
-			     abs % 100);
-	return fmt_a(a, "%s%s,%02lld", h < 0 ? "-" : "", getal(a, abs / 100),
-		     abs % 100);
+	if (x->c.format == FORMAT_CSV) {
+		json_t *j = present_uren(h);
+		const char *t = arena_strdup(a, json_string_value(j));
+
+		json_decref(j);
+		return t;
+	}
+	present_uren_nl(h, buf, sizeof(buf));
+	return arena_strdup(a, buf);
 }
 
 static const char *

@@ -76,6 +76,9 @@ enum status api_uren_totalen(struct request *, struct response *, struct err *);
 enum status api_uren_afwijkingen(struct request *, struct response *,
 				 struct err *);
 
+/* pages.c: the data every page has, its title and current menu item. */
+json_t *page_data(const char *titel, const char *menu);
+
 /* pages_uren.c */
 enum status page_uren(struct request *, struct response *, struct err *);
 enum status page_uren_import(struct request *, struct response *, struct err *);

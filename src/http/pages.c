@@ -15,7 +15,7 @@
 #include "../banned.h"
 
 /* The data every page has: its title and which menu item is current. */
-static json_t *
+json_t *
 page_data(const char *titel, const char *menu)
 {
 	json_t *j = json_object();

@@ -17,37 +17,14 @@
 
 #define REEKSEN 12 /* colours of the chart series (ambt.css) */
 
-static json_t *
-page_data(const char *titel, const char *menu)
-{
-	json_t *j = json_object();
-
-	json_object_set_new(j, "titel", json_string(titel));
-	json_object_set_new(j, "menu", json_object());
-	json_object_set_new(json_object_get(j, "menu"), menu, json_true());
-	return j;
-}
-
 /* 123450 hundredths as "1.234,50". */
 static json_t *
 uren_nl(int64_t h)
 {
-	char digits[32], out[48];
-	uint64_t a = h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h;
-	size_t len, o = 0;
+	char buf[48];
 
-	snprintf(digits, sizeof(digits), "%llu", (unsigned long long)(a / 100));
-	len = strlen(digits);
-	if (h < 0)
-		out[o++] = '-';
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[o++] = '.';
-		out[o++] = digits[i];
-	}
-	snprintf(out + o, sizeof(out) - o, ",%02llu",
-		 (unsigned long long)(a % 100));
-	return json_string(out);
+	present_uren_nl(h, buf, sizeof(buf));
+	return json_string(buf);
 }
 
 static json_t *

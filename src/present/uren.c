@@ -3,6 +3,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "json.h"
 #include "uren.h"
@@ -17,6 +18,42 @@ present_uren(int64_t h)
 	snprintf(buf, sizeof(buf), "%s%" PRIu64 ".%02" PRIu64, h < 0 ? "-" : "",
 		 a / 100, a % 100);
 	return json_string(buf);
+}
+
+void
+present_getal_nl(long long v, char *buf, size_t n)
+{
+	char digits[32];
+	unsigned long long a =
+		v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	size_t len, o = 0;
+
+	snprintf(digits, sizeof(digits), "%llu", a);
+	len = strlen(digits);
+	if (v < 0 && o + 1 < n)
+		buf[o++] = '-';
+	for (size_t i = 0; i < len && o + 2 < n; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[o++] = '.';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+}
+
+void
+present_uren_nl(int64_t h, char *buf, size_t n)
+{
+	uint64_t a = h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h;
+	size_t len;
+
+	if (h < 0 && n > 1) {
+		buf[0] = '-';
+		buf++;
+		n--;
+	}
+	present_getal_nl((long long)(a / 100), buf, n);
+	len = strlen(buf);
+	snprintf(buf + len, n - len, ",%02llu", (unsigned long long)(a % 100));
 }
 
 json_t *
