@@ -14,7 +14,12 @@
  *    real date; accepted weeks start on a Monday;
  *  - the text read as an hours CSV: accepted files have rows on increasing
  *    lines within the file, every known column either absent or a string;
- *    refusals list at least one problem.
+ *    refusals list at least one problem;
+ *  - the bytes checked against a small register (uren_import_controleer):
+ *    accepted files keep every row with hours in (0, 24] (weeks 168), the
+ *    rows, the cells and the total all sum to the same hundredths, and no
+ *    person has more than 24 hours on a day; refused files keep nothing
+ *    and list at least one problem, each on a line of the file.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -24,6 +29,7 @@
 #include "../src/core/text.h"
 #include "../src/core/uren.h"
 #include "../src/core/uren_csv.h"
+#include "../src/core/uren_import.h"
 #include "../src/banned.h"
 
 static void
@@ -52,6 +58,114 @@ lees_csv(struct arena *a, const char *text, size_t n)
 	} else {
 		FUZZ_CHECK(e.status != ST_INVALID || e.nproblems > 0);
 	}
+}
+
+/* Two municipalities, a shared and an own unit, two staff members. */
+static const struct organisatie gemeenten[] = {
+	{ .code = "GM0397", .naam = "Heemstede" },
+	{ .code = "GM0377", .naam = "Bloemendaal" },
+};
+static const struct lidmaatschap leden[] = {
+	{ .gemeente = "GM0397", .periode = { 0, DATE_NONE } },
+	{ .gemeente = "GM0377", .periode = { 0, DATE_NONE } },
+};
+static const struct inrichting gedeeld[] = {
+	{ .periode = { 0, DATE_NONE }, .vorm = VORM_GEDEELD },
+};
+static const struct inrichting eigen[] = {
+	{ .periode = { 0, DATE_NONE },
+	  .vorm = VORM_EIGEN,
+	  .gemeente = "GM0397" },
+};
+static const struct uren_eenheid eenheden[] = {
+	{ .code = "com",
+	  .samenwerking = "HB",
+	  .inrichting = gedeeld,
+	  .ninrichting = 1 },
+	{ .code = "ruimte",
+	  .samenwerking = "HB",
+	  .inrichting = eigen,
+	  .ninrichting = 1 },
+};
+static const struct uren_samenwerking samenwerkingen[] = {
+	{ .code = "HB", .leden = leden, .nleden = 2 },
+};
+static const struct uren_medewerker medewerkers[] = {
+	{ .nummer = "M1", .periode = { DATE_NONE, DATE_NONE } },
+	{ .nummer = "M2", .periode = { 0, DATE_NONE } },
+};
+static const struct taakveld taakvelden[] = {
+	{ .code = "0.1" },
+	{ .code = "6.71a", .eerste_jaar = 2023, .laatste_jaar = 2024 },
+};
+
+static void
+controleer(const uint8_t *data, size_t size)
+{
+	static const struct uren_register reg = {
+		.gemeenten = gemeenten,
+		.ngemeenten = 2,
+		.eenheden = eenheden,
+		.neenheden = 2,
+		.samenwerkingen = samenwerkingen,
+		.nsamenwerkingen = 1,
+		.medewerkers = medewerkers,
+		.nmedewerkers = 2,
+		.taakvelden = taakvelden,
+		.ntaakvelden = 2,
+	};
+	struct uren_opties o = { .nieuwe_medewerkers = size % 2 == 0 };
+	struct uren_resultaat r;
+	struct arena a;
+	struct err e;
+	size_t lines = 1;
+
+	for (size_t i = 0; i < size; i++)
+		lines += data[i] == '\n' || data[i] == '\r';
+	arena_init(&a, 64u << 20);
+	err_clear(&e);
+	if (uren_import_controleer(&a, &reg, (const char *)data, size, &o, &r,
+				   &e) == ST_OK) {
+		int64_t rijen = 0, cellen = 0;
+
+		FUZZ_CHECK(r.nboekingen > 0 && r.nproblemen == 0);
+		for (size_t i = 0; i < r.nboekingen; i++) {
+			const struct uren_boeking *b = &r.boekingen[i];
+
+			FUZZ_CHECK(b->honderdsten > 0);
+			FUZZ_CHECK(b->honderdsten <=
+				   (b->week ? 7 : 1) * UREN_MAX_PER_DAG);
+			FUZZ_CHECK(b->eenheid < 2 && b->gemeente < 2);
+			FUZZ_CHECK(b->medewerker < 2 + r.nnieuw);
+			rijen += b->honderdsten;
+			/* No person over 24 hours on a day (quadratic, but
+			   fuzz inputs are small). */
+			if (!b->week) {
+				int64_t dag = 0;
+
+				for (size_t j = 0; j < r.nboekingen; j++)
+					if (!r.boekingen[j].week &&
+					    r.boekingen[j].medewerker ==
+						    b->medewerker &&
+					    r.boekingen[j].dag == b->dag)
+						dag += r.boekingen[j]
+							       .honderdsten;
+				FUZZ_CHECK(dag <= UREN_MAX_PER_DAG);
+			}
+		}
+		for (size_t i = 0; i < r.ncellen; i++)
+			cellen += r.cellen[i].honderdsten;
+		FUZZ_CHECK(rijen == r.honderdsten && cellen == r.honderdsten);
+		FUZZ_CHECK(strlen(r.hash) == 64);
+	} else if (e.status == ST_INVALID) {
+		FUZZ_CHECK(r.nboekingen == 0 && r.ncellen == 0 &&
+			   r.nnieuw == 0);
+		FUZZ_CHECK(r.nproblemen + r.nweggelaten > 0);
+		for (size_t i = 0; i < r.nproblemen; i++)
+			FUZZ_CHECK(r.problemen[i].regel <= lines + 1 &&
+				   r.problemen[i].melding);
+	}
+	arena_free(&a);
 }
 
 int
@@ -112,5 +226,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (uren_parse_week(field, "week", &d, &e) == ST_OK)
 		FUZZ_CHECK(date_weekday(d) == 0);
 	arena_free(&a);
+	controleer(data, size);
 	return 0;
 }

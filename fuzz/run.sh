@@ -30,9 +30,9 @@ cc=${CC:-clang}
 cflags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 	-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 	-Wall -Wextra -Wno-unused-parameter ${EXTRA_CFLAGS:-}"
-srcs="src/core/arena.c src/core/err.c src/core/text.c src/core/date.c src/core/uren.c src/core/uren_csv.c src/core/csv_tabel.c
+srcs="src/core/arena.c src/core/err.c src/core/text.c src/core/date.c src/core/uren.c src/core/uren_csv.c src/core/csv_tabel.c src/core/uren_import.c src/core/register.c
 	src/http/urlencoded.c src/http/route.c src/http/template.c"
-jansson="$(pkg-config --cflags --libs jansson 2>/dev/null || echo -ljansson) -lcsv"
+jansson="$(pkg-config --cflags --libs jansson 2>/dev/null || echo -ljansson) -lcsv -lsodium -lpthread"
 
 max_files=300
 max_bytes=1048576

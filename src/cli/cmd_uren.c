@@ -269,7 +269,7 @@ uren_import(int argc, char **argv)
 	}
 	if (vg.aan)
 		fputs("Opslaan...\n", stderr);
-	if (store_uren_import(x.s, &reg, &res, naam, vervang, &batch, &al,
+	if (store_uren_import(x.s, &x.a, &reg, &res, naam, vervang, &batch, &al,
 			      &x.e)) {
 		if (x.e.status == ST_INVALID) {
 			/* Over 24 hours together with earlier batches. */

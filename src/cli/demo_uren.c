@@ -259,7 +259,7 @@ staff_and_hours(struct store *s, const struct samenwerking *sw, struct err *e)
 		    uren_import_controleer(&fa, &reg, b.p, b.n, NULL, &res,
 					   e) ||
 		    store_uren_import(
-			    s, &reg, &res,
+			    s, &fa, &reg, &res,
 			    fmt_a(&a, "urenexport-%s-%d.csv", sw->code, jaar),
 			    0, &batch, &al, e)) {
 			/* A demo that does not load is a programming error. */

@@ -265,8 +265,8 @@ uren_import_verzoek(struct request *rq, const char *data, size_t n,
 	u->gecontroleerd = true;
 	if (k->proef)
 		return ST_OK;
-	return store_uren_import(rq->store, &reg, &u->res, bestand, k->vervang,
-				 &u->batch, &u->al, e);
+	return store_uren_import(rq->store, &rq->a, &reg, &u->res, bestand,
+				 k->vervang, &u->batch, &u->al, e);
 }
 
 enum status

@@ -525,11 +525,13 @@ struct uren_batch {
  * uren_import_controleer) as a new batch, in one transaction: new staff,
  * the rows, the cells, and (vervang != 0) the replaced batch's rows
  * removed. A file whose hash a current batch already has changes
- * nothing: *al_ingelezen is set and *out describes that batch. Hours that
+ * nothing: *al_ingelezen is set and *out describes that batch. The texts
+ * of *out live in `a`. Hours that
  * bring a person over 24 on a day together with other batches are
  * refused (problems named "regel N").
  */
-enum status store_uren_import(struct store *s, const struct uren_register *r,
+enum status store_uren_import(struct store *s, struct arena *a,
+			      const struct uren_register *r,
 			      const struct uren_resultaat *res,
 			      const char *bestand, int64_t vervang,
 			      struct uren_batch *out, bool *al_ingelezen,

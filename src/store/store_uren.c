@@ -599,7 +599,8 @@ dagen_over_batches(struct store *s, struct arena *a, int64_t batch, day_t van,
 }
 
 enum status
-store_uren_import(struct store *s, const struct uren_register *r,
+store_uren_import(struct store *s, struct arena *uit,
+		  const struct uren_register *r,
 		  const struct uren_resultaat *res, const char *bestand,
 		  int64_t vervang, struct uren_batch *out, bool *al_ingelezen,
 		  struct err *e)
@@ -631,7 +632,7 @@ store_uren_import(struct store *s, const struct uren_register *r,
 		goto out;
 	if (batch) {
 		*al_ingelezen = true;
-		batch_get(s, &s->scratch, batch, out, NULL, NULL, e);
+		batch_get(s, uit, batch, out, NULL, NULL, e);
 		goto out;
 	}
 	if (vervang) {
@@ -732,7 +733,7 @@ store_uren_import(struct store *s, const struct uren_register *r,
 			     e);
 	}
 	if (e->status == ST_OK)
-		batch_get(s, &s->scratch, batch, out, NULL, NULL, e);
+		batch_get(s, uit, batch, out, NULL, NULL, e);
 out:
 	arena_free(&a);
 	rc = tx_end(s, e->status, e);
