@@ -295,11 +295,24 @@ lees(struct lezer *l, const char *text, size_t n)
 		size_t end = pos;
 		bool leeg;
 
-		/* A line ends in LF, CRLF or (old Mac files) a lone CR. */
-		while (end < n && text[end] != '\n' &&
-		       !(text[end] == '\r' && end + 1 < n &&
-			 text[end + 1] != '\n'))
-			end++;
+		/* A line ends in LF, CRLF or (old Mac files) a lone CR: a CR
+		 * before the next LF that is not right before it (nor the
+		 * last byte). memchr finds both fast. */
+		const char *lf = memchr(text + pos, '\n', n - pos);
+		size_t stop = lf ? (size_t)(lf - text) : n;
+		const char *cr = memchr(text + pos, '\r', stop - pos);
+
+		end = stop;
+		while (cr) {
+			size_t c = (size_t)(cr - text);
+
+			if (c + 1 < n && text[c + 1] != '\n') {
+				end = c;
+				break;
+			}
+			cr = c + 1 < stop ? memchr(cr + 1, '\r', stop - c - 1)
+					  : NULL;
+		}
 		leeg = end == pos || (end == pos + 1 && text[pos] == '\r');
 		if (end < n)
 			end++; /* include the line end */

@@ -65,13 +65,12 @@ uren_pagina(struct request *rq, struct response *rs, json_t *extra,
 		json_array_append_new(arr, x);
 	}
 	for (size_t i = 0; i < nsw; i++) {
-		json_t *x = json_object();
-		struct err probe;
+		json_t *x;
 
-		err_clear(&probe);
 		if (!auth_has_role(&rq->who, ROL_BEHEERDER, NULL) &&
 		    !auth_has_role(&rq->who, ROL_CONTROLLER, sw[i].code))
 			continue;
+		x = json_object();
 		json_object_set_new(x, "code", json_string(sw[i].code));
 		json_object_set_new(x, "naam", json_string(sw[i].naam));
 		json_array_append_new(sws, x);
