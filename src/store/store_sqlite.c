@@ -240,6 +240,35 @@ nomem(struct err *e)
 	return err_set(e, ST_NOMEM, "Onvoldoende geheugen voor dit verzoek.");
 }
 
+enum status
+rows_read(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size,
+	  rij_lezer lees, void **out, size_t *n, struct err *e)
+{
+	unsigned char *arr = NULL;
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	while ((r = next_row(s, st, e)) == 1) {
+		if (*n == cap) {
+			size_t nc = cap ? 2 * cap : 8;
+			unsigned char *g = arena_grow(a, arr, *n, nc, size);
+
+			if (!g) {
+				sqlite3_reset(st);
+				return nomem(e);
+			}
+			arr = g;
+			cap = nc;
+		}
+		lees(a, st, arr + (*n)++ * size);
+	}
+	sqlite3_reset(st);
+	*out = arr;
+	return r < 0 ? e->status : ST_OK;
+}
+
 /* ---- transactions ---- */
 
 enum status
@@ -835,8 +864,10 @@ eenheid_id(struct store *s, const char *code, int64_t *id,
 /* ---- organisations ---- */
 
 static void
-read_org(struct arena *a, sqlite3_stmt *st, struct organisatie *o)
+read_org(struct arena *a, sqlite3_stmt *st, void *elem)
 {
+	struct organisatie *o = elem;
+
 	o->id = sqlite3_column_int64(st, 0);
 	o->soort = strcmp((const char *)sqlite3_column_text(st, 1),
 			  "gemeente") == 0
@@ -925,20 +956,17 @@ store_organisatie_list(struct store *s, struct arena *a, enum org_soort soort,
 		       struct organisatie **out, size_t *n, struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, Q_ORG_LIST, e);
-	size_t cap = 0;
-	int r;
+	void *arr;
 
 	*out = NULL;
 	*n = 0;
 	if (!st)
 		return e->status;
 	bind_text(st, 1, org_soort_name(soort));
-	while ((r = next_row(s, st, e)) == 1) {
-		if (!PUSH(a, *out, *n, cap))
-			return nomem(e);
-		read_org(a, st, &(*out)[*n - 1]);
-	}
-	return r < 0 ? e->status : ST_OK;
+	if (rows_read(s, a, st, sizeof(**out), read_org, &arr, n, e))
+		return e->status;
+	*out = arr;
+	return ST_OK;
 }
 
 enum status
@@ -1641,8 +1669,10 @@ store_besluit_wijzigingen(struct store *s, struct arena *a,
 /* ---- cooperations ---- */
 
 static void
-read_sw(struct arena *a, sqlite3_stmt *st, struct samenwerking *sw)
+read_sw(struct arena *a, sqlite3_stmt *st, void *elem)
 {
+	struct samenwerking *sw = elem;
+
 	sw->id = sqlite3_column_int64(st, 0);
 	sw->code = col_text(a, st, 1);
 	sw->naam = col_text(a, st, 2);
@@ -1716,19 +1746,16 @@ store_samenwerking_list(struct store *s, struct arena *a,
 			struct samenwerking **out, size_t *n, struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, Q_SW_LIST, e);
-	size_t cap = 0;
-	int r;
+	void *arr;
 
 	*out = NULL;
 	*n = 0;
 	if (!st)
 		return e->status;
-	while ((r = next_row(s, st, e)) == 1) {
-		if (!PUSH(a, *out, *n, cap))
-			return nomem(e);
-		read_sw(a, st, &(*out)[*n - 1]);
-	}
-	return r < 0 ? e->status : ST_OK;
+	if (rows_read(s, a, st, sizeof(**out), read_sw, &arr, n, e))
+		return e->status;
+	*out = arr;
+	return ST_OK;
 }
 
 enum status

@@ -69,4 +69,14 @@ sqlite3_stmt *row_by_key(struct store *s, enum query q, const char *key,
 const char *iso(struct arena *a, day_t d);
 void utc_now(char *buf, size_t n); /* now, UTC, ISO 8601 */
 
+/*
+ * Read every row of the bound statement `st` into a new array in `a` of
+ * elements of `size` bytes, each zeroed and then filled by `lees`; the
+ * statement is reset afterwards. The shape of every list query.
+ */
+typedef void (*rij_lezer)(struct arena *a, sqlite3_stmt *st, void *elem);
+enum status rows_read(struct store *s, struct arena *a, sqlite3_stmt *st,
+		      size_t size, rij_lezer lees, void **out, size_t *n,
+		      struct err *e);
+
 #endif

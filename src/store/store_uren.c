@@ -18,8 +18,10 @@
 /* ---- staff ---- */
 
 static void
-read_medewerker(struct arena *a, sqlite3_stmt *st, struct medewerker *m)
+read_medewerker(struct arena *a, sqlite3_stmt *st, void *elem)
 {
+	struct medewerker *m = elem;
+
 	m->id = sqlite3_column_int64(st, 0);
 	m->nummer = col_text(a, st, 1);
 	m->naam = col_text(a, st, 2);
@@ -40,8 +42,7 @@ store_medewerker_list(struct store *s, struct arena *a,
 		      struct medewerker **out, size_t *n, struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, Q_MW_LIST, e);
-	size_t cap = 0;
-	int r;
+	void *arr;
 
 	*out = NULL;
 	*n = 0;
@@ -49,13 +50,10 @@ store_medewerker_list(struct store *s, struct arena *a,
 		return e->status;
 	bind_text(st, 1, samenwerking);
 	bind_text(st, 2, zoek && *zoek ? zoek : NULL);
-	while ((r = next_row(s, st, e)) == 1) {
-		if (!PUSH(a, *out, *n, cap))
-			return nomem(e);
-		read_medewerker(a, st, &(*out)[*n - 1]);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? e->status : ST_OK;
+	if (rows_read(s, a, st, sizeof(**out), read_medewerker, &arr, n, e))
+		return e->status;
+	*out = arr;
+	return ST_OK;
 }
 
 enum status
@@ -395,8 +393,9 @@ store_uren_register(struct store *s, struct arena *a, struct uren_register *out,
 /* ---- batches ---- */
 
 static void
-read_batch(struct arena *a, sqlite3_stmt *st, struct uren_batch *b)
+read_batch(struct arena *a, sqlite3_stmt *st, void *elem)
 {
+	struct uren_batch *b = elem;
 	const char *h = (const char *)sqlite3_column_text(st, 1);
 
 	memset(b, 0, sizeof(*b));
@@ -444,20 +443,16 @@ store_uren_batches(struct store *s, struct arena *a, struct uren_batch **out,
 		   size_t *n, struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, Q_UREN_BATCH_LIST, e);
-	size_t cap = 0;
-	int r;
+	void *arr;
 
 	*out = NULL;
 	*n = 0;
 	if (!st)
 		return e->status;
-	while ((r = next_row(s, st, e)) == 1) {
-		if (!PUSH(a, *out, *n, cap))
-			return nomem(e);
-		read_batch(a, st, &(*out)[*n - 1]);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? e->status : ST_OK;
+	if (rows_read(s, a, st, sizeof(**out), read_batch, &arr, n, e))
+		return e->status;
+	*out = arr;
+	return ST_OK;
 }
 
 /* ---- storing an import ---- */
@@ -748,15 +743,29 @@ jaar_grens(int jaar, char *buf)
 	date_format_iso(date_from_ymd(jaar, 1, 1), buf);
 }
 
+static void
+read_maand(struct arena *a, sqlite3_stmt *st, void *elem)
+{
+	struct uren_maand *m = elem;
+
+	m->gemeente = col_text(a, st, 0);
+	m->gemeente_naam = col_text(a, st, 1);
+	m->eenheid = col_text(a, st, 2);
+	m->eenheid_naam = col_text(a, st, 3);
+	m->jaar = sqlite3_column_int(st, 4);
+	m->maand = sqlite3_column_int(st, 5);
+	m->honderdsten = sqlite3_column_int64(st, 6);
+	m->rijen = sqlite3_column_int64(st, 7);
+}
+
 enum status
 store_uren_maanden(struct store *s, struct arena *a, const char *samenwerking,
 		   int van_jaar, int tot_jaar, struct uren_maand **out,
 		   size_t *n, struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, Q_UREN_MAANDEN, e);
+	void *arr;
 	char van[DATE_ISO_LEN], tot[DATE_ISO_LEN];
-	size_t cap = 0;
-	int r;
 
 	*out = NULL;
 	*n = 0;
@@ -767,23 +776,10 @@ store_uren_maanden(struct store *s, struct arena *a, const char *samenwerking,
 	bind_text(st, 1, samenwerking);
 	bind_text(st, 2, van);
 	bind_text(st, 3, tot);
-	while ((r = next_row(s, st, e)) == 1) {
-		struct uren_maand *m;
-
-		if (!PUSH(a, *out, *n, cap))
-			return nomem(e);
-		m = &(*out)[*n - 1];
-		m->gemeente = col_text(a, st, 0);
-		m->gemeente_naam = col_text(a, st, 1);
-		m->eenheid = col_text(a, st, 2);
-		m->eenheid_naam = col_text(a, st, 3);
-		m->jaar = sqlite3_column_int(st, 4);
-		m->maand = sqlite3_column_int(st, 5);
-		m->honderdsten = sqlite3_column_int64(st, 6);
-		m->rijen = sqlite3_column_int64(st, 7);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? e->status : ST_OK;
+	if (rows_read(s, a, st, sizeof(**out), read_maand, &arr, n, e))
+		return e->status;
+	*out = arr;
+	return ST_OK;
 }
 
 static int
