@@ -124,8 +124,8 @@ toon_voortgang(void *ctx, size_t gedaan, size_t totaal)
 	for (int i = 0; i < 40; i++)
 		balk[i] = i < pct * 40 / 100 ? '#' : '.';
 	balk[40] = '\0';
-	fprintf(stderr, "\rControleren [%s] %3d%% (%zu van %zu regels)", balk,
-		pct, gedaan, totaal);
+	fprintf(stderr, "\rInlezen [%s] %3d%% (%zu van %zu regels)", balk, pct,
+		gedaan, totaal);
 	if (gedaan == totaal)
 		fputc('\n', stderr);
 	fflush(stderr);
@@ -247,8 +247,14 @@ uren_import(int argc, char **argv)
 		rc = cli_fail(&x.e);
 		goto out;
 	}
-	if (uren_import_controleer(&fa, &reg, f.data, f.n, &o, &res, &x.e)) {
-		if (x.e.status == ST_INVALID && x.c.format == FORMAT_JSON) {
+	if (dry)
+		uren_import_controleer(&fa, &reg, f.data, f.n, &o, &res, &x.e);
+	else
+		store_uren_import(x.s, &x.a, &fa, &reg, f.data, f.n, &o, naam,
+				  vervang, &res, &batch, &al, &x.e);
+	if (x.e.status == ST_INVALID && (res.nproblemen || res.nweggelaten)) {
+		/* The file itself has problems. */
+		if (x.c.format == FORMAT_JSON) {
 			json_t *j = json_object();
 
 			json_object_set_new(j, "melding",
@@ -257,34 +263,29 @@ uren_import(int argc, char **argv)
 					    present_uren_problemen_json(&res));
 			json_print(j, stdout);
 		}
-		if (x.e.status == ST_INVALID)
-			print_problemen(x.pos[0], &res, &x.e);
-		rc = x.e.status == ST_INVALID ? EXIT_USER : cli_fail(&x.e);
+		print_problemen(x.pos[0], &res, &x.e);
+		rc = EXIT_USER;
+		goto out;
+	}
+	if (x.e.status == ST_INVALID) {
+		/* Over 24 hours together with earlier batches. */
+		fprintf(stderr,
+			"ambt: %s: Het bestand is niet ingelezen; er is niets "
+			"opgeslagen.\n",
+			x.pos[0]);
+		for (size_t i = 0; i < x.e.nproblems; i++)
+			fprintf(stderr, "  %s: %s\n", x.e.problems[i].name,
+				x.e.problems[i].reason);
+		rc = EXIT_USER;
+		goto out;
+	}
+	if (x.e.status != ST_OK) {
+		rc = cli_fail(&x.e);
 		goto out;
 	}
 	if (dry) {
 		printf("Proef: %s is in orde; er is niets opgeslagen.\n", naam);
 		samenvatting(&x, &res, seconden(&t0));
-		goto out;
-	}
-	if (vg.aan)
-		fputs("Opslaan...\n", stderr);
-	if (store_uren_import(x.s, &x.a, &reg, &res, naam, vervang, &batch, &al,
-			      &x.e)) {
-		if (x.e.status == ST_INVALID) {
-			/* Over 24 hours together with earlier batches. */
-			fprintf(stderr,
-				"ambt: %s: Het bestand is niet ingelezen; er "
-				"is niets opgeslagen.\n",
-				x.pos[0]);
-			for (size_t i = 0; i < x.e.nproblems; i++)
-				fprintf(stderr, "  %s: %s\n",
-					x.e.problems[i].name,
-					x.e.problems[i].reason);
-			rc = EXIT_USER;
-		} else {
-			rc = cli_fail(&x.e);
-		}
 		goto out;
 	}
 	if (x.c.format == FORMAT_JSON) {

@@ -256,12 +256,10 @@ staff_and_hours(struct store *s, const struct samenwerking *sw, struct err *e)
 		}
 		arena_init(&fa, 256u << 20);
 		if (store_uren_register(s, &fa, &reg, e) ||
-		    uren_import_controleer(&fa, &reg, b.p, b.n, NULL, &res,
-					   e) ||
 		    store_uren_import(
-			    s, &fa, &reg, &res,
+			    s, &fa, &fa, &reg, b.p, b.n, NULL,
 			    fmt_a(&a, "urenexport-%s-%d.csv", sw->code, jaar),
-			    0, &batch, &al, e)) {
+			    0, &res, &batch, &al, e)) {
 			/* A demo that does not load is a programming error. */
 			if (e->status == ST_INVALID && res.nproblemen)
 				err_internal(e, "demo hours: regel %zu: %s",

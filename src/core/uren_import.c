@@ -922,6 +922,8 @@ rij_van_lezer(void *ctx, const struct csv_rij *rij)
 			return false;
 		}
 		o->nboekingen++;
+		if (c->opt && c->opt->rijen && (o->nboekingen & 0x3fff) == 0)
+			c->opt->rijen(c->opt->rijen_ctx, o);
 	}
 	in_kolomvolgorde(o->problemen + eerder, o->nproblemen - eerder);
 	c->gelezen++;

@@ -120,6 +120,8 @@ struct uren_probleem {
 
 #define UREN_MAX_PROBLEMEN 1000 /* listed; the rest is counted */
 
+struct uren_resultaat;
+
 struct uren_opties {
 	bool nieuwe_medewerkers; /* create unknown staff numbers */
 	/* When set: only units of these cooperations may be booked (the
@@ -129,6 +131,14 @@ struct uren_opties {
 	/* Called now and then while checking rows; may be NULL. */
 	void (*voortgang)(void *ctx, size_t gedaan, size_t totaal);
 	void *ctx;
+	/*
+	 * Called now and then with the result so far: its rows
+	 * boekingen[0, nboekingen) and new staff nieuw[0, nnieuw) are final
+	 * (the array of rows never moves), so they can be stored while the
+	 * rest is checked; a later problem undoes that. May be NULL.
+	 */
+	void (*rijen)(void *ctx, const struct uren_resultaat *sofar);
+	void *rijen_ctx;
 };
 
 struct uren_resultaat {

@@ -253,6 +253,7 @@ uren_import_verzoek(struct request *rq, const char *data, size_t n,
 {
 	struct uren_opties o = { .nieuwe_medewerkers = k->nieuwe_medewerkers };
 	struct uren_register reg;
+	enum status st;
 
 	memset(u, 0, sizeof(*u));
 	o.samenwerkingen = authz_controller_scopes(rq, &o.nsamenwerkingen);
@@ -260,13 +261,15 @@ uren_import_verzoek(struct request *rq, const char *data, size_t n,
 	arena_init(&u->a, (64u << 20) + 16 * n);
 	if (store_uren_register(rq->store, &u->a, &reg, e))
 		return e->status;
-	if (uren_import_controleer(&u->a, &reg, data, n, &o, &u->res, e))
-		return e->status;
-	u->gecontroleerd = true;
 	if (k->proef)
-		return ST_OK;
-	return store_uren_import(rq->store, &rq->a, &reg, &u->res, bestand,
-				 k->vervang, &u->batch, &u->al, e);
+		st = uren_import_controleer(&u->a, &reg, data, n, &o, &u->res,
+					    e);
+	else
+		st = store_uren_import(rq->store, &rq->a, &u->a, &reg, data, n,
+				       &o, bestand, k->vervang, &u->res,
+				       &u->batch, &u->al, e);
+	u->gecontroleerd = u->res.nproblemen == 0 && u->res.nweggelaten == 0;
+	return st;
 }
 
 enum status

@@ -390,9 +390,10 @@ static const char *const texts[Q__COUNT] = {
 		"INSERT INTO uren_batch (hash, bestand, ingelezen, door, rijen, "
 		"honderdsten, medewerkers, gemeenten, afwijkingen, van, tot) "
 		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-	[Q_UREN_BATCH_IDS] =
-		"UPDATE uren_batch SET eerste_id = $2, laatste_id = $3 WHERE id = "
-		"$1",
+	[Q_UREN_BATCH_AFRONDEN] =
+		"UPDATE uren_batch SET hash = $2, rijen = $3, honderdsten = $4, "
+		"medewerkers = $5, gemeenten = $6, afwijkingen = $7, van = $8, "
+		"tot = $9, eerste_id = $10, laatste_id = $11 WHERE id = $1",
 	[Q_UREN_BATCH_LIST] =
 		"SELECT id, hash, bestand, ingelezen, door, rijen, honderdsten, "
 		"medewerkers, gemeenten, afwijkingen, van, tot, vervangen_door, "

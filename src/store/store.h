@@ -521,19 +521,21 @@ struct uren_batch {
 };
 
 /*
- * Store a checked file (r as read by store_uren_register, res from
- * uren_import_controleer) as a new batch, in one transaction: new staff,
- * the rows, the cells, and (vervang != 0) the replaced batch's rows
- * removed. A file whose hash a current batch already has changes
- * nothing: *al_ingelezen is set and *out describes that batch. The texts
- * of *out live in `a`. Hours that
- * bring a person over 24 on a day together with other batches are
- * refused (problems named "regel N").
+ * Check an hours file (uren_import_controleer, on a second thread, into
+ * `fa` and *res) and store it as a new batch in one transaction while it
+ * is being checked: new staff, the rows, the cells, and (vervang != 0)
+ * the replaced batch's rows removed. A problem in the file undoes
+ * everything: ST_INVALID with res->problemen. A file whose hash a current
+ * batch already has changes nothing: ST_OK with *al_ingelezen set and
+ * *out describing that batch. Hours that bring a person over 24 on a day
+ * together with other batches are refused (ST_INVALID, problems named
+ * "regel N" in e, none in res). The texts of *out live in `uit`.
  */
-enum status store_uren_import(struct store *s, struct arena *a,
-			      const struct uren_register *r,
-			      const struct uren_resultaat *res,
-			      const char *bestand, int64_t vervang,
+enum status store_uren_import(struct store *s, struct arena *uit,
+			      struct arena *fa, const struct uren_register *r,
+			      const char *data, size_t n,
+			      const struct uren_opties *o, const char *bestand,
+			      int64_t vervang, struct uren_resultaat *res,
 			      struct uren_batch *out, bool *al_ingelezen,
 			      struct err *e);
 

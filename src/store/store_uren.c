@@ -8,6 +8,7 @@
  * check read.
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -467,67 +468,115 @@ zet_tekst(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-static enum status
-rijen_schrijven(struct store *s, const struct uren_register *r,
-		const struct uren_resultaat *res, int64_t batch,
-		const int64_t *nieuw_id, struct err *e)
-{
-	sqlite3_stmt *st = stmt(s, Q_UREN_INSERT, e);
-	int64_t eerste = 0, laatste = 0;
+/* The state of a batch being written. */
+struct schrijver {
+	struct store *s;
+	const struct uren_register *r;
+	int64_t batch;
+	int64_t eerste, laatste; /* row ids */
+	size_t rijen; /* rows written */
+	int64_t *nieuw_id; /* ids of new staff, by index */
+	size_t nnieuw, cap_nieuw;
+	day_t vorige;
 	char datum[DATE_ISO_LEN];
-	day_t vorige = DATE_NONE;
+};
+
+/* New staff nieuw[w->nnieuw, n) into the register, with their unit. */
+static enum status
+nieuwe_medewerkers(struct schrijver *w, struct arena *a,
+		   const char *const *nieuw, const uint32_t *eenheid, size_t n,
+		   struct err *e)
+{
+	struct store *s = w->s;
+
+	if (n > w->cap_nieuw) {
+		size_t cap = 2 * n + 16;
+		int64_t *g =
+			arena_grow(a, w->nieuw_id, w->nnieuw, cap, sizeof(*g));
+
+		if (!g)
+			return nomem(e);
+		w->nieuw_id = g;
+		w->cap_nieuw = cap;
+	}
+	for (; w->nnieuw < n; w->nnieuw++) {
+		sqlite3_stmt *st = stmt(s, Q_MW_INSERT, e);
+
+		if (!st)
+			return e->status;
+		bind_text(st, 1, nieuw[w->nnieuw]);
+		bind_int(st, 4, w->r->eenheden[eenheid[w->nnieuw]].id);
+		bind_int(st, 9, w->batch);
+		if (run(s, st, e))
+			return e->status;
+		w->nieuw_id[w->nnieuw] = sqlite3_last_insert_rowid(s->db);
+	}
+	return ST_OK;
+}
+
+/* Rows b[w->rijen, n) into the batch: one statement, bound by position. */
+static enum status
+rijen_schrijven(struct schrijver *w, const struct uren_boeking *b, size_t n,
+		struct err *e)
+{
+	struct store *s = w->s;
+	const struct uren_register *r = w->r;
+	sqlite3_stmt *st = stmt(s, Q_UREN_INSERT, e);
 
 	if (!st)
 		return e->status;
 	if (sqlite3_bind_parameter_count(st) != 11)
 		return err_internal(e, "Q_UREN_INSERT parameters");
-	sqlite3_bind_int64(st, 1, batch);
-	for (size_t i = 0; i < res->nboekingen; i++) {
-		const struct uren_boeking *b = &res->boekingen[i];
+	sqlite3_bind_int64(st, 1, w->batch);
+	for (; w->rijen < n; w->rijen++) {
+		const struct uren_boeking *x = &b[w->rijen];
 		int64_t mw =
-			b->medewerker < r->nmedewerkers
-				? r->medewerkers[b->medewerker].id
-				: nieuw_id[b->medewerker - r->nmedewerkers];
+			x->medewerker < r->nmedewerkers
+				? r->medewerkers[x->medewerker].id
+				: w->nieuw_id[x->medewerker - r->nmedewerkers];
 
-		if (b->dag != vorige) {
-			date_format_iso(b->dag, datum);
-			vorige = b->dag;
+		if (x->dag != w->vorige) {
+			date_format_iso(x->dag, w->datum);
+			w->vorige = x->dag;
 		}
-		sqlite3_bind_int64(st, 2, b->regel);
+		sqlite3_bind_int64(st, 2, x->regel);
 		sqlite3_bind_int64(st, 3, mw);
-		sqlite3_bind_text(st, 4, datum, 10, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 5, b->week);
-		sqlite3_bind_int64(st, 6, r->gemeenten[b->gemeente].id);
-		sqlite3_bind_int64(st, 7, r->eenheden[b->eenheid].id);
-		zet_tekst(st, 8, b->taakveld);
-		zet_tekst(st, 9, b->product);
-		sqlite3_bind_int(st, 10, b->honderdsten);
-		zet_tekst(st, 11, b->omschrijving);
+		sqlite3_bind_text(st, 4, w->datum, 10, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, x->week);
+		sqlite3_bind_int64(st, 6, r->gemeenten[x->gemeente].id);
+		sqlite3_bind_int64(st, 7, r->eenheden[x->eenheid].id);
+		zet_tekst(st, 8, x->taakveld);
+		zet_tekst(st, 9, x->product);
+		sqlite3_bind_int(st, 10, x->honderdsten);
+		zet_tekst(st, 11, x->omschrijving);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			return db_error(s, e, "insert uren");
 		sqlite3_reset(st);
-		laatste = sqlite3_last_insert_rowid(s->db);
-		if (!eerste)
-			eerste = laatste;
+		w->laatste = sqlite3_last_insert_rowid(s->db);
+		if (!w->eerste)
+			w->eerste = w->laatste;
 	}
-	if (!(st = stmt(s, Q_UREN_BATCH_IDS, e)))
-		return e->status;
-	bind_int(st, 1, batch);
-	bind_int(st, 2, eerste);
-	bind_int(st, 3, laatste);
-	if (run(s, st, e))
-		return e->status;
+	return ST_OK;
+}
 
-	if (!(st = stmt(s, Q_UREN_CEL_INSERT, e)))
+static enum status
+cellen_schrijven(struct schrijver *w, const struct uren_resultaat *res,
+		 struct err *e)
+{
+	struct store *s = w->s;
+	sqlite3_stmt *st = stmt(s, Q_UREN_CEL_INSERT, e);
+	char datum[DATE_ISO_LEN];
+
+	if (!st)
 		return e->status;
 	for (size_t i = 0; i < res->ncellen; i++) {
 		const struct uren_cel *c = &res->cellen[i];
 
 		date_format_iso(c->dag, datum);
 		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, batch);
-		sqlite3_bind_int64(st, 2, r->eenheden[c->eenheid].id);
-		sqlite3_bind_int64(st, 3, r->gemeenten[c->gemeente].id);
+		sqlite3_bind_int64(st, 1, w->batch);
+		sqlite3_bind_int64(st, 2, w->r->eenheden[c->eenheid].id);
+		sqlite3_bind_int64(st, 3, w->r->gemeenten[c->gemeente].id);
 		sqlite3_bind_text(st, 4, datum, 10, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 5, c->honderdsten);
 		sqlite3_bind_int64(st, 6, c->rijen);
@@ -593,146 +642,267 @@ dagen_over_batches(struct store *s, struct arena *a, int64_t batch, day_t van,
 	return r < 0 ? e->status : e->status;
 }
 
-enum status
-store_uren_import(struct store *s, struct arena *uit,
-		  const struct uren_register *r,
-		  const struct uren_resultaat *res, const char *bestand,
-		  int64_t vervang, struct uren_batch *out, bool *al_ingelezen,
-		  struct err *e)
+/* Checking on a second thread, handing over rows as they are final. */
+struct pijp {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	size_t rijen; /* rows final so far */
+	const char *const *nieuw; /* new staff so far */
+	const uint32_t *nieuw_eenheid;
+	size_t nnieuw;
+	bool klaar; /* the check has ended */
+	/* the check's input and outcome */
+	struct arena *fa;
+	const struct uren_register *r;
+	const char *data;
+	size_t n;
+	struct uren_opties o;
+	struct uren_resultaat *res;
+	struct err e;
+	enum status st;
+};
+
+static void
+publiceer(void *ctx, const struct uren_resultaat *sofar)
 {
+	struct pijp *p = ctx;
+
+	pthread_mutex_lock(&p->mu);
+	p->rijen = sofar->nboekingen;
+	p->nieuw = sofar->nieuw;
+	p->nieuw_eenheid = sofar->nieuw_eenheid;
+	p->nnieuw = sofar->nnieuw;
+	pthread_cond_signal(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static void *
+controleer_draad(void *arg)
+{
+	struct pijp *p = arg;
+
+	err_clear(&p->e);
+	p->st = uren_import_controleer(p->fa, p->r, p->data, p->n, &p->o,
+				       p->res, &p->e);
+	pthread_mutex_lock(&p->mu);
+	p->klaar = true;
+	pthread_cond_signal(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* The replaced batch must exist and still count. */
+static enum status
+vervang_controleren(struct store *s, struct arena *a, int64_t vervang,
+		    int64_t *eerste, int64_t *laatste, struct err *e)
+{
+	struct uren_batch oud;
+	enum status rc = batch_get(s, a, vervang, &oud, eerste, laatste, e);
+
+	if (rc == ST_NOT_FOUND)
+		return err_set(e, ST_NOT_FOUND,
+			       "Batch %" PRId64 " bestaat niet; er is niets "
+			       "vervangen.",
+			       vervang);
+	if (rc)
+		return rc;
+	if (oud.vervangen_door)
+		return err_set(e, ST_CONFLICT,
+			       "Batch %" PRId64 " is al vervangen door batch "
+			       "%" PRId64 ".",
+			       vervang, oud.vervangen_door);
+	return ST_OK;
+}
+
+static enum status
+vervangen(struct store *s, int64_t vervang, int64_t batch, int64_t eerste,
+	  int64_t laatste, struct err *e)
+{
+	sqlite3_stmt *st;
+
+	if (!(st = stmt(s, Q_UREN_BATCH_VERVANG, e)))
+		return e->status;
+	bind_int(st, 1, vervang);
+	bind_int(st, 2, batch);
+	if (run(s, st, e) || !(st = stmt(s, Q_UREN_DELETE_RANGE, e)))
+		return e->status;
+	bind_int(st, 1, eerste);
+	bind_int(st, 2, laatste);
+	if (run(s, st, e) || !(st = stmt(s, Q_UREN_CEL_DELETE, e)))
+		return e->status;
+	bind_int(st, 1, vervang);
+	return run(s, st, e);
+}
+
+/* The batch's figures, known once the whole file is checked. */
+static enum status
+batch_afronden(struct schrijver *w, const struct uren_resultaat *res,
+	       struct err *e)
+{
+	sqlite3_stmt *st = stmt(w->s, Q_UREN_BATCH_AFRONDEN, e);
+
+	if (!st)
+		return e->status;
+	bind_int(st, 1, w->batch);
+	bind_text(st, 2, res->hash);
+	bind_int(st, 3, (int64_t)res->nboekingen);
+	bind_int(st, 4, res->honderdsten);
+	bind_int(st, 5, (int64_t)res->nmedewerkers);
+	bind_int(st, 6, (int64_t)res->ngemeenten);
+	bind_int(st, 7, (int64_t)res->nafwijkingen);
+	bind_date(st, 8, res->van);
+	bind_date(st, 9, res->tot);
+	bind_int(st, 10, w->eerste);
+	bind_int(st, 11, w->laatste);
+	return run(w->s, st, e);
+}
+
+static void
+audit_batch(struct store *s, const struct uren_resultaat *res,
+	    const char *bestand, int64_t batch, int64_t vervang, struct err *e)
+{
+	char id[24], rijen[24], uren[24], afw[24], vv[24];
+
+	snprintf(id, sizeof(id), "%" PRId64, batch);
+	snprintf(rijen, sizeof(rijen), "%zu", res->nboekingen);
+	uren_format(res->honderdsten, uren, sizeof(uren));
+	snprintf(afw, sizeof(afw), "%zu", res->nafwijkingen);
+	snprintf(vv, sizeof(vv), "%" PRId64, vervang);
+	audit_append(s, "create", 201, "urenbatch", NULL, id,
+		     vervang ? "vervangt een eerdere batch" : NULL, NULL,
+		     jobj(&s->scratch, "batch", id, "bestand", bestand, "hash",
+			  res->hash, "rijen", rijen, "uren", uren,
+			  "afwijkingen", afw, "vervangt", vervang ? vv : NULL,
+			  NULL),
+		     e);
+}
+
+enum status
+store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
+		  const struct uren_register *r, const char *data, size_t n,
+		  const struct uren_opties *o, const char *bestand,
+		  int64_t vervang, struct uren_resultaat *res,
+		  struct uren_batch *out, bool *al_ingelezen, struct err *e)
+{
+	struct pijp p = { .fa = fa, .r = r, .data = data, .n = n, .res = res };
+	struct schrijver w = { .s = s, .r = r, .vorige = DATE_NONE };
 	struct arena a;
 	sqlite3_stmt *st;
-	int64_t batch = 0, *nieuw_id = NULL, oud_eerste = 0, oud_laatste = 0;
-	struct uren_batch oud;
+	int64_t oud_eerste = 0, oud_laatste = 0, al = 0;
+	bool fout = false, draad = false;
+	pthread_t thread;
 	char nu[32];
 	enum status rc;
 	int rr;
 
 	*al_ingelezen = false;
 	memset(out, 0, sizeof(*out));
+	memset(res, 0, sizeof(*res));
+	if (o)
+		p.o = *o;
+	p.o.rijen = publiceer;
+	p.o.rijen_ctx = &p;
 	arena_init(&a, 1 << 20);
 	if ((rc = tx_begin(s, e))) {
 		arena_free(&a);
 		return rc;
 	}
+	if (vervang &&
+	    vervang_controleren(s, &a, vervang, &oud_eerste, &oud_laatste, e))
+		goto out;
+	/* The batch first, so that rows can be written as they come; its
+	 * hash and figures are filled in at the end. */
+	utc_now(nu, sizeof(nu));
+	if (!(st = stmt(s, Q_UREN_BATCH_INSERT, e)))
+		goto out;
+	bind_text(st, 1, "");
+	bind_text(st, 2, bestand);
+	bind_text(st, 3, nu);
+	bind_text(st, 4, s->actor[0] ? s->actor : NULL);
+	for (int k = 5; k <= 9; k++)
+		bind_int(st, k, 0);
+	if (run(s, st, e))
+		goto out;
+	w.batch = sqlite3_last_insert_rowid(s->db);
+
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	draad = pthread_create(&thread, NULL, controleer_draad, &p) == 0;
+	if (!draad)
+		controleer_draad(&p); /* no thread: check first, then write */
+	for (;;) {
+		size_t rijen, nnieuw;
+		const char *const *nieuw;
+		const uint32_t *eenheid;
+		bool klaar;
+
+		pthread_mutex_lock(&p.mu);
+		while (!p.klaar && p.rijen == w.rijen)
+			pthread_cond_wait(&p.cv, &p.mu);
+		klaar = p.klaar;
+		rijen = p.rijen;
+		nieuw = p.nieuw;
+		eenheid = p.nieuw_eenheid;
+		nnieuw = p.nnieuw;
+		pthread_mutex_unlock(&p.mu);
+		if (klaar)
+			break;
+		if (!fout &&
+		    (nieuwe_medewerkers(&w, &a, nieuw, eenheid, nnieuw, e) ||
+		     rijen_schrijven(&w, res->boekingen, rijen, e)))
+			fout = true; /* undone below, once the check ends */
+	}
+	if (draad)
+		pthread_join(thread, NULL);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	if (p.st != ST_OK) {
+		/* The file has a problem: it is the answer. */
+		*e = p.e;
+		goto out;
+	}
+	if (fout ||
+	    nieuwe_medewerkers(&w, &a, (const char *const *)res->nieuw,
+			       res->nieuw_eenheid, res->nnieuw, e) ||
+	    rijen_schrijven(&w, res->boekingen, res->nboekingen, e) ||
+	    cellen_schrijven(&w, res, e))
+		goto out;
+
 	/* The same file again: nothing changes. */
 	if (!(st = stmt(s, Q_UREN_BATCH_BY_HASH, e)))
 		goto out;
 	bind_text(st, 1, res->hash);
 	rr = next_row(s, st, e);
 	if (rr == 1)
-		batch = sqlite3_column_int64(st, 0);
+		al = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rr < 0)
 		goto out;
-	if (batch) {
+	if (al) {
 		*al_ingelezen = true;
-		batch_get(s, uit, batch, out, NULL, NULL, e);
+		batch_get(s, uit, al, out, NULL, NULL, e);
 		goto out;
 	}
-	if (vervang) {
-		rc = batch_get(s, &a, vervang, &oud, &oud_eerste, &oud_laatste,
-			       e);
-		if (rc == ST_NOT_FOUND) {
-			err_set(e, ST_NOT_FOUND,
-				"Batch %" PRId64 " bestaat niet; er is niets "
-				"vervangen.",
-				vervang);
-			goto out;
-		}
-		if (rc)
-			goto out;
-		if (oud.vervangen_door) {
-			err_set(e, ST_CONFLICT,
-				"Batch %" PRId64 " is al vervangen door batch "
-				"%" PRId64 ".",
-				vervang, oud.vervangen_door);
-			goto out;
-		}
-	}
-
-	utc_now(nu, sizeof(nu));
-	if (!(st = stmt(s, Q_UREN_BATCH_INSERT, e)))
+	if (batch_afronden(&w, res, e) ||
+	    (vervang &&
+	     vervangen(s, vervang, w.batch, oud_eerste, oud_laatste, e)) ||
+	    dagen_over_batches(s, &a, w.batch, res->van, res->tot, e))
 		goto out;
-	bind_text(st, 1, res->hash);
-	bind_text(st, 2, bestand);
-	bind_text(st, 3, nu);
-	bind_text(st, 4, s->actor[0] ? s->actor : NULL);
-	bind_int(st, 5, (int64_t)res->nboekingen);
-	bind_int(st, 6, res->honderdsten);
-	bind_int(st, 7, (int64_t)res->nmedewerkers);
-	bind_int(st, 8, (int64_t)res->ngemeenten);
-	bind_int(st, 9, (int64_t)res->nafwijkingen);
-	bind_date(st, 10, res->van);
-	bind_date(st, 11, res->tot);
-	if (run(s, st, e))
-		goto out;
-	batch = sqlite3_last_insert_rowid(s->db);
-
-	/* Staff numbers first seen in this file. */
-	nieuw_id = arena_calloc(&a, res->nnieuw + 1, sizeof(*nieuw_id));
-	if (!nieuw_id) {
-		nomem(e);
-		goto out;
-	}
-	for (size_t i = 0; i < res->nnieuw; i++) {
-		if (!(st = stmt(s, Q_MW_INSERT, e)))
-			goto out;
-		bind_text(st, 1, res->nieuw[i]);
-		bind_int(st, 4, r->eenheden[res->nieuw_eenheid[i]].id);
-		bind_int(st, 9, batch);
-		if (run(s, st, e))
-			goto out;
-		nieuw_id[i] = sqlite3_last_insert_rowid(s->db);
-	}
-	if (rijen_schrijven(s, r, res, batch, nieuw_id, e))
-		goto out;
-
-	if (vervang) {
-		if (!(st = stmt(s, Q_UREN_BATCH_VERVANG, e)))
-			goto out;
-		bind_int(st, 1, vervang);
-		bind_int(st, 2, batch);
-		if (run(s, st, e))
-			goto out;
-		if (!(st = stmt(s, Q_UREN_DELETE_RANGE, e)))
-			goto out;
-		bind_int(st, 1, oud_eerste);
-		bind_int(st, 2, oud_laatste);
-		if (run(s, st, e))
-			goto out;
-		if (!(st = stmt(s, Q_UREN_CEL_DELETE, e)))
-			goto out;
-		bind_int(st, 1, vervang);
-		if (run(s, st, e))
-			goto out;
-	}
-	if (dagen_over_batches(s, &a, batch, res->van, res->tot, e))
-		goto out;
-
-	{
-		char id[24], rijen[24], uren[24], afw[24], vv[24];
-
-		snprintf(id, sizeof(id), "%" PRId64, batch);
-		snprintf(rijen, sizeof(rijen), "%zu", res->nboekingen);
-		uren_format(res->honderdsten, uren, sizeof(uren));
-		snprintf(afw, sizeof(afw), "%zu", res->nafwijkingen);
-		snprintf(vv, sizeof(vv), "%" PRId64, vervang);
-		audit_append(s, "create", 201, "urenbatch", NULL, id,
-			     vervang ? "vervangt een eerdere batch" : NULL,
-			     NULL,
-			     jobj(&s->scratch, "batch", id, "bestand", bestand,
-				  "hash", res->hash, "rijen", rijen, "uren",
-				  uren, "afwijkingen", afw, "vervangt",
-				  vervang ? vv : NULL, NULL),
-			     e);
-	}
+	audit_batch(s, res, bestand, w.batch, vervang, e);
 	if (e->status == ST_OK)
-		batch_get(s, uit, batch, out, NULL, NULL, e);
+		batch_get(s, uit, w.batch, out, NULL, NULL, e);
 out:
 	arena_free(&a);
-	rc = tx_end(s, e->status, e);
-	return rc;
+	if (*al_ingelezen && e->status == ST_OK) {
+		/* Undo what was written for the copy; report the first. */
+		struct err ignore;
+
+		err_clear(&ignore);
+		err_set(&ignore, ST_CONFLICT, "al ingelezen");
+		tx_end(s, ST_CONFLICT, &ignore);
+		return ST_OK;
+	}
+	return tx_end(s, e->status, e);
 }
 
 /* ---- totals and cells ---- */
