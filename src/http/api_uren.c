@@ -17,25 +17,6 @@
 
 /* ---- medewerkers ---- */
 
-/* Staff are read and changed by a beheerder or the controller of the
- * cooperation of their unit. */
-static enum status
-mag_medewerker(struct request *rq, const struct medewerker *m, struct err *e)
-{
-	struct eenheid u;
-	struct inrichting *h;
-	size_t nh;
-	struct err probe;
-
-	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL))
-		return ST_OK;
-	err_clear(&probe);
-	if (m->eenheid && store_eenheid_get(rq->store, &rq->a, m->eenheid, &u,
-					    &h, &nh, &probe) == ST_OK)
-		return authz_samenwerking(rq, u.samenwerking, e);
-	return authz_samenwerking(rq, NULL, e);
-}
-
 enum status
 api_medewerkers_list(struct request *rq, struct response *rs, struct err *e)
 {
@@ -69,7 +50,7 @@ api_medewerkers_get(struct request *rq, struct response *rs, struct err *e)
 	if (req_check_query(rq, NULL, e) ||
 	    store_medewerker_get(rq->store, &rq->a, req_param(rq, "nummer"), &m,
 				 e) ||
-	    mag_medewerker(rq, &m, e))
+	    authz_medewerker(rq, &m, e))
 		return e->status;
 	return resp_json(rq, rs, 200, present_medewerker_json(&m));
 }
@@ -111,7 +92,7 @@ api_medewerkers_post(struct request *rq, struct response *rs, struct err *e)
 	body_check_keys(body, mw_keys, e);
 	m.nummer = body_str(body, "personeelsnummer", true, e);
 	mw_uit_body(body, &m, e);
-	if (e->status == ST_OK && mag_medewerker(rq, &m, e) == ST_OK)
+	if (e->status == ST_OK && authz_medewerker(rq, &m, e) == ST_OK)
 		store_medewerker_add(rq->store, &m, e);
 	if (e->status) {
 		json_decref(body);
@@ -135,12 +116,12 @@ api_medewerkers_patch(struct request *rq, struct response *rs, struct err *e)
 
 	if (req_check_query(rq, NULL, e) ||
 	    store_medewerker_get(rq->store, &rq->a, nummer, &m, e) ||
-	    mag_medewerker(rq, &m, e) || req_json_patch(rq, &body, e))
+	    authz_medewerker(rq, &m, e) || req_json_patch(rq, &body, e))
 		return e->status;
 	body_check_keys(body, mw_keys + 1, e); /* the number stays */
 	mw_uit_body(body, &m, e);
 	/* A move to another unit needs a right there too. */
-	if (e->status == ST_OK && mag_medewerker(rq, &m, e) == ST_OK)
+	if (e->status == ST_OK && authz_medewerker(rq, &m, e) == ST_OK)
 		store_medewerker_wijzig(rq->store, nummer, &m, e);
 	json_decref(body);
 	if (e->status || store_medewerker_get(rq->store, &rq->a, nummer, &m, e))

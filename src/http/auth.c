@@ -193,6 +193,25 @@ authz_uren_lezen(struct request *rq, const char *sw, struct err *e)
 		       sw ? sw : "?");
 }
 
+enum status
+authz_medewerker(struct request *rq, const struct medewerker *m, struct err *e)
+{
+	struct eenheid u;
+	struct inrichting *h;
+	size_t nh;
+	struct err probe;
+
+	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL))
+		return ST_OK;
+	err_clear(&probe);
+	if (m->eenheid && store_eenheid_get(rq->store, &rq->a, m->eenheid, &u,
+					    &h, &nh, &probe) == ST_OK)
+		return authz_samenwerking(rq, u.samenwerking, e);
+	if (m->eenheid && probe.status == ST_NOT_FOUND)
+		return ST_OK;
+	return authz_samenwerking(rq, NULL, e);
+}
+
 const char **
 authz_controller_scopes(struct request *rq, size_t *n)
 {

@@ -76,6 +76,14 @@ enum status authz_samenwerking(struct request *rq, const char *code,
 enum status authz_uren_lezen(struct request *rq, const char *samenwerking,
 			     struct err *e);
 
+/*
+ * Staff are read and changed by a beheerder or the controller of the
+ * cooperation of their unit. A unit that does not exist is left to the
+ * checks of the write (which name it); no unit at all is refused.
+ */
+enum status authz_medewerker(struct request *rq, const struct medewerker *m,
+			     struct err *e);
+
 /* The cooperations a non-beheerder controls (NULL for a beheerder: all). */
 const char **authz_controller_scopes(struct request *rq, size_t *n);
 

@@ -541,26 +541,6 @@ medewerker_pagina(struct request *rq, struct response *rs,
 	return ST_OK;
 }
 
-/* Staff pages: a beheerder, or the controller of the unit's cooperation. */
-static enum status
-mag_zien(struct request *rq, const struct medewerker *m, struct err *e)
-{
-	struct eenheid u;
-	struct inrichting *h;
-	size_t nh;
-	struct err probe;
-
-	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL))
-		return ST_OK;
-	err_clear(&probe);
-	if (m->eenheid && store_eenheid_get(rq->store, &rq->a, m->eenheid, &u,
-					    &h, &nh, &probe) == ST_OK)
-		return authz_samenwerking(rq, u.samenwerking, e);
-	if (m->eenheid && probe.status == ST_NOT_FOUND)
-		return ST_OK; /* an unknown unit: the checks will say so */
-	return authz_samenwerking(rq, NULL, e);
-}
-
 enum status
 page_medewerker(struct request *rq, struct response *rs, struct err *e)
 {
@@ -569,7 +549,7 @@ page_medewerker(struct request *rq, struct response *rs, struct err *e)
 	if (req_check_query(rq, NULL, e) ||
 	    store_medewerker_get(rq->store, &rq->a, req_param(rq, "nummer"), &m,
 				 e) ||
-	    mag_zien(rq, &m, e))
+	    authz_medewerker(rq, &m, e))
 		return e->status;
 	return medewerker_pagina(rq, rs, &m, NULL, 200, e);
 }
@@ -601,7 +581,7 @@ page_medewerker_post(struct request *rq, struct response *rs, struct err *e)
 
 	if (req_check_query(rq, NULL, e) ||
 	    store_medewerker_get(rq->store, &rq->a, nummer, &oud, e) ||
-	    mag_zien(rq, &oud, e) ||
+	    authz_medewerker(rq, &oud, e) ||
 	    urlenc_parse(&rq->a, rq->body ? rq->body : "", rq->body_len,
 			 "formulier", &form, e))
 		return e->status;
@@ -626,7 +606,7 @@ page_medewerker_post(struct request *rq, struct response *rs, struct err *e)
 
 		/* Moving someone to a unit elsewhere needs a right there. */
 		err_clear(&az);
-		if (mag_zien(rq, &m, &az)) {
+		if (authz_medewerker(rq, &m, &az)) {
 			*e = az;
 			return e->status;
 		}
