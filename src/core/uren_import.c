@@ -697,8 +697,8 @@ in_kolomvolgorde(struct uren_probleem *p, size_t n)
 	}
 }
 
-static int
-cel_cmp(const void *pa, const void *pb)
+int
+uren_cel_cmp(const void *pa, const void *pb)
 {
 	const struct uren_cel *a = pa, *b = pb;
 
@@ -875,14 +875,15 @@ cellen_maken(struct controle *c, const struct uren_register *r)
 	}
 	/* Rows per cell: a second pass over the sorted cells is cheaper
 	 * than a third array in the map. */
-	qsort(o->cellen, o->ncellen, sizeof(*o->cellen), cel_cmp);
+	qsort(o->cellen, o->ncellen, sizeof(*o->cellen), uren_cel_cmp);
 	for (size_t i = 0; i < o->nboekingen; i++) {
 		const struct uren_boeking *b = &o->boekingen[i];
 		struct uren_cel key = { .eenheid = b->eenheid,
 					.gemeente = b->gemeente,
 					.dag = telt_op(b) };
-		struct uren_cel *cel = bsearch(&key, o->cellen, o->ncellen,
-					       sizeof(*o->cellen), cel_cmp);
+		struct uren_cel *cel =
+			bsearch(&key, o->cellen, o->ncellen, sizeof(*o->cellen),
+				uren_cel_cmp);
 
 		if (cel)
 			cel->rijen++;

@@ -97,6 +97,9 @@ struct uren_cel {
 	int64_t rijen;
 };
 
+/* The order of cells: by eenheid, gemeente, dag (for qsort/bsearch). */
+int uren_cel_cmp(const void *a, const void *b);
+
 struct uren_boeking {
 	uint32_t regel; /* line in the file */
 	uint32_t medewerker; /* index; >= nmedewerkers: new staff member */

@@ -589,8 +589,8 @@ cellen_schrijven(struct schrijver *w, const struct uren_resultaat *res,
 
 /* With other batches over the same days: at most 24 hours a day still. */
 static enum status
-dagen_over_batches(struct store *s, struct arena *a, int64_t batch, day_t van,
-		   day_t tot, struct err *e)
+dagen_over_batches(struct store *s, int64_t batch, day_t van, day_t tot,
+		   struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, Q_UREN_OVERLAP, e);
 	int64_t overlap = 0;
@@ -638,8 +638,7 @@ dagen_over_batches(struct store *s, struct arena *a, int64_t batch, day_t van,
 			    datum, batches ? batches : "", totaal);
 	}
 	sqlite3_reset(st);
-	(void)a;
-	return r < 0 ? e->status : e->status;
+	return e->status;
 }
 
 /* Checking on a second thread, handing over rows as they are final. */
@@ -886,7 +885,7 @@ store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
 	if (batch_afronden(&w, res, e) ||
 	    (vervang &&
 	     vervangen(s, vervang, w.batch, oud_eerste, oud_laatste, e)) ||
-	    dagen_over_batches(s, &a, w.batch, res->van, res->tot, e))
+	    dagen_over_batches(s, w.batch, res->van, res->tot, e))
 		goto out;
 	audit_batch(s, res, bestand, w.batch, vervang, e);
 	if (e->status == ST_OK)
@@ -950,18 +949,6 @@ store_uren_maanden(struct store *s, struct arena *a, const char *samenwerking,
 		return e->status;
 	*out = arr;
 	return ST_OK;
-}
-
-static int
-cel_cmp(const void *pa, const void *pb)
-{
-	const struct uren_cel *a = pa, *b = pb;
-
-	if (a->eenheid != b->eenheid)
-		return a->eenheid < b->eenheid ? -1 : 1;
-	if (a->gemeente != b->gemeente)
-		return a->gemeente < b->gemeente ? -1 : 1;
-	return (a->dag > b->dag) - (a->dag < b->dag);
 }
 
 static long
@@ -1028,6 +1015,6 @@ store_uren_cellen(struct store *s, struct arena *a,
 	sqlite3_reset(st);
 	if (rr < 0)
 		return e->status;
-	qsort(*out, *n, sizeof(**out), cel_cmp);
+	qsort(*out, *n, sizeof(**out), uren_cel_cmp);
 	return ST_OK;
 }
