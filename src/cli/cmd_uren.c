@@ -369,22 +369,6 @@ uren_batches(int argc, char **argv)
 
 /* ---- totals ---- */
 
-/* The latest year with hours (of one cooperation), or 0. */
-static int
-laatste_jaar(struct ctx *x, const char *sw)
-{
-	struct uren_maand *m;
-	size_t n;
-	int jaar = 0;
-
-	if (store_uren_maanden(x->s, &x->a, sw, 1, 9998, &m, &n, &x->e))
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (m[i].jaar > jaar)
-			jaar = m[i].jaar;
-	return jaar;
-}
-
 static int
 jaar_optie(const char *text, int *jaar)
 {
@@ -435,7 +419,7 @@ uren_totalen(int argc, char **argv)
 		if (store_samenwerking_get(x.s, &x.a, sw, &s, &x.e))
 			return ctx_close(&x, cli_fail(&x.e));
 	}
-	if (!jaar && (jaar = laatste_jaar(&x, sw)) < 0)
+	if (!jaar && store_uren_laatste_jaar(x.s, sw, &jaar, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	if (!jaar) {
 		puts("Er zijn nog geen uren ingelezen.");

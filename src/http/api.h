@@ -115,10 +115,12 @@ enum status uren_import_verzoek(struct request *rq, const char *data, size_t n,
 				const struct uren_import_keuze *k,
 				struct uren_import_uitkomst *u, struct err *e);
 
-/* The urenverdeling of a cooperation (jaar 0: the latest with hours). */
-enum status uren_verdeling_van(struct request *rq, const char *sw, int jaar,
-			       enum uren_per per, struct uren_verdeling *v,
-			       struct err *e);
+/*
+ * The month totals of a cooperation for *jaar and the year before (*jaar
+ * 0: the latest year with hours, or this year when there are none).
+ */
+enum status uren_maanden_van(struct request *rq, const char *sw, int *jaar,
+			     struct uren_maand **m, size_t *n, struct err *e);
 
 /* The framework deviations of a cooperation in [van, tot). */
 enum status uren_afwijkingen_van(struct request *rq, const char *sw, day_t van,

@@ -373,29 +373,18 @@ uren_vraag(struct request *rq, const char **sw, int *jaar, struct err *e)
 }
 
 enum status
-uren_verdeling_van(struct request *rq, const char *sw, int jaar,
-		   enum uren_per per, struct uren_verdeling *v, struct err *e)
+uren_maanden_van(struct request *rq, const char *sw, int *jaar,
+		 struct uren_maand **m, size_t *n, struct err *e)
 {
-	struct uren_maand *m;
-	size_t n;
-
-	if (!jaar) {
-		if (store_uren_maanden(rq->store, &rq->a, sw, 1, 9998, &m, &n,
-				       e))
-			return e->status;
-		for (size_t i = 0; i < n; i++)
-			if (m[i].jaar > jaar)
-				jaar = m[i].jaar;
-		if (!jaar) { /* no hours yet: this year */
-			int mo, d;
-
-			date_to_ymd(rq->today, &jaar, &mo, &d);
-		}
-	}
-	if (store_uren_maanden(rq->store, &rq->a, sw, jaar - 1, jaar, &m, &n,
-			       e))
+	if (!*jaar && store_uren_laatste_jaar(rq->store, sw, jaar, e))
 		return e->status;
-	return uren_verdeling_maak(&rq->a, m, n, jaar, per, v, e);
+	if (!*jaar) { /* no hours yet: this year */
+		int mo, d;
+
+		date_to_ymd(rq->today, jaar, &mo, &d);
+	}
+	return store_uren_maanden(rq->store, &rq->a, sw, *jaar - 1, *jaar, m, n,
+				  e);
 }
 
 enum status
@@ -406,6 +395,8 @@ api_uren_totalen(struct request *rq, struct response *rs, struct err *e)
 	const char *per_text = kv_get(&rq->query, "per");
 	enum uren_per per = PER_JAAR;
 	struct uren_verdeling v;
+	struct uren_maand *m;
+	size_t n;
 	const char *sw;
 	int jaar;
 
@@ -414,7 +405,8 @@ api_uren_totalen(struct request *rq, struct response *rs, struct err *e)
 	if (per_text && uren_per_parse(per_text, &per))
 		err_invalid(e, "per", "enum", "Kies maand, kwartaal of jaar.");
 	if (uren_vraag(rq, &sw, &jaar, e) ||
-	    uren_verdeling_van(rq, sw, jaar, per, &v, e))
+	    uren_maanden_van(rq, sw, &jaar, &m, &n, e) ||
+	    uren_verdeling_maak(&rq->a, m, n, jaar, per, &v, e))
 		return e->status;
 	return resp_json(rq, rs, 200, present_verdeling_json(&v, sw));
 }

@@ -235,10 +235,9 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 	}
 	if (store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
 	    authz_uren_lezen(rq, sw, e) ||
-	    uren_verdeling_van(rq, sw, jaar, PER_JAAR, &v, e) ||
-	    store_uren_maanden(rq->store, &rq->a, sw, v.jaar, v.jaar, &m, &nm,
-			       e) ||
-	    uren_verdeling_maak(&rq->a, m, nm, v.jaar, PER_MAAND, &vm, e))
+	    uren_maanden_van(rq, sw, &jaar, &m, &nm, e) ||
+	    uren_verdeling_maak(&rq->a, m, nm, jaar, PER_JAAR, &v, e) ||
+	    uren_verdeling_maak(&rq->a, m, nm, jaar, PER_MAAND, &vm, e))
 		return e->status;
 
 	d = page_data("Urenverdeling", "samenwerkingen");

@@ -442,6 +442,13 @@ static const char *const texts[Q__COUNT] = {
 		"c.datum < $3 "
 		"GROUP BY g.code, e.code, substr(c.datum, 1, 7) "
 		"ORDER BY g.code, e.code, 5, 6",
+	[Q_UREN_LAATSTE_JAAR] =
+		"SELECT max(CAST(substr(c.datum, 1, 4) AS INTEGER)) FROM uren_cel c "
+		"JOIN uren_batch b ON b.id = c.batch_id AND b.vervangen_door IS "
+		"NULL "
+		"JOIN eenheid e ON e.id = c.eenheid_id "
+		"JOIN samenwerking sw ON sw.id = e.samenwerking_id "
+		"WHERE $1 IS NULL OR sw.code = $1",
 	[Q_UREN_CELLEN] =
 		"SELECT c.eenheid_id, c.gemeente_id, c.datum, sum(c.honderdsten), "
 		"sum(c.rijen) FROM uren_cel c "

@@ -555,6 +555,10 @@ enum status store_uren_maanden(struct store *s, struct arena *a,
 			       int tot_jaar, struct uren_maand **out, size_t *n,
 			       struct err *e);
 
+/* The latest year with hours of one cooperation (NULL: all); 0: none. */
+enum status store_uren_laatste_jaar(struct store *s, const char *samenwerking,
+				    int *jaar, struct err *e);
+
 /*
  * The cells of current batches in [van, tot) for one cooperation's units
  * (NULL: all), as indexes into `r` (from store_uren_register), sorted by

@@ -912,6 +912,23 @@ jaar_grens(int jaar, char *buf)
 	date_format_iso(date_from_ymd(jaar, 1, 1), buf);
 }
 
+enum status
+store_uren_laatste_jaar(struct store *s, const char *samenwerking, int *jaar,
+			struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_UREN_LAATSTE_JAAR, e);
+	int r;
+
+	*jaar = 0;
+	if (!st)
+		return e->status;
+	bind_text(st, 1, samenwerking);
+	if ((r = next_row(s, st, e)) == 1)
+		*jaar = sqlite3_column_int(st, 0); /* NULL reads as 0 */
+	sqlite3_reset(st);
+	return r < 0 ? e->status : ST_OK;
+}
+
 static void
 read_maand(struct arena *a, sqlite3_stmt *st, void *elem)
 {
