@@ -7,7 +7,7 @@
 
 #include "cli.h"
 #include "../present/json.h"
-#include "../present/uren.h"
+#include "../present/present.h"
 #include "commands.h"
 #include "../banned.h"
 

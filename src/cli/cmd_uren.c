@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../present/present.h"
 #include "../present/uren.h"
 #include "commands.h"
 #include "../banned.h"

@@ -36,6 +36,26 @@ procent_nl(int32_t bp, bool teken)
 	return json_string(buf);
 }
 
+/*
+ * A page with a form: its CSRF token, what the last submission said
+ * (`extra`, merged in; may be NULL), and the status of the answer (400
+ * when the form is shown again with its problems).
+ */
+static enum status
+formulier_pagina(struct request *rq, struct response *rs, const char *naam,
+		 json_t *d, json_t *extra, unsigned status, struct err *e)
+{
+	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
+	if (extra) {
+		json_object_update(d, extra);
+		json_decref(extra);
+	}
+	if (resp_page_html(rq, rs, naam, d, e))
+		return e->status;
+	rs->status = status;
+	return ST_OK;
+}
+
 /* ---- reading in a file ---- */
 
 /* The batches and the form; `extra` (may be NULL) is merged in. */
@@ -78,15 +98,7 @@ uren_pagina(struct request *rq, struct response *rs, json_t *extra,
 	d = page_data("Uren inlezen", "uren");
 	json_object_set_new(d, "batches", arr);
 	json_object_set_new(d, "samenwerkingen", sws);
-	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
-	if (extra) {
-		json_object_update(d, extra);
-		json_decref(extra);
-	}
-	if (resp_page_html(rq, rs, "uren.html", d, e))
-		return e->status;
-	rs->status = status;
-	return ST_OK;
+	return formulier_pagina(rq, rs, "uren.html", d, extra, status, e);
 }
 
 enum status
@@ -529,15 +541,7 @@ medewerker_pagina(struct request *rq, struct response *rs,
 			 m->fte % 1000);
 	json_object_set_new(x, "fteTekst", json_string(fte));
 	json_object_set_new(d, "medewerker", x);
-	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
-	if (extra) {
-		json_object_update(d, extra);
-		json_decref(extra);
-	}
-	if (resp_page_html(rq, rs, "medewerker.html", d, e))
-		return e->status;
-	rs->status = status;
-	return ST_OK;
+	return formulier_pagina(rq, rs, "medewerker.html", d, extra, status, e);
 }
 
 enum status

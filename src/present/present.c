@@ -2,9 +2,32 @@
  * present.c - JSON representations and short phrases for domain objects,
  * shared by the command line and the HTTP API.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "json.h"
 #include "present.h"
 #include "../banned.h"
+
+void
+present_getal_nl(long long v, char *buf, size_t n)
+{
+	char digits[32];
+	unsigned long long a =
+		v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	size_t len, o = 0;
+
+	snprintf(digits, sizeof(digits), "%llu", a);
+	len = strlen(digits);
+	if (v < 0 && o + 1 < n)
+		buf[o++] = '-';
+	for (size_t i = 0; i < len && o + 2 < n; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[o++] = '.';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+}
 
 const char *
 present_voor_wie(const struct inrichting *r)

@@ -11,6 +11,10 @@
 #include "../core/besluit.h"
 #include "../core/register.h"
 
+/* 1234567 as "1.234.567", as Dutch readers write it, into buf (at least
+ * 32 bytes). */
+void present_getal_nl(long long v, char *buf, size_t n);
+
 /* "alle leden", the municipality's name, or the joint body's code. */
 const char *present_voor_wie(const struct inrichting *r);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "present.h"
 #include "uren.h"
 #include "../banned.h"
 
@@ -18,26 +19,6 @@ present_uren(int64_t h)
 	snprintf(buf, sizeof(buf), "%s%" PRIu64 ".%02" PRIu64, h < 0 ? "-" : "",
 		 a / 100, a % 100);
 	return json_string(buf);
-}
-
-void
-present_getal_nl(long long v, char *buf, size_t n)
-{
-	char digits[32];
-	unsigned long long a =
-		v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-	size_t len, o = 0;
-
-	snprintf(digits, sizeof(digits), "%llu", a);
-	len = strlen(digits);
-	if (v < 0 && o + 1 < n)
-		buf[o++] = '-';
-	for (size_t i = 0; i < len && o + 2 < n; i++) {
-		if (i && (len - i) % 3 == 0)
-			buf[o++] = '.';
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
 }
 
 void

@@ -33,9 +33,7 @@ json_t *present_afwijkingen_json(const struct uren_register *r,
 void present_afwijking_reden(const struct uren_afwijking_groep *g, char *buf,
 			     size_t n);
 
-/* Numbers as Dutch readers write them, into buf (at least 32 bytes):
- * 1234567 as "1.234.567", and 123450 hundredths as "1.234,50". */
-void present_getal_nl(long long v, char *buf, size_t n);
+/* 123450 hundredths as "1.234,50", into buf (at least 32 bytes). */
 void present_uren_nl(int64_t honderdsten, char *buf, size_t n);
 
 /* "1234.50" for 123450 hundredths (JSON and CSV: a decimal point). */
