@@ -19,5 +19,6 @@ int cmd_gebruiker(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_medewerker(int argc, char **argv);
 int cmd_uren(int argc, char **argv);
+int cmd_verdeling(int argc, char **argv);
 
 #endif

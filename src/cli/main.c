@@ -34,6 +34,8 @@ static const struct command commands[] = {
 	  "het medewerkersregister bekijken, bijwerken en inlezen" },
 	{ "uren", cmd_uren,
 	  "uren inlezen, de urenverdeling en afwijkingen van het kader" },
+	{ "verdeling", cmd_verdeling,
+	  "de kostenverdeling: de bijdrage van elke gemeente, tot op de cent" },
 	{ "gebruiker", cmd_gebruiker, "persoonlijke accounts en hun rollen" },
 	{ "audit", cmd_audit, "het auditspoor bekijken en narekenen" },
 	{ "serve", cmd_serve, "start de webserver (pagina's en API)" },

@@ -1,0 +1,38 @@
+/*
+ * kostenverdeling.h - the contribution calculation as JSON: reading the
+ * canonical input document (docs/allocation.md) and writing the result in
+ * the shape of the worked cases' `expected`.
+ */
+#ifndef AMBT_PRESENT_KOSTENVERDELING_H
+#define AMBT_PRESENT_KOSTENVERDELING_H
+
+#include <jansson.h>
+
+#include "../core/kostenverdeling.h"
+
+/*
+ * Read an input document (UTF-8 JSON text of n bytes) into `in`, every
+ * text in the arena. Members the calculation does not use (case_id,
+ * description, expected, ...) are ignored. ST_INVALID with every problem
+ * of form (not JSON, a member of the wrong type) named by its path.
+ */
+enum status kv_json_lees(const char *tekst, size_t n, struct arena *a,
+			 struct kv_invoer *in, struct err *e);
+
+/* The same from a parsed document. */
+enum status kv_json_invoer(const json_t *doc, struct arena *a,
+			   struct kv_invoer *in, struct err *e);
+
+/*
+ * The result: leaves, per_municipality (total and the three views,
+ * advance and settlement when there are advances, the exact total and its
+ * rounding difference), grand_total, max_rounding_difference,
+ * input_sha256, the pools as split and the support matrix B. Serialise
+ * with JSON_SORT_KEYS for stable bytes.
+ */
+json_t *kv_json_uitkomst(const struct kv_uitkomst *u);
+
+/* Cents as Dutch euro text: "€ 1.234.567,89", "-€ 0,05". */
+void present_bedrag_nl(int64_t cent, char *buf, size_t n);
+
+#endif
