@@ -3,6 +3,7 @@
  * kostenverdeling.h.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
@@ -474,6 +475,13 @@ per_afdeling(const struct kv_uitkomst *u, const int64_t *v)
 	return o;
 }
 
+static int
+cmp_gewicht(const void *x, const void *y)
+{
+	return strcmp((*(const struct kv_gewicht *const *)x)->gemeente,
+		      (*(const struct kv_gewicht *const *)y)->gemeente);
+}
+
 static json_t *
 sleutel_json(const struct kv_sleutel *k)
 {
@@ -485,10 +493,15 @@ sleutel_json(const struct kv_sleutel *k)
 		json_object_set_new(o, "municipality", jstr(k->direct));
 		return o;
 	}
+	/* Members in bytewise order, whatever order the input had. */
 	json_t *w = json_object();
+	const struct kv_gewicht *g[k->ngewichten + 1];
 	for (size_t i = 0; i < k->ngewichten; i++)
-		json_object_set_new(w, k->gewichten[i].gemeente,
-				    json_integer(k->gewichten[i].waarde));
+		g[i] = &k->gewichten[i];
+	qsort(g, k->ngewichten, sizeof *g, cmp_gewicht);
+	for (size_t i = 0; i < k->ngewichten; i++)
+		json_object_set_new(w, g[i]->gemeente,
+				    json_integer(g[i]->waarde));
 	json_object_set_new(o, "basis", json_string(kv_basis_naam(k->basis)));
 	json_object_set_new(o, "weights", w);
 	return o;

@@ -1,0 +1,633 @@
+/*
+ * test_kostenverdeling.c - the contribution calculation engine: every
+ * invalid input named at once in Dutch, and the invariants I1-I9 of
+ * docs/allocation.md on thousands of random inputs (municipalities,
+ * departments, keys, dated keys, pools of either sign, direct, step-down
+ * and reciprocal support allocation, maatwerk, advances).
+ */
+#include <gmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../test.h"
+#include "../../src/core/kostenverdeling.h"
+#include "../../src/present/kostenverdeling.h"
+
+/* ---- a small deterministic random generator --------------------------- */
+
+static uint64_t rng_state;
+
+static uint64_t
+rnd(void)
+{
+	uint64_t x = rng_state;
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return rng_state = x;
+}
+
+static int64_t
+tussen(int64_t lo, int64_t hi)
+{
+	return lo + (int64_t)(rnd() % (uint64_t)(hi - lo + 1));
+}
+
+/* ---- random inputs ------------------------------------------------------ */
+
+static const char *const gemeente_ids[] = { "AALSMEER", "AMSTELVEEN",
+					    "Bloemendaal", "HEEMSTEDE",
+					    "oostzaan", "ZAANSTAD",
+					    "B",	 "AB" };
+
+/* A random key; with `nul`, municipality "B" gets weight zero. */
+static struct kv_sleutel
+willekeurige_sleutel(struct arena *a, const struct kv_invoer *in, int nul)
+{
+	struct kv_sleutel k = { 0 };
+	int soort = (int)tussen(0, 9);
+	if (soort == 0 && !nul) {
+		k.basis = KV_DIRECT;
+		k.direct = in->gemeenten[tussen(0, (int64_t)in->ngemeenten - 1)];
+		return k;
+	}
+	k.basis = soort == 1   ? KV_VAST_PCT
+		  : soort < 5 ? KV_UREN_REALISATIE
+			      : (enum kv_basis)tussen(KV_UREN_BEGROTING, KV_FTE);
+	if (soort != 1 && k.basis == KV_VAST_PCT)
+		k.basis = KV_INWONERS;
+	k.gewichten = arena_calloc(a, in->ngemeenten, sizeof *k.gewichten);
+	int64_t rest = 10000, som = 0;
+	for (size_t m = 0; m < in->ngemeenten; m++) {
+		struct kv_gewicht *g = &k.gewichten[k.ngewichten++];
+		g->gemeente = in->gemeenten[m];
+		if (nul && strcmp(g->gemeente, "B") == 0)
+			g->waarde = 0;
+		else if (k.basis == KV_VAST_PCT)
+			rest -= g->waarde = tussen(0, rest);
+		else
+			g->waarde = tussen(0, 3) ? tussen(1, 5000000) : 0;
+		som += g->waarde;
+	}
+	/* The first municipality is never "B": it takes what is left. */
+	if (k.basis == KV_VAST_PCT)
+		k.gewichten[0].waarde += rest;
+	else if (som == 0)
+		k.gewichten[0].waarde = 7;
+	return k;
+}
+
+struct opzet {
+	int nul; /* municipality "B" has weight zero everywhere */
+	int zonder_maatwerk;
+};
+
+static void
+willekeurige_invoer(struct arena *a, struct kv_invoer *in,
+		    const struct opzet *o)
+{
+	memset(in, 0, sizeof *in);
+	in->jaar = (int)tussen(2019, 2026);
+	in->ngemeenten = (size_t)tussen(1, 6);
+	in->gemeenten = arena_calloc(a, 8, sizeof *in->gemeenten);
+	size_t start = o->nul ? 0 : (size_t)tussen(0, 2);
+	for (size_t i = 0; i < in->ngemeenten; i++)
+		in->gemeenten[i] = gemeente_ids[start + i];
+	if (o->nul && in->ngemeenten > 1)
+		in->gemeenten[in->ngemeenten - 1] = "B";
+	int nul = o->nul && in->ngemeenten > 1;
+	size_t np = (size_t)tussen(1, 5), ns = (size_t)tussen(0, 4);
+	in->nafdelingen = np + ns;
+	in->afdelingen = arena_calloc(a, np + ns, sizeof *in->afdelingen);
+	day_t jan1 = date_from_ymd(in->jaar, 1, 1);
+	day_t dec31 = date_from_ymd(in->jaar, 12, 31);
+	for (size_t d = 0; d < np + ns; d++) {
+		struct kv_afdeling *af = &in->afdelingen[d];
+		char *id = arena_alloc(a, 8);
+		snprintf(id, 8, "%c%zu", d < np ? 'P' : 'S', d);
+		af->id = id;
+		af->naam = id;
+		af->ondersteunend = d >= np;
+		af->taakveld = d < np ? (d % 2 ? "0.2" : "8.3") : "0.4";
+		if (af->ondersteunend)
+			continue;
+		if (tussen(0, 3)) {
+			af->sleutel = willekeurige_sleutel(a, in, nul);
+			continue;
+		}
+		/* Dated keys: two or three stretches covering the year. */
+		af->nperiodes = (size_t)tussen(2, 3);
+		af->periodes = arena_calloc(a, 3, sizeof *af->periodes);
+		day_t van = jan1;
+		for (size_t p = 0; p < af->nperiodes; p++) {
+			day_t tot = p + 1 == af->nperiodes
+					    ? dec31
+					    : van + (day_t)tussen(0, 150);
+			af->periodes[p].van = van;
+			af->periodes[p].tot = tot;
+			af->periodes[p].sleutel =
+				willekeurige_sleutel(a, in, nul);
+			van = tot + 1;
+		}
+	}
+	if (ns) {
+		in->methode = (enum kv_methode)tussen(KV_DIRECT_METHODE,
+						      KV_RECIPROCAAL);
+		in->steunsleutels =
+			arena_calloc(a, ns, sizeof *in->steunsleutels);
+		in->volgorde = arena_calloc(a, ns, sizeof *in->volgorde);
+		for (size_t s = 0; s < ns; s++) {
+			struct kv_steunsleutel *k =
+				&in->steunsleutels[in->nsteunsleutels++];
+			k->afdeling = in->afdelingen[np + s].id;
+			in->volgorde[in->nvolgorde++] = k->afdeling;
+			k->ontvangers = arena_calloc(a, np + ns,
+						     sizeof *k->ontvangers);
+			for (size_t d = 0; d < np + ns; d++) {
+				if (d == np + s || (d != 0 && !tussen(0, 1)))
+					continue;
+				k->ontvangers[k->nontvangers++] =
+					(struct kv_ontvanger){
+						in->afdelingen[d].id,
+						tussen(1, 1000)
+					};
+			}
+		}
+		for (size_t i = ns; i > 1; i--) { /* a random order */
+			size_t j = (size_t)tussen(0, (int64_t)i - 1);
+			const char *t = in->volgorde[i - 1];
+			in->volgorde[i - 1] = in->volgorde[j];
+			in->volgorde[j] = t;
+		}
+	}
+	in->nposten = (size_t)tussen(1, 8);
+	in->posten = arena_calloc(a, in->nposten, sizeof *in->posten);
+	for (size_t i = 0; i < in->nposten; i++) {
+		struct kv_post *p = &in->posten[i];
+		char *id = arena_alloc(a, 12);
+		snprintf(id, 12, "K%02zu", (size_t)tussen(0, 99) * 10 + i);
+		p->id = id;
+		p->afdeling = in->afdelingen[tussen(0, (int64_t)(np + ns) - 1)].id;
+		p->kostensoort = tussen(0, 1) ? "personeel" : "materieel";
+		p->bedrag = tussen(0, 9) == 0 ? 0 : tussen(-2000000000, 9000000000);
+		p->datum = tussen(0, 4) ? DATE_NONE
+					: jan1 + (day_t)tussen(0, dec31 - jan1);
+		if (!tussen(0, 5))
+			p->sleutel = willekeurige_sleutel(a, in, nul);
+	}
+	if (!o->zonder_maatwerk && tussen(0, 2) == 0) {
+		in->nmaatwerk = (size_t)tussen(1, 3);
+		in->maatwerk = arena_calloc(a, 3, sizeof *in->maatwerk);
+		for (size_t i = 0; i < in->nmaatwerk; i++) {
+			/* Only for departments that have a pool of their own */
+			const struct kv_post *p =
+				&in->posten[tussen(0, (int64_t)in->nposten - 1)];
+			in->maatwerk[i] = (struct kv_maatwerk){
+				in->gemeenten[tussen(0, (int64_t)in->ngemeenten -
+								1)],
+				p->afdeling, tussen(0, 100000), tussen(0, 15000)
+			};
+			if (p->sleutel.basis != KV_GEEN)
+				in->nmaatwerk = i; /* none for this one */
+		}
+	}
+	if (tussen(0, 1)) {
+		in->heeft_voorschotten = 1;
+		in->voorschotten =
+			arena_calloc(a, in->ngemeenten, sizeof *in->voorschotten);
+		for (size_t m = 0; m < in->ngemeenten; m++)
+			if (tussen(0, 3))
+				in->voorschotten[in->nvoorschotten++] =
+					(struct kv_gewicht){
+						in->gemeenten[m],
+						tussen(0, 3000000000)
+					};
+	}
+}
+
+/* ---- permuting every list --------------------------------------------- */
+
+#define SCHUD(a, p, n)                                                     \
+	do {                                                               \
+		void *kopie_ = arena_calloc((a), (n) + 1, sizeof *(p));    \
+		memcpy(kopie_, (p), (n) * sizeof *(p));                    \
+		(p) = kopie_;                                              \
+		for (size_t i_ = (n); i_ > 1; i_--) {                      \
+			size_t j_ = (size_t)tussen(0, (int64_t)i_ - 1);    \
+			char t_[sizeof *(p)];                              \
+			memcpy(t_, &(p)[i_ - 1], sizeof t_);               \
+			memcpy((void *)&(p)[i_ - 1], &(p)[j_], sizeof t_); \
+			memcpy((void *)&(p)[j_], t_, sizeof t_);           \
+		}                                                          \
+	} while (0)
+
+static void
+schud_sleutel(struct arena *a, struct kv_sleutel *k)
+{
+	SCHUD(a, k->gewichten, k->ngewichten);
+}
+
+static struct kv_invoer
+geschud(struct arena *a, const struct kv_invoer *in)
+{
+	struct kv_invoer u = *in;
+	SCHUD(a, u.gemeenten, u.ngemeenten);
+	SCHUD(a, u.afdelingen, u.nafdelingen);
+	for (size_t d = 0; d < u.nafdelingen; d++) {
+		struct kv_afdeling *af = &u.afdelingen[d];
+		schud_sleutel(a, &af->sleutel);
+		SCHUD(a, af->periodes, af->nperiodes);
+		for (size_t p = 0; p < af->nperiodes; p++)
+			schud_sleutel(a, &af->periodes[p].sleutel);
+	}
+	SCHUD(a, u.steunsleutels, u.nsteunsleutels);
+	for (size_t s = 0; s < u.nsteunsleutels; s++)
+		SCHUD(a, u.steunsleutels[s].ontvangers,
+		      u.steunsleutels[s].nontvangers);
+	SCHUD(a, u.posten, u.nposten);
+	for (size_t p = 0; p < u.nposten; p++)
+		schud_sleutel(a, &u.posten[p].sleutel);
+	SCHUD(a, u.maatwerk, u.nmaatwerk);
+	SCHUD(a, u.voorschotten, u.nvoorschotten);
+	return u;
+}
+
+/* ---- the invariants ------------------------------------------------------ */
+
+static char *
+bytes(const struct kv_uitkomst *u)
+{
+	json_t *j = kv_json_uitkomst(u);
+	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	return s;
+}
+
+/* Byte-identical, or the first difference with some context. */
+static void
+zelfde(const char *x, const char *y, const char *wat)
+{
+	size_t i = 0;
+	while (x[i] && x[i] == y[i])
+		i++;
+	if (x[i] == y[i])
+		return;
+	size_t v = i > 60 ? i - 60 : 0;
+	fail_msg("%s: verschil op byte %zu:\n  %.120s\n  %.120s", wat, i,
+		 x + v, y + v);
+}
+
+static void
+controleer(const struct kv_invoer *in, const struct kv_uitkomst *u, int nul)
+{
+	/* I1: each pool's leaves sum to it; the grand total to the input. */
+	int64_t invoer = 0;
+	for (size_t i = 0; i < in->nposten; i++)
+		invoer += in->posten[i].bedrag;
+	assert_int_equal(u->totaal, invoer);
+	for (size_t p = 0; p < u->nposten; p++) {
+		int64_t som = 0;
+		for (size_t i = 0; i < u->posten[p].nbladen; i++) {
+			const struct kv_blad *b =
+				&u->bladen[u->posten[p].eerste_blad + i];
+			assert_int_equal(b->post, p);
+			som += b->cent;
+			/* I3 */
+			if (u->posten[p].bedrag >= 0)
+				assert_true(b->cent >= 0);
+		}
+		assert_int_equal(som, u->posten[p].bedrag);
+	}
+	/* I2: every leaf within one cent of its exact share. */
+	mpq_t x, c;
+	mpq_init(x);
+	mpq_init(c);
+	for (size_t i = 0; i < u->nbladen; i++) {
+		assert_int_equal(mpq_set_str(x, u->bladen[i].exact, 10), 0);
+		mpq_set_si(c, u->bladen[i].cent, 1);
+		mpq_sub(c, c, x);
+		mpq_abs(c, c);
+		assert_true(mpq_cmp_ui(c, 1, 1) < 0);
+	}
+	mpq_clear(x);
+	mpq_clear(c);
+	/* I6: every view gives the municipality's total; I8. */
+	int64_t saldi = 0, voorschotten = 0, totaal = 0;
+	for (size_t m = 0; m < u->ngemeenten; m++) {
+		const struct kv_gemeente_uit *g = &u->per_gemeente[m];
+		int64_t o = 0, h = 0, t = 0;
+		for (size_t d = 0; d < u->nafdelingen; d++) {
+			o += g->per_ontvanger[d];
+			h += g->per_herkomst[d];
+		}
+		for (size_t i = 0; i < g->ntaakvelden; i++)
+			t += g->per_taakveld[i].cent;
+		assert_int_equal(o, g->totaal);
+		assert_int_equal(h, g->totaal);
+		assert_int_equal(t, g->totaal);
+		totaal += g->totaal;
+		saldi += g->saldo;
+		voorschotten += g->voorschot;
+		/* A municipality's rounding difference is bounded by the
+		 * number of pools. */
+		assert_true(g->afrondingsverschil <= (int64_t)u->nposten &&
+			    -g->afrondingsverschil <= (int64_t)u->nposten);
+		/* I7: "B" has weight zero in every key. */
+		if (nul && strcmp(u->gemeenten[m], "B") == 0)
+			assert_int_equal(g->totaal, 0);
+	}
+	assert_int_equal(totaal, u->totaal);
+	if (u->heeft_voorschotten)
+		assert_int_equal(saldi, u->totaal - voorschotten);
+}
+
+/* I1-I9 on `n` random inputs from `seed`. */
+static void
+eigenschappen(uint64_t seed, int n, const struct opzet *o)
+{
+	size_t geldig = 0;
+	rng_state = seed;
+	for (int r = 0; r < n; r++) {
+		struct arena a;
+		struct kv_invoer in, ps;
+		struct kv_uitkomst u1, u2, u3;
+		struct err e;
+		arena_init(&a, 64u << 20);
+		willekeurige_invoer(&a, &in, o);
+		enum status st = kv_bereken(&in, &a, &u1, &e);
+		if (st != ST_OK) {
+			/* Only a reciprocal or step-down system can be
+			 * refused here: a support department whose receivers
+			 * were all dropped never reaches a primary. */
+			assert_int_equal(st, ST_INVALID);
+			assert_true(has_problem(&e, "support_allocation.keys",
+						"no-primary"));
+			arena_free(&a);
+			continue;
+		}
+		geldig++;
+		controleer(&in, &u1, o->nul);
+		/* I4: the same again; I5: every list permuted. */
+		char *b1 = bytes(&u1);
+		assert_int_equal(kv_bereken(&in, &a, &u2, &e), ST_OK);
+		char *b2 = bytes(&u2);
+		zelfde(b1, b2, "nogmaals");
+		ps = geschud(&a, &in);
+		assert_int_equal(kv_bereken(&ps, &a, &u3, &e), ST_OK);
+		char *b3 = bytes(&u3);
+		zelfde(b1, b3, "door elkaar");
+		/* I9: split(-A) = -split(A), leaf by leaf. */
+		if (in.nmaatwerk == 0) {
+			struct kv_invoer neg = in;
+			struct kv_uitkomst un;
+			neg.posten = arena_calloc(&a, in.nposten,
+						  sizeof *neg.posten);
+			for (size_t i = 0; i < in.nposten; i++) {
+				neg.posten[i] = in.posten[i];
+				neg.posten[i].bedrag = -in.posten[i].bedrag;
+			}
+			assert_int_equal(kv_bereken(&neg, &a, &un, &e), ST_OK);
+			assert_int_equal(un.nbladen, u1.nbladen);
+			for (size_t i = 0; i < u1.nbladen; i++)
+				assert_int_equal(un.bladen[i].cent,
+						 -u1.bladen[i].cent);
+		}
+		free(b1);
+		free(b2);
+		free(b3);
+		arena_free(&a);
+	}
+	/* Most random inputs must be valid, or the test tests little. */
+	assert_true(geldig * 4 >= (size_t)n * 3);
+}
+
+static int
+aantal(void)
+{
+	const char *s = getenv("AMBT_EIGENSCHAPPEN");
+	return s ? (int)strtol(s, NULL, 10) : 1500;
+}
+
+static void
+test_eigenschappen(void **state)
+{
+	struct opzet o = { 0 };
+	(void)state;
+	eigenschappen(0x9e3779b97f4a7c15u, aantal(), &o);
+}
+
+static void
+test_eigenschappen_nulgewicht(void **state)
+{
+	struct opzet o = { .nul = 1, .zonder_maatwerk = 1 };
+	(void)state;
+	eigenschappen(0x2545f4914f6cdd1du, aantal(), &o);
+}
+
+/* ---- invalid inputs -------------------------------------------------- */
+
+static void
+bereken_tekst(const char *json, struct err *e, enum status verwacht)
+{
+	struct arena a;
+	struct kv_invoer in;
+	struct kv_uitkomst u;
+	arena_init(&a, 16u << 20);
+	enum status st = kv_json_lees(json, strlen(json), &a, &in, e);
+	if (st == ST_OK)
+		st = kv_bereken(&in, &a, &u, e);
+	for (size_t i = 0; st != verwacht && i < e->nproblems; i++)
+		print_message("  %s/%s: %s\n", e->problems[i].name,
+			      e->problems[i].code, e->problems[i].reason);
+	assert_int_equal(st, verwacht);
+	arena_free(&a);
+}
+
+/* The reason of the problem with this name and code ("" if none). */
+static const char *
+reden(const struct err *e, const char *name, const char *code)
+{
+	for (size_t i = 0; i < e->nproblems; i++)
+		if (strcmp(e->problems[i].name, name) == 0 &&
+		    strcmp(e->problems[i].code, code) == 0)
+			return e->problems[i].reason;
+	return "";
+}
+
+/* Every problem of the list in one document, all reported. */
+static void
+test_alle_problemen_tegelijk(void **state)
+{
+	struct err e;
+	(void)state;
+	bereken_tekst(
+		"{\"year\":2024,\"municipalities\":[{\"id\":\"A\"},{\"id\":\"B\"}],"
+		"\"departments\":["
+		" {\"id\":\"NUL\",\"name\":\"n\",\"kind\":\"primary\",\"taakveld\":\"0.2\","
+		"  \"key\":{\"basis\":\"inhabitants\",\"weights\":{\"A\":0,\"B\":0}}},"
+		" {\"id\":\"PCT\",\"name\":\"p\",\"kind\":\"primary\",\"taakveld\":\"0.1\","
+		"  \"key\":{\"basis\":\"fixed_pct\",\"weights\":{\"A\":5000,\"B\":4950}}},"
+		" {\"id\":\"ONB\",\"name\":\"o\",\"kind\":\"primary\",\"taakveld\":\"0.1\","
+		"  \"key\":{\"basis\":\"fte\",\"weights\":{\"A\":1,\"X\":2}}},"
+		" {\"id\":\"S1\",\"name\":\"s\",\"kind\":\"support\",\"taakveld\":\"0.4\"},"
+		" {\"id\":\"S2\",\"name\":\"s\",\"kind\":\"support\",\"taakveld\":\"0.4\"},"
+		" {\"id\":\"S3\",\"name\":\"s\",\"kind\":\"support\",\"taakveld\":\"0.4\"}],"
+		"\"support_allocation\":{\"method\":\"step_down\",\"order\":[\"S1\",\"S2\"],"
+		" \"keys\":{\"S1\":{\"S2\":1},\"S2\":{\"S1\":1},\"S3\":{\"PCT\":1}}},"
+		"\"pools\":[{\"id\":\"GROOT\",\"department\":\"PCT\",\"cost_type\":\"x\","
+		"  \"amount\":100000000000001},"
+		" {\"id\":\"WEES\",\"department\":\"GEEN\",\"cost_type\":\"x\",\"amount\":1}]}",
+		&e, ST_INVALID);
+	assert_string_equal(
+		reden(&e, "departments.NUL", "zero-key"),
+		"Afdeling NUL: de verdeelsleutel telt op tot nul; er is "
+		"niemand om de kosten over te verdelen.");
+	assert_string_equal(reden(&e, "departments.PCT", "fixed-pct-sum"),
+			    "Afdeling PCT: de vaste percentages tellen op tot "
+			    "99,50% in plaats van 100%.");
+	assert_string_equal(
+		reden(&e, "departments.ONB", "unknown-municipality"),
+		"Afdeling ONB: de verdeelsleutel noemt gemeente X, die niet "
+		"in de berekening zit.");
+	assert_string_equal(
+		reden(&e, "support_allocation.order", "order-missing"),
+		"De volgorde van de stapsgewijze verdeling moet elke "
+		"ondersteunende afdeling noemen; S3 ontbreekt.");
+	assert_string_equal(reden(&e, "pools.GROOT", "overflow"),
+			    "Kostenpost GROOT: het bedrag is groter dan "
+			    "1.000 miljard euro; zo'n bedrag kan niet "
+			    "kloppen.");
+	assert_string_equal(
+		reden(&e, "pools.WEES", "unknown-department"),
+		"Kostenpost WEES hoort bij afdeling GEEN, die niet in de "
+		"berekening zit.");
+	assert_int_equal(e.nproblems, 6);
+}
+
+/* S2 only serves S1, which closed before it: it never reaches a primary. */
+static void
+test_stapsgewijs_nooit_primair(void **state)
+{
+	struct err e;
+	(void)state;
+	bereken_tekst(
+		"{\"year\":2024,\"municipalities\":[{\"id\":\"A\"}],"
+		"\"departments\":[{\"id\":\"P\",\"kind\":\"primary\","
+		" \"key\":{\"basis\":\"fte\",\"weights\":{\"A\":1}}},"
+		" {\"id\":\"S1\",\"kind\":\"support\"},{\"id\":\"S2\",\"kind\":\"support\"}],"
+		"\"support_allocation\":{\"method\":\"step_down\",\"order\":[\"S1\",\"S2\"],"
+		" \"keys\":{\"S1\":{\"P\":1,\"S2\":1},\"S2\":{\"S1\":5}}},"
+		"\"pools\":[{\"id\":\"K\",\"department\":\"S2\",\"cost_type\":\"x\",\"amount\":1}]}",
+		&e, ST_INVALID);
+	assert_only_problem(&e, "support_allocation.keys", "no-primary");
+	assert_string_equal(e.problems[0].reason,
+			    "Ondersteunende afdeling S2 komt nooit bij een "
+			    "primaire afdeling uit: haar kosten kunnen "
+			    "nergens heen.");
+}
+
+/* Reciprocal: S1 and S2 serve only each other, a closed loop; the
+ * system (I - S) is singular and both are named. */
+static void
+test_wederzijds_gesloten_kring(void **state)
+{
+	struct err e;
+	(void)state;
+	bereken_tekst(
+		"{\"year\":2024,\"municipalities\":[{\"id\":\"A\"}],"
+		"\"departments\":[{\"id\":\"P\",\"kind\":\"primary\","
+		" \"key\":{\"basis\":\"fte\",\"weights\":{\"A\":1}}},"
+		" {\"id\":\"S1\",\"kind\":\"support\"},{\"id\":\"S2\",\"kind\":\"support\"}],"
+		"\"support_allocation\":{\"method\":\"reciprocal\","
+		" \"keys\":{\"S1\":{\"S2\":1},\"S2\":{\"S1\":5}}},"
+		"\"pools\":[{\"id\":\"K\",\"department\":\"S2\",\"cost_type\":\"x\",\"amount\":1}]}",
+		&e, ST_INVALID);
+	assert_int_equal(e.nproblems, 2);
+	assert_true(has_problem(&e, "support_allocation.keys", "no-primary"));
+	assert_string_equal(e.problems[0].reason,
+			    "Ondersteunende afdeling S1 komt nooit bij een "
+			    "primaire afdeling uit: haar kosten kunnen "
+			    "nergens heen.");
+}
+
+/* Dated keys that leave a gap, and a document that is not JSON. */
+static void
+test_periodes_en_json(void **state)
+{
+	struct err e;
+	(void)state;
+	bereken_tekst(
+		"{\"year\":2024,\"municipalities\":[{\"id\":\"A\"}],"
+		"\"departments\":[{\"id\":\"P\",\"kind\":\"primary\",\"keys\":["
+		" {\"from\":\"2024-01-01\",\"to\":\"2024-06-30\",\"key\":{\"type\":\"direct\",\"municipality\":\"A\"}},"
+		" {\"from\":\"2024-07-02\",\"to\":\"2024-12-31\",\"key\":{\"type\":\"direct\",\"municipality\":\"A\"}}]}],"
+		"\"pools\":[{\"id\":\"K\",\"department\":\"P\",\"cost_type\":\"x\",\"amount\":1}]}",
+		&e, ST_INVALID);
+	assert_only_problem(&e, "departments.P", "periods");
+	assert_string_equal(e.problems[0].reason,
+			    "Afdeling P: de sleutels per periode moeten op "
+			    "elkaar aansluiten en samen het hele jaar 2024 "
+			    "dekken, van 1 januari tot en met 31 december.");
+	bereken_tekst("{\"year\":2024,", &e, ST_INVALID);
+	assert_only_problem(&e, "", "json");
+	bereken_tekst("{\"year\":2024,\"municipalities\":[],\"departments\":[],"
+		      "\"pools\":[{\"id\":\"K\",\"department\":\"P\","
+		      "\"cost_type\":\"x\",\"amount\":1.5}]}",
+		      &e, ST_INVALID);
+	assert_only_problem(&e, "pools[0].amount", "type");
+}
+
+/* A dated key: the annual pool split by days (182 + 184 in 2024), then
+ * each part by its own key; maatwerk billed and credited; advances. */
+static void
+test_periodes_maatwerk_voorschot(void **state)
+{
+	const char *doc =
+		"{\"year\":2024,\"municipalities\":[{\"id\":\"A\"},{\"id\":\"B\"}],"
+		"\"departments\":[{\"id\":\"P\",\"kind\":\"primary\",\"taakveld\":\"0.2\",\"keys\":["
+		" {\"from\":\"2024-01-01\",\"to\":\"2024-06-30\",\"key\":{\"basis\":\"fte\",\"weights\":{\"A\":1,\"B\":1}}},"
+		" {\"from\":\"2024-07-01\",\"to\":\"2024-12-31\",\"key\":{\"type\":\"direct\",\"municipality\":\"A\"}}]}],"
+		"\"pools\":[{\"id\":\"K\",\"department\":\"P\",\"cost_type\":\"x\",\"amount\":366000}],"
+		"\"maatwerk_hours\":[{\"municipality\":\"B\",\"department\":\"P\",\"hours\":150,\"rate_cents_per_hour\":8333}],"
+		"\"advances\":{\"A\":200000}}";
+	struct arena a;
+	struct kv_invoer in;
+	struct kv_uitkomst u;
+	struct err e;
+	(void)state;
+	arena_init(&a, 16u << 20);
+	assert_int_equal(kv_json_lees(doc, strlen(doc), &a, &in, &e), ST_OK);
+	assert_int_equal(kv_bereken(&in, &a, &u, &e), ST_OK);
+	/* Maatwerk: 1,5 h x 83,33 = 124,995 -> 125,00 euro to B; the pool
+	 * K is 366000 - 12500 = 353500, split 182/366 and 184/366. */
+	assert_int_equal(u.nposten, 3);
+	assert_string_equal(u.posten[0].id, "K@2024-01-01");
+	assert_int_equal(u.posten[0].bedrag, 175784); /* 175784,15 */
+	assert_string_equal(u.posten[1].id, "K@2024-07-01");
+	assert_int_equal(u.posten[1].bedrag, 177716); /* 177715,85 */
+	assert_string_equal(u.posten[2].id, "maatwerk:P:B");
+	assert_int_equal(u.posten[2].bedrag, 12500);
+	assert_int_equal(u.per_gemeente[0].totaal, 87892 + 177716);
+	assert_int_equal(u.per_gemeente[1].totaal, 87892 + 12500);
+	assert_int_equal(u.totaal, 366000);
+	assert_int_equal(u.per_gemeente[0].voorschot, 200000);
+	assert_int_equal(u.per_gemeente[0].saldo, 265608 - 200000);
+	assert_int_equal(u.per_gemeente[1].voorschot, 0);
+	assert_int_equal(u.per_gemeente[1].saldo, 100392);
+	arena_free(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_alle_problemen_tegelijk),
+		cmocka_unit_test(test_stapsgewijs_nooit_primair),
+		cmocka_unit_test(test_wederzijds_gesloten_kring),
+		cmocka_unit_test(test_periodes_en_json),
+		cmocka_unit_test(test_periodes_maatwerk_voorschot),
+		cmocka_unit_test(test_eigenschappen),
+		cmocka_unit_test(test_eigenschappen_nulgewicht),
+	};
+	return RUN_TESTS(tests);
+}
