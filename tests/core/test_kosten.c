@@ -1,0 +1,170 @@
+/*
+ * test_kosten.c - the canonical input of a year built from the register,
+ * the hours and the cost data (kosten_invoer), and its calculation: keys
+ * from realised hours per member, a unit that becomes one member's own
+ * halfway through the year, a support unit, advances.
+ */
+#include <stdio.h>
+
+#include "../test.h"
+#include "../../src/core/kosten.h"
+
+static const struct organisatie gemeenten[] = {
+	{ .code = "GM0358", .naam = "Aalsmeer", .inwoners = 32000 },
+	{ .code = "GM0362", .naam = "Amstelveen", .inwoners = 92000 },
+};
+
+static struct inrichting gedeeld[1], vth[2];
+static struct uren_eenheid eenheden[4];
+static struct lidmaatschap leden[2];
+static struct uren_samenwerking samenwerkingen[2];
+static struct uren_register reg;
+
+static void
+register_opbouwen(void)
+{
+	gedeeld[0] = (struct inrichting){ .periode = { D("2008-01-01"),
+						       DATE_NONE },
+					  .vorm = VORM_GEDEELD };
+	vth[0] = (struct inrichting){ .periode = { D("2008-01-01"),
+						   D("2024-07-01") },
+				      .vorm = VORM_GEDEELD };
+	vth[1] = (struct inrichting){ .periode = { D("2024-07-01"),
+						   DATE_NONE },
+				      .vorm = VORM_EIGEN,
+				      .gemeente = "GM0362" };
+	eenheden[0] = (struct uren_eenheid){ 1, "aa-publiek", "Publiek",
+					     "AA", gedeeld, 1 };
+	eenheden[1] = (struct uren_eenheid){ 2, "aa-vth", "VTH", "AA", vth,
+					     2 };
+	eenheden[2] = (struct uren_eenheid){ 3, "aa-ict", "ICT", "AA",
+					     gedeeld, 1 };
+	eenheden[3] = (struct uren_eenheid){ 4, "hb-x", "X", "HB", gedeeld,
+					     1 };
+	leden[0] = (struct lidmaatschap){ .gemeente = "GM0358",
+					  .periode = { D("2008-01-01"),
+						       DATE_NONE } };
+	leden[1] = (struct lidmaatschap){ .gemeente = "GM0362",
+					  .periode = { D("2008-01-01"),
+						       DATE_NONE } };
+	samenwerkingen[0] = (struct uren_samenwerking){ "AA", leden, 2, NULL,
+							0 };
+	samenwerkingen[1] = (struct uren_samenwerking){ "HB", NULL, 0, NULL,
+							0 };
+	reg = (struct uren_register){ .gemeenten = gemeenten,
+				      .ngemeenten = 2,
+				      .eenheden = eenheden,
+				      .neenheden = 4,
+				      .samenwerkingen = samenwerkingen,
+				      .nsamenwerkingen = 2 };
+}
+
+static void
+test_jaar_uit_register(void **state)
+{
+	(void)state;
+	register_opbouwen();
+	/* Sorted by unit, municipality, day; 2023 and after VTH became
+	 * Amstelveen's own do not count in the keys. */
+	const struct uren_cel cellen[] = {
+		{ 0, 0, D("2023-03-01"), 99900, 1 },
+		{ 0, 0, D("2024-03-01"), 1000, 1 },
+		{ 0, 1, D("2024-03-01"), 3000, 1 },
+		{ 1, 0, D("2024-02-01"), 500, 1 },
+		{ 1, 1, D("2024-02-01"), 1500, 1 },
+		{ 1, 1, D("2024-09-01"), 800, 1 },
+		{ 3, 0, D("2024-02-01"), 700, 1 },
+	};
+	struct kosten_post posten[] = {
+		{ "P1", "aa-publiek", "personeel", "0.2", 100000, DATE_NONE },
+		{ "P2", "aa-vth", "personeel", "8.3", 366000, DATE_NONE },
+		{ "P3", "aa-ict", "ict", NULL, 50000, DATE_NONE },
+	};
+	struct kosten_rol rollen[] = {
+		{ "aa-ict", 1, KV_GEEN, NULL, 0 },
+	};
+	struct kosten_levering lev[] = {
+		{ "aa-ict", "aa-publiek", 3 },
+		{ "aa-ict", "aa-vth", 1 },
+	};
+	struct kv_gewicht voorschot[] = { { "GM0358", 40000 } };
+	struct kosten_jaar k = { .samenwerking = "AA",
+				 .jaar = 2024,
+				 .posten = posten,
+				 .nposten = 3,
+				 .rollen = rollen,
+				 .nrollen = 1,
+				 .leveringen = lev,
+				 .nleveringen = 2,
+				 .voorschotten = voorschot,
+				 .nvoorschotten = 1 };
+	struct arena a;
+	struct err e;
+	struct kv_invoer in;
+	struct kv_uitkomst u;
+
+	arena_init(&a, 16u << 20);
+	assert_int_equal(kosten_invoer(&reg, cellen, 7, &k, &a, &in, &e),
+			 ST_OK);
+	assert_string_equal(
+		kv_canoniek(&in, &a),
+		"{\"advances\":{\"GM0358\":40000},\"departments\":["
+		"{\"id\":\"aa-ict\",\"kind\":\"support\",\"name\":\"ICT\","
+		"\"taakveld\":\"0.4\"},"
+		"{\"id\":\"aa-publiek\",\"key\":{\"basis\":\"hours_realized\","
+		"\"weights\":{\"GM0358\":1000,\"GM0362\":3000}},"
+		"\"kind\":\"primary\",\"name\":\"Publiek\",\"taakveld\":\"0.2\"},"
+		"{\"id\":\"aa-vth\",\"keys\":[{\"from\":\"2024-01-01\","
+		"\"key\":{\"basis\":\"hours_realized\",\"weights\":"
+		"{\"GM0358\":500,\"GM0362\":1500}},\"to\":\"2024-06-30\"},"
+		"{\"from\":\"2024-07-01\",\"key\":{\"municipality\":\"GM0362\","
+		"\"type\":\"direct\"},\"to\":\"2024-12-31\"}],"
+		"\"kind\":\"primary\",\"name\":\"VTH\",\"taakveld\":\"8.3\"}],"
+		"\"municipalities\":[{\"id\":\"GM0358\"},{\"id\":\"GM0362\"}],"
+		"\"pools\":[{\"amount\":100000,\"cost_type\":\"personeel\","
+		"\"department\":\"aa-publiek\",\"id\":\"P1\",\"taakveld\":\"0.2\"},"
+		"{\"amount\":366000,\"cost_type\":\"personeel\","
+		"\"department\":\"aa-vth\",\"id\":\"P2\",\"taakveld\":\"8.3\"},"
+		"{\"amount\":50000,\"cost_type\":\"ict\",\"department\":"
+		"\"aa-ict\",\"id\":\"P3\"}],"
+		"\"support_allocation\":{\"keys\":{\"aa-ict\":{\"aa-publiek\":3,"
+		"\"aa-vth\":1}},\"method\":\"reciprocal\"},\"year\":2024}");
+	assert_int_equal(kv_bereken(&in, &a, &u, &e), ST_OK);
+	/* P1 25000/75000; P2 182000 by 1:3 and 184000 to Amstelveen; P3
+	 * 3/4 to Publiek (9375/28125) and 1/4 to VTH over the year, of
+	 * which Aalsmeer's exact share 2275000/1464 = 1553,96 gets the
+	 * leftover cent. */
+	assert_int_equal(u.per_gemeente[0].totaal,
+			 25000 + 45500 + 9375 + 1554);
+	assert_int_equal(u.per_gemeente[1].totaal,
+			 75000 + 136500 + 184000 + 28125 + 10946);
+	assert_int_equal(u.per_gemeente[0].saldo, 81429 - 40000);
+	assert_int_equal(u.totaal, 516000);
+	arena_free(&a);
+}
+
+static void
+test_onbekende_samenwerking(void **state)
+{
+	struct kosten_jaar k = { .samenwerking = "XX", .jaar = 2024 };
+	struct arena a;
+	struct err e;
+	struct kv_invoer in;
+	(void)state;
+	register_opbouwen();
+	arena_init(&a, 1u << 20);
+	assert_int_equal(kosten_invoer(&reg, NULL, 0, &k, &a, &in, &e),
+			 ST_NOT_FOUND);
+	assert_string_equal(e.message, "Samenwerking XX bestaat niet.");
+	arena_free(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_jaar_uit_register),
+		cmocka_unit_test(test_onbekende_samenwerking),
+	};
+	return RUN_TESTS(tests);
+}
