@@ -115,6 +115,8 @@ int cli_open(const struct cli_common *c, struct store **s);
  * code for the status.
  */
 int cli_fail(const struct err *e);
+/* The same for something other than storing: "ambt: WAT, want:". */
+int cli_fail_bij(const struct err *e, const char *wat);
 
 /* Put problems named "regel N..." in line order (others first). */
 void cli_problemen_op_regel(struct err *e);

@@ -112,7 +112,7 @@ verdeling_bereken(int argc, char **argv)
 	if (st == ST_OK)
 		st = kv_bereken(&in, &a, &u, &e);
 	if (st != ST_OK) {
-		rc = cli_fail(&e);
+		rc = cli_fail_bij(&e, "niet berekend");
 		arena_free(&a);
 		return rc;
 	}

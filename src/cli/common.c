@@ -175,8 +175,14 @@ cli_exit_code(enum status st)
 int
 cli_fail(const struct err *e)
 {
+	return cli_fail_bij(e, "niet opgeslagen");
+}
+
+int
+cli_fail_bij(const struct err *e, const char *wat)
+{
 	if (e->status == ST_INVALID && e->nproblems > 0) {
-		fputs("ambt: niet opgeslagen, want:\n", stderr);
+		fprintf(stderr, "ambt: %s, want:\n", wat);
 		for (size_t i = 0; i < e->nproblems; i++)
 			fprintf(stderr, "  %s: %s\n", e->problems[i].name,
 				e->problems[i].reason);

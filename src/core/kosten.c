@@ -41,8 +41,8 @@ sleutel(const struct uren_register *r, const struct uren_cel *c, size_t nc,
 {
 	memset(out, 0, sizeof *out);
 	out->basis = b;
-	out->gewichten = arena_calloc(a, in->ngemeenten + 1,
-				      sizeof *out->gewichten);
+	out->gewichten =
+		arena_calloc(a, in->ngemeenten + 1, sizeof *out->gewichten);
 	if (!out->gewichten)
 		return ST_NOMEM;
 	for (size_t m = 0; m < in->ngemeenten; m++) {
@@ -59,8 +59,7 @@ sleutel(const struct uren_register *r, const struct uren_cel *c, size_t nc,
 					hi = mid;
 			}
 			for (size_t i = lo; i < nc && c[i].eenheid == u; i++)
-				if (c[i].dag >= van &&
-				    c[i].dag <= tot &&
+				if (c[i].dag >= van && c[i].dag <= tot &&
 				    strcmp(gemeente_code(r, c[i].gemeente),
 					   g->gemeente) == 0)
 					g->waarde += c[i].honderdsten;
@@ -154,17 +153,19 @@ kosten_invoer(const struct uren_register *r, const struct uren_cel *cellen,
 		if (strcmp(r->samenwerkingen[i].code, k->samenwerking) == 0)
 			sw = &r->samenwerkingen[i];
 	if (!sw)
-		return err_set(e, ST_NOT_FOUND,
-			       "Samenwerking %s bestaat niet.", k->samenwerking);
+		return err_set(e, ST_NOT_FOUND, "Samenwerking %s bestaat niet.",
+			       k->samenwerking);
 	day_t j1 = date_from_ymd(k->jaar, 1, 1);
 	day_t j2 = date_from_ymd(k->jaar, 12, 31);
 	out->jaar = k->jaar;
-	out->gemeenten = arena_calloc(a, sw->nleden + 1, sizeof *out->gemeenten);
+	out->gemeenten =
+		arena_calloc(a, sw->nleden + 1, sizeof *out->gemeenten);
 	if (!out->gemeenten)
 		goto nomem;
 	for (size_t i = 0; i < sw->nleden; i++)
 		if (overlapt(sw->leden[i].periode, j1, j2))
-			out->gemeenten[out->ngemeenten++] = sw->leden[i].gemeente;
+			out->gemeenten[out->ngemeenten++] =
+				sw->leden[i].gemeente;
 
 	/* Units of the cooperation with costs, hours or a role. */
 	char *mee = arena_calloc(a, r->neenheden + 1, 1);
@@ -179,8 +180,8 @@ kosten_invoer(const struct uren_register *r, const struct uren_cel *cellen,
 		for (size_t i = 0; !mee[u] && i < k->nposten; i++)
 			mee[u] = strcmp(k->posten[i].eenheid, code) == 0;
 		for (size_t i = 0; !mee[u] && i < ncellen; i++)
-			mee[u] = cellen[i].eenheid == u && cellen[i].dag >= j1 &&
-				 cellen[i].dag <= j2;
+			mee[u] = cellen[i].eenheid == u &&
+				 cellen[i].dag >= j1 && cellen[i].dag <= j2;
 		nd += mee[u];
 	}
 	out->afdelingen = arena_calloc(a, nd + 1, sizeof *out->afdelingen);
@@ -222,11 +223,11 @@ kosten_invoer(const struct uren_register *r, const struct uren_cel *cellen,
 		ns += out->afdelingen[i].ondersteunend;
 	if (ns) {
 		out->methode = k->methode != KV_METHODE_GEEN ? k->methode
-			       : nvolgorde			 ? KV_STEP_DOWN
-							 : KV_RECIPROCAAL;
+			       : nvolgorde		     ? KV_STEP_DOWN
+							     : KV_RECIPROCAAL;
 		qsort(volgorde, nvolgorde, sizeof *volgorde, cmp_volgorde);
-		out->volgorde = arena_calloc(a, nvolgorde + 1,
-					     sizeof *out->volgorde);
+		out->volgorde =
+			arena_calloc(a, nvolgorde + 1, sizeof *out->volgorde);
 		out->steunsleutels =
 			arena_calloc(a, ns, sizeof *out->steunsleutels);
 		if (!out->volgorde || !out->steunsleutels)

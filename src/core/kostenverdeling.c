@@ -136,8 +136,8 @@ static void
 sb_str(struct sb *s, const char *p)
 {
 	sb_put(s, "\"");
-	for (const unsigned char *c = (const unsigned char *)(p ? p : "");
-	     *c; c++) {
+	for (const unsigned char *c = (const unsigned char *)(p ? p : ""); *c;
+	     c++) {
 		if (*c == '"' || *c == '\\') {
 			char esc[2] = { '\\', (char)*c };
 			sb_mem(s, esc, 2);
@@ -437,7 +437,8 @@ kv_canoniek(const struct kv_invoer *in, struct arena *a)
 				a, in->maatwerk, in->nmaatwerk,
 				sizeof *in->maatwerk, cmp_maatwerk);
 		for (size_t i = 0; m && i < in->nmaatwerk; i++) {
-			sb_put(&s, i ? ",{\"department\":" : "{\"department\":");
+			sb_put(&s,
+			       i ? ",{\"department\":" : "{\"department\":");
 			sb_str(&s, m[i]->afdeling);
 			sb_put(&s, ",\"hours\":");
 			sb_i64(&s, m[i]->uren);
@@ -452,10 +453,9 @@ kv_canoniek(const struct kv_invoer *in, struct arena *a)
 		sb_put(&s, "]");
 	}
 	sb_put(&s, ",\"municipalities\":[");
-	const char **g = (const char **)gesorteerd(a, in->gemeenten,
-						   in->ngemeenten,
-						   sizeof *in->gemeenten,
-						   cmp_strpp);
+	const char **g =
+		(const char **)gesorteerd(a, in->gemeenten, in->ngemeenten,
+					  sizeof *in->gemeenten, cmp_strpp);
 	for (size_t i = 0; g && i < in->ngemeenten; i++) {
 		sb_put(&s, i ? ",{\"id\":" : "{\"id\":");
 		sb_str(&s, *(const char *const *)g[i]);
@@ -514,7 +514,7 @@ sorteer(const struct rest *c, size_t *idx, size_t *tmp, size_t n)
 			size_t i = lo, k = mid, o = lo;
 			while (i < mid && k < hi)
 				tmp[o++] = eerder(c, idx[k], idx[i]) ? idx[k++]
-								      : idx[i++];
+								     : idx[i++];
 			while (i < mid)
 				tmp[o++] = idx[i++];
 			while (k < hi)
@@ -925,12 +925,13 @@ controleer_steun(struct werk *w, int *plek)
 		}
 		for (size_t s = 0; s < w->ns; s++)
 			if (plek[w->steunafd[s]] < 0)
-				err_invalid(w->e, "support_allocation.order",
-					    "order-missing",
-					    "De volgorde van de stapsgewijze "
-					    "verdeling moet elke ondersteunende "
-					    "afdeling noemen; %s ontbreekt.",
-					    w->afd[w->steunafd[s]]->id);
+				err_invalid(
+					w->e, "support_allocation.order",
+					"order-missing",
+					"De volgorde van de stapsgewijze "
+					"verdeling moet elke ondersteunende "
+					"afdeling noemen; %s ontbreekt.",
+					w->afd[w->steunafd[s]]->id);
 	}
 	int *gezien = arena_calloc(w->a, w->ns ? w->ns : 1, sizeof *gezien);
 	if (!gezien) {
@@ -1143,10 +1144,10 @@ lees_posten(struct werk *w, size_t *n, int64_t *absoluut)
 				    "kloppen.",
 				    id);
 			fout = 1;
-		} else if (__builtin_add_overflow(
-				   *absoluut,
-				   q->bedrag < 0 ? -q->bedrag : q->bedrag,
-				   absoluut) ||
+		} else if (__builtin_add_overflow(*absoluut,
+						  q->bedrag < 0 ? -q->bedrag
+								: q->bedrag,
+						  absoluut) ||
 			   *absoluut > INT64_MAX / 4) {
 			err_invalid(w->e, "pools", "overflow",
 				    "De bedragen samen zijn te groot om mee "
@@ -1290,8 +1291,7 @@ maatwerk(struct werk *w, struct wpost *p, size_t *n, int64_t *absoluut)
 			   __builtin_add_overflow(
 				   gefactureerd[g * (long)w->nd + d], b,
 				   &gefactureerd[g * (long)w->nd + d]) ||
-			   __builtin_add_overflow(*absoluut, 2 * b,
-						  absoluut) ||
+			   __builtin_add_overflow(*absoluut, 2 * b, absoluut) ||
 			   *absoluut > INT64_MAX / 4) {
 			err_invalid(w->e, "maatwerk_hours", "overflow",
 				    "Maatwerkuren voor %s bij %s: het bedrag "
@@ -1544,8 +1544,7 @@ voeg_sleutel(struct cellen *c, uint32_t j, const struct rsleutel *k,
 	     const mpq_t factor)
 {
 	if (k->direct) {
-		mpq_add(c->q[k->m * c->nd + j], c->q[k->m * c->nd + j],
-			factor);
+		mpq_add(c->q[k->m * c->nd + j], c->q[k->m * c->nd + j], factor);
 		return;
 	}
 	for (size_t m = 0; m < c->nm; m++) {
@@ -1619,8 +1618,7 @@ spreid(struct werk *w, const struct wpost *p, uint32_t pi, mpq_t *b,
 		size_t s = (size_t)w->steun[p->d];
 		for (uint32_t j = 0; j < nd; j++)
 			if (mpq_sgn(b[s * nd + j]))
-				voeg_afdeling(w, c, j, b[s * nd + j],
-					      p->datum);
+				voeg_afdeling(w, c, j, b[s * nd + j], p->datum);
 	} else {
 		voeg_sleutel(c, p->d, eigen_sleutel(w, p), een);
 	}
@@ -1634,8 +1632,9 @@ spreid(struct werk *w, const struct wpost *p, uint32_t pi, mpq_t *b,
 	int klopt = mpq_cmp_ui(een, 1, 1) == 0;
 	mpq_clear(een);
 	if (!klopt)
-		return err_internal(w->e, "kostenpost %s: aandelen tellen niet "
-					  "op tot 1",
+		return err_internal(w->e,
+				    "kostenpost %s: aandelen tellen niet "
+				    "op tot 1",
 				    p->id);
 	if (u->n + n > u->cap) {
 		size_t cap = u->cap ? u->cap * 2 : 64;
@@ -1788,8 +1787,8 @@ steungewichten(struct werk *w, const int *plek, int64_t **naar_steun,
 			    !telt_mee(w, plek, (uint32_t)sd, (uint32_t)d))
 				continue;
 			if (w->afd[d]->ondersteunend)
-				(*naar_steun)[s * w->ns +
-					      (size_t)w->steun[d]] += 1;
+				(*naar_steun)[s * w->ns + (size_t)w->steun[d]] +=
+					1;
 			else
 				(*naar_primair)[s] += 1;
 		}
@@ -1841,7 +1840,8 @@ tel_op(struct werk *w, struct kv_uitkomst *out, struct uitvoer *u)
 		g->exact_totaal = breuk_tekst(w->a, u->exact_totaal[m]);
 		if (!g->exact_totaal)
 			return geheugen(w->e);
-		g->afrondingsverschil = g->totaal - afgerond(u->exact_totaal[m]);
+		g->afrondingsverschil =
+			g->totaal - afgerond(u->exact_totaal[m]);
 		int64_t v = g->afrondingsverschil < 0 ? -g->afrondingsverschil
 						      : g->afrondingsverschil;
 		if (v > out->max_afrondingsverschil)
@@ -1850,7 +1850,8 @@ tel_op(struct werk *w, struct kv_uitkomst *out, struct uitvoer *u)
 	if (w->in->heeft_voorschotten) {
 		out->heeft_voorschotten = 1;
 		for (size_t i = 0; i < w->in->nvoorschotten; i++) {
-			long m = gemeente_idx(w, w->in->voorschotten[i].gemeente);
+			long m = gemeente_idx(w,
+					      w->in->voorschotten[i].gemeente);
 			out->per_gemeente[m].voorschot =
 				w->in->voorschotten[i].waarde;
 		}
@@ -1936,7 +1937,7 @@ voorbereiden(struct werk *w, struct wpost **posten, size_t *nposten)
 	controleer_afdelingen(w);
 	controleer_steun(w, plek);
 	int64_t *naar_steun, *naar_primair;
-	if (!err_has_problems(w->e) && w->ns) {
+	if (w->ns && in->methode != KV_METHODE_GEEN) {
 		if (steungewichten(w, plek, &naar_steun, &naar_primair)) {
 			geheugen(w->e);
 			return -1;
@@ -1969,8 +1970,8 @@ voorbereiden(struct werk *w, struct wpost **posten, size_t *nposten)
 }
 
 enum status
-kv_bereken(const struct kv_invoer *in, struct arena *a,
-	   struct kv_uitkomst *out, struct err *e)
+kv_bereken(const struct kv_invoer *in, struct arena *a, struct kv_uitkomst *out,
+	   struct err *e)
 {
 	struct err lokaal;
 	if (!e)

@@ -41,8 +41,8 @@ tekst(struct lezer *l, const json_t *o, const char *lid, const char *pad,
 		return NULL;
 	}
 	if (!json_is_string(v)) {
-		err_invalid(l->e, pad, "type", "%s: '%s' moet tekst zijn.",
-			    pad, lid);
+		err_invalid(l->e, pad, "type", "%s: '%s' moet tekst zijn.", pad,
+			    lid);
 		return NULL;
 	}
 	const char *s = arena_strdup(l->a, json_string_value(v));
@@ -66,8 +66,8 @@ geheel(struct lezer *l, const json_t *v, const char *pad, int64_t *uit)
 }
 
 static int
-geheel_lid(struct lezer *l, const json_t *o, const char *lid,
-	   const char *pad, int64_t *uit)
+geheel_lid(struct lezer *l, const json_t *o, const char *lid, const char *pad,
+	   int64_t *uit)
 {
 	char p[160];
 	const json_t *v = json_object_get(o, lid);
@@ -113,13 +113,11 @@ gewichten(struct lezer *l, const json_t *o, const char *pad, size_t *n)
 }
 
 static void
-sleutel(struct lezer *l, const json_t *o, const char *pad,
-	struct kv_sleutel *k)
+sleutel(struct lezer *l, const json_t *o, const char *pad, struct kv_sleutel *k)
 {
 	memset(k, 0, sizeof *k);
 	if (!json_is_object(o)) {
-		err_invalid(l->e, pad, "type", "%s moet een object zijn.",
-			    pad);
+		err_invalid(l->e, pad, "type", "%s moet een object zijn.", pad);
 		return;
 	}
 	const char *type = tekst(l, o, "type", pad, 0);
@@ -143,8 +141,8 @@ sleutel(struct lezer *l, const json_t *o, const char *pad,
 	}
 	char p[160];
 	snprintf(p, sizeof p, "%s.weights", pad);
-	k->gewichten = gewichten(l, json_object_get(o, "weights"), p,
-				 &k->ngewichten);
+	k->gewichten =
+		gewichten(l, json_object_get(o, "weights"), p, &k->ngewichten);
 }
 
 static const json_t *
@@ -170,8 +168,7 @@ afdeling(struct lezer *l, const json_t *o, const char *pad,
 	 struct kv_afdeling *d)
 {
 	if (!json_is_object(o)) {
-		err_invalid(l->e, pad, "type", "%s moet een object zijn.",
-			    pad);
+		err_invalid(l->e, pad, "type", "%s moet een object zijn.", pad);
 		return;
 	}
 	d->id = tekst(l, o, "id", pad, 1);
@@ -233,8 +230,7 @@ post(struct lezer *l, const json_t *o, const char *pad, struct kv_post *p)
 {
 	p->datum = DATE_NONE;
 	if (!json_is_object(o)) {
-		err_invalid(l->e, pad, "type", "%s moet een object zijn.",
-			    pad);
+		err_invalid(l->e, pad, "type", "%s moet een object zijn.", pad);
 		return;
 	}
 	p->id = tekst(l, o, "id", pad, 1);
@@ -323,15 +319,15 @@ steun(struct lezer *l, const json_t *o, struct kv_invoer *in)
 		s->afdeling = arena_strdup(l->a, k);
 		size_t n;
 		struct kv_gewicht *g = gewichten(l, v, p, &n);
-		s->ontvangers = arena_calloc(l->a, n + 1, sizeof *s->ontvangers);
+		s->ontvangers =
+			arena_calloc(l->a, n + 1, sizeof *s->ontvangers);
 		if (!s->ontvangers) {
 			l->geheugen = 1;
 			continue;
 		}
 		for (size_t i = 0; i < n; i++)
-			s->ontvangers[i] = (struct kv_ontvanger){
-				g[i].gemeente, g[i].waarde
-			};
+			s->ontvangers[i] = (struct kv_ontvanger){ g[i].gemeente,
+								  g[i].waarde };
 		s->nontvangers = n;
 	}
 }
@@ -387,10 +383,10 @@ kv_json_invoer(const json_t *doc, struct arena *a, struct kv_invoer *in,
 		{
 			char p[64];
 			snprintf(p, sizeof p, "municipalities[%zu]", i);
-			const char *id = json_is_string(v)
-						 ? arena_strdup(
-							   a, json_string_value(v))
-						 : tekst(&l, v, "id", p, 1);
+			const char *id =
+				json_is_string(v)
+					? arena_strdup(a, json_string_value(v))
+					: tekst(&l, v, "id", p, 1);
 			if (id && in->gemeenten)
 				in->gemeenten[in->ngemeenten++] = id;
 		}

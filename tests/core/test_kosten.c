@@ -23,34 +23,31 @@ static struct uren_register reg;
 static void
 register_opbouwen(void)
 {
-	gedeeld[0] = (struct inrichting){ .periode = { D("2008-01-01"),
-						       DATE_NONE },
-					  .vorm = VORM_GEDEELD };
+	gedeeld[0] =
+		(struct inrichting){ .periode = { D("2008-01-01"), DATE_NONE },
+				     .vorm = VORM_GEDEELD };
 	vth[0] = (struct inrichting){ .periode = { D("2008-01-01"),
 						   D("2024-07-01") },
 				      .vorm = VORM_GEDEELD };
-	vth[1] = (struct inrichting){ .periode = { D("2024-07-01"),
-						   DATE_NONE },
+	vth[1] = (struct inrichting){ .periode = { D("2024-07-01"), DATE_NONE },
 				      .vorm = VORM_EIGEN,
 				      .gemeente = "GM0362" };
-	eenheden[0] = (struct uren_eenheid){ 1, "aa-publiek", "Publiek",
-					     "AA", gedeeld, 1 };
-	eenheden[1] = (struct uren_eenheid){ 2, "aa-vth", "VTH", "AA", vth,
-					     2 };
-	eenheden[2] = (struct uren_eenheid){ 3, "aa-ict", "ICT", "AA",
-					     gedeeld, 1 };
-	eenheden[3] = (struct uren_eenheid){ 4, "hb-x", "X", "HB", gedeeld,
-					     1 };
-	leden[0] = (struct lidmaatschap){ .gemeente = "GM0358",
-					  .periode = { D("2008-01-01"),
-						       DATE_NONE } };
-	leden[1] = (struct lidmaatschap){ .gemeente = "GM0362",
-					  .periode = { D("2008-01-01"),
-						       DATE_NONE } };
-	samenwerkingen[0] = (struct uren_samenwerking){ "AA", leden, 2, NULL,
-							0 };
-	samenwerkingen[1] = (struct uren_samenwerking){ "HB", NULL, 0, NULL,
-							0 };
+	eenheden[0] = (struct uren_eenheid){ 1,	   "aa-publiek", "Publiek",
+					     "AA", gedeeld,	 1 };
+	eenheden[1] = (struct uren_eenheid){ 2, "aa-vth", "VTH", "AA", vth, 2 };
+	eenheden[2] =
+		(struct uren_eenheid){ 3, "aa-ict", "ICT", "AA", gedeeld, 1 };
+	eenheden[3] = (struct uren_eenheid){ 4, "hb-x", "X", "HB", gedeeld, 1 };
+	leden[0] = (struct lidmaatschap){
+		.gemeente = "GM0358", .periode = { D("2008-01-01"), DATE_NONE }
+	};
+	leden[1] = (struct lidmaatschap){
+		.gemeente = "GM0362", .periode = { D("2008-01-01"), DATE_NONE }
+	};
+	samenwerkingen[0] =
+		(struct uren_samenwerking){ "AA", leden, 2, NULL, 0 };
+	samenwerkingen[1] =
+		(struct uren_samenwerking){ "HB", NULL, 0, NULL, 0 };
 	reg = (struct uren_register){ .gemeenten = gemeenten,
 				      .ngemeenten = 2,
 				      .eenheden = eenheden,
@@ -134,8 +131,7 @@ test_jaar_uit_register(void **state)
 	 * 3/4 to Publiek (9375/28125) and 1/4 to VTH over the year, of
 	 * which Aalsmeer's exact share 2275000/1464 = 1553,96 gets the
 	 * leftover cent. */
-	assert_int_equal(u.per_gemeente[0].totaal,
-			 25000 + 45500 + 9375 + 1554);
+	assert_int_equal(u.per_gemeente[0].totaal, 25000 + 45500 + 9375 + 1554);
 	assert_int_equal(u.per_gemeente[1].totaal,
 			 75000 + 136500 + 184000 + 28125 + 10946);
 	assert_int_equal(u.per_gemeente[0].saldo, 81429 - 40000);

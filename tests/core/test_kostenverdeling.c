@@ -35,10 +35,10 @@ tussen(int64_t lo, int64_t hi)
 
 /* ---- random inputs ------------------------------------------------------ */
 
-static const char *const gemeente_ids[] = { "AALSMEER", "AMSTELVEEN",
+static const char *const gemeente_ids[] = { "AALSMEER",	   "AMSTELVEEN",
 					    "Bloemendaal", "HEEMSTEDE",
-					    "oostzaan", "ZAANSTAD",
-					    "B",	 "AB" };
+					    "oostzaan",	   "ZAANSTAD",
+					    "B",	   "AB" };
 
 /* A random key; with `nul`, municipality "B" gets weight zero. */
 static struct kv_sleutel
@@ -48,12 +48,14 @@ willekeurige_sleutel(struct arena *a, const struct kv_invoer *in, int nul)
 	int soort = (int)tussen(0, 9);
 	if (soort == 0 && !nul) {
 		k.basis = KV_DIRECT;
-		k.direct = in->gemeenten[tussen(0, (int64_t)in->ngemeenten - 1)];
+		k.direct =
+			in->gemeenten[tussen(0, (int64_t)in->ngemeenten - 1)];
 		return k;
 	}
-	k.basis = soort == 1   ? KV_VAST_PCT
-		  : soort < 5 ? KV_UREN_REALISATIE
-			      : (enum kv_basis)tussen(KV_UREN_BEGROTING, KV_FTE);
+	k.basis = soort == 1 ? KV_VAST_PCT
+		  : soort < 5
+			  ? KV_UREN_REALISATIE
+			  : (enum kv_basis)tussen(KV_UREN_BEGROTING, KV_FTE);
 	if (soort != 1 && k.basis == KV_VAST_PCT)
 		k.basis = KV_INWONERS;
 	k.gewichten = arena_calloc(a, in->ngemeenten, sizeof *k.gewichten);
@@ -141,8 +143,8 @@ willekeurige_invoer(struct arena *a, struct kv_invoer *in,
 				&in->steunsleutels[in->nsteunsleutels++];
 			k->afdeling = in->afdelingen[np + s].id;
 			in->volgorde[in->nvolgorde++] = k->afdeling;
-			k->ontvangers = arena_calloc(a, np + ns,
-						     sizeof *k->ontvangers);
+			k->ontvangers =
+				arena_calloc(a, np + ns, sizeof *k->ontvangers);
 			for (size_t d = 0; d < np + ns; d++) {
 				if (d == np + s || (d != 0 && !tussen(0, 1)))
 					continue;
@@ -167,9 +169,11 @@ willekeurige_invoer(struct arena *a, struct kv_invoer *in,
 		char *id = arena_alloc(a, 12);
 		snprintf(id, 12, "K%02zu", (size_t)tussen(0, 99) * 10 + i);
 		p->id = id;
-		p->afdeling = in->afdelingen[tussen(0, (int64_t)(np + ns) - 1)].id;
+		p->afdeling =
+			in->afdelingen[tussen(0, (int64_t)(np + ns) - 1)].id;
 		p->kostensoort = tussen(0, 1) ? "personeel" : "materieel";
-		p->bedrag = tussen(0, 9) == 0 ? 0 : tussen(-2000000000, 9000000000);
+		p->bedrag =
+			tussen(0, 9) == 0 ? 0 : tussen(-2000000000, 9000000000);
 		p->datum = tussen(0, 4) ? DATE_NONE
 					: jan1 + (day_t)tussen(0, dec31 - jan1);
 		if (!tussen(0, 5))
@@ -183,8 +187,8 @@ willekeurige_invoer(struct arena *a, struct kv_invoer *in,
 			const struct kv_post *p =
 				&in->posten[tussen(0, (int64_t)in->nposten - 1)];
 			in->maatwerk[i] = (struct kv_maatwerk){
-				in->gemeenten[tussen(0, (int64_t)in->ngemeenten -
-								1)],
+				in->gemeenten[tussen(
+					0, (int64_t)in->ngemeenten - 1)],
 				p->afdeling, tussen(0, 100000), tussen(0, 15000)
 			};
 			if (p->sleutel.basis != KV_GEEN)
@@ -193,8 +197,8 @@ willekeurige_invoer(struct arena *a, struct kv_invoer *in,
 	}
 	if (tussen(0, 1)) {
 		in->heeft_voorschotten = 1;
-		in->voorschotten =
-			arena_calloc(a, in->ngemeenten, sizeof *in->voorschotten);
+		in->voorschotten = arena_calloc(a, in->ngemeenten,
+						sizeof *in->voorschotten);
 		for (size_t m = 0; m < in->ngemeenten; m++)
 			if (tussen(0, 3))
 				in->voorschotten[in->nvoorschotten++] =
@@ -273,8 +277,8 @@ zelfde(const char *x, const char *y, const char *wat)
 	if (x[i] == y[i])
 		return;
 	size_t v = i > 60 ? i - 60 : 0;
-	fail_msg("%s: verschil op byte %zu:\n  %.120s\n  %.120s", wat, i,
-		 x + v, y + v);
+	fail_msg("%s: verschil op byte %zu:\n  %.120s\n  %.120s", wat, i, x + v,
+		 y + v);
 }
 
 static void
@@ -501,7 +505,9 @@ test_alle_problemen_tegelijk(void **state)
 		reden(&e, "pools.WEES", "unknown-department"),
 		"Kostenpost WEES hoort bij afdeling GEEN, die niet in de "
 		"berekening zit.");
-	assert_int_equal(e.nproblems, 6);
+	/* S2 only serves S1, which closed before it; S1 only serves S2. */
+	assert_true(has_problem(&e, "support_allocation.keys", "no-primary"));
+	assert_int_equal(e.nproblems, 8);
 }
 
 /* S2 only serves S1, which closed before it: it never reaches a primary. */

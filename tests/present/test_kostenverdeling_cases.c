@@ -64,8 +64,8 @@ geval(void **state)
 	arena_init(&a, 64u << 20);
 	assert_int_equal(kv_json_invoer(doc, &a, &in, &e), ST_OK);
 	if (kv_bereken(&in, &a, &u, &e) != ST_OK)
-		fail_msg("%s: %s %s", naam, e.nproblems ? e.problems[0].reason : "",
-			 e.message);
+		fail_msg("%s: %s %s", naam,
+			 e.nproblems ? e.problems[0].reason : "", e.message);
 	json_t *got = kv_json_uitkomst(&u);
 
 	/* Every leaf, by (pool, municipality, department); no others. */
@@ -78,10 +78,10 @@ geval(void **state)
 	{
 		char ks[256], kg[256];
 		const json_t *hit = NULL;
-		json_array_foreach((json_t *)gl, k, g)
-			if (strcmp(sleutel(w, ks, sizeof ks),
-				   sleutel(g, kg, sizeof kg)) == 0)
-				hit = g;
+		json_array_foreach((json_t *)gl, k,
+				   g) if (strcmp(sleutel(w, ks, sizeof ks),
+						 sleutel(g, kg, sizeof kg)) ==
+					  0) hit = g;
 		gelijk(w, hit, sleutel(w, ks, sizeof ks));
 	}
 	/* Every view the case names, per municipality. */
@@ -136,14 +136,13 @@ afronding(void **state)
 			gew[k++] = json_integer_value(v);
 		}
 		arena_init(&a, 1u << 20);
-		assert_int_equal(
-			kv_splits(json_integer_value(
-					  json_object_get(s, "amount")),
-				  nw, ids, gew, cent, exact, &a, &e),
-			ST_OK);
+		assert_int_equal(kv_splits(json_integer_value(json_object_get(
+						   s, "amount")),
+					   nw, ids, gew, cent, exact, &a, &e),
+				 ST_OK);
 		for (k = 0; k < nw; k++) {
-			const char *naam = json_string_value(
-				json_object_get(s, "name"));
+			const char *naam =
+				json_string_value(json_object_get(s, "name"));
 			int64_t want = json_integer_value(json_object_get(
 				json_object_get(s, "expected_cents"), ids[k]));
 			const char *wx = json_string_value(json_object_get(

@@ -1,0 +1,1 @@
+ambt verdeling bereken --input FIX/verdeling-maatwerk.json
