@@ -2,6 +2,7 @@
  * kosten.c - the canonical input of a year from the database; see
  * kosten.h.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,7 +82,14 @@ sleutel(const struct uren_register *r, const struct uren_cel *c, size_t nc,
 	return ST_OK;
 }
 
-/* A primary unit's key(s) for the year, following its arrangement. */
+/*
+ * A primary unit's key(s) for the year, following its arrangement: one
+ * stretch per arrangement in force during the year. While the unit is
+ * `eigen` to one member everything goes to that member; a stretch in which
+ * it was placed in a joint body (ondergebracht) is not the cooperation's
+ * and joins the stretch before it (or after it, at the start of the year).
+ * Hours keys count the hours of the stretch itself.
+ */
 static enum status
 afdeling_sleutels(const struct uren_register *r, const struct uren_cel *c,
 		  size_t nc, const struct kosten_jaar *k,
@@ -91,17 +99,21 @@ afdeling_sleutels(const struct uren_register *r, const struct uren_cel *c,
 	const struct uren_eenheid *ue = &r->eenheden[u];
 	day_t j1 = date_from_ymd(k->jaar, 1, 1);
 	day_t j2 = date_from_ymd(k->jaar, 12, 31);
+	const struct inrichting **st =
+		arena_calloc(a, ue->ninrichting + 1, sizeof *st);
 	size_t n = 0;
+	if (!st)
+		return ST_NOMEM;
 	for (size_t i = 0; i < ue->ninrichting; i++)
-		n += overlapt(ue->inrichting[i].periode, j1, j2);
-	if (n <= 1) {
-		const struct inrichting *ir = NULL;
-		for (size_t i = 0; i < ue->ninrichting; i++)
-			if (overlapt(ue->inrichting[i].periode, j1, j2))
-				ir = &ue->inrichting[i];
-		if (ir && ir->vorm == VORM_EIGEN) {
+		if (overlapt(ue->inrichting[i].periode, j1, j2) &&
+		    ue->inrichting[i].vorm != VORM_ONDERGEBRACHT)
+			st[n++] = &ue->inrichting[i];
+	if (n == 0)
+		return sleutel(r, c, nc, k, in, u, b, j1, j2, a, &d->sleutel);
+	if (n == 1) {
+		if (st[0]->vorm == VORM_EIGEN) {
 			d->sleutel.basis = KV_DIRECT;
-			d->sleutel.direct = ir->gemeente;
+			d->sleutel.direct = st[0]->gemeente;
 			return ST_OK;
 		}
 		return sleutel(r, c, nc, k, in, u, b, j1, j2, a, &d->sleutel);
@@ -109,28 +121,28 @@ afdeling_sleutels(const struct uren_register *r, const struct uren_cel *c,
 	d->periodes = arena_calloc(a, n, sizeof *d->periodes);
 	if (!d->periodes)
 		return ST_NOMEM;
-	for (size_t i = 0; i < ue->ninrichting; i++) {
-		const struct inrichting *ir = &ue->inrichting[i];
-		if (!overlapt(ir->periode, j1, j2))
-			continue;
+	for (size_t i = 0; i < n; i++) {
 		struct kv_periode *p = &d->periodes[d->nperiodes++];
-		p->van = ir->periode.van == DATE_NONE || ir->periode.van < j1
-				 ? j1
-				 : ir->periode.van;
-		p->tot = ir->periode.tot == DATE_NONE || ir->periode.tot > j2
-				 ? j2
-				 : ir->periode.tot - 1;
-		if (ir->vorm == VORM_EIGEN) {
+		day_t van = st[i]->periode.van == DATE_NONE ||
+					    st[i]->periode.van < j1
+				    ? j1
+				    : st[i]->periode.van;
+		day_t tot = st[i]->periode.tot == DATE_NONE ||
+					    st[i]->periode.tot > j2
+				    ? j2
+				    : st[i]->periode.tot - 1;
+		p->van = i == 0 ? j1 : van;
+		p->tot = i + 1 == n ? j2 : 0; /* set by the next stretch */
+		if (i > 0)
+			d->periodes[i - 1].tot = van - 1;
+		if (st[i]->vorm == VORM_EIGEN) {
 			p->sleutel.basis = KV_DIRECT;
-			p->sleutel.direct = ir->gemeente;
-		} else if (sleutel(r, c, nc, k, in, u, b, p->van, p->tot, a,
+			p->sleutel.direct = st[i]->gemeente;
+		} else if (sleutel(r, c, nc, k, in, u, b, van, tot, a,
 				   &p->sleutel)) {
 			return ST_NOMEM;
 		}
 	}
-	/* Stretches before the first arrangement: as the first. */
-	if (d->periodes[0].van > j1)
-		d->periodes[0].van = j1;
 	return ST_OK;
 }
 
@@ -279,4 +291,187 @@ kosten_invoer(const struct uren_register *r, const struct uren_cel *cellen,
 	return ST_OK;
 nomem:
 	return err_set(e, ST_NOMEM, "Te weinig geheugen.");
+}
+
+/* ---- scenarios ---------------------------------------------------------- */
+
+static const char *const soorten[] = { "eigen", "gedeeld", "ondergebracht",
+				       "grondslag", "kostenpost" };
+
+const char *
+scenario_soort_naam(enum scenario_soort s)
+{
+	return (unsigned)s <= SC_KOSTENPOST ? soorten[s] : "?";
+}
+
+int
+scenario_soort_van(const char *naam, enum scenario_soort *out)
+{
+	for (int i = 0; naam && i <= SC_KOSTENPOST; i++)
+		if (strcmp(soorten[i], naam) == 0) {
+			*out = (enum scenario_soort)i;
+			return 0;
+		}
+	return -1;
+}
+
+static long
+eenheid_van(const struct uren_register *r, const char *sw, const char *code)
+{
+	for (size_t u = 0; code && u < r->neenheden; u++)
+		if (strcmp(r->eenheden[u].code, code) == 0 &&
+		    strcmp(r->eenheden[u].samenwerking, sw) == 0)
+			return (long)u;
+	return -1;
+}
+
+static int
+is_lid(const struct uren_register *r, const char *sw, const char *gemeente)
+{
+	for (size_t i = 0; gemeente && i < r->nsamenwerkingen; i++)
+		if (strcmp(r->samenwerkingen[i].code, sw) == 0)
+			for (size_t l = 0; l < r->samenwerkingen[i].nleden; l++)
+				if (strcmp(r->samenwerkingen[i].leden[l].gemeente,
+					   gemeente) == 0)
+					return 1;
+	return 0;
+}
+
+/* Unit u's arrangement from `vanaf` on becomes `ir`. */
+static enum status
+nieuwe_inrichting(struct arena *a, struct uren_eenheid *ue,
+		  const struct inrichting *ir)
+{
+	struct inrichting *n = arena_calloc(a, ue->ninrichting + 1, sizeof *n);
+	size_t k = 0;
+	if (!n)
+		return ST_NOMEM;
+	for (size_t i = 0; i < ue->ninrichting; i++) {
+		struct inrichting o = ue->inrichting[i];
+		if (o.periode.van != DATE_NONE &&
+		    o.periode.van >= ir->periode.van)
+			continue;
+		if (o.periode.tot == DATE_NONE ||
+		    o.periode.tot > ir->periode.van)
+			o.periode.tot = ir->periode.van;
+		n[k++] = o;
+	}
+	n[k++] = *ir;
+	ue->inrichting = n;
+	ue->ninrichting = k;
+	return ST_OK;
+}
+
+/* The part of `bedrag` for the days before `vanaf` in the year. */
+static int64_t
+deel_voor(int64_t bedrag, day_t vanaf, int jaar)
+{
+	day_t j1 = date_from_ymd(jaar, 1, 1);
+	int64_t dagen = date_from_ymd(jaar, 12, 31) - j1 + 1;
+	int64_t voor = vanaf <= j1	    ? 0
+		       : vanaf - j1 > dagen ? dagen
+					    : vanaf - j1;
+	__int128 x = (__int128)(bedrag < 0 ? -bedrag : bedrag) * voor;
+	int64_t v = (int64_t)((2 * x + dagen) / (2 * dagen));
+	return bedrag < 0 ? -v : v;
+}
+
+enum status
+kosten_scenario(const struct uren_register *r, const struct kosten_jaar *k,
+		const struct scenario *sc, struct arena *a,
+		struct uren_register *r2, struct kosten_jaar *k2, struct err *e)
+{
+	struct uren_eenheid *eenheden =
+		arena_calloc(a, r->neenheden + 1, sizeof *eenheden);
+	struct kosten_post *posten =
+		arena_calloc(a, k->nposten + 1, sizeof *posten);
+	struct kosten_rol *rollen = arena_calloc(
+		a, k->nrollen + sc->nwijzigingen + 1, sizeof *rollen);
+	if (!eenheden || !posten || !rollen)
+		return err_set(e, ST_NOMEM, "Te weinig geheugen.");
+	memcpy(eenheden, r->eenheden, r->neenheden * sizeof *eenheden);
+	memcpy(posten, k->posten, k->nposten * sizeof *posten);
+	memcpy(rollen, k->rollen, k->nrollen * sizeof *rollen);
+	*r2 = *r;
+	r2->eenheden = eenheden;
+	*k2 = *k;
+	k2->posten = posten;
+	k2->rollen = rollen;
+	for (size_t i = 0; i < sc->nwijzigingen; i++) {
+		const struct scenario_wijziging *w = &sc->wijzigingen[i];
+		char veld[48];
+		snprintf(veld, sizeof veld, "wijzigingen[%zu]", i);
+		if (w->soort == SC_KOSTENPOST) {
+			size_t p = 0;
+			while (p < k2->nposten &&
+			       strcmp(posten[p].code,
+				      w->kostenpost ? w->kostenpost : "") != 0)
+				p++;
+			if (p == k2->nposten)
+				err_invalid(e, veld, "unknown",
+					    "Kostenpost %s bestaat niet in %s "
+					    "%d.",
+					    w->kostenpost ? w->kostenpost : "",
+					    k->samenwerking, k->jaar);
+			else
+				posten[p].bedrag = w->bedrag;
+			continue;
+		}
+		long u = eenheid_van(r, k->samenwerking, w->eenheid);
+		if (u < 0) {
+			err_invalid(e, veld, "unknown",
+				    "Eenheid %s hoort niet bij samenwerking "
+				    "%s.",
+				    w->eenheid ? w->eenheid : "",
+				    k->samenwerking);
+			continue;
+		}
+		if (w->soort == SC_GRONDSLAG) {
+			struct kosten_rol *rol = NULL;
+			for (size_t j = 0; j < k2->nrollen; j++)
+				if (strcmp(rollen[j].eenheid, w->eenheid) == 0)
+					rol = &rollen[j];
+			if (!rol) {
+				rol = &rollen[k2->nrollen++];
+				rol->eenheid = r->eenheden[u].code;
+			}
+			rol->basis = w->grondslag;
+			continue;
+		}
+		struct inrichting ir = { .periode = { w->vanaf, DATE_NONE } };
+		ir.vorm = w->soort == SC_EIGEN		 ? VORM_EIGEN
+			  : w->soort == SC_ONDERGEBRACHT ? VORM_ONDERGEBRACHT
+							 : VORM_GEDEELD;
+		if (w->vanaf == DATE_NONE) {
+			err_invalid(e, veld, "required",
+				    "Zeg vanaf welke datum eenheid %s anders "
+				    "wordt ingericht.",
+				    w->eenheid);
+			continue;
+		}
+		if (ir.vorm == VORM_EIGEN) {
+			if (!is_lid(r, k->samenwerking, w->gemeente)) {
+				err_invalid(e, veld, "unknown",
+					    "Gemeente %s is geen lid van %s.",
+					    w->gemeente ? w->gemeente : "",
+					    k->samenwerking);
+				continue;
+			}
+			ir.gemeente = w->gemeente;
+		}
+		if (nieuwe_inrichting(a, &eenheden[u], &ir))
+			return err_set(e, ST_NOMEM, "Te weinig geheugen.");
+		if (ir.vorm != VORM_ONDERGEBRACHT)
+			continue;
+		for (size_t p = 0; p < k2->nposten; p++) {
+			if (strcmp(posten[p].eenheid, w->eenheid) != 0)
+				continue;
+			if (posten[p].datum == DATE_NONE)
+				posten[p].bedrag = deel_voor(posten[p].bedrag,
+							     w->vanaf, k->jaar);
+			else if (posten[p].datum >= w->vanaf)
+				posten[p].bedrag = 0;
+		}
+	}
+	return err_has_problems(e) ? ST_INVALID : ST_OK;
 }

@@ -66,6 +66,55 @@ struct kosten_jaar {
 	size_t nvoorschotten;
 };
 
+/* ---- scenarios ---------------------------------------------------------- */
+
+enum scenario_soort {
+	SC_EIGEN, /* the unit works for one member only, from `vanaf` */
+	SC_GEDEELD, /* the unit is shared again, from `vanaf` */
+	SC_ONDERGEBRACHT, /* the unit leaves for a joint body from `vanaf` */
+	SC_GRONDSLAG, /* the unit's key gets another basis */
+	SC_KOSTENPOST, /* a cost pool gets another amount */
+};
+
+struct scenario_wijziging {
+	enum scenario_soort soort;
+	const char *eenheid; /* unit code (not for SC_KOSTENPOST) */
+	const char *gemeente; /* SC_EIGEN: CBS code of the member */
+	day_t vanaf; /* SC_EIGEN, SC_GEDEELD, SC_ONDERGEBRACHT */
+	enum kv_basis grondslag; /* SC_GRONDSLAG */
+	const char *kostenpost; /* SC_KOSTENPOST: its code */
+	int64_t bedrag; /* SC_KOSTENPOST: cents */
+};
+
+struct scenario {
+	int64_t id;
+	const char *samenwerking;
+	int jaar;
+	const char *naam;
+	const char *omschrijving;
+	struct scenario_wijziging *wijzigingen;
+	size_t nwijzigingen;
+};
+
+const char *scenario_soort_naam(enum scenario_soort s);
+int scenario_soort_van(const char *naam, enum scenario_soort *out);
+
+/*
+ * Apply scenario `sc` to a year: the register `r` and the cost data `k`
+ * are copied into r2 and k2 (into the arena; the originals do not
+ * change) with every change made. A unit moved to `eigen`, `gedeeld` or
+ * `ondergebracht` from a date gets that arrangement from then on; a unit
+ * placed in a joint body also takes its costs along: its pools for the
+ * whole year keep the share of the days before the date (rounded half
+ * away from zero), its dated pools from the date on drop out. Every
+ * change that names an unknown unit, member or pool is a problem.
+ */
+enum status kosten_scenario(const struct uren_register *r,
+			    const struct kosten_jaar *k,
+			    const struct scenario *sc, struct arena *a,
+			    struct uren_register *r2, struct kosten_jaar *k2,
+			    struct err *e);
+
 /*
  * Build the canonical input for `k` from the register `r` and the hours
  * cells of the cooperation's year (store_uren_cellen). ST_NOT_FOUND for

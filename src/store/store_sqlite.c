@@ -40,6 +40,7 @@ static const struct migration migrations[] = {
 	{ 7, embed_0007_audit_scope_sql },
 	{ 8, embed_0008_token_scope_sql },
 	{ 9, embed_0009_uren_sql },
+	{ 10, embed_0010_kosten_sql },
 };
 
 #define NMIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))

@@ -139,6 +139,122 @@ test_jaar_uit_register(void **state)
 	arena_free(&a);
 }
 
+/* The same year with a scenario: Publiek becomes Aalsmeer's own from 1
+ * July, VTH goes to a joint body from 1 April (taking its costs for the
+ * rest of the year along), ICT costs 60000 instead of 50000. */
+static void
+test_scenario(void **state)
+{
+	(void)state;
+	register_opbouwen();
+	const struct uren_cel cellen[] = {
+		{ 0, 0, D("2024-03-01"), 1000, 1 },
+		{ 0, 1, D("2024-03-01"), 3000, 1 },
+		{ 1, 0, D("2024-02-01"), 500, 1 },
+		{ 1, 1, D("2024-02-01"), 1500, 1 },
+	};
+	struct kosten_post posten[] = {
+		{ "P1", "aa-publiek", "personeel", "0.2", 100000, DATE_NONE },
+		{ "P2", "aa-vth", "personeel", "8.3", 366000, DATE_NONE },
+		{ "P3", "aa-ict", "ict", NULL, 50000, DATE_NONE },
+	};
+	struct kosten_rol rollen[] = { { "aa-ict", 1, KV_GEEN, NULL, 0 } };
+	struct kosten_levering lev[] = { { "aa-ict", "aa-publiek", 1 } };
+	struct kosten_jaar k = { .samenwerking = "AA",
+				 .jaar = 2024,
+				 .posten = posten,
+				 .nposten = 3,
+				 .rollen = rollen,
+				 .nrollen = 1,
+				 .leveringen = lev,
+				 .nleveringen = 1 };
+	struct scenario_wijziging w[] = {
+		{ .soort = SC_EIGEN,
+		  .eenheid = "aa-publiek",
+		  .gemeente = "GM0358",
+		  .vanaf = D("2024-07-01") },
+		{ .soort = SC_ONDERGEBRACHT,
+		  .eenheid = "aa-vth",
+		  .vanaf = D("2024-04-01") },
+		{ .soort = SC_KOSTENPOST, .kostenpost = "P3", .bedrag = 60000 },
+	};
+	struct scenario sc = { .samenwerking = "AA",
+			       .jaar = 2024,
+			       .naam = "terug",
+			       .wijzigingen = w,
+			       .nwijzigingen = 3 };
+	struct uren_register r2;
+	struct kosten_jaar k2;
+	struct arena a;
+	struct err e;
+	struct kv_invoer in;
+	struct kv_uitkomst u;
+
+	arena_init(&a, 16u << 20);
+	assert_int_equal(kosten_scenario(&reg, &k, &sc, &a, &r2, &k2, &e),
+			 ST_OK);
+	/* The originals are untouched. */
+	assert_int_equal(posten[1].bedrag, 366000);
+	assert_int_equal(eenheden[0].ninrichting, 1);
+	assert_int_equal(kosten_invoer(&r2, cellen, 4, &k2, &a, &in, &e),
+			 ST_OK);
+	assert_int_equal(kv_bereken(&in, &a, &u, &e), ST_OK);
+	/* P2: 91 of 366 days stay: 91000, by 500:1500 (Jan-Mar). */
+	assert_int_equal(u.posten[2].bedrag, 91000);
+	assert_string_equal(u.posten[2].id, "P2");
+	assert_int_equal(u.bladen[u.posten[2].eerste_blad].cent, 22750);
+	/* P1: 182/366 by 1:3 (12432 and 37295), 184/366 to Aalsmeer. */
+	assert_string_equal(u.posten[0].id, "P1@2024-01-01");
+	assert_int_equal(u.posten[0].bedrag, 49727);
+	assert_string_equal(u.posten[1].id, "P1@2024-07-01");
+	assert_int_equal(u.posten[1].bedrag, 50273);
+	assert_int_equal(u.posten[1].nbladen, 1);
+	assert_int_equal(u.bladen[u.posten[0].eerste_blad].cent, 12432);
+	assert_int_equal(u.totaal, 100000 + 91000 + 60000);
+	arena_free(&a);
+}
+
+/* Changes that name what is not there are all reported. */
+static void
+test_scenario_fouten(void **state)
+{
+	(void)state;
+	register_opbouwen();
+	struct kosten_jaar k = { .samenwerking = "AA", .jaar = 2024 };
+	struct scenario_wijziging w[] = {
+		{ .soort = SC_EIGEN,
+		  .eenheid = "hb-x",
+		  .gemeente = "GM0358",
+		  .vanaf = D("2024-07-01") },
+		{ .soort = SC_EIGEN,
+		  .eenheid = "aa-vth",
+		  .gemeente = "GM0392",
+		  .vanaf = D("2024-07-01") },
+		{ .soort = SC_KOSTENPOST, .kostenpost = "P9", .bedrag = 1 },
+	};
+	struct scenario sc = { .samenwerking = "AA",
+			       .jaar = 2024,
+			       .wijzigingen = w,
+			       .nwijzigingen = 3 };
+	struct uren_register r2;
+	struct kosten_jaar k2;
+	struct arena a;
+	struct err e;
+
+	err_clear(&e);
+	arena_init(&a, 1u << 20);
+	assert_int_equal(kosten_scenario(&reg, &k, &sc, &a, &r2, &k2, &e),
+			 ST_INVALID);
+	assert_int_equal(e.nproblems, 3);
+	assert_string_equal(e.problems[0].reason,
+			    "Eenheid hb-x hoort niet bij samenwerking AA.");
+	assert_string_equal(e.problems[1].reason,
+			    "Gemeente GM0392 is geen lid van AA.");
+	assert_string_equal(e.problems[2].reason,
+			    "Kostenpost P9 bestaat niet in AA 2024.");
+	arena_free(&a);
+}
+
 static void
 test_onbekende_samenwerking(void **state)
 {
@@ -160,6 +276,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_jaar_uit_register),
+		cmocka_unit_test(test_scenario),
+		cmocka_unit_test(test_scenario_fouten),
 		cmocka_unit_test(test_onbekende_samenwerking),
 	};
 	return RUN_TESTS(tests);
