@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_tabel.h"
 #include "kosten.h"
+#include "uren.h"
 #include "../banned.h"
 
 /* Whether [van, tot) overlaps the year's days [j1, j2]. tot: exclusive,
@@ -474,4 +476,143 @@ kosten_scenario(const struct uren_register *r, const struct kosten_jaar *k,
 		}
 	}
 	return err_has_problems(e) ? ST_INVALID : ST_OK;
+}
+
+/* ---- cost pools from a file ---------------------------------------------- */
+
+int
+kosten_bedrag_parse(const char *s, int64_t *cent)
+{
+	int neg = 0, cijfers = 0, na = -1;
+	int64_t v = 0;
+	const char *komma = s ? strchr(s, ',') : NULL;
+	if (!s)
+		return -1;
+	while (*s == ' ')
+		s++;
+	if (*s == '-') {
+		neg = 1;
+		s++;
+	}
+	if (strncmp(s, "\u20ac", 3) == 0) { /* the euro sign */
+		s += 3;
+		while (*s == ' ')
+			s++;
+	}
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (na >= 2 || v > (INT64_MAX - 9) / 10 / 100)
+				return -1;
+			v = v * 10 + (*s - '0');
+			cijfers++;
+			if (na >= 0)
+				na++;
+		} else if (*s == ',' && na < 0) {
+			na = 0;
+		} else if (*s == '.' && na < 0 && komma) {
+			continue; /* thousands, with a decimal comma */
+		} else if (*s == '.' && na < 0) {
+			/* "1.234" is thousands; "1.5" and "1.25" decimals. */
+			size_t rest = strspn(s + 1, "0123456789");
+			if (rest == 3 && (s[4] == '\0' || s[4] == '.'))
+				continue;
+			na = 0;
+		} else if (*s == ' ' && s[1] == '\0') {
+			break;
+		} else {
+			return -1;
+		}
+	}
+	if (!cijfers || na == 0)
+		return -1;
+	for (int i = na < 0 ? 0 : na; i < 2; i++)
+		v *= 10;
+	*cent = neg ? -v : v;
+	return 0;
+}
+
+enum {
+	P_CODE,
+	P_EENHEID,
+	P_KOSTENSOORT,
+	P_TAAKVELD,
+	P_BEDRAG,
+	P_DATUM,
+	P_AANTAL
+};
+
+static const char *const p_namen[P_AANTAL] = {
+	"code", "eenheid", "kostensoort", "taakveld", "bedrag", "datum",
+};
+
+static const bool p_verplicht[P_AANTAL] = {
+	[P_CODE] = true,
+	[P_EENHEID] = true,
+	[P_KOSTENSOORT] = true,
+	[P_BEDRAG] = true,
+};
+
+static const char *
+gevuld(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+enum status
+kosten_csv_lees(struct arena *a, const char *data, size_t n,
+		struct kosten_post **out, size_t *nout, struct err *e)
+{
+	static const struct csv_kolommen spec = {
+		.namen = p_namen,
+		.n = P_AANTAL,
+		.verplicht = p_verplicht,
+		.wat = "kostenposten",
+	};
+	enum uren_encoding enc;
+	struct csv_tabel csv;
+	const char *text;
+	size_t tn;
+	enum status st;
+
+	*out = NULL;
+	*nout = 0;
+	if ((st = uren_tekst(a, data, n, &enc, &text, &tn, e)) ||
+	    (st = csv_tabel_lees(a, text, tn, &spec, &csv, e)))
+		return st;
+	struct kosten_post *p = arena_calloc(a, csv.nrijen + 1, sizeof *p);
+	if (!p)
+		return err_set(e, ST_TOO_LARGE, "Het bestand is te groot.");
+	for (size_t i = 0; i < csv.nrijen; i++) {
+		const char **v = csv.rijen[i].veld;
+		char veld[48];
+		size_t r = csv.rijen[i].regel;
+		p[i].regel = r;
+		p[i].code = gevuld(v[P_CODE]);
+		p[i].eenheid = gevuld(v[P_EENHEID]);
+		p[i].kostensoort = gevuld(v[P_KOSTENSOORT]);
+		p[i].taakveld = gevuld(v[P_TAAKVELD]);
+		p[i].datum = DATE_NONE;
+		for (int k = 0; k < P_AANTAL; k++)
+			if (p_verplicht[k] && !gevuld(v[k])) {
+				snprintf(veld, sizeof veld, "regel %zu: %s", r,
+					 p_namen[k]);
+				err_invalid(e, veld, "required",
+					    "Vul de kolom %s in.", p_namen[k]);
+			}
+		if (gevuld(v[P_BEDRAG]) &&
+		    kosten_bedrag_parse(v[P_BEDRAG], &p[i].bedrag)) {
+			snprintf(veld, sizeof veld, "regel %zu: bedrag", r);
+			err_invalid(e, veld, "amount",
+				    "'%.40s' is geen bedrag in euro (schrijf "
+				    "bijvoorbeeld 1.234,56 of -250).",
+				    v[P_BEDRAG]);
+		}
+		if (gevuld(v[P_DATUM])) {
+			snprintf(veld, sizeof veld, "regel %zu: datum", r);
+			uren_parse_datum(v[P_DATUM], veld, &p[i].datum, e);
+		}
+	}
+	*out = p;
+	*nout = csv.nrijen;
+	return e->status;
 }

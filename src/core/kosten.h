@@ -26,6 +26,7 @@ struct kosten_post {
 	const char *taakveld; /* may be NULL: the unit's */
 	int64_t bedrag; /* cents; negative for income */
 	day_t datum; /* DATE_NONE: the whole year */
+	size_t regel; /* the line it came from in a file; 0: none */
 };
 
 /* A unit's role in the year; without one a unit is primary, by hours. */
@@ -65,6 +66,20 @@ struct kosten_jaar {
 	struct kv_gewicht *voorschotten; /* CBS code → cents */
 	size_t nvoorschotten;
 };
+
+/*
+ * Read a CSV file of cost pools (docs/allocation.md: columns code,
+ * eenheid, kostensoort, bedrag; taakveld and datum may be given; bedrag in
+ * euro as "1.234,56" or "1234.56"). Every problem named by line and
+ * column, all at once.
+ */
+enum status kosten_csv_lees(struct arena *a, const char *data, size_t n,
+			    struct kosten_post **out, size_t *nout,
+			    struct err *e);
+
+/* An amount in euro ("-1.234,56", "1234.5", "€ 12") as cents; -1 when it
+ * is not one. */
+int kosten_bedrag_parse(const char *s, int64_t *cent);
 
 /* ---- scenarios ---------------------------------------------------------- */
 

@@ -591,3 +591,22 @@ kv_json_uitkomst(const struct kv_uitkomst *u)
 	}
 	return r;
 }
+
+enum status
+kv_json_reken(const struct kv_invoer *in, struct arena *a,
+	      struct kv_uitkomst *u, char **json, struct err *e)
+{
+	struct kv_uitkomst lokaal;
+	enum status st;
+	if (!u)
+		u = &lokaal;
+	*json = NULL;
+	if ((st = kv_bereken(in, a, u, e)))
+		return st;
+	json_t *j = kv_json_uitkomst(u);
+	*json = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(j);
+	if (!*json)
+		return err_set(e, ST_NOMEM, "Te weinig geheugen.");
+	return ST_OK;
+}

@@ -32,6 +32,14 @@ enum status kv_json_invoer(const json_t *doc, struct arena *a,
  */
 json_t *kv_json_uitkomst(const struct kv_uitkomst *u);
 
+/*
+ * Compute `in` and give the result as JSON text (compact, in the order
+ * kv_json_uitkomst builds it), allocated with malloc: the bytes a stored
+ * calculation keeps and a recomputation must reproduce. `u` may be NULL.
+ */
+enum status kv_json_reken(const struct kv_invoer *in, struct arena *a,
+			  struct kv_uitkomst *u, char **json, struct err *e);
+
 /* Cents as Dutch euro text: "€ 1.234.567,89", "-€ 0,05". */
 void present_bedrag_nl(int64_t cent, char *buf, size_t n);
 

@@ -459,6 +459,105 @@ static const char *const texts[Q__COUNT] = {
 		"WHERE ($1 IS NULL OR sw.code = $1) AND c.datum >= $2 AND "
 		"($3 IS NULL OR c.datum < $3) "
 		"GROUP BY c.eenheid_id, c.gemeente_id, c.datum",
+	/* ---- the contribution calculation (store_kosten.c) ---- */
+	[Q_KP_LIST] =
+		"SELECT kp.code, e.code, kp.kostensoort, kp.taakveld, kp.bedrag, "
+		"kp.datum FROM kostenpost kp "
+		"JOIN eenheid e ON e.id = kp.eenheid_id "
+		"JOIN samenwerking sw ON sw.id = kp.samenwerking_id "
+		"WHERE sw.code = $1 AND kp.jaar = $2 ORDER BY kp.code",
+	[Q_KP_DELETE] =
+		"DELETE FROM kostenpost WHERE samenwerking_id = $1 AND jaar = $2",
+	[Q_KP_INSERT] =
+		"INSERT INTO kostenpost (samenwerking_id, jaar, code, eenheid_id, "
+		"kostensoort, taakveld, bedrag, datum) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+	[Q_KR_LIST] =
+		"SELECT e.code, r.ondersteunend, r.grondslag, r.taakveld, "
+		"r.volgorde FROM kostenrol r JOIN eenheid e ON e.id = r.eenheid_id "
+		"JOIN samenwerking sw ON sw.id = e.samenwerking_id "
+		"WHERE sw.code = $1 AND r.jaar = $2 ORDER BY e.code",
+	[Q_KR_UPSERT] =
+		"INSERT INTO kostenrol (eenheid_id, jaar, ondersteunend, "
+		"grondslag, taakveld, volgorde) VALUES ($1, $2, $3, $4, $5, $6) "
+		"ON CONFLICT (eenheid_id, jaar) DO UPDATE SET "
+		"ondersteunend = excluded.ondersteunend, "
+		"grondslag = excluded.grondslag, taakveld = excluded.taakveld, "
+		"volgorde = excluded.volgorde",
+	[Q_KL_LIST] =
+		"SELECT v.code, a.code, l.gewicht FROM kostenlevering l "
+		"JOIN eenheid v ON v.id = l.van_id "
+		"JOIN eenheid a ON a.id = l.aan_id "
+		"JOIN samenwerking sw ON sw.id = v.samenwerking_id "
+		"WHERE sw.code = $1 AND l.jaar = $2 ORDER BY v.code, a.code",
+	[Q_KL_UPSERT] =
+		"INSERT INTO kostenlevering (van_id, aan_id, jaar, gewicht) "
+		"VALUES ($1, $2, $3, $4) ON CONFLICT (van_id, aan_id, jaar) "
+		"DO UPDATE SET gewicht = excluded.gewicht",
+	[Q_KG_LIST] =
+		"SELECT e.code, o.code, g.gewicht FROM kostengewicht g "
+		"JOIN eenheid e ON e.id = g.eenheid_id "
+		"JOIN organisatie o ON o.id = g.gemeente_id "
+		"JOIN samenwerking sw ON sw.id = e.samenwerking_id "
+		"WHERE sw.code = $1 AND g.jaar = $2 ORDER BY e.code, o.code",
+	[Q_KG_UPSERT] =
+		"INSERT INTO kostengewicht (eenheid_id, gemeente_id, jaar, "
+		"gewicht) VALUES ($1, $2, $3, $4) "
+		"ON CONFLICT (eenheid_id, gemeente_id, jaar) "
+		"DO UPDATE SET gewicht = excluded.gewicht",
+	[Q_VS_LIST] = "SELECT o.code, v.bedrag FROM voorschot v "
+		      "JOIN organisatie o ON o.id = v.gemeente_id "
+		      "JOIN samenwerking sw ON sw.id = v.samenwerking_id "
+		      "WHERE sw.code = $1 AND v.jaar = $2 ORDER BY o.code",
+	[Q_VS_UPSERT] =
+		"INSERT INTO voorschot (samenwerking_id, jaar, gemeente_id, "
+		"bedrag) VALUES ($1, $2, $3, $4) "
+		"ON CONFLICT (samenwerking_id, jaar, gemeente_id) "
+		"DO UPDATE SET bedrag = excluded.bedrag",
+	[Q_KM_GET] = "SELECT m.methode FROM kostenmethode m "
+		     "JOIN samenwerking sw ON sw.id = m.samenwerking_id "
+		     "WHERE sw.code = $1 AND m.jaar = $2",
+	[Q_KM_UPSERT] =
+		"INSERT INTO kostenmethode (samenwerking_id, jaar, methode) "
+		"VALUES ($1, $2, $3) ON CONFLICT (samenwerking_id, jaar) "
+		"DO UPDATE SET methode = excluded.methode",
+	[Q_SC_LIST] =
+		"SELECT s.id, sw.code, s.jaar, s.naam, s.omschrijving "
+		"FROM scenario s JOIN samenwerking sw ON sw.id = s.samenwerking_id "
+		"WHERE ($1 IS NULL OR sw.code = $1) AND ($2 IS NULL OR s.jaar = $2) "
+		"AND ($3 IS NULL OR s.naam = $3) ORDER BY sw.code, s.jaar, s.naam",
+	[Q_SC_INSERT] =
+		"INSERT INTO scenario (samenwerking_id, jaar, naam, omschrijving) "
+		"VALUES ($1, $2, $3, $4)",
+	[Q_SC_DELETE] = "DELETE FROM scenario WHERE id = $1",
+	[Q_SCW_LIST] = "SELECT w.soort, e.code, o.code, w.vanaf, w.grondslag, "
+		       "w.kostenpost, w.bedrag FROM scenario_wijziging w "
+		       "LEFT JOIN eenheid e ON e.id = w.eenheid_id "
+		       "LEFT JOIN organisatie o ON o.id = w.gemeente_id "
+		       "WHERE w.scenario_id = $1 ORDER BY w.id",
+	[Q_SCW_INSERT] =
+		"INSERT INTO scenario_wijziging (scenario_id, soort, eenheid_id, "
+		"gemeente_id, vanaf, grondslag, kostenpost, bedrag) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+	[Q_SCW_DELETE] =
+		"DELETE FROM scenario_wijziging WHERE scenario_id = $1",
+	[Q_KV_INSERT] =
+		"INSERT INTO kostenverdeling (samenwerking_id, jaar, scenario, "
+		"invoer, sha256, uitkomst, totaal, berekend, door) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+	[Q_KV_LIST] =
+		"SELECT k.id, sw.code, k.jaar, k.scenario, k.sha256, k.totaal, "
+		"k.berekend, k.door, b.identificatie, k.vastgesteld, "
+		"CASE WHEN $3 IS NULL THEN NULL ELSE k.invoer END, "
+		"CASE WHEN $3 IS NULL THEN NULL ELSE k.uitkomst END "
+		"FROM kostenverdeling k "
+		"JOIN samenwerking sw ON sw.id = k.samenwerking_id "
+		"LEFT JOIN besluit b ON b.id = k.besluit_id "
+		"WHERE ($1 IS NULL OR sw.code = $1) AND ($2 IS NULL OR k.jaar = $2) "
+		"AND ($3 IS NULL OR k.id = $3) ORDER BY k.id DESC",
+	[Q_KV_VASTSTELLEN] =
+		"UPDATE kostenverdeling SET besluit_id = $2, vastgesteld = $3 "
+		"WHERE id = $1 AND vastgesteld IS NULL",
 };
 
 const char *

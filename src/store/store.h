@@ -34,6 +34,7 @@
 #include "../core/medewerker.h"
 #include "../core/uren_import.h"
 #include "../core/uren_verdeling.h"
+#include "../core/kosten.h"
 
 struct store;
 
@@ -568,5 +569,102 @@ enum status store_uren_cellen(struct store *s, struct arena *a,
 			      const struct uren_register *r,
 			      const char *samenwerking, day_t van, day_t tot,
 			      struct uren_cel **out, size_t *n, struct err *e);
+
+/* ---- the contribution calculation (store_kosten.c) ---- */
+
+/*
+ * A cooperation's year of cost data: pools, roles, deliveries, weights
+ * set by hand, advances and the method. ST_NOT_FOUND for an unknown
+ * cooperation.
+ */
+enum status store_kosten_jaar(struct store *s, struct arena *a,
+			      const char *samenwerking, int jaar,
+			      struct kosten_jaar *out, struct err *e);
+
+/*
+ * The canonical input of a cooperation's year from the database: the
+ * register, the realised hours of the year, the cost data and, when
+ * `scenario` is not NULL, that scenario's changes (kosten_invoer,
+ * kosten_scenario). Validated only by kv_bereken.
+ */
+enum status store_kosten_invoer(struct store *s, struct arena *a,
+				const char *samenwerking, int jaar,
+				const char *scenario, struct kv_invoer *out,
+				struct err *e);
+
+/*
+ * Replace all cost pools of a cooperation's year by `posten`, in one
+ * transaction: every pool's unit must belong to the cooperation and every
+ * code be unique, or nothing changes (problems named "regel N" when the
+ * pools came from a file, N = index + 2).
+ */
+enum status store_kostenposten_vervang(struct store *s,
+				       const char *samenwerking, int jaar,
+				       const struct kosten_post *posten,
+				       size_t n, struct err *e);
+
+/* Set one unit's role, a delivery, a weight by hand, an advance or the
+ * method for a year (each replaces what was set before). */
+enum status store_kostenrol_zet(struct store *s, int jaar,
+				const struct kosten_rol *r, struct err *e);
+enum status store_kostenlevering_zet(struct store *s, int jaar,
+				     const struct kosten_levering *l,
+				     struct err *e);
+enum status store_kostengewicht_zet(struct store *s, int jaar,
+				    const struct kosten_gewicht *g,
+				    struct err *e);
+enum status store_voorschot_zet(struct store *s, const char *samenwerking,
+				int jaar, const char *gemeente, int64_t bedrag,
+				struct err *e);
+enum status store_kostenmethode_zet(struct store *s, const char *samenwerking,
+				    int jaar, enum kv_methode m, struct err *e);
+
+/* Scenarios: create one with its changes (ST_CONFLICT when the name is
+ * taken in that year), read one, list them. */
+enum status store_scenario_maak(struct store *s, const struct scenario *sc,
+				int64_t *id, struct err *e);
+enum status store_scenario_get(struct store *s, struct arena *a,
+			       const char *samenwerking, int jaar,
+			       const char *naam, struct scenario *out,
+			       struct err *e);
+enum status store_scenario_list(struct store *s, struct arena *a,
+				const char *samenwerking, int jaar,
+				struct scenario **out, size_t *n,
+				struct err *e);
+
+/* A stored calculation. invoer and uitkomst are JSON text. */
+struct kostenverdeling {
+	int64_t id;
+	const char *samenwerking;
+	int jaar;
+	const char *scenario; /* NULL: the year's own data */
+	const char *sha256;
+	int64_t totaal;
+	const char *berekend; /* UTC, ISO 8601 */
+	const char *door;
+	const char *besluit; /* identificatie, when adopted */
+	const char *vastgesteld; /* UTC, when adopted */
+	const char *invoer, *uitkomst; /* only from store_kostenverdeling_get */
+};
+
+enum status store_kostenverdeling_bewaar(struct store *s,
+					 const struct kostenverdeling *k,
+					 int64_t *id, struct err *e);
+enum status store_kostenverdeling_get(struct store *s, struct arena *a,
+				      int64_t id, struct kostenverdeling *out,
+				      struct err *e);
+/* Newest first; jaar 0: every year. */
+enum status store_kostenverdeling_list(struct store *s, struct arena *a,
+				       const char *samenwerking, int jaar,
+				       struct kostenverdeling **out, size_t *n,
+				       struct err *e);
+/*
+ * Adopt calculation `id` by decision `besluit` (identificatie): from then
+ * on it never changes. ST_CONFLICT when it is adopted already, when it is
+ * a scenario, or when the year has an adopted calculation.
+ */
+enum status store_kostenverdeling_vaststellen(struct store *s, int64_t id,
+					      const char *besluit,
+					      struct err *e);
 
 #endif

@@ -776,7 +776,7 @@ org_id(struct store *s, const char *code, enum org_soort soort,
 	return ST_OK;
 }
 
-static enum status
+enum status
 besluit_id(struct store *s, const char *identificatie, const char *field,
 	   int64_t *id, struct err *e)
 {

@@ -59,6 +59,8 @@ enum status audit_append(struct store *s, const char *actie, int resultaat,
 			 const char *oud, const char *nieuw, struct err *e);
 enum status org_id(struct store *s, const char *code, enum org_soort soort,
 		   const char *field, int64_t *id, struct err *e);
+enum status besluit_id(struct store *s, const char *identificatie,
+		       const char *field, int64_t *id, struct err *e);
 enum status samenwerking_id(struct store *s, const char *code, int64_t *id,
 			    day_t *sinds, struct err *e);
 enum status eenheid_id(struct store *s, const char *code, int64_t *id,

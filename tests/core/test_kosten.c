@@ -73,9 +73,10 @@ test_jaar_uit_register(void **state)
 		{ 3, 0, D("2024-02-01"), 700, 1 },
 	};
 	struct kosten_post posten[] = {
-		{ "P1", "aa-publiek", "personeel", "0.2", 100000, DATE_NONE },
-		{ "P2", "aa-vth", "personeel", "8.3", 366000, DATE_NONE },
-		{ "P3", "aa-ict", "ict", NULL, 50000, DATE_NONE },
+		{ "P1", "aa-publiek", "personeel", "0.2", 100000, DATE_NONE,
+		  0 },
+		{ "P2", "aa-vth", "personeel", "8.3", 366000, DATE_NONE, 0 },
+		{ "P3", "aa-ict", "ict", NULL, 50000, DATE_NONE, 0 },
 	};
 	struct kosten_rol rollen[] = {
 		{ "aa-ict", 1, KV_GEEN, NULL, 0 },
@@ -154,9 +155,10 @@ test_scenario(void **state)
 		{ 1, 1, D("2024-02-01"), 1500, 1 },
 	};
 	struct kosten_post posten[] = {
-		{ "P1", "aa-publiek", "personeel", "0.2", 100000, DATE_NONE },
-		{ "P2", "aa-vth", "personeel", "8.3", 366000, DATE_NONE },
-		{ "P3", "aa-ict", "ict", NULL, 50000, DATE_NONE },
+		{ "P1", "aa-publiek", "personeel", "0.2", 100000, DATE_NONE,
+		  0 },
+		{ "P2", "aa-vth", "personeel", "8.3", 366000, DATE_NONE, 0 },
+		{ "P3", "aa-ict", "ict", NULL, 50000, DATE_NONE, 0 },
 	};
 	struct kosten_rol rollen[] = { { "aa-ict", 1, KV_GEEN, NULL, 0 } };
 	struct kosten_levering lev[] = { { "aa-ict", "aa-publiek", 1 } };
@@ -255,6 +257,80 @@ test_scenario_fouten(void **state)
 	arena_free(&a);
 }
 
+/* Amounts in euro as people write them, and what is not one. */
+static void
+test_bedragen(void **state)
+{
+	static const struct {
+		const char *tekst;
+		int64_t cent; /* -1: refused */
+	} gevallen[] = {
+		{ "1.234,56", 123456 }, { "1234.56", 123456 },
+		{ "1234,5", 123450 },	{ "-250", -25000 },
+		{ "1.234", 123400 },	{ "1.234.567,89", 123456789 },
+		{ "\u20ac 12", 1200 },	{ "-\u20ac 0,05", -5 },
+		{ "0,001", -1 },	{ "12,", -1 },
+		{ "twaalf", -1 },	{ "", -1 },
+		{ "1,2,3", -1 },	{ "99999999999999999999", -1 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof gevallen / sizeof *gevallen; i++) {
+		int64_t c = 0;
+		int r = kosten_bedrag_parse(gevallen[i].tekst, &c);
+		if (gevallen[i].cent == -1) {
+			if (r == 0)
+				fail_msg("'%s' accepted as %lld",
+					 gevallen[i].tekst, (long long)c);
+		} else if (r != 0 || c != gevallen[i].cent) {
+			fail_msg("'%s': want %lld, got %d/%lld",
+				 gevallen[i].tekst, (long long)gevallen[i].cent,
+				 r, (long long)c);
+		}
+	}
+}
+
+/* A file of cost pools: every problem by line and column at once. */
+static void
+test_kostenposten_csv(void **state)
+{
+	const char *goed = "code;eenheid;kostensoort;taakveld;bedrag;datum\r\n"
+			   "P1;aa-publiek;personeel;0.2;1.234,56;\r\n"
+			   "P2;aa-ict;ict;;-250;2024-03-01\r\n";
+	const char *fout = "Code,Eenheid,Kostensoort,Bedrag\n"
+			   "P1,aa-publiek,,12\n"
+			   "P2,aa-ict,ict,twaalf\n";
+	struct kosten_post *p;
+	size_t n;
+	struct arena a;
+	struct err e;
+	(void)state;
+	arena_init(&a, 1u << 20);
+	err_clear(&e);
+	assert_int_equal(kosten_csv_lees(&a, goed, strlen(goed), &p, &n, &e),
+			 ST_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(p[0].code, "P1");
+	assert_int_equal(p[0].bedrag, 123456);
+	assert_string_equal(p[0].taakveld, "0.2");
+	assert_int_equal(p[0].datum, DATE_NONE);
+	assert_null(p[1].taakveld);
+	assert_int_equal(p[1].bedrag, -25000);
+	assert_int_equal(p[1].datum, D("2024-03-01"));
+	assert_int_equal(p[1].regel, 3);
+	err_clear(&e);
+	assert_int_equal(kosten_csv_lees(&a, fout, strlen(fout), &p, &n, &e),
+			 ST_INVALID);
+	assert_int_equal(e.nproblems, 2);
+	assert_string_equal(e.problems[0].name, "regel 2: kostensoort");
+	assert_string_equal(e.problems[0].reason,
+			    "Vul de kolom kostensoort in.");
+	assert_string_equal(e.problems[1].name, "regel 3: bedrag");
+	assert_string_equal(e.problems[1].reason,
+			    "'twaalf' is geen bedrag in euro (schrijf "
+			    "bijvoorbeeld 1.234,56 of -250).");
+	arena_free(&a);
+}
+
 static void
 test_onbekende_samenwerking(void **state)
 {
@@ -278,6 +354,8 @@ main(void)
 		cmocka_unit_test(test_jaar_uit_register),
 		cmocka_unit_test(test_scenario),
 		cmocka_unit_test(test_scenario_fouten),
+		cmocka_unit_test(test_bedragen),
+		cmocka_unit_test(test_kostenposten_csv),
 		cmocka_unit_test(test_onbekende_samenwerking),
 	};
 	return RUN_TESTS(tests);
