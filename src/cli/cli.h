@@ -125,6 +125,9 @@ void cli_problemen_op_regel(struct err *e);
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Parse a date option; on error prints a message naming `option`. */
+/* --jaar JJJJ into *jaar (left alone when text is NULL); exit code. */
+int cli_jaar(const char *text, int *jaar);
+
 int cli_date(const char *text, const char *option, day_t *out);
 
 /* A whole file in memory: mapped, or read (standard input). */
@@ -192,6 +195,8 @@ enum status demo_load(struct store *s, day_t today, struct err *e);
 
 /* Invented staff and two years of hours for the demo cooperations. */
 enum status demo_uren_load(struct store *s, struct err *e);
+/* Invented cost data, calculations and a scenario (demo_kosten.c). */
+enum status demo_kosten_load(struct store *s, struct err *e);
 
 /* Load a register document from memory (format: docs/register-document.md). */
 enum status register_document_load(struct store *s, const char *json,

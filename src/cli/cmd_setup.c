@@ -121,6 +121,7 @@ create(const char *path, bool demo, const char *document, size_t ndocument,
 	cli_set_actor(s);
 	if (refdata_load(s, today, &e) || (demo && demo_load(s, today, &e)) ||
 	    (demo && demo_users(s, &e)) || (demo && demo_uren_load(s, &e)) ||
+	    (demo && demo_kosten_load(s, &e)) ||
 	    (document &&
 	     register_document_load(s, document, ndocument, today, &e))) {
 		store_close(s);

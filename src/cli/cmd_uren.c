@@ -371,21 +371,6 @@ uren_batches(int argc, char **argv)
 /* ---- totals ---- */
 
 static int
-jaar_optie(const char *text, int *jaar)
-{
-	char *end;
-	long v;
-
-	if (!text)
-		return 0;
-	v = strtol(text, &end, 10);
-	if (*end || v < 1900 || v > 9998)
-		return cli_usage_error("--jaar: '%s' is geen jaartal.", text);
-	*jaar = (int)v;
-	return 0;
-}
-
-static int
 uren_totalen(int argc, char **argv)
 {
 	const char *sw = NULL, *jaar_text = NULL, *per_text = NULL;
@@ -409,7 +394,7 @@ uren_totalen(int argc, char **argv)
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 0, usage)) >= 0)
 		return rc;
-	if ((rc = jaar_optie(jaar_text, &jaar)))
+	if ((rc = cli_jaar(jaar_text, &jaar)))
 		return ctx_close(&x, rc);
 	if (per_text && uren_per_parse(per_text, &per))
 		return ctx_close(&x, cli_usage_error("--per: kies maand, "
@@ -534,7 +519,7 @@ uren_afwijkingen_cmd(int argc, char **argv)
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 0, usage)) >= 0)
 		return rc;
-	if ((rc = jaar_optie(jaar_text, &jaar)) ||
+	if ((rc = cli_jaar(jaar_text, &jaar)) ||
 	    (van_text && (rc = cli_date(van_text, "van", &van))) ||
 	    (tot_text && (rc = cli_date(tot_text, "tot", &tot))))
 		return ctx_close(&x, rc);

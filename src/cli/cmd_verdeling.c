@@ -14,14 +14,42 @@
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt verdeling bereken --input BESTAND.json [--format "
-	"tabel|json]\n\n"
+	"  ambt verdeling bereken --input BESTAND.json [--format tabel|json]\n"
+	"  ambt verdeling bereken --samenwerking CODE --jaar JJJJ\n"
+	"                 [--scenario NAAM] [--toon-invoer] [--bewaar]\n"
+	"                 [--format tabel|json]\n"
+	"  ambt verdeling lijst [--samenwerking CODE] [--jaar JJJJ]\n"
+	"  ambt verdeling toon NUMMER [--gemeente CODE] [--format tabel|json]\n"
+	"  ambt verdeling vaststellen NUMMER --besluit IDENTIFICATIE\n"
+	"  ambt verdeling vergelijk NUMMER NUMMER [--format tabel|json|csv]\n"
+	"  ambt verdeling rol EENHEID --jaar JJJJ [--ondersteunend]\n"
+	"                 [--grondslag G] [--volgorde N] [--taakveld T]\n"
+	"  ambt verdeling levering VAN AAN GEWICHT --jaar JJJJ\n"
+	"  ambt verdeling gewicht EENHEID GEMEENTE GEWICHT --jaar JJJJ\n"
+	"  ambt verdeling voorschot GEMEENTE BEDRAG --samenwerking CODE "
+	"--jaar JJJJ\n"
+	"  ambt verdeling methode direct|step_down|reciprocal --samenwerking "
+	"CODE\n"
+	"                 --jaar JJJJ\n\n"
 	"bereken verdeelt de kosten van een jaar over de gemeenten, tot op "
 	"de cent:\nelke kostenpost met haar verdeelsleutel, de "
-	"ondersteunende afdelingen via\nde primaire, één afronding per "
+	"ondersteunende eenheden via\nde primaire, één afronding per "
 	"kostenpost. Met --input rekent het op een\ninvoerdocument "
-	"(docs/allocation.md); --format json geeft elk blad met zijn\n"
-	"exacte breuk.\n";
+	"(docs/allocation.md); met --samenwerking en --jaar op de\n"
+	"kostenposten, de uren en het register in de database. --toon-invoer "
+	"laat\nhet invoerdocument zien, --bewaar slaat de berekening op "
+	"(met een nummer).\n\n"
+	"toon rekent een bewaarde berekening opnieuw uit haar eigen invoer "
+	"en\ncontroleert dat de uitkomst byte voor byte gelijk is; met "
+	"--gemeente legt het\nuit hoe de bijdrage van die gemeente is "
+	"opgebouwd. vaststellen koppelt\neen berekening aan het besluit "
+	"dat haar vaststelde; daarna verandert zij\nniet meer. vergelijk "
+	"zet twee berekeningen naast elkaar (jaren of een\nscenario).\n\n"
+	"rol, levering, gewicht, voorschot en methode leggen vast hoe een "
+	"jaar wordt\nverdeeld: een eenheid zonder rol is primair en wordt "
+	"verdeeld naar de\ngerealiseerde uren; grondslag is hours_realized, "
+	"inhabitants, fixed_pct,\nproducts, fte of hours_budgeted. Bedragen "
+	"in euro (1.234,56).\n";
 
 static const char *
 bedrag(struct arena *a, int64_t cent)
@@ -31,9 +59,26 @@ bedrag(struct arena *a, int64_t cent)
 	return arena_strdup(a, buf);
 }
 
-/* The result as tables a person can read. */
+/* Municipality names by code, from the register (codes without one). */
+static const char **
+namen_van(struct store *st, struct arena *a, const struct kv_uitkomst *u)
+{
+	const char **n = arena_calloc(a, u->ngemeenten + 1, sizeof *n);
+	for (size_t m = 0; n && m < u->ngemeenten; m++) {
+		struct organisatie o;
+		struct err probe;
+		err_clear(&probe);
+		n[m] = st && store_organisatie_get(st, a, u->gemeenten[m], &o,
+						   &probe) == ST_OK
+			       ? o.naam
+			       : u->gemeenten[m];
+	}
+	return n;
+}
+
+/* The result as tables a person can read; `namen` per municipality. */
 static void
-toon_tabel(struct arena *a, const struct kv_uitkomst *u)
+toon_tabel(struct arena *a, const struct kv_uitkomst *u, const char **namen)
 {
 	struct table t;
 	static const char *const h[] = { "Gemeente", "Bijdrage", "Voorschot",
@@ -44,7 +89,7 @@ toon_tabel(struct arena *a, const struct kv_uitkomst *u)
 	table_init(&t, a, nk, h);
 	for (size_t m = 0; m < u->ngemeenten; m++) {
 		const struct kv_gemeente_uit *g = &u->per_gemeente[m];
-		const char *row[] = { u->gemeenten[m], bedrag(a, g->totaal),
+		const char *row[] = { namen[m], bedrag(a, g->totaal),
 				      bedrag(a, g->voorschot),
 				      bedrag(a, g->saldo) };
 		table_row(&t, row);
@@ -60,7 +105,7 @@ toon_tabel(struct arena *a, const struct kv_uitkomst *u)
 		return;
 	hk[0] = "Herkomst";
 	for (size_t m = 0; m < u->ngemeenten; m++)
-		hk[m + 1] = u->gemeenten[m];
+		hk[m + 1] = namen[m];
 	table_init(&t, a, u->ngemeenten + 1, hk);
 	for (size_t d = 0; d < u->nafdelingen; d++) {
 		int iets = 0;
@@ -82,30 +127,21 @@ toon_tabel(struct arena *a, const struct kv_uitkomst *u)
 	       u->sha256);
 }
 
+/* The calculation of a document given with --input (no database). */
 static int
-verdeling_bereken(int argc, char **argv)
+bereken_document(const char *invoer, const struct cli_common *c)
 {
-	const char *invoer = NULL;
-	const struct opt opts[] = { { "input", &invoer, NULL },
-				    { NULL, NULL, NULL } };
-	struct cli_common c = { 0 };
-	const char *pos[1];
-	size_t npos = 0;
-	int rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos, usage);
-	if (rc || c.help)
-		return rc;
-	if (!invoer)
-		return cli_usage_error("Geef het invoerdocument met --input "
-				       "BESTAND.json.");
-	if (c.format == FORMAT_CSV)
-		return cli_usage_error("Kies --format tabel of json.");
 	struct cli_bestand f;
-	if ((rc = cli_read_file(invoer, &f)))
-		return rc;
 	struct arena a;
 	struct err e;
 	struct kv_invoer in;
 	struct kv_uitkomst u;
+	int rc;
+
+	if (c->format == FORMAT_CSV)
+		return cli_usage_error("Kies --format tabel of json.");
+	if ((rc = cli_read_file(invoer, &f)))
+		return rc;
 	arena_init(&a, 1u << 30);
 	enum status st = kv_json_lees(f.data, f.n, &a, &in, &e);
 	cli_file_free(&f);
@@ -116,12 +152,557 @@ verdeling_bereken(int argc, char **argv)
 		arena_free(&a);
 		return rc;
 	}
-	if (c.format == FORMAT_JSON)
+	if (c->format == FORMAT_JSON)
 		json_print(kv_json_uitkomst(&u), stdout);
 	else
-		toon_tabel(&a, &u);
+		toon_tabel(&a, &u, namen_van(NULL, &a, &u));
 	arena_free(&a);
 	return 0;
+}
+
+/* Print a canonical input (compact JSON) indented, members in order. */
+static void
+toon_invoer(const char *canoniek)
+{
+	json_error_t je;
+	json_t *j = json_loads(canoniek, 0, &je);
+	json_print(j, stdout);
+}
+
+static int
+verdeling_bereken(int argc, char **argv)
+{
+	const char *invoer = NULL, *sw = NULL, *jaar_text = NULL,
+		   *scenario = NULL;
+	bool toon = false, bewaar = false;
+	const struct opt opts[] = { { "input", &invoer, NULL },
+				    { "samenwerking", &sw, NULL },
+				    { "jaar", &jaar_text, NULL },
+				    { "scenario", &scenario, NULL },
+				    { "toon-invoer", NULL, &toon },
+				    { "bewaar", NULL, &bewaar },
+				    { NULL, NULL, NULL } };
+	struct ctx x;
+	int rc, jaar = 0;
+
+	{
+		/* --input needs no database: parse without opening one. */
+		for (int i = 0; i < argc; i++)
+			if (strcmp(argv[i], "--input") == 0) {
+				struct cli_common c = { 0 };
+				const char *pos[1];
+				size_t npos = 0;
+				rc = cli_parse(argc, argv, opts, &c, pos, 0,
+					       &npos, usage);
+				if (rc || c.help)
+					return rc;
+				if (sw || jaar_text || scenario || toon ||
+				    bewaar)
+					return cli_usage_error(
+						"--input gaat niet samen met "
+						"--samenwerking, --jaar, "
+						"--scenario, --toon-invoer of "
+						"--bewaar.");
+				return bereken_document(invoer, &c);
+			}
+	}
+	if ((rc = ctx_open(&x, argc, argv, opts, 0, usage)) >= 0)
+		return rc;
+	if (!sw || !jaar_text)
+		return ctx_close(
+			&x, cli_usage_error("Geef --input BESTAND.json, of "
+					    "--samenwerking en --jaar."));
+	if (x.c.format == FORMAT_CSV)
+		return ctx_close(
+			&x, cli_usage_error("Kies --format tabel of json."));
+	if ((rc = cli_jaar(jaar_text, &jaar)))
+		return ctx_close(&x, rc);
+	struct kv_invoer in;
+	struct kv_uitkomst u;
+	char *json = NULL;
+	if (store_kosten_invoer(x.s, &x.a, sw, jaar, scenario, &in, &x.e))
+		return ctx_close(&x, cli_fail_bij(&x.e, "niet berekend"));
+	if (toon) {
+		const char *c = kv_canoniek(&in, &x.a);
+		if (!c)
+			return ctx_close(&x, cli_fail(&x.e));
+		toon_invoer(c);
+		return ctx_close(&x, 0);
+	}
+	if (kv_json_reken(&in, &x.a, &u, &json, &x.e))
+		return ctx_close(&x, cli_fail_bij(&x.e, "niet berekend"));
+	int64_t id = 0;
+	if (bewaar) {
+		struct kostenverdeling k = { .samenwerking = sw,
+					     .jaar = jaar,
+					     .scenario = scenario,
+					     .invoer = u.invoer,
+					     .sha256 = u.sha256,
+					     .uitkomst = json,
+					     .totaal = u.totaal };
+		if (store_kostenverdeling_bewaar(x.s, &k, &id, &x.e)) {
+			free(json);
+			return ctx_close(&x, cli_fail(&x.e));
+		}
+	}
+	if (x.c.format == FORMAT_JSON) {
+		json_print(kv_json_uitkomst(&u), stdout);
+	} else {
+		toon_tabel(&x.a, &u, namen_van(x.s, &x.a, &u));
+		if (id)
+			printf("Bewaard als kostenverdeling %lld.\n",
+			       (long long)id);
+	}
+	free(json);
+	return ctx_close(&x, 0);
+}
+
+static int
+verdeling_lijst(int argc, char **argv)
+{
+	const char *sw = NULL, *jaar_text = NULL;
+	const struct opt opts[] = { { "samenwerking", &sw, NULL },
+				    { "jaar", &jaar_text, NULL },
+				    { NULL, NULL, NULL } };
+	static const char *const h[] = { "Nummer",     "Samenwerking",
+					 "Jaar",       "Scenario",
+					 "Totaal",     "Berekend",
+					 "Vastgesteld" };
+	struct kostenverdeling *k;
+	size_t n;
+	struct table t;
+	struct ctx x;
+	int rc, jaar = 0;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 0, usage)) >= 0)
+		return rc;
+	if ((rc = cli_jaar(jaar_text, &jaar)))
+		return ctx_close(&x, rc);
+	if (store_kostenverdeling_list(x.s, &x.a, sw, jaar, &k, &n, &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	table_init(&t, &x.a, 7, h);
+	for (size_t i = 0; i < n; i++) {
+		const char *row[] = {
+			fmt_a(&x.a, "%lld", (long long)k[i].id),
+			k[i].samenwerking,
+			fmt_a(&x.a, "%d", k[i].jaar),
+			k[i].scenario ? k[i].scenario : "",
+			x.c.format == FORMAT_CSV
+				? fmt_a(&x.a, "%lld", (long long)k[i].totaal)
+				: bedrag(&x.a, k[i].totaal),
+			k[i].berekend,
+			k[i].vastgesteld
+				? fmt_a(&x.a, "besluit %s", k[i].besluit)
+				: "",
+		};
+		table_row(&t, row);
+	}
+	ctx_table(&x, &t);
+	return ctx_close(&x, 0);
+}
+
+/* Read stored calculation NUMMER and recompute it from its own input;
+ * the result must be the stored bytes. */
+static int
+herreken(struct ctx *x, const char *nummer, struct kostenverdeling *k,
+	 struct kv_uitkomst *u)
+{
+	char *end, *json = NULL;
+	long long id = strtoll(nummer, &end, 10);
+	struct kv_invoer in;
+
+	if (*end || id <= 0)
+		return cli_usage_error("'%s' is geen nummer van een "
+				       "kostenverdeling.",
+				       nummer);
+	if (store_kostenverdeling_get(x->s, &x->a, id, k, &x->e) ||
+	    kv_json_lees(k->invoer, strlen(k->invoer), &x->a, &in, &x->e) ||
+	    kv_json_reken(&in, &x->a, u, &json, &x->e))
+		return cli_fail(&x->e);
+	int gelijk = strcmp(json, k->uitkomst) == 0 &&
+		     strcmp(u->sha256, k->sha256) == 0;
+	free(json);
+	if (!gelijk) {
+		fprintf(stderr,
+			"ambt: kostenverdeling %lld geeft opnieuw berekend een "
+			"andere uitkomst dan bewaard.\n",
+			id);
+		return EXIT_INTERNAL;
+	}
+	return 0;
+}
+
+/* Why a municipality pays what it pays: from the total through the
+ * departments to every pool, its key, the exact fraction and the cents. */
+static void
+uitleg(struct arena *a, const struct kv_uitkomst *u, size_t g, const char *naam)
+{
+	const struct kv_gemeente_uit *gu = &u->per_gemeente[g];
+	printf("Bijdrage van %s in %d: %s\n", naam, u->jaar,
+	       bedrag(a, gu->totaal));
+	if (u->heeft_voorschotten)
+		printf("Voorschot %s, af te rekenen %s.\n",
+		       bedrag(a, gu->voorschot), bedrag(a, gu->saldo));
+	printf("Exact %s cent; afgerond per kostenpost wijkt dat %lld cent "
+	       "af.\n",
+	       gu->exact_totaal, (long long)gu->afrondingsverschil);
+	for (size_t d = 0; d < u->nafdelingen; d++) {
+		if (!gu->per_herkomst[d])
+			continue;
+		printf("\n%s (%s): %s\n", u->afdelingen[d]->id,
+		       u->afdelingen[d]->naam ? u->afdelingen[d]->naam : "",
+		       bedrag(a, gu->per_herkomst[d]));
+		for (size_t p = 0; p < u->nposten; p++) {
+			const struct kv_post_uit *po = &u->posten[p];
+			if (po->afdeling != d)
+				continue;
+			for (size_t i = 0; i < po->nbladen; i++) {
+				const struct kv_blad *b =
+					&u->bladen[po->eerste_blad + i];
+				if (b->gemeente != g)
+					continue;
+				printf("  %-24s van %s via %-12s exact %s "
+				       "-> %s\n",
+				       po->id, bedrag(a, po->bedrag),
+				       u->afdelingen[b->afdeling]->id, b->exact,
+				       bedrag(a, b->cent));
+			}
+		}
+	}
+}
+
+static int
+verdeling_toon(int argc, char **argv)
+{
+	const char *gemeente = NULL;
+	const struct opt opts[] = { { "gemeente", &gemeente, NULL },
+				    { NULL, NULL, NULL } };
+	struct kostenverdeling k;
+	struct kv_uitkomst u;
+	struct ctx x;
+	int rc;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
+		return rc;
+	if (x.npos != 1)
+		return ctx_close(&x, cli_usage_error("Geef het nummer van de "
+						     "kostenverdeling."));
+	if ((rc = herreken(&x, x.pos[0], &k, &u)))
+		return ctx_close(&x, rc);
+	if (x.c.format == FORMAT_JSON) {
+		json_t *j = kv_json_uitkomst(&u);
+		json_object_set_new(j, "id", json_integer(k.id));
+		json_object_set_new(j, "cooperation",
+				    json_string(k.samenwerking));
+		json_object_set_new(j, "scenario",
+				    k.scenario ? json_string(k.scenario)
+					       : json_null());
+		json_object_set_new(j, "adopted_by",
+				    k.besluit ? json_string(k.besluit)
+					      : json_null());
+		json_print(j, stdout);
+		return ctx_close(&x, 0);
+	}
+	printf("Kostenverdeling %lld, %s %d%s%s%s\n", (long long)k.id,
+	       k.samenwerking, k.jaar, k.scenario ? ", scenario " : "",
+	       k.scenario ? k.scenario : "",
+	       k.vastgesteld
+		       ? fmt_a(&x.a, ", vastgesteld bij besluit %s", k.besluit)
+		       : ", niet vastgesteld");
+	printf("Opnieuw berekend uit de bewaarde invoer: gelijk tot op de "
+	       "byte.\n\n");
+	if (!gemeente) {
+		toon_tabel(&x.a, &u, namen_van(x.s, &x.a, &u));
+		return ctx_close(&x, 0);
+	}
+	for (size_t g = 0; g < u.ngemeenten; g++)
+		if (strcmp(u.gemeenten[g], gemeente) == 0) {
+			uitleg(&x.a, &u, g, namen_van(x.s, &x.a, &u)[g]);
+			return ctx_close(&x, 0);
+		}
+	return ctx_close(&x, cli_usage_error("Gemeente %s betaalt niet mee "
+					     "aan kostenverdeling %lld.",
+					     gemeente, (long long)k.id));
+}
+
+static int
+verdeling_vaststellen(int argc, char **argv)
+{
+	const char *besluit = NULL;
+	const struct opt opts[] = { { "besluit", &besluit, NULL },
+				    { NULL, NULL, NULL } };
+	struct kostenverdeling k;
+	struct kv_uitkomst u;
+	struct ctx x;
+	int rc;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
+		return rc;
+	if (x.npos != 1 || !besluit)
+		return ctx_close(
+			&x, cli_usage_error("Geef het nummer van de "
+					    "kostenverdeling en --besluit."));
+	/* Adopt only what still reproduces its stored bytes. */
+	if ((rc = herreken(&x, x.pos[0], &k, &u)))
+		return ctx_close(&x, rc);
+	if (store_kostenverdeling_vaststellen(x.s, k.id, besluit, &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	printf("Kostenverdeling %lld (%s %d) is vastgesteld bij besluit %s.\n"
+	       "Invoer (SHA-256): %s\n",
+	       (long long)k.id, k.samenwerking, k.jaar, besluit, k.sha256);
+	return ctx_close(&x, 0);
+}
+
+static const char *
+dimensie_nl(enum kv_dimensie d)
+{
+	return d == KV_DIM_TOTAAL     ? "totaal"
+	       : d == KV_DIM_AFDELING ? "afdeling"
+				      : "taakveld";
+}
+
+static int
+verdeling_vergelijk(int argc, char **argv)
+{
+	const struct opt opts[] = { { NULL, NULL, NULL } };
+	static const char *const h[] = { "Gemeente", "Soort",  "Wat",
+					 "Eerste",   "Tweede", "Verschil" };
+	struct kostenverdeling ka, kb;
+	struct kv_uitkomst ua, ub;
+	struct kv_verschil *v;
+	size_t n;
+	struct table t;
+	struct ctx x;
+	int rc;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 2, usage)) >= 0)
+		return rc;
+	if (x.npos != 2)
+		return ctx_close(&x, cli_usage_error("Geef twee nummers van "
+						     "kostenverdelingen."));
+	if ((rc = herreken(&x, x.pos[0], &ka, &ua)) ||
+	    (rc = herreken(&x, x.pos[1], &kb, &ub)))
+		return ctx_close(&x, rc);
+	if (kv_vergelijk(&ua, &ub, &x.a, &v, &n, &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	if (x.c.format == FORMAT_JSON) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++) {
+			json_t *o = json_object();
+			json_object_set_new(o, "municipality",
+					    json_string(v[i].gemeente));
+			json_object_set_new(
+				o, "dimension",
+				json_string(dimensie_nl(v[i].dimensie)));
+			json_object_set_new(o, "key",
+					    v[i].sleutel
+						    ? json_string(v[i].sleutel)
+						    : json_null());
+			json_object_set_new(o, "a", json_integer(v[i].a));
+			json_object_set_new(o, "b", json_integer(v[i].b));
+			json_object_set_new(o, "difference",
+					    json_integer(v[i].b - v[i].a));
+			json_array_append_new(arr, o);
+		}
+		json_print(arr, stdout);
+		return ctx_close(&x, 0);
+	}
+	if (x.c.format != FORMAT_CSV)
+		printf("Eerste: kostenverdeling %lld (%s %d%s%s); tweede: %lld "
+		       "(%s %d%s%s).\n\n",
+		       (long long)ka.id, ka.samenwerking, ka.jaar,
+		       ka.scenario ? ", scenario " : "",
+		       ka.scenario ? ka.scenario : "", (long long)kb.id,
+		       kb.samenwerking, kb.jaar,
+		       kb.scenario ? ", scenario " : "",
+		       kb.scenario ? kb.scenario : "");
+	table_init(&t, &x.a, 6, h);
+	for (size_t i = 0; i < n; i++) {
+		int csv = x.c.format == FORMAT_CSV;
+		const char *row[] = {
+			v[i].gemeente,
+			dimensie_nl(v[i].dimensie),
+			v[i].sleutel ? v[i].sleutel : "",
+			csv ? fmt_a(&x.a, "%lld", (long long)v[i].a)
+			    : bedrag(&x.a, v[i].a),
+			csv ? fmt_a(&x.a, "%lld", (long long)v[i].b)
+			    : bedrag(&x.a, v[i].b),
+			csv ? fmt_a(&x.a, "%lld", (long long)(v[i].b - v[i].a))
+			    : bedrag(&x.a, v[i].b - v[i].a),
+		};
+		table_row(&t, row);
+	}
+	ctx_table(&x, &t);
+	return ctx_close(&x, 0);
+}
+
+/* A whole number argument (weight, order). */
+static int
+geheel_arg(const char *text, const char *wat, int64_t *out)
+{
+	char *end;
+	long long v = text ? strtoll(text, &end, 10) : 0;
+	if (!text || *end || v < 0)
+		return cli_usage_error("%s: '%s' is geen geheel getal van nul "
+				       "of meer.",
+				       wat, text ? text : "");
+	*out = v;
+	return 0;
+}
+
+static int
+verdeling_rol(int argc, char **argv)
+{
+	const char *jaar_text = NULL, *grondslag = NULL, *volgorde = NULL,
+		   *taakveld = NULL;
+	bool ondersteunend = false;
+	const struct opt opts[] = { { "jaar", &jaar_text, NULL },
+				    { "grondslag", &grondslag, NULL },
+				    { "volgorde", &volgorde, NULL },
+				    { "taakveld", &taakveld, NULL },
+				    { "ondersteunend", NULL, &ondersteunend },
+				    { NULL, NULL, NULL } };
+	struct ctx x;
+	int rc, jaar = 0;
+	int64_t v = 0;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
+		return rc;
+	if (x.npos != 1 || !jaar_text)
+		return ctx_close(&x, cli_usage_error("Geef de eenheid en "
+						     "--jaar."));
+	if ((rc = cli_jaar(jaar_text, &jaar)) ||
+	    (volgorde && (rc = geheel_arg(volgorde, "--volgorde", &v))))
+		return ctx_close(&x, rc);
+	struct kosten_rol r = { .eenheid = x.pos[0],
+				.ondersteunend = ondersteunend,
+				.basis = kv_basis_van(grondslag),
+				.taakveld = taakveld,
+				.volgorde = (int)v };
+	if (grondslag && (r.basis == KV_GEEN || r.basis == KV_DIRECT))
+		return ctx_close(
+			&x, cli_usage_error("--grondslag: kies hours_realized, "
+					    "hours_budgeted, inhabitants, "
+					    "fixed_pct, products of fte."));
+	if (store_kostenrol_zet(x.s, jaar, &r, &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	printf("Eenheid %s is in %d %s%s%s.\n", r.eenheid, jaar,
+	       ondersteunend ? "ondersteunend" : "primair",
+	       r.basis != KV_GEEN ? ", verdeeld naar " : "",
+	       r.basis != KV_GEEN ? kv_basis_nl(r.basis) : "");
+	return ctx_close(&x, 0);
+}
+
+static int
+verdeling_levering(int argc, char **argv)
+{
+	const char *jaar_text = NULL;
+	const struct opt opts[] = { { "jaar", &jaar_text, NULL },
+				    { NULL, NULL, NULL } };
+	struct ctx x;
+	int rc, jaar = 0;
+	int64_t g = 0;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 3, usage)) >= 0)
+		return rc;
+	if (x.npos != 3 || !jaar_text)
+		return ctx_close(&x, cli_usage_error("Geef VAN AAN GEWICHT en "
+						     "--jaar."));
+	if ((rc = cli_jaar(jaar_text, &jaar)) ||
+	    (rc = geheel_arg(x.pos[2], "gewicht", &g)))
+		return ctx_close(&x, rc);
+	struct kosten_levering l = { x.pos[0], x.pos[1], g };
+	if (store_kostenlevering_zet(x.s, jaar, &l, &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	printf("%s levert in %d aan %s met gewicht %lld.\n", l.van, jaar, l.aan,
+	       (long long)g);
+	return ctx_close(&x, 0);
+}
+
+static int
+verdeling_gewicht(int argc, char **argv)
+{
+	const char *jaar_text = NULL;
+	const struct opt opts[] = { { "jaar", &jaar_text, NULL },
+				    { NULL, NULL, NULL } };
+	struct ctx x;
+	int rc, jaar = 0;
+	int64_t g = 0;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 3, usage)) >= 0)
+		return rc;
+	if (x.npos != 3 || !jaar_text)
+		return ctx_close(&x, cli_usage_error("Geef EENHEID GEMEENTE "
+						     "GEWICHT en --jaar."));
+	if ((rc = cli_jaar(jaar_text, &jaar)) ||
+	    (rc = geheel_arg(x.pos[2], "gewicht", &g)))
+		return ctx_close(&x, rc);
+	struct kosten_gewicht kg = { x.pos[0], x.pos[1], g };
+	if (store_kostengewicht_zet(x.s, jaar, &kg, &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	printf("Gewicht van %s voor %s in %d: %lld.\n", kg.gemeente, kg.eenheid,
+	       jaar, (long long)g);
+	return ctx_close(&x, 0);
+}
+
+static int
+verdeling_voorschot(int argc, char **argv)
+{
+	const char *sw = NULL, *jaar_text = NULL;
+	const struct opt opts[] = { { "samenwerking", &sw, NULL },
+				    { "jaar", &jaar_text, NULL },
+				    { NULL, NULL, NULL } };
+	struct ctx x;
+	int rc, jaar = 0;
+	int64_t cent = 0;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 2, usage)) >= 0)
+		return rc;
+	if (x.npos != 2 || !sw || !jaar_text)
+		return ctx_close(&x,
+				 cli_usage_error("Geef GEMEENTE BEDRAG, "
+						 "--samenwerking en --jaar."));
+	if ((rc = cli_jaar(jaar_text, &jaar)))
+		return ctx_close(&x, rc);
+	if (kosten_bedrag_parse(x.pos[1], &cent))
+		return ctx_close(&x,
+				 cli_usage_error("'%s' is geen bedrag in euro "
+						 "(schrijf bijvoorbeeld "
+						 "1.234,56).",
+						 x.pos[1]));
+	if (store_voorschot_zet(x.s, sw, jaar, x.pos[0], cent, &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	printf("Voorschot van %s aan %s over %d: %s.\n", x.pos[0], sw, jaar,
+	       bedrag(&x.a, cent));
+	return ctx_close(&x, 0);
+}
+
+static int
+verdeling_methode(int argc, char **argv)
+{
+	const char *sw = NULL, *jaar_text = NULL;
+	const struct opt opts[] = { { "samenwerking", &sw, NULL },
+				    { "jaar", &jaar_text, NULL },
+				    { NULL, NULL, NULL } };
+	struct ctx x;
+	int rc, jaar = 0;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
+		return rc;
+	if (x.npos != 1 || !sw || !jaar_text)
+		return ctx_close(
+			&x, cli_usage_error("Geef de methode, --samenwerking "
+					    "en --jaar."));
+	if ((rc = cli_jaar(jaar_text, &jaar)))
+		return ctx_close(&x, rc);
+	if (store_kostenmethode_zet(x.s, sw, jaar, kv_methode_van(x.pos[0]),
+				    &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	printf("%s verdeelt in %d de ondersteunende eenheden %s.\n", sw, jaar,
+	       kv_methode_van(x.pos[0]) == KV_DIRECT_METHODE ? "rechtstreeks"
+	       : kv_methode_van(x.pos[0]) == KV_STEP_DOWN    ? "stapsgewijs"
+							     : "wederzijds");
+	return ctx_close(&x, 0);
 }
 
 int
@@ -129,6 +710,15 @@ cmd_verdeling(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
 		{ "bereken", verdeling_bereken },
+		{ "lijst", verdeling_lijst },
+		{ "toon", verdeling_toon },
+		{ "vaststellen", verdeling_vaststellen },
+		{ "vergelijk", verdeling_vergelijk },
+		{ "rol", verdeling_rol },
+		{ "levering", verdeling_levering },
+		{ "gewicht", verdeling_gewicht },
+		{ "voorschot", verdeling_voorschot },
+		{ "methode", verdeling_methode },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);

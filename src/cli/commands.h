@@ -20,5 +20,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_medewerker(int argc, char **argv);
 int cmd_uren(int argc, char **argv);
 int cmd_verdeling(int argc, char **argv);
+int cmd_kostenpost(int argc, char **argv);
+int cmd_scenario(int argc, char **argv);
 
 #endif

@@ -401,3 +401,18 @@ ctx_date(struct ctx *x, day_t d)
 		return date_iso_a(&x->a, d);
 	return date_nl_a(&x->a, d);
 }
+
+int
+cli_jaar(const char *text, int *jaar)
+{
+	char *end;
+	long v;
+
+	if (!text)
+		return 0;
+	v = strtol(text, &end, 10);
+	if (*end || v < 1900 || v > 9998)
+		return cli_usage_error("--jaar: '%s' is geen jaartal.", text);
+	*jaar = (int)v;
+	return 0;
+}

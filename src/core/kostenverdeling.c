@@ -788,9 +788,9 @@ los_sleutel(struct werk *w, const struct kv_sleutel *k, const char *veld,
 	}
 	if (r->som == 0) {
 		err_invalid(w->e, veld, "zero-key",
-			    "%s: de verdeelsleutel telt op tot nul; er is "
-			    "niemand om de kosten over te verdelen.",
-			    wie);
+			    "%s: de verdeelsleutel (%s) telt op tot nul; er "
+			    "is niemand om de kosten over te verdelen.",
+			    wie, kv_basis_nl(k->basis));
 		return -1;
 	}
 	return 0;
@@ -2065,4 +2065,140 @@ kv_bereken(const struct kv_invoer *in, struct arena *a, struct kv_uitkomst *out,
 		*e = kopie;
 	}
 	return st;
+}
+
+/* ---- comparing two calculations ------------------------------------------ */
+
+struct vergelijker {
+	struct arena *a;
+	struct kv_verschil *v;
+	size_t n, cap;
+	int vol;
+};
+
+static void
+verschil(struct vergelijker *c, const char *g, enum kv_dimensie d,
+	 const char *k, int64_t a, int64_t b)
+{
+	if (c->vol)
+		return;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 32;
+		struct kv_verschil *n =
+			arena_grow(c->a, c->v, c->n, cap, sizeof *n);
+		if (!n) {
+			c->vol = 1;
+			return;
+		}
+		c->v = n;
+		c->cap = cap;
+	}
+	c->v[c->n++] = (struct kv_verschil){ g, d, k, a, b };
+}
+
+static long
+gemeente_in(const struct kv_uitkomst *u, const char *g)
+{
+	return zoek(u->gemeenten, u->ngemeenten, g);
+}
+
+/* Cents of department `id` in g's origin view (0 if absent). */
+static int64_t
+herkomst(const struct kv_uitkomst *u, long g, const char *id)
+{
+	if (g < 0)
+		return 0;
+	for (size_t d = 0; d < u->nafdelingen; d++)
+		if (strcmp(u->afdelingen[d]->id, id) == 0)
+			return u->per_gemeente[g].per_herkomst[d];
+	return 0;
+}
+
+static int64_t
+taakveld_bedrag(const struct kv_uitkomst *u, long g, const char *tv)
+{
+	if (g < 0)
+		return 0;
+	for (size_t i = 0; i < u->per_gemeente[g].ntaakvelden; i++)
+		if (strcmp(u->per_gemeente[g].per_taakveld[i].taakveld, tv) ==
+		    0)
+			return u->per_gemeente[g].per_taakveld[i].cent;
+	return 0;
+}
+
+/* The sorted union of two sorted lists of strings. */
+static const char **
+vereniging(struct arena *a, const char **x, size_t nx, const char **y,
+	   size_t ny, size_t *n)
+{
+	const char **u = arena_calloc(a, nx + ny + 1, sizeof *u);
+	size_t i = 0, j = 0;
+	*n = 0;
+	if (!u)
+		return NULL;
+	while (i < nx || j < ny) {
+		int c = i == nx ? 1 : j == ny ? -1 : strcmp(x[i], y[j]);
+		u[(*n)++] = c <= 0 ? x[i] : y[j];
+		i += c <= 0;
+		j += c >= 0;
+	}
+	return u;
+}
+
+enum status
+kv_vergelijk(const struct kv_uitkomst *a, const struct kv_uitkomst *b,
+	     struct arena *ar, struct kv_verschil **out, size_t *n,
+	     struct err *e)
+{
+	struct vergelijker c = { .a = ar };
+	size_t ng, nda = a->nafdelingen, ndb = b->nafdelingen;
+	const char **g = vereniging(ar, a->gemeenten, a->ngemeenten,
+				    b->gemeenten, b->ngemeenten, &ng);
+	const char **da = arena_calloc(ar, nda + 1, sizeof *da);
+	const char **db = arena_calloc(ar, ndb + 1, sizeof *db);
+	if (!g || !da || !db)
+		return err_set(e, ST_NOMEM, "Te weinig geheugen.");
+	for (size_t i = 0; i < nda; i++)
+		da[i] = a->afdelingen[i]->id;
+	for (size_t i = 0; i < ndb; i++)
+		db[i] = b->afdelingen[i]->id;
+	size_t nd;
+	const char **d = vereniging(ar, da, nda, db, ndb, &nd);
+	if (!d)
+		return err_set(e, ST_NOMEM, "Te weinig geheugen.");
+	for (size_t i = 0; i < ng; i++) {
+		long ga = gemeente_in(a, g[i]), gb = gemeente_in(b, g[i]);
+		verschil(&c, g[i], KV_DIM_TOTAAL, NULL,
+			 ga < 0 ? 0 : a->per_gemeente[ga].totaal,
+			 gb < 0 ? 0 : b->per_gemeente[gb].totaal);
+		for (size_t k = 0; k < nd; k++) {
+			int64_t x = herkomst(a, ga, d[k]);
+			int64_t y = herkomst(b, gb, d[k]);
+			if (x || y)
+				verschil(&c, g[i], KV_DIM_AFDELING, d[k], x, y);
+		}
+		size_t nta = ga < 0 ? 0 : a->per_gemeente[ga].ntaakvelden;
+		size_t ntb = gb < 0 ? 0 : b->per_gemeente[gb].ntaakvelden;
+		const char **ta = arena_calloc(ar, nta + 1, sizeof *ta);
+		const char **tb = arena_calloc(ar, ntb + 1, sizeof *tb);
+		if (!ta || !tb)
+			return err_set(e, ST_NOMEM, "Te weinig geheugen.");
+		for (size_t k = 0; k < nta; k++)
+			ta[k] = a->per_gemeente[ga].per_taakveld[k].taakveld;
+		for (size_t k = 0; k < ntb; k++)
+			tb[k] = b->per_gemeente[gb].per_taakveld[k].taakveld;
+		size_t nt;
+		const char **t = vereniging(ar, ta, nta, tb, ntb, &nt);
+		if (!t)
+			return err_set(e, ST_NOMEM, "Te weinig geheugen.");
+		for (size_t k = 0; k < nt; k++)
+			verschil(&c, g[i], KV_DIM_TAAKVELD, t[k],
+				 taakveld_bedrag(a, ga, t[k]),
+				 taakveld_bedrag(b, gb, t[k]));
+	}
+	if (c.vol)
+		return err_set(e, ST_NOMEM, "Te weinig geheugen.");
+	*out = c.v;
+	*n = c.n;
+	return ST_OK;
 }

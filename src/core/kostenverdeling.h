@@ -214,6 +214,31 @@ enum status kv_splits(int64_t bedrag, size_t n, const char *const *ids,
 		      const int64_t *gewichten, int64_t *cent,
 		      const char **exact, struct arena *a, struct err *e);
 
+/* ---- comparing two calculations ---------------------------------------- */
+
+enum kv_dimensie {
+	KV_DIM_TOTAAL, /* the municipality's total */
+	KV_DIM_AFDELING, /* by origin department */
+	KV_DIM_TAAKVELD, /* by BBV taakveld */
+};
+
+struct kv_verschil {
+	const char *gemeente;
+	enum kv_dimensie dimensie;
+	const char *sleutel; /* department or taakveld; NULL for the total */
+	int64_t a, b; /* cents in the first and the second calculation */
+};
+
+/*
+ * Compare two results (two years, or a year and a scenario) per
+ * municipality: the total, every origin department and every taakveld
+ * that either has, in bytewise order, zeros where one lacks it.
+ * Municipalities in only one of them are compared against zero.
+ */
+enum status kv_vergelijk(const struct kv_uitkomst *a,
+			 const struct kv_uitkomst *b, struct arena *ar,
+			 struct kv_verschil **out, size_t *n, struct err *e);
+
 /* The JSON name of a basis ("hours_realized", ...), and back (also the
  * longer names "fixed_pct_basis_points" and "products_count"). */
 const char *kv_basis_naam(enum kv_basis b);

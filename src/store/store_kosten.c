@@ -84,9 +84,8 @@ read_voorschot(struct arena *a, sqlite3_stmt *st, void *elem)
 
 /* Read list query q for (samenwerking, jaar). */
 static enum status
-lijst(struct store *s, struct arena *a, enum query q, const char *sw,
-      int jaar, size_t size, rij_lezer lees, void **out, size_t *n,
-      struct err *e)
+lijst(struct store *s, struct arena *a, enum query q, const char *sw, int jaar,
+      size_t size, rij_lezer lees, void **out, size_t *n, struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, q, e);
 	*out = NULL;
@@ -117,14 +116,12 @@ store_kosten_jaar(struct store *s, struct arena *a, const char *samenwerking,
 		  read_rol, &p, &out->nrollen, e))
 		return e->status;
 	out->rollen = p;
-	if (lijst(s, a, Q_KL_LIST, samenwerking, jaar,
-		  sizeof *out->leveringen, read_levering, &p,
-		  &out->nleveringen, e))
+	if (lijst(s, a, Q_KL_LIST, samenwerking, jaar, sizeof *out->leveringen,
+		  read_levering, &p, &out->nleveringen, e))
 		return e->status;
 	out->leveringen = p;
-	if (lijst(s, a, Q_KG_LIST, samenwerking, jaar,
-		  sizeof *out->gewichten, read_gewicht, &p, &out->ngewichten,
-		  e))
+	if (lijst(s, a, Q_KG_LIST, samenwerking, jaar, sizeof *out->gewichten,
+		  read_gewicht, &p, &out->ngewichten, e))
 		return e->status;
 	out->gewichten = p;
 	if (lijst(s, a, Q_VS_LIST, samenwerking, jaar,
@@ -155,12 +152,18 @@ store_kosten_invoer(struct store *s, struct arena *a, const char *samenwerking,
 	size_t ncellen;
 	struct kosten_jaar k;
 	memset(out, 0, sizeof *out);
-	if (store_kosten_jaar(s, a, samenwerking, jaar, &k, e) ||
-	    store_uren_register(s, a, &reg, e) ||
-	    store_uren_cellen(s, a, &reg, samenwerking,
-			      date_from_ymd(jaar, 1, 1),
-			      date_from_ymd(jaar + 1, 1, 1), &cellen, &ncellen,
-			      e))
+	if (store_kosten_jaar(s, a, samenwerking, jaar, &k, e))
+		return e->status;
+	if (k.nposten == 0)
+		return err_set(
+			e, ST_NOT_FOUND,
+			"%.20s heeft in %d geen kostenposten; lees ze in "
+			"met 'ambt kostenpost import' of via de API.",
+			samenwerking, jaar);
+	if (store_uren_register(s, a, &reg, e) ||
+	    store_uren_cellen(
+		    s, a, &reg, samenwerking, date_from_ymd(jaar, 1, 1),
+		    date_from_ymd(jaar + 1, 1, 1), &cellen, &ncellen, e))
 		return e->status;
 	if (scenario) {
 		struct scenario sc;
@@ -204,9 +207,8 @@ eenheid_van_sw(struct store *s, const char *code, const char *sw,
 }
 
 enum status
-store_kostenposten_vervang(struct store *s, const char *samenwerking,
-			   int jaar, const struct kosten_post *p, size_t n,
-			   struct err *e)
+store_kostenposten_vervang(struct store *s, const char *samenwerking, int jaar,
+			   const struct kosten_post *p, size_t n, struct err *e)
 {
 	int64_t swid;
 	enum status rc;
@@ -218,16 +220,26 @@ store_kostenposten_vervang(struct store *s, const char *samenwerking,
 	if (!eid)
 		return tx_end(s, nomem(e), e);
 	for (size_t i = 0; i < n; i++) {
-		char veld[40];
+		char veld[64];
 		if (p[i].regel)
-			snprintf(veld, sizeof veld, "regel %zu", p[i].regel);
+			snprintf(veld, sizeof veld, "regel %zu: eenheid",
+				 p[i].regel);
 		else
-			snprintf(veld, sizeof veld, "kostenposten[%zu]", i);
-		eenheid_van_sw(s, p[i].eenheid, samenwerking, veld, &eid[i], e);
+			snprintf(veld, sizeof veld, "kostenposten[%zu].eenheid",
+				 i);
+		if (p[i].eenheid)
+			eenheid_van_sw(s, p[i].eenheid, samenwerking, veld,
+				       &eid[i], e);
 		if (e->status == ST_INTERNAL)
 			break;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(p[j].code, p[i].code) == 0) {
+		if (p[i].regel)
+			snprintf(veld, sizeof veld, "regel %zu: code",
+				 p[i].regel);
+		else
+			snprintf(veld, sizeof veld, "kostenposten[%zu].code",
+				 i);
+		for (size_t j = 0; j < i && p[i].code; j++)
+			if (p[j].code && strcmp(p[j].code, p[i].code) == 0) {
 				err_invalid(e, veld, "duplicate",
 					    "Kostenpost %.40s staat twee keer "
 					    "in de lijst.",
@@ -265,8 +277,7 @@ store_kostenposten_vervang(struct store *s, const char *samenwerking,
 		snprintf(aantal, sizeof aantal, "%zu", n);
 		snprintf(som, sizeof som, "%lld", (long long)totaal);
 		audit_append(s, "replace", 200, "kostenposten", NULL,
-			     sw_jaar(s, samenwerking, jaar), NULL,
-			     NULL,
+			     sw_jaar(s, samenwerking, jaar), NULL, NULL,
 			     jobj(&s->scratch, "samenwerking", samenwerking,
 				  "jaar", jaar_tekst(s, jaar), "kostenposten",
 				  aantal, "totaalCenten", som, NULL),
@@ -291,8 +302,8 @@ store_kostenrol_zet(struct store *s, int jaar, const struct kosten_rol *r,
 		bind_id(st, 1, id);
 		bind_int(st, 2, jaar);
 		bind_int(st, 3, r->ondersteunend ? 1 : 0);
-		bind_text(st, 4, r->basis != KV_GEEN ? kv_basis_naam(r->basis)
-						     : NULL);
+		bind_text(st, 4,
+			  r->basis != KV_GEEN ? kv_basis_naam(r->basis) : NULL);
 		bind_text(st, 5, r->taakveld);
 		if (r->volgorde > 0)
 			bind_int(st, 6, r->volgorde);
@@ -300,19 +311,18 @@ store_kostenrol_zet(struct store *s, int jaar, const struct kosten_rol *r,
 			bind_null(st, 6);
 		snprintf(volg, sizeof volg, "%d", r->volgorde);
 		if (run(s, st, e) == ST_OK)
-			audit_append(
-				s, "update", 200, "kostenrol", NULL,
-				sw_jaar(s, r->eenheid, jaar), NULL, NULL,
-				jobj(&s->scratch, "eenheid", r->eenheid, "jaar",
-				     jaar_tekst(s, jaar), "soort",
-				     r->ondersteunend ? "ondersteunend"
-						      : "primair",
-				     "grondslag",
-				     r->basis != KV_GEEN
-					     ? kv_basis_naam(r->basis)
-					     : NULL,
-				     "volgorde", volg, NULL),
-				e);
+			audit_append(s, "update", 200, "kostenrol", NULL,
+				     sw_jaar(s, r->eenheid, jaar), NULL, NULL,
+				     jobj(&s->scratch, "eenheid", r->eenheid,
+					  "jaar", jaar_tekst(s, jaar), "soort",
+					  r->ondersteunend ? "ondersteunend"
+							   : "primair",
+					  "grondslag",
+					  r->basis != KV_GEEN
+						  ? kv_basis_naam(r->basis)
+						  : NULL,
+					  "volgorde", volg, NULL),
+				     e);
 	}
 	return tx_end(s, e->status, e);
 }
@@ -405,8 +415,7 @@ store_voorschot_zet(struct store *s, const char *samenwerking, int jaar,
 		snprintf(b, sizeof b, "%lld", (long long)bedrag);
 		if (run(s, st, e) == ST_OK)
 			audit_append(s, "update", 200, "voorschot", NULL,
-				     sw_jaar(s, samenwerking, jaar), NULL,
-				     NULL,
+				     sw_jaar(s, samenwerking, jaar), NULL, NULL,
 				     jobj(&s->scratch, "samenwerking",
 					  samenwerking, "jaar",
 					  jaar_tekst(s, jaar), "gemeente",
@@ -436,8 +445,7 @@ store_kostenmethode_zet(struct store *s, const char *samenwerking, int jaar,
 		bind_text(st, 3, kv_methode_naam(m));
 		if (run(s, st, e) == ST_OK)
 			audit_append(s, "update", 200, "kostenmethode", NULL,
-				     sw_jaar(s, samenwerking, jaar), NULL,
-				     NULL,
+				     sw_jaar(s, samenwerking, jaar), NULL, NULL,
 				     jobj(&s->scratch, "samenwerking",
 					  samenwerking, "jaar",
 					  jaar_tekst(s, jaar), "methode",
@@ -464,8 +472,7 @@ static void
 read_wijziging(struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct scenario_wijziging *w = elem;
-	scenario_soort_van((const char *)sqlite3_column_text(st, 0),
-			   &w->soort);
+	scenario_soort_van((const char *)sqlite3_column_text(st, 0), &w->soort);
 	w->eenheid = col_text(a, st, 1);
 	w->gemeente = col_text(a, st, 2);
 	w->vanaf = col_date(st, 3);
@@ -537,8 +544,8 @@ store_scenario_get(struct store *s, struct arena *a, const char *samenwerking,
 	if (r == 0)
 		return err_set(e, ST_NOT_FOUND,
 			       "Scenario '%.60s' bestaat niet voor %.20s %d.",
-			       naam ? naam : "", samenwerking ? samenwerking : "",
-			       jaar);
+			       naam ? naam : "",
+			       samenwerking ? samenwerking : "", jaar);
 	return wijzigingen_lezen(s, a, out, e);
 }
 
@@ -554,16 +561,18 @@ store_scenario_maak(struct store *s, const struct scenario *sc, int64_t *id,
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	if (!sc->naam || !*sc->naam)
-		err_invalid(e, "naam", "required", "Geef het scenario een naam.");
+		err_invalid(e, "naam", "required",
+			    "Geef het scenario een naam.");
 	if (samenwerking_id(s, sc->samenwerking, &swid, NULL, e))
 		return tx_end(s, e->status, e);
 	arena_init(&a, 1 << 20);
 	err_clear(&probe);
-	if (sc->naam && store_scenario_get(s, &a, sc->samenwerking, sc->jaar,
-					   sc->naam, &bestaand, &probe) == ST_OK)
+	if (sc->naam &&
+	    store_scenario_get(s, &a, sc->samenwerking, sc->jaar, sc->naam,
+			       &bestaand, &probe) == ST_OK)
 		err_set(e, ST_CONFLICT,
-			"Er is al een scenario '%.60s' voor %.20s %d.", sc->naam,
-			sc->samenwerking, sc->jaar);
+			"Er is al een scenario '%.60s' voor %.20s %d.",
+			sc->naam, sc->samenwerking, sc->jaar);
 	arena_free(&a);
 	sqlite3_stmt *st = e->status == ST_OK ? stmt(s, Q_SC_INSERT, e) : NULL;
 	if (st) {
@@ -579,9 +588,9 @@ store_scenario_maak(struct store *s, const struct scenario *sc, int64_t *id,
 		char veld[40];
 		int64_t eid = 0, gid = 0;
 		snprintf(veld, sizeof veld, "wijzigingen[%zu]", i);
-		if (w->eenheid && eenheid_van_sw(s, w->eenheid,
-						 sc->samenwerking, veld, &eid,
-						 e))
+		if (w->eenheid &&
+		    eenheid_van_sw(s, w->eenheid, sc->samenwerking, veld, &eid,
+				   e))
 			continue;
 		if (w->gemeente &&
 		    org_id(s, w->gemeente, ORG_GEMEENTE, veld, &gid, e))
@@ -602,9 +611,9 @@ store_scenario_maak(struct store *s, const struct scenario *sc, int64_t *id,
 			bind_null(st, 5);
 		else
 			bind_date(st, 5, w->vanaf);
-		bind_text(st, 6, w->soort == SC_GRONDSLAG
-					 ? kv_basis_naam(w->grondslag)
-					 : NULL);
+		bind_text(st, 6,
+			  w->soort == SC_GRONDSLAG ? kv_basis_naam(w->grondslag)
+						   : NULL);
 		bind_text(st, 7, w->kostenpost);
 		if (w->soort == SC_KOSTENPOST)
 			bind_int(st, 8, w->bedrag);

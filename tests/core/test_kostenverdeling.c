@@ -484,8 +484,8 @@ test_alle_problemen_tegelijk(void **state)
 		&e, ST_INVALID);
 	assert_string_equal(
 		reden(&e, "departments.NUL", "zero-key"),
-		"Afdeling NUL: de verdeelsleutel telt op tot nul; er is "
-		"niemand om de kosten over te verdelen.");
+		"Afdeling NUL: de verdeelsleutel (inwoners) telt op tot nul; "
+		"er is niemand om de kosten over te verdelen.");
 	assert_string_equal(reden(&e, "departments.PCT", "fixed-pct-sum"),
 			    "Afdeling PCT: de vaste percentages tellen op tot "
 			    "99,50% in plaats van 100%.");

@@ -521,7 +521,12 @@ test_migration_keeps_numbers(void **state)
 			     "sessie; DROP TABLE token; DROP TABLE "
 			     "inlogpoging; DROP TABLE uren_cel; DROP TABLE "
 			     "uren; DROP TABLE uren_batch; DROP TABLE "
-			     "medewerker; UPDATE "
+			     "medewerker; DROP TABLE kostenverdeling; DROP "
+			     "TABLE scenario_wijziging; DROP TABLE scenario; "
+			     "DROP TABLE kostenmethode; DROP TABLE "
+			     "voorschot; DROP TABLE kostengewicht; DROP "
+			     "TABLE kostenlevering; DROP TABLE kostenrol; "
+			     "DROP TABLE kostenpost; UPDATE "
 			     "schema_version SET version = 1",
 			     NULL, NULL, NULL),
 		SQLITE_OK);

@@ -1,1 +1,1 @@
-ambt verdeling bereken
+ambt verdeling bereken --db DB

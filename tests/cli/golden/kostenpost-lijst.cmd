@@ -1,0 +1,1 @@
+ambt kostenpost lijst --samenwerking AA --jaar 2024 --db DB

@@ -1,0 +1,1 @@
+ambt scenario lijst --db DB

@@ -1,0 +1,1 @@
+ambt scenario maak ruimte-terug --samenwerking AA --jaar 2024 ondergebracht:aa-ruimte:2024-10-01 kostenpost:ICT-LIC:500.000 grondslag:aa-loketten:inhabitants --db DB && ambt scenario lijst --samenwerking AA --db DB && ambt verdeling bereken --samenwerking AA --jaar 2024 --scenario ruimte-terug --bewaar --db DB && ambt verdeling vergelijk 2 6 --db DB

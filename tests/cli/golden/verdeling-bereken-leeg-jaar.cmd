@@ -1,0 +1,1 @@
+ambt verdeling bereken --samenwerking AA --jaar 2021 --db DB

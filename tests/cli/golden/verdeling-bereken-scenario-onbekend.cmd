@@ -1,0 +1,1 @@
+ambt verdeling bereken --samenwerking AA --jaar 2024 --scenario bestaat-niet --db DB

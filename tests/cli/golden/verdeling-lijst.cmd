@@ -1,0 +1,1 @@
+ambt verdeling lijst --db DB

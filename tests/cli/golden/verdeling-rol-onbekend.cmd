@@ -1,0 +1,1 @@
+ambt verdeling rol aa-bestaat-niet --jaar 2024 --db DB

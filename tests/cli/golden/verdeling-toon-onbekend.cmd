@@ -1,0 +1,1 @@
+ambt verdeling toon 99 --db DB

@@ -1,0 +1,1 @@
+ambt verdeling toon 2 --db DB

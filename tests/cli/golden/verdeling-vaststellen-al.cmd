@@ -1,0 +1,1 @@
+ambt verdeling vaststellen 2 --besluit BIJDRAGE-AALSMEER-2024 --db DB

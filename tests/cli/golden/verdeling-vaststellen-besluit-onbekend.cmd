@@ -1,0 +1,1 @@
+ambt verdeling vaststellen 5 --besluit BESTAAT-NIET --db DB

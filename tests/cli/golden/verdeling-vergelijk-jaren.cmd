@@ -1,0 +1,1 @@
+ambt verdeling vergelijk 1 2 --db DB

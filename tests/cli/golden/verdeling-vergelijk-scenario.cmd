@@ -1,0 +1,1 @@
+ambt verdeling vergelijk 2 3 --format csv --db DB
