@@ -39,7 +39,7 @@ kostenpost_lijst(int argc, char **argv)
 				    { "jaar", &jaar_text, NULL },
 				    { NULL, NULL, NULL } };
 	static const char *const h[] = { "Code",     "Eenheid", "Kostensoort",
-					 "Taakveld", "Bedrag",  "Datum" };
+					 "Taakveld", "Bedrag",	"Datum" };
 	struct kosten_jaar k;
 	struct table t;
 	struct ctx x;
@@ -70,12 +70,11 @@ kostenpost_lijst(int argc, char **argv)
 						    : json_null());
 			json_object_set_new(o, "bedragCenten",
 					    json_integer(p->bedrag));
-			json_object_set_new(
-				o, "datum",
-				p->datum == DATE_NONE
-					? json_null()
-					: json_string(date_iso_a(&x.a,
-								 p->datum)));
+			json_object_set_new(o, "datum",
+					    p->datum == DATE_NONE
+						    ? json_null()
+						    : json_string(date_iso_a(
+							      &x.a, p->datum)));
 			json_array_append_new(arr, o);
 		}
 		json_print(arr, stdout);
@@ -121,9 +120,9 @@ kostenpost_import(int argc, char **argv)
 	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
 	if (x.npos != 1 || !sw || !jaar_text)
-		return ctx_close(&x, cli_usage_error(
-					     "Geef het bestand, --samenwerking "
-					     "en --jaar."));
+		return ctx_close(
+			&x, cli_usage_error("Geef het bestand, --samenwerking "
+					    "en --jaar."));
 	if ((rc = cli_jaar(jaar_text, &jaar)) ||
 	    (rc = cli_read_file(x.pos[0], &f)))
 		return ctx_close(&x, rc);

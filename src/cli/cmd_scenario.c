@@ -112,10 +112,10 @@ scenario_maak(int argc, char **argv)
 	if ((rc = ctx_open(&x, argc, argv, opts, 8, usage)) >= 0)
 		return rc;
 	if (x.npos < 2 || !sw || !jaar_text)
-		return ctx_close(&x, cli_usage_error(
-					     "Geef NAAM, minstens één "
-					     "wijziging, --samenwerking en "
-					     "--jaar."));
+		return ctx_close(&x,
+				 cli_usage_error("Geef NAAM, minstens één "
+						 "wijziging, --samenwerking en "
+						 "--jaar."));
 	if ((rc = cli_jaar(jaar_text, &jaar)))
 		return ctx_close(&x, rc);
 	for (size_t i = 1; i < x.npos; i++)
@@ -156,8 +156,7 @@ wijziging_nl(struct ctx *x, const struct scenario_wijziging *w)
 	case SC_KOSTENPOST: {
 		char b[48];
 		present_bedrag_nl(w->bedrag, b, sizeof b);
-		return fmt_a(&x->a, "kostenpost %s wordt %s", w->kostenpost,
-			     b);
+		return fmt_a(&x->a, "kostenpost %s wordt %s", w->kostenpost, b);
 	}
 	}
 	return "";

@@ -13,7 +13,7 @@
 #include "../present/kostenverdeling.h"
 #include "../banned.h"
 
-#define EUR(e) ((int64_t)(e) * 100)
+#define EUR(e) ((int64_t)(e)*100)
 
 struct demo_post {
 	const char *sw;
@@ -36,8 +36,7 @@ static const struct demo_post posten[] = {
 	  EUR(176300) },
 	{ "AA", 2023, "RUI-PERS", "aa-ruimte", "personeel", "8.1",
 	  EUR(1588000) },
-	{ "AA", 2023, "RUI-MAT", "aa-ruimte", "materieel", "8.1",
-	  EUR(91200) },
+	{ "AA", 2023, "RUI-MAT", "aa-ruimte", "materieel", "8.1", EUR(91200) },
 	{ "AA", 2023, "ICT-PERS", "aa-ict", "personeel", "0.4", EUR(941000) },
 	{ "AA", 2023, "ICT-LIC", "aa-ict", "licenties", "0.4",
 	  EUR(389870) + 12 },
@@ -58,8 +57,7 @@ static const struct demo_post posten[] = {
 	  EUR(185000) },
 	{ "AA", 2024, "RUI-PERS", "aa-ruimte", "personeel", "8.1",
 	  EUR(1640000) },
-	{ "AA", 2024, "RUI-MAT", "aa-ruimte", "materieel", "8.1",
-	  EUR(96500) },
+	{ "AA", 2024, "RUI-MAT", "aa-ruimte", "materieel", "8.1", EUR(96500) },
 	{ "AA", 2024, "ICT-PERS", "aa-ict", "personeel", "0.4", EUR(980000) },
 	{ "AA", 2024, "ICT-LIC", "aa-ict", "licenties", "0.4",
 	  EUR(412345) + 67 },
@@ -84,8 +82,8 @@ static const struct demo_post posten[] = {
 	  "0.1", EUR(398750) },
 	{ "HB", 2024, "PZH", "hb-publiekszaken-heemstede", "personeel", "0.2",
 	  EUR(842300) },
-	{ "HB", 2024, "PZB", "hb-publiekszaken-bloemendaal", "personeel",
-	  "0.2", EUR(921100) },
+	{ "HB", 2024, "PZB", "hb-publiekszaken-bloemendaal", "personeel", "0.2",
+	  EUR(921100) },
 	{ "HB", 2024, "ROH", "hb-ruimte-heemstede", "personeel", "8.1",
 	  EUR(1030000) },
 	{ "HB", 2024, "ROB", "hb-ruimte-bloemendaal", "personeel", "8.1",
@@ -173,9 +171,11 @@ rollen(struct store *s, struct err *e)
 	} r[] = {
 		{ 2023, { "aa-ict", 1, KV_GEEN, "0.4", 0 } },
 		{ 2024, { "aa-ict", 1, KV_GEEN, "0.4", 0 } },
-		{ 2024, { "hb-personeel-en-organisatie", 1, KV_GEEN, "0.4", 1 } },
+		{ 2024,
+		  { "hb-personeel-en-organisatie", 1, KV_GEEN, "0.4", 1 } },
 		{ 2024, { "hb-facilitaire-zaken", 1, KV_GEEN, "0.4", 2 } },
-		{ 2024, { "hb-financiele-administratie", 1, KV_GEEN, "0.4", 3 } },
+		{ 2024,
+		  { "hb-financiele-administratie", 1, KV_GEEN, "0.4", 3 } },
 	};
 	for (size_t i = 0; i < sizeof r / sizeof *r; i++)
 		if (store_kostenrol_zet(s, r[i].jaar, &r[i].rol, e))
@@ -202,12 +202,13 @@ posten_van(struct store *s, const char *sw, int jaar, struct err *e)
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof posten / sizeof *posten; i++)
 		if (strcmp(posten[i].sw, sw) == 0 && posten[i].jaar == jaar)
-			p[n++] = (struct kosten_post){
-				posten[i].code,	       posten[i].eenheid,
-				posten[i].kostensoort, posten[i].taakveld,
-				posten[i].bedrag,      DATE_NONE,
-				0
-			};
+			p[n++] = (struct kosten_post){ posten[i].code,
+						       posten[i].eenheid,
+						       posten[i].kostensoort,
+						       posten[i].taakveld,
+						       posten[i].bedrag,
+						       DATE_NONE,
+						       0 };
 	return store_kostenposten_vervang(s, sw, jaar, p, n, e);
 }
 

@@ -105,6 +105,55 @@ struct uren_import_uitkomst {
 	bool al;
 };
 
+/* Whether a Content-Type is text/csv (with or without parameters). */
+bool media_csv(const char *content_type);
+
+/* ---- the contribution calculation (api_kosten.c, pages_kosten.c) ---- */
+enum status api_kostenposten_list(struct request *, struct response *,
+				  struct err *);
+enum status api_kostenposten_post(struct request *, struct response *,
+				  struct err *);
+enum status api_scenarios_list(struct request *, struct response *,
+			       struct err *);
+enum status api_scenarios_post(struct request *, struct response *,
+			       struct err *);
+enum status api_kostenverdelingen_list(struct request *, struct response *,
+				       struct err *);
+enum status api_kostenverdelingen_post(struct request *, struct response *,
+				       struct err *);
+enum status api_kostenverdelingen_get(struct request *, struct response *,
+				      struct err *);
+enum status api_kostenverdelingen_vaststelling(struct request *,
+					       struct response *, struct err *);
+enum status api_kostenverdelingen_vergelijking(struct request *,
+					       struct response *, struct err *);
+enum status page_kostenverdelingen(struct request *, struct response *,
+				   struct err *);
+enum status page_kostenverdelingen_post(struct request *, struct response *,
+					struct err *);
+enum status page_kostenverdeling(struct request *, struct response *,
+				 struct err *);
+enum status page_kostenverdeling_post(struct request *, struct response *,
+				      struct err *);
+enum status page_kostenverdeling_uitleg(struct request *, struct response *,
+					struct err *);
+enum status page_kostenverdeling_vergelijking(struct request *,
+					      struct response *, struct err *);
+
+/*
+ * Calculation `id_tekst`, with the right to read it, recomputed from its
+ * stored input and checked byte for byte (ST_INTERNAL when it is not).
+ */
+enum status kostenverdeling_van(struct request *rq, const char *id_tekst,
+				struct kostenverdeling *k,
+				struct kv_uitkomst *u, struct err *e);
+
+/* Compute a cooperation's year (or scenario) and store it (controller or
+ * beheerder); its number in *id. */
+enum status kostenverdeling_bereken(struct request *rq, const char *sw,
+				    int jaar, const char *scenario, int64_t *id,
+				    struct err *e);
+
 /*
  * Check (and unless k->proef store) an hours file for the principal: a
  * controller may only book the units of their cooperations. ST_INVALID

@@ -131,7 +131,7 @@ api_medewerkers_patch(struct request *rq, struct response *rs, struct err *e)
 
 /* ---- importing hours ---- */
 
-static bool
+bool
 media_csv(const char *ct)
 {
 	size_t n = strlen("text/csv");

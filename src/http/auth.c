@@ -167,8 +167,11 @@ authz_samenwerking(struct request *rq, const char *code, struct err *e)
 	return refused(rq, code ? code : "?", e);
 }
 
-enum status
-authz_uren_lezen(struct request *rq, const char *sw, struct err *e)
+/* Reading a cooperation's figures (`wat`: "de uren"): beheerder, its
+ * controller, and the accounthouders and raadsleden of its members. */
+static enum status
+authz_cijfers_lezen(struct request *rq, const char *sw, const char *wat,
+		    struct err *e)
 {
 	struct lidmaatschap *l;
 	size_t n;
@@ -188,9 +191,21 @@ authz_uren_lezen(struct request *rq, const char *sw, struct err *e)
 				return ST_OK;
 	refused(rq, sw ? sw : "?", e);
 	return err_set(e, ST_FORBIDDEN,
-		       "U mag de uren van %.16s niet inzien: uw account heeft "
+		       "U mag %s van %.16s niet inzien: uw account heeft "
 		       "daar geen rol.",
-		       sw ? sw : "?");
+		       wat, sw ? sw : "?");
+}
+
+enum status
+authz_uren_lezen(struct request *rq, const char *sw, struct err *e)
+{
+	return authz_cijfers_lezen(rq, sw, "de uren", e);
+}
+
+enum status
+authz_kosten_lezen(struct request *rq, const char *sw, struct err *e)
+{
+	return authz_cijfers_lezen(rq, sw, "de kosten en bijdragen", e);
 }
 
 enum status

@@ -75,6 +75,9 @@ enum status authz_samenwerking(struct request *rq, const char *code,
  */
 enum status authz_uren_lezen(struct request *rq, const char *samenwerking,
 			     struct err *e);
+/* The same for the cost pools, calculations and scenarios. */
+enum status authz_kosten_lezen(struct request *rq, const char *samenwerking,
+			       struct err *e);
 
 /*
  * Staff are read and changed by a beheerder or the controller of the

@@ -610,3 +610,23 @@ kv_json_reken(const struct kv_invoer *in, struct arena *a,
 		return err_set(e, ST_NOMEM, "Te weinig geheugen.");
 	return ST_OK;
 }
+
+enum status
+kv_herreken(const char *invoer, const char *uitkomst, const char *sha256,
+	    struct arena *a, struct kv_uitkomst *u, struct err *e)
+{
+	struct kv_invoer in;
+	char *json = NULL;
+	if (kv_json_lees(invoer, strlen(invoer), a, &in, e) ||
+	    kv_json_reken(&in, a, u, &json, e))
+		return e->status == ST_INVALID
+			       ? err_internal(e, "bewaarde invoer ongeldig")
+			       : e->status;
+	int gelijk =
+		strcmp(json, uitkomst) == 0 && strcmp(u->sha256, sha256) == 0;
+	free(json);
+	if (!gelijk)
+		return err_internal(e, "opnieuw berekend wijkt de "
+				       "kostenverdeling af van wat bewaard is");
+	return ST_OK;
+}

@@ -40,6 +40,15 @@ json_t *kv_json_uitkomst(const struct kv_uitkomst *u);
 enum status kv_json_reken(const struct kv_invoer *in, struct arena *a,
 			  struct kv_uitkomst *u, char **json, struct err *e);
 
+/*
+ * Recompute a stored calculation from its own canonical input and check
+ * that the result is the stored bytes and the input the stored hash:
+ * ST_INTERNAL ("wijkt af") when not. `u` receives the result.
+ */
+enum status kv_herreken(const char *invoer, const char *uitkomst,
+			const char *sha256, struct arena *a,
+			struct kv_uitkomst *u, struct err *e);
+
 /* Cents as Dutch euro text: "€ 1.234.567,89", "-€ 0,05". */
 void present_bedrag_nl(int64_t cent, char *buf, size_t n);
 

@@ -1,0 +1,657 @@
+/*
+ * pages_kosten.c - the contribution calculation on pages: a cooperation's
+ * calculations (and computing a new one), one calculation per
+ * municipality with a stacked bar chart by department and the BBV table,
+ * the explanation for one municipality ("waarom betalen wij dit?") from
+ * its total down to every exact fraction and cent, and the comparison of
+ * two calculations. docs/allocation.md.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "auth.h"
+#include "../present/json.h"
+#include "../present/kostenverdeling.h"
+#include "../present/present.h"
+#include "../present/uren.h"
+#include "../banned.h"
+
+static json_t *
+euro(int64_t cent)
+{
+	char buf[48];
+	present_bedrag_nl(cent, buf, sizeof buf);
+	return json_string(buf);
+}
+
+/* Whether the visitor may compute and adopt for cooperation sw. */
+static bool
+mag_schrijven(struct request *rq, const char *sw)
+{
+	return auth_has_role(&rq->who, ROL_BEHEERDER, NULL) ||
+	       (sw && auth_has_role(&rq->who, ROL_CONTROLLER, sw));
+}
+
+/* Municipality names by code for a result (codes without one). */
+static const char **
+namen(struct request *rq, const struct kv_uitkomst *u)
+{
+	const char **n = arena_calloc(&rq->a, u->ngemeenten + 1, sizeof *n);
+	for (size_t m = 0; n && m < u->ngemeenten; m++) {
+		struct organisatie o;
+		struct err probe;
+		err_clear(&probe);
+		n[m] = store_organisatie_get(rq->store, &rq->a, u->gemeenten[m],
+					     &o, &probe) == ST_OK
+			       ? o.naam
+			       : u->gemeenten[m];
+	}
+	return n;
+}
+
+static json_t *
+meta_json(const struct kostenverdeling *k)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "nummer", json_integer(k->id));
+	json_object_set_new(o, "samenwerking", jstr(k->samenwerking));
+	json_object_set_new(o, "jaar", json_integer(k->jaar));
+	json_object_set_new(o, "scenario", jstr(k->scenario));
+	json_object_set_new(o, "totaal", euro(k->totaal));
+	json_object_set_new(o, "berekend", jstr(k->berekend));
+	json_object_set_new(o, "sha256", jstr(k->sha256));
+	json_object_set_new(o, "vastgesteld", json_boolean(k->vastgesteld));
+	json_object_set_new(o, "besluit", jstr(k->besluit));
+	return o;
+}
+
+/* ---- a cooperation's calculations ---- */
+
+static enum status
+lijst_pagina(struct request *rq, struct response *rs, const char *sw,
+	     json_t *extra, unsigned status, struct err *e)
+{
+	struct samenwerking s;
+	struct kostenverdeling *k;
+	struct scenario *sc;
+	size_t n, nsc;
+
+	if (store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
+	    authz_kosten_lezen(rq, sw, e) ||
+	    store_kostenverdeling_list(rq->store, &rq->a, sw, 0, &k, &n, e) ||
+	    store_scenario_list(rq->store, &rq->a, sw, 0, &sc, &nsc, e)) {
+		json_decref(extra);
+		return e->status;
+	}
+	json_t *d = page_data("Kostenverdelingen", "samenwerkingen");
+	json_t *arr = json_array(), *sca = json_array();
+	json_object_set_new(d, "samenwerking", present_samenwerking_json(&s));
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, meta_json(&k[i]));
+	json_object_set_new(d, "berekeningen", arr);
+	json_object_set_new(d, "heeftBerekeningen", json_boolean(n > 0));
+	for (size_t i = 0; i < nsc; i++) {
+		json_t *o = json_object(), *w = json_array();
+		json_object_set_new(o, "naam", jstr(sc[i].naam));
+		json_object_set_new(o, "jaar", json_integer(sc[i].jaar));
+		json_object_set_new(o, "omschrijving", jstr(sc[i].omschrijving));
+		for (size_t j = 0; j < sc[i].nwijzigingen; j++) {
+			const struct scenario_wijziging *x =
+				&sc[i].wijzigingen[j];
+			char datum[48] = "";
+			char b[48] = "";
+			if (x->vanaf != DATE_NONE)
+				date_format_nl(x->vanaf, datum, sizeof datum);
+			present_bedrag_nl(x->bedrag, b, sizeof b);
+			json_t *t = json_object();
+			json_object_set_new(t, "soort",
+					    json_string(scenario_soort_naam(
+						    x->soort)));
+			json_object_set_new(t, "eenheid", jstr(x->eenheid));
+			json_object_set_new(t, "gemeente", jstr(x->gemeente));
+			json_object_set_new(t, "vanaf", json_string(datum));
+			json_object_set_new(
+				t, "grondslag",
+				json_string(kv_basis_nl(x->grondslag)));
+			json_object_set_new(t, "kostenpost",
+					    jstr(x->kostenpost));
+			json_object_set_new(t, "bedrag", json_string(b));
+			json_object_set_new(
+				t, x->soort == SC_EIGEN		 ? "isEigen"
+				   : x->soort == SC_GEDEELD	 ? "isGedeeld"
+				   : x->soort == SC_ONDERGEBRACHT ? "isOndergebracht"
+				   : x->soort == SC_GRONDSLAG	 ? "isGrondslag"
+								 : "isKostenpost",
+				json_true());
+			json_array_append_new(w, t);
+		}
+		json_object_set_new(o, "wijzigingen", w);
+		json_array_append_new(sca, o);
+	}
+	json_object_set_new(d, "scenarios", sca);
+	json_object_set_new(d, "heeftScenarios", json_boolean(nsc > 0));
+	json_object_set_new(d, "magBerekenen",
+			    json_boolean(mag_schrijven(rq, sw)));
+	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
+	if (extra) {
+		json_object_update(d, extra);
+		json_decref(extra);
+	}
+	if (resp_page_html(rq, rs, "kostenverdelingen.html", d, e))
+		return e->status;
+	rs->status = status;
+	return ST_OK;
+}
+
+enum status
+page_kostenverdelingen(struct request *rq, struct response *rs, struct err *e)
+{
+	if (req_check_query(rq, NULL, e))
+		return e->status;
+	return lijst_pagina(rq, rs, req_param(rq, "code"), NULL, 200, e);
+}
+
+/* The form's problems as a list for the page. */
+static json_t *
+fouten_json(const struct err *e)
+{
+	json_t *o = json_object(), *arr = json_array();
+	if (e->nproblems)
+		for (size_t i = 0; i < e->nproblems; i++)
+			json_array_append_new(
+				arr, json_string(e->problems[i].reason));
+	else
+		json_array_append_new(arr, json_string(e->message));
+	json_object_set_new(o, "fouten", arr);
+	json_object_set_new(o, "heeftFouten", json_true());
+	return o;
+}
+
+enum status
+page_kostenverdelingen_post(struct request *rq, struct response *rs,
+			    struct err *e)
+{
+	const char *sw = req_param(rq, "code");
+	struct kvlist form = { 0 };
+	struct samenwerking s;
+	int64_t id = 0;
+	char *end;
+	char loc[64];
+
+	if (req_check_query(rq, NULL, e) ||
+	    store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
+	    urlenc_parse(&rq->a, rq->body ? rq->body : "", rq->body_len,
+			 "formulier", &form, e))
+		return e->status;
+	const char *jt = kv_get(&form, "jaar");
+	const char *scenario = kv_get(&form, "scenario");
+	long jaar = jt ? strtol(jt, &end, 10) : 0;
+	if (!jt || *end || jaar < 1900 || jaar > 9998)
+		err_invalid(e, "jaar", "year",
+			    "Noem een jaar, bijvoorbeeld 2024.");
+	if (scenario && !*scenario)
+		scenario = NULL;
+	if (e->status == ST_OK)
+		kostenverdeling_bereken(rq, sw, (int)jaar, scenario, &id, e);
+	if (e->status == ST_INVALID || e->status == ST_NOT_FOUND) {
+		json_t *x = fouten_json(e);
+		err_clear(e);
+		return lijst_pagina(rq, rs, sw, x, 400, e);
+	}
+	if (e->status)
+		return e->status;
+	snprintf(loc, sizeof loc, "/kostenverdelingen/%lld", (long long)id);
+	rs->status = 303;
+	rs->location = arena_strdup(&rq->a, loc);
+	rs->content_type = "text/plain; charset=utf-8";
+	rs->body = "Berekend.";
+	rs->len = strlen(rs->body);
+	return ST_OK;
+}
+
+/* ---- one calculation ---- */
+
+#define BALK_BREEDTE 640
+
+static enum status
+berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
+		  unsigned status, struct err *e)
+{
+	const char *id = req_param(rq, "nummer");
+	struct kostenverdeling k, *andere;
+	struct kv_uitkomst u;
+	size_t nandere;
+
+	if (kostenverdeling_van(rq, id, &k, &u, e) ||
+	    store_kostenverdeling_list(rq->store, &rq->a, k.samenwerking, 0,
+				       &andere, &nandere, e)) {
+		json_decref(extra);
+		return e->status;
+	}
+	const char **naam = namen(rq, &u);
+	json_t *d = page_data("Kostenverdeling", "samenwerkingen");
+	json_object_set_new(d, "berekening", meta_json(&k));
+	json_object_set_new(d, "totaal", euro(u.totaal));
+	json_object_set_new(d, "heeftVoorschotten",
+			    json_boolean(u.heeft_voorschotten));
+	json_object_set_new(d, "afronding",
+			    json_integer(u.max_afrondingsverschil));
+	json_object_set_new(d, "aantalPosten", json_integer((json_int_t)u.nposten));
+
+	/* Per municipality, with the bar of its contribution by department
+	 * the cost came from (scaled to the largest contribution). */
+	int64_t max = 1;
+	for (size_t m = 0; m < u.ngemeenten; m++)
+		if (u.per_gemeente[m].totaal > max)
+			max = u.per_gemeente[m].totaal;
+	json_t *gem = json_array(), *balken = json_array();
+	for (size_t m = 0; m < u.ngemeenten; m++) {
+		const struct kv_gemeente_uit *g = &u.per_gemeente[m];
+		json_t *o = json_object(), *stukken = json_array();
+		json_object_set_new(o, "code", jstr(u.gemeenten[m]));
+		json_object_set_new(o, "naam", jstr(naam[m]));
+		json_object_set_new(o, "bijdrage", euro(g->totaal));
+		json_object_set_new(o, "voorschot", euro(g->voorschot));
+		json_object_set_new(o, "saldo", euro(g->saldo));
+		json_object_set_new(o, "terug", json_boolean(g->saldo < 0));
+		json_array_append_new(gem, o);
+		int64_t x = 160;
+		json_t *b = json_object();
+		json_object_set_new(b, "naam", jstr(naam[m]));
+		json_object_set_new(b, "y", json_integer(20 + 40 * (json_int_t)m));
+		json_object_set_new(b, "tekstY",
+				    json_integer(42 + 40 * (json_int_t)m));
+		json_object_set_new(b, "bijdrage", euro(g->totaal));
+		for (size_t dd = 0; dd < u.nafdelingen; dd++) {
+			int64_t c = g->per_herkomst[dd];
+			if (c <= 0)
+				continue;
+			int64_t w = (int64_t)((__int128)c * BALK_BREEDTE / max);
+			json_t *st = json_object();
+			json_object_set_new(st, "x", json_integer(x));
+			json_object_set_new(st, "breedte",
+					    json_integer(w > 0 ? w : 1));
+			json_object_set_new(st, "reeks",
+					    json_integer((json_int_t)(dd % 12)));
+			json_object_set_new(st, "afdeling",
+					    jstr(u.afdelingen[dd]->naam));
+			json_object_set_new(st, "bedrag", euro(c));
+			json_array_append_new(stukken, st);
+			x += w;
+		}
+		json_object_set_new(b, "stukken", stukken);
+		json_array_append_new(balken, b);
+	}
+	json_object_set_new(d, "gemeenten", gem);
+	json_object_set_new(d, "balken", balken);
+	json_object_set_new(d, "grafiekHoogte",
+			    json_integer(40 + 40 * (json_int_t)u.ngemeenten));
+	json_object_set_new(d, "grafiekBreedte", json_integer(BALK_BREEDTE + 180));
+
+	/* Departments: legend, and the table beside the chart. */
+	json_t *afd = json_array();
+	for (size_t dd = 0; dd < u.nafdelingen; dd++) {
+		json_t *o = json_object(), *c = json_array();
+		int iets = 0;
+		for (size_t m = 0; m < u.ngemeenten; m++) {
+			int64_t v = u.per_gemeente[m].per_herkomst[dd];
+			iets |= v != 0;
+			json_array_append_new(c, euro(v));
+		}
+		if (!iets) {
+			json_decref(o);
+			json_decref(c);
+			continue;
+		}
+		json_object_set_new(o, "code", jstr(u.afdelingen[dd]->id));
+		json_object_set_new(o, "naam", jstr(u.afdelingen[dd]->naam));
+		json_object_set_new(o, "reeks", json_integer((json_int_t)(dd % 12)));
+		json_object_set_new(o, "ondersteunend",
+				    json_boolean(u.afdelingen[dd]->ondersteunend));
+		json_object_set_new(o, "bedragen", c);
+		json_array_append_new(afd, o);
+	}
+	json_object_set_new(d, "afdelingen", afd);
+
+	/* BBV: one row per taakveld, one column per municipality. */
+	struct taakveld *tv;
+	size_t ntv = 0;
+	struct err probe;
+	err_clear(&probe);
+	if (store_taakveld_list(rq->store, &rq->a, k.jaar, &tv, &ntv, &probe))
+		ntv = 0;
+	json_t *bbv = json_array();
+	const char *vorige = NULL;
+	for (;;) {
+		/* The next taakveld in bytewise order over all municipalities. */
+		const char *volgende = NULL;
+		for (size_t m = 0; m < u.ngemeenten; m++)
+			for (size_t i = 0; i < u.per_gemeente[m].ntaakvelden;
+			     i++) {
+				const char *t =
+					u.per_gemeente[m].per_taakveld[i].taakveld;
+				if ((!vorige || strcmp(t, vorige) > 0) &&
+				    (!volgende || strcmp(t, volgende) < 0))
+					volgende = t;
+			}
+		if (!volgende)
+			break;
+		json_t *o = json_object(), *c = json_array();
+		json_object_set_new(o, "taakveld", jstr(volgende));
+		const char *tn = "";
+		for (size_t i = 0; i < ntv; i++)
+			if (strcmp(tv[i].code, volgende) == 0)
+				tn = tv[i].naam;
+		json_object_set_new(o, "naam", jstr(tn));
+		for (size_t m = 0; m < u.ngemeenten; m++) {
+			int64_t v = 0;
+			for (size_t i = 0; i < u.per_gemeente[m].ntaakvelden;
+			     i++)
+				if (strcmp(u.per_gemeente[m].per_taakveld[i].taakveld,
+					   volgende) == 0)
+					v = u.per_gemeente[m].per_taakveld[i].cent;
+			json_array_append_new(c, euro(v));
+		}
+		json_object_set_new(o, "bedragen", c);
+		json_array_append_new(bbv, o);
+		vorige = volgende;
+	}
+	json_object_set_new(d, "bbv", bbv);
+
+	/* What it can be compared with. */
+	json_t *vgl = json_array();
+	for (size_t i = 0; i < nandere; i++)
+		if (andere[i].id != k.id)
+			json_array_append_new(vgl, meta_json(&andere[i]));
+	json_object_set_new(d, "vergelijkbaar", vgl);
+	json_object_set_new(d, "kanVergelijken", json_boolean(nandere > 1));
+	json_object_set_new(d, "magVaststellen",
+			    json_boolean(mag_schrijven(rq, k.samenwerking) &&
+					 !k.vastgesteld && !k.scenario));
+	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
+	if (extra) {
+		json_object_update(d, extra);
+		json_decref(extra);
+	}
+	if (resp_page_html(rq, rs, "kostenverdeling.html", d, e))
+		return e->status;
+	rs->status = status;
+	return ST_OK;
+}
+
+enum status
+page_kostenverdeling(struct request *rq, struct response *rs, struct err *e)
+{
+	if (req_check_query(rq, NULL, e))
+		return e->status;
+	return berekening_pagina(rq, rs, NULL, 200, e);
+}
+
+/* Adopting: the form names the decision. */
+enum status
+page_kostenverdeling_post(struct request *rq, struct response *rs,
+			  struct err *e)
+{
+	struct kvlist form = { 0 };
+	struct kostenverdeling k;
+	struct kv_uitkomst u;
+
+	if (req_check_query(rq, NULL, e) ||
+	    urlenc_parse(&rq->a, rq->body ? rq->body : "", rq->body_len,
+			 "formulier", &form, e) ||
+	    kostenverdeling_van(rq, req_param(rq, "nummer"), &k, &u, e) ||
+	    authz_samenwerking(rq, k.samenwerking, e))
+		return e->status;
+	const char *besluit = kv_get(&form, "besluit");
+	if (!besluit || !*besluit)
+		err_invalid(e, "besluit", "required",
+			    "Noem het besluit dat de kostenverdeling "
+			    "vaststelt.");
+	else
+		store_kostenverdeling_vaststellen(rq->store, k.id, besluit, e);
+	if (e->status == ST_INVALID || e->status == ST_CONFLICT) {
+		json_t *x = fouten_json(e);
+		err_clear(e);
+		return berekening_pagina(rq, rs, x, e->status ? 400 : 409, e);
+	}
+	if (e->status)
+		return e->status;
+	char loc[64];
+	snprintf(loc, sizeof loc, "/kostenverdelingen/%lld", (long long)k.id);
+	rs->status = 303;
+	rs->location = arena_strdup(&rq->a, loc);
+	rs->content_type = "text/plain; charset=utf-8";
+	rs->body = "Vastgesteld.";
+	rs->len = strlen(rs->body);
+	return ST_OK;
+}
+
+/* ---- why a municipality pays this ---- */
+
+/* A key for people: "gerealiseerde uren: Aalsmeer 2.454,00 van 4.284,00". */
+static json_t *
+sleutel_json(const struct kv_sleutel *s, const char *gemeente,
+	     const char *naam)
+{
+	json_t *o = json_object();
+	if (!s) {
+		json_object_set_new(o, "ondersteunend", json_true());
+		return o;
+	}
+	json_object_set_new(o, "grondslag", json_string(kv_basis_nl(s->basis)));
+	if (s->basis == KV_DIRECT) {
+		json_object_set_new(o, "rechtstreeks", json_true());
+		return o;
+	}
+	int64_t eigen = 0, som = 0;
+	for (size_t i = 0; i < s->ngewichten; i++) {
+		som += s->gewichten[i].waarde;
+		if (strcmp(s->gewichten[i].gemeente, gemeente) == 0)
+			eigen = s->gewichten[i].waarde;
+	}
+	char a[48], b[48];
+	if (s->basis == KV_UREN_REALISATIE || s->basis == KV_UREN_BEGROTING) {
+		present_uren_nl(eigen, a, sizeof a);
+		present_uren_nl(som, b, sizeof b);
+		json_object_set_new(o, "eigen", json_string(a));
+		json_object_set_new(o, "som", json_string(b));
+		json_object_set_new(o, "uren", json_true());
+	} else {
+		present_getal_nl(eigen, a, sizeof a);
+		present_getal_nl(som, b, sizeof b);
+		json_object_set_new(o, "eigen", json_string(a));
+		json_object_set_new(o, "som", json_string(b));
+	}
+	json_object_set_new(o, "gemeente", jstr(naam));
+	return o;
+}
+
+enum status
+page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
+			    struct err *e)
+{
+	const char *code = req_param(rq, "gemeente");
+	struct kostenverdeling k;
+	struct kv_uitkomst u;
+	size_t g;
+
+	if (req_check_query(rq, NULL, e) ||
+	    kostenverdeling_van(rq, req_param(rq, "nummer"), &k, &u, e))
+		return e->status;
+	for (g = 0; g < u.ngemeenten; g++)
+		if (strcmp(u.gemeenten[g], code) == 0)
+			break;
+	if (g == u.ngemeenten)
+		return err_set(e, ST_NOT_FOUND,
+			       "Gemeente %.20s betaalt niet mee aan deze "
+			       "kostenverdeling.",
+			       code);
+	const char **naam = namen(rq, &u);
+	const struct kv_gemeente_uit *gu = &u.per_gemeente[g];
+	json_t *d = page_data("Waarom betalen wij dit?", "samenwerkingen");
+	json_object_set_new(d, "berekening", meta_json(&k));
+	json_object_set_new(d, "gemeente", jstr(naam[g]));
+	json_object_set_new(d, "gemeenteCode", jstr(code));
+	json_object_set_new(d, "bijdrage", euro(gu->totaal));
+	json_object_set_new(d, "heeftVoorschot",
+			    json_boolean(u.heeft_voorschotten));
+	json_object_set_new(d, "voorschot", euro(gu->voorschot));
+	json_object_set_new(d, "saldo", euro(gu->saldo));
+	json_object_set_new(d, "terug", json_boolean(gu->saldo < 0));
+	json_object_set_new(d, "terugBedrag", euro(-gu->saldo));
+	json_object_set_new(d, "exactTotaal", jstr(gu->exact_totaal));
+	json_object_set_new(d, "afrondingsverschil",
+			    json_integer(gu->afrondingsverschil));
+
+	/* Per origin department, every pool's leaves for this municipality. */
+	json_t *afd = json_array();
+	size_t nblad = 0;
+	for (size_t dd = 0; dd < u.nafdelingen; dd++) {
+		if (!gu->per_herkomst[dd])
+			continue;
+		const struct kv_afdeling *af = u.afdelingen[dd];
+		json_t *o = json_object(), *posten = json_array();
+		json_object_set_new(o, "code", jstr(af->id));
+		json_object_set_new(o, "naam", jstr(af->naam));
+		json_object_set_new(o, "ondersteunend",
+				    json_boolean(af->ondersteunend));
+		json_object_set_new(o, "bedrag", euro(gu->per_herkomst[dd]));
+		for (size_t p = 0; p < u.nposten; p++) {
+			const struct kv_post_uit *po = &u.posten[p];
+			if (po->afdeling != dd)
+				continue;
+			for (size_t i = 0; i < po->nbladen; i++) {
+				const struct kv_blad *b =
+					&u.bladen[po->eerste_blad + i];
+				if (b->gemeente != g)
+					continue;
+				json_t *x = json_object();
+				json_object_set_new(x, "post", jstr(po->id));
+				json_object_set_new(x, "kostensoort",
+						    jstr(po->kostensoort));
+				json_object_set_new(x, "bedrag",
+						    euro(po->bedrag));
+				json_object_set_new(x, "maatwerkCredit",
+						    po->maatwerk_credit
+							    ? euro(po->maatwerk_credit)
+							    : json_null());
+				json_object_set_new(
+					x, "via",
+					jstr(u.afdelingen[b->afdeling]->naam));
+				json_object_set_new(
+					x, "viaAndere",
+					json_boolean(b->afdeling != dd));
+				const struct kv_sleutel *s =
+					b->afdeling != dd ? NULL : po->sleutel;
+				json_object_set_new(
+					x, "sleutel",
+					sleutel_json(s, code, naam[g]));
+				json_object_set_new(x, "exact", jstr(b->exact));
+				json_object_set_new(x, "cent", euro(b->cent));
+				json_array_append_new(posten, x);
+				nblad++;
+			}
+		}
+		json_object_set_new(o, "posten", posten);
+		json_array_append_new(afd, o);
+	}
+	json_object_set_new(d, "afdelingen", afd);
+	json_object_set_new(d, "aantalBladen", json_integer((json_int_t)nblad));
+
+	/* Support: the fraction of each support department that reached
+	 * each primary one (matrix B). */
+	json_t *steun = json_array();
+	size_t s = 0;
+	for (size_t dd = 0; u.b && dd < u.nafdelingen; dd++) {
+		if (!u.afdelingen[dd]->ondersteunend)
+			continue;
+		json_t *o = json_object(), *naar = json_array();
+		json_object_set_new(o, "naam", jstr(u.afdelingen[dd]->naam));
+		for (size_t j = 0; j < u.nafdelingen; j++) {
+			const char *f = u.b[s * u.nafdelingen + j];
+			if (strcmp(f, "0") == 0)
+				continue;
+			json_array_append_new(
+				naar, json_pack("{s:s,s:s}", "afdeling",
+						u.afdelingen[j]->naam
+							? u.afdelingen[j]->naam
+							: u.afdelingen[j]->id,
+						"breuk", f));
+		}
+		json_object_set_new(o, "naar", naar);
+		json_array_append_new(steun, o);
+		s++;
+	}
+	json_object_set_new(d, "steun", steun);
+	json_object_set_new(d, "heeftSteun",
+			    json_boolean(json_array_size(steun) > 0));
+	if (resp_page_html(rq, rs, "kostenverdeling_uitleg.html", d, e))
+		return e->status;
+	return ST_OK;
+}
+
+/* ---- comparing ---- */
+
+enum status
+page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
+				  struct err *e)
+{
+	static const char *const keys[] = { "met", NULL };
+	static const char *const dim[] = { "Totaal", "Afdeling", "Taakveld" };
+	struct kostenverdeling ka, kb;
+	struct kv_uitkomst ua, ub;
+	struct kv_verschil *v;
+	size_t n;
+
+	if (req_check_query(rq, keys, e))
+		return e->status;
+	if (!kv_get(&rq->query, "met"))
+		return err_invalid(e, "met", "required",
+				   "Kies een kostenverdeling om mee te "
+				   "vergelijken.");
+	if (kostenverdeling_van(rq, req_param(rq, "nummer"), &ka, &ua, e) ||
+	    kostenverdeling_van(rq, kv_get(&rq->query, "met"), &kb, &ub, e) ||
+	    kv_vergelijk(&ua, &ub, &rq->a, &v, &n, e))
+		return e->status;
+	const char **na = namen(rq, &ua), **nb = namen(rq, &ub);
+	json_t *d = page_data("Kostenverdelingen vergelijken",
+			      "samenwerkingen");
+	json_object_set_new(d, "eerste", meta_json(&ka));
+	json_object_set_new(d, "tweede", meta_json(&kb));
+	json_t *rijen = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const char *gn = v[i].gemeente;
+		for (size_t m = 0; m < ua.ngemeenten; m++)
+			if (strcmp(ua.gemeenten[m], gn) == 0)
+				gn = na[m];
+		for (size_t m = 0; m < ub.ngemeenten; m++)
+			if (strcmp(ub.gemeenten[m], v[i].gemeente) == 0)
+				gn = nb[m];
+		const char *wat = v[i].sleutel ? v[i].sleutel : "";
+		for (size_t dd = 0; v[i].dimensie == KV_DIM_AFDELING &&
+				    dd < ua.nafdelingen;
+		     dd++)
+			if (strcmp(ua.afdelingen[dd]->id, wat) == 0 &&
+			    ua.afdelingen[dd]->naam)
+				wat = ua.afdelingen[dd]->naam;
+		int64_t verschil = v[i].b - v[i].a;
+		json_t *o = json_object();
+		json_object_set_new(o, "gemeente", json_string(gn));
+		json_object_set_new(o, "dimensie", json_string(dim[v[i].dimensie]));
+		json_object_set_new(o, "totaal",
+				    json_boolean(v[i].dimensie == KV_DIM_TOTAAL));
+		json_object_set_new(o, "wat", json_string(wat));
+		json_object_set_new(o, "eerste", euro(v[i].a));
+		json_object_set_new(o, "tweede", euro(v[i].b));
+		json_object_set_new(o, "verschil", euro(verschil));
+		json_object_set_new(o, "hoger", json_boolean(verschil > 0));
+		json_object_set_new(o, "lager", json_boolean(verschil < 0));
+		json_array_append_new(rijen, o);
+	}
+	json_object_set_new(d, "rijen", rijen);
+	if (resp_page_html(rq, rs, "kostenverdeling_vergelijking.html", d, e))
+		return e->status;
+	return ST_OK;
+}
