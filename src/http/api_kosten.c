@@ -39,8 +39,7 @@ jaar_vraag(struct request *rq, const char **sw, int *jaar, bool schrijven,
 				    "Noem een jaar, bijvoorbeeld 2024.");
 		*jaar = (int)v;
 	}
-	if (e->status ||
-	    store_samenwerking_get(rq->store, &rq->a, *sw, &s, e))
+	if (e->status || store_samenwerking_get(rq->store, &rq->a, *sw, &s, e))
 		return e->status;
 	return schrijven ? authz_samenwerking(rq, *sw, e)
 			 : authz_kosten_lezen(rq, *sw, e);
@@ -92,8 +91,7 @@ api_kostenposten_post(struct request *rq, struct response *rs, struct err *e)
 	size_t n = 0;
 	int jaar;
 
-	if (req_check_query(rq, keys, e) ||
-	    jaar_vraag(rq, &sw, &jaar, true, e))
+	if (req_check_query(rq, keys, e) || jaar_vraag(rq, &sw, &jaar, true, e))
 		return e->status;
 	if (!media_csv(rq->content_type))
 		return err_set(e, ST_UNSUPPORTED,
@@ -168,12 +166,11 @@ api_scenarios_list(struct request *rq, struct response *rs, struct err *e)
 
 /* One change of a scenario from the body. */
 static void
-wijziging_uit(json_t *o, size_t i, struct scenario_wijziging *w,
-	      struct err *e)
+wijziging_uit(json_t *o, size_t i, struct scenario_wijziging *w, struct err *e)
 {
-	static const char *const keys[] = { "soort",	  "eenheid",
-					    "gemeente",	  "vanaf",
-					    "grondslag",  "kostenpost",
+	static const char *const keys[] = { "soort",	    "eenheid",
+					    "gemeente",	    "vanaf",
+					    "grondslag",    "kostenpost",
 					    "bedragCenten", NULL };
 	char veld[48];
 	const char *soort, *gs;
@@ -196,24 +193,22 @@ wijziging_uit(json_t *o, size_t i, struct scenario_wijziging *w,
 	}
 	w->eenheid = body_str(o, "eenheid", w->soort != SC_KOSTENPOST, e);
 	w->gemeente = body_str(o, "gemeente", w->soort == SC_EIGEN, e);
-	w->vanaf = body_date(o, "vanaf",
-			     w->soort <= SC_ONDERGEBRACHT, e);
+	w->vanaf = body_date(o, "vanaf", w->soort <= SC_ONDERGEBRACHT, e);
 	gs = body_str(o, "grondslag", w->soort == SC_GRONDSLAG, e);
 	w->grondslag = kv_basis_van(gs);
 	if (gs && (w->grondslag == KV_GEEN || w->grondslag == KV_DIRECT))
-		err_invalid(e, veld, "enum",
-			    "Grondslag '%.30s' bestaat niet.", gs);
-	w->kostenpost = body_str(o, "kostenpost", w->soort == SC_KOSTENPOST,
-				 e);
+		err_invalid(e, veld, "enum", "Grondslag '%.30s' bestaat niet.",
+			    gs);
+	w->kostenpost = body_str(o, "kostenpost", w->soort == SC_KOSTENPOST, e);
 	w->bedrag = body_int(o, "bedragCenten", 0, e);
 }
 
 enum status
 api_scenarios_post(struct request *rq, struct response *rs, struct err *e)
 {
-	static const char *const keys[] = { "samenwerking", "jaar", "naam",
-					    "omschrijving", "wijzigingen",
-					    NULL };
+	static const char *const keys[] = { "samenwerking", "jaar",
+					    "naam",	    "omschrijving",
+					    "wijzigingen",  NULL };
 	struct scenario sc = { 0 }, uit;
 	json_t *body, *w;
 	int64_t id;
@@ -222,6 +217,11 @@ api_scenarios_post(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	body_check_keys(body, keys, e);
 	sc.samenwerking = body_str(body, "samenwerking", true, e);
+	/* Who may not write there hears so before anything else. */
+	if (sc.samenwerking && authz_samenwerking(rq, sc.samenwerking, e)) {
+		json_decref(body);
+		return e->status;
+	}
 	sc.jaar = (int)body_int(body, "jaar", 0, e);
 	sc.naam = body_str(body, "naam", true, e);
 	sc.omschrijving = body_str(body, "omschrijving", false, e);
@@ -240,8 +240,7 @@ api_scenarios_post(struct request *rq, struct response *rs, struct err *e)
 	if (sc.jaar < 1900 || sc.jaar > 9998)
 		err_invalid(e, "jaar", "year",
 			    "Noem een jaar, bijvoorbeeld 2024.");
-	if (e->status == ST_OK &&
-	    authz_samenwerking(rq, sc.samenwerking, e) == ST_OK)
+	if (e->status == ST_OK)
 		store_scenario_maak(rq->store, &sc, &id, e);
 	if (e->status == ST_OK)
 		store_scenario_get(rq->store, &rq->a, sc.samenwerking, sc.jaar,
@@ -320,8 +319,7 @@ api_kostenverdelingen_list(struct request *rq, struct response *rs,
  * right to read it. */
 static enum status
 lees_berekening(struct request *rq, const char *id_tekst,
-		struct kostenverdeling *k, struct kv_uitkomst *u,
-		struct err *e)
+		struct kostenverdeling *k, struct kv_uitkomst *u, struct err *e)
 {
 	char *end;
 	long long id = id_tekst ? strtoll(id_tekst, &end, 10) : 0;
@@ -408,6 +406,10 @@ api_kostenverdelingen_post(struct request *rq, struct response *rs,
 		return e->status;
 	body_check_keys(body, keys, e);
 	const char *sw = body_str(body, "samenwerking", true, e);
+	if (sw && authz_samenwerking(rq, sw, e)) {
+		json_decref(body);
+		return e->status;
+	}
 	int jaar = (int)body_int(body, "jaar", 0, e);
 	const char *scenario = body_str(body, "scenario", false, e);
 	if (jaar < 1900 || jaar > 9998)
@@ -416,8 +418,7 @@ api_kostenverdelingen_post(struct request *rq, struct response *rs,
 	sw = sw ? arena_strdup(&rq->a, sw) : NULL;
 	scenario = scenario ? arena_strdup(&rq->a, scenario) : NULL;
 	json_decref(body);
-	if (e->status ||
-	    store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
+	if (e->status || store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
 	    kostenverdeling_bereken(rq, sw, jaar, scenario, &id, e) ||
 	    store_kostenverdeling_get(rq->store, &rq->a, id, &k, e))
 		return e->status;

@@ -96,7 +96,8 @@ lijst_pagina(struct request *rq, struct response *rs, const char *sw,
 		json_t *o = json_object(), *w = json_array();
 		json_object_set_new(o, "naam", jstr(sc[i].naam));
 		json_object_set_new(o, "jaar", json_integer(sc[i].jaar));
-		json_object_set_new(o, "omschrijving", jstr(sc[i].omschrijving));
+		json_object_set_new(o, "omschrijving",
+				    jstr(sc[i].omschrijving));
 		for (size_t j = 0; j < sc[i].nwijzigingen; j++) {
 			const struct scenario_wijziging *x =
 				&sc[i].wijzigingen[j];
@@ -106,9 +107,9 @@ lijst_pagina(struct request *rq, struct response *rs, const char *sw,
 				date_format_nl(x->vanaf, datum, sizeof datum);
 			present_bedrag_nl(x->bedrag, b, sizeof b);
 			json_t *t = json_object();
-			json_object_set_new(t, "soort",
-					    json_string(scenario_soort_naam(
-						    x->soort)));
+			json_object_set_new(
+				t, "soort",
+				json_string(scenario_soort_naam(x->soort)));
 			json_object_set_new(t, "eenheid", jstr(x->eenheid));
 			json_object_set_new(t, "gemeente", jstr(x->gemeente));
 			json_object_set_new(t, "vanaf", json_string(datum));
@@ -119,11 +120,13 @@ lijst_pagina(struct request *rq, struct response *rs, const char *sw,
 					    jstr(x->kostenpost));
 			json_object_set_new(t, "bedrag", json_string(b));
 			json_object_set_new(
-				t, x->soort == SC_EIGEN		 ? "isEigen"
-				   : x->soort == SC_GEDEELD	 ? "isGedeeld"
-				   : x->soort == SC_ONDERGEBRACHT ? "isOndergebracht"
-				   : x->soort == SC_GRONDSLAG	 ? "isGrondslag"
-								 : "isKostenpost",
+				t,
+				x->soort == SC_EIGEN	 ? "isEigen"
+				: x->soort == SC_GEDEELD ? "isGedeeld"
+				: x->soort == SC_ONDERGEBRACHT
+					? "isOndergebracht"
+				: x->soort == SC_GRONDSLAG ? "isGrondslag"
+							   : "isKostenpost",
 				json_true());
 			json_array_append_new(w, t);
 		}
@@ -238,7 +241,8 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 			    json_boolean(u.heeft_voorschotten));
 	json_object_set_new(d, "afronding",
 			    json_integer(u.max_afrondingsverschil));
-	json_object_set_new(d, "aantalPosten", json_integer((json_int_t)u.nposten));
+	json_object_set_new(d, "aantalPosten",
+			    json_integer((json_int_t)u.nposten));
 
 	/* Per municipality, with the bar of its contribution by department
 	 * the cost came from (scaled to the largest contribution). */
@@ -260,7 +264,8 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 		int64_t x = 160;
 		json_t *b = json_object();
 		json_object_set_new(b, "naam", jstr(naam[m]));
-		json_object_set_new(b, "y", json_integer(20 + 40 * (json_int_t)m));
+		json_object_set_new(b, "y",
+				    json_integer(20 + 40 * (json_int_t)m));
 		json_object_set_new(b, "tekstY",
 				    json_integer(42 + 40 * (json_int_t)m));
 		json_object_set_new(b, "bijdrage", euro(g->totaal));
@@ -273,8 +278,9 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 			json_object_set_new(st, "x", json_integer(x));
 			json_object_set_new(st, "breedte",
 					    json_integer(w > 0 ? w : 1));
-			json_object_set_new(st, "reeks",
-					    json_integer((json_int_t)(dd % 12)));
+			json_object_set_new(
+				st, "reeks",
+				json_integer((json_int_t)(dd % 12)));
 			json_object_set_new(st, "afdeling",
 					    jstr(u.afdelingen[dd]->naam));
 			json_object_set_new(st, "bedrag", euro(c));
@@ -288,7 +294,8 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 	json_object_set_new(d, "balken", balken);
 	json_object_set_new(d, "grafiekHoogte",
 			    json_integer(40 + 40 * (json_int_t)u.ngemeenten));
-	json_object_set_new(d, "grafiekBreedte", json_integer(BALK_BREEDTE + 180));
+	json_object_set_new(d, "grafiekBreedte",
+			    json_integer(BALK_BREEDTE + 180));
 
 	/* Departments: legend, and the table beside the chart. */
 	json_t *afd = json_array();
@@ -307,9 +314,11 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 		}
 		json_object_set_new(o, "code", jstr(u.afdelingen[dd]->id));
 		json_object_set_new(o, "naam", jstr(u.afdelingen[dd]->naam));
-		json_object_set_new(o, "reeks", json_integer((json_int_t)(dd % 12)));
-		json_object_set_new(o, "ondersteunend",
-				    json_boolean(u.afdelingen[dd]->ondersteunend));
+		json_object_set_new(o, "reeks",
+				    json_integer((json_int_t)(dd % 12)));
+		json_object_set_new(
+			o, "ondersteunend",
+			json_boolean(u.afdelingen[dd]->ondersteunend));
 		json_object_set_new(o, "bedragen", c);
 		json_array_append_new(afd, o);
 	}
@@ -330,8 +339,9 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 		for (size_t m = 0; m < u.ngemeenten; m++)
 			for (size_t i = 0; i < u.per_gemeente[m].ntaakvelden;
 			     i++) {
-				const char *t =
-					u.per_gemeente[m].per_taakveld[i].taakveld;
+				const char *t = u.per_gemeente[m]
+							.per_taakveld[i]
+							.taakveld;
 				if ((!vorige || strcmp(t, vorige) > 0) &&
 				    (!volgende || strcmp(t, volgende) < 0))
 					volgende = t;
@@ -349,9 +359,13 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 			int64_t v = 0;
 			for (size_t i = 0; i < u.per_gemeente[m].ntaakvelden;
 			     i++)
-				if (strcmp(u.per_gemeente[m].per_taakveld[i].taakveld,
+				if (strcmp(u.per_gemeente[m]
+						   .per_taakveld[i]
+						   .taakveld,
 					   volgende) == 0)
-					v = u.per_gemeente[m].per_taakveld[i].cent;
+					v = u.per_gemeente[m]
+						    .per_taakveld[i]
+						    .cent;
 			json_array_append_new(c, euro(v));
 		}
 		json_object_set_new(o, "bedragen", c);
@@ -412,9 +426,10 @@ page_kostenverdeling_post(struct request *rq, struct response *rs,
 	else
 		store_kostenverdeling_vaststellen(rq->store, k.id, besluit, e);
 	if (e->status == ST_INVALID || e->status == ST_CONFLICT) {
+		unsigned status = e->status == ST_INVALID ? 400 : 409;
 		json_t *x = fouten_json(e);
 		err_clear(e);
-		return berekening_pagina(rq, rs, x, e->status ? 400 : 409, e);
+		return berekening_pagina(rq, rs, x, status, e);
 	}
 	if (e->status)
 		return e->status;
@@ -432,8 +447,7 @@ page_kostenverdeling_post(struct request *rq, struct response *rs,
 
 /* A key for people: "gerealiseerde uren: Aalsmeer 2.454,00 van 4.284,00". */
 static json_t *
-sleutel_json(const struct kv_sleutel *s, const char *gemeente,
-	     const char *naam)
+sleutel_json(const struct kv_sleutel *s, const char *gemeente, const char *naam)
 {
 	json_t *o = json_object();
 	if (!s) {
@@ -533,10 +547,11 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 						    jstr(po->kostensoort));
 				json_object_set_new(x, "bedrag",
 						    euro(po->bedrag));
-				json_object_set_new(x, "maatwerkCredit",
-						    po->maatwerk_credit
-							    ? euro(po->maatwerk_credit)
-							    : json_null());
+				json_object_set_new(
+					x, "maatwerkCredit",
+					po->maatwerk_credit
+						? euro(po->maatwerk_credit)
+						: json_null());
 				json_object_set_new(
 					x, "via",
 					jstr(u.afdelingen[b->afdeling]->naam));
@@ -616,8 +631,8 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 	    kv_vergelijk(&ua, &ub, &rq->a, &v, &n, e))
 		return e->status;
 	const char **na = namen(rq, &ua), **nb = namen(rq, &ub);
-	json_t *d = page_data("Kostenverdelingen vergelijken",
-			      "samenwerkingen");
+	json_t *d =
+		page_data("Kostenverdelingen vergelijken", "samenwerkingen");
 	json_object_set_new(d, "eerste", meta_json(&ka));
 	json_object_set_new(d, "tweede", meta_json(&kb));
 	json_t *rijen = json_array();
@@ -630,8 +645,8 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 			if (strcmp(ub.gemeenten[m], v[i].gemeente) == 0)
 				gn = nb[m];
 		const char *wat = v[i].sleutel ? v[i].sleutel : "";
-		for (size_t dd = 0; v[i].dimensie == KV_DIM_AFDELING &&
-				    dd < ua.nafdelingen;
+		for (size_t dd = 0;
+		     v[i].dimensie == KV_DIM_AFDELING && dd < ua.nafdelingen;
 		     dd++)
 			if (strcmp(ua.afdelingen[dd]->id, wat) == 0 &&
 			    ua.afdelingen[dd]->naam)
@@ -639,9 +654,11 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 		int64_t verschil = v[i].b - v[i].a;
 		json_t *o = json_object();
 		json_object_set_new(o, "gemeente", json_string(gn));
-		json_object_set_new(o, "dimensie", json_string(dim[v[i].dimensie]));
-		json_object_set_new(o, "totaal",
-				    json_boolean(v[i].dimensie == KV_DIM_TOTAAL));
+		json_object_set_new(o, "dimensie",
+				    json_string(dim[v[i].dimensie]));
+		json_object_set_new(
+			o, "totaal",
+			json_boolean(v[i].dimensie == KV_DIM_TOTAAL));
 		json_object_set_new(o, "wat", json_string(wat));
 		json_object_set_new(o, "eerste", euro(v[i].a));
 		json_object_set_new(o, "tweede", euro(v[i].b));

@@ -122,7 +122,7 @@ BEFORE=$(dump)
 # ---- conventions on every response ----
 req GET /api/v1/gemeenten
 check "GET /gemeenten" 200 '.count == 7 and (.results | length) == 7 and .results[0].code == "GM0358" and .page == 1 and .pageSize == 100 and .next == null'
-for h in "API-Version: 1.2.0" "Cache-Control: no-store" \
+for h in "API-Version: 1.3.0" "Cache-Control: no-store" \
 	"X-Content-Type-Options: nosniff" "X-Frame-Options: DENY" \
 	"Referrer-Policy: no-referrer" "Content-Type: application/json"; do
 	name=${h%%:*}
@@ -140,9 +140,9 @@ if [ -z "$(header Access-Control-Allow-Origin)" ]; then ok "no CORS header witho
 
 # ---- every route ----
 req GET /api/v1
-check "GET /api/v1" 200 '.versie == "1.2.0" and .links.besluiten == "/api/v1/besluiten"'
+check "GET /api/v1" 200 '.versie == "1.3.0" and .links.besluiten == "/api/v1/besluiten"'
 req GET /api/v1/openapi.json
-check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.2.0" and (.info.contact | has("email"))'
+check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.3.0" and (.info.contact | has("email"))'
 if [ "$(header Access-Control-Allow-Origin)" = "*" ]; then ok "openapi.json ACAO *"; else not_ok "openapi.json ACAO *" "$(header Access-Control-Allow-Origin)"; fi
 if [ "$(header API-Version)" = "$(jq -r .info.version "$WORK/body")" ]; then ok "API-Version equals info.version"; else not_ok "API-Version equals info.version"; fi
 req GET /api/v1/gemeenten/GM0397
@@ -334,6 +334,53 @@ req GET "/api/v1/uren/totalen?jaar=2024" -H "$TC"
 problem "totals name the cooperation" 400 '.invalidParams[0].name == "samenwerking"'
 req GET "/api/v1/uren/afwijkingen?samenwerking=HB&jaar=2024" -H "$TC"
 check "GET /uren/afwijkingen" 200 '(.afwijkingen | length) == 2 and .honderdsten == 950 and (.afwijkingen[] | select(.eenheid == "hb-ruimte-heemstede") | .kaderArtikel == 8 and .reden == "andere_gemeente" and .dagen == 2)'
+
+# ---- the contribution calculation ----
+req GET "/api/v1/kostenposten?samenwerking=HB&jaar=2024" -H "$TC"
+check "GET /kostenposten" 200 '.count == 11 and (.results | map(.bedragCenten) | add) == 1044970000 and .results[0].code == "COM"'
+req GET "/api/v1/kostenposten?samenwerking=HB&jaar=2024" -H "Authorization: Bearer $T_AALSMEER"
+problem "an accounthouder of Aalsmeer may not read HB's costs" 403
+BEFORE=$(dump)
+printf 'code;eenheid;kostensoort;bedrag\nCOM;hb-communicatie;personeel;700.000\nCOM;hb-communicatie;materieel;veel\nX;aa-ict;ict;5\n' >"$WORK/kp-fout.csv"
+req POST "/api/v1/kostenposten?samenwerking=HB&jaar=2025" -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$WORK/kp-fout.csv"
+problem "cost pools with errors: every problem at once, nothing stored" 400 '(.invalidParams | length) == 3 and .invalidParams[0].name == "regel 3: bedrag" and .invalidParams[1].name == "regel 3: code" and .invalidParams[2].name == "regel 4: eenheid"'
+printf 'code;eenheid;kostensoort;bedrag\nCOM;hb-communicatie;personeel;700.000\nPO;hb-personeel-en-organisatie;personeel;1.250.000,50\n' >"$WORK/kp.csv"
+req POST "/api/v1/kostenposten?samenwerking=HB&jaar=2025" -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$WORK/kp.csv"
+check "POST /kostenposten replaces a year's pools" 200 'length == 2 and .[1].bedragCenten == 125000050'
+req POST /api/v1/scenarios -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2024, "naam": "communicatie-heemstede", "wijzigingen": [{"soort": "eigen", "eenheid": "hb-communicatie", "gemeente": "GM0397", "vanaf": "2024-07-01"}]}'
+check "POST /scenarios" 201 '.naam == "communicatie-heemstede" and .wijzigingen[0].soort == "eigen" and .wijzigingen[0].vanaf == "2024-07-01"'
+BEFORE=$(dump)
+req POST /api/v1/scenarios -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2024, "naam": "communicatie-heemstede", "wijzigingen": [{"soort": "gedeeld", "eenheid": "hb-communicatie", "vanaf": "2024-07-01"}]}'
+problem "a scenario's name is unique in its year" 409
+req POST /api/v1/scenarios -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2024, "naam": "x", "wijzigingen": [{"soort": "eigen", "eenheid": "aa-ict", "gemeente": "GM0397", "vanaf": "2024-07-01"}, {"soort": "verhuizen"}]}'
+problem "a scenario names units of its own cooperation and known kinds of change" 400 '(.invalidParams | length) >= 1'
+req GET "/api/v1/scenarios?samenwerking=HB&jaar=2024" -H "$TC"
+check "GET /scenarios" 200 '.count == 1 and .results[0].naam == "communicatie-heemstede"'
+req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2024, "scenario": "communicatie-heemstede"}'
+check "POST /kostenverdelingen computes a scenario and stores it" 201 '.nummer == 6 and .scenario == "communicatie-heemstede" and .uitkomst.grand_total == 1044970000 and .invoerSha256 == .uitkomst.input_sha256 and .vastgesteld == null'
+if [ "$(header Location)" = "/api/v1/kostenverdelingen/6" ]; then ok "201 carries the calculation's Location"; else not_ok "201 carries the calculation's Location" "$(header Location)"; fi
+req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2024}'
+check "POST /kostenverdelingen for the year itself" 201 '.nummer == 7 and .scenario == null and (.uitkomst.per_municipality | keys) == ["GM0377", "GM0397"]'
+req GET /api/v1/kostenverdelingen/7 -H "Authorization: Bearer $T_RAAD"
+check "GET /kostenverdelingen/{nummer} for a raadslid of a member (recomputed)" 200 '.invoer.year == 2024 and .uitkomst.grand_total == .totaalCenten and (.uitkomst.leaves | length) > 0'
+req GET "/api/v1/kostenverdelingen/7/vergelijking?met=6" -H "$TC"
+check "GET /kostenverdelingen/{nummer}/vergelijking" 200 '.eerste.nummer == 7 and .tweede.nummer == 6 and ([.verschillen[] | select(.dimensie == "totaal") | .verschilCenten] | add) == 0 and ([.verschillen[] | select(.dimensie == "totaal" and .gemeente == "GM0397") | .verschilCenten][0] > 0)'
+BEFORE=$(dump)
+req POST /api/v1/kostenverdelingen/6/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
+problem "a scenario cannot be adopted" 409
+req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2019}'
+problem "a year without cost pools" 404
+req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "AA", "jaar": 2024}'
+problem "a controller of HB may not compute AA's contribution" 403
+req POST /api/v1/kostenverdelingen/7/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
+check "POST /kostenverdelingen/{nummer}/vaststelling" 200 '.vastgesteld.besluit == "830016" and .nummer == 7'
+BEFORE=$(dump)
+req POST /api/v1/kostenverdelingen/7/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
+problem "an adopted calculation is not adopted again" 409
+if sqlite3 "$WORK/db" "UPDATE kostenverdeling SET totaal = 0 WHERE id = 7" 2>/dev/null; then not_ok "the database refuses to change an adopted calculation"; else ok "the database refuses to change an adopted calculation"; fi
+if sqlite3 "$WORK/db" "DELETE FROM kostenverdeling WHERE id = 7" 2>/dev/null; then not_ok "the database refuses to delete an adopted calculation"; else ok "the database refuses to delete an adopted calculation"; fi
+req GET "/api/v1/kostenverdelingen?samenwerking=HB" -H "$TC"
+check "GET /kostenverdelingen" 200 '.count == 3 and .results[0].nummer == 7 and .results[0].vastgesteld.besluit == "830016"'
 req GET "/api/v1/medewerkers?samenwerking=HB&zoek=HB-03" -H "$TC"
 check "GET /medewerkers" 200 '.count == 10 and .results[0].personeelsnummer == "HB-030"'
 req GET /api/v1/medewerkers -H "$TC"
