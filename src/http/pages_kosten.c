@@ -288,6 +288,7 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 			x += w;
 		}
 		json_object_set_new(b, "stukken", stukken);
+		json_object_set_new(b, "eindX", json_integer(x + 8));
 		json_array_append_new(balken, b);
 	}
 	json_object_set_new(d, "gemeenten", gem);
@@ -482,6 +483,16 @@ sleutel_json(const struct kv_sleutel *s, const char *gemeente, const char *naam)
 	return o;
 }
 
+/* B[s][j] as text: the part of support department s that reaches j. */
+static const char *
+steun_breuk(const struct kv_uitkomst *u, size_t s_afd, size_t j)
+{
+	size_t s = 0;
+	for (size_t d = 0; d < s_afd; d++)
+		s += u->afdelingen[d]->ondersteunend;
+	return u->b ? u->b[s * u->nafdelingen + j] : "0";
+}
+
 enum status
 page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 			    struct err *e)
@@ -558,11 +569,25 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 				json_object_set_new(
 					x, "viaAndere",
 					json_boolean(b->afdeling != dd));
-				const struct kv_sleutel *s =
-					b->afdeling != dd ? NULL : po->sleutel;
+				/* Through a support department: its fraction
+				 * for the receiving department (matrix B), then
+				 * that department's key. */
+				const struct kv_afdeling *ontv =
+					u.afdelingen[b->afdeling];
+				const struct kv_sleutel *s = po->sleutel;
+				if (b->afdeling != dd) {
+					s = ontv->nperiodes ? NULL
+							    : &ontv->sleutel;
+					json_object_set_new(
+						x, "breuk",
+						jstr(steun_breuk(&u, dd,
+								 b->afdeling)));
+				}
 				json_object_set_new(
 					x, "sleutel",
-					sleutel_json(s, code, naam[g]));
+					s ? sleutel_json(s, code, naam[g])
+					  : json_pack("{s:b}", "perPeriode",
+						      1));
 				json_object_set_new(x, "exact", jstr(b->exact));
 				json_object_set_new(x, "cent", euro(b->cent));
 				json_array_append_new(posten, x);

@@ -57,8 +57,13 @@ const PAGES = [
 	['uren', '/uren', 200, 'controller.hb'],
 	['medewerkers-HB', '/medewerkers?samenwerking=HB', 200, 'controller.hb'],
 	['medewerker-HB-038', '/medewerkers/HB-038', 200, 'controller.hb'],
+	['kostenverdelingen-AA', '/samenwerkingen/AA/kostenverdelingen', 200, 'accounthouder.aalsmeer'],
+	['kostenverdeling-AA-2024', '/kostenverdelingen/2', 200, 'accounthouder.aalsmeer'],
+	['waarom-betaalt-aalsmeer-2024', '/kostenverdelingen/2/gemeenten/GM0358', 200, 'accounthouder.aalsmeer'],
+	['vergelijking-AA-2024-2023', '/kostenverdelingen/2/vergelijking?met=1', 200, 'accounthouder.aalsmeer'],
+	['kostenverdeling-HB-2024', '/kostenverdelingen/4', 200, 'controller.hb'],
 ];
-const PLAN = PAGES.length * 4 + 4;
+const PLAN = PAGES.length * 4 + 5;
 const TOKENS = {};
 
 /* ---- TAP ---- */
@@ -456,6 +461,64 @@ async function uploadCase(browser, base) {
 		});
 }
 
+// A controller computes HB's contribution for 2024 through the form,
+// adopts it by a decision and compares it with the demo's calculation of
+// the same year: every difference is zero. Aalsmeer's explanation page
+// adds up: the cents of its parts are its contribution.
+async function kostenCase(browser, base) {
+	await check('kostenverdeling berekenen, vaststellen en vergelijken; de uitleg telt op',
+		async (notes) => {
+			const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL',
+				extraHTTPHeaders: { Authorization: 'Bearer ' + TOKENS['controller.hb'] } });
+			const page = await context.newPage();
+			try {
+				await page.goto(base + '/samenwerkingen/HB/kostenverdelingen');
+				await page.fill('#jaar', '2024');
+				await Promise.all([
+					page.waitForURL(/\/kostenverdelingen\/6$/),
+					page.getByRole('button', { name: 'Berekenen' }).click(),
+				]);
+				notes.push(page.url());
+				assert.match(await page.locator('h1').innerText(), /Kostenverdeling HB 2024/);
+				await page.fill('#besluit', '830016');
+				await Promise.all([
+					page.waitForURL(/\/kostenverdelingen\/6$/),
+					page.getByRole('button', { name: 'Vaststellen' }).click(),
+				]);
+				const status = (await page.locator('main p').first().innerText());
+				notes.push(status.slice(0, 60));
+				assert.match(status, /Vastgesteld bij besluit 830016/);
+				assert.equal(await page.locator('#besluit').count(), 0, 'geen formulier meer');
+				await page.selectOption('#met', '4');
+				await Promise.all([
+					page.waitForURL(/vergelijking\?met=4/),
+					page.getByRole('button', { name: 'Vergelijken' }).click(),
+				]);
+				const verschillen = await page.locator('tbody tr td:last-child').allInnerTexts();
+				notes.push(`${verschillen.length} verschillen`);
+				assert.ok(verschillen.length > 4);
+				assert.ok(verschillen.every((t) => t.trim() === '€ 0,00'), verschillen.join('|'));
+			} finally {
+				await context.close();
+			}
+			const ctx2 = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL',
+				extraHTTPHeaders: { Authorization: 'Bearer ' + TOKENS['accounthouder.aalsmeer'] } });
+			const p2 = await ctx2.newPage();
+			try {
+				await p2.goto(base + '/kostenverdelingen/2/gemeenten/GM0358');
+				const cents = (t) => Number(t.replace(/[^0-9-]/g, ''));
+				const parts = await p2.locator('tbody td:last-child').allInnerTexts();
+				const som = parts.reduce((a, t) => a + cents(t), 0);
+				const totaal = cents(await p2.locator('main strong').first().innerText());
+				notes.push(`${parts.length} delen, samen ${som}, bijdrage ${totaal}`);
+				assert.equal(som, totaal);
+				assert.equal(totaal, 580789247);
+			} finally {
+				await ctx2.close();
+			}
+		});
+}
+
 async function noScriptCase(browser, base) {
 	await check('zonder JavaScript: filter Heemstede (GM0397) op /besluiten toont alleen Heemstede',
 		async (notes) => {
@@ -505,7 +568,7 @@ async function main() {
 		const bin = findBinary();
 		const db = path.join(tmp, 'demo.db');
 		makeDemo(bin, db, env);
-		for (const who of ['raadslid.bloemendaal', 'controller.hb']) {
+		for (const who of ['raadslid.bloemendaal', 'controller.hb', 'accounthouder.aalsmeer']) {
 			const r = spawnSync(bin, ['gebruiker', 'token', who, '--naam', 'e2e',
 				'--db', db], { env, encoding: 'utf8' });
 			if (r.status !== 0)
@@ -528,6 +591,7 @@ async function main() {
 			await pageCases(browser, server.base, shots, p);
 		await storyCase(browser, server.base);
 		await uploadCase(browser, server.base);
+		await kostenCase(browser, server.base);
 		await noScriptCase(browser, server.base);
 	} finally {
 		await browser.close().catch(() => {});
