@@ -51,6 +51,8 @@ demo: build
 	@echo "  http://localhost:$(PORT)/inloggen                  inloggen met een demo-account van hierboven"
 	@echo "  http://localhost:$(PORT)/samenwerkingen/HB/uren    de urenverdeling van HB (na inloggen)"
 	@echo "  http://localhost:$(PORT)/uren                      uren inlezen (als controller of beheerder)"
+	@echo "  http://localhost:$(PORT)/kostenverdelingen/2       de vastgestelde bijdrage van AA over 2024 (na inloggen)"
+	@echo "  http://localhost:$(PORT)/kostenverdelingen/2/gemeenten/GM0358  waarom betaalt Aalsmeer dit?"
 	@echo "Of op de opdrachtregel: $(AMBT) --help"
 	@echo
 	$(AMBT) serve --db $(DB) --poort $(PORT)
