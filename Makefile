@@ -81,6 +81,7 @@ bench: deps
 	meson compile -C build-bench
 	sh bench/http.sh build-bench/ambt
 	sh bench/uren.sh build-bench
+	sh bench/verdeling.sh build-bench
 
 # Run every fuzzer with clang/libFuzzer for FUZZ_SECONDS each and merge
 # new inputs into fuzz/corpus/ (see fuzz/README.md).
