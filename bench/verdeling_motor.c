@@ -25,7 +25,8 @@ int
 main(int argc, char **argv)
 {
 	if (argc < 2) {
-		fprintf(stderr, "gebruik: %s DOCUMENT.json [RONDES]\n", argv[0]);
+		fprintf(stderr, "gebruik: %s DOCUMENT.json [RONDES]\n",
+			argv[0]);
 		return 2;
 	}
 	int rondes = argc > 2 ? atoi(argv[2]) : 5;
@@ -65,8 +66,8 @@ main(int argc, char **argv)
 		posten = u.nposten;
 		arena_free(&ra);
 	}
-	printf("{\"seconden\": %.4f, \"bladen\": %zu, \"posten\": %zu}\n", beste,
-	       bladen, posten);
+	printf("{\"seconden\": %.4f, \"bladen\": %zu, \"posten\": %zu}\n",
+	       beste, bladen, posten);
 	arena_free(&a);
 	return 0;
 }

@@ -4,7 +4,7 @@
 #   fuzz/run.sh [SECONDS] [TARGET...]
 #
 # SECONDS per target (default 60); TARGETs from: urlencoded route template
-# date (default all). Builds fuzz-out/fuzz_TARGET (project root; override
+# date uren kostenverdeling (default all). Builds fuzz-out/fuzz_TARGET (project root; override
 # with FUZZ_OUT=DIR), fuzzes in a scratch copy FUZZ_OUT/work/TARGET
 # seeded from fuzz/corpus/TARGET, then merges into fuzz/corpus/TARGET only
 # the new inputs that add coverage (-merge=1); a corpus that grows past 300
@@ -23,7 +23,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 1
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-urlencoded route template date uren}
+targets=${*:-urlencoded route template date uren kostenverdeling}
 out=${FUZZ_OUT:-fuzz-out}
 cc=${CC:-clang}
 
@@ -31,8 +31,9 @@ cflags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 	-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 	-Wall -Wextra -Wno-unused-parameter ${EXTRA_CFLAGS:-}"
 srcs="src/core/arena.c src/core/err.c src/core/text.c src/core/date.c src/core/uren.c src/core/uren_csv.c src/core/csv_tabel.c src/core/uren_import.c src/core/register.c
+	src/core/kostenverdeling.c src/core/besluit.c src/present/kostenverdeling.c src/present/present.c
 	src/http/urlencoded.c src/http/route.c src/http/template.c"
-jansson="$(pkg-config --cflags --libs jansson 2>/dev/null || echo -ljansson) -lcsv -lsodium -lpthread"
+jansson="$(pkg-config --cflags --libs jansson 2>/dev/null || echo -ljansson) -lcsv -lsodium -lpthread -lgmp"
 
 max_files=300
 max_bytes=1048576
@@ -77,7 +78,7 @@ mkdir -p "$out/work" "$out/crashes" || exit 1
 status=0
 for t in $targets; do
 	case $t in
-	urlencoded | route | template | date | uren) ;;
+	urlencoded | route | template | date | uren | kostenverdeling) ;;
 	*)
 		echo "run.sh: unknown target '$t'" >&2
 		exit 2

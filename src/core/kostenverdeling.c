@@ -321,10 +321,15 @@ sb_afdeling(struct sb *s, const struct kv_afdeling *d)
 	}
 	sb_put(s, ",\"kind\":");
 	sb_str(s, d->ondersteunend ? "support" : "primary");
-	sb_put(s, ",\"name\":");
-	sb_str(s, d->naam);
-	sb_put(s, ",\"taakveld\":");
-	sb_str(s, d->taakveld);
+	/* Absent stays absent: the canonical form reads back the same. */
+	if (d->naam) {
+		sb_put(s, ",\"name\":");
+		sb_str(s, d->naam);
+	}
+	if (d->taakveld) {
+		sb_put(s, ",\"taakveld\":");
+		sb_str(s, d->taakveld);
+	}
 	sb_put(s, "}");
 }
 
@@ -1835,8 +1840,9 @@ tel_op(struct werk *w, struct kv_uitkomst *out, struct uitvoer *u)
 	}
 	for (size_t m = 0; m < nm; m++) {
 		struct kv_gemeente_uit *g = &out->per_gemeente[m];
-		qsort(g->per_taakveld, g->ntaakvelden, sizeof *g->per_taakveld,
-		      cmp_taakveld);
+		if (g->ntaakvelden > 1) /* none: per_taakveld is NULL */
+			qsort(g->per_taakveld, g->ntaakvelden,
+			      sizeof *g->per_taakveld, cmp_taakveld);
 		g->exact_totaal = breuk_tekst(w->a, u->exact_totaal[m]);
 		if (!g->exact_totaal)
 			return geheugen(w->e);

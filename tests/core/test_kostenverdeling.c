@@ -623,6 +623,72 @@ test_periodes_maatwerk_voorschot(void **state)
 	arena_free(&a);
 }
 
+/* Two calculations compared: per municipality the total, every origin
+ * department either has and every taakveld, zeros where one lacks it. */
+static void
+test_vergelijk(void **state)
+{
+	const char *a_doc =
+		"{\"year\":2023,\"municipalities\":[{\"id\":\"A\"},{\"id\":\"B\"}],"
+		"\"departments\":[{\"id\":\"P\",\"kind\":\"primary\",\"taakveld\":\"0.2\","
+		"\"key\":{\"basis\":\"fte\",\"weights\":{\"A\":1,\"B\":3}}}],"
+		"\"pools\":[{\"id\":\"K\",\"department\":\"P\",\"cost_type\":\"x\",\"amount\":1000}]}";
+	const char *b_doc =
+		"{\"year\":2024,\"municipalities\":[{\"id\":\"B\"},{\"id\":\"C\"}],"
+		"\"departments\":[{\"id\":\"P\",\"kind\":\"primary\",\"taakveld\":\"0.2\","
+		"\"key\":{\"basis\":\"fte\",\"weights\":{\"B\":1,\"C\":1}}},"
+		"{\"id\":\"Q\",\"kind\":\"primary\",\"taakveld\":\"8.1\","
+		"\"key\":{\"type\":\"direct\",\"municipality\":\"B\"}}],"
+		"\"pools\":[{\"id\":\"K\",\"department\":\"P\",\"cost_type\":\"x\",\"amount\":1000},"
+		"{\"id\":\"L\",\"department\":\"Q\",\"cost_type\":\"x\",\"amount\":70}]}";
+	struct arena a;
+	struct err e;
+	struct kv_invoer ia, ib;
+	struct kv_uitkomst ua, ub;
+	struct kv_verschil *v;
+	size_t n;
+	(void)state;
+	arena_init(&a, 16u << 20);
+	assert_int_equal(kv_json_lees(a_doc, strlen(a_doc), &a, &ia, &e),
+			 ST_OK);
+	assert_int_equal(kv_json_lees(b_doc, strlen(b_doc), &a, &ib, &e),
+			 ST_OK);
+	assert_int_equal(kv_bereken(&ia, &a, &ua, &e), ST_OK);
+	assert_int_equal(kv_bereken(&ib, &a, &ub, &e), ST_OK);
+	assert_int_equal(kv_vergelijk(&ua, &ub, &a, &v, &n, &e), ST_OK);
+	/* A: 250 -> 0; B: 750 -> 500 + 70; C: 0 -> 500. */
+	static const struct {
+		const char *g;
+		enum kv_dimensie d;
+		const char *k;
+		int64_t a, b;
+	} want[] = {
+		{ "A", KV_DIM_TOTAAL, NULL, 250, 0 },
+		{ "A", KV_DIM_AFDELING, "P", 250, 0 },
+		{ "A", KV_DIM_TAAKVELD, "0.2", 250, 0 },
+		{ "B", KV_DIM_TOTAAL, NULL, 750, 570 },
+		{ "B", KV_DIM_AFDELING, "P", 750, 500 },
+		{ "B", KV_DIM_AFDELING, "Q", 0, 70 },
+		{ "B", KV_DIM_TAAKVELD, "0.2", 750, 500 },
+		{ "B", KV_DIM_TAAKVELD, "8.1", 0, 70 },
+		{ "C", KV_DIM_TOTAAL, NULL, 0, 500 },
+		{ "C", KV_DIM_AFDELING, "P", 0, 500 },
+		{ "C", KV_DIM_TAAKVELD, "0.2", 0, 500 },
+	};
+	assert_int_equal(n, sizeof want / sizeof *want);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(v[i].gemeente, want[i].g);
+		assert_int_equal(v[i].dimensie, want[i].d);
+		if (want[i].k)
+			assert_string_equal(v[i].sleutel, want[i].k);
+		else
+			assert_null(v[i].sleutel);
+		assert_int_equal(v[i].a, want[i].a);
+		assert_int_equal(v[i].b, want[i].b);
+	}
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -632,6 +698,7 @@ main(void)
 		cmocka_unit_test(test_wederzijds_gesloten_kring),
 		cmocka_unit_test(test_periodes_en_json),
 		cmocka_unit_test(test_periodes_maatwerk_voorschot),
+		cmocka_unit_test(test_vergelijk),
 		cmocka_unit_test(test_eigenschappen),
 		cmocka_unit_test(test_eigenschappen_nulgewicht),
 	};
