@@ -58,13 +58,16 @@ remove_db(const char *path)
 			unlink(buf);
 }
 
-/* One demo account per role; passwords are random and printed once. */
+/* Demo accounts (every role; AA's controller and an Aalsmeer council
+ * member for the contribution calculation); passwords are random and
+ * printed once. */
 static const struct {
 	const char *naam, *weergave;
 	enum rol rol;
 	const char *scope;
 } demo_accounts[] = {
 	{ "beheer", "Demo Beheerder", ROL_BEHEERDER, NULL },
+	{ "controller.aa", "Demo Controller AA", ROL_CONTROLLER, "AA" },
 	{ "controller.hb", "Demo Controller HB", ROL_CONTROLLER, "HB" },
 	{ "accounthouder.aalsmeer", "Demo Accounthouder Aalsmeer",
 	  ROL_ACCOUNTHOUDER, "GM0358" },
@@ -72,6 +75,8 @@ static const struct {
 	  "GM0397" },
 	{ "balie.aalsmeer", "Demo Baliemedewerker Aalsmeer",
 	  ROL_BALIEMEDEWERKER, "GM0358" },
+	{ "raadslid.aalsmeer", "Demo Raadslid Aalsmeer", ROL_RAADSLID,
+	  "GM0358" },
 	{ "raadslid.bloemendaal", "Demo Raadslid Bloemendaal", ROL_RAADSLID,
 	  "GM0377" },
 };

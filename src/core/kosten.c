@@ -391,9 +391,13 @@ kosten_scenario(const struct uren_register *r, const struct kosten_jaar *k,
 		a, k->nrollen + sc->nwijzigingen + 1, sizeof *rollen);
 	if (!eenheden || !posten || !rollen)
 		return err_set(e, ST_NOMEM, "Te weinig geheugen.");
-	memcpy(eenheden, r->eenheden, r->neenheden * sizeof *eenheden);
-	memcpy(posten, k->posten, k->nposten * sizeof *posten);
-	memcpy(rollen, k->rollen, k->nrollen * sizeof *rollen);
+	/* memcpy from NULL is undefined even for zero bytes. */
+	if (r->neenheden)
+		memcpy(eenheden, r->eenheden, r->neenheden * sizeof *eenheden);
+	if (k->nposten)
+		memcpy(posten, k->posten, k->nposten * sizeof *posten);
+	if (k->nrollen)
+		memcpy(rollen, k->rollen, k->nrollen * sizeof *rollen);
 	*r2 = *r;
 	r2->eenheden = eenheden;
 	*k2 = *k;

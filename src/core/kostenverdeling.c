@@ -1927,7 +1927,8 @@ voorbereiden(struct werk *w, struct wpost **posten, size_t *nposten)
 		geheugen(w->e);
 		return -1;
 	}
-	memcpy(w->gem, in->gemeenten, in->ngemeenten * sizeof *w->gem);
+	if (in->ngemeenten)
+		memcpy(w->gem, in->gemeenten, in->ngemeenten * sizeof *w->gem);
 	for (size_t i = 0; i < w->nm; i++)
 		if (!w->gem[i])
 			w->gem[i] = "";

@@ -105,8 +105,8 @@ willekeurige_invoer(struct arena *a, struct kv_invoer *in,
 	day_t dec31 = date_from_ymd(in->jaar, 12, 31);
 	for (size_t d = 0; d < np + ns; d++) {
 		struct kv_afdeling *af = &in->afdelingen[d];
-		char *id = arena_alloc(a, 8);
-		snprintf(id, 8, "%c%zu", d < np ? 'P' : 'S', d);
+		char *id = arena_alloc(a, 24);
+		snprintf(id, 24, "%c%zu", d < np ? 'P' : 'S', d);
 		af->id = id;
 		af->naam = id;
 		af->ondersteunend = d >= np;
@@ -166,8 +166,8 @@ willekeurige_invoer(struct arena *a, struct kv_invoer *in,
 	in->posten = arena_calloc(a, in->nposten, sizeof *in->posten);
 	for (size_t i = 0; i < in->nposten; i++) {
 		struct kv_post *p = &in->posten[i];
-		char *id = arena_alloc(a, 12);
-		snprintf(id, 12, "K%02zu", (size_t)tussen(0, 99) * 10 + i);
+		char *id = arena_alloc(a, 24);
+		snprintf(id, 24, "K%02zu", (size_t)tussen(0, 99) * 10 + i);
 		p->id = id;
 		p->afdeling =
 			in->afdelingen[tussen(0, (int64_t)(np + ns) - 1)].id;
@@ -214,7 +214,8 @@ willekeurige_invoer(struct arena *a, struct kv_invoer *in,
 #define SCHUD(a, p, n)                                                     \
 	do {                                                               \
 		void *kopie_ = arena_calloc((a), (n) + 1, sizeof *(p));    \
-		memcpy(kopie_, (p), (n) * sizeof *(p));                    \
+		if (n)                                                     \
+			memcpy(kopie_, (p), (n) * sizeof *(p));            \
 		(p) = kopie_;                                              \
 		for (size_t i_ = (n); i_ > 1; i_--) {                      \
 			size_t j_ = (size_t)tussen(0, (int64_t)i_ - 1);    \

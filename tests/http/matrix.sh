@@ -32,10 +32,8 @@ if "$AMBT" serve --routes | grep -q '	niets$'; then not_ok "every route declares
 DB=$WORK/db
 "$AMBT" demo --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
 add() { "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" --scope "$3" --db "$DB" >/dev/null; }
-add controller.aa controller AA
 add accounthouder.amstelveen accounthouder GM0362
 add planner.aalsmeer planner GM0358
-add raadslid.aalsmeer raadslid GM0358
 add raadslid.amstelveen raadslid GM0362
 tok() { "$AMBT" gebruiker token "$1" --naam matrix --db "$DB" | tail -1; }
 T_beheer=$(tok beheer)
