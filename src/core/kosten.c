@@ -67,7 +67,14 @@ sleutel(const struct uren_register *r, const struct uren_cel *c, size_t nc,
 					   g->gemeente) == 0)
 					g->waarde += c[i].honderdsten;
 		} else if (b == KV_INWONERS) {
-			for (size_t i = 0; i < r->ngemeenten; i++)
+			int gevonden = 0;
+			for (size_t i = 0; i < k->ninwoners; i++)
+				if (strcmp(k->inwoners[i].gemeente,
+					   g->gemeente) == 0) {
+					g->waarde = k->inwoners[i].waarde;
+					gevonden = 1;
+				}
+			for (size_t i = 0; !gevonden && i < r->ngemeenten; i++)
 				if (strcmp(r->gemeenten[i].code, g->gemeente) ==
 					    0 &&
 				    r->gemeenten[i].inwoners > 0)

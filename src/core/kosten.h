@@ -10,8 +10,8 @@
  * primary unit's key follows its arrangement (inrichting) through the
  * year: while it is `eigen` to one member, everything goes to that member;
  * otherwise the unit's basis applies over that stretch: realised hours
- * per member (from the hours), inhabitants (the register's latest
- * count), or weights set by hand.
+ * per member (from the hours), inhabitants (on 1 January of the year,
+ * kosten_jaar.inwoners), or weights set by hand.
  */
 #ifndef AMBT_CORE_KOSTEN_H
 #define AMBT_CORE_KOSTEN_H
@@ -65,6 +65,11 @@ struct kosten_jaar {
 	size_t ngewichten;
 	struct kv_gewicht *voorschotten; /* CBS code → cents */
 	size_t nvoorschotten;
+	/* Inhabitants per member on the reference date (1 January of the
+	 * year), for keys by inhabitants; a member missing here counts the
+	 * register's latest figure. */
+	struct kv_gewicht *inwoners;
+	size_t ninwoners;
 };
 
 /*

@@ -142,6 +142,44 @@ store_kosten_jaar(struct store *s, struct arena *a, const char *samenwerking,
 	return r < 0 ? e->status : ST_OK;
 }
 
+/*
+ * The inhabitants of every member of k's cooperation on `peildatum`: the
+ * latest count on or before it, else the earliest after it.
+ */
+static enum status
+inwoners_op(struct store *s, struct arena *a, struct kosten_jaar *k,
+	    day_t peildatum, struct err *e)
+{
+	struct lidmaatschap *l;
+	size_t nl;
+	if (store_samenwerking_leden(s, a, k->samenwerking, &l, &nl, e))
+		return e->status;
+	k->inwoners = arena_calloc(a, nl + 1, sizeof *k->inwoners);
+	if (!k->inwoners)
+		return nomem(e);
+	for (size_t i = 0; i < nl; i++) {
+		struct inwonertal *t;
+		size_t nt;
+		const struct inwonertal *beste = NULL;
+		if (store_inwonertal_list(s, a, l[i].gemeente, &t, &nt, e))
+			return e->status;
+		for (size_t j = 0; j < nt; j++) {
+			int ervoor = t[j].peildatum <= peildatum;
+			if (!beste ||
+			    (ervoor && (beste->peildatum > peildatum ||
+					t[j].peildatum > beste->peildatum)) ||
+			    (!ervoor && beste->peildatum > peildatum &&
+			     t[j].peildatum < beste->peildatum))
+				beste = &t[j];
+		}
+		if (beste)
+			k->inwoners[k->ninwoners++] =
+				(struct kv_gewicht){ l[i].gemeente,
+						     beste->aantal };
+	}
+	return ST_OK;
+}
+
 enum status
 store_kosten_invoer(struct store *s, struct arena *a, const char *samenwerking,
 		    int jaar, const char *scenario, struct kv_invoer *out,
@@ -160,6 +198,8 @@ store_kosten_invoer(struct store *s, struct arena *a, const char *samenwerking,
 			"%.20s heeft in %d geen kostenposten; lees ze in "
 			"met 'ambt kostenpost import' of via de API.",
 			samenwerking, jaar);
+	if (inwoners_op(s, a, &k, date_from_ymd(jaar, 1, 1), e))
+		return e->status;
 	if (store_uren_register(s, a, &reg, e) ||
 	    store_uren_cellen(
 		    s, a, &reg, samenwerking, date_from_ymd(jaar, 1, 1),
