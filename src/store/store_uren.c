@@ -1032,6 +1032,7 @@ store_uren_cellen(struct store *s, struct arena *a,
 	sqlite3_reset(st);
 	if (rr < 0)
 		return e->status;
-	qsort(*out, *n, sizeof(**out), uren_cel_cmp);
+	if (*n > 1) /* no cells: *out is NULL */
+		qsort(*out, *n, sizeof(**out), uren_cel_cmp);
 	return ST_OK;
 }
