@@ -16,12 +16,18 @@ static const char usage[] =
 	"  ambt kostenpost lijst --samenwerking CODE --jaar JJJJ\n"
 	"                 [--format tabel|json|csv]\n"
 	"  ambt kostenpost import BESTAND.csv --samenwerking CODE --jaar "
-	"JJJJ\n\n"
+	"JJJJ\n"
+	"  ambt kostenpost zet CODE --samenwerking CODE --jaar JJJJ --eenheid "
+	"EENHEID\n"
+	"                 --kostensoort SOORT --bedrag BEDRAG [--taakveld T]\n"
+	"                 [--datum JJJJ-MM-DD]\n"
+	"  ambt kostenpost verwijder CODE --samenwerking CODE --jaar JJJJ\n\n"
 	"import vervangt alle kostenposten van dat jaar door die in het "
 	"bestand\n(kolommen code, eenheid, kostensoort en bedrag in euro; "
 	"taakveld en datum\nmogen). Alles of niets: staat er ergens een "
 	"fout in, dan verandert er niets\nen ziet u elke fout met regel en "
-	"kolom.\n";
+	"kolom. zet legt één kostenpost vast (een kostenpost met dezelfde "
+	"code\nvervangt het); bedragen in euro, zoals 1.234,56 of -250.\n";
 
 static const char *
 bedrag(struct arena *a, int64_t cent)
@@ -144,12 +150,85 @@ kostenpost_import(int argc, char **argv)
 	return ctx_close(&x, 0);
 }
 
+static int
+kostenpost_zet(int argc, char **argv)
+{
+	const char *sw = NULL, *jaar_text = NULL, *eenheid = NULL,
+		   *soort = NULL, *bedrag_text = NULL, *taakveld = NULL,
+		   *datum = NULL;
+	const struct opt opts[] = { { "samenwerking", &sw, NULL },
+				    { "jaar", &jaar_text, NULL },
+				    { "eenheid", &eenheid, NULL },
+				    { "kostensoort", &soort, NULL },
+				    { "bedrag", &bedrag_text, NULL },
+				    { "taakveld", &taakveld, NULL },
+				    { "datum", &datum, NULL },
+				    { NULL, NULL, NULL } };
+	struct kosten_post p = { .datum = DATE_NONE };
+	struct ctx x;
+	int rc, jaar = 0;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
+		return rc;
+	if (x.npos != 1 || !sw || !jaar_text || !eenheid || !soort ||
+	    !bedrag_text)
+		return ctx_close(
+			&x, cli_usage_error("Geef de code, --samenwerking, "
+					    "--jaar, --eenheid, --kostensoort "
+					    "en --bedrag."));
+	if ((rc = cli_jaar(jaar_text, &jaar)) ||
+	    (datum && (rc = cli_date(datum, "datum", &p.datum))))
+		return ctx_close(&x, rc);
+	if (kosten_bedrag_parse(bedrag_text, &p.bedrag))
+		return ctx_close(&x,
+				 cli_usage_error("'%s' is geen bedrag in euro "
+						 "(schrijf bijvoorbeeld "
+						 "1.234,56).",
+						 bedrag_text));
+	p.code = x.pos[0];
+	p.eenheid = eenheid;
+	p.kostensoort = soort;
+	p.taakveld = taakveld;
+	if (store_kostenpost_zet(x.s, sw, jaar, &p, &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	printf("Kostenpost %s van %s in %d: %s.\n", p.code, sw, jaar,
+	       bedrag(&x.a, p.bedrag));
+	return ctx_close(&x, 0);
+}
+
+static int
+kostenpost_verwijder(int argc, char **argv)
+{
+	const char *sw = NULL, *jaar_text = NULL;
+	const struct opt opts[] = { { "samenwerking", &sw, NULL },
+				    { "jaar", &jaar_text, NULL },
+				    { NULL, NULL, NULL } };
+	struct ctx x;
+	int rc, jaar = 0;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
+		return rc;
+	if (x.npos != 1 || !sw || !jaar_text)
+		return ctx_close(&x, cli_usage_error("Geef de code, "
+						     "--samenwerking en "
+						     "--jaar."));
+	if ((rc = cli_jaar(jaar_text, &jaar)))
+		return ctx_close(&x, rc);
+	if (store_kostenpost_verwijder(x.s, sw, jaar, x.pos[0], &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	printf("Kostenpost %s van %s in %d is verwijderd.\n", x.pos[0], sw,
+	       jaar);
+	return ctx_close(&x, 0);
+}
+
 int
 cmd_kostenpost(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
 		{ "lijst", kostenpost_lijst },
 		{ "import", kostenpost_import },
+		{ "zet", kostenpost_zet },
+		{ "verwijder", kostenpost_verwijder },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);

@@ -1324,15 +1324,20 @@ maatwerk(struct werk *w, struct wpost *p, size_t *n, int64_t *absoluut)
 			totaal += b;
 			struct wpost *o = &q[k++];
 			struct rsleutel *rs = arena_alloc(w->a, sizeof *rs);
+			struct kv_sleutel *ks = arena_alloc(w->a, sizeof *ks);
 			struct sb s = { .a = w->a };
 			sb_put(&s, "maatwerk:");
 			sb_put(&s, w->afd[d]->id);
 			sb_put(&s, ":");
 			sb_put(&s, w->gem[g]);
-			if (!rs || s.vol) {
+			if (!rs || !ks || s.vol) {
 				err_set(w->e, ST_NOMEM, "Te weinig geheugen.");
 				return NULL;
 			}
+			/* Billed straight to the municipality: a direct key. */
+			ks->basis = KV_DIRECT;
+			ks->direct = w->gem[g];
+			rs->k = ks;
 			rs->direct = 1;
 			rs->m = (uint32_t)g;
 			rs->som = 1;

@@ -472,6 +472,18 @@ static const char *const texts[Q__COUNT] = {
 		"INSERT INTO kostenpost (samenwerking_id, jaar, code, eenheid_id, "
 		"kostensoort, taakveld, bedrag, datum) "
 		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+	[Q_KP_UPSERT] =
+		"INSERT INTO kostenpost (samenwerking_id, jaar, code, eenheid_id, "
+		"kostensoort, taakveld, bedrag, datum) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+		"ON CONFLICT (samenwerking_id, jaar, code) DO UPDATE SET "
+		"eenheid_id = excluded.eenheid_id, "
+		"kostensoort = excluded.kostensoort, "
+		"taakveld = excluded.taakveld, bedrag = excluded.bedrag, "
+		"datum = excluded.datum",
+	[Q_KP_DELETE_ONE] =
+		"DELETE FROM kostenpost WHERE samenwerking_id = $1 AND jaar = $2 "
+		"AND code = $3",
 	[Q_KR_LIST] =
 		"SELECT e.code, r.ondersteunend, r.grondslag, r.taakveld, "
 		"r.volgorde FROM kostenrol r JOIN eenheid e ON e.id = r.eenheid_id "

@@ -603,6 +603,15 @@ enum status store_kostenposten_vervang(struct store *s,
 				       const struct kosten_post *posten,
 				       size_t n, struct err *e);
 
+/* Enter one cost pool (a pool with the same code in that year is
+ * replaced), or remove one (ST_NOT_FOUND when there is none). */
+enum status store_kostenpost_zet(struct store *s, const char *samenwerking,
+				 int jaar, const struct kosten_post *p,
+				 struct err *e);
+enum status store_kostenpost_verwijder(struct store *s,
+				       const char *samenwerking, int jaar,
+				       const char *code, struct err *e);
+
 /* Set one unit's role, a delivery, a weight by hand, an advance or the
  * method for a year (each replaces what was set before). */
 enum status store_kostenrol_zet(struct store *s, int jaar,

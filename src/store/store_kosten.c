@@ -327,6 +327,80 @@ store_kostenposten_vervang(struct store *s, const char *samenwerking, int jaar,
 }
 
 enum status
+store_kostenpost_zet(struct store *s, const char *samenwerking, int jaar,
+		     const struct kosten_post *p, struct err *e)
+{
+	int64_t swid, eid = 0;
+	enum status rc;
+	char b[24];
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (!p->code || !*p->code)
+		err_invalid(e, "code", "required",
+			    "Geef de kostenpost een code.");
+	if (!p->kostensoort || !*p->kostensoort)
+		err_invalid(e, "kostensoort", "required",
+			    "Noem de kostensoort (bijvoorbeeld personeel).");
+	if (p->bedrag > KV_MAX_BEDRAG || p->bedrag < -KV_MAX_BEDRAG)
+		err_invalid(e, "bedrag", "overflow",
+			    "Het bedrag is groter dan 1.000 miljard euro.");
+	if (samenwerking_id(s, samenwerking, &swid, NULL, e) == ST_OK)
+		eenheid_van_sw(s, p->eenheid, samenwerking, "eenheid", &eid, e);
+	sqlite3_stmt *st = e->status == ST_OK ? stmt(s, Q_KP_UPSERT, e) : NULL;
+	if (st) {
+		bind_id(st, 1, swid);
+		bind_int(st, 2, jaar);
+		bind_text(st, 3, p->code);
+		bind_id(st, 4, eid);
+		bind_text(st, 5, p->kostensoort);
+		bind_text(st, 6, p->taakveld);
+		bind_int(st, 7, p->bedrag);
+		if (p->datum == DATE_NONE)
+			bind_null(st, 8);
+		else
+			bind_date(st, 8, p->datum);
+		snprintf(b, sizeof b, "%lld", (long long)p->bedrag);
+		if (run(s, st, e) == ST_OK)
+			audit_append(s, "update", 200, "kostenpost", NULL,
+				     sw_jaar(s, samenwerking, jaar), NULL, NULL,
+				     jobj(&s->scratch, "code", p->code,
+					  "eenheid", p->eenheid, "kostensoort",
+					  p->kostensoort, "taakveld",
+					  p->taakveld, "bedragCenten", b, NULL),
+				     e);
+	}
+	return tx_end(s, e->status, e);
+}
+
+enum status
+store_kostenpost_verwijder(struct store *s, const char *samenwerking, int jaar,
+			   const char *code, struct err *e)
+{
+	int64_t swid;
+	enum status rc;
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	sqlite3_stmt *st = NULL;
+	if (samenwerking_id(s, samenwerking, &swid, NULL, e) == ST_OK)
+		st = stmt(s, Q_KP_DELETE_ONE, e);
+	if (st) {
+		bind_id(st, 1, swid);
+		bind_int(st, 2, jaar);
+		bind_text(st, 3, code);
+		if (run(s, st, e) == ST_OK && sqlite3_changes(s->db) == 0)
+			err_set(e, ST_NOT_FOUND,
+				"%.20s heeft in %d geen kostenpost %.40s.",
+				samenwerking, jaar, code ? code : "");
+		else if (e->status == ST_OK)
+			audit_append(s, "delete", 200, "kostenpost", NULL,
+				     sw_jaar(s, samenwerking, jaar), NULL,
+				     jobj(&s->scratch, "code", code, NULL),
+				     NULL, e);
+	}
+	return tx_end(s, e->status, e);
+}
+
+enum status
 store_kostenrol_zet(struct store *s, int jaar, const struct kosten_rol *r,
 		    struct err *e)
 {
