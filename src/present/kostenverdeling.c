@@ -365,6 +365,7 @@ kv_json_invoer(const json_t *doc, struct arena *a, struct kv_invoer *in,
 	       struct err *e)
 {
 	struct lezer l = { .a = a, .e = e };
+	err_clear(e);
 	memset(in, 0, sizeof *in);
 	if (!json_is_object(doc))
 		return err_invalid(e, "", "type",
