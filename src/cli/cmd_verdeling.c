@@ -26,6 +26,7 @@ static const char usage[] =
 	"                 [--grondslag G] [--volgorde N] [--taakveld T]\n"
 	"  ambt verdeling levering VAN AAN GEWICHT --jaar JJJJ\n"
 	"  ambt verdeling gewicht EENHEID GEMEENTE GEWICHT --jaar JJJJ\n"
+	"  ambt verdeling maatwerk EENHEID GEMEENTE UREN TARIEF --jaar JJJJ\n"
 	"  ambt verdeling voorschot GEMEENTE BEDRAG --samenwerking CODE "
 	"--jaar JJJJ\n"
 	"  ambt verdeling methode direct|step_down|reciprocal --samenwerking "
@@ -666,6 +667,47 @@ verdeling_voorschot(int argc, char **argv)
 }
 
 static int
+verdeling_maatwerk(int argc, char **argv)
+{
+	const char *jaar_text = NULL;
+	const struct opt opts[] = { { "jaar", &jaar_text, NULL },
+				    { NULL, NULL, NULL } };
+	struct kv_maatwerk m = { 0 };
+	struct ctx x;
+	int rc, jaar = 0;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 4, usage)) >= 0)
+		return rc;
+	if (x.npos != 4 || !jaar_text)
+		return ctx_close(
+			&x, cli_usage_error("Geef EENHEID GEMEENTE UREN TARIEF "
+					    "en --jaar."));
+	if ((rc = cli_jaar(jaar_text, &jaar)))
+		return ctx_close(&x, rc);
+	/* Hours as 120,5 are hundredths, the way cents are. */
+	if (kosten_bedrag_parse(x.pos[2], &m.uren) || m.uren < 0)
+		return ctx_close(&x, cli_usage_error("'%s' is geen aantal uren "
+						     "(schrijf bijvoorbeeld "
+						     "120,5).",
+						     x.pos[2]));
+	if (kosten_bedrag_parse(x.pos[3], &m.tarief) || m.tarief < 0)
+		return ctx_close(&x, cli_usage_error("'%s' is geen tarief in "
+						     "euro per uur.",
+						     x.pos[3]));
+	m.afdeling = x.pos[0];
+	m.gemeente = x.pos[1];
+	if (store_maatwerk_zet(x.s, jaar, &m, &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
+	char uren[48];
+	present_getal_nl(m.uren / 100, uren, sizeof uren);
+	printf("Maatwerk van %s voor %s in %d: %s,%02lld uur tegen %s per "
+	       "uur.\n",
+	       m.afdeling, m.gemeente, jaar, uren, (long long)(m.uren % 100),
+	       bedrag(&x.a, m.tarief));
+	return ctx_close(&x, 0);
+}
+
+static int
 verdeling_methode(int argc, char **argv)
 {
 	const char *sw = NULL, *jaar_text = NULL;
@@ -705,6 +747,7 @@ cmd_verdeling(int argc, char **argv)
 		{ "rol", verdeling_rol },
 		{ "levering", verdeling_levering },
 		{ "gewicht", verdeling_gewicht },
+		{ "maatwerk", verdeling_maatwerk },
 		{ "voorschot", verdeling_voorschot },
 		{ "methode", verdeling_methode },
 		{ NULL, NULL },

@@ -254,6 +254,11 @@ demo_kosten_load(struct store *s, struct err *e)
 	    posten_van(s, "HB", 2024, e) || posten_van(s, "WOL", 2024, e) ||
 	    rollen(s, e))
 		return e->status;
+	/* Ruimte worked 120 hours on a project of Aalsmeer's own, at
+	 * 95 euro an hour: billed to Aalsmeer, credited to Ruimte. */
+	struct kv_maatwerk mw = { "GM0358", "aa-ruimte", 12000, EUR(95) };
+	if (store_maatwerk_zet(s, 2024, &mw, e))
+		return e->status;
 	for (size_t i = 0; i < sizeof voorschotten / sizeof *voorschotten; i++)
 		if (store_voorschot_zet(s, voorschotten[i].sw,
 					voorschotten[i].jaar,

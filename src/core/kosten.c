@@ -200,6 +200,8 @@ kosten_invoer(const struct uren_register *r, const struct uren_cel *cellen,
 		mee[u] = rol_van(k, code) != NULL;
 		for (size_t i = 0; !mee[u] && i < k->nposten; i++)
 			mee[u] = strcmp(k->posten[i].eenheid, code) == 0;
+		for (size_t i = 0; !mee[u] && i < k->nmaatwerk; i++)
+			mee[u] = strcmp(k->maatwerk[i].afdeling, code) == 0;
 		for (size_t i = 0; !mee[u] && i < ncellen; i++)
 			mee[u] = cellen[i].eenheid == u &&
 				 cellen[i].dag >= j1 && cellen[i].dag <= j2;
@@ -292,6 +294,8 @@ kosten_invoer(const struct uren_register *r, const struct uren_cel *cellen,
 			.datum = p->datum,
 		};
 	}
+	out->maatwerk = k->maatwerk;
+	out->nmaatwerk = k->nmaatwerk;
 	if (k->nvoorschotten) {
 		out->heeft_voorschotten = 1;
 		out->voorschotten = k->voorschotten;

@@ -65,6 +65,8 @@ struct kosten_jaar {
 	size_t ngewichten;
 	struct kv_gewicht *voorschotten; /* CBS code → cents */
 	size_t nvoorschotten;
+	struct kv_maatwerk *maatwerk; /* municipality, unit, hours, rate */
+	size_t nmaatwerk;
 	/* Inhabitants per member on the reference date (1 January of the
 	 * year), for keys by inhabitants; a member missing here counts the
 	 * register's latest figure. */

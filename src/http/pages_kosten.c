@@ -554,6 +554,8 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 					continue;
 				json_t *x = json_object();
 				json_object_set_new(x, "post", jstr(po->id));
+				json_object_set_new(x, "isMaatwerk",
+						    json_boolean(po->maatwerk));
 				json_object_set_new(x, "kostensoort",
 						    jstr(po->kostensoort));
 				json_object_set_new(x, "bedrag",
@@ -561,7 +563,7 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 				json_object_set_new(
 					x, "maatwerkCredit",
 					po->maatwerk_credit
-						? euro(po->maatwerk_credit)
+						? euro(-po->maatwerk_credit)
 						: json_null());
 				json_object_set_new(
 					x, "via",

@@ -517,6 +517,18 @@ static const char *const texts[Q__COUNT] = {
 		"gewicht) VALUES ($1, $2, $3, $4) "
 		"ON CONFLICT (eenheid_id, gemeente_id, jaar) "
 		"DO UPDATE SET gewicht = excluded.gewicht",
+	[Q_MW_KV_LIST] =
+		"SELECT o.code, e.code, m.honderdsten, m.tarief FROM maatwerk m "
+		"JOIN eenheid e ON e.id = m.eenheid_id "
+		"JOIN organisatie o ON o.id = m.gemeente_id "
+		"JOIN samenwerking sw ON sw.id = e.samenwerking_id "
+		"WHERE sw.code = $1 AND m.jaar = $2 ORDER BY e.code, o.code",
+	[Q_MW_KV_UPSERT] =
+		"INSERT INTO maatwerk (eenheid_id, gemeente_id, jaar, honderdsten, "
+		"tarief) VALUES ($1, $2, $3, $4, $5) "
+		"ON CONFLICT (eenheid_id, gemeente_id, jaar) "
+		"DO UPDATE SET honderdsten = excluded.honderdsten, "
+		"tarief = excluded.tarief",
 	[Q_VS_LIST] = "SELECT o.code, v.bedrag FROM voorschot v "
 		      "JOIN organisatie o ON o.id = v.gemeente_id "
 		      "JOIN samenwerking sw ON sw.id = v.samenwerking_id "

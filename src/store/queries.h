@@ -119,6 +119,8 @@ enum query {
 	Q_KL_UPSERT,
 	Q_KG_LIST,
 	Q_KG_UPSERT,
+	Q_MW_KV_LIST,
+	Q_MW_KV_UPSERT,
 	Q_VS_LIST,
 	Q_VS_UPSERT,
 	Q_KM_GET,

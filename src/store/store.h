@@ -622,6 +622,10 @@ enum status store_kostenlevering_zet(struct store *s, int jaar,
 enum status store_kostengewicht_zet(struct store *s, int jaar,
 				    const struct kosten_gewicht *g,
 				    struct err *e);
+/* Maatwerk hours (hundredths) of a unit for a member, at a rate in cents
+ * per hour; replaces what was set for that unit, member and year. */
+enum status store_maatwerk_zet(struct store *s, int jaar,
+			       const struct kv_maatwerk *m, struct err *e);
 enum status store_voorschot_zet(struct store *s, const char *samenwerking,
 				int jaar, const char *gemeente, int64_t bedrag,
 				struct err *e);

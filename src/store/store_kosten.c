@@ -75,6 +75,16 @@ read_gewicht(struct arena *a, sqlite3_stmt *st, void *elem)
 }
 
 static void
+read_maatwerk(struct arena *a, sqlite3_stmt *st, void *elem)
+{
+	struct kv_maatwerk *m = elem;
+	m->gemeente = col_text(a, st, 0);
+	m->afdeling = col_text(a, st, 1);
+	m->uren = sqlite3_column_int64(st, 2);
+	m->tarief = sqlite3_column_int64(st, 3);
+}
+
+static void
 read_voorschot(struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct kv_gewicht *v = elem;
@@ -124,6 +134,10 @@ store_kosten_jaar(struct store *s, struct arena *a, const char *samenwerking,
 		  read_gewicht, &p, &out->ngewichten, e))
 		return e->status;
 	out->gewichten = p;
+	if (lijst(s, a, Q_MW_KV_LIST, samenwerking, jaar, sizeof *out->maatwerk,
+		  read_maatwerk, &p, &out->nmaatwerk, e))
+		return e->status;
+	out->maatwerk = p;
 	if (lijst(s, a, Q_VS_LIST, samenwerking, jaar,
 		  sizeof *out->voorschotten, read_voorschot, &p,
 		  &out->nvoorschotten, e))
@@ -220,6 +234,22 @@ store_kosten_invoer(struct store *s, struct arena *a, const char *samenwerking,
 }
 
 /* ---- writing the cost data ---- */
+
+/* Whether municipality `gemeente` is (or was) a member of cooperation sw. */
+static bool
+lid_van(struct store *s, const char *sw, const char *gemeente)
+{
+	struct lidmaatschap *l;
+	size_t n;
+	struct err probe;
+	err_clear(&probe);
+	if (!sw || store_samenwerking_leden(s, &s->scratch, sw, &l, &n, &probe))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(l[i].gemeente, gemeente) == 0)
+			return true;
+	return false;
+}
 
 /* The unit's id, checking that it belongs to cooperation `sw`. */
 static enum status
@@ -503,6 +533,48 @@ store_kostengewicht_zet(struct store *s, int jaar,
 					  "gemeente", g->gemeente, "jaar",
 					  jaar_tekst(s, jaar), "gewicht", gew,
 					  NULL),
+				     e);
+	}
+	return tx_end(s, e->status, e);
+}
+
+enum status
+store_maatwerk_zet(struct store *s, int jaar, const struct kv_maatwerk *m,
+		   struct err *e)
+{
+	int64_t eid, gid;
+	enum status rc;
+	char uren[24], tarief[24];
+	const char *sw = NULL;
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (m->uren < 0 || m->tarief < 0)
+		err_invalid(e, "uren", "negative",
+			    "Uren en tarief zijn nul of meer.");
+	if (eenheid_id(s, m->afdeling, &eid, &sw, &s->scratch, e) == ST_OK &&
+	    org_id(s, m->gemeente, ORG_GEMEENTE, "gemeente", &gid, e) ==
+		    ST_OK &&
+	    !lid_van(s, sw, m->gemeente))
+		err_invalid(e, "gemeente", "not-member",
+			    "Gemeente %.20s is geen lid van %.20s.",
+			    m->gemeente, sw ? sw : "");
+	sqlite3_stmt *st =
+		e->status == ST_OK ? stmt(s, Q_MW_KV_UPSERT, e) : NULL;
+	if (st) {
+		bind_id(st, 1, eid);
+		bind_id(st, 2, gid);
+		bind_int(st, 3, jaar);
+		bind_int(st, 4, m->uren);
+		bind_int(st, 5, m->tarief);
+		snprintf(uren, sizeof uren, "%lld", (long long)m->uren);
+		snprintf(tarief, sizeof tarief, "%lld", (long long)m->tarief);
+		if (run(s, st, e) == ST_OK)
+			audit_append(s, "update", 200, "maatwerk", NULL,
+				     sw_jaar(s, m->afdeling, jaar), NULL, NULL,
+				     jobj(&s->scratch, "eenheid", m->afdeling,
+					  "gemeente", m->gemeente, "jaar",
+					  jaar_tekst(s, jaar), "honderdsten",
+					  uren, "tariefCenten", tarief, NULL),
 				     e);
 	}
 	return tx_end(s, e->status, e);

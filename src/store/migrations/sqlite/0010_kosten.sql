@@ -46,6 +46,18 @@ CREATE TABLE kostengewicht (
 	PRIMARY KEY (eenheid_id, gemeente_id, jaar)
 );
 
+-- Maatwerk: hours a unit worked for one member on that member's own
+-- account in a year, at a rate (cents per hour); billed to the member and
+-- credited to the unit's own pool.
+CREATE TABLE maatwerk (
+	eenheid_id INTEGER NOT NULL REFERENCES eenheid (id),
+	gemeente_id INTEGER NOT NULL REFERENCES organisatie (id),
+	jaar INTEGER NOT NULL,
+	honderdsten INTEGER NOT NULL CHECK (honderdsten >= 0),
+	tarief INTEGER NOT NULL CHECK (tarief >= 0),
+	PRIMARY KEY (eenheid_id, gemeente_id, jaar)
+);
+
 -- What each member paid in advance for the year.
 CREATE TABLE voorschot (
 	samenwerking_id INTEGER NOT NULL REFERENCES samenwerking (id),
