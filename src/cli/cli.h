@@ -174,6 +174,8 @@ const char *fmt_a(struct arena *a, const char *fmt, ...)
 const char *date_nl_a(struct arena *a, day_t d);
 /* ISO date into the arena (NULL for DATE_NONE). */
 const char *date_iso_a(struct arena *a, day_t d);
+/* Cents as Dutch euro text in the arena: "€ 1.234,56". */
+const char *bedrag_a(struct arena *a, int64_t cent);
 
 /* Whether s is well-formed UTF-8 (no overlongs, no surrogates). */
 bool utf8_valid(const char *s);

@@ -29,14 +29,6 @@ static const char usage[] =
 	"kolom. zet legt één kostenpost vast (een kostenpost met dezelfde "
 	"code\nvervangt het); bedragen in euro, zoals 1.234,56 of -250.\n";
 
-static const char *
-bedrag(struct arena *a, int64_t cent)
-{
-	char buf[48];
-	present_bedrag_nl(cent, buf, sizeof buf);
-	return arena_strdup(a, buf);
-}
-
 static int
 kostenpost_lijst(int argc, char **argv)
 {
@@ -97,7 +89,7 @@ kostenpost_lijst(int argc, char **argv)
 			p->taakveld ? p->taakveld : "",
 			x.c.format == FORMAT_CSV
 				? fmt_a(&x.a, "%lld", (long long)p->bedrag)
-				: bedrag(&x.a, p->bedrag),
+				: bedrag_a(&x.a, p->bedrag),
 			p->datum == DATE_NONE ? "" : ctx_date(&x, p->datum),
 		};
 		table_row(&t, row);
@@ -106,7 +98,7 @@ kostenpost_lijst(int argc, char **argv)
 	ctx_table(&x, &t);
 	if (x.c.format == FORMAT_TABEL && k.nposten)
 		printf("\n%zu kostenposten, samen %s.\n", k.nposten,
-		       bedrag(&x.a, totaal));
+		       bedrag_a(&x.a, totaal));
 	return ctx_close(&x, 0);
 }
 
@@ -146,7 +138,7 @@ kostenpost_import(int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		totaal += p[i].bedrag;
 	printf("%zu kostenposten van %s in %d ingelezen, samen %s.\n", n, sw,
-	       jaar, bedrag(&x.a, totaal));
+	       jaar, bedrag_a(&x.a, totaal));
 	return ctx_close(&x, 0);
 }
 
@@ -192,7 +184,7 @@ kostenpost_zet(int argc, char **argv)
 	if (store_kostenpost_zet(x.s, sw, jaar, &p, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Kostenpost %s van %s in %d: %s.\n", p.code, sw, jaar,
-	       bedrag(&x.a, p.bedrag));
+	       bedrag_a(&x.a, p.bedrag));
 	return ctx_close(&x, 0);
 }
 

@@ -52,29 +52,14 @@ static const char usage[] =
 	"inhabitants, fixed_pct,\nproducts, fte of hours_budgeted. Bedragen "
 	"in euro (1.234,56).\n";
 
-static const char *
-bedrag(struct arena *a, int64_t cent)
-{
-	char buf[48];
-	present_bedrag_nl(cent, buf, sizeof buf);
-	return arena_strdup(a, buf);
-}
-
-/* Municipality names by code, from the register (codes without one). */
+/* Municipality names by code (none without a database). */
 static const char **
 namen_van(struct store *st, struct arena *a, const struct kv_uitkomst *u)
 {
-	const char **n = arena_calloc(a, u->ngemeenten + 1, sizeof *n);
-	for (size_t m = 0; n && m < u->ngemeenten; m++) {
-		struct organisatie o;
-		struct err probe;
-		err_clear(&probe);
-		n[m] = st && store_organisatie_get(st, a, u->gemeenten[m], &o,
-						   &probe) == ST_OK
-			       ? o.naam
-			       : u->gemeenten[m];
-	}
-	return n;
+	const char **n =
+		st ? store_organisatie_namen(st, a, u->gemeenten, u->ngemeenten)
+		   : NULL;
+	return n ? n : u->gemeenten;
 }
 
 /* The result as tables a person can read; `namen` per municipality. */
@@ -90,12 +75,12 @@ toon_tabel(struct arena *a, const struct kv_uitkomst *u, const char **namen)
 	table_init(&t, a, nk, h);
 	for (size_t m = 0; m < u->ngemeenten; m++) {
 		const struct kv_gemeente_uit *g = &u->per_gemeente[m];
-		const char *row[] = { namen[m], bedrag(a, g->totaal),
-				      bedrag(a, g->voorschot),
-				      bedrag(a, g->saldo) };
+		const char *row[] = { namen[m], bedrag_a(a, g->totaal),
+				      bedrag_a(a, g->voorschot),
+				      bedrag_a(a, g->saldo) };
 		table_row(&t, row);
 	}
-	const char *tot[] = { "Totaal", bedrag(a, u->totaal), "", "" };
+	const char *tot[] = { "Totaal", bedrag_a(a, u->totaal), "", "" };
 	table_row(&t, tot);
 	table_print(&t, stdout, "");
 
@@ -114,7 +99,7 @@ toon_tabel(struct arena *a, const struct kv_uitkomst *u, const char **namen)
 		for (size_t m = 0; m < u->ngemeenten; m++) {
 			int64_t c = u->per_gemeente[m].per_herkomst[d];
 			iets |= c != 0;
-			row[m + 1] = bedrag(a, c);
+			row[m + 1] = bedrag_a(a, c);
 		}
 		if (iets)
 			table_row(&t, row);
@@ -290,7 +275,7 @@ verdeling_lijst(int argc, char **argv)
 			k[i].scenario ? k[i].scenario : "",
 			x.c.format == FORMAT_CSV
 				? fmt_a(&x.a, "%lld", (long long)k[i].totaal)
-				: bedrag(&x.a, k[i].totaal),
+				: bedrag_a(&x.a, k[i].totaal),
 			k[i].berekend,
 			k[i].vastgesteld
 				? fmt_a(&x.a, "besluit %s", k[i].besluit)
@@ -328,10 +313,10 @@ uitleg(struct arena *a, const struct kv_uitkomst *u, size_t g, const char *naam)
 {
 	const struct kv_gemeente_uit *gu = &u->per_gemeente[g];
 	printf("Bijdrage van %s in %d: %s\n", naam, u->jaar,
-	       bedrag(a, gu->totaal));
+	       bedrag_a(a, gu->totaal));
 	if (u->heeft_voorschotten)
 		printf("Voorschot %s, af te rekenen %s.\n",
-		       bedrag(a, gu->voorschot), bedrag(a, gu->saldo));
+		       bedrag_a(a, gu->voorschot), bedrag_a(a, gu->saldo));
 	printf("Exact %s cent; afgerond per kostenpost wijkt dat %lld cent "
 	       "af.\n",
 	       gu->exact_totaal, (long long)gu->afrondingsverschil);
@@ -340,7 +325,7 @@ uitleg(struct arena *a, const struct kv_uitkomst *u, size_t g, const char *naam)
 			continue;
 		printf("\n%s (%s): %s\n", u->afdelingen[d]->id,
 		       u->afdelingen[d]->naam ? u->afdelingen[d]->naam : "",
-		       bedrag(a, gu->per_herkomst[d]));
+		       bedrag_a(a, gu->per_herkomst[d]));
 		for (size_t p = 0; p < u->nposten; p++) {
 			const struct kv_post_uit *po = &u->posten[p];
 			if (po->afdeling != d)
@@ -352,9 +337,9 @@ uitleg(struct arena *a, const struct kv_uitkomst *u, size_t g, const char *naam)
 					continue;
 				printf("  %-24s van %s via %-12s exact %s "
 				       "-> %s\n",
-				       po->id, bedrag(a, po->bedrag),
+				       po->id, bedrag_a(a, po->bedrag),
 				       u->afdelingen[b->afdeling]->id, b->exact,
-				       bedrag(a, b->cent));
+				       bedrag_a(a, b->cent));
 			}
 		}
 	}
@@ -513,11 +498,11 @@ verdeling_vergelijk(int argc, char **argv)
 			dimensie_nl(v[i].dimensie),
 			v[i].sleutel ? v[i].sleutel : "",
 			csv ? fmt_a(&x.a, "%lld", (long long)v[i].a)
-			    : bedrag(&x.a, v[i].a),
+			    : bedrag_a(&x.a, v[i].a),
 			csv ? fmt_a(&x.a, "%lld", (long long)v[i].b)
-			    : bedrag(&x.a, v[i].b),
+			    : bedrag_a(&x.a, v[i].b),
 			csv ? fmt_a(&x.a, "%lld", (long long)(v[i].b - v[i].a))
-			    : bedrag(&x.a, v[i].b - v[i].a),
+			    : bedrag_a(&x.a, v[i].b - v[i].a),
 		};
 		table_row(&t, row);
 	}
@@ -662,7 +647,7 @@ verdeling_voorschot(int argc, char **argv)
 	if (store_voorschot_zet(x.s, sw, jaar, x.pos[0], cent, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Voorschot van %s aan %s over %d: %s.\n", x.pos[0], sw, jaar,
-	       bedrag(&x.a, cent));
+	       bedrag_a(&x.a, cent));
 	return ctx_close(&x, 0);
 }
 
@@ -703,7 +688,7 @@ verdeling_maatwerk(int argc, char **argv)
 	printf("Maatwerk van %s voor %s in %d: %s,%02lld uur tegen %s per "
 	       "uur.\n",
 	       m.afdeling, m.gemeente, jaar, uren, (long long)(m.uren % 100),
-	       bedrag(&x.a, m.tarief));
+	       bedrag_a(&x.a, m.tarief));
 	return ctx_close(&x, 0);
 }
 

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "../present/kostenverdeling.h"
 #include "../core/text.h"
 #include "../banned.h"
 
@@ -166,6 +167,15 @@ date_nl_a(struct arena *a, day_t d)
 	if (d == DATE_NONE)
 		return "";
 	date_format_nl(d, buf, sizeof(buf));
+	return arena_strdup(a, buf);
+}
+
+const char *
+bedrag_a(struct arena *a, int64_t cent)
+{
+	char buf[48];
+
+	present_bedrag_nl(cent, buf, sizeof buf);
 	return arena_strdup(a, buf);
 }
 

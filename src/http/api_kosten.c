@@ -28,17 +28,10 @@ jaar_vraag(struct request *rq, const char **sw, int *jaar, bool schrijven,
 	if (!*sw)
 		err_invalid(e, "samenwerking", "required",
 			    "Noem de samenwerking (bijvoorbeeld AA).");
-	if (!j) {
+	if (!j)
 		err_invalid(e, "jaar", "required",
 			    "Noem het jaar, bijvoorbeeld 2024.");
-	} else {
-		char *end;
-		long v = strtol(j, &end, 10);
-		if (*end || v < 1900 || v > 9998)
-			err_invalid(e, "jaar", "year",
-				    "Noem een jaar, bijvoorbeeld 2024.");
-		*jaar = (int)v;
-	}
+	req_jaar(j, jaar, e);
 	if (e->status || store_samenwerking_get(rq->store, &rq->a, *sw, &s, e))
 		return e->status;
 	return schrijven ? authz_samenwerking(rq, *sw, e)
@@ -292,16 +285,8 @@ api_kostenverdelingen_list(struct request *rq, struct response *rs,
 	size_t n;
 	int jaar = 0;
 
-	if (req_check_query(rq, keys, e))
+	if (req_check_query(rq, keys, e) || req_jaar(j, &jaar, e))
 		return e->status;
-	if (j) {
-		char *end;
-		long v = strtol(j, &end, 10);
-		if (*end || v < 1900 || v > 9998)
-			return err_invalid(e, "jaar", "year",
-					   "Noem een jaar, bijvoorbeeld 2024.");
-		jaar = (int)v;
-	}
 	if (!sw && !auth_has_role(&rq->who, ROL_BEHEERDER, NULL))
 		return err_invalid(e, "samenwerking", "required",
 				   "Noem de samenwerking (bijvoorbeeld AA).");

@@ -353,15 +353,7 @@ uren_vraag(struct request *rq, const char **sw, int *jaar, struct err *e)
 
 	*sw = kv_get(&rq->query, "samenwerking");
 	*jaar = 0;
-	if (j) {
-		char *end;
-		long v = strtol(j, &end, 10);
-
-		if (*end || v < 1900 || v > 9998)
-			err_invalid(e, "jaar", "year",
-				    "Noem een jaar, bijvoorbeeld 2024.");
-		*jaar = (int)v;
-	}
+	req_jaar(j, jaar, e);
 	if (!*sw)
 		err_invalid(e, "samenwerking", "required",
 			    "Noem de samenwerking (bijvoorbeeld HB).");

@@ -125,6 +125,12 @@ const char *req_param(struct request *rq, const char *name);
 enum status req_check_query(struct request *rq, const char *const *allowed,
 			    struct err *e);
 
+/*
+ * A year (four digits, 1900-9998) from `text`, which may be NULL (then
+ * *jaar is left alone); a problem named "jaar" otherwise.
+ */
+enum status req_jaar(const char *text, int *jaar, struct err *e);
+
 /* An optional date query parameter; problems named after the key. */
 enum status req_query_date(struct request *rq, const char *key, day_t *out,
 			   struct err *e);

@@ -38,17 +38,9 @@ mag_schrijven(struct request *rq, const char *sw)
 static const char **
 namen(struct request *rq, const struct kv_uitkomst *u)
 {
-	const char **n = arena_calloc(&rq->a, u->ngemeenten + 1, sizeof *n);
-	for (size_t m = 0; n && m < u->ngemeenten; m++) {
-		struct organisatie o;
-		struct err probe;
-		err_clear(&probe);
-		n[m] = store_organisatie_get(rq->store, &rq->a, u->gemeenten[m],
-					     &o, &probe) == ST_OK
-			       ? o.naam
-			       : u->gemeenten[m];
-	}
-	return n;
+	const char **n = store_organisatie_namen(rq->store, &rq->a,
+						 u->gemeenten, u->ngemeenten);
+	return n ? n : u->gemeenten;
 }
 
 static json_t *
@@ -180,7 +172,6 @@ page_kostenverdelingen_post(struct request *rq, struct response *rs,
 	struct kvlist form = { 0 };
 	struct samenwerking s;
 	int64_t id = 0;
-	char *end;
 	char loc[64];
 
 	if (req_check_query(rq, NULL, e) ||
@@ -190,14 +181,12 @@ page_kostenverdelingen_post(struct request *rq, struct response *rs,
 		return e->status;
 	const char *jt = kv_get(&form, "jaar");
 	const char *scenario = kv_get(&form, "scenario");
-	long jaar = jt ? strtol(jt, &end, 10) : 0;
-	if (!jt || *end || jaar < 1900 || jaar > 9998)
-		err_invalid(e, "jaar", "year",
-			    "Noem een jaar, bijvoorbeeld 2024.");
+	int jaar = 0;
+	req_jaar(jt ? jt : "", &jaar, e);
 	if (scenario && !*scenario)
 		scenario = NULL;
 	if (e->status == ST_OK)
-		kostenverdeling_bereken(rq, sw, (int)jaar, scenario, &id, e);
+		kostenverdeling_bereken(rq, sw, jaar, scenario, &id, e);
 	if (e->status == ST_INVALID || e->status == ST_NOT_FOUND) {
 		json_t *x = fouten_json(e);
 		err_clear(e);

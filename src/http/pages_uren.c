@@ -236,15 +236,8 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 
 	if (req_check_query(rq, keys, e))
 		return e->status;
-	if (jaar_text) {
-		char *end;
-		long y = strtol(jaar_text, &end, 10);
-
-		if (*end || y < 1900 || y > 9998)
-			return err_invalid(e, "jaar", "year",
-					   "Noem een jaar, bijvoorbeeld 2024.");
-		jaar = (int)y;
-	}
+	if (req_jaar(jaar_text, &jaar, e))
+		return e->status;
 	if (store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
 	    authz_uren_lezen(rq, sw, e) ||
 	    uren_maanden_van(rq, sw, &jaar, &m, &nm, e) ||
@@ -433,14 +426,12 @@ page_afwijkingen(struct request *rq, struct response *rs, struct err *e)
 	if (req_check_query(rq, keys, e))
 		return e->status;
 	if (jaar_text) {
-		char *end;
-		long y = strtol(jaar_text, &end, 10);
+		int y = 0;
 
-		if (*end || y < 1900 || y > 9998)
-			return err_invalid(e, "jaar", "year",
-					   "Noem een jaar, bijvoorbeeld 2024.");
-		van = date_from_ymd((int)y, 1, 1);
-		tot = date_from_ymd((int)y + 1, 1, 1);
+		if (req_jaar(jaar_text, &y, e))
+			return e->status;
+		van = date_from_ymd(y, 1, 1);
+		tot = date_from_ymd(y + 1, 1, 1);
 	}
 	if (store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
 	    authz_uren_lezen(rq, sw, e) ||

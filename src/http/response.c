@@ -156,6 +156,22 @@ req_check_query(struct request *rq, const char *const *allowed, struct err *e)
 }
 
 enum status
+req_jaar(const char *text, int *jaar, struct err *e)
+{
+	char *end;
+	long v;
+
+	if (!text)
+		return ST_OK;
+	v = strtol(text, &end, 10);
+	if (!*text || *end || v < 1900 || v > 9998)
+		return err_invalid(e, "jaar", "year",
+				   "Noem een jaar, bijvoorbeeld 2024.");
+	*jaar = (int)v;
+	return ST_OK;
+}
+
+enum status
 req_query_date(struct request *rq, const char *key, day_t *out, struct err *e)
 {
 	const char *v = kv_get(&rq->query, key);

@@ -101,6 +101,11 @@ enum status store_organisatie_get(struct store *s, struct arena *a,
 				  const char *code, struct organisatie *out,
 				  struct err *e);
 
+/* The names of n organisations by code, in the arena (a code stays as
+ * it is when there is no such organisation); NULL when out of memory. */
+const char **store_organisatie_namen(struct store *s, struct arena *a,
+				     const char *const *codes, size_t n);
+
 /* All organisations of one kind, ordered by name. */
 enum status store_organisatie_list(struct store *s, struct arena *a,
 				   enum org_soort soort,

@@ -864,6 +864,23 @@ eenheid_id(struct store *s, const char *code, int64_t *id,
 
 /* ---- organisations ---- */
 
+const char **
+store_organisatie_namen(struct store *s, struct arena *a,
+			const char *const *codes, size_t n)
+{
+	const char **namen = arena_calloc(a, n + 1, sizeof *namen);
+	for (size_t i = 0; namen && i < n; i++) {
+		struct organisatie o;
+		struct err probe;
+		err_clear(&probe);
+		namen[i] = store_organisatie_get(s, a, codes[i], &o, &probe) ==
+					   ST_OK
+				   ? o.naam
+				   : codes[i];
+	}
+	return namen;
+}
+
 static void
 read_org(struct arena *a, sqlite3_stmt *st, void *elem)
 {
