@@ -524,7 +524,8 @@ test_migration_keeps_numbers(void **state)
 			     "medewerker; DROP TABLE kostenverdeling; DROP "
 			     "TABLE scenario_wijziging; DROP TABLE scenario; "
 			     "DROP TABLE kostenmethode; DROP TABLE "
-			     "voorschot; DROP TABLE kostengewicht; DROP "
+			     "voorschot; DROP TABLE maatwerk; DROP TABLE "
+			     "kostengewicht; DROP "
 			     "TABLE kostenlevering; DROP TABLE kostenrol; "
 			     "DROP TABLE kostenpost; UPDATE "
 			     "schema_version SET version = 1",
