@@ -764,12 +764,16 @@ los_sleutel(struct werk *w, const struct kv_sleutel *k, const char *veld,
 			fout = 1;
 			continue;
 		}
-		if (r->w[m] && g->waarde) {
-			err_invalid(w->e, veld, "duplicate",
-				    "%s: de verdeelsleutel noemt %s twee keer.",
-				    wie, g->gemeente);
-			fout = 1;
-		}
+		for (size_t j = 0; j < i; j++)
+			if (cmp_str(k->gewichten[j].gemeente, g->gemeente) ==
+			    0) {
+				err_invalid(w->e, veld, "duplicate",
+					    "%s: de verdeelsleutel noemt %s "
+					    "twee keer.",
+					    wie, g->gemeente);
+				fout = 1;
+				break;
+			}
 		r->w[m] = g->waarde;
 	}
 	for (size_t m = 0; m < w->nm && !fout; m++)

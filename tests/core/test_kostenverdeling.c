@@ -557,6 +557,38 @@ test_wederzijds_gesloten_kring(void **state)
 			    "nergens heen.");
 }
 
+/* A key that names a municipality twice (possible for a caller that
+ * builds the input itself; JSON objects cannot), even with weight 0. */
+static void
+test_dubbele_gemeente(void **state)
+{
+	struct kv_gewicht g[] = { { "A", 0 }, { "A", 5 } };
+	struct kv_afdeling d = { .id = "P", .sleutel = { KV_FTE, NULL, 2, g } };
+	struct kv_post p = { .id = "K",
+			     .afdeling = "P",
+			     .kostensoort = "x",
+			     .bedrag = 10,
+			     .datum = DATE_NONE };
+	const char *gem[] = { "A" };
+	struct kv_invoer in = { .jaar = 2024,
+				.ngemeenten = 1,
+				.gemeenten = gem,
+				.nafdelingen = 1,
+				.afdelingen = &d,
+				.nposten = 1,
+				.posten = &p };
+	struct kv_uitkomst u;
+	struct arena a;
+	struct err e;
+	(void)state;
+	arena_init(&a, 1u << 20);
+	assert_int_equal(kv_bereken(&in, &a, &u, &e), ST_INVALID);
+	assert_only_problem(&e, "departments.P", "duplicate");
+	assert_string_equal(e.problems[0].reason,
+			    "Afdeling P: de verdeelsleutel noemt A twee keer.");
+	arena_free(&a);
+}
+
 /* Dated keys that leave a gap, and a document that is not JSON. */
 static void
 test_periodes_en_json(void **state)
@@ -697,6 +729,7 @@ main(void)
 		cmocka_unit_test(test_alle_problemen_tegelijk),
 		cmocka_unit_test(test_stapsgewijs_nooit_primair),
 		cmocka_unit_test(test_wederzijds_gesloten_kring),
+		cmocka_unit_test(test_dubbele_gemeente),
 		cmocka_unit_test(test_periodes_en_json),
 		cmocka_unit_test(test_periodes_maatwerk_voorschot),
 		cmocka_unit_test(test_vergelijk),
