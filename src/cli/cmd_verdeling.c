@@ -317,9 +317,11 @@ uitleg(struct arena *a, const struct kv_uitkomst *u, size_t g, const char *naam)
 	if (u->heeft_voorschotten)
 		printf("Voorschot %s, af te rekenen %s.\n",
 		       bedrag_a(a, gu->voorschot), bedrag_a(a, gu->saldo));
-	printf("Exact %s cent; afgerond per kostenpost wijkt dat %lld cent "
-	       "af.\n",
-	       gu->exact_totaal, (long long)gu->afrondingsverschil);
+	char exact[96];
+	present_breuk_nl(gu->exact_totaal, exact, sizeof exact);
+	printf("Exact %s (%s cent); afgerond per kostenpost wijkt dat %lld "
+	       "cent af.\n",
+	       exact, gu->exact_totaal, (long long)gu->afrondingsverschil);
 	for (size_t d = 0; d < u->nafdelingen; d++) {
 		if (!gu->per_herkomst[d])
 			continue;

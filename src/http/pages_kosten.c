@@ -26,6 +26,15 @@ euro(int64_t cent)
 	return json_string(buf);
 }
 
+/* An exact amount in cents ("p/q") as euro text for people. */
+static json_t *
+breuk(const char *pq)
+{
+	char buf[96];
+	present_breuk_nl(pq, buf, sizeof buf);
+	return json_string(buf);
+}
+
 /* Whether the visitor may compute and adopt for cooperation sw. */
 static bool
 mag_schrijven(struct request *rq, const char *sw)
@@ -516,6 +525,7 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 	json_object_set_new(d, "terug", json_boolean(gu->saldo < 0));
 	json_object_set_new(d, "terugBedrag", euro(-gu->saldo));
 	json_object_set_new(d, "exactTotaal", jstr(gu->exact_totaal));
+	json_object_set_new(d, "exactTotaalNl", breuk(gu->exact_totaal));
 	json_object_set_new(d, "afrondingsverschil",
 			    json_integer(gu->afrondingsverschil));
 
@@ -580,6 +590,8 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 					  : json_pack("{s:b}", "perPeriode",
 						      1));
 				json_object_set_new(x, "exact", jstr(b->exact));
+				json_object_set_new(x, "exactNl",
+						    breuk(b->exact));
 				json_object_set_new(x, "cent", euro(b->cent));
 				json_array_append_new(posten, x);
 				nblad++;

@@ -2,6 +2,7 @@
  * kostenverdeling.c - the contribution calculation as JSON; see
  * kostenverdeling.h.
  */
+#include <gmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,52 @@ present_bedrag_nl(int64_t cent, char *buf, size_t n)
 	present_getal_nl((long long)(a / 100), euro, sizeof euro);
 	snprintf(buf, n, "%s€ %s,%02u", cent < 0 ? "-" : "", euro,
 		 (unsigned)(a % 100));
+}
+
+void
+present_breuk_nl(const char *pq, char *buf, size_t n)
+{
+	mpq_t x;
+	mpz_t t, r;
+	mpq_init(x);
+	mpz_init(t);
+	mpz_init(r);
+	if (!pq || mpq_set_str(x, pq, 10) != 0 || mpz_sgn(mpq_denref(x)) == 0) {
+		snprintf(buf, n, "?");
+		goto uit;
+	}
+	mpq_canonicalize(x);
+	int neg = mpq_sgn(x) < 0;
+	mpq_abs(x, x);
+	/* t = floor(|x| * 10000): cents with four more digits. */
+	mpz_mul_ui(t, mpq_numref(x), 10000);
+	mpz_fdiv_qr(t, r, t, mpq_denref(x));
+	int precies = mpz_sgn(r) == 0;
+	mpz_fdiv_qr_ui(t, r, t, 10000); /* t cents, r the extra digits */
+	unsigned long extra = mpz_get_ui(r);
+	if (!mpz_fits_slong_p(t)) {
+		snprintf(buf, n, "?");
+		goto uit;
+	}
+	char euro[48];
+	const char *teken = neg ? "-" : "";
+	present_bedrag_nl(mpz_get_si(t), euro, sizeof euro);
+	if (precies && extra == 0)
+		snprintf(buf, n, "%s%s", teken, euro);
+	else if (precies)
+		snprintf(buf, n, "%s%s%04lu", teken, euro, extra);
+	else
+		snprintf(buf, n, "%s%s%04lu\u2026", teken, euro, extra);
+	/* Trailing zeros of the extra digits say nothing. */
+	if (precies && extra) {
+		size_t l = strlen(buf);
+		while (l && buf[l - 1] == '0')
+			buf[--l] = '\0';
+	}
+uit:
+	mpz_clear(r);
+	mpz_clear(t);
+	mpq_clear(x);
 }
 
 /* ---- reading ------------------------------------------------------------ */

@@ -52,4 +52,12 @@ enum status kv_herreken(const char *invoer, const char *uitkomst,
 /* Cents as Dutch euro text: "€ 1.234.567,89", "-€ 0,05". */
 void present_bedrag_nl(int64_t cent, char *buf, size_t n);
 
+/*
+ * An exact amount in cents ("p/q", as in the leaves) as Dutch euro text
+ * with four more decimals, cut off and marked with "…" when the amount
+ * does not end there: "€ 68.358,9712…"; "€ 12,50" when it is whole cents.
+ * "?" for text that is not a fraction.
+ */
+void present_breuk_nl(const char *pq, char *buf, size_t n);
+
 #endif

@@ -160,6 +160,31 @@ afronding(void **state)
 	json_decref(doc);
 }
 
+/* Exact amounts for people: euro with four more decimals, cut off. */
+static void
+breuken(void **state)
+{
+	static const struct {
+		const char *pq, *tekst;
+	} gevallen[] = {
+		{ "1140000", "€ 11.400,00" },
+		{ "403810114631/59072", "€ 68.358,971192…" },
+		{ "-7644660625/426", "-€ 179.452,127347…" },
+		{ "1/3", "€ 0,003333…" },
+		{ "5/2", "€ 0,025" },
+		{ "-1/2", "-€ 0,005" },
+		{ "0", "€ 0,00" },
+		{ "abc", "?" },
+		{ "1/0", "?" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof gevallen / sizeof *gevallen; i++) {
+		char buf[80];
+		present_breuk_nl(gevallen[i].pq, buf, sizeof buf);
+		assert_string_equal(buf, gevallen[i].tekst);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -168,7 +193,7 @@ main(int argc, char **argv)
 		"02_three_municipalities_mixed_keys.json",
 		"04_step_down_two_support.json",
 	};
-	struct CMUnitTest tests[4];
+	struct CMUnitTest tests[5];
 	size_t n = sizeof gevallen / sizeof *gevallen;
 
 	if (argc < 2) {
@@ -181,7 +206,9 @@ main(int argc, char **argv)
 						(void *)gevallen[i] };
 	tests[n] = (struct CMUnitTest){ "06_rounding_remainders_and_ties",
 					afronding, NULL, NULL, NULL };
+	tests[n + 1] = (struct CMUnitTest){ "present_breuk_nl", breuken, NULL,
+					    NULL, NULL };
 	cmocka_set_message_output(CM_OUTPUT_TAP);
-	return _cmocka_run_group_tests("kostenverdeling_cases", tests, n + 1,
+	return _cmocka_run_group_tests("kostenverdeling_cases", tests, n + 2,
 				       NULL, NULL);
 }
