@@ -128,6 +128,14 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* --jaar JJJJ into *jaar (left alone when text is NULL); exit code. */
 int cli_jaar(const char *text, int *jaar);
 
+/*
+ * After ctx_open: exactly `npos` positional arguments, `compleet` (the
+ * other required options given) and --jaar, else "Geef WAT."; then the
+ * year parsed. 0, or the exit code.
+ */
+int ctx_vereist(const struct ctx *x, size_t npos, bool compleet,
+		const char *jaar_text, int *jaar, const char *wat);
+
 int cli_date(const char *text, const char *option, day_t *out);
 
 /* A whole file in memory: mapped, or read (standard input). */

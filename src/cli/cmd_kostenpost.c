@@ -117,11 +117,8 @@ kostenpost_import(int argc, char **argv)
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
-	if (x.npos != 1 || !sw || !jaar_text)
-		return ctx_close(
-			&x, cli_usage_error("Geef het bestand, --samenwerking "
-					    "en --jaar."));
-	if ((rc = cli_jaar(jaar_text, &jaar)) ||
+	if ((rc = ctx_vereist(&x, 1, sw, jaar_text, &jaar,
+			      "het bestand, --samenwerking en --jaar")) ||
 	    (rc = cli_read_file(x.pos[0], &f)))
 		return ctx_close(&x, rc);
 	enum status st = kosten_csv_lees(&x.a, f.data, f.n, &p, &n, &x.e);
@@ -162,13 +159,10 @@ kostenpost_zet(int argc, char **argv)
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
-	if (x.npos != 1 || !sw || !jaar_text || !eenheid || !soort ||
-	    !bedrag_text)
-		return ctx_close(
-			&x, cli_usage_error("Geef de code, --samenwerking, "
-					    "--jaar, --eenheid, --kostensoort "
-					    "en --bedrag."));
-	if ((rc = cli_jaar(jaar_text, &jaar)) ||
+	if ((rc = ctx_vereist(&x, 1, sw && eenheid && soort && bedrag_text,
+			      jaar_text, &jaar,
+			      "de code, --samenwerking, --jaar, --eenheid, "
+			      "--kostensoort en --bedrag")) ||
 	    (datum && (rc = cli_date(datum, "datum", &p.datum))))
 		return ctx_close(&x, rc);
 	if (kosten_bedrag_parse(bedrag_text, &p.bedrag))
@@ -200,11 +194,8 @@ kostenpost_verwijder(int argc, char **argv)
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
-	if (x.npos != 1 || !sw || !jaar_text)
-		return ctx_close(&x, cli_usage_error("Geef de code, "
-						     "--samenwerking en "
-						     "--jaar."));
-	if ((rc = cli_jaar(jaar_text, &jaar)))
+	if ((rc = ctx_vereist(&x, 1, sw, jaar_text, &jaar,
+			      "de code, --samenwerking en --jaar")))
 		return ctx_close(&x, rc);
 	if (store_kostenpost_verwijder(x.s, sw, jaar, x.pos[0], &x.e))
 		return ctx_close(&x, cli_fail(&x.e));

@@ -544,10 +544,8 @@ verdeling_rol(int argc, char **argv)
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
-	if (x.npos != 1 || !jaar_text)
-		return ctx_close(&x, cli_usage_error("Geef de eenheid en "
-						     "--jaar."));
-	if ((rc = cli_jaar(jaar_text, &jaar)) ||
+	if ((rc = ctx_vereist(&x, 1, true, jaar_text, &jaar,
+			      "de eenheid en --jaar")) ||
 	    (volgorde && (rc = geheel_arg(volgorde, "--volgorde", &v))))
 		return ctx_close(&x, rc);
 	struct kosten_rol r = { .eenheid = x.pos[0],
@@ -581,10 +579,8 @@ verdeling_levering(int argc, char **argv)
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 3, usage)) >= 0)
 		return rc;
-	if (x.npos != 3 || !jaar_text)
-		return ctx_close(&x, cli_usage_error("Geef VAN AAN GEWICHT en "
-						     "--jaar."));
-	if ((rc = cli_jaar(jaar_text, &jaar)) ||
+	if ((rc = ctx_vereist(&x, 3, true, jaar_text, &jaar,
+			      "VAN AAN GEWICHT en --jaar")) ||
 	    (rc = geheel_arg(x.pos[2], "gewicht", &g)))
 		return ctx_close(&x, rc);
 	struct kosten_levering l = { x.pos[0], x.pos[1], g };
@@ -607,10 +603,8 @@ verdeling_gewicht(int argc, char **argv)
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 3, usage)) >= 0)
 		return rc;
-	if (x.npos != 3 || !jaar_text)
-		return ctx_close(&x, cli_usage_error("Geef EENHEID GEMEENTE "
-						     "GEWICHT en --jaar."));
-	if ((rc = cli_jaar(jaar_text, &jaar)) ||
+	if ((rc = ctx_vereist(&x, 3, true, jaar_text, &jaar,
+			      "EENHEID GEMEENTE GEWICHT en --jaar")) ||
 	    (rc = geheel_arg(x.pos[2], "gewicht", &g)))
 		return ctx_close(&x, rc);
 	struct kosten_gewicht kg = { x.pos[0], x.pos[1], g };
@@ -634,11 +628,8 @@ verdeling_voorschot(int argc, char **argv)
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 2, usage)) >= 0)
 		return rc;
-	if (x.npos != 2 || !sw || !jaar_text)
-		return ctx_close(&x,
-				 cli_usage_error("Geef GEMEENTE BEDRAG, "
-						 "--samenwerking en --jaar."));
-	if ((rc = cli_jaar(jaar_text, &jaar)))
+	if ((rc = ctx_vereist(&x, 2, sw, jaar_text, &jaar,
+			      "GEMEENTE BEDRAG, --samenwerking en --jaar")))
 		return ctx_close(&x, rc);
 	if (kosten_bedrag_parse(x.pos[1], &cent))
 		return ctx_close(&x,
@@ -665,11 +656,8 @@ verdeling_maatwerk(int argc, char **argv)
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 4, usage)) >= 0)
 		return rc;
-	if (x.npos != 4 || !jaar_text)
-		return ctx_close(
-			&x, cli_usage_error("Geef EENHEID GEMEENTE UREN TARIEF "
-					    "en --jaar."));
-	if ((rc = cli_jaar(jaar_text, &jaar)))
+	if ((rc = ctx_vereist(&x, 4, true, jaar_text, &jaar,
+			      "EENHEID GEMEENTE UREN TARIEF en --jaar")))
 		return ctx_close(&x, rc);
 	/* Hours as 120,5 are hundredths, the way cents are. */
 	if (kosten_bedrag_parse(x.pos[2], &m.uren) || m.uren < 0)
@@ -706,11 +694,8 @@ verdeling_methode(int argc, char **argv)
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
-	if (x.npos != 1 || !sw || !jaar_text)
-		return ctx_close(
-			&x, cli_usage_error("Geef de methode, --samenwerking "
-					    "en --jaar."));
-	if ((rc = cli_jaar(jaar_text, &jaar)))
+	if ((rc = ctx_vereist(&x, 1, sw, jaar_text, &jaar,
+			      "de methode, --samenwerking en --jaar")))
 		return ctx_close(&x, rc);
 	if (store_kostenmethode_zet(x.s, sw, jaar, kv_methode_van(x.pos[0]),
 				    &x.e))

@@ -403,6 +403,15 @@ ctx_date(struct ctx *x, day_t d)
 }
 
 int
+ctx_vereist(const struct ctx *x, size_t npos, bool compleet,
+	    const char *jaar_text, int *jaar, const char *wat)
+{
+	if (x->npos != npos || !compleet || !jaar_text)
+		return cli_usage_error("Geef %s.", wat);
+	return cli_jaar(jaar_text, jaar);
+}
+
+int
 cli_jaar(const char *text, int *jaar)
 {
 	char *end;
