@@ -11,7 +11,7 @@ B=$(realpath "$1")
 OUT=${BENCH_OUT:-bench/results/uren-$(date +%Y-%m-%d).json}
 W=$(mktemp -d "${TMPDIR:-/tmp}/ambt-bench-uren-XXXXXX")
 trap 'rm -rf "$W"' EXIT
-export AMBT_VANDAAG=2026-11-22
+export AMBT_NU=2026-11-22T10:30:00+01:00
 RONDES=${RONDES:-3}
 
 "$B/gen" --uit "$W/jaar" >/dev/null

@@ -13,7 +13,7 @@ B=$(realpath "$1")
 OUT=${BENCH_OUT:-bench/results/verdeling-$(date +%Y-%m-%d).json}
 W=$(mktemp -d "${TMPDIR:-/tmp}/ambt-bench-verdeling-XXXXXX")
 trap 'rm -rf "$W"' EXIT
-export AMBT_VANDAAG=2026-11-22
+export AMBT_NU=2026-11-22T10:30:00+01:00
 RONDES=${RONDES:-3}
 DB=$W/t.db
 

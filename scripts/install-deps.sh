@@ -7,7 +7,8 @@ set -eu
 PACKAGES="build-essential meson ninja-build pkg-config
 libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libcmocka-dev
 valgrind clang-format git python3
-libmicrohttpd-dev libsodium-dev liboath-dev libgmp-dev fonts-noto-core chromium curl jq"
+libmicrohttpd-dev libsodium-dev liboath-dev libgmp-dev fonts-noto-core chromium curl jq
+faketime"
 
 missing=""
 for p in $PACKAGES; do

@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+/* The instant the store tests run at: 22 November 2026, 10:30 in
+ * Amsterdam (the store never reads the clock). */
+#define NOW ((int64_t)1795339800)
+
 /* Make the directory ("<prefix>-XXXXXX") and name the file; 0 on success. */
 static inline int
 test_db_make(char *dir, size_t dirsz, char *path, size_t pathsz,

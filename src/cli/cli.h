@@ -17,6 +17,7 @@
 #include "../core/date.h"
 #include "../core/err.h"
 #include "../store/store.h"
+#include "../sys/clock.h"
 
 #define EXIT_USER 1
 #define EXIT_INTERNAL 2
@@ -94,15 +95,13 @@ const char *ctx_date(struct ctx *x, day_t d);
 /* The database path: --db, else $AMBT_DB, else "ambt.db". */
 const char *cli_db_path(const struct cli_common *c);
 
-/*
- * Today in Europe/Amsterdam. $AMBT_VANDAAG (YYYY-MM-DD) overrides the
- * clock, for reproducible examples and tests.
- */
+/* Today in Europe/Amsterdam, from the one clock (src/sys/clock.h). */
 day_t cli_today(void);
 
 /*
  * Record the person at the terminal as the actor of what follows, for the
- * audit trail: "opdrachtregel:<login name>".
+ * audit trail: "opdrachtregel:<login name>", and the clock's instant as
+ * the time of what the command stores.
  */
 void cli_set_actor(struct store *s);
 

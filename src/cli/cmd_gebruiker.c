@@ -311,7 +311,7 @@ g_token(int argc, char **argv)
 	unsigned char raw[32];
 	char secret[65], hex[65];
 	unsigned char d[crypto_hash_sha256_BYTES];
-	int64_t now = (int64_t)time(NULL), id = 0;
+	int64_t now = clock_now(), id = 0;
 	long days = 90;
 	struct ctx x;
 	int rc;
@@ -401,7 +401,7 @@ g_token_intrekken(int argc, char **argv)
 		return ctx_close(
 			&x,
 			cli_usage_error("'%s' is geen tokennummer.", x.pos[1]));
-	if (store_token_intrekken(x.s, x.pos[0], id, (int64_t)time(NULL), &x.e))
+	if (store_token_intrekken(x.s, x.pos[0], id, clock_now(), &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Token %lld van %s is ingetrokken.\n", id, x.pos[0]);
 	return ctx_close(&x, 0);

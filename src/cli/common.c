@@ -143,12 +143,7 @@ cli_db_path(const struct cli_common *c)
 day_t
 cli_today(void)
 {
-	const char *env = getenv("AMBT_VANDAAG");
-	day_t d;
-
-	if (env && *env && date_parse(env, &d) == 0)
-		return d;
-	return date_amsterdam_today((int64_t)time(NULL));
+	return clock_today();
 }
 
 int
@@ -236,6 +231,7 @@ cli_set_actor(struct store *s)
 	snprintf(id, sizeof(id), "opdrachtregel:%.64s", user);
 	snprintf(weergave, sizeof(weergave), "%.64s (opdrachtregel)", user);
 	store_set_actor(s, id, weergave, "opdrachtregel");
+	store_set_clock(s, clock_now());
 }
 
 int

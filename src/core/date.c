@@ -175,3 +175,60 @@ date_amsterdam_today(int64_t utc_seconds)
 	return (day_t)(local >= 0 ? local / 86400
 				  : -((-local + 86399) / 86400));
 }
+
+int
+date_parse_instant(const char *s, int64_t *utc)
+{
+	day_t day;
+	int hh, mm, ss, oh, om;
+	int64_t t;
+	char part[DATE_ISO_LEN];
+	size_t n = s ? strlen(s) : 0;
+
+	if (n == 10) {
+		if (date_parse(s, &day))
+			return -1;
+		/* Noon in Amsterdam: 11:00 UTC in winter, 10:00 in summer. */
+		t = (int64_t)day * 86400 + 12 * 3600;
+		*utc = t - date_amsterdam_offset(t - 3600);
+		return 0;
+	}
+	if (n != 20 && n != 25)
+		return -1;
+	memcpy(part, s, 10);
+	part[10] = '\0';
+	if (date_parse(part, &day) || s[10] != 'T' || s[13] != ':' ||
+	    s[16] != ':' || digits(s + 11, 2, &hh) || digits(s + 14, 2, &mm) ||
+	    digits(s + 17, 2, &ss) || hh > 23 || mm > 59 || ss > 59)
+		return -1;
+	t = (int64_t)day * 86400 + hh * 3600 + mm * 60 + ss;
+	if (n == 20) {
+		if (s[19] != 'Z')
+			return -1;
+	} else {
+		if ((s[19] != '+' && s[19] != '-') || s[22] != ':' ||
+		    digits(s + 20, 2, &oh) || digits(s + 23, 2, &om) ||
+		    om > 59 || oh * 60 + om > 14 * 60)
+			return -1;
+		t += (s[19] == '+' ? -1 : 1) * (int64_t)(oh * 3600 + om * 60);
+	}
+	*utc = t;
+	return 0;
+}
+
+void
+date_format_instant(int64_t utc, char *buf)
+{
+	int64_t days = utc >= 0 ? utc / 86400 : -((-utc + 86399) / 86400);
+	int sec = (int)(utc - days * 86400);
+	const int part[3] = { sec / 3600, sec / 60 % 60, sec % 60 };
+
+	date_format_iso((day_t)days, buf);
+	buf[10] = 'T';
+	for (int i = 0; i < 3; i++) {
+		buf[11 + 3 * i] = (char)('0' + part[i] / 10);
+		buf[12 + 3 * i] = (char)('0' + part[i] % 10);
+		buf[13 + 3 * i] = i < 2 ? ':' : 'Z';
+	}
+	buf[20] = '\0';
+}

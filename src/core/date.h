@@ -57,4 +57,17 @@ int date_amsterdam_offset(int64_t utc_seconds);
 /* The Amsterdam calendar date at the UTC instant. */
 day_t date_amsterdam_today(int64_t utc_seconds);
 
+#define INSTANT_ISO_LEN 21 /* "YYYY-MM-DDTHH:MM:SSZ" and NUL */
+
+/*
+ * Parse an instant: "YYYY-MM-DDTHH:MM:SS" followed by "Z" or an offset
+ * "+HH:MM" / "-HH:MM" (at most 14 hours), or a bare "YYYY-MM-DD", which
+ * stands for noon in Amsterdam that day. Returns 0 and sets *utc (Unix
+ * seconds), or -1 for anything else, leaving *utc untouched.
+ */
+int date_parse_instant(const char *s, int64_t *utc);
+
+/* Write the UTC instant as "YYYY-MM-DDTHH:MM:SSZ" (INSTANT_ISO_LEN). */
+void date_format_instant(int64_t utc, char *buf);
+
 #endif

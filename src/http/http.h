@@ -94,7 +94,8 @@ struct request {
 	struct route_match match;
 	struct store *store;
 	const struct tmpl_set *templates;
-	day_t today;
+	int64_t now; /* the request's instant (src/sys/clock.h) */
+	day_t today; /* its Amsterdam date */
 };
 
 struct response {

@@ -132,7 +132,7 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 	struct kvlist form;
 	const char *naam, *pw, *csrf, *hash = NULL, *akey, *nkey, *code;
 	struct gebruiker user;
-	int64_t now = (int64_t)time(NULL), blocked_a, blocked_n;
+	int64_t now = rq->now, blocked_a, blocked_n;
 	struct err lookup;
 	bool ok;
 

@@ -23,6 +23,7 @@
 #include "server.h"
 #include "template.h"
 #include "../core/text.h"
+#include "../sys/clock.h"
 #include "../banned.h"
 
 #define MAX_URI 2048
@@ -89,19 +90,6 @@ pool_release(struct server *s, struct store *st)
 	pthread_mutex_unlock(&s->mu);
 }
 
-/* ---- time ---- */
-
-static day_t
-today(void)
-{
-	const char *env = getenv("AMBT_VANDAAG");
-	day_t d;
-
-	if (env && *env && date_parse(env, &d) == 0)
-		return d;
-	return date_amsterdam_today((int64_t)time(NULL));
-}
-
 /* ---- callbacks ---- */
 
 static void *
@@ -128,9 +116,7 @@ static void
 log_request(struct server *s, struct conn *c)
 {
 	struct timespec end;
-	struct tm tm;
-	time_t now = time(NULL);
-	char ts[32];
+	char ts[INSTANT_ISO_LEN];
 	double ms;
 	char path[256];
 
@@ -139,8 +125,7 @@ log_request(struct server *s, struct conn *c)
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	ms = (double)(end.tv_sec - c->start.tv_sec) * 1e3 +
 	     (double)(end.tv_nsec - c->start.tv_nsec) / 1e6;
-	gmtime_r(&now, &tm);
-	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	date_format_instant(c->rq.now ? c->rq.now : clock_now(), ts);
 	/* Never the query string: it could carry personal data. */
 	html_escape(c->rq.path ? c->rq.path : "-", path, sizeof(path));
 	for (char *p = path; *p; p++)
@@ -500,7 +485,8 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 
 	err_clear(&e);
 	rq->templates = s->templates;
-	rq->today = today();
+	rq->now = clock_now();
+	rq->today = date_amsterdam_today(rq->now);
 	rq->path = arena_strdup(&rq->a, url ? url : "/");
 	kind = kind_of_path(rq->path);
 	if (c->uri_too_long) {
@@ -589,7 +575,8 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	if (kind & ROUTE_UPLOAD)
 		multipart_lezen(rq, con);
 	rq->store = pool_acquire(s);
-	if (auth_identify(rq, (int64_t)time(NULL), &e)) {
+	store_set_clock(rq->store, rq->now);
+	if (auth_identify(rq, rq->now, &e)) {
 		store_set_actor(rq->store, "anoniem", "anonieme gebruiker",
 				rq->herkomst);
 		store_audit_event(rq->store, "geweigerd", 401, "token", NULL,

@@ -76,7 +76,14 @@ enum status store_begin(struct store *s, struct err *e);
 enum status store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 
-/* ---- who is acting ---- */
+/* ---- who is acting, and when ---- */
+
+/*
+ * The instant (Unix seconds, UTC) of what follows: the time stamps of
+ * audit entries, batches, calculations and accounts. The store never
+ * reads the clock; callers set it once per request or command.
+ */
+void store_set_clock(struct store *s, int64_t now);
 
 /*
  * Every write is recorded in the audit trail, in the same transaction, as

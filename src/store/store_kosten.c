@@ -904,7 +904,7 @@ store_kostenverdeling_bewaar(struct store *s, const struct kostenverdeling *k,
 	if (samenwerking_id(s, k->samenwerking, &swid, NULL, e) == ST_OK)
 		st = stmt(s, Q_KV_INSERT, e);
 	if (st) {
-		utc_now(now, sizeof now);
+		utc_now(s, now, sizeof now);
 		bind_id(st, 1, swid);
 		bind_int(st, 2, k->jaar);
 		bind_text(st, 3, k->scenario);
@@ -977,7 +977,7 @@ store_kostenverdeling_vaststellen(struct store *s, int64_t id,
 	sqlite3_stmt *st = stmt(s, Q_KV_VASTSTELLEN, e);
 	if (!st)
 		goto uit;
-	utc_now(now, sizeof now);
+	utc_now(s, now, sizeof now);
 	bind_id(st, 1, id);
 	bind_id(st, 2, bid);
 	bind_text(st, 3, now);

@@ -441,13 +441,18 @@ actie_weergave(const char *actie)
 }
 
 void
-utc_now(char *buf, size_t n)
+utc_now(const struct store *s, char *buf, size_t n)
 {
-	time_t t = time(NULL);
-	struct tm tm;
+	char iso_now[INSTANT_ISO_LEN];
 
-	gmtime_r(&t, &tm);
-	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	date_format_instant(s->now, iso_now);
+	snprintf(buf, n, "%s", iso_now);
+}
+
+void
+store_set_clock(struct store *s, int64_t now)
+{
+	s->now = now;
 }
 
 static void
@@ -492,7 +497,7 @@ audit_append(struct store *s, const char *actie, int resultaat,
 		  r ? (const char *)sqlite3_column_text(st, 1) : audit_genesis);
 	sqlite3_reset(st);
 	uuid4(uuid);
-	utc_now(now, sizeof(now));
+	utc_now(s, now, sizeof(now));
 	a.uuid = uuid;
 	a.aanmaakdatum = now;
 	a.gebruikers_id = s->actor[0] ? s->actor : "onbekend";
@@ -2596,7 +2601,7 @@ store_gebruiker_add(struct store *s, const struct gebruiker *g,
 			    g->gebruikersnaam);
 	if (e->status || !(st = stmt(s, Q_GEBRUIKER_INSERT, e)))
 		return tx_end(s, e->status, e);
-	utc_now(now, sizeof(now));
+	utc_now(s, now, sizeof(now));
 	bind_text(st, 1, g->gebruikersnaam);
 	bind_text(st, 2, g->naam);
 	bind_text(st, 3, g->email);
@@ -2779,7 +2784,7 @@ store_gebruiker_intrekken(struct store *s, const char *gebruikersnaam,
 			      e);
 	if (!(st = stmt(s, Q_GEBRUIKER_INTREKKEN, e)))
 		return tx_end(s, e->status, e);
-	utc_now(now, sizeof(now));
+	utc_now(s, now, sizeof(now));
 	bind_int(st, 1, id);
 	bind_text(st, 2, now);
 	rc = run(s, st, e);

@@ -22,6 +22,7 @@ struct store {
 	char herkomst[64];
 	struct arena scratch; /* audit texts; freed at each outer commit */
 	const char *scope; /* of the next audit entry (consumed) */
+	int64_t now; /* the caller's clock (store_set_clock) */
 };
 
 /*
@@ -69,7 +70,8 @@ enum status eenheid_id(struct store *s, const char *code, int64_t *id,
 sqlite3_stmt *row_by_key(struct store *s, enum query q, const char *key,
 			 const char *wat, int max, struct err *e);
 const char *iso(struct arena *a, day_t d);
-void utc_now(char *buf, size_t n); /* now, UTC, ISO 8601 */
+/* The store's "now" (store_set_clock) as UTC ISO 8601, into buf. */
+void utc_now(const struct store *s, char *buf, size_t n);
 
 /*
  * Read every row of the bound statement `st` into a new array in `a` of

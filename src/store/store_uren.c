@@ -811,7 +811,7 @@ store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
 		goto out;
 	/* The batch first, so that rows can be written as they come; its
 	 * hash and figures are filled in at the end. */
-	utc_now(nu, sizeof(nu));
+	utc_now(s, nu, sizeof(nu));
 	if (!(st = stmt(s, Q_UREN_BATCH_INSERT, e)))
 		goto out;
 	bind_text(st, 1, "");

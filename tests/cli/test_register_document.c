@@ -31,6 +31,7 @@ setup(void **state)
 	if (store_open(f->path, STORE_CREATE, &f->s, &f->e) ||
 	    refdata_load(f->s, TODAY, &f->e))
 		return -1;
+	store_set_clock(f->s, NOW);
 	*state = f;
 	return 0;
 }

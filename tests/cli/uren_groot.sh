@@ -11,7 +11,7 @@ GEN=$(realpath "$2")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-uren-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
-export AMBT_VANDAAG=2026-11-22
+export AMBT_NU=2026-11-22T10:30:00+01:00
 unset AMBT_DB
 
 n=0

@@ -148,6 +148,50 @@ test_amsterdam(void **state)
 	}
 }
 
+/* Instants: an offset, Z, or a bare day (noon in Amsterdam). */
+static void
+test_instant(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *utc; /* NULL: refused */
+	} cases[] = {
+		{ "2026-11-22T10:30:00+01:00", "2026-11-22T09:30:00Z" },
+		{ "2026-11-22T09:30:00Z", "2026-11-22T09:30:00Z" },
+		{ "2026-07-01T00:15:00+02:00", "2026-06-30T22:15:00Z" },
+		{ "2028-02-29T23:59:59-05:30", "2028-03-01T05:29:59Z" },
+		{ "2026-11-22", "2026-11-22T11:00:00Z" }, /* winter */
+		{ "2026-07-01", "2026-07-01T10:00:00Z" }, /* summer */
+		{ "2027-03-28", "2027-03-28T10:00:00Z" }, /* DST Sunday */
+		{ "1970-01-01T00:00:00Z", "1970-01-01T00:00:00Z" },
+		{ "2026-11-22T24:00:00Z", NULL },
+		{ "2026-11-22T10:60:00Z", NULL },
+		{ "2026-02-29T10:00:00Z", NULL },
+		{ "2026-11-22 10:30:00Z", NULL },
+		{ "2026-11-22T10:30:00", NULL },
+		{ "2026-11-22T10:30:00+15:00", NULL },
+		{ "2026-11-22T10:30:00+01:60", NULL },
+		{ "2026-11-22T10:30:00+0100", NULL },
+		{ "", NULL },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int64_t t = -1;
+		char buf[INSTANT_ISO_LEN];
+
+		if (!cases[i].utc) {
+			assert_int_equal(date_parse_instant(cases[i].in, &t),
+					 -1);
+			assert_int_equal(t, -1);
+			continue;
+		}
+		assert_int_equal(date_parse_instant(cases[i].in, &t), 0);
+		date_format_instant(t, buf);
+		assert_string_equal(buf, cases[i].utc);
+	}
+	assert_int_equal(date_parse_instant(NULL, &(int64_t){ 0 }), -1);
+}
+
 int
 main(void)
 {
@@ -158,6 +202,7 @@ main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_weekday),
 		cmocka_unit_test(test_amsterdam),
+		cmocka_unit_test(test_instant),
 	};
 	return RUN_TESTS(tests);
 }

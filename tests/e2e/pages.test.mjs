@@ -26,7 +26,7 @@ const require = createRequire(path.join(root, 'package.json'));
 const { chromium } = require('playwright-core');
 const axePath = require.resolve('axe-core/axe.min.js');
 
-const VANDAAG = '2026-11-22';
+const NU = '2026-11-22T10:30:00+01:00';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 	'--no-first-run', '--disable-background-networking',
@@ -562,7 +562,7 @@ async function main() {
 	const shots = path.resolve(process.env.SCREENSHOT_DIR || 'screenshots');
 	fs.mkdirSync(shots, { recursive: true });
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ambt-e2e-'));
-	const env = { ...process.env, AMBT_VANDAAG: VANDAAG };
+	const env = { ...process.env, AMBT_NU: NU };
 	let browser = null;
 	try {
 		const bin = findBinary();

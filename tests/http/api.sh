@@ -7,7 +7,7 @@
 set -u
 AMBT=$(realpath "$1")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-http-XXXXXX")
-export AMBT_VANDAAG=2026-11-22
+export AMBT_NU=2026-11-22T10:30:00+01:00
 unset AMBT_DB
 n=0
 failed=0
@@ -512,10 +512,11 @@ printf 'kast-paard-nietje-42\n' | "$AMBT" gebruiker wachtwoord beheer --wachtwoo
 SECRET=$(sed -n 's/^  geheim: //p' "$WORK/2fa")
 HCODE=$(tail -1 "$WORK/2fa" | tr -d ' ')
 totp() {
-	python3 -c 'import base64,hmac,hashlib,struct,sys,time
-k=base64.b32decode(sys.argv[1]); c=struct.pack(">Q",int(time.time())//30)
+	python3 -c 'import base64,hmac,hashlib,struct,sys,datetime
+t=datetime.datetime.fromisoformat(sys.argv[2]).timestamp()
+k=base64.b32decode(sys.argv[1]); c=struct.pack(">Q",int(t)//30)
 h=hmac.new(k,c,hashlib.sha1).digest(); o=h[-1]&15
-print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1"
+print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1" "$AMBT_NU"
 }
 STATUS=$(login beheer kast-paard-nietje-42)
 [ "$STATUS" = 401 ] && ok "a beheerder without the code is refused" || not_ok "a beheerder without the code is refused" "status $STATUS"

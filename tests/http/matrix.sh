@@ -10,7 +10,7 @@ set -u
 AMBT=$(realpath "$1")
 MATRIX=$2
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-matrix-XXXXXX")
-export AMBT_VANDAAG=2026-11-22
+export AMBT_NU=2026-11-22T10:30:00+01:00
 unset AMBT_DB
 PID=
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT

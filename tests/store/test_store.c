@@ -39,6 +39,7 @@ setup(void **state)
 	if (store_open(f->path, STORE_CREATE, &f->s, &f->e))
 		return -1;
 	arena_init(&f->a, 64u << 20);
+	store_set_clock(f->s, NOW);
 	*state = f;
 	return 0;
 }
