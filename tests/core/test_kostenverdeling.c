@@ -656,6 +656,169 @@ test_periodes_maatwerk_voorschot(void **state)
 	arena_free(&a);
 }
 
+/* ---- regression cases: every pool, leaf and municipality exactly ------ */
+
+struct post_verwacht {
+	const char *id;
+	int64_t bedrag;
+	const char *van, *tot; /* the pool's period */
+};
+
+struct blad_verwacht {
+	const char *post, *gemeente, *afdeling, *exact;
+	int64_t cent;
+};
+
+struct gemeente_verwacht {
+	const char *gemeente, *exact;
+	int64_t totaal, afrondingsverschil;
+};
+
+/* A document and what it must give; each list ends with an empty entry. */
+struct geval {
+	const char *naam, *doc;
+	struct post_verwacht posten[8];
+	struct blad_verwacht bladen[12];
+	struct gemeente_verwacht gemeenten[3];
+};
+
+/* Pieces of the cases' documents: municipalities A and B in 2024; P
+ * split 1:1, or P whose key changes on 1 July (182 days to A, then 184
+ * days to B); support department S delivering everything to P. */
+#define JAAR_AB \
+	"\"year\":2024,\"municipalities\":[{\"id\":\"A\"},{\"id\":\"B\"}],"
+#define P_FTE_AB                                                   \
+	"{\"id\":\"P\",\"kind\":\"primary\",\"taakveld\":\"0.2\"," \
+	"\"key\":{\"basis\":\"fte\",\"weights\":{\"A\":1,\"B\":1}}}"
+#define P_GEDATEERD_AB                                                       \
+	"{\"id\":\"P\",\"kind\":\"primary\",\"taakveld\":\"0.2\",\"keys\":[" \
+	"{\"from\":\"2024-01-01\",\"to\":\"2024-06-30\",\"key\":"            \
+	"{\"type\":\"direct\",\"municipality\":\"A\"}},"                     \
+	"{\"from\":\"2024-07-01\",\"to\":\"2024-12-31\",\"key\":"            \
+	"{\"type\":\"direct\",\"municipality\":\"B\"}}]}"
+#define S_NAAR_P                                                          \
+	"{\"id\":\"S\",\"kind\":\"support\",\"taakveld\":\"0.4\"}],"      \
+	"\"support_allocation\":{\"method\":\"direct\",\"keys\":{\"S\":{" \
+	"\"P\":1}}},"
+
+static const struct geval gevallen[] = {
+	/* Two 1-cent pools of a support department, one dated, over P
+	 * split 1:1. A support department has no dated keys, so the date
+	 * makes no period: one pool of 2 cents, 1 and 1 (rounded apart,
+	 * 1/2 and 1/2 twice, they gave A 2 cents and B none). */
+	{ "steunpost met datum samengevoegd",
+	  "{" JAAR_AB "\"departments\":[" P_FTE_AB "," S_NAAR_P
+	  "\"pools\":[{\"id\":\"S1\",\"department\":\"S\","
+	  "\"cost_type\":\"personeel\",\"amount\":1},"
+	  "{\"id\":\"S2\",\"department\":\"S\",\"cost_type\":\"personeel\","
+	  "\"amount\":1,\"date\":\"2024-03-01\"}]}",
+	  { { "S1+S2", 2, "2024-01-01", "2024-12-31" }, { 0 } },
+	  { { "S1+S2", "A", "P", "1", 1 },
+	    { "S1+S2", "B", "P", "1", 1 },
+	    { 0 } },
+	  { { "A", "1", 1, 0 }, { "B", "1", 1, 0 }, { 0 } } },
+	/* A dated support pool reaches P, whose key changes on 1 July,
+	 * by P's periods weighted by their days (182 and 184 of 366), not
+	 * by the key of its date (which gave A everything). */
+	{ "steunpost met datum naar gedateerde sleutels",
+	  "{" JAAR_AB "\"departments\":[" P_GEDATEERD_AB "," S_NAAR_P
+	  "\"pools\":[{\"id\":\"S1\",\"department\":\"S\","
+	  "\"cost_type\":\"personeel\",\"amount\":366,"
+	  "\"date\":\"2024-03-01\"}]}",
+	  { { "S1", 366, "2024-01-01", "2024-12-31" }, { 0 } },
+	  { { "S1", "A", "P", "182", 182 },
+	    { "S1", "B", "P", "184", 184 },
+	    { 0 } },
+	  { { "A", "182", 182, 0 }, { "B", "184", 184, 0 }, { 0 } } },
+	/* The same in a primary department with one key for the year. */
+	{ "primaire post met datum zonder gedateerde sleutels",
+	  "{" JAAR_AB "\"departments\":[" P_FTE_AB "],"
+	  "\"pools\":[{\"id\":\"K1\",\"department\":\"P\","
+	  "\"cost_type\":\"personeel\",\"amount\":1},"
+	  "{\"id\":\"K2\",\"department\":\"P\",\"cost_type\":\"personeel\","
+	  "\"amount\":1,\"date\":\"2024-11-30\"}]}",
+	  { { "K1+K2", 2, "2024-01-01", "2024-12-31" }, { 0 } },
+	  { { "K1+K2", "A", "P", "1", 1 },
+	    { "K1+K2", "B", "P", "1", 1 },
+	    { 0 } },
+	  { { "A", "1", 1, 0 }, { "B", "1", 1, 0 }, { 0 } } },
+};
+
+/* Every regression case: its pools with their periods, every leaf (exact
+ * fraction and cents) in order, and each municipality's total, exact
+ * total and rounding difference. */
+static void
+test_gevallen(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < sizeof gevallen / sizeof *gevallen; c++) {
+		const struct geval *g = &gevallen[c];
+		struct arena a;
+		struct kv_invoer in;
+		struct kv_uitkomst u;
+		struct err e;
+		size_t n;
+		arena_init(&a, 16u << 20);
+		if (kv_json_lees(g->doc, strlen(g->doc), &a, &in, &e) ||
+		    kv_bereken(&in, &a, &u, &e))
+			fail_msg("%s: %s %s", g->naam,
+				 e.nproblems ? e.problems[0].reason : "",
+				 e.message);
+		for (n = 0; g->posten[n].id; n++) {
+			const struct kv_post_uit *p = &u.posten[n];
+			char van[DATE_ISO_LEN], tot[DATE_ISO_LEN];
+			if (n >= u.nposten)
+				fail_msg("%s: te weinig posten", g->naam);
+			date_format_iso(p->van, van);
+			date_format_iso(p->tot, tot);
+			if (strcmp(p->id, g->posten[n].id) ||
+			    p->bedrag != g->posten[n].bedrag ||
+			    strcmp(van, g->posten[n].van) ||
+			    strcmp(tot, g->posten[n].tot))
+				fail_msg("%s: post %zu is %s %lld %s..%s",
+					 g->naam, n, p->id,
+					 (long long)p->bedrag, van, tot);
+		}
+		assert_int_equal(u.nposten, n);
+		for (n = 0; g->bladen[n].post; n++) {
+			const struct blad_verwacht *w = &g->bladen[n];
+			const struct kv_blad *b = &u.bladen[n];
+			if (n >= u.nbladen)
+				fail_msg("%s: te weinig bladen", g->naam);
+			if (strcmp(u.posten[b->post].id, w->post) ||
+			    strcmp(u.gemeenten[b->gemeente], w->gemeente) ||
+			    strcmp(u.afdelingen[b->afdeling]->id,
+				   w->afdeling) ||
+			    strcmp(b->exact, w->exact) || b->cent != w->cent)
+				fail_msg("%s: blad %zu is %s %s %s %s %lld",
+					 g->naam, n, u.posten[b->post].id,
+					 u.gemeenten[b->gemeente],
+					 u.afdelingen[b->afdeling]->id,
+					 b->exact, (long long)b->cent);
+		}
+		assert_int_equal(u.nbladen, n);
+		for (n = 0; g->gemeenten[n].gemeente; n++) {
+			const struct gemeente_verwacht *w = &g->gemeenten[n];
+			size_t m = 0;
+			while (m < u.ngemeenten &&
+			       strcmp(u.gemeenten[m], w->gemeente))
+				m++;
+			assert_true(m < u.ngemeenten);
+			const struct kv_gemeente_uit *gu = &u.per_gemeente[m];
+			if (gu->totaal != w->totaal ||
+			    strcmp(gu->exact_totaal, w->exact) ||
+			    gu->afrondingsverschil != w->afrondingsverschil)
+				fail_msg("%s: %s betaalt %lld (exact %s, "
+					 "verschil %lld)",
+					 g->naam, w->gemeente,
+					 (long long)gu->totaal,
+					 gu->exact_totaal,
+					 (long long)gu->afrondingsverschil);
+		}
+		arena_free(&a);
+	}
+}
+
 /* Two calculations compared: per municipality the total, every origin
  * department either has and every taakveld, zeros where one lacks it. */
 static void
@@ -732,6 +895,7 @@ main(void)
 		cmocka_unit_test(test_dubbele_gemeente),
 		cmocka_unit_test(test_periodes_en_json),
 		cmocka_unit_test(test_periodes_maatwerk_voorschot),
+		cmocka_unit_test(test_gevallen),
 		cmocka_unit_test(test_vergelijk),
 		cmocka_unit_test(test_eigenschappen),
 		cmocka_unit_test(test_eigenschappen_nulgewicht),
