@@ -1197,10 +1197,9 @@ lees_posten(struct werk *w, size_t *n, int64_t *absoluut)
 		/* The period of its own department's keys: the one that
 		 * holds its date; without dated keys (every support
 		 * department) or without a date, the whole year. */
-		o->periode =
-			!rs && met_periodes(w, o->d) && q->datum != DATE_NONE
-				? periode_van(w, o->d, q->datum)
-				: -1;
+		o->periode = met_periodes(w, o->d) && q->datum != DATE_NONE
+				     ? periode_van(w, o->d, q->datum)
+				     : -1;
 		if (rs) {
 			o->sleutel = &q->sleutel;
 			o->rs = rs;
@@ -1387,11 +1386,12 @@ maatwerk(struct werk *w, struct wpost *p, size_t *n, int64_t *absoluut)
 }
 
 /* Whether pool p is for the whole year of a department with dated keys,
- * so split over its periods (a pool with a key of its own is not). */
+ * so split over its periods: its own key or not, but not the billed
+ * maatwerk hours (one amount for one municipality). */
 static int
 over_periodes(const struct werk *w, const struct wpost *p)
 {
-	return p->periode < 0 && !p->rs && met_periodes(w, p->d);
+	return p->periode < 0 && !p->maatwerk && met_periodes(w, p->d);
 }
 
 /* Split the annual pools of departments with dated keys over the periods

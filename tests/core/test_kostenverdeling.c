@@ -742,6 +742,37 @@ static const struct geval gevallen[] = {
 	    { "K1+K2", "B", "P", "1", 1 },
 	    { 0 } },
 	  { { "A", "1", 1, 0 }, { "B", "1", 1, 0 }, { 0 } } },
+	/* A pool with a key of its own still has its period from its own
+	 * department's keys: without a date it is split over P's periods
+	 * by days (2 cents: 1 and 1) and each part by its key, rounded
+	 * apart; with a date it belongs to the period that holds it and is
+	 * not merged with an undated pool of the same key. */
+	{ "eigen sleutel in gedateerde afdeling",
+	  "{" JAAR_AB "\"departments\":[" P_GEDATEERD_AB "],"
+	  "\"pools\":[{\"id\":\"K\",\"department\":\"P\","
+	  "\"cost_type\":\"project\",\"amount\":2,\"key\":{\"basis\":"
+	  "\"inhabitants\",\"weights\":{\"A\":1,\"B\":1}}},"
+	  "{\"id\":\"M1\",\"department\":\"P\",\"cost_type\":\"maatwerk\","
+	  "\"amount\":100,\"date\":\"2024-09-01\",\"key\":{\"type\":"
+	  "\"direct\",\"municipality\":\"A\"}},"
+	  "{\"id\":\"M2\",\"department\":\"P\",\"cost_type\":\"maatwerk\","
+	  "\"amount\":366,\"key\":{\"type\":\"direct\","
+	  "\"municipality\":\"A\"}}]}",
+	  { { "K@2024-01-01", 1, "2024-01-01", "2024-06-30" },
+	    { "K@2024-07-01", 1, "2024-07-01", "2024-12-31" },
+	    { "M1", 100, "2024-07-01", "2024-12-31" },
+	    { "M2@2024-01-01", 182, "2024-01-01", "2024-06-30" },
+	    { "M2@2024-07-01", 184, "2024-07-01", "2024-12-31" },
+	    { 0 } },
+	  { { "K@2024-01-01", "A", "P", "1/2", 1 },
+	    { "K@2024-01-01", "B", "P", "1/2", 0 },
+	    { "K@2024-07-01", "A", "P", "1/2", 1 },
+	    { "K@2024-07-01", "B", "P", "1/2", 0 },
+	    { "M1", "A", "P", "100", 100 },
+	    { "M2@2024-01-01", "A", "P", "182", 182 },
+	    { "M2@2024-07-01", "A", "P", "184", 184 },
+	    { 0 } },
+	  { { "A", "467", 468, 1 }, { "B", "1", 0, -1 }, { 0 } } },
 };
 
 /* Every regression case: its pools with their periods, every leaf (exact
