@@ -1,8 +1,11 @@
 /*
  * test_kostenverdeling.c - the contribution calculation engine: every
- * invalid input named at once in Dutch, and the invariants I1-I9 of
- * docs/allocation.md on thousands of random inputs (municipalities,
- * departments, keys, dated keys, pools of either sign, direct, step-down
+ * invalid input named at once in Dutch; regression cases with every pool,
+ * leaf and municipality exact; and the invariants I1-I9 of
+ * docs/allocation.md, the bound on a municipality's rounding, and the
+ * periods and merging of pools, on thousands of random inputs
+ * (municipalities, departments, keys, dated keys, dated and undated pools
+ * in every kind of department, pools of either sign, direct, step-down
  * and reciprocal support allocation, maatwerk, advances).
  */
 #include <gmp.h>
@@ -282,6 +285,36 @@ zelfde(const char *x, const char *y, const char *wat)
 		 y + v);
 }
 
+/*
+ * The bound on municipality m's rounding: every leaf is less than a cent
+ * from its exact share, so its total is less than its number of leaves
+ * (in cents) from its exact total, and so at most that number from the
+ * rounding of its exact total (one leaf of exact 1/2 that got no cent is
+ * 1 from the rounded 1). Without leaves it pays nothing.
+ */
+static void
+afronding_binnen_grens(const struct kv_uitkomst *u, size_t m)
+{
+	const struct kv_gemeente_uit *g = &u->per_gemeente[m];
+	int64_t n = 0;
+	for (size_t i = 0; i < u->nbladen; i++)
+		n += u->bladen[i].gemeente == m;
+	mpq_t x, v;
+	mpq_init(x);
+	mpq_init(v);
+	assert_int_equal(mpq_set_str(x, g->exact_totaal, 10), 0);
+	mpq_set_si(v, g->totaal, 1);
+	mpq_sub(v, v, x);
+	mpq_abs(v, v);
+	if (n == 0)
+		assert_int_equal(mpq_sgn(v), 0);
+	else
+		assert_true(mpq_cmp_si(v, n, 1) < 0);
+	mpq_clear(x);
+	mpq_clear(v);
+	assert_true(g->afrondingsverschil <= n && -g->afrondingsverschil <= n);
+}
+
 static void
 controleer(const struct kv_invoer *in, const struct kv_uitkomst *u, int nul)
 {
@@ -317,7 +350,7 @@ controleer(const struct kv_invoer *in, const struct kv_uitkomst *u, int nul)
 	mpq_clear(x);
 	mpq_clear(c);
 	/* I6: every view gives the municipality's total; I8. */
-	int64_t saldi = 0, voorschotten = 0, totaal = 0;
+	int64_t saldi = 0, voorschotten = 0, totaal = 0, max = 0;
 	for (size_t m = 0; m < u->ngemeenten; m++) {
 		const struct kv_gemeente_uit *g = &u->per_gemeente[m];
 		int64_t o = 0, h = 0, t = 0;
@@ -333,24 +366,191 @@ controleer(const struct kv_invoer *in, const struct kv_uitkomst *u, int nul)
 		totaal += g->totaal;
 		saldi += g->saldo;
 		voorschotten += g->voorschot;
-		/* A municipality's rounding difference is bounded by the
-		 * number of pools. */
-		assert_true(g->afrondingsverschil <= (int64_t)u->nposten &&
-			    -g->afrondingsverschil <= (int64_t)u->nposten);
+		afronding_binnen_grens(u, m);
+		if (g->afrondingsverschil > max || -g->afrondingsverschil > max)
+			max = g->afrondingsverschil < 0 ? -g->afrondingsverschil
+							: g->afrondingsverschil;
 		/* I7: "B" has weight zero in every key. */
 		if (nul && strcmp(u->gemeenten[m], "B") == 0)
 			assert_int_equal(g->totaal, 0);
 	}
 	assert_int_equal(totaal, u->totaal);
+	assert_int_equal(u->max_afrondingsverschil, max);
 	if (u->heeft_voorschotten)
 		assert_int_equal(saldi, u->totaal - voorschotten);
 }
 
-/* I1-I9 on `n` random inputs from `seed`. */
+/* ---- periods and merging ------------------------------------------------ */
+
+/* The department with this id in `in`; the generator makes every pool's
+ * department exist. */
+static const struct kv_afdeling *
+afdeling_van(const struct kv_invoer *in, const char *id)
+{
+	for (size_t d = 0; d < in->nafdelingen; d++)
+		if (strcmp(in->afdelingen[d].id, id) == 0)
+			return &in->afdelingen[d];
+	fail_msg("afdeling %s bestaat niet", id);
+	return NULL;
+}
+
+/* Whether a pool's date picks a period in department d: only a primary
+ * department with dated keys has periods. */
+static int
+met_periodes(const struct kv_afdeling *d)
+{
+	return !d->ondersteunend && d->nperiodes > 0;
+}
+
+/* A random day between van and tot (inclusive). */
+static day_t
+dag_tussen(day_t van, day_t tot)
+{
+	return van + (day_t)tussen(0, tot - van);
+}
+
+/* The result without the input's hash, as bytes (for inputs that differ
+ * only in what must not matter). */
+static char *
+bytes_zonder_hash(const struct kv_uitkomst *u)
+{
+	json_t *j = kv_json_uitkomst(u);
+	json_object_del(j, "input_sha256");
+	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	return s;
+}
+
+/* What every municipality pays, every view, and the totals, as bytes. */
+static char *
+bytes_per_gemeente(const struct kv_uitkomst *u)
+{
+	json_t *j = kv_json_uitkomst(u), *k = json_object();
+	json_object_set(k, "per_municipality",
+			json_object_get(j, "per_municipality"));
+	json_object_set(k, "grand_total", json_object_get(j, "grand_total"));
+	json_object_set(k, "max_rounding_difference",
+			json_object_get(j, "max_rounding_difference"));
+	char *s = json_dumps(k, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(k);
+	json_decref(j);
+	return s;
+}
+
+/*
+ * A pool's period is that of its own department's keys: in a department
+ * without dated keys (every support department among them) a date makes
+ * no period, so taking the dates of its pools away, and dating its
+ * undated pools, changes nothing but the hash of the input.
+ */
+static void
+datum_zonder_periodes(struct arena *a, const struct kv_invoer *in,
+		      const struct kv_uitkomst *u)
+{
+	struct kv_invoer v = *in;
+	struct kv_uitkomst uv;
+	struct err e;
+	int anders = 0;
+	v.posten = arena_calloc(a, in->nposten, sizeof *v.posten);
+	for (size_t i = 0; i < in->nposten; i++) {
+		struct kv_post *p = &v.posten[i];
+		*p = in->posten[i];
+		if (met_periodes(afdeling_van(in, p->afdeling)))
+			continue;
+		p->datum =
+			p->datum != DATE_NONE
+				? DATE_NONE
+				: dag_tussen(date_from_ymd(in->jaar, 1, 1),
+					     date_from_ymd(in->jaar, 12, 31));
+		anders = 1;
+	}
+	if (!anders)
+		return;
+	assert_int_equal(kv_bereken(&v, a, &uv, &e), ST_OK);
+	char *x = bytes_zonder_hash(u), *y = bytes_zonder_hash(&uv);
+	zelfde(x, y, "datums zonder periodes");
+	free(x);
+	free(y);
+}
+
+/*
+ * Pools alike in department, cost type, taakveld, key and period are one
+ * pool, rounded once: a pool cut in two such parts (the new part dated
+ * within the same period where the department has dated keys, dated or
+ * not at random elsewhere) gives every municipality the same cents.
+ */
+static void
+gesplitst_samengevoegd(struct arena *a, const struct kv_invoer *in,
+		       const struct kv_uitkomst *u)
+{
+	struct kv_invoer v = *in;
+	struct kv_uitkomst uv;
+	struct err e;
+	size_t k = (size_t)tussen(0, (int64_t)in->nposten - 1);
+	v.nposten = in->nposten + 1;
+	v.posten = arena_calloc(a, v.nposten, sizeof *v.posten);
+	memcpy(v.posten, in->posten, in->nposten * sizeof *v.posten);
+	struct kv_post *p = &v.posten[k], *q = &v.posten[in->nposten];
+	char *id = arena_alloc(a, strlen(p->id) + 2);
+	snprintf(id, strlen(p->id) + 2, "%sb", p->id);
+	*q = *p;
+	q->id = id;
+	q->bedrag = tussen(-2000000000, 2000000000);
+	p->bedrag -= q->bedrag;
+	const struct kv_afdeling *af = afdeling_van(in, p->afdeling);
+	if (!met_periodes(af))
+		q->datum =
+			tussen(0, 1)
+				? DATE_NONE
+				: dag_tussen(date_from_ymd(in->jaar, 1, 1),
+					     date_from_ymd(in->jaar, 12, 31));
+	else if (p->datum != DATE_NONE)
+		for (size_t t = 0; t < af->nperiodes; t++)
+			if (af->periodes[t].van <= p->datum &&
+			    p->datum <= af->periodes[t].tot)
+				q->datum = dag_tussen(af->periodes[t].van,
+						      af->periodes[t].tot);
+	assert_int_equal(kv_bereken(&v, a, &uv, &e), ST_OK);
+	char *x = bytes_per_gemeente(u), *y = bytes_per_gemeente(&uv);
+	zelfde(x, y, "gesplitst en samengevoegd");
+	free(x);
+	free(y);
+}
+
+/* What the random inputs held, so that the test shows it tested it. */
+struct dekking {
+	size_t steun_gedateerd; /* a dated pool in a support department */
+	size_t primair_gedateerd; /* ... in a primary one without periods */
+	size_t periode_gedateerd; /* ... in one with dated keys */
+};
+
+static void
+tel_dekking(const struct kv_invoer *in, struct dekking *d)
+{
+	int s = 0, p = 0, t = 0;
+	for (size_t i = 0; i < in->nposten; i++) {
+		const struct kv_afdeling *af =
+			afdeling_van(in, in->posten[i].afdeling);
+		if (in->posten[i].datum == DATE_NONE)
+			continue;
+		s |= af->ondersteunend;
+		p |= !af->ondersteunend && !af->nperiodes;
+		t |= met_periodes(af);
+	}
+	d->steun_gedateerd += (size_t)s;
+	d->primair_gedateerd += (size_t)p;
+	d->periode_gedateerd += (size_t)t;
+}
+
+/* I1-I9 on `n` random inputs from `seed`, and the periods and merging of
+ * the pools. */
 static void
 eigenschappen(uint64_t seed, int n, const struct opzet *o)
 {
 	size_t geldig = 0;
+	struct dekking dk = { 0 };
+	if (n <= 0)
+		fail_msg("geen enkel geval om te controleren (%d)", n);
 	rng_state = seed;
 	for (int r = 0; r < n; r++) {
 		struct arena a;
@@ -371,7 +571,10 @@ eigenschappen(uint64_t seed, int n, const struct opzet *o)
 			continue;
 		}
 		geldig++;
+		tel_dekking(&in, &dk);
 		controleer(&in, &u1, o->nul);
+		datum_zonder_periodes(&a, &in, &u1);
+		gesplitst_samengevoegd(&a, &in, &u1);
 		/* I4: the same again; I5: every list permuted. */
 		char *b1 = bytes(&u1);
 		assert_int_equal(kv_bereken(&in, &a, &u2, &e), ST_OK);
@@ -402,15 +605,28 @@ eigenschappen(uint64_t seed, int n, const struct opzet *o)
 		free(b3);
 		arena_free(&a);
 	}
-	/* Most random inputs must be valid, or the test tests little. */
-	assert_true(geldig * 4 >= (size_t)n * 3);
+	/* Most random inputs must be valid, or the test tests little; and
+	 * dated pools must occur in every kind of department. */
+	assert_true(geldig > 0 && geldig * 4 >= (size_t)n * 3);
+	if (n >= 200)
+		assert_true(dk.steun_gedateerd * 50 >= (size_t)n &&
+			    dk.primair_gedateerd * 50 >= (size_t)n &&
+			    dk.periode_gedateerd * 50 >= (size_t)n);
 }
 
+/* The number of random inputs: AMBT_EIGENSCHAPPEN, else 1500; anything
+ * but a positive number is refused rather than testing nothing. */
 static int
 aantal(void)
 {
 	const char *s = getenv("AMBT_EIGENSCHAPPEN");
-	return s ? (int)strtol(s, NULL, 10) : 1500;
+	char *eind;
+	if (!s)
+		return 1500;
+	long n = strtol(s, &eind, 10);
+	if (eind == s || *eind || n <= 0 || n > 10000000)
+		fail_msg("AMBT_EIGENSCHAPPEN=%s: geef een positief aantal", s);
+	return (int)n;
 }
 
 static void
@@ -682,14 +898,15 @@ struct geval {
 	struct gemeente_verwacht gemeenten[3];
 };
 
-/* Pieces of the cases' documents: municipalities A and B in 2024; P
- * split 1:1, or P whose key changes on 1 July (182 days to A, then 184
- * days to B); support department S delivering everything to P. */
+/* Pieces of the cases' documents: municipalities A and B in 2024; a key
+ * 1:1; P split 1:1, or P whose key changes on 1 July (182 days to A, then
+ * 184 days to B); support department S delivering everything to P. */
 #define JAAR_AB \
 	"\"year\":2024,\"municipalities\":[{\"id\":\"A\"},{\"id\":\"B\"}],"
+#define FTE_AB "{\"basis\":\"fte\",\"weights\":{\"A\":1,\"B\":1}}"
 #define P_FTE_AB                                                   \
 	"{\"id\":\"P\",\"kind\":\"primary\",\"taakveld\":\"0.2\"," \
-	"\"key\":{\"basis\":\"fte\",\"weights\":{\"A\":1,\"B\":1}}}"
+	"\"key\":" FTE_AB "}"
 #define P_GEDATEERD_AB                                                       \
 	"{\"id\":\"P\",\"kind\":\"primary\",\"taakveld\":\"0.2\",\"keys\":[" \
 	"{\"from\":\"2024-01-01\",\"to\":\"2024-06-30\",\"key\":"            \
@@ -773,6 +990,45 @@ static const struct geval gevallen[] = {
 	    { "M2@2024-07-01", "A", "P", "184", 184 },
 	    { 0 } },
 	  { { "A", "467", 468, 1 }, { "B", "1", 0, -1 }, { 0 } } },
+	/* The bound on a municipality's rounding: one support pool of 4
+	 * cents over four primaries, each split 1:1, gives 8 leaves of
+	 * exact 1/2; the 4 cents go to A's leaves (ties: the smaller
+	 * municipality). A pays 4 against an exact 2: a rounding
+	 * difference of 2 from a single pool (more than the number of
+	 * pools, which was taken for the bound), less than A's 4 leaves. */
+	{ "afrondingsverschil kleiner dan het aantal bladen",
+	  "{" JAAR_AB "\"departments\":["
+	  "{\"id\":\"P1\",\"kind\":\"primary\",\"key\":" FTE_AB "},"
+	  "{\"id\":\"P2\",\"kind\":\"primary\",\"key\":" FTE_AB "},"
+	  "{\"id\":\"P3\",\"kind\":\"primary\",\"key\":" FTE_AB "},"
+	  "{\"id\":\"P4\",\"kind\":\"primary\",\"key\":" FTE_AB "},"
+	  "{\"id\":\"S\",\"kind\":\"support\"}],"
+	  "\"support_allocation\":{\"method\":\"direct\",\"keys\":{\"S\":"
+	  "{\"P1\":1,\"P2\":1,\"P3\":1,\"P4\":1}}},"
+	  "\"pools\":[{\"id\":\"S1\",\"department\":\"S\","
+	  "\"cost_type\":\"personeel\",\"amount\":4}]}",
+	  { { "S1", 4, "2024-01-01", "2024-12-31" }, { 0 } },
+	  { { "S1", "A", "P1", "1/2", 1 },
+	    { "S1", "A", "P2", "1/2", 1 },
+	    { "S1", "A", "P3", "1/2", 1 },
+	    { "S1", "A", "P4", "1/2", 1 },
+	    { "S1", "B", "P1", "1/2", 0 },
+	    { "S1", "B", "P2", "1/2", 0 },
+	    { "S1", "B", "P3", "1/2", 0 },
+	    { "S1", "B", "P4", "1/2", 0 },
+	    { 0 } },
+	  { { "A", "2", 4, 2 }, { "B", "2", 0, -2 }, { 0 } } },
+	/* Where the bound is reached: 1 cent split 1:1 leaves B, with one
+	 * leaf, nothing against an exact 1/2, which rounds to 1. B is less
+	 * than its one leaf from its exact total, and exactly one from
+	 * the rounding of it. */
+	{ "afrondingsverschil van een enkel blad",
+	  "{" JAAR_AB "\"departments\":[" P_FTE_AB "],"
+	  "\"pools\":[{\"id\":\"K\",\"department\":\"P\","
+	  "\"cost_type\":\"personeel\",\"amount\":1}]}",
+	  { { "K", 1, "2024-01-01", "2024-12-31" }, { 0 } },
+	  { { "K", "A", "P", "1/2", 1 }, { "K", "B", "P", "1/2", 0 }, { 0 } },
+	  { { "A", "1/2", 1, 0 }, { "B", "1/2", 0, -1 }, { 0 } } },
 };
 
 /* Every regression case: its pools with their periods, every leaf (exact
@@ -836,6 +1092,7 @@ test_gevallen(void **state)
 				m++;
 			assert_true(m < u.ngemeenten);
 			const struct kv_gemeente_uit *gu = &u.per_gemeente[m];
+			afronding_binnen_grens(&u, m);
 			if (gu->totaal != w->totaal ||
 			    strcmp(gu->exact_totaal, w->exact) ||
 			    gu->afrondingsverschil != w->afrondingsverschil)
