@@ -6,6 +6,9 @@
  *  - every pool's leaves add up to the pool, and all pools to the total;
  *  - every leaf is within one cent of its exact share ("p/q");
  *  - every view of every municipality adds up to its total;
+ *  - a municipality's total is less than its number of leaves (in
+ *    cents) from its exact total, and at most that from the rounding of
+ *    it;
  *  - computing again gives the same bytes;
  *  - the canonical input, read back and computed, gives the same bytes
  *    and the same SHA-256 (the canonical form is a fixed point).
@@ -49,12 +52,10 @@ invarianten(const struct kv_uitkomst *u)
 		FUZZ_CHECK(som == u->posten[p].bedrag);
 		totaal += som;
 	}
-	mpq_clear(x);
-	mpq_clear(c);
 	FUZZ_CHECK(totaal == u->totaal);
 	for (size_t m = 0; m < u->ngemeenten; m++) {
 		const struct kv_gemeente_uit *g = &u->per_gemeente[m];
-		int64_t o = 0, h = 0, t = 0;
+		int64_t o = 0, h = 0, t = 0, n = 0;
 		for (size_t d = 0; d < u->nafdelingen; d++) {
 			o += g->per_ontvanger[d];
 			h += g->per_herkomst[d];
@@ -62,7 +63,18 @@ invarianten(const struct kv_uitkomst *u)
 		for (size_t i = 0; i < g->ntaakvelden; i++)
 			t += g->per_taakveld[i].cent;
 		FUZZ_CHECK(o == g->totaal && h == g->totaal && t == g->totaal);
+		for (size_t i = 0; i < u->nbladen; i++)
+			n += u->bladen[i].gemeente == m;
+		FUZZ_CHECK(mpq_set_str(x, g->exact_totaal, 10) == 0);
+		mpq_set_si(c, g->totaal, 1);
+		mpq_sub(c, c, x);
+		mpq_abs(c, c);
+		FUZZ_CHECK(n ? mpq_cmp_si(c, n, 1) < 0 : mpq_sgn(c) == 0);
+		FUZZ_CHECK(g->afrondingsverschil <= n &&
+			   -g->afrondingsverschil <= n);
 	}
+	mpq_clear(x);
+	mpq_clear(c);
 }
 
 int

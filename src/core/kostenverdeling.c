@@ -1050,8 +1050,8 @@ struct wpost {
 	const struct kv_sleutel *sleutel; /* override, or NULL */
 	struct rsleutel *rs; /* resolved override */
 	const char *sleuteltekst; /* canonical text of the override ("") */
-	int periode; /* index into the department's periods, or -1 */
-	day_t datum; /* support pools: the date that picks keys */
+	int periode; /* index into the department's periods, or -1: the
+			whole year (split over the periods if it has any) */
 	int maatwerk;
 };
 
@@ -1068,8 +1068,6 @@ cmp_wpost_soort(const void *x, const void *y)
 		c = cmp_str(a->sleuteltekst, b->sleuteltekst);
 	if (!c)
 		c = (a->periode > b->periode) - (a->periode < b->periode);
-	if (!c)
-		c = (a->datum > b->datum) - (a->datum < b->datum);
 	return c ? c : cmp_str(a->id, b->id);
 }
 
@@ -1087,7 +1085,16 @@ zelfde_soort(const struct wpost *a, const struct wpost *b)
 	       cmp_str(a->kostensoort, b->kostensoort) == 0 &&
 	       cmp_str(a->taakveld, b->taakveld) == 0 &&
 	       cmp_str(a->sleuteltekst, b->sleuteltekst) == 0 &&
-	       a->periode == b->periode && a->datum == b->datum;
+	       a->periode == b->periode;
+}
+
+/* Whether department d has dated keys: only then does a pool of d have a
+ * period of its own (a support department never has). */
+static int
+met_periodes(const struct werk *w, uint32_t d)
+{
+	return !w->afd[d]->ondersteunend && w->afd[d]->nperiodes &&
+	       w->periodes[d];
 }
 
 /* The period of department d that holds day `dag`, or -1. */
@@ -1186,18 +1193,17 @@ lees_posten(struct werk *w, size_t *n, int64_t *absoluut)
 		o->kostensoort = q->kostensoort;
 		o->taakveld = q->taakveld ? q->taakveld : af->taakveld;
 		o->bedrag = q->bedrag;
-		o->periode = -1;
-		o->datum = DATE_NONE;
 		o->sleuteltekst = "";
+		/* The period of its own department's keys: the one that
+		 * holds its date; without dated keys (every support
+		 * department) or without a date, the whole year. */
+		o->periode = met_periodes(w, o->d) && q->datum != DATE_NONE
+				     ? periode_van(w, o->d, q->datum)
+				     : -1;
 		if (rs) {
 			o->sleutel = &q->sleutel;
 			o->rs = rs;
 			o->sleuteltekst = sleutel_tekst(w->a, &q->sleutel);
-		} else if (af->ondersteunend) {
-			o->datum = q->datum;
-		} else if (af->nperiodes && q->datum != DATE_NONE &&
-			   w->periodes[d]) {
-			o->periode = periode_van(w, o->d, q->datum);
 		}
 		if (!o->sleuteltekst) {
 			err_set(w->e, ST_NOMEM, "Te weinig geheugen.");
@@ -1353,7 +1359,6 @@ maatwerk(struct werk *w, struct wpost *p, size_t *n, int64_t *absoluut)
 					     .rs = rs,
 					     .sleuteltekst = "",
 					     .periode = -1,
-					     .datum = DATE_NONE,
 					     .maatwerk = 1 };
 		}
 		if (!totaal)
@@ -1380,6 +1385,15 @@ maatwerk(struct werk *w, struct wpost *p, size_t *n, int64_t *absoluut)
 	return q;
 }
 
+/* Whether pool p is for the whole year of a department with dated keys,
+ * so split over its periods: its own key or not, but not the billed
+ * maatwerk hours (one amount for one municipality). */
+static int
+over_periodes(const struct werk *w, const struct wpost *p)
+{
+	return p->periode < 0 && !p->maatwerk && met_periodes(w, p->d);
+}
+
 /* Split the annual pools of departments with dated keys over the periods
  * by days, one largest-remainder split each ("ID@YYYY-MM-DD"). */
 static struct wpost *
@@ -1387,8 +1401,7 @@ splits_periodes(struct werk *w, struct wpost *p, size_t *n)
 {
 	size_t extra = 0;
 	for (size_t i = 0; i < *n; i++)
-		if (!p[i].rs && p[i].periode < 0 &&
-		    !w->afd[p[i].d]->ondersteunend)
+		if (over_periodes(w, &p[i]))
 			extra += w->afd[p[i].d]->nperiodes;
 	if (!extra)
 		return p;
@@ -1401,8 +1414,7 @@ splits_periodes(struct werk *w, struct wpost *p, size_t *n)
 	for (size_t i = 0; i < *n; i++) {
 		const struct wpost *o = &p[i];
 		size_t np = w->afd[o->d]->nperiodes;
-		if (o->rs || o->periode >= 0 || !np ||
-		    w->afd[o->d]->ondersteunend) {
+		if (!over_periodes(w, o)) {
 			q[k++] = *o;
 			continue;
 		}
@@ -1572,20 +1584,16 @@ voeg_sleutel(struct cellen *c, uint32_t j, const struct rsleutel *k,
 	}
 }
 
-/* Primary department j's municipality key on `datum` (or over the year,
- * each period weighted by its days) times `factor`. */
+/* Primary department j's municipality key over the year (with dated
+ * keys, each period's key weighted by its days) times `factor`: how a
+ * support pool, which always belongs to the whole year, reaches j. */
 static void
 voeg_afdeling(const struct werk *w, struct cellen *c, uint32_t j,
-	      const mpq_t factor, day_t datum)
+	      const mpq_t factor)
 {
 	size_t np = w->afd[j]->nperiodes;
 	if (!np) {
 		voeg_sleutel(c, j, &w->jaarsleutel[j], factor);
-		return;
-	}
-	if (datum != DATE_NONE) {
-		int t = periode_van(w, j, datum);
-		voeg_sleutel(c, j, &w->periodesleutel[j][t], factor);
 		return;
 	}
 	mpq_t f;
@@ -1632,7 +1640,7 @@ spreid(struct werk *w, const struct wpost *p, uint32_t pi, mpq_t *b,
 		size_t s = (size_t)w->steun[p->d];
 		for (uint32_t j = 0; j < nd; j++)
 			if (mpq_sgn(b[s * nd + j]))
-				voeg_afdeling(w, c, j, b[s * nd + j], p->datum);
+				voeg_afdeling(w, c, j, b[s * nd + j]);
 	} else {
 		voeg_sleutel(c, p->d, eigen_sleutel(w, p), een);
 	}
@@ -1906,8 +1914,6 @@ posten_uit(struct werk *w, const struct wpost *p, size_t n,
 		if (p[i].periode >= 0) {
 			o->van = w->periodes[p[i].d][p[i].periode]->van;
 			o->tot = w->periodes[p[i].d][p[i].periode]->tot;
-		} else if (p[i].datum != DATE_NONE) {
-			o->van = o->tot = p[i].datum;
 		}
 	}
 	return ST_OK;

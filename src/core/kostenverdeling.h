@@ -94,7 +94,9 @@ struct kv_post {
 	const char *taakveld; /* NULL: the department's */
 	int64_t bedrag; /* cents; negative for income */
 	struct kv_sleutel sleutel; /* basis KV_GEEN: the department's */
-	day_t datum; /* DATE_NONE: the whole year */
+	day_t datum; /* the period of its department's dated keys that
+			holds it; DATE_NONE, or a department without dated
+			keys (every support one): the whole year */
 };
 
 struct kv_maatwerk {

@@ -1,8 +1,11 @@
 /*
  * test_kostenverdeling.c - the contribution calculation engine: every
- * invalid input named at once in Dutch, and the invariants I1-I9 of
- * docs/allocation.md on thousands of random inputs (municipalities,
- * departments, keys, dated keys, pools of either sign, direct, step-down
+ * invalid input named at once in Dutch; regression cases with every pool,
+ * leaf and municipality exact; and the invariants I1-I9 of
+ * docs/allocation.md, the bound on a municipality's rounding, and the
+ * periods and merging of pools, on thousands of random inputs
+ * (municipalities, departments, keys, dated keys, dated and undated pools
+ * in every kind of department, pools of either sign, direct, step-down
  * and reciprocal support allocation, maatwerk, advances).
  */
 #include <gmp.h>
@@ -282,6 +285,36 @@ zelfde(const char *x, const char *y, const char *wat)
 		 y + v);
 }
 
+/*
+ * The bound on municipality m's rounding: every leaf is less than a cent
+ * from its exact share, so its total is less than its number of leaves
+ * (in cents) from its exact total, and so at most that number from the
+ * rounding of its exact total (one leaf of exact 1/2 that got no cent is
+ * 1 from the rounded 1). Without leaves it pays nothing.
+ */
+static void
+afronding_binnen_grens(const struct kv_uitkomst *u, size_t m)
+{
+	const struct kv_gemeente_uit *g = &u->per_gemeente[m];
+	int64_t n = 0;
+	for (size_t i = 0; i < u->nbladen; i++)
+		n += u->bladen[i].gemeente == m;
+	mpq_t x, v;
+	mpq_init(x);
+	mpq_init(v);
+	assert_int_equal(mpq_set_str(x, g->exact_totaal, 10), 0);
+	mpq_set_si(v, g->totaal, 1);
+	mpq_sub(v, v, x);
+	mpq_abs(v, v);
+	if (n == 0)
+		assert_int_equal(mpq_sgn(v), 0);
+	else
+		assert_true(mpq_cmp_si(v, n, 1) < 0);
+	mpq_clear(x);
+	mpq_clear(v);
+	assert_true(g->afrondingsverschil <= n && -g->afrondingsverschil <= n);
+}
+
 static void
 controleer(const struct kv_invoer *in, const struct kv_uitkomst *u, int nul)
 {
@@ -317,7 +350,7 @@ controleer(const struct kv_invoer *in, const struct kv_uitkomst *u, int nul)
 	mpq_clear(x);
 	mpq_clear(c);
 	/* I6: every view gives the municipality's total; I8. */
-	int64_t saldi = 0, voorschotten = 0, totaal = 0;
+	int64_t saldi = 0, voorschotten = 0, totaal = 0, max = 0;
 	for (size_t m = 0; m < u->ngemeenten; m++) {
 		const struct kv_gemeente_uit *g = &u->per_gemeente[m];
 		int64_t o = 0, h = 0, t = 0;
@@ -333,24 +366,191 @@ controleer(const struct kv_invoer *in, const struct kv_uitkomst *u, int nul)
 		totaal += g->totaal;
 		saldi += g->saldo;
 		voorschotten += g->voorschot;
-		/* A municipality's rounding difference is bounded by the
-		 * number of pools. */
-		assert_true(g->afrondingsverschil <= (int64_t)u->nposten &&
-			    -g->afrondingsverschil <= (int64_t)u->nposten);
+		afronding_binnen_grens(u, m);
+		if (g->afrondingsverschil > max || -g->afrondingsverschil > max)
+			max = g->afrondingsverschil < 0 ? -g->afrondingsverschil
+							: g->afrondingsverschil;
 		/* I7: "B" has weight zero in every key. */
 		if (nul && strcmp(u->gemeenten[m], "B") == 0)
 			assert_int_equal(g->totaal, 0);
 	}
 	assert_int_equal(totaal, u->totaal);
+	assert_int_equal(u->max_afrondingsverschil, max);
 	if (u->heeft_voorschotten)
 		assert_int_equal(saldi, u->totaal - voorschotten);
 }
 
-/* I1-I9 on `n` random inputs from `seed`. */
+/* ---- periods and merging ------------------------------------------------ */
+
+/* The department with this id in `in`; the generator makes every pool's
+ * department exist. */
+static const struct kv_afdeling *
+afdeling_van(const struct kv_invoer *in, const char *id)
+{
+	for (size_t d = 0; d < in->nafdelingen; d++)
+		if (strcmp(in->afdelingen[d].id, id) == 0)
+			return &in->afdelingen[d];
+	fail_msg("afdeling %s bestaat niet", id);
+	return NULL;
+}
+
+/* Whether a pool's date picks a period in department d: only a primary
+ * department with dated keys has periods. */
+static int
+met_periodes(const struct kv_afdeling *d)
+{
+	return !d->ondersteunend && d->nperiodes > 0;
+}
+
+/* A random day between van and tot (inclusive). */
+static day_t
+dag_tussen(day_t van, day_t tot)
+{
+	return van + (day_t)tussen(0, tot - van);
+}
+
+/* The result without the input's hash, as bytes (for inputs that differ
+ * only in what must not matter). */
+static char *
+bytes_zonder_hash(const struct kv_uitkomst *u)
+{
+	json_t *j = kv_json_uitkomst(u);
+	json_object_del(j, "input_sha256");
+	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	return s;
+}
+
+/* What every municipality pays, every view, and the totals, as bytes. */
+static char *
+bytes_per_gemeente(const struct kv_uitkomst *u)
+{
+	json_t *j = kv_json_uitkomst(u), *k = json_object();
+	json_object_set(k, "per_municipality",
+			json_object_get(j, "per_municipality"));
+	json_object_set(k, "grand_total", json_object_get(j, "grand_total"));
+	json_object_set(k, "max_rounding_difference",
+			json_object_get(j, "max_rounding_difference"));
+	char *s = json_dumps(k, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(k);
+	json_decref(j);
+	return s;
+}
+
+/*
+ * A pool's period is that of its own department's keys: in a department
+ * without dated keys (every support department among them) a date makes
+ * no period, so taking the dates of its pools away, and dating its
+ * undated pools, changes nothing but the hash of the input.
+ */
+static void
+datum_zonder_periodes(struct arena *a, const struct kv_invoer *in,
+		      const struct kv_uitkomst *u)
+{
+	struct kv_invoer v = *in;
+	struct kv_uitkomst uv;
+	struct err e;
+	int anders = 0;
+	v.posten = arena_calloc(a, in->nposten, sizeof *v.posten);
+	for (size_t i = 0; i < in->nposten; i++) {
+		struct kv_post *p = &v.posten[i];
+		*p = in->posten[i];
+		if (met_periodes(afdeling_van(in, p->afdeling)))
+			continue;
+		p->datum =
+			p->datum != DATE_NONE
+				? DATE_NONE
+				: dag_tussen(date_from_ymd(in->jaar, 1, 1),
+					     date_from_ymd(in->jaar, 12, 31));
+		anders = 1;
+	}
+	if (!anders)
+		return;
+	assert_int_equal(kv_bereken(&v, a, &uv, &e), ST_OK);
+	char *x = bytes_zonder_hash(u), *y = bytes_zonder_hash(&uv);
+	zelfde(x, y, "datums zonder periodes");
+	free(x);
+	free(y);
+}
+
+/*
+ * Pools alike in department, cost type, taakveld, key and period are one
+ * pool, rounded once: a pool cut in two such parts (the new part dated
+ * within the same period where the department has dated keys, dated or
+ * not at random elsewhere) gives every municipality the same cents.
+ */
+static void
+gesplitst_samengevoegd(struct arena *a, const struct kv_invoer *in,
+		       const struct kv_uitkomst *u)
+{
+	struct kv_invoer v = *in;
+	struct kv_uitkomst uv;
+	struct err e;
+	size_t k = (size_t)tussen(0, (int64_t)in->nposten - 1);
+	v.nposten = in->nposten + 1;
+	v.posten = arena_calloc(a, v.nposten, sizeof *v.posten);
+	memcpy(v.posten, in->posten, in->nposten * sizeof *v.posten);
+	struct kv_post *p = &v.posten[k], *q = &v.posten[in->nposten];
+	char *id = arena_alloc(a, strlen(p->id) + 2);
+	snprintf(id, strlen(p->id) + 2, "%sb", p->id);
+	*q = *p;
+	q->id = id;
+	q->bedrag = tussen(-2000000000, 2000000000);
+	p->bedrag -= q->bedrag;
+	const struct kv_afdeling *af = afdeling_van(in, p->afdeling);
+	if (!met_periodes(af))
+		q->datum =
+			tussen(0, 1)
+				? DATE_NONE
+				: dag_tussen(date_from_ymd(in->jaar, 1, 1),
+					     date_from_ymd(in->jaar, 12, 31));
+	else if (p->datum != DATE_NONE)
+		for (size_t t = 0; t < af->nperiodes; t++)
+			if (af->periodes[t].van <= p->datum &&
+			    p->datum <= af->periodes[t].tot)
+				q->datum = dag_tussen(af->periodes[t].van,
+						      af->periodes[t].tot);
+	assert_int_equal(kv_bereken(&v, a, &uv, &e), ST_OK);
+	char *x = bytes_per_gemeente(u), *y = bytes_per_gemeente(&uv);
+	zelfde(x, y, "gesplitst en samengevoegd");
+	free(x);
+	free(y);
+}
+
+/* What the random inputs held, so that the test shows it tested it. */
+struct dekking {
+	size_t steun_gedateerd; /* a dated pool in a support department */
+	size_t primair_gedateerd; /* ... in a primary one without periods */
+	size_t periode_gedateerd; /* ... in one with dated keys */
+};
+
+static void
+tel_dekking(const struct kv_invoer *in, struct dekking *d)
+{
+	int s = 0, p = 0, t = 0;
+	for (size_t i = 0; i < in->nposten; i++) {
+		const struct kv_afdeling *af =
+			afdeling_van(in, in->posten[i].afdeling);
+		if (in->posten[i].datum == DATE_NONE)
+			continue;
+		s |= af->ondersteunend;
+		p |= !af->ondersteunend && !af->nperiodes;
+		t |= met_periodes(af);
+	}
+	d->steun_gedateerd += (size_t)s;
+	d->primair_gedateerd += (size_t)p;
+	d->periode_gedateerd += (size_t)t;
+}
+
+/* I1-I9 on `n` random inputs from `seed`, and the periods and merging of
+ * the pools. */
 static void
 eigenschappen(uint64_t seed, int n, const struct opzet *o)
 {
 	size_t geldig = 0;
+	struct dekking dk = { 0 };
+	if (n <= 0)
+		fail_msg("geen enkel geval om te controleren (%d)", n);
 	rng_state = seed;
 	for (int r = 0; r < n; r++) {
 		struct arena a;
@@ -371,7 +571,10 @@ eigenschappen(uint64_t seed, int n, const struct opzet *o)
 			continue;
 		}
 		geldig++;
+		tel_dekking(&in, &dk);
 		controleer(&in, &u1, o->nul);
+		datum_zonder_periodes(&a, &in, &u1);
+		gesplitst_samengevoegd(&a, &in, &u1);
 		/* I4: the same again; I5: every list permuted. */
 		char *b1 = bytes(&u1);
 		assert_int_equal(kv_bereken(&in, &a, &u2, &e), ST_OK);
@@ -402,15 +605,28 @@ eigenschappen(uint64_t seed, int n, const struct opzet *o)
 		free(b3);
 		arena_free(&a);
 	}
-	/* Most random inputs must be valid, or the test tests little. */
-	assert_true(geldig * 4 >= (size_t)n * 3);
+	/* Most random inputs must be valid, or the test tests little; and
+	 * dated pools must occur in every kind of department. */
+	assert_true(geldig > 0 && geldig * 4 >= (size_t)n * 3);
+	if (n >= 200)
+		assert_true(dk.steun_gedateerd * 50 >= (size_t)n &&
+			    dk.primair_gedateerd * 50 >= (size_t)n &&
+			    dk.periode_gedateerd * 50 >= (size_t)n);
 }
 
+/* The number of random inputs: AMBT_EIGENSCHAPPEN, else 1500; anything
+ * but a positive number is refused rather than testing nothing. */
 static int
 aantal(void)
 {
 	const char *s = getenv("AMBT_EIGENSCHAPPEN");
-	return s ? (int)strtol(s, NULL, 10) : 1500;
+	char *eind;
+	if (!s)
+		return 1500;
+	long n = strtol(s, &eind, 10);
+	if (eind == s || *eind || n <= 0 || n > 10000000)
+		fail_msg("AMBT_EIGENSCHAPPEN=%s: geef een positief aantal", s);
+	return (int)n;
 }
 
 static void
@@ -656,6 +872,241 @@ test_periodes_maatwerk_voorschot(void **state)
 	arena_free(&a);
 }
 
+/* ---- regression cases: every pool, leaf and municipality exactly ------ */
+
+struct post_verwacht {
+	const char *id;
+	int64_t bedrag;
+	const char *van, *tot; /* the pool's period */
+};
+
+struct blad_verwacht {
+	const char *post, *gemeente, *afdeling, *exact;
+	int64_t cent;
+};
+
+struct gemeente_verwacht {
+	const char *gemeente, *exact;
+	int64_t totaal, afrondingsverschil;
+};
+
+/* A document and what it must give; each list ends with an empty entry. */
+struct geval {
+	const char *naam, *doc;
+	struct post_verwacht posten[8];
+	struct blad_verwacht bladen[12];
+	struct gemeente_verwacht gemeenten[3];
+};
+
+/* Pieces of the cases' documents: municipalities A and B in 2024; a key
+ * 1:1; P split 1:1, or P whose key changes on 1 July (182 days to A, then
+ * 184 days to B); support department S delivering everything to P. */
+#define JAAR_AB \
+	"\"year\":2024,\"municipalities\":[{\"id\":\"A\"},{\"id\":\"B\"}],"
+#define FTE_AB "{\"basis\":\"fte\",\"weights\":{\"A\":1,\"B\":1}}"
+#define P_FTE_AB                                                   \
+	"{\"id\":\"P\",\"kind\":\"primary\",\"taakveld\":\"0.2\"," \
+	"\"key\":" FTE_AB "}"
+#define P_GEDATEERD_AB                                                       \
+	"{\"id\":\"P\",\"kind\":\"primary\",\"taakveld\":\"0.2\",\"keys\":[" \
+	"{\"from\":\"2024-01-01\",\"to\":\"2024-06-30\",\"key\":"            \
+	"{\"type\":\"direct\",\"municipality\":\"A\"}},"                     \
+	"{\"from\":\"2024-07-01\",\"to\":\"2024-12-31\",\"key\":"            \
+	"{\"type\":\"direct\",\"municipality\":\"B\"}}]}"
+#define S_NAAR_P                                                          \
+	"{\"id\":\"S\",\"kind\":\"support\",\"taakveld\":\"0.4\"}],"      \
+	"\"support_allocation\":{\"method\":\"direct\",\"keys\":{\"S\":{" \
+	"\"P\":1}}},"
+
+static const struct geval gevallen[] = {
+	/* Two 1-cent pools of a support department, one dated, over P
+	 * split 1:1. A support department has no dated keys, so the date
+	 * makes no period: one pool of 2 cents, 1 and 1 (rounded apart,
+	 * 1/2 and 1/2 twice, they gave A 2 cents and B none). */
+	{ "steunpost met datum samengevoegd",
+	  "{" JAAR_AB "\"departments\":[" P_FTE_AB "," S_NAAR_P
+	  "\"pools\":[{\"id\":\"S1\",\"department\":\"S\","
+	  "\"cost_type\":\"personeel\",\"amount\":1},"
+	  "{\"id\":\"S2\",\"department\":\"S\",\"cost_type\":\"personeel\","
+	  "\"amount\":1,\"date\":\"2024-03-01\"}]}",
+	  { { "S1+S2", 2, "2024-01-01", "2024-12-31" }, { 0 } },
+	  { { "S1+S2", "A", "P", "1", 1 },
+	    { "S1+S2", "B", "P", "1", 1 },
+	    { 0 } },
+	  { { "A", "1", 1, 0 }, { "B", "1", 1, 0 }, { 0 } } },
+	/* A dated support pool reaches P, whose key changes on 1 July,
+	 * by P's periods weighted by their days (182 and 184 of 366), not
+	 * by the key of its date (which gave A everything). */
+	{ "steunpost met datum naar gedateerde sleutels",
+	  "{" JAAR_AB "\"departments\":[" P_GEDATEERD_AB "," S_NAAR_P
+	  "\"pools\":[{\"id\":\"S1\",\"department\":\"S\","
+	  "\"cost_type\":\"personeel\",\"amount\":366,"
+	  "\"date\":\"2024-03-01\"}]}",
+	  { { "S1", 366, "2024-01-01", "2024-12-31" }, { 0 } },
+	  { { "S1", "A", "P", "182", 182 },
+	    { "S1", "B", "P", "184", 184 },
+	    { 0 } },
+	  { { "A", "182", 182, 0 }, { "B", "184", 184, 0 }, { 0 } } },
+	/* The same in a primary department with one key for the year. */
+	{ "primaire post met datum zonder gedateerde sleutels",
+	  "{" JAAR_AB "\"departments\":[" P_FTE_AB "],"
+	  "\"pools\":[{\"id\":\"K1\",\"department\":\"P\","
+	  "\"cost_type\":\"personeel\",\"amount\":1},"
+	  "{\"id\":\"K2\",\"department\":\"P\",\"cost_type\":\"personeel\","
+	  "\"amount\":1,\"date\":\"2024-11-30\"}]}",
+	  { { "K1+K2", 2, "2024-01-01", "2024-12-31" }, { 0 } },
+	  { { "K1+K2", "A", "P", "1", 1 },
+	    { "K1+K2", "B", "P", "1", 1 },
+	    { 0 } },
+	  { { "A", "1", 1, 0 }, { "B", "1", 1, 0 }, { 0 } } },
+	/* A pool with a key of its own still has its period from its own
+	 * department's keys: without a date it is split over P's periods
+	 * by days (2 cents: 1 and 1) and each part by its key, rounded
+	 * apart; with a date it belongs to the period that holds it and is
+	 * not merged with an undated pool of the same key. */
+	{ "eigen sleutel in gedateerde afdeling",
+	  "{" JAAR_AB "\"departments\":[" P_GEDATEERD_AB "],"
+	  "\"pools\":[{\"id\":\"K\",\"department\":\"P\","
+	  "\"cost_type\":\"project\",\"amount\":2,\"key\":{\"basis\":"
+	  "\"inhabitants\",\"weights\":{\"A\":1,\"B\":1}}},"
+	  "{\"id\":\"M1\",\"department\":\"P\",\"cost_type\":\"maatwerk\","
+	  "\"amount\":100,\"date\":\"2024-09-01\",\"key\":{\"type\":"
+	  "\"direct\",\"municipality\":\"A\"}},"
+	  "{\"id\":\"M2\",\"department\":\"P\",\"cost_type\":\"maatwerk\","
+	  "\"amount\":366,\"key\":{\"type\":\"direct\","
+	  "\"municipality\":\"A\"}}]}",
+	  { { "K@2024-01-01", 1, "2024-01-01", "2024-06-30" },
+	    { "K@2024-07-01", 1, "2024-07-01", "2024-12-31" },
+	    { "M1", 100, "2024-07-01", "2024-12-31" },
+	    { "M2@2024-01-01", 182, "2024-01-01", "2024-06-30" },
+	    { "M2@2024-07-01", 184, "2024-07-01", "2024-12-31" },
+	    { 0 } },
+	  { { "K@2024-01-01", "A", "P", "1/2", 1 },
+	    { "K@2024-01-01", "B", "P", "1/2", 0 },
+	    { "K@2024-07-01", "A", "P", "1/2", 1 },
+	    { "K@2024-07-01", "B", "P", "1/2", 0 },
+	    { "M1", "A", "P", "100", 100 },
+	    { "M2@2024-01-01", "A", "P", "182", 182 },
+	    { "M2@2024-07-01", "A", "P", "184", 184 },
+	    { 0 } },
+	  { { "A", "467", 468, 1 }, { "B", "1", 0, -1 }, { 0 } } },
+	/* The bound on a municipality's rounding: one support pool of 4
+	 * cents over four primaries, each split 1:1, gives 8 leaves of
+	 * exact 1/2; the 4 cents go to A's leaves (ties: the smaller
+	 * municipality). A pays 4 against an exact 2: a rounding
+	 * difference of 2 from a single pool (more than the number of
+	 * pools, which was taken for the bound), less than A's 4 leaves. */
+	{ "afrondingsverschil kleiner dan het aantal bladen",
+	  "{" JAAR_AB "\"departments\":["
+	  "{\"id\":\"P1\",\"kind\":\"primary\",\"key\":" FTE_AB "},"
+	  "{\"id\":\"P2\",\"kind\":\"primary\",\"key\":" FTE_AB "},"
+	  "{\"id\":\"P3\",\"kind\":\"primary\",\"key\":" FTE_AB "},"
+	  "{\"id\":\"P4\",\"kind\":\"primary\",\"key\":" FTE_AB "},"
+	  "{\"id\":\"S\",\"kind\":\"support\"}],"
+	  "\"support_allocation\":{\"method\":\"direct\",\"keys\":{\"S\":"
+	  "{\"P1\":1,\"P2\":1,\"P3\":1,\"P4\":1}}},"
+	  "\"pools\":[{\"id\":\"S1\",\"department\":\"S\","
+	  "\"cost_type\":\"personeel\",\"amount\":4}]}",
+	  { { "S1", 4, "2024-01-01", "2024-12-31" }, { 0 } },
+	  { { "S1", "A", "P1", "1/2", 1 },
+	    { "S1", "A", "P2", "1/2", 1 },
+	    { "S1", "A", "P3", "1/2", 1 },
+	    { "S1", "A", "P4", "1/2", 1 },
+	    { "S1", "B", "P1", "1/2", 0 },
+	    { "S1", "B", "P2", "1/2", 0 },
+	    { "S1", "B", "P3", "1/2", 0 },
+	    { "S1", "B", "P4", "1/2", 0 },
+	    { 0 } },
+	  { { "A", "2", 4, 2 }, { "B", "2", 0, -2 }, { 0 } } },
+	/* Where the bound is reached: 1 cent split 1:1 leaves B, with one
+	 * leaf, nothing against an exact 1/2, which rounds to 1. B is less
+	 * than its one leaf from its exact total, and exactly one from
+	 * the rounding of it. */
+	{ "afrondingsverschil van een enkel blad",
+	  "{" JAAR_AB "\"departments\":[" P_FTE_AB "],"
+	  "\"pools\":[{\"id\":\"K\",\"department\":\"P\","
+	  "\"cost_type\":\"personeel\",\"amount\":1}]}",
+	  { { "K", 1, "2024-01-01", "2024-12-31" }, { 0 } },
+	  { { "K", "A", "P", "1/2", 1 }, { "K", "B", "P", "1/2", 0 }, { 0 } },
+	  { { "A", "1/2", 1, 0 }, { "B", "1/2", 0, -1 }, { 0 } } },
+};
+
+/* Every regression case: its pools with their periods, every leaf (exact
+ * fraction and cents) in order, and each municipality's total, exact
+ * total and rounding difference. */
+static void
+test_gevallen(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < sizeof gevallen / sizeof *gevallen; c++) {
+		const struct geval *g = &gevallen[c];
+		struct arena a;
+		struct kv_invoer in;
+		struct kv_uitkomst u;
+		struct err e;
+		size_t n;
+		arena_init(&a, 16u << 20);
+		if (kv_json_lees(g->doc, strlen(g->doc), &a, &in, &e) ||
+		    kv_bereken(&in, &a, &u, &e))
+			fail_msg("%s: %s %s", g->naam,
+				 e.nproblems ? e.problems[0].reason : "",
+				 e.message);
+		for (n = 0; g->posten[n].id; n++) {
+			const struct kv_post_uit *p = &u.posten[n];
+			char van[DATE_ISO_LEN], tot[DATE_ISO_LEN];
+			if (n >= u.nposten)
+				fail_msg("%s: te weinig posten", g->naam);
+			date_format_iso(p->van, van);
+			date_format_iso(p->tot, tot);
+			if (strcmp(p->id, g->posten[n].id) ||
+			    p->bedrag != g->posten[n].bedrag ||
+			    strcmp(van, g->posten[n].van) ||
+			    strcmp(tot, g->posten[n].tot))
+				fail_msg("%s: post %zu is %s %lld %s..%s",
+					 g->naam, n, p->id,
+					 (long long)p->bedrag, van, tot);
+		}
+		assert_int_equal(u.nposten, n);
+		for (n = 0; g->bladen[n].post; n++) {
+			const struct blad_verwacht *w = &g->bladen[n];
+			const struct kv_blad *b = &u.bladen[n];
+			if (n >= u.nbladen)
+				fail_msg("%s: te weinig bladen", g->naam);
+			if (strcmp(u.posten[b->post].id, w->post) ||
+			    strcmp(u.gemeenten[b->gemeente], w->gemeente) ||
+			    strcmp(u.afdelingen[b->afdeling]->id,
+				   w->afdeling) ||
+			    strcmp(b->exact, w->exact) || b->cent != w->cent)
+				fail_msg("%s: blad %zu is %s %s %s %s %lld",
+					 g->naam, n, u.posten[b->post].id,
+					 u.gemeenten[b->gemeente],
+					 u.afdelingen[b->afdeling]->id,
+					 b->exact, (long long)b->cent);
+		}
+		assert_int_equal(u.nbladen, n);
+		for (n = 0; g->gemeenten[n].gemeente; n++) {
+			const struct gemeente_verwacht *w = &g->gemeenten[n];
+			size_t m = 0;
+			while (m < u.ngemeenten &&
+			       strcmp(u.gemeenten[m], w->gemeente))
+				m++;
+			assert_true(m < u.ngemeenten);
+			const struct kv_gemeente_uit *gu = &u.per_gemeente[m];
+			afronding_binnen_grens(&u, m);
+			if (gu->totaal != w->totaal ||
+			    strcmp(gu->exact_totaal, w->exact) ||
+			    gu->afrondingsverschil != w->afrondingsverschil)
+				fail_msg("%s: %s betaalt %lld (exact %s, "
+					 "verschil %lld)",
+					 g->naam, w->gemeente,
+					 (long long)gu->totaal,
+					 gu->exact_totaal,
+					 (long long)gu->afrondingsverschil);
+		}
+		arena_free(&a);
+	}
+}
+
 /* Two calculations compared: per municipality the total, every origin
  * department either has and every taakveld, zeros where one lacks it. */
 static void
@@ -732,6 +1183,7 @@ main(void)
 		cmocka_unit_test(test_dubbele_gemeente),
 		cmocka_unit_test(test_periodes_en_json),
 		cmocka_unit_test(test_periodes_maatwerk_voorschot),
+		cmocka_unit_test(test_gevallen),
 		cmocka_unit_test(test_vergelijk),
 		cmocka_unit_test(test_eigenschappen),
 		cmocka_unit_test(test_eigenschappen_nulgewicht),

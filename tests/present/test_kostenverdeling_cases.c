@@ -1,9 +1,11 @@
 /*
  * test_kostenverdeling_cases.c - every worked case of the contribution
- * calculation (tests/cases/allocation, copies of the shared cases), one
- * test each: every leaf's exact fraction and cents, every view of every
- * municipality, the grand total, matrix B where the case gives it; and
- * every rounding split of the rounding case.
+ * calculation (tests/cases/allocation: copies of the shared cases, and
+ * from 07 on cases of our own), one test each: every leaf's exact
+ * fraction and cents, every view of every municipality the case names
+ * (with its exact total and rounding difference where given), the grand
+ * total, matrix B where the case gives it; and every rounding split of
+ * the rounding case.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,8 +194,10 @@ main(int argc, char **argv)
 		"01_two_municipalities_hours.json",
 		"02_three_municipalities_mixed_keys.json",
 		"04_step_down_two_support.json",
+		"07_dated_support_pool_merges.json",
+		"08_rounding_difference_per_leaf.json",
 	};
-	struct CMUnitTest tests[5];
+	struct CMUnitTest tests[sizeof gevallen / sizeof *gevallen + 2];
 	size_t n = sizeof gevallen / sizeof *gevallen;
 
 	if (argc < 2) {
