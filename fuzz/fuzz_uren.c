@@ -91,8 +91,10 @@ static const struct uren_samenwerking samenwerkingen[] = {
 	{ .code = "HB", .leden = leden, .nleden = 2 },
 };
 static const struct uren_medewerker medewerkers[] = {
-	{ .nummer = "M1", .periode = { DATE_NONE, DATE_NONE } },
-	{ .nummer = "M2", .periode = { 0, DATE_NONE } },
+	{ .samenwerking = "HB",
+	  .nummer = "M1",
+	  .periode = { DATE_NONE, DATE_NONE } },
+	{ .samenwerking = "HB", .nummer = "M2", .periode = { 0, DATE_NONE } },
 };
 static const struct taakveld taakvelden[] = {
 	{ .code = "0.1" },

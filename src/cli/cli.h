@@ -100,8 +100,8 @@ day_t cli_today(void);
 
 /*
  * Record the person at the terminal as the actor of what follows, for the
- * audit trail: "opdrachtregel:<login name>", and the clock's instant as
- * the time of what the command stores.
+ * audit trail: "opdrachtregel:<login name>", the clock's instant as the
+ * time of what the command stores, and that it sees everything.
  */
 void cli_set_actor(struct store *s);
 

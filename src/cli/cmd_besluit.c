@@ -15,7 +15,7 @@ static const char usage[] =
 	"[--status STATUS]\n"
 	"                    [--openbaarheid O] [--van DATUM] [--tot DATUM] "
 	"[--zoek TEKST]\n"
-	"  ambt besluit show IDENTIFICATIE\n"
+	"  ambt besluit show IDENTIFICATIE [--organisatie CODE]\n"
 	"  ambt besluit add --organisatie CBS-CODE --orgaan ORGAAN --datum "
 	"DATUM\n"
 	"                   --onderwerp TEKST [--identificatie ID] "
@@ -25,8 +25,9 @@ static const char usage[] =
 	"                   [--publicatiedatum D] [--portefeuillehouder "
 	"NAAM] [--afdeling A]\n"
 	"                   [--openbaarheid O] [--geheim-tot D]\n"
-	"  ambt besluit status IDENTIFICATIE --status STATUS --datum DATUM "
-	"[--toelichting T]\n\n"
+	"  ambt besluit status IDENTIFICATIE [--organisatie CODE] --status "
+	"STATUS\n"
+	"                      --datum DATUM [--toelichting T]\n\n"
 	"ORGAAN:       gemeenteraad, college (van B&W) of burgemeester\n"
 	"STATUS:       voorgesteld, aangehouden, vastgesteld, verworpen of "
 	"ingetrokken\n"
@@ -36,7 +37,9 @@ static const char usage[] =
 	"R:            tijdelijk, ingetrokken_overheid of "
 	"ingetrokken_belanghebbende\n"
 	"Zonder --identificatie krijgt een besluit er een: "
-	"BESLUIT-<jaar>-<volgnummer>.\nDatums als JJJJ-MM-DD; een besluit kan "
+	"BESLUIT-<jaar>-<volgnummer>.\nEen identificatie is uniek binnen "
+	"haar organisatie; noem bij show en status\nde organisatie als "
+	"meer dan één organisatie dezelfde heeft.\nDatums als JJJJ-MM-DD; een besluit kan "
 	"niet in de toekomst genomen zijn.\n";
 
 /* Parse an optional date option into *out, adding a problem when bad. */
@@ -145,22 +148,29 @@ field(const char *label, const char *value)
 static int
 b_show(int argc, char **argv)
 {
+	const char *org = NULL;
+	const struct opt opts[] = {
+		{ "organisatie", &org, NULL },
+		{ NULL, NULL, NULL },
+	};
 	struct besluit_wijziging *w;
 	struct besluit b;
 	struct ctx x;
 	size_t nw;
 	int rc;
 
-	if ((rc = ctx_open(&x, argc, argv, NULL, 1, usage)) >= 0)
+	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
 	if (x.npos != 1)
 		return ctx_close(
 			&x, cli_usage_error("noem de identificatie van het "
 					    "besluit, bijvoorbeeld 'ambt "
 					    "besluit show 830016'."));
-	if (store_besluit_get(x.s, &x.a, x.pos[0], &b, &x.e) ||
-	    store_besluit_wijzigingen(x.s, &x.a, x.pos[0], &w, &nw, &x.e))
-		return ctx_close(&x, cli_fail(&x.e));
+	if (store_besluit_kies(x.s, &x.a, x.pos[0], org, "organisatie", &b,
+			       &x.e) ||
+	    store_besluit_wijzigingen(x.s, &x.a, b.id, &w, &nw, &x.e))
+		return ctx_close(&x,
+				 cli_fail_bij(&x.e, "besluit niet getoond"));
 	if (x.c.format == FORMAT_JSON) {
 		json_t *j = present_besluit_json(&b), *arr = json_array();
 		for (size_t i = 0; i < nw; i++) {
@@ -314,7 +324,7 @@ b_add(int argc, char **argv)
 	b.historie = &stap;
 	b.nhistorie = 1;
 	/* The store adds its own checks to the problems found so far. */
-	store_besluit_add(x.s, &x.a, &b, cli_today(), &stored, &x.e);
+	store_besluit_add(x.s, &x.a, &b, cli_today(), &stored, NULL, &x.e);
 	if (x.e.status) {
 		/* The command line names --geheim-tot, the API geheimTot. */
 		for (size_t i = 0; i < x.e.nproblems; i++)
@@ -348,14 +358,17 @@ b_add(int argc, char **argv)
 static int
 b_status(int argc, char **argv)
 {
-	const char *status = NULL, *datum = NULL, *toelichting = NULL;
+	const char *status = NULL, *datum = NULL, *toelichting = NULL,
+		   *org = NULL;
 	const struct opt opts[] = {
+		{ "organisatie", &org, NULL },
 		{ "status", &status, NULL },
 		{ "datum", &datum, NULL },
 		{ "toelichting", &toelichting, NULL },
 		{ NULL, NULL, NULL },
 	};
 	struct besluit_stap stap = { 0 };
+	struct besluit b;
 	struct ctx x;
 	int rc;
 
@@ -365,6 +378,9 @@ b_status(int argc, char **argv)
 		return ctx_close(
 			&x, cli_usage_error("noem de identificatie van het "
 					    "besluit."));
+	if (store_besluit_kies(x.s, &x.a, x.pos[0], org, "organisatie", &b,
+			       &x.e))
+		return ctx_close(&x, cli_fail(&x.e));
 	if (!status)
 		err_invalid(&x.e, "status", "required",
 			    "Noem de nieuwe status (--status).");
@@ -378,7 +394,7 @@ b_status(int argc, char **argv)
 	opt_date(&x.e, datum, "datum", &stap.datum);
 	stap.toelichting = toelichting;
 	if (x.e.status == ST_OK)
-		store_besluit_stap_add(x.s, x.pos[0], &stap, cli_today(), &x.e);
+		store_besluit_stap_add(x.s, b.id, &stap, cli_today(), &x.e);
 	if (x.e.status)
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Besluit %s is nu %s (sinds %s).\n", x.pos[0],

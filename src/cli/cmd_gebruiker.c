@@ -465,8 +465,8 @@ a_list(int argc, char **argv)
 						    "aantal van 1 tot 100000.",
 						    aantal));
 	}
-	if (store_audit_list(x.s, &x.a, resource, gebruiker, NULL, 0,
-			     (size_t)limit, &a, &n, &total, &x.e))
+	if (store_audit_list(x.s, &x.a, resource, gebruiker, 0, (size_t)limit,
+			     &a, &n, &total, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	if (x.c.format == FORMAT_JSON) {
 		json_t *arr = json_array();

@@ -14,17 +14,22 @@ static const char usage[] =
 	"Gebruik:\n"
 	"  ambt medewerker list [--samenwerking CODE] [--zoek TEKST]\n"
 	"                       [--format tabel|json|csv]\n"
-	"  ambt medewerker show PERSONEELSNUMMER [--format tabel|json]\n"
+	"  ambt medewerker show PERSONEELSNUMMER [--samenwerking CODE]\n"
+	"                       [--format tabel|json]\n"
 	"  ambt medewerker add --nummer N --naam NAAM --werkgever CODE\n"
 	"                      --eenheid CODE --fte 0,8 --van JJJJ-MM-DD\n"
 	"                      [--tot JJJJ-MM-DD] [--standplaats PLAATS]\n"
-	"  ambt medewerker wijzig PERSONEELSNUMMER (dezelfde opties als add,\n"
-	"                      behalve --nummer; wat u weglaat blijft)\n"
+	"  ambt medewerker wijzig PERSONEELSNUMMER [--samenwerking CODE]\n"
+	"                      (dezelfde opties als add, behalve --nummer;\n"
+	"                      wat u weglaat blijft)\n"
 	"  ambt medewerker import BESTAND.csv [--dry-run]\n\n"
 	"Het medewerkersregister: wie uren schrijft, in dienst van welke\n"
 	"organisatie (de werkgever, als code: GM0397 of GRIT), in welke "
 	"eenheid,\nwaar (standplaats), voor hoeveel fte en van wanneer tot "
-	"wanneer.\n\n"
+	"wanneer.\nEen medewerker hoort bij de samenwerking van zijn eenheid; "
+	"een\npersoneelsnummer is uniek binnen een samenwerking. Noem bij "
+	"show en wijzig\n--samenwerking als het nummer in meer dan één "
+	"samenwerking voorkomt.\n\n"
 	"Een importbestand is een CSV met de kolommen personeelsnummer, "
 	"naam,\nwerkgever, eenheid, fte en van (verplicht) en standplaats en "
 	"tot; nieuwe\nnummers worden toegevoegd, bekende bijgewerkt. Alles of "
@@ -95,22 +100,28 @@ mw_list(int argc, char **argv)
 static int
 mw_show(int argc, char **argv)
 {
+	const char *sw = NULL;
+	const struct opt opts[] = { { "samenwerking", &sw, NULL },
+				    { NULL, NULL, NULL } };
 	struct medewerker m;
 	struct ctx x;
 	int rc;
 
-	if ((rc = ctx_open(&x, argc, argv, NULL, 1, usage)) >= 0)
+	if ((rc = ctx_open(&x, argc, argv, opts, 1, usage)) >= 0)
 		return rc;
 	if (x.npos != 1)
 		return ctx_close(&x, cli_usage_error("Noem het "
 						     "personeelsnummer."));
-	if (store_medewerker_get(x.s, &x.a, x.pos[0], &m, &x.e))
-		return ctx_close(&x, cli_fail(&x.e));
+	if (store_medewerker_get(x.s, &x.a, x.pos[0], sw, "samenwerking", &m,
+				 &x.e))
+		return ctx_close(&x,
+				 cli_fail_bij(&x.e, "medewerker niet getoond"));
 	if (x.c.format == FORMAT_JSON) {
 		json_print(present_medewerker_json(&m), stdout);
 		return ctx_close(&x, 0);
 	}
 	printf("Personeelsnummer  %s\n", m.nummer);
+	printf("Samenwerking      %s\n", m.samenwerking);
 	printf("Naam              %s\n", m.naam ? m.naam : "(onbekend)");
 	printf("Werkgever         %s%s%s%s\n", m.werkgever ? m.werkgever : "",
 	       m.werkgever_naam ? " (" : "",
@@ -137,8 +148,9 @@ mw_schrijf(int argc, char **argv, bool wijzig)
 {
 	const char *nummer = NULL, *naam = NULL, *werkgever = NULL,
 		   *eenheid = NULL, *fte = NULL, *van = NULL, *tot = NULL,
-		   *standplaats = NULL;
+		   *standplaats = NULL, *sw = NULL;
 	const struct opt opts[] = { { "nummer", &nummer, NULL },
+				    { "samenwerking", &sw, NULL },
 				    { "naam", &naam, NULL },
 				    { "werkgever", &werkgever, NULL },
 				    { "eenheid", &eenheid, NULL },
@@ -147,7 +159,7 @@ mw_schrijf(int argc, char **argv, bool wijzig)
 				    { "tot", &tot, NULL },
 				    { "standplaats", &standplaats, NULL },
 				    { NULL, NULL, NULL } };
-	struct medewerker m = { .periode = { DATE_NONE, DATE_NONE } };
+	struct medewerker m = { .periode = { DATE_NONE, DATE_NONE } }, oud;
 	struct ctx x;
 	int rc;
 
@@ -159,8 +171,16 @@ mw_schrijf(int argc, char **argv, bool wijzig)
 			return ctx_close(&x,
 					 cli_usage_error("Noem het "
 							 "personeelsnummer."));
-		if (store_medewerker_get(x.s, &x.a, x.pos[0], &m, &x.e))
+		if (store_medewerker_get(x.s, &x.a, x.pos[0], sw,
+					 "samenwerking", &m, &x.e))
 			return ctx_close(&x, cli_fail(&x.e));
+		oud = m;
+	} else if (sw) {
+		return ctx_close(
+			&x, cli_usage_error("--samenwerking hoort bij 'wijzig' "
+					    "en 'show'; een nieuwe medewerker "
+					    "hoort bij de samenwerking van "
+					    "--eenheid."));
 	}
 	m.nummer = wijzig ? x.pos[0] : nummer;
 	if (naam)
@@ -181,7 +201,7 @@ mw_schrijf(int argc, char **argv, bool wijzig)
 		m.periode.tot = DATE_NONE;
 	if (x.e.status == ST_OK || x.e.status == ST_INVALID) {
 		if (wijzig)
-			store_medewerker_wijzig(x.s, m.nummer, &m, &x.e);
+			store_medewerker_wijzig(x.s, &oud, &m, &x.e);
 		else
 			store_medewerker_add(x.s, &m, &x.e);
 	}

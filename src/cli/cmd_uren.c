@@ -248,11 +248,9 @@ uren_import(int argc, char **argv)
 		rc = cli_fail(&x.e);
 		goto out;
 	}
-	if (dry)
-		uren_import_controleer(&fa, &reg, f.data, f.n, &o, &res, &x.e);
-	else
-		store_uren_import(x.s, &x.a, &fa, &reg, f.data, f.n, &o, naam,
-				  vervang, &res, &batch, &al, &x.e);
+	/* A dry run goes the whole way and is undone: the same answer. */
+	store_uren_import(x.s, &x.a, &fa, &reg, f.data, f.n, &o, naam, vervang,
+			  dry, &res, &batch, &al, &x.e);
 	if (x.e.status == ST_INVALID && (res.nproblemen || res.nweggelaten)) {
 		/* The file itself has problems. */
 		if (x.c.format == FORMAT_JSON) {

@@ -404,8 +404,9 @@ verdeling_toon(int argc, char **argv)
 static int
 verdeling_vaststellen(int argc, char **argv)
 {
-	const char *besluit = NULL;
+	const char *besluit = NULL, *org = NULL;
 	const struct opt opts[] = { { "besluit", &besluit, NULL },
+				    { "organisatie", &org, NULL },
 				    { NULL, NULL, NULL } };
 	struct kostenverdeling k;
 	struct kv_uitkomst u;
@@ -421,7 +422,7 @@ verdeling_vaststellen(int argc, char **argv)
 	/* Adopt only what still reproduces its stored bytes. */
 	if ((rc = herreken(&x, x.pos[0], &k, &u)))
 		return ctx_close(&x, rc);
-	if (store_kostenverdeling_vaststellen(x.s, k.id, besluit, &x.e))
+	if (store_kostenverdeling_vaststellen(x.s, k.id, besluit, org, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Kostenverdeling %lld (%s %d) is vastgesteld bij besluit %s.\n"
 	       "Invoer (SHA-256): %s\n",

@@ -232,6 +232,8 @@ cli_set_actor(struct store *s)
 	snprintf(weergave, sizeof(weergave), "%.64s (opdrachtregel)", user);
 	store_set_actor(s, id, weergave, "opdrachtregel");
 	store_set_clock(s, clock_now());
+	/* At the machine one sees everything. */
+	store_set_zicht(s, &zicht_alles);
 }
 
 int

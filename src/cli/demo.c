@@ -22,7 +22,7 @@ struct loader {
 	struct err *e;
 	day_t today;
 	/* sleutel -> identificatie */
-	const char **sleutels, **idents;
+	const char **sleutels, **idents, **orgs;
 	size_t nbesluiten, cap;
 };
 
@@ -142,17 +142,23 @@ object_at(struct loader *l, json_t *arr, size_t i, const char *path)
 	return v;
 }
 
-/* Resolve a document-local decision key to its identification. */
+/*
+ * Resolve a document-local decision key to its identification, and its
+ * organisation into *org.
+ */
 static const char *
-besluit_ref(struct loader *l, json_t *obj, const char *path)
+besluit_ref(struct loader *l, json_t *obj, const char *path, const char **org)
 {
 	const char *key = str(l, obj, "besluit", path, false);
 
+	*org = NULL;
 	if (!key)
 		return NULL;
 	for (size_t i = 0; i < l->nbesluiten; i++)
-		if (strcmp(l->sleutels[i], key) == 0)
+		if (strcmp(l->sleutels[i], key) == 0) {
+			*org = l->orgs[i];
 			return l->idents[i];
+		}
 	err_invalid(l->e, fmt_a(&l->a, "%s.besluit", path), "unknown",
 		    "Geen besluit met sleutel '%.40s' in het document.", key);
 	return NULL;
@@ -241,7 +247,8 @@ load_besluiten(struct loader *l, json_t *doc)
 
 	l->sleutels = arena_calloc(&l->a, n + 1, sizeof(char *));
 	l->idents = arena_calloc(&l->a, n + 1, sizeof(char *));
-	if (!l->sleutels || !l->idents)
+	l->orgs = arena_calloc(&l->a, n + 1, sizeof(char *));
+	if (!l->sleutels || !l->idents || !l->orgs)
 		return err_set(l->e, ST_NOMEM, "Onvoldoende geheugen.");
 	for (size_t i = 0; i < n; i++) {
 		const char *path = fmt_a(&l->a, "besluiten[%zu]", i);
@@ -314,7 +321,7 @@ load_besluiten(struct loader *l, json_t *doc)
 					    sleutel);
 		if (l->e->nproblems > before)
 			continue;
-		if (store_besluit_add(l->s, &l->a, &b, l->today, &ident,
+		if (store_besluit_add(l->s, &l->a, &b, l->today, &ident, NULL,
 				      l->e)) {
 			if (l->e->status != ST_INVALID)
 				return l->e->status;
@@ -322,6 +329,7 @@ load_besluiten(struct loader *l, json_t *doc)
 			continue;
 		}
 		l->sleutels[l->nbesluiten] = sleutel;
+		l->orgs[l->nbesluiten] = b.verantwoordelijke_organisatie;
 		l->idents[l->nbesluiten++] = ident;
 	}
 	return l->e->status;
@@ -350,7 +358,8 @@ decode_leden(struct loader *l, json_t *arr, const char *path, size_t *n)
 		leden[i].gemeente = str(l, o, "gemeente", p, true);
 		leden[i].periode.van = date(l, o, "van", p, true);
 		leden[i].periode.tot = date(l, o, "tot", p, false);
-		leden[i].besluit = besluit_ref(l, o, p);
+		leden[i].besluit =
+			besluit_ref(l, o, p, &leden[i].besluit_organisatie);
 	}
 	return leden;
 }
@@ -457,7 +466,8 @@ load_eenheden(struct loader *l, json_t *sw, const char *swcode,
 				   "gedeeld, eigen of ondergebracht", true);
 			h[j].gemeente = str(l, r, "gemeente", ip, false);
 			h[j].regeling = str(l, r, "regeling", ip, false);
-			h[j].besluit = besluit_ref(l, r, ip);
+			h[j].besluit = besluit_ref(l, r, ip,
+						   &h[j].besluit_organisatie);
 		}
 		if (l->e->nproblems > before)
 			continue;
@@ -510,7 +520,8 @@ load_kader(struct loader *l, json_t *sw, const char *swcode, const char *path)
 			kv->periode.van = date(l, v, "van", vp, true);
 			kv->periode.tot = date(l, v, "tot", vp, false);
 			kv->tekst = str(l, v, "tekst", vp, true);
-			kv->besluit = besluit_ref(l, v, vp);
+			kv->besluit =
+				besluit_ref(l, v, vp, &kv->besluit_organisatie);
 			units = array(l, v, "eenheden", vp);
 			kv->neenheden = json_array_size(units);
 			kv->eenheden = arena_calloc(&l->a, kv->neenheden + 1,

@@ -279,7 +279,7 @@ demo_kosten_load(struct store *s, struct err *e)
 	    bereken(s, "AA", 2023, NULL, &id, e) ||
 	    bereken(s, "AA", 2024, NULL, &id, e) ||
 	    store_kostenverdeling_vaststellen(s, id, "BIJDRAGE-AALSMEER-2024",
-					      e) ||
+					      NULL, e) ||
 	    bereken(s, "AA", 2024, sc.naam, &id, e) ||
 	    bereken(s, "HB", 2024, NULL, &id, e) ||
 	    bereken(s, "WOL", 2024, NULL, &id, e))

@@ -259,7 +259,7 @@ staff_and_hours(struct store *s, const struct samenwerking *sw, struct err *e)
 		    store_uren_import(
 			    s, &fa, &fa, &reg, b.p, b.n, NULL,
 			    fmt_a(&a, "urenexport-%s-%d.csv", sw->code, jaar),
-			    0, &res, &batch, &al, e)) {
+			    0, false, &res, &batch, &al, e)) {
 			/* A demo that does not load is a programming error. */
 			if (e->status == ST_INVALID && res.nproblemen)
 				err_internal(e, "demo hours: regel %zu: %s",

@@ -168,3 +168,47 @@ access_check_wachtwoord(const char *pw, const char *gebruikersnaam,
 				   "Het wachtwoord bevat de gebruikersnaam.");
 	return ST_OK;
 }
+
+const struct zicht zicht_alles = { .alles = true };
+
+bool
+zicht_heeft(const char *const *list, size_t n, const char *code)
+{
+	for (size_t i = 0; code && i < n; i++)
+		if (list[i] && strcmp(list[i], code) == 0)
+			return true;
+	return false;
+}
+
+bool
+zicht_besluit(const struct zicht *z, const char *org, enum openbaarheid o,
+	      enum besluit_status st)
+{
+	if (o == OPENBAAR_ACTIEF &&
+	    (st == BESLUIT_VASTGESTELD || st == BESLUIT_INGETROKKEN))
+		return true;
+	if (!z)
+		return false;
+	return z->alles || zicht_heeft(z->volledig, z->nvolledig, org) ||
+	       (o != OPENBAAR_GEHEIM &&
+		zicht_heeft(z->intern, z->nintern, org));
+}
+
+bool
+zicht_beheert(const struct zicht *z, const char *samenwerking)
+{
+	return z &&
+	       (z->alles || zicht_heeft(z->beheer, z->nbeheer, samenwerking));
+}
+
+bool
+zicht_cijfers(const struct zicht *z, const char *samenwerking,
+	      const char *const *leden, size_t nleden)
+{
+	if (zicht_beheert(z, samenwerking))
+		return true;
+	for (size_t i = 0; z && i < nleden; i++)
+		if (zicht_heeft(z->lezen, z->nlezen, leden[i]))
+			return true;
+	return false;
+}

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 
+#include "besluit.h"
 #include "err.h"
 
 enum rol {
@@ -67,5 +68,61 @@ enum status access_check_gebruikersnaam(const char *s, struct err *e);
  */
 enum status access_check_wachtwoord(const char *pw, const char *gebruikersnaam,
 				    struct err *e);
+
+/*
+ * What one person may see, worked out once from their roles (and the
+ * members of the cooperations they control), for every query and every
+ * page: the decisions they may read in full, and the audit entries.
+ * Lists are borrowed from the caller.
+ */
+struct zicht {
+	bool alles; /* a beheerder, or the command line at the machine */
+	const char *zelf; /* user name: audit entries they made */
+	/* CBS codes whose decisions they read in full (accounthouder) */
+	const char *const *volledig;
+	size_t nvolledig;
+	/* CBS codes whose decisions but the secret ones they read (the
+	 * members of a controller's cooperations) */
+	const char *const *intern;
+	size_t nintern;
+	/* codes of municipalities and cooperations whose audit entries
+	 * they read (accounthouder, controller) */
+	const char *const *scopes;
+	size_t nscopes;
+	/* cooperations they keep (controller): staff, batches of hours,
+	 * cost data, calculations */
+	const char *const *beheer;
+	size_t nbeheer;
+	/* CBS codes whose cooperations' figures (hours, contributions) they
+	 * read (accounthouder, raadslid) */
+	const char *const *lezen;
+	size_t nlezen;
+};
+
+/* Seeing everything: the command line at the machine, and the reads the
+ * store makes to check a write. */
+extern const struct zicht zicht_alles;
+
+/*
+ * Whether `z` may read a decision of organisation `org` with this
+ * publicity and status. Everyone reads what is published (actief
+ * openbaar and vastgesteld, or vastgesteld and later ingetrokken); a NULL
+ * `z` reads only that.
+ */
+bool zicht_besluit(const struct zicht *z, const char *org, enum openbaarheid o,
+		   enum besluit_status st);
+
+/* Whether `z` keeps cooperation `samenwerking`: staff, hours, costs. */
+bool zicht_beheert(const struct zicht *z, const char *samenwerking);
+
+/*
+ * Whether `z` reads the figures (hours, contributions) of cooperation
+ * `samenwerking`, whose members (CBS codes, ever) are `leden`.
+ */
+bool zicht_cijfers(const struct zicht *z, const char *samenwerking,
+		   const char *const *leden, size_t nleden);
+
+/* Whether `code` is among the n codes of `list`. */
+bool zicht_heeft(const char *const *list, size_t n, const char *code);
 
 #endif

@@ -16,6 +16,9 @@
 
 struct medewerker {
 	int64_t id; /* the store's; in an import: the line of the file */
+	/* The cooperation of the home unit (code), set by the store: staff
+	 * numbers are unique within a cooperation, not across them. */
+	const char *samenwerking;
 	const char *nummer; /* staff number, as in the hours exports */
 	const char *naam; /* NULL: not yet known (created by an import) */
 	const char *werkgever; /* organisation code (GM0397, GRIT) or NULL */

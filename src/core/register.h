@@ -68,6 +68,15 @@ struct inwonertal {
 	const char *bron;
 };
 
+/*
+ * References to decisions (`besluit`: an identificatie) name the
+ * organisation too (`besluit_organisatie`), since two organisations may
+ * use the same identificatie. In a write the organisation may be left out
+ * when only one of the organisations concerned has a decision with that
+ * identificatie. Read back, the store leaves the reference out (all NULL)
+ * when the reader may not read the decision.
+ */
+
 /* Membership of a municipality in a cooperation or a joint body. */
 struct lidmaatschap {
 	int64_t id;
@@ -75,6 +84,7 @@ struct lidmaatschap {
 	const char *gemeente_naam;
 	struct period periode;
 	const char *besluit; /* identificatie, may be NULL */
+	const char *besluit_organisatie; /* its organisation (code) */
 };
 
 struct samenwerking {
@@ -107,6 +117,7 @@ struct inrichting {
 	const char *regeling; /* VORM_ONDERGEBRACHT: joint body code */
 	const char *regeling_naam;
 	const char *besluit; /* identificatie of the decision; required */
+	const char *besluit_organisatie; /* its organisation (code) */
 	const char *besluit_onderwerp;
 };
 
@@ -115,6 +126,7 @@ struct kader_versie {
 	struct period periode;
 	const char *tekst;
 	const char *besluit;
+	const char *besluit_organisatie;
 	const char **eenheden; /* unit codes governed */
 	size_t neenheden;
 };

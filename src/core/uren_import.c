@@ -273,7 +273,31 @@ struct controle {
 	size_t gelezen; /* rows seen */
 	bool kop_bekeken, kop_fout;
 	const struct csv_tabel *csv;
+	/* The file's cooperation: that of the first row's known unit. */
+	const char *samenwerking;
+	/* Staff numbers of rows read before it was known: checked once it
+	 * is (rows with an unknown unit; the unit's problem stands). */
+	struct uitgesteld {
+		size_t regel;
+		const char *nummer;
+		day_t dag; /* the day the hours count on, or DATE_NONE */
+	} * uitgesteld;
+	size_t nuitgesteld, cap_uitgesteld;
 };
+
+/*
+ * A staff member's key in the map: their cooperation and number, since
+ * staff numbers are unique within a cooperation only. Into buf of n
+ * bytes; NULL when it does not fit.
+ */
+static const char *
+mw_sleutel(char *buf, size_t n, const char *samenwerking, const char *nummer)
+{
+	int k = snprintf(buf, n, "%s\x1f%s", samenwerking ? samenwerking : "",
+			 nummer);
+
+	return k >= 0 && (size_t)k < n ? buf : NULL;
+}
 
 static void probleem(struct controle *c, size_t regel, const char *kolom,
 		     const char *code, const char *fmt, ...)
@@ -399,9 +423,17 @@ maps_vullen(struct controle *c)
 	    !strmap_init(&c->nieuw, a, 64))
 		return false;
 	c->cap_nieuw = 64;
-	for (size_t i = 0; i < r->nmedewerkers; i++)
-		strmap_put(&c->medewerkers, r->medewerkers[i].nummer,
-			   (uint32_t)i);
+	for (size_t i = 0; i < r->nmedewerkers; i++) {
+		char k[160];
+		const char *key =
+			mw_sleutel(k, sizeof(k), r->medewerkers[i].samenwerking,
+				   r->medewerkers[i].nummer);
+
+		if (key && !(key = arena_strdup(a, key)))
+			return false;
+		if (key)
+			strmap_put(&c->medewerkers, key, (uint32_t)i);
+	}
 	/* A municipality by GM0358, by 0358 or by its name. */
 	for (size_t i = 0; i < r->ngemeenten; i++) {
 		const char *code = r->gemeenten[i].code;
@@ -516,6 +548,121 @@ mag_eenheid(const struct uren_opties *opt, const char *samenwerking)
 	return false;
 }
 
+/* A staff number of cooperation `sw`: its index, or -1. */
+static long
+mw_in(const struct controle *c, const char *sw, const char *nummer)
+{
+	char k[160];
+	const char *key = mw_sleutel(k, sizeof(k), sw, nummer);
+
+	return key ? strmap_get(&c->medewerkers, key) : -1;
+}
+
+/* A staff number of the file's cooperation: its index, or -1. */
+static long
+mw_zoek(const struct controle *c, const char *nummer)
+{
+	return mw_in(c, c->samenwerking, nummer);
+}
+
+/*
+ * A known staff number on a row: a problem when they were not employed
+ * on `dag` (DATE_NONE: the day is unreadable, so not checked).
+ */
+static bool
+mw_in_dienst(struct controle *c, size_t regel, long i, day_t dag)
+{
+	const struct uren_medewerker *m = &c->r->medewerkers[i];
+	char d[16];
+
+	if (dag == DATE_NONE || period_contains(m->periode, dag))
+		return true;
+	datum_nl(dag, d, sizeof(d));
+	probleem(c, regel, "medewerker", "not-employed",
+		 "Medewerker %.32s was op %s niet in dienst volgens het "
+		 "medewerkersregister.",
+		 m->nummer, d);
+	return false;
+}
+
+static void
+mw_onbekend(struct controle *c, size_t regel, const char *nummer)
+{
+	probleem(c, regel, "medewerker", "unknown-staff",
+		 "Medewerker '%.32s' staat niet in het medewerkersregister.",
+		 nummer);
+}
+
+/* The staff numbers put off until the file's cooperation was known. */
+static void
+uitgestelde_controleren(struct controle *c)
+{
+	for (size_t k = 0; k < c->nuitgesteld; k++) {
+		const struct uitgesteld *u = &c->uitgesteld[k];
+		long i = mw_zoek(c, u->nummer);
+
+		if (i >= 0)
+			mw_in_dienst(c, u->regel, i, u->dag);
+		else if (!c->opt || !c->opt->nieuwe_medewerkers)
+			mw_onbekend(c, u->regel, u->nummer);
+	}
+	c->nuitgesteld = 0;
+}
+
+/*
+ * No row named a known unit, so the file's cooperation is not known: a
+ * staff number put off is unknown when none of the cooperations the
+ * importer may book (all, without a limit) has it.
+ */
+static void
+uitgestelde_zonder_samenwerking(struct controle *c)
+{
+	const struct uren_opties *o = c->opt;
+
+	for (size_t k = 0; k < c->nuitgesteld; k++) {
+		const char *nummer = c->uitgesteld[k].nummer;
+		bool gevonden = false;
+
+		if (o && o->nieuwe_medewerkers)
+			break;
+		if (o && o->samenwerkingen) {
+			for (size_t j = 0; j < o->nsamenwerkingen; j++)
+				gevonden |= mw_in(c, o->samenwerkingen[j],
+						  nummer) >= 0;
+		} else {
+			for (size_t j = 0; j < c->r->nsamenwerkingen; j++)
+				gevonden |=
+					mw_in(c, c->r->samenwerkingen[j].code,
+					      nummer) >= 0;
+		}
+		if (!gevonden)
+			mw_onbekend(c, c->uitgesteld[k].regel, nummer);
+	}
+	c->nuitgesteld = 0;
+}
+
+static void
+uitstellen(struct controle *c, size_t regel, const char *nummer, day_t dag)
+{
+	if (c->nuitgesteld == c->cap_uitgesteld) {
+		size_t cap = c->cap_uitgesteld ? 2 * c->cap_uitgesteld : 16;
+		struct uitgesteld *g = arena_grow(
+			c->a, c->uitgesteld, c->nuitgesteld, cap, sizeof(*g));
+
+		if (!g) {
+			c->nomem = true;
+			return;
+		}
+		c->uitgesteld = g;
+		c->cap_uitgesteld = cap;
+	}
+	c->uitgesteld[c->nuitgesteld].regel = regel;
+	c->uitgesteld[c->nuitgesteld].dag = dag;
+	if (!(c->uitgesteld[c->nuitgesteld++].nummer =
+		      arena_strdup(c->a, nummer)))
+		c->nomem = true;
+}
+
 /* Check one row; false when it has a problem. */
 static bool
 rij_controleren(struct controle *c, const struct csv_rij *rij,
@@ -525,6 +672,7 @@ rij_controleren(struct controle *c, const struct csv_rij *rij,
 	size_t regel = rij->regel;
 	const char *v[KOLOM_AANTAL];
 	bool ok = true, eenheid_ok = false, dag_ok = false;
+	bool elders = false; /* a unit this file may not book */
 	struct err fe;
 	long i;
 
@@ -548,9 +696,25 @@ rij_controleren(struct controle *c, const struct csv_rij *rij,
 			 "alleen uren van uw eigen samenwerking inlezen.",
 			 v[KOLOM_EENHEID], r->eenheden[i].samenwerking);
 		ok = false;
+		elders = true;
+	} else if (c->samenwerking && r->eenheden[i].samenwerking &&
+		   strcmp(c->samenwerking, r->eenheden[i].samenwerking) != 0) {
+		probleem(c, regel, "eenheid", "other-cooperation",
+			 "Eenheid %.64s hoort bij samenwerking %.16s, de "
+			 "eerdere regels bij %.16s; lees de uren van elke "
+			 "samenwerking in een eigen bestand in.",
+			 v[KOLOM_EENHEID], r->eenheden[i].samenwerking,
+			 c->samenwerking);
+		ok = false;
+		elders = true;
 	} else {
 		b->eenheid = (uint32_t)i;
 		eenheid_ok = true;
+		if (!c->samenwerking) {
+			c->samenwerking = c->out->samenwerking =
+				r->eenheden[i].samenwerking;
+			uitgestelde_controleren(c);
+		}
 	}
 
 	err_clear(&fe);
@@ -571,21 +735,19 @@ rij_controleren(struct controle *c, const struct csv_rij *rij,
 		probleem(c, regel, "medewerker", "required",
 			 "Vul het personeelsnummer in.");
 		ok = false;
-	} else if ((i = strmap_get(&c->medewerkers, v[KOLOM_MEDEWERKER])) >=
-		   0) {
-		const struct uren_medewerker *m = &r->medewerkers[i];
-
+	} else if (elders) {
+		/* Whose staff number: the unit's problem says enough. */
+		ok = false;
+	} else if (!c->samenwerking) {
+		/* No known unit yet (this row's unit has a problem): whose
+		 * staff number this is is told once a row names one. */
+		uitstellen(c, regel, v[KOLOM_MEDEWERKER],
+			   dag_ok ? telt_op(b) : DATE_NONE);
+		ok = false;
+	} else if ((i = mw_zoek(c, v[KOLOM_MEDEWERKER])) >= 0) {
 		b->medewerker = (uint32_t)i;
-		if (dag_ok && !period_contains(m->periode, telt_op(b))) {
-			char d[16];
-
-			datum_nl(telt_op(b), d, sizeof(d));
-			probleem(c, regel, "medewerker", "not-employed",
-				 "Medewerker %.32s was op %s niet in dienst "
-				 "volgens het medewerkersregister.",
-				 m->nummer, d);
+		if (!mw_in_dienst(c, regel, i, dag_ok ? telt_op(b) : DATE_NONE))
 			ok = false;
-		}
 	} else if (opt && opt->nieuwe_medewerkers) {
 		if (strlen(v[KOLOM_MEDEWERKER]) > 32) {
 			probleem(c, regel, "medewerker", "too-long",
@@ -600,10 +762,7 @@ rij_controleren(struct controle *c, const struct csv_rij *rij,
 			b->medewerker = (uint32_t)(r->nmedewerkers + (size_t)i);
 		}
 	} else {
-		probleem(c, regel, "medewerker", "unknown-staff",
-			 "Medewerker '%.32s' staat niet in het "
-			 "medewerkersregister.",
-			 v[KOLOM_MEDEWERKER]);
+		mw_onbekend(c, regel, v[KOLOM_MEDEWERKER]);
 		ok = false;
 	}
 
@@ -709,7 +868,7 @@ uren_cel_cmp(const void *pa, const void *pb)
 	return (a->dag > b->dag) - (a->dag < b->dag);
 }
 
-/* Problems in line order; those of one line keep their order. */
+/* Problems in line order, within a line in column order (stable). */
 static void
 op_regel(struct uren_probleem *p, size_t n)
 {
@@ -717,7 +876,10 @@ op_regel(struct uren_probleem *p, size_t n)
 		struct uren_probleem x = p[i];
 		size_t j = i;
 
-		while (j > 0 && p[j - 1].regel > x.regel) {
+		while (j > 0 &&
+		       (p[j - 1].regel > x.regel ||
+			(p[j - 1].regel == x.regel &&
+			 kolom_rang(p[j - 1].kolom) > kolom_rang(x.kolom)))) {
 			p[j] = p[j - 1];
 			j--;
 		}
@@ -1036,15 +1198,15 @@ controleer(struct controle *cc, const struct uren_register *r, const char *data,
 		return err_set(e, ST_TOO_LARGE, "Het bestand is te groot.");
 	if (st != ST_OK)
 		rijproblemen_erbij(&c, e); /* a row the reader refused */
+	if (!c.samenwerking)
+		uitgestelde_zonder_samenwerking(&c);
 	/* The 24-hour rule over the rows that are fine in themselves, so
 	 * that every problem of the file is listed at once. */
-	{
-		size_t eerder = out->nproblemen;
-
-		per_dag_controleren(&c, r);
-		if (eerder && out->nproblemen > eerder)
-			op_regel(out->problemen, out->nproblemen);
-	}
+	per_dag_controleren(&c, r);
+	/* Staff numbers put off and the day rule add problems to earlier
+	 * lines. */
+	if (out->nproblemen > 1)
+		op_regel(out->problemen, out->nproblemen);
 	if (out->nproblemen == 0 && out->nweggelaten == 0)
 		cellen_maken(&c, r);
 	if (opt && opt->voortgang)

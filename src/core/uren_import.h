@@ -26,6 +26,7 @@
 
 struct uren_medewerker {
 	int64_t id; /* the store's, not used by the rules */
+	const char *samenwerking; /* code: numbers are unique within one */
 	const char *nummer; /* staff number as written in the exports */
 	struct period periode; /* employed; van DATE_NONE: since always */
 };
@@ -146,6 +147,10 @@ struct uren_opties {
 
 struct uren_resultaat {
 	char hash[65]; /* SHA-256 of the file's bytes, hex */
+	/* The cooperation whose units the file books (all of them: a row
+	 * for another cooperation's unit is a problem); its staff numbers
+	 * are looked up within it. NULL when no row names a known unit. */
+	const char *samenwerking;
 	enum uren_encoding encoding;
 	char separator;
 	const char **onbekende_kolommen; /* ignored; a warning */

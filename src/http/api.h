@@ -155,6 +155,22 @@ enum status kostenverdeling_bereken(struct request *rq, const char *sw,
 				    struct err *e);
 
 /*
+ * The staff member a request names by `nummer` (and its query parameter
+ * samenwerking) among those the principal keeps: 404 alike for staff of
+ * others and for numbers that do not exist.
+ */
+enum status medewerker_van(struct request *rq, const char *nummer,
+			   struct medewerker *m, struct err *e);
+
+/*
+ * May the principal write what belongs to unit `eenheid`: a beheerder, or
+ * the controller of its cooperation (403 otherwise). An unknown unit is
+ * left to the write, which names it.
+ */
+enum status authz_eenheid_schrijven(struct request *rq, const char *eenheid,
+				    struct err *e);
+
+/*
  * Check (and unless k->proef store) an hours file for the principal: a
  * controller may only book the units of their cooperations. ST_INVALID
  * with u->gecontroleerd false: u->res.problemen says why.
@@ -205,9 +221,18 @@ enum status page_static(struct request *, struct response *, struct err *);
 enum status build_samenwerking_op(struct request *rq, const char *code,
 				  day_t op, json_t **out, struct err *e);
 
+/*
+ * The decision a request names by `id` (and its query parameter
+ * verantwoordelijkeOrganisatie), as the principal may see it: 404 alike
+ * when there is none and when it may not be read; 400 when several
+ * organisations the principal reads have one with that number.
+ */
+enum status besluit_van(struct request *rq, const char *id, struct besluit *b,
+			struct err *e);
+
 /* A decision with its history and the register changes it enacted. */
-enum status build_besluit(struct request *rq, const char *id, json_t **out,
-			  struct err *e);
+enum status build_besluit(struct request *rq, const struct besluit *b,
+			  json_t **out, struct err *e);
 
 /* A unit with its arrangement history. */
 enum status build_eenheid(struct request *rq, const char *code, json_t **out,

@@ -103,7 +103,6 @@ api_besluiten_list(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	f.offset = (page - 1) * size;
 	f.limit = size;
-	authz_besluit_filter(rq, &f);
 	if (store_besluit_list(rq->store, &rq->a, &f, &b, &n, &total, e))
 		return e->status;
 	results = json_array();
@@ -113,25 +112,25 @@ api_besluiten_list(struct request *rq, struct response *rs, struct err *e)
 }
 
 enum status
-build_besluit(struct request *rq, const char *id, json_t **out, struct err *e)
+besluit_van(struct request *rq, const char *id, struct besluit *b,
+	    struct err *e)
 {
-	struct besluit b;
+	return store_besluit_kies(
+		rq->store, &rq->a, id,
+		kv_get(&rq->query, "verantwoordelijkeOrganisatie"),
+		"verantwoordelijkeOrganisatie", b, e);
+}
+
+enum status
+build_besluit(struct request *rq, const struct besluit *bp, json_t **out,
+	      struct err *e)
+{
+	struct besluit b = *bp;
 	struct besluit_wijziging *w;
 	size_t n;
 	json_t *arr;
 
-	if (store_besluit_get(rq->store, &rq->a, id, &b, e))
-		return e->status;
-	if (!authz_besluit_zichtbaar(rq, &b)) {
-		struct err ignore;
-		err_clear(&ignore);
-		store_audit_event(rq->store, "geweigerd", 404, "besluit", id,
-				  "niet gepubliceerd", &ignore);
-		/* Not there, as far as this principal may know. */
-		return err_set(e, ST_NOT_FOUND, "Besluit %.50s bestaat niet.",
-			       id);
-	}
-	if (store_besluit_wijzigingen(rq->store, &rq->a, id, &w, &n, e))
+	if (store_besluit_wijzigingen(rq->store, &rq->a, b.id, &w, &n, e))
 		return e->status;
 	*out = present_besluit_json(&b);
 	json_object_set_new(*out, "organisatieNaam", jstr(b.organisatie_naam));
@@ -154,13 +153,18 @@ build_besluit(struct request *rq, const char *id, json_t **out, struct err *e)
 	return ST_OK;
 }
 
+/* The query keys of a decision's routes: only the organisation. */
+static const char *const org_key[] = { "verantwoordelijkeOrganisatie", NULL };
+
 enum status
 api_besluiten_get(struct request *rq, struct response *rs, struct err *e)
 {
+	struct besluit b;
 	json_t *j;
 
-	if (req_check_query(rq, NULL, e) ||
-	    build_besluit(rq, req_param(rq, "identificatie"), &j, e))
+	if (req_check_query(rq, org_key, e) ||
+	    besluit_van(rq, req_param(rq, "identificatie"), &b, e) ||
+	    build_besluit(rq, &b, &j, e))
 		return e->status;
 	return resp_json(rq, rs, 200, j);
 }
@@ -187,8 +191,9 @@ api_besluiten_post(struct request *rq, struct response *rs, struct err *e)
 	struct besluit b = { 0 };
 	struct besluit_stap stap = { 0 };
 	const char *s, *id = NULL;
+	int64_t nummer = 0;
 	json_t *body, *j;
-	char loc[128];
+	char loc[160];
 
 	if (req_check_query(rq, NULL, e) || req_json_body(rq, &body, e))
 		return e->status;
@@ -236,7 +241,7 @@ api_besluiten_post(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	}
 	/* The store adds the register's own checks to the problems so far. */
-	store_besluit_add(rq->store, &rq->a, &b, rq->today, &id, e);
+	store_besluit_add(rq->store, &rq->a, &b, rq->today, &id, &nummer, e);
 	json_decref(body);
 	if (e->status) {
 		for (size_t i = 0; i < e->nproblems; i++)
@@ -248,9 +253,12 @@ api_besluiten_post(struct request *rq, struct response *rs, struct err *e)
 		err_dedupe(e);
 		return e->status;
 	}
-	if (build_besluit(rq, id, &j, e))
+	if (store_besluit_get(rq->store, &rq->a, nummer, &b, e) ||
+	    build_besluit(rq, &b, &j, e))
 		return e->status;
-	snprintf(loc, sizeof(loc), API_BASE "/besluiten/%.60s", id);
+	snprintf(loc, sizeof(loc),
+		 API_BASE "/besluiten/%.60s?verantwoordelijkeOrganisatie=%.20s",
+		 id, b.verantwoordelijke_organisatie);
 	rs->location = arena_strdup(&rq->a, loc);
 	return resp_json(rq, rs, 201, j);
 }
@@ -263,11 +271,8 @@ static enum status
 besluit_for_change(struct request *rq, const char *id, struct besluit *b,
 		   struct err *e)
 {
-	if (store_besluit_get(rq->store, &rq->a, id, b, e))
+	if (besluit_van(rq, id, b, e))
 		return e->status;
-	if (!authz_besluit_zichtbaar(rq, b))
-		return err_set(e, ST_NOT_FOUND, "Besluit %.50s bestaat niet.",
-			       id);
 	return authz_gemeente(rq, b->verantwoordelijke_organisatie, e);
 }
 
@@ -306,7 +311,7 @@ api_besluiten_patch(struct request *rq, struct response *rs, struct err *e)
 	struct besluit b;
 	json_t *body, *j, *v;
 
-	if (req_check_query(rq, NULL, e) || req_json_patch(rq, &body, e))
+	if (req_check_query(rq, org_key, e) || req_json_patch(rq, &body, e))
 		return e->status;
 	if (besluit_for_change(rq, id, &b, e)) {
 		json_decref(body);
@@ -359,9 +364,10 @@ api_besluiten_patch(struct request *rq, struct response *rs, struct err *e)
 			"Kies actief_openbaar, passief_openbaar of geheim.");
 	b.geheim_tot = patch_date(body, "geheimTot", b.geheim_tot, e);
 	if (e->status == ST_OK)
-		store_besluit_update(rq->store, id, &b, rq->today, e);
+		store_besluit_update(rq->store, b.id, &b, rq->today, e);
 	json_decref(body);
-	if (e->status || build_besluit(rq, id, &j, e))
+	if (e->status || store_besluit_get(rq->store, &rq->a, b.id, &b, e) ||
+	    build_besluit(rq, &b, &j, e))
 		return e->status;
 	return resp_json(rq, rs, 200, j);
 }
@@ -372,8 +378,9 @@ api_besluiten_delete(struct request *rq, struct response *rs, struct err *e)
 	const char *id = req_param(rq, "identificatie");
 	struct besluit b;
 
-	if (req_check_query(rq, NULL, e) || besluit_for_change(rq, id, &b, e) ||
-	    store_besluit_delete(rq->store, id, e))
+	if (req_check_query(rq, org_key, e) ||
+	    besluit_for_change(rq, id, &b, e) ||
+	    store_besluit_delete(rq->store, b.id, e))
 		return e->status;
 	rs->status = 204;
 	rs->body = "";
@@ -384,12 +391,15 @@ api_besluiten_delete(struct request *rq, struct response *rs, struct err *e)
 enum status
 api_statussen_list(struct request *rq, struct response *rs, struct err *e)
 {
+	static const char *const paging[] = { "page", "pageSize",
+					      "verantwoordelijkeOrganisatie",
+					      NULL };
+	struct besluit b;
 	json_t *j, *h;
 
-	static const char *const paging[] = { "page", "pageSize", NULL };
-
 	if (req_check_query(rq, paging, e) ||
-	    build_besluit(rq, req_param(rq, "identificatie"), &j, e))
+	    besluit_van(rq, req_param(rq, "identificatie"), &b, e) ||
+	    build_besluit(rq, &b, &j, e))
 		return e->status;
 	h = json_incref(json_object_get(j, "statusHistorie"));
 	json_decref(j);
@@ -408,7 +418,7 @@ api_statussen_post(struct request *rq, struct response *rs, struct err *e)
 
 	struct besluit cur;
 
-	if (req_check_query(rq, NULL, e) ||
+	if (req_check_query(rq, org_key, e) ||
 	    besluit_for_change(rq, id, &cur, e) || req_json_body(rq, &body, e))
 		return e->status;
 	body_check_keys(body, keys, e);
@@ -420,11 +430,16 @@ api_statussen_post(struct request *rq, struct response *rs, struct err *e)
 	stap.datum = body_date(body, "datum", true, e);
 	stap.toelichting = body_str(body, "toelichting", false, e);
 	if (e->status == ST_OK)
-		store_besluit_stap_add(rq->store, id, &stap, rq->today, e);
+		store_besluit_stap_add(rq->store, cur.id, &stap, rq->today, e);
 	json_decref(body);
-	if (e->status || build_besluit(rq, id, &j, e))
+	if (e->status ||
+	    store_besluit_get(rq->store, &rq->a, cur.id, &cur, e) ||
+	    build_besluit(rq, &cur, &j, e))
 		return e->status;
-	snprintf(loc, sizeof(loc), API_BASE "/besluiten/%.60s/statussen", id);
+	snprintf(loc, sizeof(loc),
+		 API_BASE "/besluiten/%.60s/statussen"
+			  "?verantwoordelijkeOrganisatie=%.20s",
+		 id, cur.verantwoordelijke_organisatie);
 	rs->location = arena_strdup(&rq->a, loc);
 	return resp_json(rq, rs, 201, j);
 }
@@ -432,12 +447,15 @@ api_statussen_post(struct request *rq, struct response *rs, struct err *e)
 enum status
 api_wijzigingen_list(struct request *rq, struct response *rs, struct err *e)
 {
+	static const char *const paging[] = { "page", "pageSize",
+					      "verantwoordelijkeOrganisatie",
+					      NULL };
+	struct besluit b;
 	json_t *j, *w;
 
-	static const char *const paging[] = { "page", "pageSize", NULL };
-
 	if (req_check_query(rq, paging, e) ||
-	    build_besluit(rq, req_param(rq, "identificatie"), &j, e))
+	    besluit_van(rq, req_param(rq, "identificatie"), &b, e) ||
+	    build_besluit(rq, &b, &j, e))
 		return e->status;
 	w = json_incref(json_object_get(j, "wijzigingen"));
 	json_decref(j);

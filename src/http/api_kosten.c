@@ -312,9 +312,12 @@ lees_berekening(struct request *rq, const char *id_tekst,
 		return err_set(e, ST_NOT_FOUND,
 			       "Kostenverdeling %.20s bestaat niet.",
 			       id_tekst ? id_tekst : "");
-	if (store_kostenverdeling_get(rq->store, &rq->a, id, k, e) ||
-	    authz_kosten_lezen(rq, k->samenwerking, e))
+	if (store_kostenverdeling_get(rq->store, &rq->a, id, k, e))
 		return e->status;
+	/* Someone else's calculation does not exist, as far as they know. */
+	if (!authz_cijfers_zichtbaar(rq, k->samenwerking))
+		return err_set(e, ST_NOT_FOUND,
+			       "Kostenverdeling %.20s bestaat niet.", id_tekst);
 	return kv_herreken(k->invoer, k->uitkomst, k->sha256, &rq->a, u, e);
 }
 
@@ -417,7 +420,9 @@ enum status
 api_kostenverdelingen_vaststelling(struct request *rq, struct response *rs,
 				   struct err *e)
 {
-	static const char *const keys[] = { "besluit", NULL };
+	static const char *const keys[] = { "besluit",
+					    "verantwoordelijkeOrganisatie",
+					    NULL };
 	struct kostenverdeling k;
 	struct kv_uitkomst u;
 	json_t *body;
@@ -426,12 +431,16 @@ api_kostenverdelingen_vaststelling(struct request *rq, struct response *rs,
 		return e->status;
 	body_check_keys(body, keys, e);
 	const char *besluit = body_str(body, "besluit", true, e);
+	const char *org =
+		body_str(body, "verantwoordelijkeOrganisatie", false, e);
 	besluit = besluit ? arena_strdup(&rq->a, besluit) : NULL;
+	org = org ? arena_strdup(&rq->a, org) : NULL;
 	json_decref(body);
 	if (e->status ||
 	    lees_berekening(rq, req_param(rq, "nummer"), &k, &u, e) ||
 	    authz_samenwerking(rq, k.samenwerking, e) ||
-	    store_kostenverdeling_vaststellen(rq->store, k.id, besluit, e) ||
+	    store_kostenverdeling_vaststellen(rq->store, k.id, besluit, org,
+					      e) ||
 	    store_kostenverdeling_get(rq->store, &rq->a, k.id, &k, e))
 		return e->status;
 	return resp_json(rq, rs, 200, volledig_json(&k));

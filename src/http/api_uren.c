@@ -42,15 +42,41 @@ api_medewerkers_list(struct request *rq, struct response *rs, struct err *e)
 	return resp_list(rq, rs, all, e);
 }
 
+/* The query key of a staff member's routes: their cooperation. */
+static const char *const sw_key[] = { "samenwerking", NULL };
+
+enum status
+medewerker_van(struct request *rq, const char *nummer, struct medewerker *m,
+	       struct err *e)
+{
+	return store_medewerker_get(rq->store, &rq->a, nummer,
+				    kv_get(&rq->query, "samenwerking"),
+				    "samenwerking", m, e);
+}
+
+enum status
+authz_eenheid_schrijven(struct request *rq, const char *eenheid, struct err *e)
+{
+	struct eenheid u;
+	struct inrichting *h;
+	size_t nh;
+	struct err probe;
+
+	err_clear(&probe);
+	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL) || !eenheid ||
+	    store_eenheid_get(rq->store, &rq->a, eenheid, &u, &h, &nh,
+			      &probe) != ST_OK)
+		return ST_OK; /* an unknown unit is the write's problem */
+	return authz_samenwerking(rq, u.samenwerking, e);
+}
+
 enum status
 api_medewerkers_get(struct request *rq, struct response *rs, struct err *e)
 {
 	struct medewerker m;
 
-	if (req_check_query(rq, NULL, e) ||
-	    store_medewerker_get(rq->store, &rq->a, req_param(rq, "nummer"), &m,
-				 e) ||
-	    authz_medewerker(rq, &m, e))
+	if (req_check_query(rq, sw_key, e) ||
+	    medewerker_van(rq, req_param(rq, "nummer"), &m, e))
 		return e->status;
 	return resp_json(rq, rs, 200, present_medewerker_json(&m));
 }
@@ -92,17 +118,34 @@ api_medewerkers_post(struct request *rq, struct response *rs, struct err *e)
 	body_check_keys(body, mw_keys, e);
 	m.nummer = body_str(body, "personeelsnummer", true, e);
 	mw_uit_body(body, &m, e);
-	if (e->status == ST_OK && authz_medewerker(rq, &m, e) == ST_OK)
+	if (!m.eenheid)
+		err_invalid(e, "eenheid", "required",
+			    "Noem de eenheid waar de medewerker werkt; de "
+			    "medewerker hoort bij de samenwerking daarvan.");
+	if (e->status == ST_OK &&
+	    authz_eenheid_schrijven(rq, m.eenheid, e) == ST_OK)
 		store_medewerker_add(rq->store, &m, e);
 	if (e->status) {
 		json_decref(body);
 		return e->status;
 	}
 	m.nummer = arena_strdup(&rq->a, m.nummer);
+	m.eenheid = arena_strdup(&rq->a, m.eenheid);
 	json_decref(body);
-	if (store_medewerker_get(rq->store, &rq->a, m.nummer, &m, e))
-		return e->status;
-	snprintf(loc, sizeof(loc), API_BASE "/medewerkers/%.40s", m.nummer);
+	{
+		struct eenheid u;
+		struct inrichting *h;
+		size_t nh;
+
+		if (store_eenheid_get(rq->store, &rq->a, m.eenheid, &u, &h, &nh,
+				      e) ||
+		    store_medewerker_get(rq->store, &rq->a, m.nummer,
+					 u.samenwerking, "samenwerking", &m, e))
+			return e->status;
+	}
+	snprintf(loc, sizeof(loc),
+		 API_BASE "/medewerkers/%.40s?samenwerking=%.16s", m.nummer,
+		 m.samenwerking);
 	rs->location = arena_strdup(&rq->a, loc);
 	return resp_json(rq, rs, 201, present_medewerker_json(&m));
 }
@@ -111,20 +154,23 @@ enum status
 api_medewerkers_patch(struct request *rq, struct response *rs, struct err *e)
 {
 	const char *nummer = req_param(rq, "nummer");
-	struct medewerker m;
+	struct medewerker m, oud;
 	json_t *body;
 
-	if (req_check_query(rq, NULL, e) ||
-	    store_medewerker_get(rq->store, &rq->a, nummer, &m, e) ||
-	    authz_medewerker(rq, &m, e) || req_json_patch(rq, &body, e))
+	if (req_check_query(rq, sw_key, e) ||
+	    medewerker_van(rq, nummer, &oud, e) || req_json_patch(rq, &body, e))
 		return e->status;
+	m = oud;
 	body_check_keys(body, mw_keys + 1, e); /* the number stays */
 	mw_uit_body(body, &m, e);
-	/* A move to another unit needs a right there too. */
-	if (e->status == ST_OK && authz_medewerker(rq, &m, e) == ST_OK)
-		store_medewerker_wijzig(rq->store, nummer, &m, e);
+	/* Visible means kept: the store refuses a unit of another
+	 * cooperation. */
+	if (e->status == ST_OK)
+		store_medewerker_wijzig(rq->store, &oud, &m, e);
 	json_decref(body);
-	if (e->status || store_medewerker_get(rq->store, &rq->a, nummer, &m, e))
+	if (e->status ||
+	    store_medewerker_get(rq->store, &rq->a, oud.nummer,
+				 oud.samenwerking, "samenwerking", &m, e))
 		return e->status;
 	return resp_json(rq, rs, 200, present_medewerker_json(&m));
 }
@@ -237,18 +283,19 @@ uren_import_verzoek(struct request *rq, const char *data, size_t n,
 	enum status st;
 
 	memset(u, 0, sizeof(*u));
-	o.samenwerkingen = authz_controller_scopes(rq, &o.nsamenwerkingen);
+	if (!rq->zicht.alles) {
+		/* A controller books only the units it keeps. */
+		o.samenwerkingen = rq->zicht.beheer;
+		o.nsamenwerkingen = rq->zicht.nbeheer;
+	}
 	/* The file's rows live in their own arena: a year is large. */
 	arena_init(&u->a, (64u << 20) + 16 * n);
 	if (store_uren_register(rq->store, &u->a, &reg, e))
 		return e->status;
-	if (k->proef)
-		st = uren_import_controleer(&u->a, &reg, data, n, &o, &u->res,
-					    e);
-	else
-		st = store_uren_import(rq->store, &rq->a, &u->a, &reg, data, n,
-				       &o, bestand, k->vervang, &u->res,
-				       &u->batch, &u->al, e);
+	/* A dry run goes the whole way and is undone: the same answer. */
+	st = store_uren_import(rq->store, &rq->a, &u->a, &reg, data, n, &o,
+			       bestand, k->vervang, k->proef, &u->res,
+			       &u->batch, &u->al, e);
 	u->gecontroleerd = u->res.nproblemen == 0 && u->res.nweggelaten == 0;
 	return st;
 }
@@ -327,19 +374,17 @@ enum status
 api_uren_importen_get(struct request *rq, struct response *rs, struct err *e)
 {
 	const char *p = req_param(rq, "batch");
-	struct uren_batch *b;
-	size_t n;
+	struct uren_batch b;
 	char *end;
 	long long id = strtoll(p, &end, 10);
 
-	if (req_check_query(rq, NULL, e) ||
-	    store_uren_batches(rq->store, &rq->a, &b, &n, e))
+	if (req_check_query(rq, NULL, e))
 		return e->status;
-	for (size_t i = 0; !*end && i < n; i++)
-		if (b[i].id == id)
-			return resp_json(rq, rs, 200,
-					 present_batch_json(&b[i]));
-	return err_set(e, ST_NOT_FOUND, "Batch %.20s bestaat niet.", p);
+	if (*end || id <= 0 || !*p)
+		return err_set(e, ST_NOT_FOUND, "Batch %.20s bestaat niet.", p);
+	if (store_uren_batch_get(rq->store, &rq->a, id, &b, e))
+		return e->status;
+	return resp_json(rq, rs, 200, present_batch_json(&b));
 }
 
 /* ---- totals and deviations ---- */

@@ -167,28 +167,47 @@ authz_samenwerking(struct request *rq, const char *code, struct err *e)
 	return refused(rq, code ? code : "?", e);
 }
 
+/* The CBS codes of every member (ever) of a cooperation, or NULL. */
+static const char *const *
+leden_van(struct request *rq, const char *sw, size_t *n)
+{
+	struct lidmaatschap *l;
+	const char **codes;
+	struct err ignore;
+
+	*n = 0;
+	err_clear(&ignore);
+	if (!sw ||
+	    store_samenwerking_leden(rq->store, &rq->a, sw, &l, n, &ignore) ||
+	    !(codes = arena_calloc(&rq->a, *n + 1, sizeof(*codes)))) {
+		*n = 0;
+		return NULL;
+	}
+	for (size_t i = 0; i < *n; i++)
+		codes[i] = l[i].gemeente;
+	return codes;
+}
+
+bool
+authz_cijfers_zichtbaar(struct request *rq, const char *sw)
+{
+	const char *const *leden;
+	size_t n;
+
+	if (zicht_beheert(&rq->zicht, sw))
+		return true;
+	leden = leden_van(rq, sw, &n);
+	return zicht_cijfers(&rq->zicht, sw, leden, n);
+}
+
 /* Reading a cooperation's figures (`wat`: "de uren"): beheerder, its
  * controller, and the accounthouders and raadsleden of its members. */
 static enum status
 authz_cijfers_lezen(struct request *rq, const char *sw, const char *wat,
 		    struct err *e)
 {
-	struct lidmaatschap *l;
-	size_t n;
-	struct err ignore;
-
-	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL) ||
-	    (sw && auth_has_role(&rq->who, ROL_CONTROLLER, sw)))
+	if (authz_cijfers_zichtbaar(rq, sw))
 		return ST_OK;
-	err_clear(&ignore);
-	if (sw && store_samenwerking_leden(rq->store, &rq->a, sw, &l, &n,
-					   &ignore) == ST_OK)
-		for (size_t i = 0; i < n; i++)
-			if (auth_has_role(&rq->who, ROL_ACCOUNTHOUDER,
-					  l[i].gemeente) ||
-			    auth_has_role(&rq->who, ROL_RAADSLID,
-					  l[i].gemeente))
-				return ST_OK;
 	refused(rq, sw ? sw : "?", e);
 	return err_set(e, ST_FORBIDDEN,
 		       "U mag %s van %.16s niet inzien: uw account heeft "
@@ -208,138 +227,82 @@ authz_kosten_lezen(struct request *rq, const char *sw, struct err *e)
 	return authz_cijfers_lezen(rq, sw, "de kosten en bijdragen", e);
 }
 
-enum status
-authz_medewerker(struct request *rq, const struct medewerker *m, struct err *e)
+/* Append `code` to a list being built in the arena (no duplicates). */
+static void
+lijst_voeg(struct arena *a, const char ***list, size_t *n, size_t *cap,
+	   const char *code)
 {
-	struct eenheid u;
-	struct inrichting *h;
-	size_t nh;
-	struct err probe;
+	if (!code || zicht_heeft(*list, *n, code))
+		return;
+	if (*n == *cap) {
+		size_t nc = *cap ? 2 * *cap : 8;
+		const char **g = arena_grow(a, *list, *n, nc, sizeof(**list));
 
-	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL))
-		return ST_OK;
-	err_clear(&probe);
-	if (m->eenheid && store_eenheid_get(rq->store, &rq->a, m->eenheid, &u,
-					    &h, &nh, &probe) == ST_OK)
-		return authz_samenwerking(rq, u.samenwerking, e);
-	if (m->eenheid && probe.status == ST_NOT_FOUND)
-		return ST_OK;
-	return authz_samenwerking(rq, NULL, e);
-}
-
-const char **
-authz_controller_scopes(struct request *rq, size_t *n)
-{
-	const char **out;
-
-	*n = 0;
-	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL))
-		return NULL;
-	out = arena_calloc(&rq->a, rq->who.user.nrollen + 1, sizeof(*out));
-	for (size_t i = 0; out && i < rq->who.user.nrollen; i++)
-		if (rq->who.user.rollen[i].rol == ROL_CONTROLLER)
-			out[(*n)++] = rq->who.user.rollen[i].scope;
-	return out;
-}
-
-/* The CBS codes of the members of the principal's cooperations. */
-static json_t *
-controller_members(struct request *rq)
-{
-	json_t *arr = json_array();
-	struct err ignore;
-
-	for (size_t i = 0; i < rq->who.user.nrollen; i++) {
-		struct lidmaatschap *l;
-		size_t n;
-
-		if (rq->who.user.rollen[i].rol != ROL_CONTROLLER)
-			continue;
-		err_clear(&ignore);
-		if (store_samenwerking_leden(rq->store, &rq->a,
-					     rq->who.user.rollen[i].scope, &l,
-					     &n, &ignore))
-			continue;
-		for (size_t k = 0; k < n; k++)
-			json_array_append_new(arr, json_string(l[k].gemeente));
+		if (!g)
+			return;
+		*list = g;
+		*cap = nc;
 	}
-	return arr;
-}
-
-static const char *
-dump(struct request *rq, json_t *arr)
-{
-	char *s = json_dumps(arr, JSON_COMPACT);
-	const char *out = s ? arena_strdup(&rq->a, s) : NULL;
-
-	free(s);
-	json_decref(arr);
-	return out;
+	(*list)[(*n)++] = code;
 }
 
 void
-authz_besluit_filter(struct request *rq, struct besluit_filter *f)
+auth_zicht(struct request *rq)
 {
-	json_t *volledig = json_array();
+	struct zicht *z = &rq->zicht;
+	const struct gebruiker *u = &rq->who.user;
+	const char **vol = NULL, **intern = NULL, **scopes = NULL,
+		   **beheer = NULL, **lezen = NULL;
+	size_t nvol = 0, nintern = 0, nscopes = 0, nbeheer = 0, nlezen = 0;
+	size_t cvol = 0, cintern = 0, cscopes = 0, cbeheer = 0, clezen = 0;
 
-	f->alles = auth_has_role(&rq->who, ROL_BEHEERDER, NULL);
-	for (size_t i = 0; i < rq->who.user.nrollen && rq->who.ingelogd; i++)
-		if (rq->who.user.rollen[i].rol == ROL_ACCOUNTHOUDER)
-			json_array_append_new(
-				volledig,
-				json_string(rq->who.user.rollen[i].scope));
-	f->volledig = dump(rq, volledig);
-	f->intern = rq->who.ingelogd ? dump(rq, controller_members(rq)) : NULL;
-}
-
-bool
-authz_besluit_zichtbaar(struct request *rq, const struct besluit *b)
-{
-	const char *org = b->verantwoordelijke_organisatie;
-
-	if (b->openbaarheid == OPENBAAR_ACTIEF &&
-	    (b->status == BESLUIT_VASTGESTELD ||
-	     b->status == BESLUIT_INGETROKKEN))
-		return true;
+	memset(z, 0, sizeof(*z));
 	if (!rq->who.ingelogd)
-		return false;
-	if (auth_has_role(&rq->who, ROL_BEHEERDER, NULL) ||
-	    auth_has_role(&rq->who, ROL_ACCOUNTHOUDER, org))
-		return true;
-	if (b->openbaarheid != OPENBAAR_GEHEIM) {
-		json_t *m = controller_members(rq);
-		size_t i;
-		json_t *v;
-		bool found = false;
-
-		json_array_foreach(m, i, v)
-		{
-			if (strcmp(json_string_value(v), org) == 0)
-				found = true;
-		}
-		json_decref(m);
-		return found;
-	}
-	return false;
-}
-
-void
-authz_audit_zicht(struct request *rq, struct audit_zicht *z)
-{
-	json_t *scopes = json_array();
-
+		return;
+	z->zelf = u->gebruikersnaam;
 	z->alles = auth_has_role(&rq->who, ROL_BEHEERDER, NULL);
-	z->zelf = rq->who.user.gebruikersnaam;
-	for (size_t i = 0; i < rq->who.user.nrollen; i++) {
-		const struct roltoekenning *t = &rq->who.user.rollen[i];
+	for (size_t i = 0; i < u->nrollen; i++) {
+		const struct roltoekenning *t = &u->rollen[i];
 
-		if (t->rol == ROL_ACCOUNTHOUDER || t->rol == ROL_CONTROLLER)
-			json_array_append_new(scopes, json_string(t->scope));
+		switch (t->rol) {
+		case ROL_ACCOUNTHOUDER:
+			lijst_voeg(&rq->a, &vol, &nvol, &cvol, t->scope);
+			lijst_voeg(&rq->a, &scopes, &nscopes, &cscopes,
+				   t->scope);
+			lijst_voeg(&rq->a, &lezen, &nlezen, &clezen, t->scope);
+			break;
+		case ROL_RAADSLID:
+			lijst_voeg(&rq->a, &lezen, &nlezen, &clezen, t->scope);
+			break;
+		case ROL_CONTROLLER: {
+			const char *const *leden;
+			size_t n;
+
+			lijst_voeg(&rq->a, &beheer, &nbeheer, &cbeheer,
+				   t->scope);
+			lijst_voeg(&rq->a, &scopes, &nscopes, &cscopes,
+				   t->scope);
+			leden = leden_van(rq, t->scope, &n);
+			for (size_t k = 0; k < n; k++) {
+				lijst_voeg(&rq->a, &intern, &nintern, &cintern,
+					   leden[k]);
+				lijst_voeg(&rq->a, &scopes, &nscopes, &cscopes,
+					   leden[k]);
+			}
+			break;
+		}
+		default:
+			break;
+		}
 	}
-	{
-		json_t *m = controller_members(rq);
-		json_array_extend(scopes, m);
-		json_decref(m);
-	}
-	z->scopes = dump(rq, scopes);
+	z->volledig = vol;
+	z->nvolledig = nvol;
+	z->intern = intern;
+	z->nintern = nintern;
+	z->scopes = scopes;
+	z->nscopes = nscopes;
+	z->beheer = beheer;
+	z->nbeheer = nbeheer;
+	z->lezen = lezen;
+	z->nlezen = nlezen;
 }

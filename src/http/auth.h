@@ -62,44 +62,31 @@ enum status authz_samenwerking(struct request *rq, const char *code,
 			       struct err *e);
 
 /*
- * Which decisions the principal may see in full, as a visibility filter
- * for store_besluit_list: everything (beheerder), all of its own
- * municipalities (accounthouder), everything but secret ones of the
- * members of its cooperations (controller); the rest only what is
- * published.
- */
-/*
- * Reading the hours of a cooperation (totals, deviations): a beheerder,
- * its controller, or the accounthouder or raadslid of a member
- * municipality. Others are refused (and audited).
+ * Reading the figures of a cooperation (hours: totals, deviations; costs:
+ * pools, calculations, scenarios): a beheerder, its controller, or the
+ * accounthouder or raadslid of a member municipality. Others are refused
+ * (ST_FORBIDDEN, audited): the cooperation itself is public.
  */
 enum status authz_uren_lezen(struct request *rq, const char *samenwerking,
 			     struct err *e);
-/* The same for the cost pools, calculations and scenarios. */
 enum status authz_kosten_lezen(struct request *rq, const char *samenwerking,
 			       struct err *e);
 
 /*
- * Staff are read and changed by a beheerder or the controller of the
- * cooperation of their unit. A unit that does not exist is left to the
- * checks of the write (which name it); no unit at all is refused.
+ * Whether the principal reads the figures of cooperation `sw` (the rule
+ * of authz_uren_lezen), without refusing.
  */
-enum status authz_medewerker(struct request *rq, const struct medewerker *m,
-			     struct err *e);
-
-/* The cooperations a non-beheerder controls (NULL for a beheerder: all). */
-const char **authz_controller_scopes(struct request *rq, size_t *n);
-
-void authz_besluit_filter(struct request *rq, struct besluit_filter *f);
+bool authz_cijfers_zichtbaar(struct request *rq, const char *sw);
 
 /*
- * Which audit entries the principal may read: a beheerder all; others
- * their own actions, an accounthouder also everything about its
- * municipality, a controller about its cooperation and its members.
+ * What the principal may see (struct zicht, core/access.h), worked out
+ * once per request from its roles into rq->zicht, for the store
+ * (store_set_zicht) and the checks here: a beheerder everything; an
+ * accounthouder all decisions of its municipality; a controller its
+ * cooperation's staff, hours and costs and all but the secret decisions
+ * of its members; accounthouder and raadslid the figures of the
+ * cooperations of their municipality.
  */
-void authz_audit_zicht(struct request *rq, struct audit_zicht *z);
-
-/* Whether one decision is visible to the principal (same rules). */
-bool authz_besluit_zichtbaar(struct request *rq, const struct besluit *b);
+void auth_zicht(struct request *rq);
 
 #endif

@@ -70,6 +70,7 @@ struct principal {
 struct request {
 	struct arena a;
 	struct principal who;
+	struct zicht zicht; /* what `who` may see (auth_zicht) */
 	const char *cookie_sessie; /* value of the ambt_sessie cookie */
 	const char *cookie_csrf; /* value of the ambt_csrf cookie */
 	const char *header_csrf; /* X-CSRF-Token */

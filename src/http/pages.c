@@ -284,7 +284,6 @@ page_besluiten(struct request *rq, struct response *rs, struct err *e)
 	}
 	f.offset = (page - 1) * size;
 	f.limit = size;
-	authz_besluit_filter(rq, &f);
 	if (store_besluit_list(rq->store, &rq->a, &f, &b, &n, &total, e) ||
 	    store_organisatie_list(rq->store, &rq->a, ORG_GEMEENTE, &g, &ng, e))
 		return e->status;
@@ -331,14 +330,55 @@ page_besluiten(struct request *rq, struct response *rs, struct err *e)
 	return resp_page_html(rq, rs, "besluiten.html", d, e);
 }
 
+/*
+ * Several organisations the visitor may read have a decision with this
+ * number: a page to choose one.
+ */
+static enum status
+page_besluit_keuze(struct request *rq, struct response *rs, const char *id,
+		   struct err *e)
+{
+	struct besluit *b;
+	size_t n;
+	json_t *d, *arr = json_array();
+	char titel[96];
+
+	if (store_besluit_zoek(rq->store, &rq->a, id, NULL, &b, &n, e)) {
+		json_decref(arr);
+		return e->status;
+	}
+	for (size_t i = 0; i < n; i++) {
+		json_t *x = present_besluit_json(&b[i]);
+
+		json_object_set_new(x, "organisatieNaam",
+				    jstr(b[i].organisatie_naam));
+		json_array_append_new(arr, x);
+	}
+	snprintf(titel, sizeof(titel), "Besluit %.60s", id);
+	d = page_data(titel, "besluiten");
+	json_object_set_new(d, "identificatie", json_string(id));
+	json_object_set_new(d, "besluiten", arr);
+	return resp_page_html(rq, rs, "besluit_keuze.html", d, e);
+}
+
 enum status
 page_besluit(struct request *rq, struct response *rs, struct err *e)
 {
+	static const char *const keys[] = { "verantwoordelijkeOrganisatie",
+					    NULL };
+	const char *id = req_param(rq, "identificatie");
+	struct besluit bs;
 	json_t *d, *b;
 	char titel[96];
 
-	if (req_check_query(rq, NULL, e) ||
-	    build_besluit(rq, req_param(rq, "identificatie"), &b, e))
+	if (req_check_query(rq, keys, e))
+		return e->status;
+	if (besluit_van(rq, id, &bs, e) == ST_INVALID &&
+	    !kv_get(&rq->query, "verantwoordelijkeOrganisatie")) {
+		err_clear(e);
+		return page_besluit_keuze(rq, rs, id, e);
+	}
+	if (e->status || build_besluit(rq, &bs, &b, e))
 		return e->status;
 	snprintf(titel, sizeof(titel), "Besluit %.60s",
 		 json_string_value(json_object_get(b, "identificatie")));
@@ -425,7 +465,6 @@ enum status
 page_audit(struct request *rq, struct response *rs, struct err *e)
 {
 	static const char *const keys[] = { "page", NULL };
-	struct audit_zicht z;
 	struct audit_entry *a;
 	size_t n, total, page, size;
 	json_t *d, *arr, *nav;
@@ -433,9 +472,8 @@ page_audit(struct request *rq, struct response *rs, struct err *e)
 	if (req_check_query(rq, keys, e) || req_page(rq, &page, &size, e))
 		return e->status;
 	size = 50;
-	authz_audit_zicht(rq, &z);
-	if (store_audit_list(rq->store, &rq->a, NULL, NULL, &z,
-			     (page - 1) * size, size, &a, &n, &total, e))
+	if (store_audit_list(rq->store, &rq->a, NULL, NULL, (page - 1) * size,
+			     size, &a, &n, &total, e))
 		return e->status;
 	d = page_data("Auditspoor", "audit");
 	arr = json_array();
@@ -443,7 +481,7 @@ page_audit(struct request *rq, struct response *rs, struct err *e)
 		json_array_append_new(arr, present_audit_json(&a[i]));
 	json_object_set_new(d, "regels", arr);
 	json_object_set_new(d, "aantal", json_integer((json_int_t)total));
-	json_object_set_new(d, "alles", json_boolean(z.alles));
+	json_object_set_new(d, "alles", json_boolean(rq->zicht.alles));
 	nav = json_object();
 	if (page > 1)
 		json_object_set_new(nav, "vorige",

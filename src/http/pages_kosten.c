@@ -423,7 +423,8 @@ page_kostenverdeling_post(struct request *rq, struct response *rs,
 			    "Noem het besluit dat de kostenverdeling "
 			    "vaststelt.");
 	else
-		store_kostenverdeling_vaststellen(rq->store, k.id, besluit, e);
+		store_kostenverdeling_vaststellen(rq->store, k.id, besluit,
+						  NULL, e);
 	if (e->status == ST_INVALID || e->status == ST_CONFLICT) {
 		unsigned status = e->status == ST_INVALID ? 400 : 409;
 		json_t *x = fouten_json(e);

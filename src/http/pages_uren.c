@@ -497,12 +497,8 @@ page_medewerkers(struct request *rq, struct response *rs, struct err *e)
 
 	if (req_check_query(rq, keys, e))
 		return e->status;
-	if (!sw && !auth_has_role(&rq->who, ROL_BEHEERDER, NULL)) {
-		size_t ns;
-		const char **scopes = authz_controller_scopes(rq, &ns);
-
-		sw = scopes && ns ? scopes[0] : NULL;
-	}
+	if (!sw && !rq->zicht.alles)
+		sw = rq->zicht.nbeheer ? rq->zicht.beheer[0] : NULL;
 	if ((sw && authz_samenwerking(rq, sw, e)) ||
 	    store_medewerker_list(rq->store, &rq->a, sw, zoek, &m, &n, e))
 		return e->status;
@@ -538,12 +534,11 @@ medewerker_pagina(struct request *rq, struct response *rs,
 enum status
 page_medewerker(struct request *rq, struct response *rs, struct err *e)
 {
+	static const char *const keys[] = { "samenwerking", NULL };
 	struct medewerker m;
 
-	if (req_check_query(rq, NULL, e) ||
-	    store_medewerker_get(rq->store, &rq->a, req_param(rq, "nummer"), &m,
-				 e) ||
-	    authz_medewerker(rq, &m, e))
+	if (req_check_query(rq, keys, e) ||
+	    medewerker_van(rq, req_param(rq, "nummer"), &m, e))
 		return e->status;
 	return medewerker_pagina(rq, rs, &m, NULL, 200, e);
 }
@@ -573,9 +568,10 @@ page_medewerker_post(struct request *rq, struct response *rs, struct err *e)
 	const char *v;
 	json_t *x;
 
-	if (req_check_query(rq, NULL, e) ||
-	    store_medewerker_get(rq->store, &rq->a, nummer, &oud, e) ||
-	    authz_medewerker(rq, &oud, e) ||
+	static const char *const keys[] = { "samenwerking", NULL };
+
+	if (req_check_query(rq, keys, e) ||
+	    medewerker_van(rq, nummer, &oud, e) ||
 	    urlenc_parse(&rq->a, rq->body ? rq->body : "", rq->body_len,
 			 "formulier", &form, e))
 		return e->status;
@@ -595,17 +591,9 @@ page_medewerker_post(struct request *rq, struct response *rs, struct err *e)
 		m.periode.van = form_datum(v, "van", e);
 	if ((v = kv_get(&form, "tot")))
 		m.periode.tot = form_datum(v, "tot", e);
-	if (e->status == ST_OK || e->status == ST_INVALID) {
-		struct err az;
-
-		/* Moving someone to a unit elsewhere needs a right there. */
-		err_clear(&az);
-		if (authz_medewerker(rq, &m, &az)) {
-			*e = az;
-			return e->status;
-		}
-		store_medewerker_wijzig(rq->store, nummer, &m, e);
-	}
+	/* The store refuses a unit of another cooperation. */
+	if (e->status == ST_OK || e->status == ST_INVALID)
+		store_medewerker_wijzig(rq->store, &oud, &m, e);
 	x = json_object();
 	if (e->status == ST_INVALID) {
 		json_t *arr = json_array();
@@ -628,7 +616,8 @@ page_medewerker_post(struct request *rq, struct response *rs, struct err *e)
 		json_decref(x);
 		return e->status;
 	}
-	if (store_medewerker_get(rq->store, &rq->a, nummer, &m, e)) {
+	if (store_medewerker_get(rq->store, &rq->a, oud.nummer,
+				 oud.samenwerking, "samenwerking", &m, e)) {
 		json_decref(x);
 		return e->status;
 	}

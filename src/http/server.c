@@ -82,6 +82,7 @@ pool_acquire(struct server *s)
 static void
 pool_release(struct server *s, struct store *st)
 {
+	store_set_zicht(st, NULL); /* the request's lists go with it */
 	pthread_mutex_lock(&s->mu);
 	for (size_t i = 0; i < s->npool; i++)
 		if (s->pool[i] == st)
@@ -587,6 +588,9 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 		error_response(c, kind, 401, &e, &rs);
 		return send_response(c, con, kind, &rs);
 	}
+	/* From here on the store shows only what this principal may see. */
+	auth_zicht(rq);
+	store_set_zicht(rq->store, &rq->zicht);
 	if (rq->who.ingelogd)
 		store_set_actor(rq->store, rq->who.user.gebruikersnaam,
 				rq->who.user.naam, rq->herkomst);

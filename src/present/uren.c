@@ -43,6 +43,7 @@ present_medewerker_json(const struct medewerker *m)
 	json_t *o = json_object();
 
 	json_object_set_new(o, "personeelsnummer", jstr(m->nummer));
+	json_object_set_new(o, "samenwerking", jstr(m->samenwerking));
 	json_object_set_new(o, "naam", jstr(m->naam));
 	json_object_set_new(o, "werkgever", jstr(m->werkgever));
 	json_object_set_new(o, "werkgeverNaam", jstr(m->werkgever_naam));
@@ -65,6 +66,7 @@ present_batch_json(const struct uren_batch *b)
 	json_t *o = json_object();
 
 	json_object_set_new(o, "batch", json_integer(b->id));
+	json_object_set_new(o, "samenwerking", jstr(b->samenwerking));
 	json_object_set_new(o, "bestand", jstr(b->bestand));
 	json_object_set_new(o, "hash", json_string(b->hash));
 	json_object_set_new(o, "ingelezen", jstr(b->ingelezen));

@@ -32,11 +32,36 @@
 
 /*
  * Which audit entries a reader may see: $5 = 1 for all; otherwise those
- * the reader made ($6) and those about the scopes in the JSON array $7.
+ * the reader made ($6) and those about the scopes in the JSON array $7 —
+ * an entry about a decision only when the reader may read that decision
+ * (the visibility of BESLUIT_FILTER: $8 those whose decisions they read
+ * in full, $9 all but the secret ones), or of a decision no longer there
+ * when it was of a municipality in $8.
  */
-#define AUDIT_ZICHT                             \
-	"AND ($5 = 1 OR gebruikers_id = $6 OR " \
-	"scope IN (SELECT value FROM json_each(coalesce($7, '[]')))) "
+#define AUDIT_ZICHT                                                        \
+	"AND ($5 = 1 OR gebruikers_id = $6 OR "                            \
+	"(scope IN (SELECT value FROM json_each(coalesce($7, '[]'))) AND " \
+	"(resource <> 'besluit' OR "                                       \
+	"scope IN (SELECT value FROM json_each(coalesce($8, '[]'))) OR "   \
+	"EXISTS (SELECT 1 FROM besluit b "                                 \
+	"JOIN organisatie o ON o.id = b.organisatie_id "                   \
+	"WHERE o.code = audit.scope AND "                                  \
+	"b.identificatie = audit.resource_weergave AND "                   \
+	"((b.openbaarheid = 'actief_openbaar' AND "                        \
+	"b.status IN ('vastgesteld', 'ingetrokken')) OR "                  \
+	"(b.openbaarheid <> 'geheim' AND "                                 \
+	"o.code IN (SELECT value FROM json_each(coalesce($9, '[]'))))))))) "
+
+/*
+ * A reference to a decision from the row alias `b` (LEFT JOINed): the
+ * five columns read_besluit_ref() reads, so that the store can leave out
+ * what the reader may not see. Needs "LEFT JOIN organisatie bo ON bo.id =
+ * b.organisatie_id".
+ */
+#define BESLUIT_REF \
+	"b.identificatie, bo.code, b.openbaarheid, b.status, b.onderwerp"
+#define BESLUIT_REF_JOIN \
+	" LEFT JOIN organisatie bo ON bo.id = b.organisatie_id "
 
 static const char *const texts[Q__COUNT] = {
 	[Q_SCHEMA_VERSION_GET] = "SELECT version FROM schema_version",
@@ -71,9 +96,9 @@ static const char *const texts[Q__COUNT] = {
 		"INSERT INTO regeling_lid (regeling_id, gemeente_id, van, tot, "
 		"besluit_id) VALUES ($1, $2, $3, $4, $5)",
 	[Q_REGELING_LEDEN] =
-		"SELECT l.id, g.code, g.naam, l.van, l.tot, b.identificatie "
+		"SELECT l.id, g.code, g.naam, l.van, l.tot, " BESLUIT_REF " "
 		"FROM regeling_lid l JOIN organisatie g ON g.id = l.gemeente_id "
-		"LEFT JOIN besluit b ON b.id = l.besluit_id "
+		"LEFT JOIN besluit b ON b.id = l.besluit_id " BESLUIT_REF_JOIN
 		"WHERE l.regeling_id = $1 ORDER BY l.van, g.naam",
 
 	[Q_BESLUIT_INSERT] =
@@ -83,8 +108,19 @@ static const char *const texts[Q__COUNT] = {
 		"afdeling, openbaarheid, geheim_tot, status, gegenereerd_jaar, "
 		"gegenereerd_nummer, verzonnen) VALUES ($1, $2, $3, $4, $5, $6, "
 		"$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
-	[Q_BESLUIT_ID] =
-		"SELECT id, status FROM besluit WHERE identificatie = $1",
+	/* The decisions with identificatie $1 (of organisation $2) that a
+	 * register change may name: those of the members of cooperation $3
+	 * and the joint bodies they are in, and of organisations $4, $5. */
+	[Q_BESLUIT_KANDIDATEN] =
+		"SELECT b.id, o.code, b.openbaarheid, b.status FROM besluit b "
+		"JOIN organisatie o ON o.id = b.organisatie_id "
+		"WHERE b.identificatie = $1 AND ($2 IS NULL OR o.code = $2) "
+		"AND (($3 IS NULL AND $4 IS NULL) OR o.code IN ($4, $5) OR "
+		"b.organisatie_id IN ("
+		"SELECT gemeente_id FROM samenwerking_lid WHERE samenwerking_id = $3 "
+		"UNION SELECT r.regeling_id FROM regeling_lid r "
+		"JOIN samenwerking_lid l ON l.gemeente_id = r.gemeente_id "
+		"WHERE l.samenwerking_id = $3)) ORDER BY b.id",
 	[Q_BESLUIT_NEXT_NUMMER] =
 		"INSERT INTO besluit_volgnummer (jaar, laatste) VALUES ($1, 1) "
 		"ON CONFLICT (jaar) DO UPDATE SET laatste = laatste + 1 "
@@ -96,7 +132,19 @@ static const char *const texts[Q__COUNT] = {
 		"b.portefeuillehouder, b.afdeling, b.openbaarheid, b.geheim_tot, "
 		"b.status, b.verzonnen FROM besluit b "
 		"JOIN organisatie o ON o.id = b.organisatie_id "
-		"WHERE b.identificatie = $1",
+		"WHERE b.id = $1",
+	[Q_BESLUIT_ZOEK] =
+		"SELECT b.id, b.identificatie, o.code, o.naam, b.bestuursorgaan, "
+		"b.datum, b.ingangsdatum, b.vervaldatum, b.vervalreden, "
+		"b.publicatiedatum, b.onderwerp, b.toelichting, "
+		"b.portefeuillehouder, b.afdeling, b.openbaarheid, b.geheim_tot, "
+		"b.status, b.verzonnen FROM besluit b "
+		"JOIN organisatie o ON o.id = b.organisatie_id "
+		"WHERE b.identificatie = $1 AND ($2 IS NULL OR o.code = $2) "
+		"ORDER BY o.code",
+	[Q_BESLUIT_BESTAAT] =
+		"SELECT 1 FROM besluit WHERE organisatie_id = $1 AND "
+		"identificatie = $2",
 	[Q_BESLUIT_LIST] =
 		"SELECT b.id, b.identificatie, o.code, o.naam, b.bestuursorgaan, "
 		"b.datum, b.ingangsdatum, b.vervaldatum, b.vervalreden, "
@@ -179,9 +227,9 @@ static const char *const texts[Q__COUNT] = {
 		"INSERT INTO samenwerking_lid (samenwerking_id, gemeente_id, van, "
 		"tot, besluit_id) VALUES ($1, $2, $3, $4, $5)",
 	[Q_SW_LEDEN] =
-		"SELECT l.id, g.code, g.naam, l.van, l.tot, b.identificatie "
+		"SELECT l.id, g.code, g.naam, l.van, l.tot, " BESLUIT_REF " "
 		"FROM samenwerking_lid l JOIN organisatie g ON g.id = l.gemeente_id "
-		"LEFT JOIN besluit b ON b.id = l.besluit_id "
+		"LEFT JOIN besluit b ON b.id = l.besluit_id " BESLUIT_REF_JOIN
 		"WHERE l.samenwerking_id = $1 ORDER BY l.van, g.naam",
 
 	[Q_EENHEID_INSERT] =
@@ -209,22 +257,22 @@ static const char *const texts[Q__COUNT] = {
 		"regeling_id, besluit_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
 	[Q_INRICHTING_HIST] =
 		"SELECT i.id, i.van, i.tot, i.vorm, g.code, g.naam, r.code, "
-		"r.naam, b.identificatie, b.onderwerp FROM inrichting i "
+		"r.naam, " BESLUIT_REF " FROM inrichting i "
 		"LEFT JOIN organisatie g ON g.id = i.gemeente_id "
 		"LEFT JOIN organisatie r ON r.id = i.regeling_id "
-		"JOIN besluit b ON b.id = i.besluit_id "
+		"LEFT JOIN besluit b ON b.id = i.besluit_id " BESLUIT_REF_JOIN
 		"WHERE i.eenheid_id = $1 ORDER BY i.van",
 	[Q_INRICHTING_CLOSE] = "UPDATE inrichting SET tot = $2 WHERE id = $1",
 	[Q_INRICHTING_OP] =
 		"SELECT e.id, e.code, e.naam, e.soort, s.code, e.omschrijving, "
 		"e.verzonnen, i.id, i.van, i.tot, i.vorm, g.code, g.naam, r.code, "
-		"r.naam, b.identificatie, b.onderwerp FROM eenheid e "
+		"r.naam, " BESLUIT_REF " FROM eenheid e "
 		"JOIN samenwerking s ON s.id = e.samenwerking_id "
 		"LEFT JOIN inrichting i ON i.eenheid_id = e.id AND i.van <= $2 "
 		"AND (i.tot IS NULL OR i.tot > $2) "
 		"LEFT JOIN organisatie g ON g.id = i.gemeente_id "
 		"LEFT JOIN organisatie r ON r.id = i.regeling_id "
-		"LEFT JOIN besluit b ON b.id = i.besluit_id "
+		"LEFT JOIN besluit b ON b.id = i.besluit_id " BESLUIT_REF_JOIN
 		"WHERE s.code = $1 ORDER BY e.naam, e.code",
 
 	[Q_KADER_ARTIKEL_INSERT] =
@@ -240,8 +288,8 @@ static const char *const texts[Q__COUNT] = {
 		"JOIN samenwerking s ON s.id = k.samenwerking_id "
 		"WHERE s.code = $1 ORDER BY k.nummer",
 	[Q_KADER_VERSIES] =
-		"SELECT v.id, v.van, v.tot, v.tekst, b.identificatie "
-		"FROM kader_versie v JOIN besluit b ON b.id = v.besluit_id "
+		"SELECT v.id, v.van, v.tot, v.tekst, " BESLUIT_REF " "
+		"FROM kader_versie v LEFT JOIN besluit b ON b.id = v.besluit_id " BESLUIT_REF_JOIN
 		"WHERE v.artikel_id = $1 AND ($2 IS NULL OR (v.van <= $2 AND "
 		"(v.tot IS NULL OR v.tot > $2))) ORDER BY v.van",
 	[Q_KADER_EENHEDEN] =
@@ -366,26 +414,32 @@ static const char *const texts[Q__COUNT] = {
 	/* ---- staff and hours ---- */
 	[Q_MW_INSERT] =
 		"INSERT INTO medewerker (nummer, naam, werkgever_id, eenheid_id, "
-		"standplaats, fte, van, tot, bron_batch_id) VALUES ($1, $2, $3, "
-		"$4, $5, $6, $7, $8, $9)",
+		"standplaats, fte, van, tot, bron_batch_id, samenwerking_id) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+	[Q_MW_BESTAAT] = "SELECT 1 FROM medewerker WHERE samenwerking_id = $1 "
+			 "AND nummer = $2",
 	[Q_MW_UPDATE] =
 		"UPDATE medewerker SET naam = $2, werkgever_id = $3, eenheid_id "
 		"= $4, standplaats = $5, fte = $6, van = $7, tot = $8, "
-		"bron_batch_id = NULL WHERE nummer = $1",
+		"bron_batch_id = NULL WHERE nummer = $1 AND samenwerking_id = $10",
+	/* Staff of cooperation $1 (NULL: all), matching $2, number $3, that
+	 * the reader keeps ($4 = 1: all; else the cooperations in $5). */
 	[Q_MW_LIST] =
 		"SELECT m.id, m.nummer, m.naam, w.code, w.naam, e.code, e.naam, "
-		"m.standplaats, m.fte, m.van, m.tot, m.bron_batch_id "
+		"m.standplaats, m.fte, m.van, m.tot, m.bron_batch_id, sw.code "
 		"FROM medewerker m "
+		"JOIN samenwerking sw ON sw.id = m.samenwerking_id "
 		"LEFT JOIN organisatie w ON w.id = m.werkgever_id "
 		"LEFT JOIN eenheid e ON e.id = m.eenheid_id "
-		"LEFT JOIN samenwerking sw ON sw.id = e.samenwerking_id "
 		"WHERE ($1 IS NULL OR sw.code = $1) "
 		"AND ($2 IS NULL OR instr(lower(m.nummer), lower($2)) > 0 "
 		"OR instr(lower(m.naam), lower($2)) > 0) "
-		"AND ($3 IS NULL OR m.nummer = $3) ORDER BY m.nummer",
+		"AND ($3 IS NULL OR m.nummer = $3) "
+		"AND ($4 = 1 OR sw.code IN (SELECT value FROM "
+		"json_each(coalesce($5, '[]')))) ORDER BY m.nummer, sw.code",
 	[Q_UREN_BATCH_BY_HASH] =
-		"SELECT id FROM uren_batch WHERE hash = $1 AND vervangen_door IS "
-		"NULL",
+		"SELECT id FROM uren_batch WHERE hash = $1 AND samenwerking_id = "
+		"$2 AND vervangen_door IS NULL",
 	[Q_UREN_BATCH_INSERT] =
 		"INSERT INTO uren_batch (hash, bestand, ingelezen, door, rijen, "
 		"honderdsten, medewerkers, gemeenten, afwijkingen, van, tot) "
@@ -393,12 +447,18 @@ static const char *const texts[Q__COUNT] = {
 	[Q_UREN_BATCH_AFRONDEN] =
 		"UPDATE uren_batch SET hash = $2, rijen = $3, honderdsten = $4, "
 		"medewerkers = $5, gemeenten = $6, afwijkingen = $7, van = $8, "
-		"tot = $9, eerste_id = $10, laatste_id = $11 WHERE id = $1",
+		"tot = $9, eerste_id = $10, laatste_id = $11, samenwerking_id = "
+		"$12 WHERE id = $1",
+	/* Batch $1 (NULL: all) that the reader keeps ($2 = 1: all; else the
+	 * cooperations in $3). */
 	[Q_UREN_BATCH_LIST] =
-		"SELECT id, hash, bestand, ingelezen, door, rijen, honderdsten, "
-		"medewerkers, gemeenten, afwijkingen, van, tot, vervangen_door, "
-		"eerste_id, laatste_id FROM uren_batch WHERE ($1 IS NULL OR id = "
-		"$1) ORDER BY id DESC",
+		"SELECT b.id, b.hash, b.bestand, b.ingelezen, b.door, b.rijen, "
+		"b.honderdsten, b.medewerkers, b.gemeenten, b.afwijkingen, b.van, "
+		"b.tot, b.vervangen_door, b.eerste_id, b.laatste_id, sw.code "
+		"FROM uren_batch b LEFT JOIN samenwerking sw ON sw.id = "
+		"b.samenwerking_id WHERE ($1 IS NULL OR b.id = $1) "
+		"AND ($2 = 1 OR sw.code IN (SELECT value FROM "
+		"json_each(coalesce($3, '[]')))) ORDER BY b.id DESC",
 	[Q_UREN_BATCH_VERVANG] =
 		"UPDATE uren_batch SET vervangen_door = $2 WHERE id = $1",
 	[Q_UREN_DELETE_RANGE] = "DELETE FROM uren WHERE id BETWEEN $1 AND $2",
@@ -571,12 +631,12 @@ static const char *const texts[Q__COUNT] = {
 		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
 	[Q_KV_LIST] =
 		"SELECT k.id, sw.code, k.jaar, k.scenario, k.sha256, k.totaal, "
-		"k.berekend, k.door, b.identificatie, k.vastgesteld, "
+		"k.berekend, k.door, k.besluit_id, k.vastgesteld, "
 		"CASE WHEN $3 IS NULL THEN NULL ELSE k.invoer END, "
-		"CASE WHEN $3 IS NULL THEN NULL ELSE k.uitkomst END "
-		"FROM kostenverdeling k "
+		"CASE WHEN $3 IS NULL THEN NULL ELSE k.uitkomst END, " BESLUIT_REF
+		" FROM kostenverdeling k "
 		"JOIN samenwerking sw ON sw.id = k.samenwerking_id "
-		"LEFT JOIN besluit b ON b.id = k.besluit_id "
+		"LEFT JOIN besluit b ON b.id = k.besluit_id " BESLUIT_REF_JOIN
 		"WHERE ($1 IS NULL OR sw.code = $1) AND ($2 IS NULL OR k.jaar = $2) "
 		"AND ($3 IS NULL OR k.id = $3) ORDER BY k.id DESC",
 	[Q_KV_VASTSTELLEN] =

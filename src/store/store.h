@@ -94,6 +94,16 @@ void store_set_clock(struct store *s, int64_t now);
 void store_set_actor(struct store *s, const char *id, const char *weergave,
 		     const char *herkomst);
 
+/*
+ * Who reads through this connection from now on (the struct and its lists
+ * must live until the next call): every decision the store returns,
+ * every reference to one (in memberships, arrangements, framework
+ * articles, calculations) and every audit entry is left out when `z` may
+ * not read it. NULL (the default) reads only what is published; the
+ * command line at the machine reads everything (zicht.alles).
+ */
+void store_set_zicht(struct store *s, const struct zicht *z);
+
 /* ---- organisations: municipalities and joint bodies ---- */
 
 /*
@@ -138,19 +148,52 @@ enum status store_regeling_leden(struct store *s, struct arena *a,
 /* ---- decisions ---- */
 
 /*
+ * A decision is named by its identificatie, unique within its
+ * organisation (as in the ZGW Besluiten API): two organisations may use
+ * the same one. store_besluit_zoek finds the candidates the viewer may
+ * read; the other functions take the store's own number (besluit.id) of
+ * the one chosen.
+ */
+
+/*
  * Add a decision with its status history (b->historie, b->status). When
  * b->identificatie is empty one is generated (BESLUIT-<year of datum>-n);
- * the identification stored is written to *identificatie_out (arena),
- * which may be NULL.
+ * the identification stored is written to *identificatie_out (arena) and
+ * its number to *id_out; either may be NULL. An identificatie the
+ * organisation already has is a problem under "identificatie".
  */
 enum status store_besluit_add(struct store *s, struct arena *a,
 			      const struct besluit *b, day_t today,
-			      const char **identificatie_out, struct err *e);
-
-/* One decision with its status history. */
-enum status store_besluit_get(struct store *s, struct arena *a,
-			      const char *identificatie, struct besluit *out,
+			      const char **identificatie_out, int64_t *id_out,
 			      struct err *e);
+
+/*
+ * The decisions with this identificatie (of organisation `organisatie`
+ * when not NULL) that the viewer may read, by organisation code, without
+ * their history: none, one, or (rarely) several.
+ */
+enum status store_besluit_zoek(struct store *s, struct arena *a,
+			       const char *identificatie,
+			       const char *organisatie, struct besluit **out,
+			       size_t *n, struct err *e);
+
+/*
+ * The one decision `identificatie` (of organisation `organisatie` when not
+ * NULL) names for the viewer, with its history: ST_NOT_FOUND ("Besluit X
+ * bestaat niet.") alike when there is none and when the viewer may not
+ * read it; ST_INVALID with a problem under `veld` (the name of the
+ * organisation parameter where the caller reads it) when the viewer reads
+ * several of that identificatie.
+ */
+enum status store_besluit_kies(struct store *s, struct arena *a,
+			       const char *identificatie,
+			       const char *organisatie, const char *veld,
+			       struct besluit *out, struct err *e);
+
+/* One decision with its status history; ST_NOT_FOUND also when the
+ * viewer may not read it. */
+enum status store_besluit_get(struct store *s, struct arena *a, int64_t id,
+			      struct besluit *out, struct err *e);
 
 struct besluit_filter {
 	const char *organisatie; /* CBS code, or NULL */
@@ -160,23 +203,15 @@ struct besluit_filter {
 	day_t van, tot; /* datum in [van, tot); DATE_NONE = open */
 	const char *zoek; /* words in onderwerp/toelichting, or NULL */
 	size_t offset, limit; /* limit 0 = no limit */
-	/*
-	 * Visibility: with `alles` every decision; otherwise only published
-	 * ones (actief_openbaar and vastgesteld or ingetrokken), plus all of
-	 * the municipalities in `volledig` and all but secret ones of those
-	 * in `intern` (JSON arrays of CBS codes, or NULL).
-	 */
-	bool alles;
-	const char *volledig;
-	const char *intern;
 };
 
-/* A filter that matches everything (and sees everything). */
+/* A filter that matches everything the viewer may read. */
 void store_besluit_filter_init(struct besluit_filter *f);
 
 /*
- * Decisions matching `f`, newest first (then by identificatie), without
- * their history; *total is the number matching without offset/limit.
+ * Decisions matching `f` that the viewer may read, newest first (then by
+ * identificatie), without their history; *total is the number matching
+ * without offset/limit.
  */
 enum status store_besluit_list(struct store *s, struct arena *a,
 			       const struct besluit_filter *f,
@@ -191,7 +226,7 @@ enum status store_besluit_list(struct store *s, struct arena *a,
  * and its history) stays as stored. The result is checked as a whole
  * (besluit_check).
  */
-enum status store_besluit_update(struct store *s, const char *identificatie,
+enum status store_besluit_update(struct store *s, int64_t id,
 				 const struct besluit *b, day_t today,
 				 struct err *e);
 
@@ -199,11 +234,10 @@ enum status store_besluit_update(struct store *s, const char *identificatie,
  * Delete a decision that is only a proposal (voorgesteld or aangehouden)
  * and that no register change points at; otherwise ST_CONFLICT.
  */
-enum status store_besluit_delete(struct store *s, const char *identificatie,
-				 struct err *e);
+enum status store_besluit_delete(struct store *s, int64_t id, struct err *e);
 
 /* Append a status step (checked by besluit_check_stap). */
-enum status store_besluit_stap_add(struct store *s, const char *identificatie,
+enum status store_besluit_stap_add(struct store *s, int64_t id,
 				   const struct besluit_stap *stap, day_t today,
 				   struct err *e);
 
@@ -217,7 +251,7 @@ struct besluit_wijziging {
 };
 
 enum status store_besluit_wijzigingen(struct store *s, struct arena *a,
-				      const char *identificatie,
+				      int64_t id,
 				      struct besluit_wijziging **out, size_t *n,
 				      struct err *e);
 
@@ -461,22 +495,17 @@ enum status store_audit_event(struct store *s, const char *actie, int resultaat,
 			      const char *resource_weergave,
 			      const char *toelichting, struct err *e);
 
-/* Who may read which entries (see store_audit_list). */
-struct audit_zicht {
-	bool alles; /* every entry */
-	const char *zelf; /* entries this user made */
-	const char *scopes; /* JSON array of CBS/cooperation codes */
-};
-
 /*
- * Entries, newest first; filters NULL for any. `zicht` NULL means every
- * entry (the command line, at the machine).
+ * Entries the viewer may read, newest first; filters NULL for any. A
+ * viewer reads everything (zicht.alles), or the entries they made and
+ * those about their scopes — about a decision only when they may read
+ * that decision.
  */
 enum status store_audit_list(struct store *s, struct arena *a,
 			     const char *resource, const char *gebruiker,
-			     const struct audit_zicht *zicht, size_t offset,
-			     size_t limit, struct audit_entry **out, size_t *n,
-			     size_t *total, struct err *e);
+			     size_t offset, size_t limit,
+			     struct audit_entry **out, size_t *n, size_t *total,
+			     struct err *e);
 
 /*
  * Recompute the chain from the first entry: *checked entries were read;
@@ -488,21 +517,39 @@ enum status store_audit_verify(struct store *s, int64_t *checked,
 
 /* ---- staff and hours (docs/hours-file.md) ---- */
 
+/*
+ * A staff member belongs to the cooperation of their home unit, and staff
+ * numbers are unique within a cooperation. The viewer (store_set_zicht)
+ * reads the staff of the cooperations it keeps (zicht.beheer), and the
+ * batches of hours of those; the others do not exist for it.
+ */
+
 /* Add one staff member; every problem named by field. */
 enum status store_medewerker_add(struct store *s, const struct medewerker *m,
 				 struct err *e);
 
-/* Replace the record of staff number `nummer` (the number stays). */
-enum status store_medewerker_wijzig(struct store *s, const char *nummer,
+/*
+ * Replace the record of staff member `oud` (as read: its number and
+ * cooperation stay; a unit of another cooperation is a problem).
+ */
+enum status store_medewerker_wijzig(struct store *s,
+				    const struct medewerker *oud,
 				    const struct medewerker *m, struct err *e);
 
+/*
+ * The staff member with number `nummer` (of cooperation `samenwerking`
+ * when not NULL) that the viewer keeps: ST_NOT_FOUND alike when there is
+ * none and when it is not the viewer's; ST_INVALID with a problem under
+ * `veld` when the viewer keeps several cooperations with that number.
+ */
 enum status store_medewerker_get(struct store *s, struct arena *a,
-				 const char *nummer, struct medewerker *out,
+				 const char *nummer, const char *samenwerking,
+				 const char *veld, struct medewerker *out,
 				 struct err *e);
 
 /*
- * Staff by number; `samenwerking` (units of that cooperation) and `zoek`
- * (in number or name) filter when not NULL.
+ * Staff the viewer keeps, by number; `samenwerking` and `zoek` (in number
+ * or name) filter when not NULL.
  */
 enum status store_medewerker_list(struct store *s, struct arena *a,
 				  const char *samenwerking, const char *zoek,
@@ -531,31 +578,39 @@ struct uren_batch {
 	int64_t rijen, honderdsten, medewerkers, gemeenten, afwijkingen;
 	day_t van, tot;
 	int64_t vervangen_door; /* 0: current */
+	const char *samenwerking; /* whose units it books (code) */
 };
 
 /*
  * Check an hours file (uren_import_controleer, on a second thread, into
- * `fa` and *res) and store it as a new batch in one transaction while it
- * is being checked: new staff, the rows, the cells, and (vervang != 0)
- * the replaced batch's rows removed. A problem in the file undoes
- * everything: ST_INVALID with res->problemen. A file whose hash a current
- * batch already has changes nothing: ST_OK with *al_ingelezen set and
- * *out describing that batch. Hours that bring a person over 24 on a day
+ * `fa` and *res) and store it as a new batch of the cooperation whose
+ * units it books, in one transaction while it is being checked: new
+ * staff, the rows, the cells, and (vervang != 0) the replaced batch's
+ * rows removed. A problem in the file undoes everything: ST_INVALID with
+ * res->problemen. A file whose hash a current batch of that cooperation
+ * already has changes nothing: ST_OK with *al_ingelezen set and *out
+ * describing that batch. Hours that bring a person over 24 on a day
  * together with other batches are refused (ST_INVALID, problems named
- * "regel N" in e, none in res). The texts of *out live in `uit`.
+ * "regel N" in e, none in res). The batch to replace must be one the
+ * viewer keeps (else ST_NOT_FOUND) of the same cooperation. With `proef`
+ * everything is checked exactly so and then undone: a dry run answers as
+ * the import would. The texts of *out live in `uit`.
  */
-enum status store_uren_import(struct store *s, struct arena *uit,
-			      struct arena *fa, const struct uren_register *r,
-			      const char *data, size_t n,
-			      const struct uren_opties *o, const char *bestand,
-			      int64_t vervang, struct uren_resultaat *res,
-			      struct uren_batch *out, bool *al_ingelezen,
-			      struct err *e);
+enum status
+store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
+		  const struct uren_register *r, const char *data, size_t n,
+		  const struct uren_opties *o, const char *bestand,
+		  int64_t vervang, bool proef, struct uren_resultaat *res,
+		  struct uren_batch *out, bool *al_ingelezen, struct err *e);
 
-/* Batches, newest first, replaced ones included. */
+/* The batches the viewer keeps, newest first, replaced ones included. */
 enum status store_uren_batches(struct store *s, struct arena *a,
 			       struct uren_batch **out, size_t *n,
 			       struct err *e);
+
+/* One batch the viewer keeps; ST_NOT_FOUND alike for other ones. */
+enum status store_uren_batch_get(struct store *s, struct arena *a, int64_t id,
+				 struct uren_batch *out, struct err *e);
 
 /* Hours per municipality, unit and month of current batches. */
 
@@ -667,7 +722,8 @@ struct kostenverdeling {
 	int64_t totaal;
 	const char *berekend; /* UTC, ISO 8601 */
 	const char *door;
-	const char *besluit; /* identificatie, when adopted */
+	const char *besluit; /* identificatie, when adopted (and readable) */
+	const char *besluit_organisatie;
 	const char *vastgesteld; /* UTC, when adopted */
 	const char *invoer, *uitkomst; /* only from store_kostenverdeling_get */
 };
@@ -684,12 +740,17 @@ enum status store_kostenverdeling_list(struct store *s, struct arena *a,
 				       struct kostenverdeling **out, size_t *n,
 				       struct err *e);
 /*
- * Adopt calculation `id` by decision `besluit` (identificatie): from then
- * on it never changes. ST_CONFLICT when it is adopted already, when it is
- * a scenario, or when the year has an adopted calculation.
+ * Adopt calculation `id` by decision `besluit` (identificatie, of
+ * organisation `besluit_organisatie` when not NULL): from then on it never
+ * changes. The decision must be one of a member's of the cooperation (or
+ * of a joint body a member is in) that the viewer may read, or it is a
+ * problem under "besluit" as if it did not exist. ST_CONFLICT when the
+ * calculation is adopted already, when it is a scenario, or when the year
+ * has an adopted calculation.
  */
 enum status store_kostenverdeling_vaststellen(struct store *s, int64_t id,
 					      const char *besluit,
+					      const char *besluit_organisatie,
 					      struct err *e);
 
 #endif

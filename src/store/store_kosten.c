@@ -34,7 +34,7 @@ sw_jaar(struct store *s, const char *sw, int jaar)
 /* ---- reading a year ---- */
 
 static void
-read_post(struct arena *a, sqlite3_stmt *st, void *elem)
+read_post(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct kosten_post *p = elem;
 	p->code = col_text(a, st, 0);
@@ -46,7 +46,7 @@ read_post(struct arena *a, sqlite3_stmt *st, void *elem)
 }
 
 static void
-read_rol(struct arena *a, sqlite3_stmt *st, void *elem)
+read_rol(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct kosten_rol *r = elem;
 	r->eenheid = col_text(a, st, 0);
@@ -57,7 +57,7 @@ read_rol(struct arena *a, sqlite3_stmt *st, void *elem)
 }
 
 static void
-read_levering(struct arena *a, sqlite3_stmt *st, void *elem)
+read_levering(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct kosten_levering *l = elem;
 	l->van = col_text(a, st, 0);
@@ -66,7 +66,7 @@ read_levering(struct arena *a, sqlite3_stmt *st, void *elem)
 }
 
 static void
-read_gewicht(struct arena *a, sqlite3_stmt *st, void *elem)
+read_gewicht(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct kosten_gewicht *g = elem;
 	g->eenheid = col_text(a, st, 0);
@@ -75,7 +75,7 @@ read_gewicht(struct arena *a, sqlite3_stmt *st, void *elem)
 }
 
 static void
-read_maatwerk(struct arena *a, sqlite3_stmt *st, void *elem)
+read_maatwerk(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct kv_maatwerk *m = elem;
 	m->gemeente = col_text(a, st, 0);
@@ -85,7 +85,7 @@ read_maatwerk(struct arena *a, sqlite3_stmt *st, void *elem)
 }
 
 static void
-read_voorschot(struct arena *a, sqlite3_stmt *st, void *elem)
+read_voorschot(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct kv_gewicht *v = elem;
 	v->gemeente = col_text(a, st, 0);
@@ -644,7 +644,7 @@ store_kostenmethode_zet(struct store *s, const char *samenwerking, int jaar,
 /* ---- scenarios ---- */
 
 static void
-read_scenario(struct arena *a, sqlite3_stmt *st, void *elem)
+read_scenario(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct scenario *sc = elem;
 	sc->id = sqlite3_column_int64(st, 0);
@@ -655,7 +655,7 @@ read_scenario(struct arena *a, sqlite3_stmt *st, void *elem)
 }
 
 static void
-read_wijziging(struct arena *a, sqlite3_stmt *st, void *elem)
+read_wijziging(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct scenario_wijziging *w = elem;
 	scenario_soort_van((const char *)sqlite3_column_text(st, 0), &w->soort);
@@ -723,7 +723,7 @@ store_scenario_get(struct store *s, struct arena *a, const char *samenwerking,
 	bind_text(st, 3, naam);
 	r = next_row(s, st, e);
 	if (r == 1)
-		read_scenario(a, st, out);
+		read_scenario(s, a, st, out);
 	sqlite3_reset(st);
 	if (r < 0)
 		return e->status;
@@ -823,7 +823,7 @@ store_scenario_maak(struct store *s, const struct scenario *sc, int64_t *id,
 /* ---- stored calculations ---- */
 
 static void
-read_kv(struct arena *a, sqlite3_stmt *st, void *elem)
+read_kv(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct kostenverdeling *k = elem;
 	k->id = sqlite3_column_int64(st, 0);
@@ -834,10 +834,11 @@ read_kv(struct arena *a, sqlite3_stmt *st, void *elem)
 	k->totaal = sqlite3_column_int64(st, 5);
 	k->berekend = col_text(a, st, 6);
 	k->door = col_text(a, st, 7);
-	k->besluit = col_text(a, st, 8);
 	k->vastgesteld = col_text(a, st, 9);
 	k->invoer = col_text(a, st, 10);
 	k->uitkomst = col_text(a, st, 11);
+	read_besluit_ref(s, a, st, 12, &k->besluit, &k->besluit_organisatie,
+			 NULL);
 }
 
 enum status
@@ -878,7 +879,7 @@ store_kostenverdeling_get(struct store *s, struct arena *a, int64_t id,
 	bind_id(st, 3, id);
 	r = next_row(s, st, e);
 	if (r == 1)
-		read_kv(a, st, out);
+		read_kv(s, a, st, out);
 	sqlite3_reset(st);
 	if (r < 0)
 		return e->status;
@@ -933,19 +934,25 @@ store_kostenverdeling_bewaar(struct store *s, const struct kostenverdeling *k,
 
 enum status
 store_kostenverdeling_vaststellen(struct store *s, int64_t id,
-				  const char *besluit, struct err *e)
+				  const char *besluit,
+				  const char *besluit_organisatie,
+				  struct err *e)
 {
 	struct arena a;
 	struct kostenverdeling k, *lijst_ = NULL;
 	size_t n = 0;
-	int64_t bid;
+	int64_t bid, swid;
 	enum status rc;
 	char now[32];
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	arena_init(&a, 64u << 20);
+	/* Only a decision of the cooperation's own organisations that the
+	 * actor may read adopts its calculation. */
 	if (store_kostenverdeling_get(s, &a, id, &k, e) ||
-	    besluit_id(s, besluit, "besluit", &bid, e))
+	    samenwerking_id(s, k.samenwerking, &swid, NULL, e) ||
+	    besluit_ref_id(s, besluit, besluit_organisatie, swid, NULL,
+			   "besluit", &bid, e))
 		goto uit;
 	if (k.vastgesteld) {
 		err_set(e, ST_CONFLICT,
@@ -981,6 +988,7 @@ store_kostenverdeling_vaststellen(struct store *s, int64_t id,
 	bind_id(st, 1, id);
 	bind_id(st, 2, bid);
 	bind_text(st, 3, now);
+	s->scope = k.samenwerking;
 	if (run(s, st, e) == ST_OK) {
 		char ids[24];
 		snprintf(ids, sizeof ids, "%lld", (long long)id);

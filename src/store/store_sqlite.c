@@ -41,9 +41,12 @@ static const struct migration migrations[] = {
 	{ 8, embed_0008_token_scope_sql },
 	{ 9, embed_0009_uren_sql },
 	{ 10, embed_0010_kosten_sql },
+	{ 12, embed_0012_tenancy_sql },
 };
 
 #define NMIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
+/* The newest schema version this ambt knows. */
+#define LATEST (migrations[NMIGRATIONS - 1].version)
 
 /* ---- helpers ---- */
 
@@ -263,7 +266,7 @@ rows_read(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size,
 			arr = g;
 			cap = nc;
 		}
-		lees(a, st, arr + (*n)++ * size);
+		lees(s, a, st, arr + (*n)++ * size);
 	}
 	sqlite3_reset(st);
 	*out = arr;
@@ -336,6 +339,53 @@ store_rollback(struct store *s)
 	err_clear(&e);
 	if (s->depth > 0)
 		tx_end(s, ST_INTERNAL, &e);
+}
+
+/* ---- who reads ---- */
+
+/* A JSON array of n codes (for json_each), in the arena. */
+static const char *
+codes_json(struct arena *a, const char *const *codes, size_t n)
+{
+	size_t len = 3;
+	char *out, *p;
+
+	for (size_t i = 0; i < n; i++)
+		len += 2 * strlen(codes[i]) + 3;
+	if (!(out = arena_alloc(a, len)))
+		return NULL;
+	p = out;
+	*p++ = '[';
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			*p++ = ',';
+		*p++ = '"';
+		for (const char *c = codes[i]; *c; c++) {
+			if (*c == '"' || *c == '\\')
+				*p++ = '\\';
+			*p++ = *c;
+		}
+		*p++ = '"';
+	}
+	*p++ = ']';
+	*p = '\0';
+	return out;
+}
+
+void
+store_set_zicht(struct store *s, const struct zicht *z)
+{
+	arena_free(&s->zicht_a);
+	arena_init(&s->zicht_a, 1u << 20);
+	s->zicht = z;
+	s->zicht_volledig =
+		z ? codes_json(&s->zicht_a, z->volledig, z->nvolledig) : NULL;
+	s->zicht_intern =
+		z ? codes_json(&s->zicht_a, z->intern, z->nintern) : NULL;
+	s->zicht_scopes =
+		z ? codes_json(&s->zicht_a, z->scopes, z->nscopes) : NULL;
+	s->zicht_beheer =
+		z ? codes_json(&s->zicht_a, z->beheer, z->nbeheer) : NULL;
 }
 
 /* ---- the audit trail ---- */
@@ -566,12 +616,35 @@ read_version(struct store *s, int *version, struct err *e)
 	return ST_OK;
 }
 
+/* ST_OK when no row points at a row that is not there. */
+static enum status
+foreign_keys_whole(struct store *s, struct err *e)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st,
+			       NULL) != SQLITE_OK)
+		return db_error(s, e, "prepare");
+	r = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (r == SQLITE_ROW)
+		return err_internal(e, "migration leaves a dangling "
+				       "foreign key");
+	return r == SQLITE_DONE ? ST_OK : db_error(s, e, "foreign_key_check");
+}
+
 static enum status
 migrate(struct store *s, struct err *e)
 {
 	enum status st;
 	int version = 0;
 
+	/* Migrations may rebuild a table (the only way SQLite changes a
+	 * constraint), which foreign keys would forbid; they are off while
+	 * migrating and checked as a whole before the commit. */
+	if ((st = exec(s, "PRAGMA foreign_keys = OFF", e)))
+		return st;
 	if ((st = tx_begin(s, e)))
 		return st;
 	st = read_version(s, &version, e);
@@ -582,13 +655,13 @@ migrate(struct store *s, struct err *e)
 			  "INSERT INTO schema_version (version) SELECT 0 "
 			  "WHERE NOT EXISTS (SELECT 1 FROM schema_version)",
 			  e);
-	if (st == ST_OK && version > NMIGRATIONS)
+	if (st == ST_OK && version > LATEST)
 		st = err_set(
 			e, ST_CONFLICT,
 			"Deze database is gemaakt door een nieuwere versie "
 			"van ambt (schemaversie %d; deze versie kent er "
 			"%d).",
-			version, NMIGRATIONS);
+			version, LATEST);
 	for (int i = 0; st == ST_OK && i < NMIGRATIONS; i++) {
 		sqlite3_stmt *q;
 
@@ -604,9 +677,13 @@ migrate(struct store *s, struct err *e)
 		if (st == ST_OK)
 			version = migrations[i].version;
 	}
+	if (st == ST_OK)
+		st = foreign_keys_whole(s, e);
 	st = tx_end(s, st, e);
 	if (st == ST_OK)
 		s->version = version;
+	if (st == ST_OK)
+		st = exec(s, "PRAGMA foreign_keys = ON", e);
 	return st;
 }
 
@@ -683,6 +760,7 @@ store_close(struct store *s)
 		sqlite3_finalize(s->stmts[i]);
 	sqlite3_close_v2(s->db);
 	arena_free(&s->scratch);
+	arena_free(&s->zicht_a);
 	free(s);
 }
 
@@ -711,7 +789,7 @@ store_schema_version(struct store *s)
 int
 store_schema_latest(void)
 {
-	return NMIGRATIONS;
+	return LATEST;
 }
 
 enum status
@@ -781,29 +859,79 @@ org_id(struct store *s, const char *code, enum org_soort soort,
 	return ST_OK;
 }
 
-enum status
-besluit_id(struct store *s, const char *identificatie, const char *field,
-	   int64_t *id, struct err *e)
+/*
+ * The viewer of this connection may read a decision of organisation `org`
+ * with this publicity and status (store_set_zicht).
+ */
+bool
+zichtbaar(const struct store *s, const char *org, const char *openbaarheid,
+	  const char *status)
 {
-	sqlite3_stmt *st = stmt(s, Q_BESLUIT_ID, e);
+	enum openbaarheid o = OPENBAAR_GEHEIM;
+	enum besluit_status st = BESLUIT_VOORGESTELD;
+
+	if (openbaarheid_parse(openbaarheid, &o) ||
+	    besluit_status_parse(status, &st))
+		return false;
+	return zicht_besluit(s->zicht, org, o, st);
+}
+
+void
+read_besluit_ref(struct store *s, struct arena *a, sqlite3_stmt *st, int col,
+		 const char **identificatie, const char **organisatie,
+		 const char **onderwerp)
+{
+	bool ok = !col_is_null(st, col) &&
+		  zichtbaar(s, (const char *)sqlite3_column_text(st, col + 1),
+			    (const char *)sqlite3_column_text(st, col + 2),
+			    (const char *)sqlite3_column_text(st, col + 3));
+
+	*identificatie = ok ? col_text(a, st, col) : NULL;
+	if (organisatie)
+		*organisatie = ok ? col_text(a, st, col + 1) : NULL;
+	if (onderwerp)
+		*onderwerp = ok ? col_text(a, st, col + 4) : NULL;
+}
+
+enum status
+besluit_ref_id(struct store *s, const char *identificatie,
+	       const char *organisatie, int64_t samenwerking,
+	       const char *const *orgs, const char *field, int64_t *id,
+	       struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_BESLUIT_KANDIDATEN, e);
+	int64_t found = 0;
+	size_t n = 0;
 	int r;
 
 	*id = 0;
 	if (!st)
 		return e->status;
 	bind_text(st, 1, identificatie);
-	r = next_row(s, st, e);
+	bind_text(st, 2, organisatie && *organisatie ? organisatie : NULL);
+	bind_id(st, 3, samenwerking);
+	bind_text(st, 4, orgs ? orgs[0] : NULL);
+	bind_text(st, 5, orgs ? orgs[1] : NULL);
+	while ((r = next_row(s, st, e)) == 1)
+		if (zichtbaar(s, (const char *)sqlite3_column_text(st, 1),
+			      (const char *)sqlite3_column_text(st, 2),
+			      (const char *)sqlite3_column_text(st, 3))) {
+			found = sqlite3_column_int64(st, 0);
+			n++;
+		}
+	sqlite3_reset(st);
 	if (r < 0)
 		return e->status;
-	if (r == 0) {
-		if (field)
-			return err_invalid(e, field, "unknown",
-					   "Besluit %.50s bestaat niet.",
-					   identificatie ? identificatie : "");
-		return err_set(e, ST_NOT_FOUND, "Besluit %.50s bestaat niet.",
-			       identificatie);
-	}
-	*id = sqlite3_column_int64(st, 0);
+	if (n == 0)
+		return err_invalid(e, field, "unknown",
+				   "Besluit %.50s bestaat niet.",
+				   identificatie ? identificatie : "");
+	if (n > 1)
+		return err_invalid(e, field, "ambiguous",
+				   "Meer dan één organisatie heeft een besluit "
+				   "%.50s; noem ook de organisatie.",
+				   identificatie);
+	*id = found;
 	return ST_OK;
 }
 
@@ -887,7 +1015,7 @@ store_organisatie_namen(struct store *s, struct arena *a,
 }
 
 static void
-read_org(struct arena *a, sqlite3_stmt *st, void *elem)
+read_org(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct organisatie *o = elem;
 
@@ -970,7 +1098,7 @@ store_organisatie_get(struct store *s, struct arena *a, const char *code,
 	if (r == 0)
 		return err_set(e, ST_NOT_FOUND,
 			       "%.20s staat niet in het register.", code);
-	read_org(a, st, out);
+	read_org(s, a, st, out);
 	return ST_OK;
 }
 
@@ -1065,7 +1193,7 @@ store_inwonertal_list(struct store *s, struct arena *a, const char *code,
 	return r < 0 ? e->status : ST_OK;
 }
 
-/* Read membership rows (id, code, naam, van, tot, besluit). */
+/* Read membership rows (id, code, naam, van, tot, a decision reference). */
 static enum status
 read_leden(struct store *s, struct arena *a, sqlite3_stmt *st,
 	   struct lidmaatschap **out, size_t *n, struct err *e)
@@ -1084,7 +1212,8 @@ read_leden(struct store *s, struct arena *a, sqlite3_stmt *st,
 		l->gemeente_naam = col_text(a, st, 2);
 		l->periode.van = col_date(st, 3);
 		l->periode.tot = col_date(st, 4);
-		l->besluit = col_text(a, st, 5);
+		read_besluit_ref(s, a, st, 5, &l->besluit,
+				 &l->besluit_organisatie, NULL);
 	}
 	return r < 0 ? e->status : ST_OK;
 }
@@ -1093,10 +1222,17 @@ read_leden(struct store *s, struct arena *a, sqlite3_stmt *st,
  * Shared by joint bodies and cooperations: check a new membership with
  * the existing ones, resolve codes, insert.
  */
+/*
+ * A membership may name a decision of the cooperation's organisations
+ * (samenwerking: its id), or of the member and the joint body (regeling:
+ * its code).
+ */
 static enum status
 lid_add(struct store *s, enum query list_q, enum query insert_q, int64_t owner,
-	day_t sinds, const struct lidmaatschap *l, struct err *e)
+	int64_t samenwerking, const char *regeling, day_t sinds,
+	const struct lidmaatschap *l, struct err *e)
 {
+	const char *orgs[2] = { l->gemeente, regeling };
 	struct arena a;
 	struct lidmaatschap *leden, *all;
 	size_t n;
@@ -1139,7 +1275,8 @@ lid_add(struct store *s, enum query list_q, enum query insert_q, int64_t owner,
 	if (org_id(s, l->gemeente, ORG_GEMEENTE, "gemeente", &gid, e))
 		rc = e->status;
 	if (l->besluit && *l->besluit &&
-	    besluit_id(s, l->besluit, "besluit", &bid, e))
+	    besluit_ref_id(s, l->besluit, l->besluit_organisatie, samenwerking,
+			   orgs, "besluit", &bid, e))
 		rc = e->status;
 	if (rc)
 		goto out;
@@ -1178,8 +1315,8 @@ store_regeling_lid_add(struct store *s, const char *regeling,
 		return rc;
 	rc = org_id(s, regeling, ORG_REGELING, NULL, &rid, e);
 	if (rc == ST_OK)
-		rc = lid_add(s, Q_REGELING_LEDEN, Q_REGELING_LID_INSERT, rid,
-			     DATE_NONE, l, e);
+		rc = lid_add(s, Q_REGELING_LEDEN, Q_REGELING_LID_INSERT, rid, 0,
+			     regeling, DATE_NONE, l, e);
 	return tx_end(s, rc, e);
 }
 
@@ -1250,17 +1387,20 @@ insert_stap(struct store *s, int64_t bid, int64_t volgnummer,
 
 enum status
 store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
-		  day_t today, const char **identificatie_out, struct err *e)
+		  day_t today, const char **identificatie_out, int64_t *id_out,
+		  struct err *e)
 {
 	sqlite3_stmt *st;
 	enum status rc;
-	int64_t oid = 0, bid, nummer = 0, dummy;
+	int64_t oid = 0, bid, nummer = 0;
 	int jaar = 0, m, d;
 	char gen[64];
 	const char *ident = b->identificatie;
 
 	if (identificatie_out)
 		*identificatie_out = NULL;
+	if (id_out)
+		*id_out = 0;
 	besluit_check(b, today, e);
 	if ((rc = tx_begin(s, e)))
 		return rc;
@@ -1272,16 +1412,21 @@ store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
 	if (err_has_problems(e))
 		return tx_end(s, ST_INVALID, e);
 	if (ident && *ident) {
-		struct err probe;
-
-		err_clear(&probe);
-		if (besluit_id(s, ident, NULL, &dummy, &probe) == ST_OK) {
-			rc = err_invalid(e, "identificatie", "unique",
-					 "Er is al een besluit met "
-					 "identificatie %.50s.",
-					 ident);
+		/* Unique within the organisation, as in ZGW: another
+		 * organisation may have one with the same identificatie. */
+		if (!(st = stmt(s, Q_BESLUIT_BESTAAT, e)))
+			return tx_end(s, e->status, e);
+		bind_int(st, 1, oid);
+		bind_text(st, 2, ident);
+		rc = next_row(s, st, e) == 1 ? ST_INVALID : e->status;
+		sqlite3_reset(st);
+		if (rc == ST_INVALID)
+			err_invalid(e, "identificatie", "unique",
+				    "%.60s heeft al een besluit met "
+				    "identificatie %.50s.",
+				    b->verantwoordelijke_organisatie, ident);
+		if (rc)
 			return tx_end(s, rc, e);
-		}
 	} else {
 		date_to_ymd(b->datum, &jaar, &m, &d);
 		if (!(st = stmt(s, Q_BESLUIT_NEXT_NUMMER, e)))
@@ -1341,6 +1486,8 @@ store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
 			     openbaarheid_name(b->openbaarheid), NULL),
 			e);
 	rc = tx_end(s, rc, e);
+	if (rc == ST_OK && id_out)
+		*id_out = bid;
 	if (rc == ST_OK && identificatie_out &&
 	    !(*identificatie_out = arena_strdup(a, ident)))
 		return nomem(e);
@@ -1372,17 +1519,64 @@ read_historie(struct store *s, struct arena *a, struct besluit *b,
 	return r < 0 ? e->status : ST_OK;
 }
 
+/* The viewer may read decision b (store_set_zicht). */
+static bool
+besluit_zichtbaar(const struct store *s, const struct besluit *b)
+{
+	return zicht_besluit(s->zicht, b->verantwoordelijke_organisatie,
+			     b->openbaarheid, b->status);
+}
+
 enum status
-store_besluit_get(struct store *s, struct arena *a, const char *identificatie,
+store_besluit_get(struct store *s, struct arena *a, int64_t id,
 		  struct besluit *out, struct err *e)
 {
-	sqlite3_stmt *st =
-		row_by_key(s, Q_BESLUIT_GET, identificatie, "Besluit", 50, e);
+	sqlite3_stmt *st = stmt(s, Q_BESLUIT_GET, e);
+	int r;
 
 	if (!st)
 		return e->status;
-	read_besluit(a, st, out);
+	bind_int(st, 1, id);
+	r = next_row(s, st, e);
+	if (r == 1)
+		read_besluit(a, st, out);
+	sqlite3_reset(st);
+	if (r < 0)
+		return e->status;
+	if (r == 0 || !besluit_zichtbaar(s, out))
+		return err_set(e, ST_NOT_FOUND, "Dit besluit bestaat niet.");
 	return read_historie(s, a, out, e);
+}
+
+enum status
+store_besluit_zoek(struct store *s, struct arena *a, const char *identificatie,
+		   const char *organisatie, struct besluit **out, size_t *n,
+		   struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_BESLUIT_ZOEK, e);
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	bind_text(st, 1, identificatie);
+	bind_text(st, 2, organisatie);
+	while ((r = next_row(s, st, e)) == 1) {
+		struct besluit b;
+
+		read_besluit(a, st, &b);
+		if (!besluit_zichtbaar(s, &b))
+			continue;
+		if (!PUSH(a, *out, *n, cap)) {
+			sqlite3_reset(st);
+			return nomem(e);
+		}
+		(*out)[*n - 1] = b;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? e->status : ST_OK;
 }
 
 void
@@ -1394,11 +1588,11 @@ store_besluit_filter_init(struct besluit_filter *f)
 	f->openbaarheid = -1;
 	f->van = DATE_NONE;
 	f->tot = DATE_NONE;
-	f->alles = true;
 }
 
 static void
-bind_filter(sqlite3_stmt *st, const struct besluit_filter *f)
+bind_filter(const struct store *s, sqlite3_stmt *st,
+	    const struct besluit_filter *f)
 {
 	bind_text(st, 1, f->organisatie);
 	if (f->bestuursorgaan >= 0)
@@ -1421,9 +1615,9 @@ bind_filter(sqlite3_stmt *st, const struct besluit_filter *f)
 	bind_date(st, 5, f->van);
 	bind_date(st, 6, f->tot);
 	bind_text(st, 7, f->zoek && *f->zoek ? f->zoek : NULL);
-	bind_int(st, 10, f->alles ? 1 : 0);
-	bind_text(st, 11, f->volledig);
-	bind_text(st, 12, f->intern);
+	bind_int(st, 10, s->zicht && s->zicht->alles);
+	bind_text(st, 11, s->zicht_volledig);
+	bind_text(st, 12, s->zicht_intern);
 }
 
 enum status
@@ -1440,14 +1634,14 @@ store_besluit_list(struct store *s, struct arena *a,
 	*total = 0;
 	if (!(st = stmt(s, Q_BESLUIT_COUNT, e)))
 		return e->status;
-	bind_filter(st, f);
+	bind_filter(s, st, f);
 	if (next_row(s, st, e) != 1)
 		return e->status;
 	*total = (size_t)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (!(st = stmt(s, Q_BESLUIT_LIST, e)))
 		return e->status;
-	bind_filter(st, f);
+	bind_filter(s, st, f);
 	bind_int(st, 8, f->limit ? (int64_t)f->limit : -1);
 	bind_int(st, 9, (int64_t)f->offset);
 	while ((r = next_row(s, st, e)) == 1) {
@@ -1456,6 +1650,34 @@ store_besluit_list(struct store *s, struct arena *a,
 		read_besluit(a, st, &(*out)[*n - 1]);
 	}
 	return r < 0 ? e->status : ST_OK;
+}
+
+enum status
+store_besluit_kies(struct store *s, struct arena *a, const char *identificatie,
+		   const char *organisatie, const char *veld,
+		   struct besluit *out, struct err *e)
+{
+	struct besluit *b;
+	size_t n;
+	char orgs[160] = "";
+
+	if (store_besluit_zoek(s, a, identificatie, organisatie, &b, &n, e))
+		return e->status;
+	if (n == 0)
+		return err_set(e, ST_NOT_FOUND, "Besluit %.50s bestaat niet.",
+			       identificatie ? identificatie : "");
+	if (n > 1) {
+		for (size_t i = 0; i < n; i++)
+			snprintf(orgs + strlen(orgs),
+				 sizeof(orgs) - strlen(orgs), "%s%.20s",
+				 i ? ", " : "",
+				 b[i].verantwoordelijke_organisatie);
+		return err_invalid(e, veld, "ambiguous",
+				   "Meer dan één organisatie heeft een besluit "
+				   "%.50s (%s); noem de organisatie.",
+				   identificatie, orgs);
+	}
+	return store_besluit_get(s, a, b[0].id, out, e);
 }
 
 /* The correctable fields of a decision as JSON, for the audit trail. */
@@ -1478,8 +1700,8 @@ correctable_json(struct store *s, const struct besluit *b)
 }
 
 enum status
-store_besluit_update(struct store *s, const char *identificatie,
-		     const struct besluit *b, day_t today, struct err *e)
+store_besluit_update(struct store *s, int64_t id, const struct besluit *b,
+		     day_t today, struct err *e)
 {
 	const char *oud = NULL;
 	struct arena a;
@@ -1492,7 +1714,7 @@ store_besluit_update(struct store *s, const char *identificatie,
 		arena_free(&a);
 		return rc;
 	}
-	if (store_besluit_get(s, &a, identificatie, &cur, e))
+	if (store_besluit_get(s, &a, id, &cur, e))
 		goto out;
 	oud = correctable_json(s, &cur);
 	cur.ingangsdatum = b->ingangsdatum;
@@ -1527,7 +1749,7 @@ store_besluit_update(struct store *s, const char *identificatie,
 	s->scope = cur.verantwoordelijke_organisatie;
 	if (run(s, st, e) == ST_OK)
 		audit_append(s, "partial_update", 200, "besluit", NULL,
-			     identificatie, NULL, oud,
+			     cur.identificatie, NULL, oud,
 			     correctable_json(s, &cur), e);
 out:
 	rc = tx_end(s, e->status, e);
@@ -1536,7 +1758,7 @@ out:
 }
 
 enum status
-store_besluit_delete(struct store *s, const char *identificatie, struct err *e)
+store_besluit_delete(struct store *s, int64_t id, struct err *e)
 {
 	struct arena a;
 	struct besluit cur;
@@ -1548,7 +1770,7 @@ store_besluit_delete(struct store *s, const char *identificatie, struct err *e)
 		arena_free(&a);
 		return rc;
 	}
-	if (store_besluit_get(s, &a, identificatie, &cur, e))
+	if (store_besluit_get(s, &a, id, &cur, e))
 		goto out;
 	if (cur.status != BESLUIT_VOORGESTELD &&
 	    cur.status != BESLUIT_AANGEHOUDEN) {
@@ -1556,7 +1778,7 @@ store_besluit_delete(struct store *s, const char *identificatie, struct err *e)
 			"Besluit %.50s is %s en kan niet worden verwijderd; een "
 			"genomen besluit blijft in het register (trek het in "
 			"met een nieuwe status).",
-			identificatie, besluit_status_name(cur.status));
+			cur.identificatie, besluit_status_name(cur.status));
 		goto out;
 	}
 	if (!(st = stmt(s, Q_BESLUIT_LINKS, e)))
@@ -1569,7 +1791,7 @@ store_besluit_delete(struct store *s, const char *identificatie, struct err *e)
 		err_set(e, ST_CONFLICT,
 			"Besluit %.50s kan niet worden verwijderd: het register "
 			"verwijst ernaar.",
-			identificatie);
+			cur.identificatie);
 		goto out;
 	}
 	sqlite3_reset(st);
@@ -1581,11 +1803,12 @@ store_besluit_delete(struct store *s, const char *identificatie, struct err *e)
 	bind_int(st, 1, cur.id);
 	s->scope = cur.verantwoordelijke_organisatie;
 	if (run(s, st, e) == ST_OK)
-		audit_append(s, "destroy", 204, "besluit", NULL, identificatie,
-			     NULL,
-			     jobj(&s->scratch, "identificatie", identificatie,
-				  "onderwerp", cur.onderwerp, "status",
-				  besluit_status_name(cur.status), NULL),
+		audit_append(s, "destroy", 204, "besluit", NULL,
+			     cur.identificatie, NULL,
+			     jobj(&s->scratch, "identificatie",
+				  cur.identificatie, "onderwerp", cur.onderwerp,
+				  "status", besluit_status_name(cur.status),
+				  NULL),
 			     NULL, e);
 out:
 	rc = tx_end(s, e->status, e);
@@ -1594,7 +1817,7 @@ out:
 }
 
 enum status
-store_besluit_stap_add(struct store *s, const char *identificatie,
+store_besluit_stap_add(struct store *s, int64_t id,
 		       const struct besluit_stap *stap, day_t today,
 		       struct err *e)
 {
@@ -1608,7 +1831,7 @@ store_besluit_stap_add(struct store *s, const char *identificatie,
 		arena_free(&a);
 		return rc;
 	}
-	rc = store_besluit_get(s, &a, identificatie, &b, e);
+	rc = store_besluit_get(s, &a, id, &b, e);
 	if (rc == ST_OK)
 		rc = besluit_check_stap(&b, stap, today, e);
 	if (rc == ST_OK)
@@ -1628,7 +1851,7 @@ store_besluit_stap_add(struct store *s, const char *identificatie,
 	s->scope = b.verantwoordelijke_organisatie;
 	if (rc == ST_OK)
 		rc = audit_append(s, "update", 200, "besluit", NULL,
-				  identificatie, "nieuwe status",
+				  b.identificatie, "nieuwe status",
 				  jobj(&s->scratch, "status",
 				       besluit_status_name(b.status), NULL),
 				  jobj(&s->scratch, "status",
@@ -1636,29 +1859,26 @@ store_besluit_stap_add(struct store *s, const char *identificatie,
 				       "datum", iso(&s->scratch, stap->datum),
 				       "toelichting", stap->toelichting, NULL),
 				  e);
+	rc = tx_end(s, rc, e);
 	arena_free(&a);
-	return tx_end(s, rc, e);
+	return rc;
 }
 
 enum status
-store_besluit_wijzigingen(struct store *s, struct arena *a,
-			  const char *identificatie,
+store_besluit_wijzigingen(struct store *s, struct arena *a, int64_t id,
 			  struct besluit_wijziging **out, size_t *n,
 			  struct err *e)
 {
 	sqlite3_stmt *st;
-	int64_t bid = 0;
 	size_t cap = 0;
 	int r;
 	char buf[512], d[32];
 
 	*out = NULL;
 	*n = 0;
-	if (besluit_id(s, identificatie, NULL, &bid, e))
-		return e->status;
 	if (!(st = stmt(s, Q_BESLUIT_WIJZIGINGEN, e)))
 		return e->status;
-	bind_int(st, 1, bid);
+	bind_int(st, 1, id);
 	while ((r = next_row(s, st, e)) == 1) {
 		if (!PUSH(a, *out, *n, cap))
 			return nomem(e);
@@ -1692,7 +1912,7 @@ store_besluit_wijzigingen(struct store *s, struct arena *a,
 /* ---- cooperations ---- */
 
 static void
-read_sw(struct arena *a, sqlite3_stmt *st, void *elem)
+read_sw(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct samenwerking *sw = elem;
 
@@ -1760,7 +1980,7 @@ store_samenwerking_get(struct store *s, struct arena *a, const char *code,
 
 	if (!st)
 		return e->status;
-	read_sw(a, st, out);
+	read_sw(s, a, st, out);
 	return ST_OK;
 }
 
@@ -1793,7 +2013,8 @@ store_samenwerking_lid_add(struct store *s, const char *code,
 		return rc;
 	rc = samenwerking_id(s, code, &sid, &sinds, e);
 	if (rc == ST_OK)
-		rc = lid_add(s, Q_SW_LEDEN, Q_SW_LID_INSERT, sid, sinds, l, e);
+		rc = lid_add(s, Q_SW_LEDEN, Q_SW_LID_INSERT, sid, sid, NULL,
+			     sinds, l, e);
 	return tx_end(s, rc, e);
 }
 
@@ -1830,7 +2051,7 @@ read_eenheid(struct arena *a, sqlite3_stmt *st, int col, struct eenheid *u)
 }
 
 static void
-read_inrichting(struct arena *a, sqlite3_stmt *st, int col,
+read_inrichting(struct store *s, struct arena *a, sqlite3_stmt *st, int col,
 		struct inrichting *r)
 {
 	r->id = sqlite3_column_int64(st, col);
@@ -1841,8 +2062,8 @@ read_inrichting(struct arena *a, sqlite3_stmt *st, int col,
 	r->gemeente_naam = col_text(a, st, col + 5);
 	r->regeling = col_text(a, st, col + 6);
 	r->regeling_naam = col_text(a, st, col + 7);
-	r->besluit = col_text(a, st, col + 8);
-	r->besluit_onderwerp = col_text(a, st, col + 9);
+	read_besluit_ref(s, a, st, col + 8, &r->besluit,
+			 &r->besluit_organisatie, &r->besluit_onderwerp);
 }
 
 static enum status
@@ -1861,15 +2082,19 @@ read_hist(struct store *s, struct arena *a, int64_t eid,
 	while ((r = next_row(s, st, e)) == 1) {
 		if (!PUSH(a, *out, *n, cap))
 			return nomem(e);
-		read_inrichting(a, st, 0, &(*out)[*n - 1]);
+		read_inrichting(s, a, st, 0, &(*out)[*n - 1]);
 	}
 	return r < 0 ? e->status : ST_OK;
 }
 
-/* Insert one arrangement period, resolving its codes. */
+/*
+ * Insert one arrangement period of unit `eid` of cooperation `sid`,
+ * resolving its codes; its decision must be one of the cooperation's
+ * organisations that the actor may read.
+ */
 static enum status
-insert_inrichting(struct store *s, int64_t eid, const struct inrichting *r,
-		  size_t idx, struct err *e)
+insert_inrichting(struct store *s, int64_t sid, int64_t eid,
+		  const struct inrichting *r, size_t idx, struct err *e)
 {
 	sqlite3_stmt *st;
 	int64_t gid = 0, rid = 0, bid = 0;
@@ -1884,7 +2109,8 @@ insert_inrichting(struct store *s, int64_t eid, const struct inrichting *r,
 		org_id(s, r->regeling, ORG_REGELING, field, &rid, e);
 	}
 	snprintf(field, sizeof(field), "inrichting[%zu].besluit", idx);
-	besluit_id(s, r->besluit, field, &bid, e);
+	besluit_ref_id(s, r->besluit, r->besluit_organisatie, sid, NULL, field,
+		       &bid, e);
 	if (e->status != ST_OK)
 		return e->status;
 	if (!(st = stmt(s, Q_INRICHTING_INSERT, e)))
@@ -1963,7 +2189,7 @@ store_eenheid_add(struct store *s, const struct eenheid *u,
 		goto out;
 	eid = sqlite3_last_insert_rowid(s->db);
 	for (size_t i = 0; i < n; i++)
-		if (insert_inrichting(s, eid, &h[i], i, e))
+		if (insert_inrichting(s, sid, eid, &h[i], i, e))
 			break;
 	s->scope = u->samenwerking;
 	if (e->status == ST_OK)
@@ -2041,6 +2267,7 @@ store_eenheid_wijzig(struct store *s, const char *code,
 	size_t n = 0, nleden;
 	sqlite3_stmt *st;
 	enum status rc;
+	const struct zicht *z;
 	char d[32];
 
 	arena_init(&a, 1 << 20);
@@ -2048,9 +2275,15 @@ store_eenheid_wijzig(struct store *s, const char *code,
 		arena_free(&a);
 		return rc;
 	}
-	if (store_eenheid_get(s, &a, code, &u, &hist, &n, e) ||
-	    store_samenwerking_get(s, &a, u.samenwerking, &sw, e) ||
-	    store_samenwerking_leden(s, &a, u.samenwerking, &leden, &nleden, e))
+	/* The history as stored, whoever may read its decisions. */
+	z = s->zicht;
+	s->zicht = &zicht_alles;
+	rc = store_eenheid_get(s, &a, code, &u, &hist, &n, e) ||
+	     store_samenwerking_get(s, &a, u.samenwerking, &sw, e) ||
+	     store_samenwerking_leden(s, &a, u.samenwerking, &leden, &nleden,
+				      e);
+	s->zicht = z;
+	if (rc)
 		goto out;
 	if (nieuw->periode.van == DATE_NONE) {
 		err_invalid(
@@ -2098,7 +2331,7 @@ store_eenheid_wijzig(struct store *s, const char *code,
 			goto out;
 	}
 	s->scope = u.samenwerking;
-	if (insert_inrichting(s, u.id, &h[n], n, e) == ST_OK)
+	if (insert_inrichting(s, sw.id, u.id, &h[n], n, e) == ST_OK)
 		audit_append(s, "create", 201, "inrichting", NULL, code, NULL,
 			     n ? jobj(&s->scratch, "vorm",
 				      vorm_name(hist[n - 1].vorm), "gemeente",
@@ -2154,7 +2387,7 @@ store_eenheden_op(struct store *s, struct arena *a, const char *samenwerking,
 		read_eenheid(a, st, 0, &x->eenheid);
 		x->heeft_inrichting = !col_is_null(st, 7);
 		if (x->heeft_inrichting)
-			read_inrichting(a, st, 7, &x->inrichting);
+			read_inrichting(s, a, st, 7, &x->inrichting);
 	}
 	return r < 0 ? e->status : ST_OK;
 }
@@ -2203,7 +2436,8 @@ store_kader_artikel_add(struct store *s, const char *samenwerking,
 		const struct kader_versie *v = &k->versies[i];
 
 		snprintf(field, sizeof(field), "versies[%zu].besluit", i);
-		if (besluit_id(s, v->besluit, field, &bid, e))
+		if (besluit_ref_id(s, v->besluit, v->besluit_organisatie, sid,
+				   NULL, field, &bid, e))
 			goto out;
 		if (!(st = stmt(s, Q_KADER_VERSIE_INSERT, e)))
 			goto out;
@@ -2305,7 +2539,8 @@ store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
 			v->periode.van = col_date(st, 1);
 			v->periode.tot = col_date(st, 2);
 			v->tekst = col_text(a, st, 3);
-			v->besluit = col_text(a, st, 4);
+			read_besluit_ref(s, a, st, 4, &v->besluit,
+					 &v->besluit_organisatie, NULL);
 		}
 		if (r < 0)
 			return e->status;
@@ -2871,19 +3106,24 @@ read_audit(struct arena *a, sqlite3_stmt *st, struct audit_entry *x)
 	x->scope = col_text(a, st, 17);
 }
 
+/* The connection's viewer as parameters $5-$9 of AUDIT_ZICHT. */
 static void
-bind_zicht(sqlite3_stmt *st, const struct audit_zicht *z)
+bind_zicht(const struct store *s, sqlite3_stmt *st)
 {
-	bind_int(st, 5, !z || z->alles);
+	const struct zicht *z = s->zicht;
+
+	bind_int(st, 5, z && z->alles);
 	bind_text(st, 6, z ? z->zelf : NULL);
-	bind_text(st, 7, z ? z->scopes : NULL);
+	bind_text(st, 7, s->zicht_scopes);
+	bind_text(st, 8, s->zicht_volledig);
+	bind_text(st, 9, s->zicht_intern);
 }
 
 enum status
 store_audit_list(struct store *s, struct arena *a, const char *resource,
-		 const char *gebruiker, const struct audit_zicht *zicht,
-		 size_t offset, size_t limit, struct audit_entry **out,
-		 size_t *n, size_t *total, struct err *e)
+		 const char *gebruiker, size_t offset, size_t limit,
+		 struct audit_entry **out, size_t *n, size_t *total,
+		 struct err *e)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0;
@@ -2896,7 +3136,7 @@ store_audit_list(struct store *s, struct arena *a, const char *resource,
 		return e->status;
 	bind_text(st, 1, resource);
 	bind_text(st, 2, gebruiker);
-	bind_zicht(st, zicht);
+	bind_zicht(s, st);
 	if (next_row(s, st, e) != 1)
 		return e->status;
 	*total = (size_t)sqlite3_column_int64(st, 0);
@@ -2905,7 +3145,7 @@ store_audit_list(struct store *s, struct arena *a, const char *resource,
 		return e->status;
 	bind_text(st, 1, resource);
 	bind_text(st, 2, gebruiker);
-	bind_zicht(st, zicht);
+	bind_zicht(s, st);
 	bind_int(st, 3, limit ? (int64_t)limit : -1);
 	bind_int(st, 4, (int64_t)offset);
 	while ((r = next_row(s, st, e)) == 1) {

@@ -23,6 +23,9 @@ struct store {
 	struct arena scratch; /* audit texts; freed at each outer commit */
 	const char *scope; /* of the next audit entry (consumed) */
 	int64_t now; /* the caller's clock (store_set_clock) */
+	const struct zicht *zicht; /* who reads (store_set_zicht) */
+	struct arena zicht_a; /* the viewer's lists as JSON, for SQL */
+	const char *zicht_volledig, *zicht_intern, *zicht_scopes, *zicht_beheer;
 };
 
 /*
@@ -60,8 +63,32 @@ enum status audit_append(struct store *s, const char *actie, int resultaat,
 			 const char *oud, const char *nieuw, struct err *e);
 enum status org_id(struct store *s, const char *code, enum org_soort soort,
 		   const char *field, int64_t *id, struct err *e);
-enum status besluit_id(struct store *s, const char *identificatie,
-		       const char *field, int64_t *id, struct err *e);
+/*
+ * The decision a register change names: `identificatie` (of organisation
+ * `organisatie` when not NULL) among the decisions of cooperation
+ * `samenwerking`'s members and the joint bodies they are in, and of the
+ * two organisations `orgs` (either may be NULL), that the connection's
+ * viewer may read. Otherwise a problem under `field`: "bestaat niet" alike
+ * for what does not exist, belongs elsewhere or may not be read, or
+ * "noem ook de organisatie" when several qualify.
+ */
+enum status besluit_ref_id(struct store *s, const char *identificatie,
+			   const char *organisatie, int64_t samenwerking,
+			   const char *const *orgs, const char *field,
+			   int64_t *id, struct err *e);
+
+/* Whether the connection's viewer may read a decision (text columns). */
+bool zichtbaar(const struct store *s, const char *org, const char *openbaarheid,
+	       const char *status);
+
+/*
+ * A decision reference from five columns from `col` (BESLUIT_REF in
+ * queries.c), filled only when the connection's viewer may read it.
+ * organisatie and onderwerp may be NULL.
+ */
+void read_besluit_ref(struct store *s, struct arena *a, sqlite3_stmt *st,
+		      int col, const char **identificatie,
+		      const char **organisatie, const char **onderwerp);
 enum status samenwerking_id(struct store *s, const char *code, int64_t *id,
 			    day_t *sinds, struct err *e);
 enum status eenheid_id(struct store *s, const char *code, int64_t *id,
@@ -78,7 +105,8 @@ void utc_now(const struct store *s, char *buf, size_t n);
  * elements of `size` bytes, each zeroed and then filled by `lees`; the
  * statement is reset afterwards. The shape of every list query.
  */
-typedef void (*rij_lezer)(struct arena *a, sqlite3_stmt *st, void *elem);
+typedef void (*rij_lezer)(struct store *s, struct arena *a, sqlite3_stmt *st,
+			  void *elem);
 enum status rows_read(struct store *s, struct arena *a, sqlite3_stmt *st,
 		      size_t size, rij_lezer lees, void **out, size_t *n,
 		      struct err *e);

@@ -19,7 +19,7 @@
 /* ---- staff ---- */
 
 static void
-read_medewerker(struct arena *a, sqlite3_stmt *st, void *elem)
+read_medewerker(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct medewerker *m = elem;
 
@@ -35,12 +35,14 @@ read_medewerker(struct arena *a, sqlite3_stmt *st, void *elem)
 	m->periode.van = col_date(st, 9);
 	m->periode.tot = col_date(st, 10);
 	m->bron_batch = sqlite3_column_int64(st, 11);
+	m->samenwerking = col_text(a, st, 12);
 }
 
-enum status
-store_medewerker_list(struct store *s, struct arena *a,
-		      const char *samenwerking, const char *zoek,
-		      struct medewerker **out, size_t *n, struct err *e)
+/* Staff matching, that the connection's viewer keeps. */
+static enum status
+medewerkers_lezen(struct store *s, struct arena *a, const char *samenwerking,
+		  const char *zoek, const char *nummer, struct medewerker **out,
+		  size_t *n, struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, Q_MW_LIST, e);
 	void *arr;
@@ -51,6 +53,9 @@ store_medewerker_list(struct store *s, struct arena *a,
 		return e->status;
 	bind_text(st, 1, samenwerking);
 	bind_text(st, 2, zoek && *zoek ? zoek : NULL);
+	bind_text(st, 3, nummer);
+	bind_int(st, 4, s->zicht && s->zicht->alles);
+	bind_text(st, 5, s->zicht_beheer);
 	if (rows_read(s, a, st, sizeof(**out), read_medewerker, &arr, n, e))
 		return e->status;
 	*out = arr;
@@ -58,26 +63,36 @@ store_medewerker_list(struct store *s, struct arena *a,
 }
 
 enum status
+store_medewerker_list(struct store *s, struct arena *a,
+		      const char *samenwerking, const char *zoek,
+		      struct medewerker **out, size_t *n, struct err *e)
+{
+	return medewerkers_lezen(s, a, samenwerking, zoek, NULL, out, n, e);
+}
+
+enum status
 store_medewerker_get(struct store *s, struct arena *a, const char *nummer,
+		     const char *samenwerking, const char *veld,
 		     struct medewerker *out, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_MW_LIST, e);
-	int r;
+	struct medewerker *m;
+	size_t n;
 
 	memset(out, 0, sizeof(*out));
-	if (!st)
+	if (medewerkers_lezen(s, a, samenwerking, NULL, nummer ? nummer : "",
+			      &m, &n, e))
 		return e->status;
-	bind_text(st, 3, nummer);
-	r = next_row(s, st, e);
-	if (r == 1)
-		read_medewerker(a, st, out);
-	sqlite3_reset(st);
-	if (r < 0)
-		return e->status;
-	if (r == 0)
+	if (n == 0)
 		return err_set(e, ST_NOT_FOUND,
 			       "Medewerker %.32s staat niet in het register.",
 			       nummer ? nummer : "");
+	if (n > 1)
+		return err_invalid(e, veld, "ambiguous",
+				   "Personeelsnummer %.32s bestaat in meer "
+				   "dan één samenwerking; noem de "
+				   "samenwerking.",
+				   nummer);
+	*out = m[0];
 	return ST_OK;
 }
 
@@ -88,13 +103,14 @@ store_medewerker_get(struct store *s, struct arena *a, const char *nummer,
 static void
 medewerker_controleren(struct store *s, const struct medewerker *m,
 		       const char *prefix, int64_t *werkgever, int64_t *eenheid,
-		       struct err *e)
+		       int64_t *samenwerking, struct err *e)
 {
 	char naam[64];
 	struct arena a;
 	struct err probe;
+	const char *sw = NULL;
 
-	*werkgever = *eenheid = 0;
+	*werkgever = *eenheid = *samenwerking = 0;
 #define VELD(f) (snprintf(naam, sizeof(naam), "%s%s", prefix, f), naam)
 	if (!m->nummer || !*m->nummer)
 		err_invalid(e, VELD("personeelsnummer"), "required",
@@ -138,12 +154,19 @@ medewerker_controleren(struct store *s, const struct medewerker *m,
 	}
 	err_clear(&probe);
 	if (m->eenheid && *m->eenheid) {
-		if (eenheid_id(s, m->eenheid, eenheid, NULL, &a, &probe) !=
-		    ST_OK) {
-			*eenheid = 0;
+		if (eenheid_id(s, m->eenheid, eenheid, &sw, &a, &probe) !=
+			    ST_OK ||
+		    samenwerking_id(s, sw, samenwerking, NULL, &probe)) {
+			*eenheid = *samenwerking = 0;
 			err_invalid(e, VELD("eenheid"), "unknown",
 				    "Eenheid %.64s staat niet in het register.",
 				    m->eenheid);
+		} else if (m->samenwerking && strcmp(m->samenwerking, sw)) {
+			/* A staff member stays with their cooperation. */
+			err_invalid(e, VELD("eenheid"), "other-cooperation",
+				    "Eenheid %.64s hoort bij samenwerking "
+				    "%.16s; deze medewerker hoort bij %.16s.",
+				    m->eenheid, sw, m->samenwerking);
 		}
 	} else {
 		err_invalid(e, VELD("eenheid"), "required",
@@ -155,8 +178,9 @@ medewerker_controleren(struct store *s, const struct medewerker *m,
 
 static void
 bind_medewerker(sqlite3_stmt *st, const struct medewerker *m, int64_t werkgever,
-		int64_t eenheid)
+		int64_t eenheid, int64_t samenwerking)
 {
+	bind_int(st, 10, samenwerking);
 	bind_text(st, 1, m->nummer);
 	bind_text(st, 2, m->naam);
 	bind_id(st, 3, werkgever);
@@ -187,76 +211,97 @@ medewerker_json(struct store *s, const struct medewerker *m)
 /* Insert or (bestaand) update one record inside a transaction. */
 static enum status
 medewerker_schrijf(struct store *s, const struct medewerker *m, bool bestaand,
-		   int64_t werkgever, int64_t eenheid, struct err *e)
+		   int64_t werkgever, int64_t eenheid, int64_t samenwerking,
+		   const char *sw, struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, bestaand ? Q_MW_UPDATE : Q_MW_INSERT, e);
 
 	if (!st)
 		return e->status;
-	bind_medewerker(st, m, werkgever, eenheid);
+	bind_medewerker(st, m, werkgever, eenheid, samenwerking);
 	if (run(s, st, e))
 		return e->status;
+	s->scope = sw;
 	return audit_append(s, bestaand ? "update" : "create",
 			    bestaand ? 200 : 201, "medewerker", NULL, m->nummer,
 			    NULL, NULL, medewerker_json(s, m), e);
 }
 
+/*
+ * Whether cooperation `samenwerking` (its id) has staff number `nummer`,
+ * whoever reads (the uniqueness of a write).
+ */
 static bool
-bestaat(struct store *s, const char *nummer, struct err *e)
+bestaat(struct store *s, int64_t samenwerking, const char *nummer,
+	struct err *e)
 {
-	struct arena a;
-	struct medewerker m;
-	struct err probe;
-	bool ja;
+	sqlite3_stmt *st = stmt(s, Q_MW_BESTAAT, e);
+	int r;
 
-	arena_init(&a, 1 << 16);
+	if (!st || !nummer)
+		return false;
+	bind_int(st, 1, samenwerking);
+	bind_text(st, 2, nummer);
+	r = next_row(s, st, e);
+	sqlite3_reset(st);
+	return r == 1;
+}
+
+/* The code of the cooperation with id `id` (a unit's), in the scratch. */
+static const char *
+sw_code(struct store *s, const struct medewerker *m)
+{
+	struct err probe;
+	const char *sw = NULL;
+	int64_t dummy;
+
 	err_clear(&probe);
-	ja = nummer && store_medewerker_get(s, &a, nummer, &m, &probe) == ST_OK;
-	if (probe.status == ST_INTERNAL)
-		*e = probe;
-	arena_free(&a);
-	return ja;
+	if (m->eenheid &&
+	    eenheid_id(s, m->eenheid, &dummy, &sw, &s->scratch, &probe))
+		return NULL;
+	return sw;
 }
 
 enum status
 store_medewerker_add(struct store *s, const struct medewerker *m, struct err *e)
 {
-	int64_t werkgever, eenheid;
+	int64_t werkgever, eenheid, sw;
 	enum status rc;
 
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	medewerker_controleren(s, m, "", &werkgever, &eenheid, e);
-	if (e->status == ST_OK && bestaat(s, m->nummer, e))
+	medewerker_controleren(s, m, "", &werkgever, &eenheid, &sw, e);
+	if (e->status == ST_OK && bestaat(s, sw, m->nummer, e))
 		err_set(e, ST_CONFLICT,
 			"Er is al een medewerker met personeelsnummer %.32s.",
 			m->nummer);
 	if (e->status == ST_OK)
-		medewerker_schrijf(s, m, false, werkgever, eenheid, e);
+		medewerker_schrijf(s, m, false, werkgever, eenheid, sw,
+				   sw_code(s, m), e);
 	return tx_end(s, e->status, e);
 }
 
 enum status
-store_medewerker_wijzig(struct store *s, const char *nummer,
+store_medewerker_wijzig(struct store *s, const struct medewerker *oud,
 			const struct medewerker *m, struct err *e)
 {
 	struct medewerker kopie = *m;
-	int64_t werkgever, eenheid;
+	int64_t werkgever, eenheid, sw;
 	enum status rc;
 
-	kopie.nummer = nummer;
+	kopie.nummer = oud->nummer;
+	kopie.samenwerking = oud->samenwerking;
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (!bestaat(s, nummer, e)) {
-		if (e->status == ST_OK)
-			err_set(e, ST_NOT_FOUND,
-				"Medewerker %.32s staat niet in het register.",
-				nummer ? nummer : "");
-		return tx_end(s, e->status, e);
-	}
-	medewerker_controleren(s, &kopie, "", &werkgever, &eenheid, e);
+	medewerker_controleren(s, &kopie, "", &werkgever, &eenheid, &sw, e);
+	if (e->status == ST_OK && !bestaat(s, sw, oud->nummer, e) &&
+	    e->status == ST_OK)
+		err_set(e, ST_NOT_FOUND,
+			"Medewerker %.32s staat niet in het register.",
+			oud->nummer ? oud->nummer : "");
 	if (e->status == ST_OK)
-		medewerker_schrijf(s, &kopie, true, werkgever, eenheid, e);
+		medewerker_schrijf(s, &kopie, true, werkgever, eenheid, sw,
+				   oud->samenwerking, e);
 	return tx_end(s, e->status, e);
 }
 
@@ -266,27 +311,30 @@ store_medewerkers_import(struct store *s, const struct medewerker *m, size_t n,
 {
 	int64_t *werkgever = calloc(n + 1, sizeof(*werkgever));
 	int64_t *eenheid = calloc(n + 1, sizeof(*eenheid));
+	int64_t *sw = calloc(n + 1, sizeof(*sw));
 	enum status rc;
 	char prefix[40];
 
 	*nieuw = *gewijzigd = 0;
-	if (!werkgever || !eenheid) {
+	if (!werkgever || !eenheid || !sw) {
 		free(werkgever);
 		free(eenheid);
+		free(sw);
 		return nomem(e);
 	}
 	if ((rc = tx_begin(s, e))) {
 		free(werkgever);
 		free(eenheid);
+		free(sw);
 		return rc;
 	}
 	for (size_t i = 0; i < n; i++) {
 		snprintf(prefix, sizeof(prefix), "regel %" PRId64 ": ",
 			 m[i].id);
 		medewerker_controleren(s, &m[i], prefix, &werkgever[i],
-				       &eenheid[i], e);
+				       &eenheid[i], &sw[i], e);
 		for (size_t j = 0; j < i && m[i].nummer; j++)
-			if (m[j].nummer &&
+			if (m[j].nummer && sw[j] == sw[i] &&
 			    strcmp(m[j].nummer, m[i].nummer) == 0) {
 				snprintf(prefix, sizeof(prefix),
 					 "regel %" PRId64 ": personeelsnummer",
@@ -299,12 +347,12 @@ store_medewerkers_import(struct store *s, const struct medewerker *m, size_t n,
 			}
 	}
 	for (size_t i = 0; i < n && e->status == ST_OK; i++) {
-		bool bestaand = bestaat(s, m[i].nummer, e);
+		bool bestaand = bestaat(s, sw[i], m[i].nummer, e);
 
 		if (e->status != ST_OK)
 			break;
 		if (medewerker_schrijf(s, &m[i], bestaand, werkgever[i],
-				       eenheid[i], e))
+				       eenheid[i], sw[i], sw_code(s, &m[i]), e))
 			break;
 		if (bestaand)
 			(*gewijzigd)++;
@@ -313,6 +361,7 @@ store_medewerkers_import(struct store *s, const struct medewerker *m, size_t n,
 	}
 	free(werkgever);
 	free(eenheid);
+	free(sw);
 	rc = tx_end(s, e->status, e);
 	if (rc != ST_OK)
 		*nieuw = *gewijzigd = 0;
@@ -334,12 +383,18 @@ store_uren_register(struct store *s, struct arena *a, struct uren_register *out,
 	struct uren_eenheid *ue;
 	struct uren_medewerker *um;
 	size_t ngm, nsw, nunits, nmw, ntv;
+	const struct zicht *z = s->zicht;
+	enum status rc;
 
 	memset(out, 0, sizeof(*out));
-	if (store_organisatie_list(s, a, ORG_GEMEENTE, &gm, &ngm, e) ||
+	/* Every cooperation's staff: the check looks each number up within
+	 * the cooperation of the row's unit. */
+	s->zicht = &zicht_alles;
+	rc = store_medewerker_list(s, a, NULL, NULL, &mw, &nmw, e);
+	s->zicht = z;
+	if (rc || store_organisatie_list(s, a, ORG_GEMEENTE, &gm, &ngm, e) ||
 	    store_samenwerking_list(s, a, &sw, &nsw, e) ||
 	    store_eenheid_list(s, a, NULL, &units, &nunits, e) ||
-	    store_medewerker_list(s, a, NULL, NULL, &mw, &nmw, e) ||
 	    store_taakveld_list(s, a, 0, &tv, &ntv, e))
 		return e->status;
 	usw = arena_calloc(a, nsw + 1, sizeof(*usw));
@@ -375,6 +430,7 @@ store_uren_register(struct store *s, struct arena *a, struct uren_register *out,
 	}
 	for (size_t i = 0; i < nmw; i++) {
 		um[i].id = mw[i].id;
+		um[i].samenwerking = mw[i].samenwerking;
 		um[i].nummer = mw[i].nummer;
 		um[i].periode = mw[i].periode;
 	}
@@ -394,7 +450,7 @@ store_uren_register(struct store *s, struct arena *a, struct uren_register *out,
 /* ---- batches ---- */
 
 static void
-read_batch(struct arena *a, sqlite3_stmt *st, void *elem)
+read_batch(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct uren_batch *b = elem;
 	const char *h = (const char *)sqlite3_column_text(st, 1);
@@ -413,6 +469,7 @@ read_batch(struct arena *a, sqlite3_stmt *st, void *elem)
 	b->van = col_date(st, 10);
 	b->tot = col_date(st, 11);
 	b->vervangen_door = sqlite3_column_int64(st, 12);
+	b->samenwerking = col_text(a, st, 15);
 }
 
 static enum status
@@ -425,9 +482,11 @@ batch_get(struct store *s, struct arena *a, int64_t id, struct uren_batch *b,
 	if (!st)
 		return e->status;
 	bind_int(st, 1, id);
+	bind_int(st, 2, s->zicht && s->zicht->alles);
+	bind_text(st, 3, s->zicht_beheer);
 	r = next_row(s, st, e);
 	if (r == 1) {
-		read_batch(a, st, b);
+		read_batch(s, a, st, b);
 		if (eerste)
 			*eerste = sqlite3_column_int64(st, 13);
 		if (laatste)
@@ -450,10 +509,25 @@ store_uren_batches(struct store *s, struct arena *a, struct uren_batch **out,
 	*n = 0;
 	if (!st)
 		return e->status;
+	bind_null(st, 1);
+	bind_int(st, 2, s->zicht && s->zicht->alles);
+	bind_text(st, 3, s->zicht_beheer);
 	if (rows_read(s, a, st, sizeof(**out), read_batch, &arr, n, e))
 		return e->status;
 	*out = arr;
 	return ST_OK;
+}
+
+enum status
+store_uren_batch_get(struct store *s, struct arena *a, int64_t id,
+		     struct uren_batch *out, struct err *e)
+{
+	enum status rc = batch_get(s, a, id, out, NULL, NULL, e);
+
+	if (rc == ST_NOT_FOUND)
+		return err_set(e, ST_NOT_FOUND,
+			       "Batch %" PRId64 " bestaat niet.", id);
+	return rc;
 }
 
 /* ---- storing an import ---- */
@@ -476,6 +550,7 @@ struct schrijver {
 	int64_t eerste, laatste; /* row ids */
 	size_t rijen; /* rows written */
 	int64_t *nieuw_id; /* ids of new staff, by index */
+	int64_t samenwerking; /* the file's cooperation, once known */
 	size_t nnieuw, cap_nieuw;
 	day_t vorige;
 	char datum[DATE_ISO_LEN];
@@ -507,6 +582,12 @@ nieuwe_medewerkers(struct schrijver *w, struct arena *a,
 		bind_text(st, 1, nieuw[w->nnieuw]);
 		bind_int(st, 4, w->r->eenheden[eenheid[w->nnieuw]].id);
 		bind_int(st, 9, w->batch);
+		if (!w->samenwerking &&
+		    samenwerking_id(
+			    s, w->r->eenheden[eenheid[w->nnieuw]].samenwerking,
+			    &w->samenwerking, NULL, e))
+			return e->status;
+		bind_int(st, 10, w->samenwerking);
 		if (run(s, st, e))
 			return e->status;
 		w->nieuw_id[w->nnieuw] = sqlite3_last_insert_rowid(s->db);
@@ -690,13 +771,16 @@ controleer_draad(void *arg)
 	return NULL;
 }
 
-/* The replaced batch must exist and still count. */
+/*
+ * The replaced batch must exist for the viewer (a batch of a cooperation
+ * they do not keep does not, as far as they know) and still count.
+ */
 static enum status
 vervang_controleren(struct store *s, struct arena *a, int64_t vervang,
-		    int64_t *eerste, int64_t *laatste, struct err *e)
+		    struct uren_batch *oud, int64_t *eerste, int64_t *laatste,
+		    struct err *e)
 {
-	struct uren_batch oud;
-	enum status rc = batch_get(s, a, vervang, &oud, eerste, laatste, e);
+	enum status rc = batch_get(s, a, vervang, oud, eerste, laatste, e);
 
 	if (rc == ST_NOT_FOUND)
 		return err_set(e, ST_NOT_FOUND,
@@ -705,11 +789,11 @@ vervang_controleren(struct store *s, struct arena *a, int64_t vervang,
 			       vervang);
 	if (rc)
 		return rc;
-	if (oud.vervangen_door)
+	if (oud->vervangen_door)
 		return err_set(e, ST_CONFLICT,
 			       "Batch %" PRId64 " is al vervangen door batch "
 			       "%" PRId64 ".",
-			       vervang, oud.vervangen_door);
+			       vervang, oud->vervangen_door);
 	return ST_OK;
 }
 
@@ -753,6 +837,7 @@ batch_afronden(struct schrijver *w, const struct uren_resultaat *res,
 	bind_date(st, 9, res->tot);
 	bind_int(st, 10, w->eerste);
 	bind_int(st, 11, w->laatste);
+	bind_int(st, 12, w->samenwerking);
 	return run(w->s, st, e);
 }
 
@@ -767,6 +852,7 @@ audit_batch(struct store *s, const struct uren_resultaat *res,
 	uren_format(res->honderdsten, uren, sizeof(uren));
 	snprintf(afw, sizeof(afw), "%zu", res->nafwijkingen);
 	snprintf(vv, sizeof(vv), "%" PRId64, vervang);
+	s->scope = res->samenwerking;
 	audit_append(s, "create", 201, "urenbatch", NULL, id,
 		     vervang ? "vervangt een eerdere batch" : NULL, NULL,
 		     jobj(&s->scratch, "batch", id, "bestand", bestand, "hash",
@@ -780,11 +866,12 @@ enum status
 store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
 		  const struct uren_register *r, const char *data, size_t n,
 		  const struct uren_opties *o, const char *bestand,
-		  int64_t vervang, struct uren_resultaat *res,
+		  int64_t vervang, bool proef, struct uren_resultaat *res,
 		  struct uren_batch *out, bool *al_ingelezen, struct err *e)
 {
 	struct pijp p = { .fa = fa, .r = r, .data = data, .n = n, .res = res };
 	struct schrijver w = { .s = s, .r = r, .vorige = DATE_NONE };
+	struct uren_batch oud = { 0 };
 	struct arena a;
 	sqlite3_stmt *st;
 	int64_t oud_eerste = 0, oud_laatste = 0, al = 0;
@@ -806,8 +893,8 @@ store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
 		arena_free(&a);
 		return rc;
 	}
-	if (vervang &&
-	    vervang_controleren(s, &a, vervang, &oud_eerste, &oud_laatste, e))
+	if (vervang && vervang_controleren(s, &a, vervang, &oud, &oud_eerste,
+					   &oud_laatste, e))
 		goto out;
 	/* The batch first, so that rows can be written as they come; its
 	 * hash and figures are filled in at the end. */
@@ -866,11 +953,29 @@ store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
 	    rijen_schrijven(&w, res->boekingen, res->nboekingen, e) ||
 	    cellen_schrijven(&w, res, e))
 		goto out;
+	if (!res->samenwerking) { /* a file without rows */
+		err_invalid(e, "bestand", "empty",
+			    "Het bestand bevat geen uren.");
+		goto out;
+	}
+	if (!w.samenwerking &&
+	    samenwerking_id(s, res->samenwerking, &w.samenwerking, NULL, e))
+		goto out;
+	if (vervang && oud.samenwerking &&
+	    strcmp(oud.samenwerking, res->samenwerking) != 0) {
+		err_set(e, ST_CONFLICT,
+			"Batch %" PRId64 " bevat uren van %.16s, dit bestand "
+			"van %.16s; een bestand vervangt alleen een batch van "
+			"dezelfde samenwerking.",
+			vervang, oud.samenwerking, res->samenwerking);
+		goto out;
+	}
 
 	/* The same file again: nothing changes. */
 	if (!(st = stmt(s, Q_UREN_BATCH_BY_HASH, e)))
 		goto out;
 	bind_text(st, 1, res->hash);
+	bind_int(st, 2, w.samenwerking);
 	rr = next_row(s, st, e);
 	if (rr == 1)
 		al = sqlite3_column_int64(st, 0);
@@ -888,10 +993,27 @@ store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
 	    dagen_over_batches(s, w.batch, res->van, res->tot, e))
 		goto out;
 	audit_batch(s, res, bestand, w.batch, vervang, e);
-	if (e->status == ST_OK)
+	if (e->status == ST_OK) {
+		/* The viewer may not keep the cooperation it was for (a
+		 * beheerder does): read it back as it was written. */
+		const struct zicht *z = s->zicht;
+
+		s->zicht = &zicht_alles;
 		batch_get(s, uit, w.batch, out, NULL, NULL, e);
+		s->zicht = z;
+	}
 out:
 	arena_free(&a);
+	if (proef && e->status == ST_OK) {
+		/* A dry run: the same answer as storing it, and nothing
+		 * stored. */
+		struct err ignore;
+
+		err_clear(&ignore);
+		err_set(&ignore, ST_CONFLICT, "proef");
+		tx_end(s, ST_CONFLICT, &ignore);
+		return ST_OK;
+	}
 	if (*al_ingelezen && e->status == ST_OK) {
 		/* Undo what was written for the copy; report the first. */
 		struct err ignore;
@@ -930,7 +1052,7 @@ store_uren_laatste_jaar(struct store *s, const char *samenwerking, int *jaar,
 }
 
 static void
-read_maand(struct arena *a, sqlite3_stmt *st, void *elem)
+read_maand(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 {
 	struct uren_maand *m = elem;
 

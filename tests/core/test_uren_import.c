@@ -99,11 +99,14 @@ register_vullen(void)
 					     .inrichting = informatisering,
 					     .ninrichting = 2 };
 	medewerkers[0] =
-		(struct uren_medewerker){ .nummer = "M1",
+		(struct uren_medewerker){ .samenwerking = "HB",
+					  .nummer = "M1",
 					  .periode = { begin, DATE_NONE } };
-	medewerkers[1] = (struct uren_medewerker){
-		.nummer = "M2", .periode = { D("2020-01-01"), D("2024-07-01") }
-	};
+	medewerkers[1] =
+		(struct uren_medewerker){ .samenwerking = "HB",
+					  .nummer = "M2",
+					  .periode = { D("2020-01-01"),
+						       D("2024-07-01") } };
 	reg = (struct uren_register){
 		.gemeenten = gemeenten,
 		.ngemeenten = 3,
@@ -490,6 +493,122 @@ test_new_staff(void **state)
 	done(&g);
 }
 
+/*
+ * Staff numbers are unique within a cooperation: AA has an M1 of its own
+ * (employed from 2025) and an A9. A file's staff are looked up within the
+ * cooperation of its units; another cooperation's number is unknown, in
+ * the same words as one that exists nowhere.
+ */
+static void
+test_staff_per_cooperation(void **state)
+{
+	static const struct lidmaatschap aa_leden[] = {
+		{ .gemeente = "GM0358", .periode = { 0, DATE_NONE } },
+	};
+	static struct inrichting aa_loket[1];
+	static struct uren_samenwerking sw2[2];
+	static struct uren_eenheid e2[4];
+	static struct uren_medewerker m2[4];
+	static const struct {
+		const char *naam, *csv, *problemen, *samenwerking;
+	} cases[] = {
+		{ "AA's own M1, not employed then",
+		  KOP "M1;5-3-2024;GM0358;aa-loket;;8\n",
+		  "regel 2, kolom medewerker: Medewerker M1 was op 5-3-2024 "
+		  "niet in dienst volgens het medewerkersregister.\n",
+		  "AA" },
+		{ "AA's M1 when employed",
+		  KOP "M1;6-1-2025;GM0358;aa-loket;;8\n", "", "AA" },
+		{ "AA's A9 in an HB file",
+		  KOP "A9;5-3-2024;GM0397;hb-communicatie;;8\n",
+		  "regel 2, kolom medewerker: Medewerker 'A9' staat niet in het "
+		  "medewerkersregister.\n",
+		  "HB" },
+		{ "a number that exists nowhere",
+		  KOP "X0;5-3-2024;GM0397;hb-communicatie;;8\n",
+		  "regel 2, kolom medewerker: Medewerker 'X0' staat niet in het "
+		  "medewerkersregister.\n",
+		  "HB" },
+		{ "two cooperations in one file",
+		  KOP "M1;5-3-2024;GM0397;hb-communicatie;;8\n"
+		      "A9;5-3-2024;GM0358;aa-loket;;8\n",
+		  "regel 3, kolom eenheid: Eenheid aa-loket hoort bij "
+		  "samenwerking AA, de eerdere regels bij HB; lees de uren van "
+		  "elke samenwerking in een eigen bestand in.\n",
+		  "HB" },
+		{ "a number before the first known unit is checked later",
+		  KOP "A9;5-3-2024;GM0358;aa-onbekend;;8\n"
+		      "X0;5-3-2024;GM0358;aa-onbekend;;8\n"
+		      "A9;5-3-2024;GM0358;aa-loket;;8\n",
+		  "regel 2, kolom eenheid: Eenheid 'aa-onbekend' staat niet in "
+		  "het register.\n"
+		  "regel 3, kolom medewerker: Medewerker 'X0' staat niet in het "
+		  "medewerkersregister.\n"
+		  "regel 3, kolom eenheid: Eenheid 'aa-onbekend' staat niet in "
+		  "het register.\n",
+		  "AA" },
+	};
+	struct uren_register r2;
+
+	(void)state;
+	register_vullen();
+	aa_loket[0] =
+		(struct inrichting){ .periode = { D("2013-01-01"), DATE_NONE },
+				     .vorm = VORM_GEDEELD };
+	sw2[0] = samenwerkingen[0];
+	sw2[1] = (struct uren_samenwerking){ .code = "AA",
+					     .leden = aa_leden,
+					     .nleden = 1 };
+	memcpy(e2, eenheden, sizeof(eenheden));
+	e2[3] = (struct uren_eenheid){ .code = "aa-loket",
+				       .samenwerking = "AA",
+				       .inrichting = aa_loket,
+				       .ninrichting = 1 };
+	memcpy(m2, medewerkers, sizeof(medewerkers));
+	m2[2] = (struct uren_medewerker){ .samenwerking = "AA",
+					  .nummer = "M1",
+					  .periode = { D("2025-01-01"),
+						       DATE_NONE } };
+	m2[3] = (struct uren_medewerker){ .samenwerking = "AA",
+					  .nummer = "A9",
+					  .periode = { DATE_NONE, DATE_NONE } };
+	r2 = reg;
+	r2.samenwerkingen = sw2;
+	r2.nsamenwerkingen = 2;
+	r2.eenheden = e2;
+	r2.neenheden = 4;
+	r2.medewerkers = m2;
+	r2.nmedewerkers = 4;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct arena a;
+		struct err e;
+		struct uren_resultaat res;
+		char got[2048] = "";
+		size_t len = 0;
+
+		arena_init(&a, 1 << 20);
+		err_clear(&e);
+		uren_import_controleer(&a, &r2, cases[i].csv,
+				       strlen(cases[i].csv), NULL, &res, &e);
+		for (size_t k = 0; k < res.nproblemen; k++)
+			len += (size_t)snprintf(got + len, sizeof(got) - len,
+						"regel %zu, kolom %s: %s\n",
+						res.problemen[k].regel,
+						res.problemen[k].kolom
+							? res.problemen[k].kolom
+							: "-",
+						res.problemen[k].melding);
+		print_message("# %s\n", cases[i].naam);
+		assert_string_equal(got, cases[i].problemen);
+		assert_string_equal(res.samenwerking, cases[i].samenwerking);
+		if (!*cases[i].problemen) {
+			assert_int_equal(res.nboekingen, 1);
+			assert_int_equal(res.boekingen[0].medewerker, 2);
+		}
+		arena_free(&a);
+	}
+}
+
 /* A controller of another cooperation may not book HB's units. */
 static void
 test_scope(void **state)
@@ -598,6 +717,7 @@ main(void)
 		cmocka_unit_test(test_new_staff),
 		cmocka_unit_test(test_hash),
 		cmocka_unit_test(test_scope),
+		cmocka_unit_test(test_staff_per_cooperation),
 		cmocka_unit_test(test_many_problems_are_counted),
 		cmocka_unit_test(test_format),
 	};

@@ -40,6 +40,7 @@ setup(void **state)
 		return -1;
 	arena_init(&f->a, 64u << 20);
 	store_set_clock(f->s, NOW);
+	store_set_zicht(f->s, &zicht_alles); /* as the command line */
 	*state = f;
 	return 0;
 }
@@ -118,8 +119,19 @@ add_besluit(struct fixture *f, const char *ident, const char *org,
 	};
 	const char *out = NULL;
 
-	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &out, &f->e));
+	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &out, NULL, &f->e));
 	return out;
+}
+
+/* The store's number of decision `ident` (of `org`, or the only one). */
+static int64_t
+besluit_nr(struct fixture *f, const char *ident, const char *org)
+{
+	struct besluit b;
+
+	OK(store_besluit_kies(f->s, &f->a, ident, org, "organisatie", &b,
+			      &f->e));
+	return b.id;
 }
 
 /* HB with two members, GRIT, and a start decision. */
@@ -350,29 +362,32 @@ test_besluiten(void **state)
 	assert_string_equal(add_besluit(f, NULL, "GM0377", "2020-01-01"),
 			    "BESLUIT-2020-0000000001");
 	b.identificatie = "830016";
-	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e));
+	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &id, NULL, &f->e));
 	assert_string_equal(id, "830016");
 
-	/* Duplicate identification. */
+	/* Duplicate identification within the organisation. */
 	err_clear(&f->e);
-	assert_int_equal(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e),
-			 ST_INVALID);
+	assert_int_equal(
+		store_besluit_add(f->s, &f->a, &b, TODAY, &id, NULL, &f->e),
+		ST_INVALID);
 	assert_only_problem(&f->e, "identificatie", "unique");
 	/* In the future: refused, nothing stored. */
 	b.identificatie = "NIEUW";
 	b.datum = D("2026-11-23");
 	h.datum = D("2026-11-23");
 	err_clear(&f->e);
-	assert_int_equal(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e),
-			 ST_INVALID);
+	assert_int_equal(
+		store_besluit_add(f->s, &f->a, &b, TODAY, &id, NULL, &f->e),
+		ST_INVALID);
 	assert_true(has_problem(&f->e, "datum", "future-date"));
 	/* Unknown organisation. */
 	b.datum = D("2020-01-01");
 	h.datum = D("2020-01-01");
 	b.verantwoordelijke_organisatie = "GM0001";
 	err_clear(&f->e);
-	assert_int_equal(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e),
-			 ST_INVALID);
+	assert_int_equal(
+		store_besluit_add(f->s, &f->a, &b, TODAY, &id, NULL, &f->e),
+		ST_INVALID);
 	assert_only_problem(&f->e, "verantwoordelijkeOrganisatie", "unknown");
 	assert_int_equal(count(f, "besluit"), 4);
 	assert_int_equal(count(f, "besluit_stap"), 4);
@@ -382,10 +397,12 @@ test_besluiten(void **state)
 	struct besluit_stap s2 = { BESLUIT_VOORGESTELD, D("2021-05-11"), NULL };
 	struct besluit_stap s3 = { BESLUIT_VASTGESTELD, D("2021-05-27"),
 				   "Raadsvergadering" };
-	OK(store_besluit_stap_add(f->s, "830016", &s1, TODAY, &f->e));
-	OK(store_besluit_stap_add(f->s, "830016", &s2, TODAY, &f->e));
-	OK(store_besluit_stap_add(f->s, "830016", &s3, TODAY, &f->e));
-	OK(store_besluit_get(f->s, &f->a, "830016", &got, &f->e));
+	int64_t nr = besluit_nr(f, "830016", NULL);
+
+	OK(store_besluit_stap_add(f->s, nr, &s1, TODAY, &f->e));
+	OK(store_besluit_stap_add(f->s, nr, &s2, TODAY, &f->e));
+	OK(store_besluit_stap_add(f->s, nr, &s3, TODAY, &f->e));
+	OK(store_besluit_get(f->s, &f->a, nr, &got, &f->e));
 	assert_int_equal(got.status, BESLUIT_VASTGESTELD);
 	assert_int_equal(got.datum, D("2021-05-27")); /* adoption dates it */
 	assert_int_equal(got.nhistorie, 4);
@@ -395,15 +412,15 @@ test_besluiten(void **state)
 	/* Adopted cannot be adjourned; nothing changes. */
 	s1.datum = D("2021-06-01");
 	err_clear(&f->e);
-	assert_int_equal(
-		store_besluit_stap_add(f->s, "830016", &s1, TODAY, &f->e),
-		ST_INVALID);
+	assert_int_equal(store_besluit_stap_add(f->s, nr, &s1, TODAY, &f->e),
+			 ST_INVALID);
 	assert_only_problem(&f->e, "status", "transition");
 	assert_int_equal(count(f, "besluit_stap"), 7);
 	err_clear(&f->e);
-	assert_int_equal(
-		store_besluit_stap_add(f->s, "ONBEKEND", &s1, TODAY, &f->e),
-		ST_NOT_FOUND);
+	assert_int_equal(store_besluit_kies(f->s, &f->a, "ONBEKEND", NULL,
+					    "organisatie", &got, &f->e),
+			 ST_NOT_FOUND);
+	assert_string_equal(f->e.message, "Besluit ONBEKEND bestaat niet.");
 
 	/* Filters. */
 	store_besluit_filter_init(&flt);
@@ -458,11 +475,12 @@ test_besluit_update_delete(void **state)
 		.nhistorie = 1,
 	};
 	struct besluit got;
-	const char *id;
+	const char *ident;
+	int64_t id;
 
 	add_hb(f); /* START and GRIT-2021, linked from memberships */
-	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e));
-	assert_string_equal(id, "BESLUIT-2026-0000000001");
+	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &ident, &id, &f->e));
+	assert_string_equal(ident, "BESLUIT-2026-0000000001");
 
 	/* Correct fields; the whole is checked again. */
 	b.publicatiedatum = D("2026-10-02");
@@ -482,18 +500,19 @@ test_besluit_update_delete(void **state)
 
 	/* Adopted, or pointed at by the register: cannot be deleted. */
 	err_clear(&f->e);
-	assert_int_equal(store_besluit_delete(f->s, "START", &f->e),
-			 ST_CONFLICT);
+	assert_int_equal(
+		store_besluit_delete(f->s, besluit_nr(f, "START", NULL), &f->e),
+		ST_CONFLICT);
 	assert_int_equal(count(f, "besluit"), 3);
 	/* A proposal can, and its number is never handed out again. */
 	OK(store_besluit_delete(f->s, id, &f->e));
 	assert_int_equal(count(f, "besluit"), 2);
 	assert_int_equal(count(f, "besluit_stap"), 2);
 	b.openbaarheid = OPENBAAR_ACTIEF;
-	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &id, &f->e));
-	assert_string_equal(id, "BESLUIT-2026-0000000002");
+	OK(store_besluit_add(f->s, &f->a, &b, TODAY, &ident, &id, &f->e));
+	assert_string_equal(ident, "BESLUIT-2026-0000000002");
 	err_clear(&f->e);
-	assert_int_equal(store_besluit_delete(f->s, "ONBEKEND", &f->e),
+	assert_int_equal(store_besluit_delete(f->s, id + 1000, &f->e),
 			 ST_NOT_FOUND);
 }
 
@@ -588,7 +607,8 @@ test_eenheid_history(void **state)
 			     &f->e));
 	assert_false(op[0].heeft_inrichting);
 
-	OK(store_besluit_wijzigingen(f->s, &f->a, "GRIT-2021", &w, &n, &f->e));
+	OK(store_besluit_wijzigingen(
+		f->s, &f->a, besluit_nr(f, "GRIT-2021", NULL), &w, &n, &f->e));
 	assert_int_equal(n, 1);
 	assert_string_equal(w[0].soort, "inrichting");
 	assert_string_equal(w[0].object, "hb-informatisering");
@@ -960,7 +980,7 @@ test_audit_trail(void **state)
 	OK(store_audit_event(f->s, "login_mislukt", 401, "sessie", "a.nienhuis",
 			     NULL, &f->e));
 	assert_int_equal(count(f, "audit"), 10);
-	OK(store_audit_list(f->s, &f->a, "besluit", NULL, NULL, 0, 0, &list, &n,
+	OK(store_audit_list(f->s, &f->a, "besluit", NULL, 0, 0, &list, &n,
 			    &total, &f->e));
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].resource_weergave, "GRIT-2021");
@@ -970,8 +990,8 @@ test_audit_trail(void **state)
 	assert_non_null(
 		strstr(list[0].nieuw, "\"identificatie\":\"GRIT-2021\""));
 	/* The password never enters the trail, nor its hash. */
-	OK(store_audit_list(f->s, &f->a, "gebruiker", NULL, NULL, 0, 0, &list,
-			    &n, &total, &f->e));
+	OK(store_audit_list(f->s, &f->a, "gebruiker", NULL, 0, 0, &list, &n,
+			    &total, &f->e));
 	assert_int_equal(n, 1);
 	assert_null(strstr(list[0].nieuw, "argon2"));
 	assert_null(strstr(list[0].nieuw, "wachtwoord"));
@@ -1133,7 +1153,7 @@ test_crash(void **state)
 				snprintf(id, sizeof(id), "R%d-%d", round, i);
 				if (store_besluit_add(s, &a, &b,
 						      D("2026-01-01"), NULL,
-						      &e))
+						      NULL, &e))
 					_exit(4);
 				if (i == N / 2 && write(fds[1], "x", 1) != 1)
 					_exit(5);
@@ -1221,8 +1241,8 @@ importeer(struct fixture *f, const char *csv, int64_t vervang,
 	st = store_uren_register(f->s, &f->a, &reg, &f->e);
 	if (st == ST_OK)
 		st = store_uren_import(f->s, &f->a, &f->a, &reg, csv,
-				       strlen(csv), NULL, "t.csv", vervang, res,
-				       b, al, &f->e);
+				       strlen(csv), NULL, "t.csv", vervang,
+				       false, res, b, al, &f->e);
 	return st;
 }
 
@@ -1324,7 +1344,8 @@ test_medewerkers(void **state)
 	OK(store_medewerkers_import(f->s, rows, 2, &nieuw, &gewijzigd, &f->e));
 	assert_int_equal(nieuw, 1);
 	assert_int_equal(gewijzigd, 1);
-	OK(store_medewerker_get(f->s, &f->a, "M1", &got, &f->e));
+	OK(store_medewerker_get(f->s, &f->a, "M1", NULL, "samenwerking", &got,
+				&f->e));
 	assert_int_equal(got.fte, 600);
 	assert_int_equal(got.periode.tot, D("2025-07-01"));
 	assert_string_equal(got.werkgever_naam, "Heemstede");
@@ -1340,7 +1361,8 @@ test_medewerkers(void **state)
 						  &gewijzigd, &f->e),
 			 ST_INVALID);
 	assert_only_problem(&f->e, "regel 4: eenheid", "unknown");
-	OK(store_medewerker_get(f->s, &f->a, "M1", &got, &f->e));
+	OK(store_medewerker_get(f->s, &f->a, "M1", NULL, "samenwerking", &got,
+				&f->e));
 	assert_int_equal(got.fte, 600);
 	assert_int_equal(count(f, "medewerker"), 2);
 }

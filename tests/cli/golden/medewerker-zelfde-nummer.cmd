@@ -1,0 +1,1 @@
+ambt medewerker add --nummer HB-038 --naam "Piet Aalsmeer" --werkgever GM0362 --eenheid aa-loketten --fte 1 --van 2024-01-01 --db DB && ambt medewerker show HB-038 --db DB; ambt medewerker show HB-038 --samenwerking AA --db DB && ambt medewerker wijzig HB-038 --samenwerking AA --eenheid hb-communicatie --db DB
