@@ -262,6 +262,8 @@ kv_meta_json(const struct kostenverdeling *k)
 	if (k->vastgesteld) {
 		v = json_object();
 		json_object_set_new(v, "besluit", jstr(k->besluit));
+		json_object_set_new(v, "verantwoordelijkeOrganisatie",
+				    jstr(k->besluit_organisatie));
 		json_object_set_new(v, "op", jstr(k->vastgesteld));
 	}
 	json_object_set_new(o, "vastgesteld", v);

@@ -175,6 +175,8 @@ unit_articles(struct request *rq, const struct samenwerking *sw,
 			json_object_set_new(o, "van", jdate(kv->periode.van));
 			json_object_set_new(o, "tot", jdate(kv->periode.tot));
 			json_object_set_new(o, "besluit", jstr(kv->besluit));
+			json_object_set_new(o, "besluitOrganisatie",
+					    jstr(kv->besluit_organisatie));
 			json_object_set_new(o, "noemt", json_boolean(noemt));
 			json_array_append_new(vs, o);
 		}

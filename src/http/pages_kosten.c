@@ -65,6 +65,8 @@ meta_json(const struct kostenverdeling *k)
 	json_object_set_new(o, "sha256", jstr(k->sha256));
 	json_object_set_new(o, "vastgesteld", json_boolean(k->vastgesteld));
 	json_object_set_new(o, "besluit", jstr(k->besluit));
+	json_object_set_new(o, "besluitOrganisatie",
+			    jstr(k->besluit_organisatie));
 	return o;
 }
 

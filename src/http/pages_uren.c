@@ -472,10 +472,19 @@ page_afwijkingen(struct request *rq, struct response *rs, struct err *e)
 					    jstr(g[i].versie
 							 ? g[i].versie->besluit
 							 : NULL));
+			json_object_set_new(
+				x, "artikelBesluitOrganisatie",
+				jstr(g[i].versie
+					     ? g[i].versie->besluit_organisatie
+					     : NULL));
 		}
-		if (g[i].inrichting && g[i].inrichting->besluit)
+		if (g[i].inrichting && g[i].inrichting->besluit) {
 			json_object_set_new(x, "inrichtingBesluit",
 					    jstr(g[i].inrichting->besluit));
+			json_object_set_new(
+				x, "inrichtingBesluitOrganisatie",
+				jstr(g[i].inrichting->besluit_organisatie));
+		}
 		json_array_append_new(arr, x);
 	}
 	json_object_set_new(d, "afwijkingen", arr);

@@ -46,7 +46,7 @@ present_voor_wie(const struct inrichting *r)
 json_t *
 present_inrichting_json(const struct inrichting *r)
 {
-	json_t *j = json_object(), *b = json_object();
+	json_t *j = json_object(), *b = NULL;
 
 	json_object_set_new(j, "vorm", json_string(vorm_name(r->vorm)));
 	json_object_set_new(j, "van", jdate(r->periode.van));
@@ -55,9 +55,16 @@ present_inrichting_json(const struct inrichting *r)
 	json_object_set_new(j, "gemeenteNaam", jstr(r->gemeente_naam));
 	json_object_set_new(j, "regeling", jstr(r->regeling));
 	json_object_set_new(j, "regelingNaam", jstr(r->regeling_naam));
-	json_object_set_new(b, "identificatie", jstr(r->besluit));
-	json_object_set_new(b, "onderwerp", jstr(r->besluit_onderwerp));
-	json_object_set_new(j, "besluit", b);
+	/* A decision the reader may not read: none at all (the store left
+	 * it out). */
+	if (r->besluit) {
+		b = json_object();
+		json_object_set_new(b, "identificatie", jstr(r->besluit));
+		json_object_set_new(b, "verantwoordelijkeOrganisatie",
+				    jstr(r->besluit_organisatie));
+		json_object_set_new(b, "onderwerp", jstr(r->besluit_onderwerp));
+	}
+	json_object_set_new(j, "besluit", b ? b : json_null());
 	return j;
 }
 
@@ -167,6 +174,8 @@ present_lid_json(const struct lidmaatschap *l)
 	json_object_set_new(j, "van", jdate(l->periode.van));
 	json_object_set_new(j, "tot", jdate(l->periode.tot));
 	json_object_set_new(j, "besluit", jstr(l->besluit));
+	json_object_set_new(j, "besluitOrganisatie",
+			    jstr(l->besluit_organisatie));
 	return j;
 }
 
@@ -200,6 +209,8 @@ present_kader_json(const struct kader_artikel *k)
 		json_object_set_new(o, "tot", jdate(v->periode.tot));
 		json_object_set_new(o, "tekst", jstr(v->tekst));
 		json_object_set_new(o, "besluit", jstr(v->besluit));
+		json_object_set_new(o, "besluitOrganisatie",
+				    jstr(v->besluit_organisatie));
 		for (size_t u = 0; u < v->neenheden; u++)
 			json_array_append_new(units, jstr(v->eenheden[u]));
 		json_object_set_new(o, "eenheden", units);

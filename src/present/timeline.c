@@ -75,6 +75,8 @@ timeline_json(const struct timeline_row *rows, size_t n, day_t from, day_t to,
 			json_object_set_new(b, "wie",
 					    json_string(present_voor_wie(p)));
 			json_object_set_new(b, "besluit", jstr(p->besluit));
+			json_object_set_new(b, "besluitOrganisatie",
+					    jstr(p->besluit_organisatie));
 			json_object_set_new(b, "naam", jstr(rows[i].naam));
 			json_array_append_new(ps, b);
 			if (k > 0) {
@@ -84,6 +86,9 @@ timeline_json(const struct timeline_row *rows, size_t n, day_t from, day_t to,
 						    json_integer(y + BAR / 2));
 				json_object_set_new(c, "besluit",
 						    jstr(p->besluit));
+				json_object_set_new(
+					c, "besluitOrganisatie",
+					jstr(p->besluit_organisatie));
 				json_object_set_new(c, "naam",
 						    jstr(rows[i].naam));
 				json_object_set_new(c, "van",

@@ -248,6 +248,8 @@ present_afwijkingen_json(const struct uren_register *r,
 				    jstr(in ? in->regeling : NULL));
 		json_object_set_new(a, "inrichtingBesluit",
 				    jstr(in ? in->besluit : NULL));
+		json_object_set_new(a, "inrichtingBesluitOrganisatie",
+				    jstr(in ? in->besluit_organisatie : NULL));
 		json_object_set_new(a, "kaderArtikel",
 				    x->artikel
 					    ? json_integer(x->artikel->nummer)
@@ -258,6 +260,10 @@ present_afwijkingen_json(const struct uren_register *r,
 		json_object_set_new(
 			a, "kaderBesluit",
 			jstr(x->versie ? x->versie->besluit : NULL));
+		json_object_set_new(
+			a, "kaderBesluitOrganisatie",
+			jstr(x->versie ? x->versie->besluit_organisatie
+				       : NULL));
 		json_object_set_new(a, "eersteDag", jdate(x->eerste));
 		json_object_set_new(a, "laatsteDag", jdate(x->laatste));
 		json_object_set_new(a, "dagen",

@@ -14,6 +14,20 @@
 #include "store_sqlite.h"
 #include "../banned.h"
 
+/* The cooperation (code) of unit `eenheid`, in the scratch arena, for
+ * the scope of an audit entry; NULL when there is no such unit. */
+static const char *
+scope_van(struct store *s, const char *eenheid)
+{
+	struct err probe;
+	const char *sw = NULL;
+	int64_t id;
+
+	err_clear(&probe);
+	if (!eenheid || eenheid_id(s, eenheid, &id, &sw, &s->scratch, &probe))
+		return NULL;
+	return sw;
+}
 static const char *
 jaar_tekst(struct store *s, int jaar)
 {
@@ -346,6 +360,7 @@ store_kostenposten_vervang(struct store *s, const char *samenwerking, int jaar,
 		char aantal[24], som[24];
 		snprintf(aantal, sizeof aantal, "%zu", n);
 		snprintf(som, sizeof som, "%lld", (long long)totaal);
+		s->scope = samenwerking;
 		audit_append(s, "replace", 200, "kostenposten", NULL,
 			     sw_jaar(s, samenwerking, jaar), NULL, NULL,
 			     jobj(&s->scratch, "samenwerking", samenwerking,
@@ -390,6 +405,7 @@ store_kostenpost_zet(struct store *s, const char *samenwerking, int jaar,
 		else
 			bind_date(st, 8, p->datum);
 		snprintf(b, sizeof b, "%lld", (long long)p->bedrag);
+		s->scope = samenwerking;
 		if (run(s, st, e) == ST_OK)
 			audit_append(s, "update", 200, "kostenpost", NULL,
 				     sw_jaar(s, samenwerking, jaar), NULL, NULL,
@@ -417,6 +433,7 @@ store_kostenpost_verwijder(struct store *s, const char *samenwerking, int jaar,
 		bind_id(st, 1, swid);
 		bind_int(st, 2, jaar);
 		bind_text(st, 3, code);
+		s->scope = samenwerking;
 		if (run(s, st, e) == ST_OK && sqlite3_changes(s->db) == 0)
 			err_set(e, ST_NOT_FOUND,
 				"%.20s heeft in %d geen kostenpost %.40s.",
@@ -454,6 +471,7 @@ store_kostenrol_zet(struct store *s, int jaar, const struct kosten_rol *r,
 		else
 			bind_null(st, 6);
 		snprintf(volg, sizeof volg, "%d", r->volgorde);
+		s->scope = scope_van(s, r->eenheid);
 		if (run(s, st, e) == ST_OK)
 			audit_append(s, "update", 200, "kostenrol", NULL,
 				     sw_jaar(s, r->eenheid, jaar), NULL, NULL,
@@ -493,6 +511,7 @@ store_kostenlevering_zet(struct store *s, int jaar,
 		bind_int(st, 3, jaar);
 		bind_int(st, 4, l->gewicht);
 		snprintf(gew, sizeof gew, "%lld", (long long)l->gewicht);
+		s->scope = scope_van(s, l->van);
 		if (run(s, st, e) == ST_OK)
 			audit_append(s, "update", 200, "kostenlevering", NULL,
 				     sw_jaar(s, l->van, jaar), NULL, NULL,
@@ -526,6 +545,7 @@ store_kostengewicht_zet(struct store *s, int jaar,
 		bind_int(st, 3, jaar);
 		bind_int(st, 4, g->gewicht);
 		snprintf(gew, sizeof gew, "%lld", (long long)g->gewicht);
+		s->scope = scope_van(s, g->eenheid);
 		if (run(s, st, e) == ST_OK)
 			audit_append(s, "update", 200, "kostengewicht", NULL,
 				     sw_jaar(s, g->eenheid, jaar), NULL, NULL,
@@ -568,6 +588,7 @@ store_maatwerk_zet(struct store *s, int jaar, const struct kv_maatwerk *m,
 		bind_int(st, 5, m->tarief);
 		snprintf(uren, sizeof uren, "%lld", (long long)m->uren);
 		snprintf(tarief, sizeof tarief, "%lld", (long long)m->tarief);
+		s->scope = scope_van(s, m->afdeling);
 		if (run(s, st, e) == ST_OK)
 			audit_append(s, "update", 200, "maatwerk", NULL,
 				     sw_jaar(s, m->afdeling, jaar), NULL, NULL,
@@ -599,6 +620,7 @@ store_voorschot_zet(struct store *s, const char *samenwerking, int jaar,
 		bind_id(st, 3, gid);
 		bind_int(st, 4, bedrag);
 		snprintf(b, sizeof b, "%lld", (long long)bedrag);
+		s->scope = samenwerking;
 		if (run(s, st, e) == ST_OK)
 			audit_append(s, "update", 200, "voorschot", NULL,
 				     sw_jaar(s, samenwerking, jaar), NULL, NULL,
@@ -629,6 +651,7 @@ store_kostenmethode_zet(struct store *s, const char *samenwerking, int jaar,
 		bind_id(st, 1, swid);
 		bind_int(st, 2, jaar);
 		bind_text(st, 3, kv_methode_naam(m));
+		s->scope = samenwerking;
 		if (run(s, st, e) == ST_OK)
 			audit_append(s, "update", 200, "kostenmethode", NULL,
 				     sw_jaar(s, samenwerking, jaar), NULL, NULL,
@@ -810,6 +833,7 @@ store_scenario_maak(struct store *s, const struct scenario *sc, int64_t *id,
 	if (e->status == ST_OK) {
 		char nw[16];
 		snprintf(nw, sizeof nw, "%zu", sc->nwijzigingen);
+		s->scope = sc->samenwerking;
 		audit_append(s, "create", 201, "scenario", NULL,
 			     sw_jaar(s, sc->samenwerking, sc->jaar), NULL, NULL,
 			     jobj(&s->scratch, "samenwerking", sc->samenwerking,
@@ -918,6 +942,7 @@ store_kostenverdeling_bewaar(struct store *s, const struct kostenverdeling *k,
 		if (run(s, st, e) == ST_OK) {
 			*id = sqlite3_last_insert_rowid(s->db);
 			snprintf(tot, sizeof tot, "%lld", (long long)k->totaal);
+			s->scope = k->samenwerking;
 			audit_append(s, "create", 201, "kostenverdeling", NULL,
 				     sw_jaar(s, k->samenwerking, k->jaar), NULL,
 				     NULL,

@@ -393,7 +393,7 @@ async function storyCase(browser, base) {
 				await link.focus();
 				assert.equal(await page.evaluate(() => document.activeElement.textContent), '830016');
 				await Promise.all([
-					page.waitForURL('**/besluiten/830016'),
+					page.waitForURL('**/besluiten/830016?verantwoordelijkeOrganisatie=GM0397'),
 					page.keyboard.press('Enter'),
 				]);
 				const h1 = await page.textContent('h1');

@@ -551,7 +551,7 @@ if [ "$STATUS" = 204 ] && header Access-Control-Allow-Methods | grep -q POST; th
 req GET /
 if [ "$STATUS" = 200 ] && grep -q 'Ambtelijke samenwerking Heemstede–Bloemendaal' "$WORK/body" && [ "$(header Content-Type)" = "text/html; charset=utf-8" ]; then ok "page /"; else not_ok "page /" "status $STATUS"; fi
 req GET "/samenwerkingen/HB?op=2021-03-01"
-if [ "$STATUS" = 200 ] && grep -q '<svg' "$WORK/body" && grep -q 'href="/besluiten/BESLUIT-2021-0000000002"' "$WORK/body"; then ok "page /samenwerkingen/HB: timeline with decision link"; else not_ok "page /samenwerkingen/HB: timeline with decision link"; fi
+if [ "$STATUS" = 200 ] && grep -q '<svg' "$WORK/body" && grep -q 'href="/besluiten/BESLUIT-2021-0000000002?verantwoordelijkeOrganisatie=GM0397"' "$WORK/body"; then ok "page /samenwerkingen/HB: timeline with decision link"; else not_ok "page /samenwerkingen/HB: timeline with decision link"; fi
 case "$(header Content-Security-Policy)" in
 *"default-src 'self'"*) ok "pages have a CSP" ;;
 *) not_ok "pages have a CSP" ;;
