@@ -972,18 +972,14 @@ store_kostenverdeling_vaststellen(struct store *s, int64_t id,
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	arena_init(&a, 64u << 20);
-	/* Only a decision of the cooperation's own organisations that the
-	 * actor may read adopts its calculation. */
 	if (store_kostenverdeling_get(s, &a, id, &k, e) ||
-	    samenwerking_id(s, k.samenwerking, &swid, NULL, e) ||
-	    besluit_ref_id(s, besluit, besluit_organisatie, swid, NULL,
-			   "besluit", &bid, e))
+	    samenwerking_id(s, k.samenwerking, &swid, NULL, e))
 		goto uit;
 	if (k.vastgesteld) {
 		err_set(e, ST_CONFLICT,
-			"Kostenverdeling %lld is al vastgesteld (besluit "
-			"%.50s).",
-			(long long)id, k.besluit ? k.besluit : "");
+			"Kostenverdeling %lld is al vastgesteld%s%.50s%s.",
+			(long long)id, k.besluit ? " (besluit " : "",
+			k.besluit ? k.besluit : "", k.besluit ? ")" : "");
 		goto uit;
 	}
 	if (k.scenario) {
@@ -1006,6 +1002,11 @@ store_kostenverdeling_vaststellen(struct store *s, int64_t id,
 				(long long)lijst_[i].id);
 			goto uit;
 		}
+	/* Only a decision of the cooperation's own organisations that the
+	 * actor may read adopts its calculation. */
+	if (besluit_ref_id(s, besluit, besluit_organisatie, swid, NULL,
+			   "besluit", &bid, e))
+		goto uit;
 	sqlite3_stmt *st = stmt(s, Q_KV_VASTSTELLEN, e);
 	if (!st)
 		goto uit;
