@@ -593,6 +593,21 @@ STATUS=$(login raadslid.bloemendaal "$PW")
 [ "$STATUS" = 401 ] && ok "the locked account refuses even the right password for a while" || not_ok "the locked account refuses even the right password for a while" "status $STATUS"
 if "$AMBT" audit list --resource sessie --format json --aantal 300 --db "$WORK/db" | jq -e '[.[] | select(.actie == "login_mislukt")] | length >= 100' >/dev/null; then ok "failed logins are audited"; else not_ok "failed logins are audited"; fi
 
+# ---- the audit trail names whose it is ----
+# The beheerder replaces one of AA's batches: AA's controller reads it in
+# AA's audit view; HB's controller does not.
+T_C_AA=$(token controller.aa)
+printf 'medewerker;datum;gemeente;eenheid;uren\nAA-001;6-1-2025;GM0358;aa-ict;8\n' >"$WORK/aa-vervang.csv"
+req POST "/api/v1/uren/importen?vervang=2" -H "Authorization: Bearer $T_BEHEER" -H 'Content-Type: text/csv' --data-binary "@$WORK/aa-vervang.csv"
+check "the beheerder replaces an AA batch" 201 '.samenwerking == "AA"'
+NIEUW=$(jq -r .batch "$WORK/body")
+req GET "/api/v1/auditregels?resource=urenbatch&pageSize=500" -H "Authorization: Bearer $T_C_AA"
+check "AA's controller reads the replacement of AA's batch" 200 "any(.results[]; .scope == \"AA\" and .resourceWeergave == \"$NIEUW\" and .gebruikersId == \"beheer\")"
+req GET "/api/v1/auditregels?resource=urenbatch&pageSize=500" -H "Authorization: Bearer $T_CONTROLLER"
+check "HB's controller does not" 200 "all(.results[]; .scope == \"HB\" or .gebruikersId == \"controller.hb\") and all(.results[]; .resourceWeergave != \"$NIEUW\")"
+req GET "/api/v1/uren/importen/2" -H "Authorization: Bearer $T_C_AA"
+check "AA's batch 2 reads as replaced" 200 ".vervangenDoor == $NIEUW"
+
 # ---- graceful stop ----
 kill -TERM "$PID"
 for _ in $(seq 1 100); do
