@@ -469,6 +469,19 @@ cacheable(const struct request *rq, unsigned kind)
 	       (kind & (ROUTE_API | ROUTE_PAGE)) && !(kind & ROUTE_OPEN);
 }
 
+/*
+ * Whether a response may be kept and given to other anonymous visitors:
+ * decided from the response itself, never from its URL. A 200 with a
+ * body, that sets no cookie and carries no token of this visitor (the
+ * login form's CSRF token).
+ */
+static bool
+shareable(const struct response *rs)
+{
+	return rs->status == 200 && rs->content_type && !rs->cookies[0] &&
+	       !rs->cookies[1] && !rs->personal;
+}
+
 /* "GET <uri as received> <today>": today is part of every answer. */
 static const char *
 cache_key(struct request *rq)
@@ -650,8 +663,10 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	}
 	st = ((handler_fn)rq->match.route->handler)(rq, &rs, &e);
 	pool_release(s, rq->store);
-	if (st == ST_OK && key && rs.status == 200 && rs.content_type)
+	if (st == ST_OK && key && shareable(&rs))
 		cache_put(s->cache, key, gen, rs.body, rs.len, rs.content_type);
+	else if (key)
+		cache_forget(s->cache, key);
 	rq->store = NULL;
 	if (st != ST_OK) {
 		if (e.status == ST_OK)

@@ -506,6 +506,34 @@ req GET / -H "Cookie: ambt_sessie=$SES"
 grep -q 'Uitloggen' "$WORK/body" && not_ok "logging out ends the session" || ok "logging out ends the session"
 AS=beheer
 
+# ---- the login form is never shared between visitors ----
+# Two anonymous visitors, each with a cookie jar of their own: each gets
+# a CSRF cookie with the same token in the form, never the other's (the
+# form must not come from the response cache), and both can log in.
+visit() {
+	curl -s -c "$WORK/jar-$1" -b "$WORK/jar-$1" -D "$WORK/headers-$1" \
+		-o "$WORK/form-$1" "$BASE/inloggen"
+	sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WORK/form-$1"
+}
+jar_csrf() {
+	awk '$6 == "ambt_csrf" { print $7 }' "$WORK/jar-$1"
+}
+rm -f "$WORK/jar-a" "$WORK/jar-b"
+FA=$(visit a)
+FB=$(visit b)
+if [ ${#FA} = 64 ] && [ "$FA" = "$(jar_csrf a)" ] && [ ${#FB} = 64 ] && [ "$FB" = "$(jar_csrf b)" ] && [ "$FA" != "$FB" ]; then ok "two visitors of the login form: each gets a cookie with their own token"; else not_ok "two visitors of the login form: each gets a cookie with their own token" "A form $FA cookie $(jar_csrf a)" "B form $FB cookie $(jar_csrf b)"; fi
+FA2=$(visit a)
+if [ "$FA2" = "$FA" ] && ! grep -qi '^Set-Cookie:' "$WORK/headers-a"; then ok "a visitor who comes back gets their own token again, without a new cookie"; else not_ok "a visitor who comes back gets their own token again, without a new cookie" "form $FA2, first $FA"; fi
+FB2=$(visit b)
+[ "$FB2" = "$FB" ] && ok "and so does the other visitor" || not_ok "and so does the other visitor" "form $FB2, first $FB"
+for v in a b; do
+	eval "t=\$F$(echo $v | tr ab AB)"
+	STATUS=$(curl -s -o "$WORK/body" -w '%{http_code}' -c "$WORK/jar-$v" -b "$WORK/jar-$v" \
+		--data-urlencode "gebruikersnaam=t.tester" --data-urlencode "wachtwoord=paard-batterij-nietje" \
+		--data-urlencode "csrf=$t" "$BASE/inloggen")
+	[ "$STATUS" = 303 ] && ok "visitor $v logs in with the form they were given" || not_ok "visitor $v logs in with the form they were given" "status $STATUS" "$(grep -o 'class="[^"]*melding[^"]*"[^<]*<[^<]*' "$WORK/body" | head -2)"
+done
+
 # ---- a second factor for beheerders and controllers ----
 printf 'kast-paard-nietje-42\n' | "$AMBT" gebruiker wachtwoord beheer --wachtwoord-stdin --db "$WORK/db" >/dev/null
 "$AMBT" gebruiker tweede-factor beheer --db "$WORK/db" >"$WORK/2fa"
