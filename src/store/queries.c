@@ -356,7 +356,10 @@ static const char *const texts[Q__COUNT] = {
 		"DO UPDATE SET mislukt = excluded.mislukt, sinds = "
 		"excluded.sinds, geblokkeerd_tot = excluded.geblokkeerd_tot",
 	[Q_POGING_DELETE] = "DELETE FROM inlogpoging WHERE sleutel = $1",
-	[Q_TOTP_SET] = "UPDATE gebruiker SET totp_geheim = $2 WHERE id = $1",
+	[Q_TOTP_SET] = "UPDATE gebruiker SET totp_geheim = $2, totp_stap = "
+		       "NULL WHERE id = $1",
+	[Q_TOTP_STAP] = "UPDATE gebruiker SET totp_stap = $2 WHERE id = $1 AND "
+			"(totp_stap IS NULL OR totp_stap < $2)",
 	[Q_HERSTEL_DELETE] = "DELETE FROM herstelcode WHERE gebruiker_id = $1",
 	[Q_HERSTEL_INSERT] =
 		"INSERT INTO herstelcode (gebruiker_id, hash) VALUES ($1, $2)",

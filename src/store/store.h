@@ -372,6 +372,15 @@ enum status store_tweede_factor_zet(struct store *s, const char *gebruikersnaam,
 				    const char *const *code_hashes, size_t n,
 				    struct err *e);
 
+/*
+ * Accept a TOTP code of time step `stap` (Unix seconds / 30) once: ST_OK
+ * when the step is later than the last one accepted for the account, and
+ * it is remembered; ST_CONFLICT when it is not (the code, or an earlier
+ * one, was used already). Call it in the transaction that logs in.
+ */
+enum status store_totp_stap_gebruik(struct store *s, const char *gebruikersnaam,
+				    int64_t stap, struct err *e);
+
 /* Use a recovery code once: ST_OK, or ST_NOT_FOUND when it is not valid. */
 enum status store_herstelcode_gebruik(struct store *s,
 				      const char *gebruikersnaam,

@@ -41,6 +41,7 @@ static const struct migration migrations[] = {
 	{ 8, embed_0008_token_scope_sql },
 	{ 9, embed_0009_uren_sql },
 	{ 10, embed_0010_kosten_sql },
+	{ 11, embed_0011_totp_stap_sql },
 };
 
 #define NMIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
@@ -3275,6 +3276,29 @@ store_tweede_factor_zet(struct store *s, const char *gebruikersnaam,
 		rc = audit_append(s, "partial_update", 200, "gebruiker", NULL,
 				  gebruikersnaam, "tweede factor ingesteld",
 				  NULL, NULL, e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_totp_stap_gebruik(struct store *s, const char *gebruikersnaam,
+			int64_t stap, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	enum status rc;
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (gebruiker_id(s, gebruikersnaam, &id, NULL, e) ||
+	    !(st = stmt(s, Q_TOTP_STAP, e)))
+		return tx_end(s, e->status, e);
+	bind_int(st, 1, id);
+	bind_int(st, 2, stap);
+	rc = run(s, st, e);
+	/* One statement decides, under the write lock: of two logins with
+	 * the same code at once, only one changes the row. */
+	if (rc == ST_OK && sqlite3_changes(s->db) == 0)
+		rc = err_set(e, ST_CONFLICT, "Deze code is al gebruikt.");
 	return tx_end(s, rc, e);
 }
 

@@ -160,6 +160,19 @@ test_totp(void **state)
 	assert_false(totp_check(secret, 1111111109, "81804"));
 	assert_false(totp_check(secret, 1111111109, "08180a"));
 	assert_false(totp_check(NULL, 1111111109, "081804"));
+	/* The step a code belongs to, also when it is one step off. */
+	int64_t stap = 0;
+	assert_true(totp_check_stap(secret, 1111111109, "081804", &stap));
+	assert_int_equal(stap, 37037036);
+	stap = 0;
+	assert_true(totp_check_stap(secret, 1111111109 + 30, "081804", &stap));
+	assert_int_equal(stap, 37037036);
+	stap = 0;
+	assert_true(totp_check_stap(secret, 1111111109 - 30, "081804", &stap));
+	assert_int_equal(stap, 37037036);
+	assert_true(totp_code(secret, 1111111109 + 30, code));
+	assert_true(totp_check_stap(secret, 1111111109, code, &stap));
+	assert_int_equal(stap, 37037037);
 	totp_new_secret(fresh);
 	assert_int_equal(strlen(fresh), 32);
 	assert_true(totp_code(fresh, 1700000000, code));

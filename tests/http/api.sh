@@ -539,22 +539,41 @@ printf 'kast-paard-nietje-42\n' | "$AMBT" gebruiker wachtwoord beheer --wachtwoo
 "$AMBT" gebruiker tweede-factor beheer --db "$WORK/db" >"$WORK/2fa"
 SECRET=$(sed -n 's/^  geheim: //p' "$WORK/2fa")
 HCODE=$(tail -1 "$WORK/2fa" | tr -d ' ')
+# totp SECRET STEP: the app's code for a time step (Unix seconds / 30).
 totp() {
-	python3 -c 'import base64,hmac,hashlib,struct,sys,time
-k=base64.b32decode(sys.argv[1]); c=struct.pack(">Q",int(time.time())//30)
+	python3 -c 'import base64,hmac,hashlib,struct,sys
+k=base64.b32decode(sys.argv[1]); c=struct.pack(">Q",int(sys.argv[2]))
 h=hmac.new(k,c,hashlib.sha1).digest(); o=h[-1]&15
-print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1"
+print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1" "$2"
 }
 STATUS=$(login beheer kast-paard-nietje-42)
 [ "$STATUS" = 401 ] && ok "a beheerder without the code is refused" || not_ok "a beheerder without the code is refused" "status $STATUS"
+sed 's/value="[^"]*"//g' "$WORK/body" >"$WORK/refused-2fa"
 login2() {
 	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
 		-H "Cookie: ambt_csrf=$CS" --data-urlencode "gebruikersnaam=$1" \
 		--data-urlencode "wachtwoord=$2" --data-urlencode "code=$3" \
 		--data-urlencode "csrf=$CS" "$BASE/inloggen"
 }
-STATUS=$(login2 beheer kast-paard-nietje-42 "$(totp "$SECRET")")
+# The step now; the server accepts one step either way, so the code of
+# this step and of the next stay valid while the test runs.
+STEP=$(python3 -c 'import time; print(int(time.time()) // 30)')
+STATUS=$(login2 beheer kast-paard-nietje-42 "$(totp "$SECRET" "$STEP")")
 [ "$STATUS" = 303 ] && ok "with the code from the app the beheerder logs in" || not_ok "with the code from the app the beheerder logs in" "status $STATUS"
+SES=$(grep -i '^Set-Cookie: ambt_sessie=' "$WORK/headers" | sed 's/^[^=]*=\([0-9a-f]*\);.*/\1/')
+AS=
+req GET / -H "Cookie: ambt_sessie=$SES"
+FCS=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WORK/body" | head -1)
+req POST /uitloggen -H "Cookie: ambt_sessie=$SES" --data "csrf=$FCS"
+[ "$STATUS" = 303 ] && ok "the beheerder logs out" || not_ok "the beheerder logs out" "status $STATUS"
+AS=beheer
+STATUS=$(login2 beheer kast-paard-nietje-42 "$(totp "$SECRET" "$STEP")")
+sed 's/value="[^"]*"//g' "$WORK/body" >"$WORK/replay"
+if [ "$STATUS" = 401 ] && cmp -s "$WORK/replay" "$WORK/refused-2fa"; then ok "the same code again is refused, with the answer of any failed login"; else not_ok "the same code again is refused, with the answer of any failed login" "status $STATUS"; fi
+STATUS=$(login2 beheer kast-paard-nietje-42 "$(totp "$SECRET" $((STEP + 1)))")
+[ "$STATUS" = 303 ] && ok "the code of the next step is accepted" || not_ok "the code of the next step is accepted" "status $STATUS"
+STATUS=$(login2 beheer kast-paard-nietje-42 "$(totp "$SECRET" "$STEP")")
+[ "$STATUS" = 401 ] && ok "and after it the code of the earlier step no longer" || not_ok "and after it the code of the earlier step no longer" "status $STATUS"
 STATUS=$(login2 beheer kast-paard-nietje-42 "$HCODE")
 [ "$STATUS" = 303 ] && ok "a recovery code works once" || not_ok "a recovery code works once" "status $STATUS"
 STATUS=$(login2 beheer kast-paard-nietje-42 "$HCODE")

@@ -941,6 +941,63 @@ test_accounts(void **state)
 		ST_NOT_FOUND);
 }
 
+/*
+ * A TOTP code is accepted once: only a time step later than the last one
+ * accepted for the account, decided by one statement, also between two
+ * connections; undone with the login's transaction; forgotten with a new
+ * secret.
+ */
+static void
+test_totp_stap(void **state)
+{
+	struct fixture *f = *state;
+	struct gebruiker g = { .gebruikersnaam = "a.nienhuis",
+			       .naam = "A.C. Nienhuis" };
+	struct store *other;
+	struct err e;
+
+	OK(store_gebruiker_add(f->s, &g, hash_of("paard-batterij-nietje"),
+			       &f->e));
+	OK(store_tweede_factor_zet(f->s, "a.nienhuis",
+				   "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", NULL, 0,
+				   &f->e));
+	OK(store_totp_stap_gebruik(f->s, "a.nienhuis", 37037036, &f->e));
+	/* The same step again, or an earlier one: refused. */
+	err_clear(&f->e);
+	assert_int_equal(
+		store_totp_stap_gebruik(f->s, "a.nienhuis", 37037036, &f->e),
+		ST_CONFLICT);
+	err_clear(&f->e);
+	assert_int_equal(
+		store_totp_stap_gebruik(f->s, "a.nienhuis", 37037035, &f->e),
+		ST_CONFLICT);
+	OK(store_totp_stap_gebruik(f->s, "a.nienhuis", 37037037, &f->e));
+	/* A login that is rolled back does not use up its step. */
+	OK(store_begin(f->s, &f->e));
+	OK(store_totp_stap_gebruik(f->s, "a.nienhuis", 37037038, &f->e));
+	store_rollback(f->s);
+	/* Of two connections with the same step, only the first. */
+	err_clear(&e);
+	assert_int_equal(store_open(f->path, STORE_EXISTING, &other, &e),
+			 ST_OK);
+	assert_int_equal(
+		store_totp_stap_gebruik(other, "a.nienhuis", 37037038, &e),
+		ST_OK);
+	err_clear(&f->e);
+	assert_int_equal(
+		store_totp_stap_gebruik(f->s, "a.nienhuis", 37037038, &f->e),
+		ST_CONFLICT);
+	store_close(other);
+	/* A new secret starts afresh; an unknown account is not found. */
+	OK(store_tweede_factor_zet(f->s, "a.nienhuis",
+				   "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", NULL, 0,
+				   &f->e));
+	OK(store_totp_stap_gebruik(f->s, "a.nienhuis", 37037038, &f->e));
+	err_clear(&f->e);
+	assert_int_equal(store_totp_stap_gebruik(f->s, "niemand", 1, &f->e),
+			 ST_NOT_FOUND);
+}
+
 static void
 test_audit_trail(void **state)
 {
@@ -1372,6 +1429,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_generation, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_accounts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_totp_stap, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_fresh_reads, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_audit_trail, setup,
