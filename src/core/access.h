@@ -68,4 +68,14 @@ enum status access_check_gebruikersnaam(const char *s, struct err *e);
 enum status access_check_wachtwoord(const char *pw, const char *gebruikersnaam,
 				    struct err *e);
 
+#define ACCESS_NETWERK_LEN 64 /* room for an IPv6 network and NUL */
+
+/*
+ * The network an origin address belongs to, for counting per network:
+ * "192.0.2.0/24" for an IPv4 address, "2001:db8:1:2::/64" for IPv6
+ * (however the address was written), and any other text (an origin such
+ * as "opdrachtregel") as it is, cut to fit, into out[ACCESS_NETWERK_LEN].
+ */
+void access_netwerk(const char *herkomst, char *out);
+
 #endif

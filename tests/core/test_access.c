@@ -179,6 +179,29 @@ test_totp(void **state)
 	assert_true(totp_check(fresh, 1700000000, code));
 }
 
+/* Counting per network: /24 and /64, however the address is written. */
+static void
+test_netwerk(void **state)
+{
+	char out[ACCESS_NETWERK_LEN];
+
+	(void)state;
+	access_netwerk("192.0.2.77", out);
+	assert_string_equal(out, "192.0.2.0/24");
+	access_netwerk("::ffff:192.0.2.77", out);
+	assert_string_equal(out, "192.0.2.0/24");
+	access_netwerk("2001:db8:1:2:3:4:5:6", out);
+	assert_string_equal(out, "2001:db8:1:2::/64");
+	access_netwerk("2001:db8:1:2::9", out);
+	assert_string_equal(out, "2001:db8:1:2::/64");
+	access_netwerk("2001:db8::1", out);
+	assert_string_equal(out, "2001:db8::/64");
+	access_netwerk("opdrachtregel", out);
+	assert_string_equal(out, "opdrachtregel");
+	access_netwerk(NULL, out);
+	assert_string_equal(out, "");
+}
+
 static void
 test_audit_chain(void **state)
 {
@@ -241,6 +264,7 @@ main(void)
 		cmocka_unit_test(test_passwords),
 		cmocka_unit_test(test_hashing),
 		cmocka_unit_test(test_totp),
+		cmocka_unit_test(test_netwerk),
 		cmocka_unit_test(test_audit_chain),
 	};
 	return RUN_TESTS(tests);
