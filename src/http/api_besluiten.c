@@ -123,10 +123,8 @@ build_besluit(struct request *rq, const char *id, json_t **out, struct err *e)
 	if (store_besluit_get(rq->store, &rq->a, id, &b, e))
 		return e->status;
 	if (!authz_besluit_zichtbaar(rq, &b)) {
-		struct err ignore;
-		err_clear(&ignore);
-		store_audit_event(rq->store, "geweigerd", 404, "besluit", id,
-				  "niet gepubliceerd", &ignore);
+		auth_audit_geweigerd(rq, 404, "besluit", id,
+				     "niet gepubliceerd");
 		/* Not there, as far as this principal may know. */
 		return err_set(e, ST_NOT_FOUND, "Besluit %.50s bestaat niet.",
 			       id);

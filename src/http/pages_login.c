@@ -204,9 +204,8 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 	if (!csrf || !rq->cookie_csrf || strlen(csrf) != 64 ||
 	    strlen(rq->cookie_csrf) != 64 ||
 	    sodium_memcmp(csrf, rq->cookie_csrf, 64) != 0) {
-		store_audit_event(rq->store, "geweigerd", 403, "sessie", naam,
-				  "inlogformulier zonder geldig CSRF-token", e);
-		err_clear(e);
+		auth_audit_geweigerd(rq, 403, "sessie", naam,
+				     "inlogformulier zonder geldig CSRF-token");
 		return refuse(rq, rs, 403,
 			      "Het formulier is verlopen. Laad de pagina "
 			      "opnieuw en probeer het nog eens.",

@@ -605,9 +605,8 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	if (auth_identify(rq, (int64_t)time(NULL), &e)) {
 		store_set_actor(rq->store, "anoniem", "anonieme gebruiker",
 				rq->herkomst);
-		store_audit_event(rq->store, "geweigerd", 401, "token", NULL,
-				  "onbekend, verlopen of ingetrokken token",
-				  &(struct err){ 0 });
+		auth_audit_geweigerd(rq, 401, "token", NULL,
+				     "onbekend, verlopen of ingetrokken token");
 		pool_release(s, rq->store);
 		rq->store = NULL;
 		error_response(c, kind, 401, &e, &rs);
@@ -622,9 +621,9 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	/* A session may change nothing without its CSRF token. */
 	if (rq->who.sessie_hash && rq->method != HTTP_GET &&
 	    rq->method != HTTP_HEAD && !csrf_ok(rq)) {
-		store_audit_event(rq->store, "geweigerd", 403, "sessie",
-				  rq->who.user.gebruikersnaam,
-				  "verzoek zonder geldig CSRF-token", &e);
+		auth_audit_geweigerd(rq, 403, "sessie",
+				     rq->who.user.gebruikersnaam,
+				     "verzoek zonder geldig CSRF-token");
 		pool_release(s, rq->store);
 		rq->store = NULL;
 		err_set(&e, ST_CONFLICT,
@@ -636,10 +635,9 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	/* What the route needs, checked here for every route. */
 	if ((st = authz_route(rq, kind, &e)) != ST_OK) {
 		if (st == ST_FORBIDDEN)
-			store_audit_event(rq->store, "geweigerd", 403,
-					  "toegang",
-					  rq->who.user.gebruikersnaam, rq->path,
-					  &(struct err){ 0 });
+			auth_audit_geweigerd(rq, 403, "toegang",
+					     rq->who.user.gebruikersnaam,
+					     rq->path);
 		pool_release(s, rq->store);
 		rq->store = NULL;
 		error_response(c, kind, http_status_of(st), &e, &rs);

@@ -634,6 +634,42 @@ STATUS=$(login raadslid.bloemendaal "$PW")
 [ "$STATUS" = 401 ] && ok "the locked account refuses even the right password for a while" || not_ok "the locked account refuses even the right password for a while" "status $STATUS"
 if "$AMBT" audit list --resource sessie --format json --aantal 300 --db "$WORK/db" | jq -e '[.[] | select(.actie == "login_mislukt")] | length >= 100' >/dev/null; then ok "failed logins are audited"; else not_ok "failed logins are audited"; fi
 
+# ---- refusals of anonymous requests are bounded per network ----
+# At most 10 audit entries per network (/24) per minute, the rest summed
+# up in one entry when the window has ended; none of it empties the
+# response cache. The window is started afresh here (earlier tests
+# refused anonymous requests too) and later closed by moving it back.
+geweigerd() {
+	"$AMBT" audit list --gebruiker anoniem --format json --aantal 100000 --db "$WORK/db" |
+		jq '[.[] | select(.actie == "geweigerd")] | length'
+}
+generatie() {
+	sqlite3 "$WORK/db" "SELECT n FROM generatie"
+}
+sqlite3 "$WORK/db" "DELETE FROM inlogpoging WHERE sleutel LIKE 'weigering:%'"
+AS=
+req GET /api/v1/gemeenten/GM0397
+sqlite3 "$WORK/db" "UPDATE organisatie SET naam = 'Buiten de server om' WHERE code = 'GM0397'"
+N0=$(geweigerd)
+G0=$(generatie)
+for i in $(seq 1 25); do
+	curl -s -o /dev/null -H "Authorization: Bearer bogus$i" "$BASE/api/v1/gemeenten"
+	curl -s -o /dev/null "$BASE/api/v1/besluiten/BESLUIT-2021-0000000001"
+done
+N1=$(geweigerd)
+[ $((N1 - N0)) = 10 ] && ok "50 refused anonymous requests from one network: 10 audit entries" || not_ok "50 refused anonymous requests from one network: 10 audit entries" "$((N1 - N0)) entries"
+[ "$(generatie)" = "$G0" ] && ok "refusals leave the generation alone" || not_ok "refusals leave the generation alone" "$G0 -> $(generatie)"
+req GET /api/v1/gemeenten/GM0397
+check "and the response cache is kept (the cached answer, not the changed row)" 200 '.naam == "Heemstede"'
+sqlite3 "$WORK/db" "UPDATE inlogpoging SET sinds = sinds - 60 WHERE sleutel = 'weigering:127.0.0.0/24'"
+req GET /api/v1/gemeenten -H "Authorization: Bearer bogus"
+N2=$(geweigerd)
+[ $((N2 - N1)) = 2 ] && ok "after the minute: one entry sums up the other 40, one records the new refusal" || not_ok "after the minute: one entry sums up the other 40, one records the new refusal" "$((N2 - N1)) entries"
+if "$AMBT" audit list --resource toegang --format json --aantal 1 --db "$WORK/db" | jq -e 'length == 1 and .[0].actie == "geweigerd" and .[0].resultaat == 429 and .[0].herkomst == "127.0.0.0/24" and .[0].wijzigingen.nieuw.aantal == "40"' >/dev/null; then ok "the summary names the network and the number"; else not_ok "the summary names the network and the number" "$("$AMBT" audit list --resource toegang --format json --aantal 1 --db "$WORK/db")"; fi
+if "$AMBT" audit verify --db "$WORK/db" >/dev/null; then ok "audit chain intact after the bounded refusals"; else not_ok "audit chain intact after the bounded refusals"; fi
+sqlite3 "$WORK/db" "UPDATE organisatie SET naam = 'Heemstede' WHERE code = 'GM0397'"
+AS=beheer
+
 # ---- graceful stop ----
 kill -TERM "$PID"
 for _ in $(seq 1 100); do
