@@ -64,23 +64,17 @@ page_login_form(struct request *rq, struct response *rs, struct err *e)
 			      form_data(rq, csrf, NULL, NULL), e);
 }
 
-/* "net:192.0.2" (IPv4 /24) or "net:2001:db8:1:2" (IPv6 /64). */
+/*
+ * "net:192.0.2.0/24" (IPv4 /24) or "net:2001:db8:1:2::/64" (IPv6 /64,
+ * however the address was written).
+ */
 static const char *
 net_key(struct request *rq)
 {
-	char buf[96];
-	const char *ip = rq->herkomst ? rq->herkomst : "?";
-	const char *cut = strchr(ip, ':') ? NULL : strrchr(ip, '.');
-	size_t n = cut ? (size_t)(cut - ip) : strlen(ip);
+	char net[ACCESS_NETWERK_LEN], buf[ACCESS_NETWERK_LEN + 8];
 
-	if (strchr(ip, ':')) {
-		int colons = 0;
-		n = 0;
-		while (ip[n] && colons < 4)
-			if (ip[n++] == ':')
-				colons++;
-	}
-	snprintf(buf, sizeof(buf), "net:%.*s", (int)n, ip);
+	access_netwerk(rq->herkomst ? rq->herkomst : "?", net);
+	snprintf(buf, sizeof(buf), "net:%s", net);
 	return arena_strdup(&rq->a, buf);
 }
 
