@@ -18,7 +18,8 @@ for p in $PACKAGES; do
 	fi
 done
 # Node.js and npm (for the NL Design System CSS, the OpenAPI linter and the
-# browser tests): any installed version will do; otherwise Debian's.
+# browser tests): any installed version from 18 on will do; otherwise
+# Debian's (Node.js 18 on Debian 12, which every npm package is pinned for).
 if ! command -v npm >/dev/null 2>&1; then
 	missing="$missing nodejs npm"
 fi

@@ -1,12 +1,13 @@
 #!/bin/sh
 # lint.sh - house rules that the compiler does not check (TAP output):
-# every source file is formatted with the project's .clang-format, and
-# every .c file includes banned.h as its last include.
+# every source file is formatted with the project's .clang-format, every
+# .c file includes banned.h as its last include, and every locked npm
+# package runs on Debian 12's Node.js 18.
 set -u
 cd "$1" || exit 1
 files=$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'tools/*.c' 2>/dev/null ||
 	find src tests tools -name '*.[ch]')
-echo "1..2"
+echo "1..3"
 if clang-format --dry-run --Werror $files 2>/tmp/lint.$$; then
 	echo "ok 1 - clang-format"
 else
@@ -28,3 +29,10 @@ else
 	echo "# without banned.h as last include:$bad"
 	echo "not ok 2 - banned.h included last"
 fi
+if python3 scripts/node-engines.py package-lock.json >/tmp/lint.$$ 2>&1; then
+	echo "ok 3 - npm packages accept Debian 12's Node.js"
+else
+	sed 's/^/# /' /tmp/lint.$$
+	echo "not ok 3 - npm packages accept Debian 12's Node.js"
+fi
+rm -f /tmp/lint.$$

@@ -1,7 +1,9 @@
 /*
  * access.c - roles, scopes, user names and password strength.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "access.h"
@@ -211,4 +213,36 @@ zicht_cijfers(const struct zicht *z, const char *samenwerking,
 		if (zicht_heeft(z->lezen, z->nlezen, leden[i]))
 			return true;
 	return false;
+}
+
+/*
+ * Mask an address to its /24 (IPv4, also written as an IPv4-mapped IPv6
+ * address) or /64 (IPv6) and write it as CIDR.
+ */
+void
+access_netwerk(const char *herkomst, char *out)
+{
+	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0,    0,
+						  0, 0, 0, 0, 0xff, 0xff };
+	unsigned char raw[16];
+	char text[INET6_ADDRSTRLEN];
+	const char *h = herkomst ? herkomst : "";
+	bool v4 = inet_pton(AF_INET, h, raw) == 1;
+
+	if (!v4 && inet_pton(AF_INET6, h, raw) == 1 &&
+	    memcmp(raw, mapped, sizeof(mapped)) == 0) {
+		memmove(raw, raw + 12, 4);
+		v4 = true;
+	}
+	if (v4) {
+		raw[3] = 0;
+		inet_ntop(AF_INET, raw, text, sizeof(text));
+		snprintf(out, ACCESS_NETWERK_LEN, "%s/24", text);
+	} else if (inet_pton(AF_INET6, h, raw) == 1) {
+		memset(raw + 8, 0, 8);
+		inet_ntop(AF_INET6, raw, text, sizeof(text));
+		snprintf(out, ACCESS_NETWERK_LEN, "%s/64", text);
+	} else {
+		snprintf(out, ACCESS_NETWERK_LEN, "%s", h);
+	}
 }

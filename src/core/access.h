@@ -124,5 +124,14 @@ bool zicht_cijfers(const struct zicht *z, const char *samenwerking,
 
 /* Whether `code` is among the n codes of `list`. */
 bool zicht_heeft(const char *const *list, size_t n, const char *code);
+#define ACCESS_NETWERK_LEN 64 /* room for an IPv6 network and NUL */
+
+/*
+ * The network an origin address belongs to, for counting per network:
+ * "192.0.2.0/24" for an IPv4 address, "2001:db8:1:2::/64" for IPv6
+ * (however the address was written), and any other text (an origin such
+ * as "opdrachtregel") as it is, cut to fit, into out[ACCESS_NETWERK_LEN].
+ */
+void access_netwerk(const char *herkomst, char *out);
 
 #endif

@@ -38,20 +38,34 @@ decode(const char *secret_b32, char **raw, size_t *len)
 		       OATH_OK;
 }
 
+/* Check a code in a window of one step either way; its step in *stap. */
 bool
-totp_check(const char *secret_b32, int64_t now, const char *code)
+totp_check_stap(const char *secret_b32, int64_t now, const char *code,
+		int64_t *stap)
 {
 	char *raw = NULL;
 	size_t len = 0;
-	int rc;
+	int rc, pos = 0;
 
 	if (!secret_b32 || !code || strlen(code) != 6 ||
 	    strspn(code, "0123456789") != 6 || !decode(secret_b32, &raw, &len))
 		return false;
-	rc = oath_totp_validate(raw, len, (time_t)now, 30, 0, 1, code);
+	rc = oath_totp_validate2(raw, len, (time_t)now, 30, 0, 1, &pos, code);
 	sodium_memzero(raw, len);
 	free(raw);
-	return rc >= 0;
+	if (rc < 0)
+		return false;
+	*stap = now / 30 + pos;
+	return true;
+}
+
+/* A code is valid at now, in a window of one step either way. */
+bool
+totp_check(const char *secret_b32, int64_t now, const char *code)
+{
+	int64_t stap;
+
+	return totp_check_stap(secret_b32, now, code, &stap);
 }
 
 bool

@@ -20,6 +20,14 @@ void totp_new_secret(char *out);
  */
 bool totp_check(const char *secret_b32, int64_t now, const char *code);
 
+/*
+ * The same check, and the time step the code belongs to (Unix seconds /
+ * 30, one more or less than now's with drift) in *stap, so that a caller
+ * can accept each step only once (RFC 6238 section 5.2).
+ */
+bool totp_check_stap(const char *secret_b32, int64_t now, const char *code,
+		     int64_t *stap);
+
 /* The code for a secret at a time (for tests and setup), into out[7]. */
 bool totp_code(const char *secret_b32, int64_t now, char *out);
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <sodium.h>
 
@@ -135,14 +136,25 @@ authz_route(struct request *rq, unsigned flags, struct err *e)
 		       "Uw account heeft geen rol die dit mag.");
 }
 
-static enum status
-refused(struct request *rq, const char *what, struct err *e)
+void
+auth_audit_geweigerd(struct request *rq, int resultaat, const char *resource,
+		     const char *weergave, const char *toelichting)
 {
 	struct err ignore;
 
 	err_clear(&ignore);
-	store_audit_event(rq->store, "geweigerd", 403, "toegang", what,
-			  rq->path, &ignore);
+	if (rq->who.ingelogd)
+		store_audit_event(rq->store, "geweigerd", resultaat, resource,
+				  weergave, toelichting, &ignore);
+	else
+		store_audit_weigering(rq->store, rq->now, resultaat, resource,
+				      weergave, toelichting, &ignore);
+}
+
+static enum status
+refused(struct request *rq, const char *what, struct err *e)
+{
+	auth_audit_geweigerd(rq, 403, "toegang", what, rq->path);
 	return err_set(e, ST_FORBIDDEN,
 		       "U mag dit niet wijzigen: het hoort bij %.40s, "
 		       "waarvoor uw account geen rol heeft.",

@@ -40,6 +40,17 @@ enum status auth_identify(struct request *rq, int64_t now, struct err *e);
  */
 bool auth_csrf_ok(struct request *rq, const char *form_value);
 
+/*
+ * Record a refusal in the audit trail (actie "geweigerd"): one entry for
+ * a signed-in account, which can be held to account; for an anonymous
+ * request bounded per origin network (store_audit_weigering), so that
+ * nobody can fill the disk with bogus tokens or forbidden addresses.
+ * Neither empties the response cache.
+ */
+void auth_audit_geweigerd(struct request *rq, int resultaat,
+			  const char *resource, const char *weergave,
+			  const char *toelichting);
+
 /* Whether the principal holds `rol` (for `scope`, NULL: any scope). */
 bool auth_has_role(const struct principal *p, enum rol rol, const char *scope);
 

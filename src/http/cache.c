@@ -56,6 +56,23 @@ clear(struct cache *c)
 	c->bytes = 0;
 }
 
+/* Remove the entry under key, if any; the caller holds the lock. */
+static void
+drop(struct cache *c, const char *key)
+{
+	for (struct entry **p = &c->buckets[hash(key) % NBUCKETS]; *p;
+	     p = &(*p)->next)
+		if (strcmp((*p)->key, key) == 0) {
+			struct entry *old = *p;
+			*p = old->next;
+			c->bytes -= old->len;
+			free(old->key);
+			free(old->body);
+			free(old);
+			return;
+		}
+}
+
 struct cache *
 cache_new(size_t max_bytes)
 {
@@ -142,18 +159,18 @@ cache_put(struct cache *c, const char *key, int64_t generation,
 		clear(c);
 	b = hash(key) % NBUCKETS;
 	/* Replace an entry made concurrently for the same key. */
-	for (struct entry **p = &c->buckets[b]; *p; p = &(*p)->next)
-		if (strcmp((*p)->key, key) == 0) {
-			struct entry *old = *p;
-			*p = old->next;
-			c->bytes -= old->len;
-			free(old->key);
-			free(old->body);
-			free(old);
-			break;
-		}
+	drop(c, key);
 	e->next = c->buckets[b];
 	c->buckets[b] = e;
 	c->bytes += len;
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* Drop one entry (see cache.h), under the lock. */
+void
+cache_forget(struct cache *c, const char *key)
+{
+	pthread_mutex_lock(&c->mu);
+	drop(c, key);
 	pthread_mutex_unlock(&c->mu);
 }

@@ -31,8 +31,18 @@ bool cache_get(struct cache *c, const char *key, int64_t generation,
 	       struct arena *a, const char **body, size_t *len,
 	       const char **content_type);
 
-/* Store a copy of body under key for this generation. */
+/*
+ * Store a copy of body under key for this generation. The caller decides
+ * from the response whether it may be shared at all (server.c: no
+ * cookie, no token of one visitor).
+ */
 void cache_put(struct cache *c, const char *key, int64_t generation,
 	       const char *body, size_t len, const char *content_type);
+
+/*
+ * Drop the entry under key, of any generation: its URL has just answered
+ * with something that may not be shared, so no earlier copy is served.
+ */
+void cache_forget(struct cache *c, const char *key);
 
 #endif

@@ -108,6 +108,7 @@ struct response {
 	const char *location; /* for 201 and 303 */
 	const char *cookies[2]; /* Set-Cookie values */
 	bool immutable; /* static asset: may be cached */
+	bool personal; /* carries a token of this visitor: never shared */
 };
 
 typedef enum status (*handler_fn)(struct request *rq, struct response *rs,

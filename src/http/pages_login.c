@@ -64,23 +64,17 @@ page_login_form(struct request *rq, struct response *rs, struct err *e)
 			      form_data(rq, csrf, NULL, NULL), e);
 }
 
-/* "net:192.0.2" (IPv4 /24) or "net:2001:db8:1:2" (IPv6 /64). */
+/*
+ * "net:192.0.2.0/24" (IPv4 /24) or "net:2001:db8:1:2::/64" (IPv6 /64,
+ * however the address was written).
+ */
 static const char *
 net_key(struct request *rq)
 {
-	char buf[96];
-	const char *ip = rq->herkomst ? rq->herkomst : "?";
-	const char *cut = strchr(ip, ':') ? NULL : strrchr(ip, '.');
-	size_t n = cut ? (size_t)(cut - ip) : strlen(ip);
+	char net[ACCESS_NETWERK_LEN], buf[ACCESS_NETWERK_LEN + 8];
 
-	if (strchr(ip, ':')) {
-		int colons = 0;
-		n = 0;
-		while (ip[n] && colons < 4)
-			if (ip[n++] == ':')
-				colons++;
-	}
-	snprintf(buf, sizeof(buf), "net:%.*s", (int)n, ip);
+	access_netwerk(rq->herkomst ? rq->herkomst : "?", net);
+	snprintf(buf, sizeof(buf), "net:%s", net);
 	return arena_strdup(&rq->a, buf);
 }
 
@@ -104,22 +98,72 @@ needs_second_factor(const struct gebruiker *u)
 	return false;
 }
 
-/* The six digits of the app, or one unused recovery code. */
+/*
+ * Use the second factor: the six digits of the app, for a time step later
+ * than the last one accepted (a code works once, RFC 6238 section 5.2),
+ * or one unused recovery code. Writes, so call it in a transaction.
+ */
 static bool
-second_factor_ok(struct request *rq, const struct gebruiker *u,
-		 const char *code, int64_t now)
+second_factor_use(struct request *rq, const struct gebruiker *u,
+		  const char *code, int64_t now)
 {
 	struct err ignore;
+	int64_t stap;
 
 	if (!u->totp_geheim || !code || !*code)
 		return false;
-	if (strlen(code) == 6 && totp_check(u->totp_geheim, now, code))
-		return true;
 	err_clear(&ignore);
+	if (strlen(code) == 6)
+		return totp_check_stap(u->totp_geheim, now, code, &stap) &&
+		       store_totp_stap_gebruik(rq->store, u->gebruikersnaam,
+					       stap, &ignore) == ST_OK;
 	return strlen(code) == 11 &&
 	       store_herstelcode_gebruik(rq->store, u->gebruikersnaam,
 					 auth_hash(&rq->a, code), now,
 					 &ignore) == ST_OK;
+}
+
+/*
+ * Log in, all in one transaction: use the second factor when the roles
+ * need it, end an old session, make a new one (never the old cookie
+ * promoted: no fixation) and clear the account's failed attempts. Sets
+ * *refused, and writes nothing, when the second factor is missing, wrong
+ * or used already.
+ */
+static enum status
+log_in(struct request *rq, struct response *rs, const struct gebruiker *user,
+       const char *akey, const char *code, int64_t now, bool *refused,
+       struct err *e)
+{
+	const char *secret = auth_secret(&rq->a);
+	const char *form_csrf = auth_secret(&rq->a);
+	enum status st;
+
+	*refused = false;
+	if ((st = store_begin(rq->store, e)))
+		return st;
+	if (needs_second_factor(user) &&
+	    !second_factor_use(rq, user, code, now)) {
+		store_rollback(rq->store);
+		*refused = true;
+		return ST_OK;
+	}
+	store_set_actor(rq->store, user->gebruikersnaam, user->naam,
+			rq->herkomst);
+	if ((rq->who.sessie_hash &&
+	     store_sessie_delete(rq->store, rq->who.sessie_hash, e)) ||
+	    store_sessie_add(rq->store, auth_hash(&rq->a, secret),
+			     user->gebruikersnaam, form_csrf, now, rq->herkomst,
+			     e) ||
+	    store_poging_wis(rq->store, akey, e)) {
+		store_rollback(rq->store);
+		return e->status;
+	}
+	if ((st = store_commit(rq->store, e)))
+		return st;
+	rs->cookies[0] = cookie(rq, "ambt_sessie", secret, SESSIE_MAX);
+	rs->cookies[1] = cookie(rq, "ambt_csrf", "", 0);
+	return ST_OK;
 }
 
 enum status
@@ -134,7 +178,8 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 	struct gebruiker user;
 	int64_t now = rq->now, blocked_a, blocked_n;
 	struct err lookup;
-	bool ok;
+	enum status st;
+	bool ok, refused = false;
 
 	if (!rq->content_type ||
 	    strncasecmp(rq->content_type, "application/x-www-form-urlencoded",
@@ -153,9 +198,8 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 	if (!csrf || !rq->cookie_csrf || strlen(csrf) != 64 ||
 	    strlen(rq->cookie_csrf) != 64 ||
 	    sodium_memcmp(csrf, rq->cookie_csrf, 64) != 0) {
-		store_audit_event(rq->store, "geweigerd", 403, "sessie", naam,
-				  "inlogformulier zonder geldig CSRF-token", e);
-		err_clear(e);
+		auth_audit_geweigerd(rq, 403, "sessie", naam,
+				     "inlogformulier zonder geldig CSRF-token");
 		return refuse(rq, rs, 403,
 			      "Het formulier is verlopen. Laad de pagina "
 			      "opnieuw en probeer het nog eens.",
@@ -191,11 +235,10 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 			    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
 		     pw) &&
 	     hash != NULL;
-	/* Roles that need it: the second factor, or a recovery code. */
-	if (ok && !blocked_a && !blocked_n && needs_second_factor(&user) &&
-	    !second_factor_ok(rq, &user, code, now))
-		ok = false;
-	if (blocked_a || blocked_n || !ok) {
+	if (ok && !blocked_a && !blocked_n &&
+	    (st = log_in(rq, rs, &user, akey, code, now, &refused, e)))
+		return st;
+	if (blocked_a || blocked_n || !ok || refused) {
 		store_poging_mislukt(rq->store, akey, now, LOGIN_MAX_ACCOUNT,
 				     LOGIN_WINDOW, LOGIN_BLOCK, e);
 		store_poging_mislukt(rq->store, nkey, now, LOGIN_MAX_NET,
@@ -205,23 +248,6 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 			blocked_a || blocked_n ? "geblokkeerd" : NULL, e);
 		err_clear(e);
 		return refuse(rq, rs, 401, generic, naam, e);
-	}
-	/* A new session every time: an old cookie is never promoted. */
-	{
-		const char *secret = auth_secret(&rq->a);
-		const char *form_csrf = auth_secret(&rq->a);
-
-		if (rq->who.sessie_hash)
-			store_sessie_delete(rq->store, rq->who.sessie_hash, e);
-		store_set_actor(rq->store, user.gebruikersnaam, user.naam,
-				rq->herkomst);
-		if (store_sessie_add(rq->store, auth_hash(&rq->a, secret),
-				     user.gebruikersnaam, form_csrf, now,
-				     rq->herkomst, e))
-			return e->status;
-		store_poging_wis(rq->store, akey, e);
-		rs->cookies[0] = cookie(rq, "ambt_sessie", secret, SESSIE_MAX);
-		rs->cookies[1] = cookie(rq, "ambt_csrf", "", 0);
 	}
 	rs->status = 303;
 	rs->location = "/";

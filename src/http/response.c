@@ -371,6 +371,11 @@ resp_page_html(struct request *rq, struct response *rs, const char *name,
 		json_object_set_new(u, "csrf", jstr(rq->who.csrf));
 		json_object_set_new(data, "ingelogd", u);
 	}
+	/* A form token, or the menu of a signed-in person, belongs to this
+	 * visitor alone: such a page is never kept for others. */
+	if (rq->who.ingelogd ||
+	    json_is_string(json_object_get(data, "formCsrf")))
+		rs->personal = true;
 	st = tmpl_render(rq->templates, name, data, &rq->a, 4u << 20, &out,
 			 &len, e);
 	json_decref(data);

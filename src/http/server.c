@@ -455,6 +455,19 @@ cacheable(const struct request *rq, unsigned kind)
 	       (kind & (ROUTE_API | ROUTE_PAGE)) && !(kind & ROUTE_OPEN);
 }
 
+/*
+ * Whether a response may be kept and given to other anonymous visitors:
+ * decided from the response itself, never from its URL. A 200 with a
+ * body, that sets no cookie and carries no token of this visitor (the
+ * login form's CSRF token).
+ */
+static bool
+shareable(const struct response *rs)
+{
+	return rs->status == 200 && rs->content_type && !rs->cookies[0] &&
+	       !rs->cookies[1] && !rs->personal;
+}
+
 /* "GET <uri as received> <today>": today is part of every answer. */
 static const char *
 cache_key(struct request *rq)
@@ -580,9 +593,8 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	if (auth_identify(rq, rq->now, &e)) {
 		store_set_actor(rq->store, "anoniem", "anonieme gebruiker",
 				rq->herkomst);
-		store_audit_event(rq->store, "geweigerd", 401, "token", NULL,
-				  "onbekend, verlopen of ingetrokken token",
-				  &(struct err){ 0 });
+		auth_audit_geweigerd(rq, 401, "token", NULL,
+				     "onbekend, verlopen of ingetrokken token");
 		pool_release(s, rq->store);
 		rq->store = NULL;
 		error_response(c, kind, 401, &e, &rs);
@@ -600,9 +612,9 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	/* A session may change nothing without its CSRF token. */
 	if (rq->who.sessie_hash && rq->method != HTTP_GET &&
 	    rq->method != HTTP_HEAD && !csrf_ok(rq)) {
-		store_audit_event(rq->store, "geweigerd", 403, "sessie",
-				  rq->who.user.gebruikersnaam,
-				  "verzoek zonder geldig CSRF-token", &e);
+		auth_audit_geweigerd(rq, 403, "sessie",
+				     rq->who.user.gebruikersnaam,
+				     "verzoek zonder geldig CSRF-token");
 		pool_release(s, rq->store);
 		rq->store = NULL;
 		err_set(&e, ST_CONFLICT,
@@ -614,10 +626,9 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	/* What the route needs, checked here for every route. */
 	if ((st = authz_route(rq, kind, &e)) != ST_OK) {
 		if (st == ST_FORBIDDEN)
-			store_audit_event(rq->store, "geweigerd", 403,
-					  "toegang",
-					  rq->who.user.gebruikersnaam, rq->path,
-					  &(struct err){ 0 });
+			auth_audit_geweigerd(rq, 403, "toegang",
+					     rq->who.user.gebruikersnaam,
+					     rq->path);
 		pool_release(s, rq->store);
 		rq->store = NULL;
 		error_response(c, kind, http_status_of(st), &e, &rs);
@@ -641,8 +652,10 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	}
 	st = ((handler_fn)rq->match.route->handler)(rq, &rs, &e);
 	pool_release(s, rq->store);
-	if (st == ST_OK && key && rs.status == 200 && rs.content_type)
+	if (st == ST_OK && key && shareable(&rs))
 		cache_put(s->cache, key, gen, rs.body, rs.len, rs.content_type);
+	else if (key)
+		cache_forget(s->cache, key);
 	rq->store = NULL;
 	if (st != ST_OK) {
 		if (e.status == ST_OK)

@@ -404,7 +404,16 @@ static const char *const texts[Q__COUNT] = {
 		"DO UPDATE SET mislukt = excluded.mislukt, sinds = "
 		"excluded.sinds, geblokkeerd_tot = excluded.geblokkeerd_tot",
 	[Q_POGING_DELETE] = "DELETE FROM inlogpoging WHERE sleutel = $1",
-	[Q_TOTP_SET] = "UPDATE gebruiker SET totp_geheim = $2 WHERE id = $1",
+	/* Ended windows of refusals counted per network, other than $2
+	 * ("weigering:" up to "weigering;" is that prefix, on the key). */
+	[Q_WEIGERING_AFGELOPEN] =
+		"SELECT sleutel, mislukt, sinds FROM inlogpoging WHERE "
+		"sleutel >= 'weigering:' AND sleutel < 'weigering;' AND "
+		"sinds <= $1 AND sleutel <> $2 ORDER BY sleutel LIMIT 32",
+	[Q_TOTP_SET] = "UPDATE gebruiker SET totp_geheim = $2, totp_stap = "
+		       "NULL WHERE id = $1",
+	[Q_TOTP_STAP] = "UPDATE gebruiker SET totp_stap = $2 WHERE id = $1 AND "
+			"(totp_stap IS NULL OR totp_stap < $2)",
 	[Q_HERSTEL_DELETE] = "DELETE FROM herstelcode WHERE gebruiker_id = $1",
 	[Q_HERSTEL_INSERT] =
 		"INSERT INTO herstelcode (gebruiker_id, hash) VALUES ($1, $2)",

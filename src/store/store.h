@@ -413,6 +413,15 @@ enum status store_tweede_factor_zet(struct store *s, const char *gebruikersnaam,
 				    const char *const *code_hashes, size_t n,
 				    struct err *e);
 
+/*
+ * Accept a TOTP code of time step `stap` (Unix seconds / 30) once: ST_OK
+ * when the step is later than the last one accepted for the account, and
+ * it is remembered; ST_CONFLICT when it is not (the code, or an earlier
+ * one, was used already). Call it in the transaction that logs in.
+ */
+enum status store_totp_stap_gebruik(struct store *s, const char *gebruikersnaam,
+				    int64_t stap, struct err *e);
+
 /* Use a recovery code once: ST_OK, or ST_NOT_FOUND when it is not valid. */
 enum status store_herstelcode_gebruik(struct store *s,
 				      const char *gebruikersnaam,
@@ -489,11 +498,36 @@ enum status store_poging_wis(struct store *s, const char *sleutel,
 
 /* ---- audit trail ---- */
 
-/* Record an event that changed nothing (login, refusal) on its own. */
+/*
+ * Record an event that changed nothing (login, refusal) on its own. It
+ * leaves the database generation alone: no page shows it to anyone
+ * anonymous, so the response cache is kept.
+ */
 enum status store_audit_event(struct store *s, const char *actie, int resultaat,
 			      const char *resource,
 			      const char *resource_weergave,
 			      const char *toelichting, struct err *e);
+
+#define AUDIT_WEIGERING_MAX 10 /* entries per network per window */
+#define AUDIT_WEIGERING_VENSTER 60 /* seconds */
+
+/*
+ * Record the refusal of an anonymous request (actie "geweigerd"), bounded
+ * per origin network (of the herkomst given to store_set_actor: IPv4 /24,
+ * IPv6 /64): at most AUDIT_WEIGERING_MAX entries in a window of
+ * AUDIT_WEIGERING_VENSTER seconds from the network's first refusal. The
+ * refusals beyond that are only counted (in inlogpoging, key
+ * "weigering:<network>"), and once the window has ended they become one
+ * entry (resultaat 429, nieuw.aantal the number, the network as origin):
+ * at the network's next refusal, or at any network's refusal after that,
+ * whichever comes first. The counter lives in the database, so several
+ * processes share it. Like store_audit_event it leaves the generation
+ * alone. `now` is Unix seconds.
+ */
+enum status store_audit_weigering(struct store *s, int64_t now, int resultaat,
+				  const char *resource,
+				  const char *resource_weergave,
+				  const char *toelichting, struct err *e);
 
 /*
  * Entries the viewer may read, newest first; filters NULL for any. A

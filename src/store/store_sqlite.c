@@ -41,6 +41,7 @@ static const struct migration migrations[] = {
 	{ 8, embed_0008_token_scope_sql },
 	{ 9, embed_0009_uren_sql },
 	{ 10, embed_0010_kosten_sql },
+	{ 11, embed_0011_totp_stap_sql },
 	{ 12, embed_0012_tenancy_sql },
 };
 
@@ -283,10 +284,26 @@ tx_begin(struct store *s, struct err *e)
 	if (s->depth == 0) {
 		reset_others(s, -1); /* no stale snapshot into the write */
 		st = exec(s, "BEGIN IMMEDIATE", e);
+		s->zichtbaar = false;
 	} else
 		st = exec(s, "SAVEPOINT w", e);
-	if (st == ST_OK)
+	if (st == ST_OK) {
 		s->depth++;
+		if (!s->stil)
+			s->zichtbaar = true;
+	}
+	return st;
+}
+
+/* tx_begin, marked as bookkeeping only (see store_sqlite.h). */
+enum status
+tx_begin_stil(struct store *s, struct err *e)
+{
+	enum status st;
+
+	s->stil = true;
+	st = tx_begin(s, e);
+	s->stil = false;
 	return st;
 }
 
@@ -298,8 +315,9 @@ tx_end(struct store *s, enum status st, struct err *e)
 
 	s->scope = NULL;
 	s->depth--;
-	if (st == ST_OK && s->depth == 0 && s->version >= 3) {
-		/* Every committed write raises the generation. */
+	if (st == ST_OK && s->depth == 0 && s->version >= 3 && s->zichtbaar) {
+		/* Every committed write raises the generation; bookkeeping
+		 * alone (tx_begin_stil) does not. */
 		sqlite3_stmt *g = stmt(s, Q_GENERATIE_BUMP, e);
 		st = g ? run(s, g, e) : e->status;
 	}
@@ -3072,11 +3090,158 @@ store_audit_event(struct store *s, const char *actie, int resultaat,
 {
 	enum status rc;
 
-	if ((rc = tx_begin(s, e)))
+	if ((rc = tx_begin_stil(s, e)))
 		return rc;
 	rc = audit_append(s, actie, resultaat, resource, NULL,
 			  resource_weergave, toelichting, NULL, NULL, e);
 	return tx_end(s, rc, e);
+}
+
+/* ---- refusals of anonymous requests, bounded per network ---- */
+
+/* Their counters in inlogpoging: "weigering:<network>". */
+#define WEIGERING "weigering:"
+
+/* Unix seconds as ISO 8601 UTC. */
+static void
+utc_iso(int64_t t, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/*
+ * One entry for the `aantal` refusals from `netwerk` beyond the bound in
+ * the window that began at `sinds`, with the network as its origin.
+ */
+static enum status
+weigering_samenvatting(struct store *s, const char *netwerk, int64_t aantal,
+		       int64_t sinds, struct err *e)
+{
+	char herkomst[sizeof(s->herkomst)], van[32], tot[32], n[24];
+	char tekst[256];
+	enum status rc;
+
+	utc_iso(sinds, van, sizeof(van));
+	utc_iso(sinds + AUDIT_WEIGERING_VENSTER, tot, sizeof(tot));
+	snprintf(n, sizeof(n), "%lld", (long long)aantal);
+	snprintf(tekst, sizeof(tekst),
+		 "%lld weigeringen meer van %s tussen %s en %s, niet elk "
+		 "apart vastgelegd",
+		 (long long)aantal, netwerk, van, tot);
+	copy_text(herkomst, sizeof(herkomst), s->herkomst);
+	copy_text(s->herkomst, sizeof(s->herkomst), netwerk);
+	rc = audit_append(
+		s, "geweigerd", 429, "toegang", NULL, netwerk, tekst, NULL,
+		jobj(&s->scratch, "aantal", n, "van", van, "tot", tot, NULL),
+		e);
+	copy_text(s->herkomst, sizeof(s->herkomst), herkomst);
+	return rc;
+}
+
+/*
+ * Close the windows of other networks that have ended: record what each
+ * held beyond the bound, and forget its counter. A few per call.
+ */
+static enum status
+weigering_opruimen(struct store *s, const char *sleutel, int64_t now,
+		   struct err *e)
+{
+	struct afgelopen {
+		const char *sleutel;
+		int64_t aantal, sinds;
+	} *list = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *st = stmt(s, Q_WEIGERING_AFGELOPEN, e);
+	int r;
+
+	if (!st)
+		return e->status;
+	bind_int(st, 1, now - AUDIT_WEIGERING_VENSTER);
+	bind_text(st, 2, sleutel);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (!PUSH(&s->scratch, list, n, cap)) {
+			sqlite3_reset(st);
+			return nomem(e);
+		}
+		list[n - 1].sleutel = col_text(&s->scratch, st, 0);
+		list[n - 1].aantal = sqlite3_column_int64(st, 1);
+		list[n - 1].sinds = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		return e->status;
+	for (size_t i = 0; i < n; i++) {
+		if (!list[i].sleutel)
+			continue;
+		if (list[i].aantal > AUDIT_WEIGERING_MAX &&
+		    weigering_samenvatting(s,
+					   list[i].sleutel + strlen(WEIGERING),
+					   list[i].aantal - AUDIT_WEIGERING_MAX,
+					   list[i].sinds, e))
+			return e->status;
+		if (!(st = stmt(s, Q_POGING_DELETE, e)))
+			return e->status;
+		bind_text(st, 1, list[i].sleutel);
+		if (run(s, st, e))
+			return e->status;
+	}
+	return ST_OK;
+}
+
+enum status
+store_audit_weigering(struct store *s, int64_t now, int resultaat,
+		      const char *resource, const char *resource_weergave,
+		      const char *toelichting, struct err *e)
+{
+	char netwerk[ACCESS_NETWERK_LEN];
+	char sleutel[sizeof(WEIGERING) + ACCESS_NETWERK_LEN];
+	int64_t aantal = 0, sinds = now;
+	sqlite3_stmt *st;
+	enum status rc;
+	int r;
+
+	access_netwerk(s->herkomst, netwerk);
+	snprintf(sleutel, sizeof(sleutel), WEIGERING "%s", netwerk);
+	if ((rc = tx_begin_stil(s, e)))
+		return rc;
+	if (weigering_opruimen(s, sleutel, now, e) ||
+	    !(st = stmt(s, Q_POGING_GET, e)))
+		return tx_end(s, e->status, e);
+	bind_text(st, 1, sleutel);
+	if ((r = next_row(s, st, e)) < 0)
+		return tx_end(s, e->status, e);
+	if (r == 1) {
+		aantal = sqlite3_column_int64(st, 0);
+		sinds = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (r == 1 && now - sinds < AUDIT_WEIGERING_VENSTER) {
+		aantal++;
+	} else {
+		/* A new window; what the last one held beyond the bound
+		 * is recorded first, on this next refusal that may be. */
+		if (r == 1 && aantal > AUDIT_WEIGERING_MAX &&
+		    weigering_samenvatting(
+			    s, netwerk, aantal - AUDIT_WEIGERING_MAX, sinds, e))
+			return tx_end(s, e->status, e);
+		aantal = 1;
+		sinds = now;
+	}
+	if (aantal <= AUDIT_WEIGERING_MAX &&
+	    audit_append(s, "geweigerd", resultaat, resource, NULL,
+			 resource_weergave, toelichting, NULL, NULL, e))
+		return tx_end(s, e->status, e);
+	if (!(st = stmt(s, Q_POGING_UPSERT, e)))
+		return tx_end(s, e->status, e);
+	bind_text(st, 1, sleutel);
+	bind_int(st, 2, aantal);
+	bind_int(st, 3, sinds);
+	bind_int(st, 4, 0);
+	return tx_end(s, run(s, st, e), e);
 }
 
 static void
@@ -3447,7 +3612,8 @@ store_poging_mislukt(struct store *s, const char *sleutel, int64_t now, int max,
 	enum status rc;
 	int r;
 
-	if ((rc = tx_begin(s, e)))
+	/* Counting changes nothing a page shows. */
+	if ((rc = tx_begin_stil(s, e)))
 		return rc;
 	if (!(st = stmt(s, Q_POGING_GET, e)))
 		return tx_end(s, e->status, e);
@@ -3520,6 +3686,29 @@ store_tweede_factor_zet(struct store *s, const char *gebruikersnaam,
 		rc = audit_append(s, "partial_update", 200, "gebruiker", NULL,
 				  gebruikersnaam, "tweede factor ingesteld",
 				  NULL, NULL, e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_totp_stap_gebruik(struct store *s, const char *gebruikersnaam,
+			int64_t stap, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	enum status rc;
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (gebruiker_id(s, gebruikersnaam, &id, NULL, e) ||
+	    !(st = stmt(s, Q_TOTP_STAP, e)))
+		return tx_end(s, e->status, e);
+	bind_int(st, 1, id);
+	bind_int(st, 2, stap);
+	rc = run(s, st, e);
+	/* One statement decides, under the write lock: of two logins with
+	 * the same code at once, only one changes the row. */
+	if (rc == ST_OK && sqlite3_changes(s->db) == 0)
+		rc = err_set(e, ST_CONFLICT, "Deze code is al gebruikt.");
 	return tx_end(s, rc, e);
 }
 

@@ -7,6 +7,7 @@
 #define AMBT_STORE_SQLITE_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "queries.h"
@@ -26,6 +27,8 @@ struct store {
 	const struct zicht *zicht; /* who reads (store_set_zicht) */
 	struct arena zicht_a; /* the viewer's lists as JSON, for SQL */
 	const char *zicht_volledig, *zicht_intern, *zicht_scopes, *zicht_beheer;
+	bool stil; /* the next tx_begin is bookkeeping only (tx_begin_stil) */
+	bool zichtbaar; /* the open transaction may change what pages show */
 };
 
 /*
@@ -55,6 +58,12 @@ int next_row(struct store *s, sqlite3_stmt *st, struct err *e);
 enum status exec(struct store *s, const char *sql, struct err *e);
 enum status nomem(struct err *e);
 enum status tx_begin(struct store *s, struct err *e);
+/*
+ * A transaction that only keeps books (audit events, counters of failed
+ * attempts): it changes nothing a page shows, so it leaves the generation
+ * alone, unless a transaction around it writes for real.
+ */
+enum status tx_begin_stil(struct store *s, struct err *e);
 enum status tx_end(struct store *s, enum status st, struct err *e);
 const char *jobj(struct arena *a, ...);
 enum status audit_append(struct store *s, const char *actie, int resultaat,

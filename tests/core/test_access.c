@@ -160,10 +160,46 @@ test_totp(void **state)
 	assert_false(totp_check(secret, 1111111109, "81804"));
 	assert_false(totp_check(secret, 1111111109, "08180a"));
 	assert_false(totp_check(NULL, 1111111109, "081804"));
+	/* The step a code belongs to, also when it is one step off. */
+	int64_t stap = 0;
+	assert_true(totp_check_stap(secret, 1111111109, "081804", &stap));
+	assert_int_equal(stap, 37037036);
+	stap = 0;
+	assert_true(totp_check_stap(secret, 1111111109 + 30, "081804", &stap));
+	assert_int_equal(stap, 37037036);
+	stap = 0;
+	assert_true(totp_check_stap(secret, 1111111109 - 30, "081804", &stap));
+	assert_int_equal(stap, 37037036);
+	assert_true(totp_code(secret, 1111111109 + 30, code));
+	assert_true(totp_check_stap(secret, 1111111109, code, &stap));
+	assert_int_equal(stap, 37037037);
 	totp_new_secret(fresh);
 	assert_int_equal(strlen(fresh), 32);
 	assert_true(totp_code(fresh, 1700000000, code));
 	assert_true(totp_check(fresh, 1700000000, code));
+}
+
+/* Counting per network: /24 and /64, however the address is written. */
+static void
+test_netwerk(void **state)
+{
+	char out[ACCESS_NETWERK_LEN];
+
+	(void)state;
+	access_netwerk("192.0.2.77", out);
+	assert_string_equal(out, "192.0.2.0/24");
+	access_netwerk("::ffff:192.0.2.77", out);
+	assert_string_equal(out, "192.0.2.0/24");
+	access_netwerk("2001:db8:1:2:3:4:5:6", out);
+	assert_string_equal(out, "2001:db8:1:2::/64");
+	access_netwerk("2001:db8:1:2::9", out);
+	assert_string_equal(out, "2001:db8:1:2::/64");
+	access_netwerk("2001:db8::1", out);
+	assert_string_equal(out, "2001:db8::/64");
+	access_netwerk("opdrachtregel", out);
+	assert_string_equal(out, "opdrachtregel");
+	access_netwerk(NULL, out);
+	assert_string_equal(out, "");
 }
 
 static void
@@ -228,6 +264,7 @@ main(void)
 		cmocka_unit_test(test_passwords),
 		cmocka_unit_test(test_hashing),
 		cmocka_unit_test(test_totp),
+		cmocka_unit_test(test_netwerk),
 		cmocka_unit_test(test_audit_chain),
 	};
 	return RUN_TESTS(tests);

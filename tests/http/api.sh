@@ -511,28 +511,75 @@ req GET / -H "Cookie: ambt_sessie=$SES"
 grep -q 'Uitloggen' "$WORK/body" && not_ok "logging out ends the session" || ok "logging out ends the session"
 AS=beheer
 
+# ---- the login form is never shared between visitors ----
+# Two anonymous visitors, each with a cookie jar of their own: each gets
+# a CSRF cookie with the same token in the form, never the other's (the
+# form must not come from the response cache), and both can log in.
+visit() {
+	curl -s -c "$WORK/jar-$1" -b "$WORK/jar-$1" -D "$WORK/headers-$1" \
+		-o "$WORK/form-$1" "$BASE/inloggen"
+	sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WORK/form-$1"
+}
+jar_csrf() {
+	awk '$6 == "ambt_csrf" { print $7 }' "$WORK/jar-$1"
+}
+rm -f "$WORK/jar-a" "$WORK/jar-b"
+FA=$(visit a)
+FB=$(visit b)
+if [ ${#FA} = 64 ] && [ "$FA" = "$(jar_csrf a)" ] && [ ${#FB} = 64 ] && [ "$FB" = "$(jar_csrf b)" ] && [ "$FA" != "$FB" ]; then ok "two visitors of the login form: each gets a cookie with their own token"; else not_ok "two visitors of the login form: each gets a cookie with their own token" "A form $FA cookie $(jar_csrf a)" "B form $FB cookie $(jar_csrf b)"; fi
+FA2=$(visit a)
+if [ "$FA2" = "$FA" ] && ! grep -qi '^Set-Cookie:' "$WORK/headers-a"; then ok "a visitor who comes back gets their own token again, without a new cookie"; else not_ok "a visitor who comes back gets their own token again, without a new cookie" "form $FA2, first $FA"; fi
+FB2=$(visit b)
+[ "$FB2" = "$FB" ] && ok "and so does the other visitor" || not_ok "and so does the other visitor" "form $FB2, first $FB"
+for v in a b; do
+	eval "t=\$F$(echo $v | tr ab AB)"
+	STATUS=$(curl -s -o "$WORK/body" -w '%{http_code}' -c "$WORK/jar-$v" -b "$WORK/jar-$v" \
+		--data-urlencode "gebruikersnaam=t.tester" --data-urlencode "wachtwoord=paard-batterij-nietje" \
+		--data-urlencode "csrf=$t" "$BASE/inloggen")
+	[ "$STATUS" = 303 ] && ok "visitor $v logs in with the form they were given" || not_ok "visitor $v logs in with the form they were given" "status $STATUS" "$(grep -o 'class="[^"]*melding[^"]*"[^<]*<[^<]*' "$WORK/body" | head -2)"
+done
+
 # ---- a second factor for beheerders and controllers ----
 printf 'kast-paard-nietje-42\n' | "$AMBT" gebruiker wachtwoord beheer --wachtwoord-stdin --db "$WORK/db" >/dev/null
 "$AMBT" gebruiker tweede-factor beheer --db "$WORK/db" >"$WORK/2fa"
 SECRET=$(sed -n 's/^  geheim: //p' "$WORK/2fa")
 HCODE=$(tail -1 "$WORK/2fa" | tr -d ' ')
+# totp SECRET STEP: the app's code for a time step (Unix seconds / 30).
 totp() {
-	python3 -c 'import base64,hmac,hashlib,struct,sys,datetime
-t=datetime.datetime.fromisoformat(sys.argv[2]).timestamp()
-k=base64.b32decode(sys.argv[1]); c=struct.pack(">Q",int(t)//30)
+	python3 -c 'import base64,hmac,hashlib,struct,sys
+k=base64.b32decode(sys.argv[1]); c=struct.pack(">Q",int(sys.argv[2]))
 h=hmac.new(k,c,hashlib.sha1).digest(); o=h[-1]&15
-print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1" "$AMBT_NU"
+print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1" "$2"
 }
 STATUS=$(login beheer kast-paard-nietje-42)
 [ "$STATUS" = 401 ] && ok "a beheerder without the code is refused" || not_ok "a beheerder without the code is refused" "status $STATUS"
+sed 's/value="[^"]*"//g' "$WORK/body" >"$WORK/refused-2fa"
 login2() {
 	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
 		-H "Cookie: ambt_csrf=$CS" --data-urlencode "gebruikersnaam=$1" \
 		--data-urlencode "wachtwoord=$2" --data-urlencode "code=$3" \
 		--data-urlencode "csrf=$CS" "$BASE/inloggen"
 }
-STATUS=$(login2 beheer kast-paard-nietje-42 "$(totp "$SECRET")")
+# The step now (the server's clock is fixed by AMBT_NU); the server
+# accepts one step either way, so the code of the next step is valid too.
+STEP=$(python3 -c 'import datetime,sys
+print(int(datetime.datetime.fromisoformat(sys.argv[1]).timestamp()) // 30)' "$AMBT_NU")
+STATUS=$(login2 beheer kast-paard-nietje-42 "$(totp "$SECRET" "$STEP")")
 [ "$STATUS" = 303 ] && ok "with the code from the app the beheerder logs in" || not_ok "with the code from the app the beheerder logs in" "status $STATUS"
+SES=$(grep -i '^Set-Cookie: ambt_sessie=' "$WORK/headers" | sed 's/^[^=]*=\([0-9a-f]*\);.*/\1/')
+AS=
+req GET / -H "Cookie: ambt_sessie=$SES"
+FCS=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WORK/body" | head -1)
+req POST /uitloggen -H "Cookie: ambt_sessie=$SES" --data "csrf=$FCS"
+[ "$STATUS" = 303 ] && ok "the beheerder logs out" || not_ok "the beheerder logs out" "status $STATUS"
+AS=beheer
+STATUS=$(login2 beheer kast-paard-nietje-42 "$(totp "$SECRET" "$STEP")")
+sed 's/value="[^"]*"//g' "$WORK/body" >"$WORK/replay"
+if [ "$STATUS" = 401 ] && cmp -s "$WORK/replay" "$WORK/refused-2fa"; then ok "the same code again is refused, with the answer of any failed login"; else not_ok "the same code again is refused, with the answer of any failed login" "status $STATUS"; fi
+STATUS=$(login2 beheer kast-paard-nietje-42 "$(totp "$SECRET" $((STEP + 1)))")
+[ "$STATUS" = 303 ] && ok "the code of the next step is accepted" || not_ok "the code of the next step is accepted" "status $STATUS"
+STATUS=$(login2 beheer kast-paard-nietje-42 "$(totp "$SECRET" "$STEP")")
+[ "$STATUS" = 401 ] && ok "and after it the code of the earlier step no longer" || not_ok "and after it the code of the earlier step no longer" "status $STATUS"
 STATUS=$(login2 beheer kast-paard-nietje-42 "$HCODE")
 [ "$STATUS" = 303 ] && ok "a recovery code works once" || not_ok "a recovery code works once" "status $STATUS"
 STATUS=$(login2 beheer kast-paard-nietje-42 "$HCODE")
@@ -607,6 +654,41 @@ req GET "/api/v1/auditregels?resource=urenbatch&pageSize=500" -H "Authorization:
 check "HB's controller does not" 200 "all(.results[]; .scope == \"HB\" or .gebruikersId == \"controller.hb\") and all(.results[]; .resourceWeergave != \"$NIEUW\")"
 req GET "/api/v1/uren/importen/2" -H "Authorization: Bearer $T_C_AA"
 check "AA's batch 2 reads as replaced" 200 ".vervangenDoor == $NIEUW"
+# ---- refusals of anonymous requests are bounded per network ----
+# At most 10 audit entries per network (/24) per minute, the rest summed
+# up in one entry when the window has ended; none of it empties the
+# response cache. The window is started afresh here (earlier tests
+# refused anonymous requests too) and later closed by moving it back.
+geweigerd() {
+	"$AMBT" audit list --gebruiker anoniem --format json --aantal 100000 --db "$WORK/db" |
+		jq '[.[] | select(.actie == "geweigerd")] | length'
+}
+generatie() {
+	sqlite3 "$WORK/db" "SELECT n FROM generatie"
+}
+sqlite3 "$WORK/db" "DELETE FROM inlogpoging WHERE sleutel LIKE 'weigering:%'"
+AS=
+req GET /api/v1/gemeenten/GM0397
+sqlite3 "$WORK/db" "UPDATE organisatie SET naam = 'Buiten de server om' WHERE code = 'GM0397'"
+N0=$(geweigerd)
+G0=$(generatie)
+for i in $(seq 1 25); do
+	curl -s -o /dev/null -H "Authorization: Bearer bogus$i" "$BASE/api/v1/gemeenten"
+	curl -s -o /dev/null -H "Authorization: Bearer nep$i" "$BASE/besluiten"
+done
+N1=$(geweigerd)
+[ $((N1 - N0)) = 10 ] && ok "50 refused anonymous requests from one network: 10 audit entries" || not_ok "50 refused anonymous requests from one network: 10 audit entries" "$((N1 - N0)) entries"
+[ "$(generatie)" = "$G0" ] && ok "refusals leave the generation alone" || not_ok "refusals leave the generation alone" "$G0 -> $(generatie)"
+req GET /api/v1/gemeenten/GM0397
+check "and the response cache is kept (the cached answer, not the changed row)" 200 '.naam == "Heemstede"'
+sqlite3 "$WORK/db" "UPDATE inlogpoging SET sinds = sinds - 60 WHERE sleutel = 'weigering:127.0.0.0/24'"
+req GET /api/v1/gemeenten -H "Authorization: Bearer bogus"
+N2=$(geweigerd)
+[ $((N2 - N1)) = 2 ] && ok "after the minute: one entry sums up the other 40, one records the new refusal" || not_ok "after the minute: one entry sums up the other 40, one records the new refusal" "$((N2 - N1)) entries"
+if "$AMBT" audit list --resource toegang --format json --aantal 1 --db "$WORK/db" | jq -e 'length == 1 and .[0].actie == "geweigerd" and .[0].resultaat == 429 and .[0].herkomst == "127.0.0.0/24" and .[0].wijzigingen.nieuw.aantal == "40"' >/dev/null; then ok "the summary names the network and the number"; else not_ok "the summary names the network and the number" "$("$AMBT" audit list --resource toegang --format json --aantal 1 --db "$WORK/db")"; fi
+if "$AMBT" audit verify --db "$WORK/db" >/dev/null; then ok "audit chain intact after the bounded refusals"; else not_ok "audit chain intact after the bounded refusals"; fi
+sqlite3 "$WORK/db" "UPDATE organisatie SET naam = 'Heemstede' WHERE code = 'GM0397'"
+AS=beheer
 
 # ---- graceful stop ----
 kill -TERM "$PID"
