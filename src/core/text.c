@@ -49,6 +49,27 @@ text_utf8_valid(const char *s, size_t n)
 	return true;
 }
 
+/* v in Dutch notation: thousands separated by dots from five digits on. */
+static void
+getal_nl(int64_t v, char *buf, size_t n)
+{
+	char digits[24], out[40];
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	size_t len, k = 0;
+
+	snprintf(digits, sizeof(digits), "%llu", (unsigned long long)u);
+	len = strlen(digits);
+	if (v < 0)
+		out[k++] = '-';
+	for (size_t i = 0; i < len; i++) {
+		if (len >= 5 && i && (len - i) % 3 == 0)
+			out[k++] = '.';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+	snprintf(buf, n, "%s", out);
+}
+
 /* Count the bytes that start a character. */
 size_t
 text_chars(const char *s)
@@ -64,10 +85,13 @@ text_chars(const char *s)
 enum status
 text_check_max(const char *s, const char *field, size_t max, struct err *e)
 {
+	char n[48];
+
 	if (!s || text_chars(s) <= max)
 		return ST_OK;
-	return err_invalid(e, field, "too-long",
-			   "Gebruik hoogstens %zu tekens.", max);
+	getal_nl((int64_t)max, n, sizeof(n));
+	return err_invalid(e, field, "too-long", "Gebruik hoogstens %s tekens.",
+			   n);
 }
 
 /* Digits accumulated as a magnitude, so that no value ever wraps. */
@@ -108,27 +132,6 @@ text_int_parse(const char *s, int64_t min, int64_t max, int64_t *out)
 		return TEXT_INT_RANGE;
 	*out = x;
 	return TEXT_INT_OK;
-}
-
-/* v in Dutch notation: thousands separated by dots from five digits on. */
-static void
-getal_nl(int64_t v, char *buf, size_t n)
-{
-	char digits[24], out[40];
-	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-	size_t len, k = 0;
-
-	snprintf(digits, sizeof(digits), "%llu", (unsigned long long)u);
-	len = strlen(digits);
-	if (v < 0)
-		out[k++] = '-';
-	for (size_t i = 0; i < len; i++) {
-		if (len >= 5 && i && (len - i) % 3 == 0)
-			out[k++] = '.';
-		out[k++] = digits[i];
-	}
-	out[k] = '\0';
-	snprintf(buf, n, "%s", out);
 }
 
 /* "een geheel getal van A tot en met B" for messages. */

@@ -32,7 +32,8 @@ size_t text_chars(const char *s);
 /*
  * A text field's length rule: `s` (NULL passes) has at most `max`
  * characters; otherwise a problem under `field` with code "too-long" and
- * the reason "Gebruik hoogstens N tekens.". Returns ST_OK or ST_INVALID.
+ * the reason "Gebruik hoogstens N tekens." (N written as in
+ * text_int_range). Returns ST_OK or ST_INVALID.
  */
 enum status text_check_max(const char *s, const char *field, size_t max,
 			   struct err *e);

@@ -177,7 +177,7 @@ test_lengths(void **state)
 		{ "onderwerp", BESLUIT_MAX_ONDERWERP,
 		  "Gebruik hoogstens 500 tekens." },
 		{ "toelichting", BESLUIT_MAX_TOELICHTING,
-		  "Gebruik hoogstens 10000 tekens." },
+		  "Gebruik hoogstens 10.000 tekens." },
 		{ "portefeuillehouder", BESLUIT_MAX_NAAM,
 		  "Gebruik hoogstens 200 tekens." },
 		{ "afdeling", BESLUIT_MAX_NAAM,
