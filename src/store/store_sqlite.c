@@ -994,18 +994,8 @@ store_inwonertal_add(struct store *s, const char *code,
 	sqlite3_stmt *st;
 	int64_t id;
 	enum status rc;
-	char d[32];
 
-	if (t->aantal < 0)
-		err_invalid(e, "inwoners", "range",
-			    "Het aantal inwoners kan niet negatief zijn.");
-	if (t->peildatum == DATE_NONE)
-		err_invalid(e, "peildatum", "required", "Vul de peildatum in.");
-	else if (t->peildatum > today) {
-		date_format_nl(today, d, sizeof(d));
-		err_invalid(e, "peildatum", "future-date",
-			    "De peildatum ligt na vandaag (%s).", d);
-	}
+	reg_check_inwonertal(t, today, e);
 	if (err_has_problems(e))
 		return ST_INVALID;
 	if ((rc = tx_begin(s, e)))
@@ -1709,12 +1699,7 @@ store_samenwerking_add(struct store *s, const struct samenwerking *sw,
 	int64_t cid = 0, dummy;
 	struct err probe;
 
-	reg_check_short_code(sw->code, "code", e);
-	if (!sw->naam || !*sw->naam)
-		err_invalid(e, "naam", "required", "Vul de naam in.");
-	if (sw->sinds == DATE_NONE)
-		err_invalid(e, "sinds", "required",
-			    "Vul de datum in waarop de samenwerking begon.");
+	reg_check_samenwerking(sw, e);
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	if (sw->centrumgemeente && *sw->centrumgemeente)
@@ -1909,9 +1894,7 @@ store_eenheid_add(struct store *s, const struct eenheid *u,
 	struct err probe;
 
 	arena_init(&a, 1 << 20);
-	reg_check_unit_code(u->code, "code", e);
-	if (!u->naam || !*u->naam)
-		err_invalid(e, "naam", "required", "Vul de naam in.");
+	reg_check_eenheid(u, e);
 	if (n == 0)
 		err_invalid(e, "inrichting", "required",
 			    "Een eenheid heeft ten minste één periode van "
@@ -2167,13 +2150,7 @@ store_kader_artikel_add(struct store *s, const char *samenwerking,
 	struct arena a;
 
 	arena_init(&a, 1 << 16);
-	if (k->nummer <= 0)
-		err_invalid(e, "nummer", "range",
-			    "Een artikelnummer is 1 of hoger.");
-	if (k->nversies == 0)
-		err_invalid(e, "versies", "required",
-			    "Een artikel heeft ten minste één versie.");
-	reg_check_kader_versies(k->versies, k->nversies, "versies", e);
+	reg_check_kader_artikel(k, e);
 	if ((rc = tx_begin(s, e)))
 		goto out_free;
 	if (samenwerking_id(s, samenwerking, &sid, NULL, e) || e->status)
@@ -2337,15 +2314,8 @@ store_werkstroom_add(struct store *s, const struct werkstroom *w, struct err *e)
 	sqlite3_stmt *st;
 	enum status rc;
 	int64_t sid, wid;
-	char prefix[48];
 
-	reg_check_unit_code(w->code, "code", e);
-	if (!w->naam || !*w->naam)
-		err_invalid(e, "naam", "required", "Vul de naam in.");
-	for (size_t i = 0; i < w->nmijlpalen; i++) {
-		snprintf(prefix, sizeof(prefix), "mijlpalen[%zu]", i);
-		reg_check_mijlpaal(&w->mijlpalen[i], prefix, e);
-	}
+	reg_check_werkstroom(w, e);
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	if (samenwerking_id(s, w->samenwerking, &sid, NULL, e) || e->status)
