@@ -81,17 +81,26 @@ text_chars(const char *s)
 	return n;
 }
 
+/* "Gebruik hoogstens N tekens." */
+void
+text_max_reason(size_t max, char *buf, size_t n)
+{
+	char g[48];
+
+	getal_nl((int64_t)max, g, sizeof(g));
+	snprintf(buf, n, "Gebruik hoogstens %s tekens.", g);
+}
+
 /* The one length rule of every text field. */
 enum status
 text_check_max(const char *s, const char *field, size_t max, struct err *e)
 {
-	char n[48];
+	char r[96];
 
 	if (!s || text_chars(s) <= max)
 		return ST_OK;
-	getal_nl((int64_t)max, n, sizeof(n));
-	return err_invalid(e, field, "too-long", "Gebruik hoogstens %s tekens.",
-			   n);
+	text_max_reason(max, r, sizeof(r));
+	return err_invalid(e, field, "too-long", "%s", r);
 }
 
 /* Digits accumulated as a magnitude, so that no value ever wraps. */

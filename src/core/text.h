@@ -38,6 +38,9 @@ size_t text_chars(const char *s);
 enum status text_check_max(const char *s, const char *field, size_t max,
 			   struct err *e);
 
+/* The reason of that problem, into buf: "Gebruik hoogstens N tekens.". */
+void text_max_reason(size_t max, char *buf, size_t n);
+
 enum text_int {
 	TEXT_INT_OK = 0,
 	TEXT_INT_FORMAT, /* not a whole number in decimal digits */
