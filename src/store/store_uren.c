@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "store_sqlite.h"
+#include "../core/text.h"
 #include "../banned.h"
 
 /* ---- staff ---- */
@@ -779,6 +780,8 @@ store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
 	*al_ingelezen = false;
 	memset(out, 0, sizeof(*out));
 	memset(res, 0, sizeof(*res));
+	if (text_check_max(bestand, "bestand", UREN_MAX_BESTAND, e))
+		return e->status;
 	if (o)
 		p.o = *o;
 	p.o.rijen = publiceer;
