@@ -19,6 +19,10 @@
 
 #include "err.h"
 
+/* Limits of an account, in characters (text.h). */
+#define ACCESS_MAX_NAAM 200 /* a person's name, an API token's name */
+#define ACCESS_MAX_EMAIL 254 /* RFC 5321 */
+
 enum rol {
 	ROL_BEHEERDER,
 	ROL_CONTROLLER,

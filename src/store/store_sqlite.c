@@ -21,6 +21,7 @@
 #include "queries.h"
 #include "store.h"
 #include "store_sqlite.h"
+#include "../core/text.h"
 #include "../banned.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -2553,6 +2554,8 @@ store_gebruiker_add(struct store *s, const struct gebruiker *g,
 		err_invalid(e, "naam", "required",
 			    "Vul de naam van de persoon in: accounts zijn "
 			    "persoonlijk.");
+	text_check_max(g->naam, "naam", ACCESS_MAX_NAAM, e);
+	text_check_max(g->email, "email", ACCESS_MAX_EMAIL, e);
 	if (!wachtwoord_hash || strncmp(wachtwoord_hash, "$argon2id$", 10))
 		err_internal(e, "password hash is not Argon2id");
 	if (e->status)
@@ -3020,6 +3023,8 @@ store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
 		return err_invalid(e, "naam", "required",
 				   "Geef het token een naam, bijvoorbeeld de "
 				   "toepassing die het gebruikt.");
+	if (text_check_max(naam, "naam", ACCESS_MAX_NAAM, e))
+		return e->status;
 	if (verloopt <= now || verloopt - now > 400 * 86400)
 		return err_invalid(e, "geldig", "range",
 				   "Een token is 1 tot 400 dagen geldig.");
