@@ -126,8 +126,8 @@ reg_check_cbs_code(const char *code, const char *field, struct err *e)
 		return err_invalid(e, field, "required",
 				   "Vul de CBS-code van de gemeente in, "
 				   "bijvoorbeeld GM0358.");
-	if (strlen(code) != 6 || code[0] != 'G' || code[1] != 'M' ||
-	    strspn(code + 2, "0123456789") != 4)
+	if (strlen(code) != REG_CBS_CODE_LEN || code[0] != 'G' ||
+	    code[1] != 'M' || strspn(code + 2, "0123456789") != 4)
 		return err_invalid(e, field, "format",
 				   "'%.20s' is geen CBS-code; een CBS-code is "
 				   "GM gevolgd door vier cijfers, bijvoorbeeld "
@@ -144,7 +144,7 @@ reg_check_short_code(const char *code, const char *field, struct err *e)
 	if (is_empty(code))
 		return err_invalid(e, field, "required", "Vul een code in.");
 	n = strlen(code);
-	if (n < 2 || n > 16 ||
+	if (n < 2 || n > REG_MAX_SHORT_CODE ||
 	    strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != n)
 		return err_invalid(
 			e, field, "format",
@@ -161,7 +161,7 @@ reg_check_unit_code(const char *code, const char *field, struct err *e)
 	if (is_empty(code))
 		return err_invalid(e, field, "required", "Vul een code in.");
 	n = strlen(code);
-	if (n < 2 || n > 64 ||
+	if (n < 2 || n > REG_MAX_UNIT_CODE ||
 	    strspn(code, "abcdefghijklmnopqrstuvwxyz0123456789-") != n ||
 	    code[0] == '-' || code[n - 1] == '-')
 		return err_invalid(

@@ -27,6 +27,10 @@
 #define REG_MAX_TEKST 10000 /* a framework article's text */
 #define REG_MAX_INWONERS INT64_C(100000000)
 #define REG_MAX_ARTIKEL 10000 /* a framework article's number */
+/* Codes are ASCII, so their length in bytes is their length in characters. */
+#define REG_CBS_CODE_LEN 6 /* GM0358 */
+#define REG_MAX_SHORT_CODE 16 /* AA, GRIT */
+#define REG_MAX_UNIT_CODE 64 /* hb-informatisering */
 
 enum org_soort {
 	ORG_GEMEENTE, /* municipality, identified by CBS code GMnnnn */
