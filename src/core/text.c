@@ -143,7 +143,7 @@ text_int_parse(const char *s, int64_t min, int64_t max, int64_t *out)
 	return TEXT_INT_OK;
 }
 
-/* "een geheel getal van A tot en met B" for messages. */
+/* "geheel getal van A tot en met B" for messages. */
 void
 text_int_range(int64_t min, int64_t max, char *buf, size_t n)
 {
@@ -152,9 +152,9 @@ text_int_range(int64_t min, int64_t max, char *buf, size_t n)
 	getal_nl(min, a, sizeof(a));
 	getal_nl(max, b, sizeof(b));
 	if (max == INT64_MAX)
-		snprintf(buf, n, "een geheel getal van %s of hoger", a);
+		snprintf(buf, n, "geheel getal van %s of hoger", a);
 	else
-		snprintf(buf, n, "een geheel getal van %s tot en met %s", a, b);
+		snprintf(buf, n, "geheel getal van %s tot en met %s", a, b);
 }
 
 /* The one message for a whole number outside its range. */
@@ -165,7 +165,7 @@ text_int_problem(const char *field, const char *code, int64_t min, int64_t max,
 	char r[128];
 
 	text_int_range(min, max, r, sizeof(r));
-	return err_invalid(e, field, code, "Geef %s.", r);
+	return err_invalid(e, field, code, "Geef een %s.", r);
 }
 
 /* A number already read (JSON, computed) against its range. */

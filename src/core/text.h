@@ -57,9 +57,9 @@ enum text_int text_int_parse(const char *s, int64_t min, int64_t max,
 			     int64_t *out);
 
 /*
- * The allowed range for people, into buf: "een geheel getal van 1 tot en
- * met 400", "een geheel getal van 1 of hoger" (max INT64_MAX); numbers of
- * five digits or more with thousands separators ("100.000.000").
+ * The allowed range for people, into buf: "geheel getal van 1 tot en met
+ * 400", "geheel getal van 1 of hoger" (max INT64_MAX); numbers of five
+ * digits or more with thousands separators ("100.000.000").
  */
 void text_int_range(int64_t min, int64_t max, char *buf, size_t n);
 

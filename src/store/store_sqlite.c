@@ -3025,7 +3025,7 @@ store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
 				   "toepassing die het gebruikt.");
 	if (text_check_max(naam, "naam", ACCESS_MAX_NAAM, e))
 		return e->status;
-	if (verloopt <= now || verloopt - now > 400 * 86400)
+	if (verloopt <= now || verloopt - now > ACCESS_TOKEN_MAX_DAGEN * 86400)
 		return err_invalid(e, "geldig", "range",
 				   "Een token is 1 tot 400 dagen geldig.");
 	if ((rc = tx_begin(s, e)))
