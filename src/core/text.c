@@ -81,6 +81,18 @@ text_chars(const char *s)
 	return n;
 }
 
+/* Up to the byte that would start character max + 1. */
+size_t
+text_prefix(const char *s, size_t max)
+{
+	size_t i = 0, n = 0;
+
+	for (; s[i]; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && n++ == max)
+			break;
+	return i;
+}
+
 /* "Gebruik hoogstens N tekens." */
 void
 text_max_reason(size_t max, char *buf, size_t n)

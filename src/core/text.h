@@ -38,6 +38,9 @@ size_t text_chars(const char *s);
 enum status text_check_max(const char *s, const char *field, size_t max,
 			   struct err *e);
 
+/* Bytes of the first `max` characters of UTF-8 text `s`. */
+size_t text_prefix(const char *s, size_t max);
+
 /* The reason of that problem, into buf: "Gebruik hoogstens N tekens.". */
 void text_max_reason(size_t max, char *buf, size_t n);
 

@@ -470,6 +470,23 @@ uuid4(char *out)
  * Append one entry to the chain, inside the caller's transaction. The
  * actor and origin are the connection's (store_set_actor).
  */
+/* Text for an audit entry: at most AUDIT_MAX_TEKST characters and "…". */
+static const char *
+audit_kort(struct store *s, const char *t)
+{
+	size_t n;
+	char *k;
+
+	if (!t || text_chars(t) <= AUDIT_MAX_TEKST)
+		return t;
+	n = text_prefix(t, AUDIT_MAX_TEKST);
+	if (!(k = arena_alloc(&s->scratch, n + sizeof("\u2026"))))
+		return NULL;
+	memcpy(k, t, n);
+	memcpy(k + n, "\u2026", sizeof("\u2026"));
+	return k;
+}
+
 enum status
 audit_append(struct store *s, const char *actie, int resultaat,
 	     const char *resource, const char *url, const char *weergave,
@@ -504,8 +521,8 @@ audit_append(struct store *s, const char *actie, int resultaat,
 	a.resultaat = resultaat;
 	a.resource = resource;
 	a.resource_url = url;
-	a.resource_weergave = weergave;
-	a.toelichting = toelichting;
+	a.resource_weergave = audit_kort(s, weergave);
+	a.toelichting = audit_kort(s, toelichting);
 	a.herkomst = s->herkomst[0] ? s->herkomst : "onbekend";
 	a.oud = oud;
 	a.nieuw = nieuw;

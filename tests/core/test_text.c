@@ -45,6 +45,18 @@ test_check_max(void **state)
 			    "Gebruik hoogstens 3 tekens.");
 }
 
+/* The first characters of a text, never half a character. */
+static void
+test_prefix(void **state)
+{
+	(void)state;
+	assert_int_equal(text_prefix("Zo\xc3\xab!", 2), 2);
+	assert_int_equal(text_prefix("Zo\xc3\xab!", 3), 4);
+	assert_int_equal(text_prefix("Zo\xc3\xab!", 4), 5);
+	assert_int_equal(text_prefix("Zo\xc3\xab!", 40), 5);
+	assert_int_equal(text_prefix("", 0), 0);
+}
+
 static void
 test_int_parse(void **state)
 {
@@ -139,6 +151,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_chars),
 		cmocka_unit_test(test_check_max),
+		cmocka_unit_test(test_prefix),
 		cmocka_unit_test(test_int_parse),
 		cmocka_unit_test(test_int_messages),
 	};

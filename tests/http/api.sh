@@ -686,6 +686,14 @@ req PATCH /api/v1/besluiten/830016 -H 'Content-Type: application/merge-patch+jso
 problem "PATCH /besluiten: onderwerp of 501 characters" 400 "$(lang onderwerp 500)"
 req POST /api/v1/besluiten/BESLUIT-2026-0000000002/statussen -H 'Content-Type: application/json' --data '{"status": "ingetrokken", "datum": "2026-11-21", "toelichting": "'"$(tekst 1001)"'"}'
 problem "POST /statussen: a note of 1001 characters" 400 "$(lang toelichting 1000)"
+# What a refusal quotes in the audit trail is cut to 200 characters, so
+# that fifty entries always fit on the audit page.
+curl -s -o /dev/null --data-urlencode "gebruikersnaam=$(tekst 60000 g)" --data-urlencode "wachtwoord=x" "$BASE/inloggen"
+req GET "/api/v1/auditregels?pageSize=1&resource=sessie" -H "Authorization: Bearer $T_BEHEER"
+check "a refused login quotes at most 200 characters of the name it was sent" 200 '(.results[0].resourceWeergave | length) == 201 and (.results[0].resourceWeergave | endswith("\u2026"))'
+req GET /audit -H "Authorization: Bearer $T_BEHEER"
+if [ "$STATUS" = 200 ] && grep -q "$(tekst 200 g)…" "$WORK/body"; then ok "page /audit shows it cut short"; else not_ok "page /audit shows it cut short" "status $STATUS"; fi
+BEFORE=$(dump)
 # The same on pages: a Dutch page with the problem, nothing stored.
 req GET "/besluiten?page=0"
 if [ "$STATUS" = 400 ] && grep -q 'page is een geheel getal van 1 tot en met 1.000.000.' "$WORK/body"; then ok "page /besluiten?page=0 is 400"; else not_ok "page /besluiten?page=0 is 400" "status $STATUS"; fi
