@@ -339,6 +339,15 @@ scenario_soort_van(const char *naam, enum scenario_soort *out)
 	return -1;
 }
 
+/* The pure rules of a unit's role. */
+enum status
+kosten_rol_check(const struct kosten_rol *r, struct err *e)
+{
+	text_check_int(r->volgorde, "volgorde", 0, KOSTEN_MAX_VOLGORDE, e);
+	text_check_max(r->taakveld, "taakveld", REG_MAX_TAAKVELD, e);
+	return e->status == ST_INVALID ? ST_INVALID : ST_OK;
+}
+
 /* The pure rules of a scenario; the register's names are the store's. */
 enum status
 scenario_check(const struct scenario *sc, struct err *e)
@@ -628,6 +637,8 @@ kosten_post_check(const struct kosten_post *p, const char *prefix,
 	text_check_max(p->code, veld, KOSTEN_MAX_CODE, e);
 	snprintf(veld, sizeof veld, "%skostensoort", prefix);
 	text_check_max(p->kostensoort, veld, KOSTEN_MAX_CODE, e);
+	snprintf(veld, sizeof veld, "%staakveld", prefix);
+	text_check_max(p->taakveld, veld, REG_MAX_TAAKVELD, e);
 	snprintf(veld, sizeof veld, "%sbedrag", prefix);
 	check_bedrag(p->bedrag, veld, e);
 	return e->status == ST_INVALID ? ST_INVALID : ST_OK;

@@ -99,7 +99,8 @@ int kosten_bedrag_parse(const char *s, int64_t *cent);
 /*
  * A cost pool's values, with problems named `<prefix>field` ("regel 3:
  * code" for a file): code and kostensoort of at most KOSTEN_MAX_CODE
- * characters, an amount within KV_MAX_BEDRAG either way. That code and
+ * characters, a taakveld of at most REG_MAX_TAAKVELD, an amount within
+ * KV_MAX_BEDRAG either way. That code and
  * kostensoort are given is checked where they come from (a file's
  * required columns, the store); whether the unit and taakveld exist by
  * the store and the calculation.
@@ -136,6 +137,10 @@ struct scenario {
 	struct scenario_wijziging *wijzigingen;
 	size_t nwijzigingen;
 };
+
+/* A unit's role: a step-down place of 0 to KOSTEN_MAX_VOLGORDE and a
+ * taakveld of at most REG_MAX_TAAKVELD characters. */
+enum status kosten_rol_check(const struct kosten_rol *r, struct err *e);
 
 /*
  * A scenario as it would be stored: a year DATE_JAAR_MIN to DATE_JAAR_MAX,

@@ -31,6 +31,7 @@
 #define REG_CBS_CODE_LEN 6 /* GM0358 */
 #define REG_MAX_SHORT_CODE 16 /* AA, GRIT */
 #define REG_MAX_UNIT_CODE 64 /* hb-informatisering */
+#define REG_MAX_TAAKVELD 16 /* a BBV taakveld's code: 0.1, 6.71a */
 
 enum org_soort {
 	ORG_GEMEENTE, /* municipality, identified by CBS code GMnnnn */

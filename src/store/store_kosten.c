@@ -438,7 +438,9 @@ store_kostenrol_zet(struct store *s, int jaar, const struct kosten_rol *r,
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	sqlite3_stmt *st = NULL;
-	if (eenheid_van_sw(s, r->eenheid, NULL, "eenheid", &id, e) == ST_OK)
+	kosten_rol_check(r, e);
+	if (eenheid_van_sw(s, r->eenheid, NULL, "eenheid", &id, e) == ST_OK &&
+	    e->status == ST_OK)
 		st = stmt(s, Q_KR_UPSERT, e);
 	if (st) {
 		bind_id(st, 1, id);

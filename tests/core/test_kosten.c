@@ -385,6 +385,37 @@ test_kostenposten_grenzen(void **state)
 	arena_free(&a);
 }
 
+/* A taakveld is a short code, for a cost pool and for a unit's role; a
+ * step-down place is 0 to 1000. */
+static void
+test_taakveld_en_volgorde(void **state)
+{
+	struct kosten_post p = { .code = "P1",
+				 .kostensoort = "ict",
+				 .taakveld = "6.71a-en-nog-veel-meer",
+				 .bedrag = 5 };
+	struct kosten_rol r = { .eenheid = "aa-ict", .volgorde = 1001 };
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	kosten_post_check(&p, "regel 4: ", &e);
+	assert_only_problem(&e, "regel 4: taakveld", "too-long");
+	assert_string_equal(e.problems[0].reason,
+			    "Gebruik hoogstens 16 tekens.");
+	err_clear(&e);
+	assert_int_equal(kosten_rol_check(&r, &e), ST_INVALID);
+	assert_only_problem(&e, "volgorde", "range");
+	assert_string_equal(e.problems[0].reason,
+			    "Geef een geheel getal van 0 tot en met 1000.");
+	r.volgorde = KOSTEN_MAX_VOLGORDE;
+	r.taakveld = "6.71a";
+	p.taakveld = r.taakveld;
+	err_clear(&e);
+	assert_int_equal(kosten_rol_check(&r, &e), ST_OK);
+	assert_int_equal(kosten_post_check(&p, "", &e), ST_OK);
+}
+
 /* A scenario's own rules: year, name, description, number of changes,
  * and each change's cost pool code and amount. */
 static void
@@ -467,6 +498,7 @@ main(void)
 		cmocka_unit_test(test_kostenposten_csv),
 		cmocka_unit_test(test_kostenposten_grenzen),
 		cmocka_unit_test(test_scenario_grenzen),
+		cmocka_unit_test(test_taakveld_en_volgorde),
 		cmocka_unit_test(test_onbekende_samenwerking),
 	};
 	return RUN_TESTS(tests);
