@@ -161,6 +161,27 @@ melding(const char *tekst)
 	return x;
 }
 
+/*
+ * A problem with a field of the form as one sentence that names the field
+ * as the form does ("Vervangt batch: ..."); other problems as they are.
+ */
+static json_t *
+veld_melding(const struct problem *p)
+{
+	static const struct {
+		const char *veld, *label;
+	} labels[] = { { "vervang", "Vervangt batch" },
+		       { "bestand", "Naam van het bestand" } };
+	char buf[sizeof(p->reason) + 64];
+
+	snprintf(buf, sizeof(buf), "%s", p->reason);
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(p->name, labels[i].veld) == 0)
+			snprintf(buf, sizeof(buf), "%s: %s", labels[i].label,
+				 p->reason);
+	return melding(buf);
+}
+
 enum status
 page_uren_import(struct request *rq, struct response *rs, struct err *e)
 {
@@ -181,12 +202,10 @@ page_uren_import(struct request *rq, struct response *rs, struct err *e)
 	vervang = kv_get(&rq->form, "vervang");
 	if (vervang && *vervang &&
 	    req_int(vervang, "vervang", 1, ID_MAX, &k.vervang, e)) {
-		char buf[sizeof(e->problems[0].reason) + 32];
+		json_t *m = veld_melding(&e->problems[0]);
 
-		snprintf(buf, sizeof(buf), "Vervangt batch: %s",
-			 e->problems[0].reason);
 		err_clear(e);
-		return uren_pagina(rq, rs, 1, melding(buf), 400, e);
+		return uren_pagina(rq, rs, 1, m, 400, e);
 	}
 	st = uren_import_verzoek(rq, rq->upload ? rq->upload : "",
 				 rq->upload_len, rq->upload_name, &k, &u, e);
@@ -225,13 +244,11 @@ page_uren_import(struct request *rq, struct response *rs, struct err *e)
 		json_decref(x);
 		if (st == ST_INVALID || st == ST_NOT_FOUND ||
 		    st == ST_CONFLICT) {
-			char buf[sizeof(e->message) + 1];
-			const char *t = e->nproblems ? e->problems[0].reason
-						     : e->message;
+			json_t *m = e->nproblems ? veld_melding(&e->problems[0])
+						 : melding(e->message);
 
-			snprintf(buf, sizeof(buf), "%s", t);
 			err_clear(e);
-			return uren_pagina(rq, rs, 1, melding(buf), 400, e);
+			return uren_pagina(rq, rs, 1, m, 400, e);
 		}
 		return st;
 	}

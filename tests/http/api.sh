@@ -705,7 +705,9 @@ if [ "$STATUS" = 400 ] && grep -q 'Noem een jaar, bijvoorbeeld 2024.' "$WORK/bod
 req POST /medewerkers/HB-300 -H "$TC" --data-urlencode "naam=$(tekst_e 201)"
 if [ "$STATUS" = 400 ] && grep -q 'Gebruik hoogstens 200 tekens.' "$WORK/body"; then ok "form: a name of 201 characters is refused"; else not_ok "form: a name of 201 characters is refused" "status $STATUS"; fi
 req POST /uren/importen -H "$TC" -F "bestand=@$FIXD/hb-uren-2025-01.csv" -F vervang=abc
-if [ "$STATUS" = 400 ] && grep -q 'Geef een geheel getal van 1 of hoger.' "$WORK/body"; then ok "form: vervang abc is refused"; else not_ok "form: vervang abc is refused" "status $STATUS"; fi
+if [ "$STATUS" = 400 ] && grep -q 'Vervangt batch: Geef een geheel getal van 1 of hoger.' "$WORK/body"; then ok "form: vervang abc is refused"; else not_ok "form: vervang abc is refused" "status $STATUS"; fi
+req POST /uren/importen -H "$TC" -F "bestand=@$FIXD/hb-uren-2025-01.csv;filename=$(tekst 252 f).csv"
+if [ "$STATUS" = 400 ] && grep -q 'Naam van het bestand: Gebruik hoogstens 255 tekens.' "$WORK/body"; then ok "form: a file name of 256 characters is refused"; else not_ok "form: a file name of 256 characters is refused" "status $STATUS"; fi
 if [ "$(dump)" = "$BEFORE" ]; then ok "refused forms change nothing"; else not_ok "refused forms change nothing"; fi
 # Many rows with every text at its limit, in characters that take the
 # most room on a page ('"' is &quot;, 'é' two bytes): the lists are shown
