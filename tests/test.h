@@ -31,6 +31,22 @@ D(const char *iso)
 	return d;
 }
 
+/*
+ * Text of exactly n characters into buf (at least 2n + 1 bytes): each is
+ * 'é', two bytes in UTF-8, so that a test of a limit in characters would
+ * fail if bytes were counted.
+ */
+static inline const char *
+text_of(size_t n, char *buf)
+{
+	for (size_t i = 0; i < n; i++) {
+		buf[2 * i] = (char)0xc3;
+		buf[2 * i + 1] = (char)0xa9;
+	}
+	buf[2 * n] = '\0';
+	return buf;
+}
+
 /* Whether `e` holds a problem with this field name and code. */
 static inline int
 has_problem(const struct err *e, const char *name, const char *code)

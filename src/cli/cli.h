@@ -123,9 +123,18 @@ void cli_problemen_op_regel(struct err *e);
 /* Print a Dutch usage error and return EXIT_USER. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Parse a date option; on error prints a message naming `option`. */
-/* --jaar JJJJ into *jaar (left alone when text is NULL); exit code. */
+/* --jaar JJJJ (DATE_JAAR_MIN to DATE_JAAR_MAX) into *jaar (left alone
+ * when text is NULL); exit code. */
 int cli_jaar(const char *text, int *jaar);
+
+/*
+ * A whole number of an option or argument named `wat` ("--dagen",
+ * "gewicht") within [min, max] into *out (left alone when text is NULL).
+ * Otherwise prints "WAT: 'TEXT' is geen geheel getal van MIN tot en met
+ * MAX." and returns EXIT_USER; never cuts a number short.
+ */
+int cli_int(const char *text, const char *wat, int64_t min, int64_t max,
+	    int64_t *out);
 
 /*
  * After ctx_open: exactly `npos` positional arguments, `compleet` (the
@@ -135,6 +144,7 @@ int cli_jaar(const char *text, int *jaar);
 int ctx_vereist(const struct ctx *x, size_t npos, bool compleet,
 		const char *jaar_text, int *jaar, const char *wat);
 
+/* Parse a date option; on error prints a message naming `option`. */
 int cli_date(const char *text, const char *option, day_t *out);
 
 /* A whole file in memory: mapped, or read (standard input). */

@@ -311,8 +311,7 @@ g_token(int argc, char **argv)
 	unsigned char raw[32];
 	char secret[65], hex[65];
 	unsigned char d[crypto_hash_sha256_BYTES];
-	int64_t now = clock_now(), id = 0;
-	long days = 90;
+	int64_t now = clock_now(), id = 0, days = 90;
 	struct ctx x;
 	int rc;
 
@@ -321,12 +320,8 @@ g_token(int argc, char **argv)
 	if (x.npos != 1)
 		return ctx_close(&x,
 				 cli_usage_error("noem de gebruikersnaam."));
-	if (dagen) {
-		char *end;
-		days = strtol(dagen, &end, 10);
-		if (*end || end == dagen)
-			days = -1;
-	}
+	if ((rc = cli_int(dagen, "--dagen", 1, ACCESS_TOKEN_MAX_DAGEN, &days)))
+		return ctx_close(&x, rc);
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(secret, sizeof(secret), raw, sizeof(raw));
 	crypto_hash_sha256(d, (const unsigned char *)secret, strlen(secret));
@@ -340,10 +335,10 @@ g_token(int argc, char **argv)
 	if (store_token_add(x.s, x.pos[0], naam, hex, now, now + days * 86400,
 			    &ts, &id, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
-	printf("Token %lld voor %s (%s), %ld dagen geldig.\n"
+	printf("Token %lld voor %s (%s), %lld dagen geldig.\n"
 	       "Stuur het mee als 'Authorization: Bearer <token>'. Het wordt "
 	       "niet nog eens getoond:\n%s\n",
-	       (long long)id, x.pos[0], naam, days, secret);
+	       (long long)id, x.pos[0], naam, (long long)days, secret);
 	return ctx_close(&x, 0);
 }
 
@@ -386,8 +381,7 @@ static int
 g_token_intrekken(int argc, char **argv)
 {
 	struct ctx x;
-	char *end;
-	long long id;
+	int64_t id = 0;
 	int rc;
 
 	if ((rc = ctx_open(&x, argc, argv, NULL, 2, usage)) >= 0)
@@ -396,14 +390,11 @@ g_token_intrekken(int argc, char **argv)
 		return ctx_close(
 			&x, cli_usage_error("noem de gebruikersnaam en het "
 					    "nummer van het token."));
-	id = strtoll(x.pos[1], &end, 10);
-	if (*end || id <= 0)
-		return ctx_close(
-			&x,
-			cli_usage_error("'%s' is geen tokennummer.", x.pos[1]));
+	if ((rc = cli_int(x.pos[1], "tokennummer", 1, INT64_MAX, &id)))
+		return ctx_close(&x, rc);
 	if (store_token_intrekken(x.s, x.pos[0], id, clock_now(), &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
-	printf("Token %lld van %s is ingetrokken.\n", id, x.pos[0]);
+	printf("Token %lld van %s is ingetrokken.\n", (long long)id, x.pos[0]);
 	return ctx_close(&x, 0);
 }
 
@@ -451,20 +442,13 @@ a_list(int argc, char **argv)
 	struct table t;
 	struct ctx x;
 	size_t n, total;
-	long limit = 50;
+	int64_t limit = 50;
 	int rc;
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 0, audit_usage)) >= 0)
 		return rc;
-	if (aantal) {
-		char *end;
-		limit = strtol(aantal, &end, 10);
-		if (*end || limit < 1 || limit > 100000)
-			return ctx_close(
-				&x, cli_usage_error("--aantal: '%s' is geen "
-						    "aantal van 1 tot 100000.",
-						    aantal));
-	}
+	if ((rc = cli_int(aantal, "--aantal", 1, 100000, &limit)))
+		return ctx_close(&x, rc);
 	if (store_audit_list(x.s, &x.a, resource, gebruiker, 0, (size_t)limit,
 			     &a, &n, &total, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../core/text.h"
 #include "../present/json.h"
 #include "../present/present.h"
 #include "commands.h"
@@ -327,17 +328,10 @@ gemeente_add(int argc, char **argv)
 	o.inwoners = -1;
 	o.inwoners_peildatum = DATE_NONE;
 	err_clear(&e);
-	if (inwoners) {
-		char *end;
-		long long v = strtoll(inwoners, &end, 10);
-		if (*end || end == inwoners || v < 0)
-			err_invalid(
-				&e, "inwoners", "format",
-				"'%.20s' is geen aantal; schrijf een geheel "
-				"getal zonder punten.",
-				inwoners);
-		else
-			o.inwoners = v;
+	if (inwoners &&
+	    text_int_parse(inwoners, 0, REG_MAX_INWONERS, &o.inwoners)) {
+		text_int_problem("inwoners", "range", 0, REG_MAX_INWONERS, &e);
+		o.inwoners = 0; /* given and refused: not "missing" */
 	}
 	if (peildatum && date_parse(peildatum, &o.inwoners_peildatum))
 		err_invalid(&e, "peildatum", "date",

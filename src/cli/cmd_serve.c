@@ -31,20 +31,17 @@ static const char usage[] =
 	"verzoek op stderr)\n"
 	"  --routes         toon alle routes met wat ze vereisen en stop\n";
 
+/* A size or port option into *out (left alone when not given). */
 static int
 number(const char *text, const char *option, unsigned long max,
        unsigned long *out)
 {
-	char *end;
+	int64_t v;
+	int rc = cli_int(text, option, 0, (int64_t)max, &v);
 
-	if (!text)
-		return 0;
-	*out = strtoul(text, &end, 10);
-	if (*end || end == text || *out > max)
-		return cli_usage_error("--%s: '%s' is geen geldig getal (0 tot "
-				       "en met %lu).",
-				       option, text, max);
-	return 0;
+	if (text && !rc)
+		*out = (unsigned long)v; /* within 0 and max */
+	return rc;
 }
 
 int
@@ -85,9 +82,9 @@ cmd_serve(int argc, char **argv)
 		}
 		return 0;
 	}
-	if ((rc = number(poort, "poort", 65535, &port)) ||
-	    (rc = number(max, "max-body", 64ul << 20, &max_body)) ||
-	    (rc = number(max_up, "max-upload", 1ul << 30, &max_upload)))
+	if ((rc = number(poort, "--poort", 65535, &port)) ||
+	    (rc = number(max, "--max-body", 64ul << 20, &max_body)) ||
+	    (rc = number(max_up, "--max-upload", 1ul << 30, &max_upload)))
 		return rc;
 	cfg.db_path = cli_db_path(&c);
 	cfg.address = adres ? adres : "127.0.0.1";

@@ -29,21 +29,13 @@ tv_list(int argc, char **argv)
 	struct table t;
 	struct ctx x;
 	size_t n;
-	long jaar = 0;
-	int rc;
+	int jaar = 0, rc;
 
 	if ((rc = ctx_open(&x, argc, argv, opts, 0, usage)) >= 0)
 		return rc;
-	if (jaar_text) {
-		char *end;
-		jaar = strtol(jaar_text, &end, 10);
-		if (*end || jaar < 1900 || jaar > 2999)
-			return ctx_close(&x,
-					 cli_usage_error("--jaar: '%s' is geen "
-							 "boekjaar.",
-							 jaar_text));
-	}
-	if (store_taakveld_list(x.s, &x.a, (int)jaar, &tv, &n, &x.e))
+	if ((rc = cli_jaar(jaar_text, &jaar)))
+		return ctx_close(&x, rc);
+	if (store_taakveld_list(x.s, &x.a, jaar, &tv, &n, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	if (x.c.format == FORMAT_JSON) {
 		json_t *arr = json_array();

@@ -225,16 +225,8 @@ uren_import(int argc, char **argv)
 	if (x.npos != 1)
 		return ctx_close(&x, cli_usage_error("Noem het bestand met "
 						     "uren."));
-	if (vervang_text) {
-		char *end;
-
-		vervang = strtoll(vervang_text, &end, 10);
-		if (*end || vervang <= 0)
-			return ctx_close(
-				&x, cli_usage_error("--vervang: '%s' is geen "
-						    "batchnummer.",
-						    vervang_text));
-	}
+	if ((rc = cli_int(vervang_text, "--vervang", 1, INT64_MAX, &vervang)))
+		return ctx_close(&x, rc);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if ((rc = cli_read_file(x.pos[0], &f)))
 		return ctx_close(&x, rc);

@@ -293,13 +293,11 @@ static int
 herreken(struct ctx *x, const char *nummer, struct kostenverdeling *k,
 	 struct kv_uitkomst *u)
 {
-	char *end;
-	long long id = strtoll(nummer, &end, 10);
+	int64_t id = 0;
+	int rc;
 
-	if (*end || id <= 0)
-		return cli_usage_error("'%s' is geen nummer van een "
-				       "kostenverdeling.",
-				       nummer);
+	if ((rc = cli_int(nummer, "nummer", 1, INT64_MAX, &id)))
+		return rc;
 	if (store_kostenverdeling_get(x->s, &x->a, id, k, &x->e) ||
 	    kv_herreken(k->invoer, k->uitkomst, k->sha256, &x->a, u, &x->e))
 		return cli_fail(&x->e);
@@ -513,20 +511,6 @@ verdeling_vergelijk(int argc, char **argv)
 	return ctx_close(&x, 0);
 }
 
-/* A whole number argument (weight, order). */
-static int
-geheel_arg(const char *text, const char *wat, int64_t *out)
-{
-	char *end;
-	long long v = text ? strtoll(text, &end, 10) : 0;
-	if (!text || *end || v < 0)
-		return cli_usage_error("%s: '%s' is geen geheel getal van nul "
-				       "of meer.",
-				       wat, text ? text : "");
-	*out = v;
-	return 0;
-}
-
 static int
 verdeling_rol(int argc, char **argv)
 {
@@ -547,13 +531,13 @@ verdeling_rol(int argc, char **argv)
 		return rc;
 	if ((rc = ctx_vereist(&x, 1, true, jaar_text, &jaar,
 			      "de eenheid en --jaar")) ||
-	    (volgorde && (rc = geheel_arg(volgorde, "--volgorde", &v))))
+	    (rc = cli_int(volgorde, "--volgorde", 0, KOSTEN_MAX_VOLGORDE, &v)))
 		return ctx_close(&x, rc);
 	struct kosten_rol r = { .eenheid = x.pos[0],
 				.ondersteunend = ondersteunend,
 				.basis = kv_basis_van(grondslag),
 				.taakveld = taakveld,
-				.volgorde = (int)v };
+				.volgorde = (int)v }; /* within the range */
 	if (grondslag && (r.basis == KV_GEEN || r.basis == KV_DIRECT))
 		return ctx_close(
 			&x, cli_usage_error("--grondslag: kies hours_realized, "
@@ -582,7 +566,7 @@ verdeling_levering(int argc, char **argv)
 		return rc;
 	if ((rc = ctx_vereist(&x, 3, true, jaar_text, &jaar,
 			      "VAN AAN GEWICHT en --jaar")) ||
-	    (rc = geheel_arg(x.pos[2], "gewicht", &g)))
+	    (rc = cli_int(x.pos[2], "gewicht", 0, KV_MAX_BEDRAG, &g)))
 		return ctx_close(&x, rc);
 	struct kosten_levering l = { x.pos[0], x.pos[1], g };
 	if (store_kostenlevering_zet(x.s, jaar, &l, &x.e))
@@ -606,7 +590,7 @@ verdeling_gewicht(int argc, char **argv)
 		return rc;
 	if ((rc = ctx_vereist(&x, 3, true, jaar_text, &jaar,
 			      "EENHEID GEMEENTE GEWICHT en --jaar")) ||
-	    (rc = geheel_arg(x.pos[2], "gewicht", &g)))
+	    (rc = cli_int(x.pos[2], "gewicht", 0, KV_MAX_BEDRAG, &g)))
 		return ctx_close(&x, rc);
 	struct kosten_gewicht kg = { x.pos[0], x.pos[1], g };
 	if (store_kostengewicht_zet(x.s, jaar, &kg, &x.e))
@@ -638,6 +622,11 @@ verdeling_voorschot(int argc, char **argv)
 						 "(schrijf bijvoorbeeld "
 						 "1.234,56).",
 						 x.pos[1]));
+	if (cent > KV_MAX_BEDRAG || cent < -KV_MAX_BEDRAG)
+		return ctx_close(&x, cli_usage_error("'%s': een voorschot ligt "
+						     "tussen -1.000 miljard en "
+						     "1.000 miljard euro.",
+						     x.pos[1]));
 	if (store_voorschot_zet(x.s, sw, jaar, x.pos[0], cent, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Voorschot van %s aan %s over %d: %s.\n", x.pos[0], sw, jaar,
@@ -661,13 +650,19 @@ verdeling_maatwerk(int argc, char **argv)
 			      "EENHEID GEMEENTE UREN TARIEF en --jaar")))
 		return ctx_close(&x, rc);
 	/* Hours as 120,5 are hundredths, the way cents are. */
-	if (kosten_bedrag_parse(x.pos[2], &m.uren) || m.uren < 0)
+	if (kosten_bedrag_parse(x.pos[2], &m.uren) || m.uren < 0 ||
+	    m.uren > KV_MAX_BEDRAG)
 		return ctx_close(&x, cli_usage_error("'%s' is geen aantal uren "
 						     "(schrijf bijvoorbeeld "
 						     "120,5).",
 						     x.pos[2]));
 	if (kosten_bedrag_parse(x.pos[3], &m.tarief) || m.tarief < 0)
 		return ctx_close(&x, cli_usage_error("'%s' is geen tarief in "
+						     "euro per uur.",
+						     x.pos[3]));
+	if (m.tarief > KV_MAX_BEDRAG)
+		return ctx_close(&x, cli_usage_error("'%s': een tarief is "
+						     "hoogstens 1.000 miljard "
 						     "euro per uur.",
 						     x.pos[3]));
 	m.afdeling = x.pos[0];

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "../core/text.h"
 #include "../banned.h"
 
 int
@@ -409,17 +410,29 @@ ctx_vereist(const struct ctx *x, size_t npos, bool compleet,
 	return cli_jaar(jaar_text, jaar);
 }
 
+/* The year of a command, by the rule every entrance uses. */
 int
 cli_jaar(const char *text, int *jaar)
 {
-	char *end;
-	long v;
+	int64_t v;
 
 	if (!text)
 		return 0;
-	v = strtol(text, &end, 10);
-	if (*end || v < 1900 || v > 9998)
+	if (text_int_parse(text, DATE_JAAR_MIN, DATE_JAAR_MAX, &v))
 		return cli_usage_error("--jaar: '%s' is geen jaartal.", text);
-	*jaar = (int)v;
+	*jaar = (int)v; /* within DATE_JAAR_MIN and DATE_JAAR_MAX */
 	return 0;
+}
+
+/* One whole number from the command line, never cut short. */
+int
+cli_int(const char *text, const char *wat, int64_t min, int64_t max,
+	int64_t *out)
+{
+	char bereik[128];
+
+	if (!text || text_int_parse(text, min, max, out) == TEXT_INT_OK)
+		return 0;
+	text_int_range(min, max, bereik, sizeof(bereik));
+	return cli_usage_error("%s: '%.40s' is geen %s.", wat, text, bereik);
 }

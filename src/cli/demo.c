@@ -499,8 +499,11 @@ load_kader(struct loader *l, json_t *sw, const char *swcode, const char *path)
 			err_invalid(l->e, fmt_a(&l->a, "%s.nummer", p), "type",
 				    "Het artikelnummer moet een geheel getal "
 				    "zijn.");
-		else
+		else if (json_integer_value(num) >= 1 &&
+			 json_integer_value(num) <= REG_MAX_ARTIKEL)
 			k.nummer = (int)json_integer_value(num);
+		/* Otherwise 0, which the register's own check refuses with
+		 * the range. */
 		k.titel = str(l, o, "titel", p, false);
 		vs = array(l, o, "versies", p);
 		k.nversies = json_array_size(vs);

@@ -9,6 +9,7 @@
 #include <csv.h>
 
 #include "cli.h"
+#include "../core/text.h"
 #include "embedded.h"
 #include "../banned.h"
 
@@ -143,19 +144,24 @@ load_gemeenten(struct store *s, struct arena *a, day_t today, struct err *e)
 	return ST_OK;
 }
 
-/* "2017 (of eerder)" -> 0 (valid since the start of the record). */
+/* "2017 (of eerder)" -> 0 (valid since the start of the record); a
+ * year that is none is -1. */
 static int
 year_of(const char *s, bool first)
 {
-	char *end;
-	long y;
+	char word[8];
+	size_t n = strcspn(s, " ");
+	int64_t y;
 
-	if (!*s)
+	if (!*s || (first && strstr(s, "eerder")))
 		return 0;
-	y = strtol(s, &end, 10);
-	if (first && strstr(s, "eerder"))
-		return 0;
-	return (int)y;
+	if (n >= sizeof(word))
+		return -1;
+	memcpy(word, s, n);
+	word[n] = '\0';
+	if (text_int_parse(word, DATE_JAAR_MIN, DATE_JAAR_MAX, &y))
+		return -1;
+	return (int)y; /* within the years */
 }
 
 static enum status
@@ -185,6 +191,9 @@ load_taakvelden(struct store *s, struct arena *a, struct err *e)
 			.eerste_jaar = year_of(cell(&r, i, c_first), true),
 			.laatste_jaar = year_of(cell(&r, i, c_last), false),
 		};
+		if (t.eerste_jaar < 0 || t.laatste_jaar < 0)
+			return err_internal(e, "taakvelden csv line %zu: year",
+					    i + 1);
 		if ((st = store_taakveld_add(s, &t, e)))
 			return st;
 	}

@@ -20,6 +20,11 @@
 #include "besluit.h"
 #include "err.h"
 
+/* Limits of an account, in characters (text.h). */
+#define ACCESS_MAX_NAAM 200 /* a person's name, an API token's name */
+#define ACCESS_MAX_EMAIL 254 /* RFC 5321 */
+#define ACCESS_TOKEN_MAX_DAGEN 400 /* an API token is valid 1 to 400 days */
+
 enum rol {
 	ROL_BEHEERDER,
 	ROL_CONTROLLER,

@@ -15,6 +15,13 @@
 #include <stdint.h>
 
 #define AUDIT_HASH_HEX 65 /* 64 hex digits and NUL */
+/*
+ * What an entry says about its object and why (resource_weergave,
+ * toelichting) is kept to this many characters, with "…" after what is
+ * cut off: a refusal may quote what someone sent (a user name of a
+ * megabyte), and the trail is shown fifty entries to a page.
+ */
+#define AUDIT_MAX_TEKST 200
 
 struct audit_entry {
 	int64_t id;

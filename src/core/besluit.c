@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "besluit.h"
+#include "text.h"
 #include "../banned.h"
 
 static const char *const orgaan_names[] = { "gemeenteraad", "college",
@@ -141,6 +142,7 @@ is_empty(const char *s)
 	return !s || !*s;
 }
 
+/* A text field: filled in when required, at most `max` characters. */
 static void
 check_text(const char *s, const char *field, size_t max, bool required,
 	   struct err *e)
@@ -150,9 +152,7 @@ check_text(const char *s, const char *field, size_t max, bool required,
 			err_invalid(e, field, "required", "Vul dit veld in.");
 		return;
 	}
-	if (strlen(s) > max)
-		err_invalid(e, field, "too-long",
-			    "Dit veld is langer dan %zu tekens.", max);
+	text_check_max(s, field, max, e);
 }
 
 static void
@@ -174,11 +174,8 @@ check_identificatie(const char *id, struct err *e)
 {
 	if (is_empty(id))
 		return;
-	if (strlen(id) > 50) {
-		err_invalid(e, "identificatie", "too-long",
-			    "De identificatie is langer dan 50 tekens.");
+	if (text_check_max(id, "identificatie", BESLUIT_MAX_IDENTIFICATIE, e))
 		return;
-	}
 	for (const char *p = id; *p; p++)
 		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
 		      (*p >= '0' && *p <= '9') || strchr("-_./", *p))) {
@@ -193,7 +190,7 @@ enum status
 besluit_check(const struct besluit *b, day_t today, struct err *e)
 {
 	struct err local;
-	char field[64];
+	char field[64], tfield[64];
 
 	if (!e) {
 		err_clear(&local);
@@ -227,10 +224,12 @@ besluit_check(const struct besluit *b, day_t today, struct err *e)
 		err_invalid(e, "publicatiedatum", "before-decision",
 			    "De publicatiedatum ligt vóór de datum van het "
 			    "besluit.");
-	check_text(b->onderwerp, "onderwerp", 200, true, e);
-	check_text(b->toelichting, "toelichting", 10000, false, e);
-	check_text(b->portefeuillehouder, "portefeuillehouder", 200, false, e);
-	check_text(b->afdeling, "afdeling", 200, false, e);
+	check_text(b->onderwerp, "onderwerp", BESLUIT_MAX_ONDERWERP, true, e);
+	check_text(b->toelichting, "toelichting", BESLUIT_MAX_TOELICHTING,
+		   false, e);
+	check_text(b->portefeuillehouder, "portefeuillehouder",
+		   BESLUIT_MAX_NAAM, false, e);
+	check_text(b->afdeling, "afdeling", BESLUIT_MAX_NAAM, false, e);
 	if ((size_t)b->openbaarheid >= NELEM(openbaar_names))
 		err_invalid(
 			e, "openbaarheid", "enum",
@@ -247,6 +246,10 @@ besluit_check(const struct besluit *b, day_t today, struct err *e)
 	if (b->nhistorie == 0) {
 		err_invalid(e, "statusHistorie", "required",
 			    "Een besluit heeft ten minste één status.");
+	} else if (b->nhistorie > BESLUIT_MAX_STAPPEN) {
+		err_invalid(e, "statusHistorie", "too-many",
+			    "Een besluit heeft hoogstens %d statussen.",
+			    BESLUIT_MAX_STAPPEN);
 	} else {
 		const struct besluit_stap *h = b->historie;
 
@@ -257,6 +260,10 @@ besluit_check(const struct besluit *b, day_t today, struct err *e)
 				err_invalid(e, field, "required",
 					    "Vul de datum van deze stap in.");
 			check_not_future(h[i].datum, today, field, e);
+			snprintf(tfield, sizeof(tfield),
+				 "statusHistorie[%zu].toelichting", i);
+			text_check_max(h[i].toelichting, tfield,
+				       BESLUIT_MAX_STAP_TOELICHTING, e);
 			if (i == 0)
 				continue;
 			if (h[i].datum != DATE_NONE &&
@@ -307,6 +314,13 @@ besluit_check_stap(const struct besluit *b, const struct besluit_stap *stap,
 				 "Deze datum ligt vóór de vorige stap (%s).",
 				 buf);
 	}
+	if (text_check_max(stap->toelichting, "toelichting",
+			   BESLUIT_MAX_STAP_TOELICHTING, e))
+		st = ST_INVALID;
+	if (b->nhistorie >= BESLUIT_MAX_STAPPEN)
+		st = err_invalid(e, "status", "too-many",
+				 "Een besluit heeft hoogstens %d statussen.",
+				 BESLUIT_MAX_STAPPEN);
 	if (!besluit_overgang_toegestaan(b->status, stap->status))
 		st = err_invalid(e, "status", "transition",
 				 "Een besluit dat %s is, kan niet %s worden.",

@@ -16,6 +16,15 @@
 #include "date.h"
 #include "err.h"
 
+/* Limits of a decision's fields, in characters (text.h). */
+#define BESLUIT_MAX_IDENTIFICATIE 50
+#define BESLUIT_MAX_ONDERWERP 500
+#define BESLUIT_MAX_TOELICHTING 10000
+#define BESLUIT_MAX_NAAM 200 /* portefeuillehouder, afdeling */
+#define BESLUIT_MAX_STAP_TOELICHTING 1000 /* a status step's note */
+/* A status history longer than this is not a decision's life. */
+#define BESLUIT_MAX_STAPPEN 100
+
 enum bestuursorgaan {
 	ORGAAN_GEMEENTERAAD,
 	ORGAAN_COLLEGE, /* college van burgemeester en wethouders */
@@ -90,7 +99,8 @@ bool besluit_overgang_toegestaan(enum besluit_status from,
 				 enum besluit_status to);
 
 /*
- * Check a decision as it would be stored: required fields, lengths, no
+ * Check a decision as it would be stored: required fields, lengths (the
+ * BESLUIT_MAX_* limits, and at most BESLUIT_MAX_STAPPEN steps), no
  * date after `today` (datum, and every status step), vervaldatum after
  * ingangsdatum, vervalreden exactly when there is a vervaldatum,
  * publicatiedatum not before datum, geheim exactly with geheim_tot, and a
@@ -103,7 +113,8 @@ enum status besluit_check(const struct besluit *b, day_t today, struct err *e);
 /*
  * Check one more step on top of a decision's current state (the status
  * command): allowed transition, date not before the last step, not after
- * today.
+ * today, a note of at most BESLUIT_MAX_STAP_TOELICHTING characters, and
+ * no more than BESLUIT_MAX_STAPPEN steps in all.
  */
 enum status besluit_check_stap(const struct besluit *b,
 			       const struct besluit_stap *stap, day_t today,

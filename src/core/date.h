@@ -23,6 +23,10 @@ typedef int32_t day_t;
 
 #define DATE_NONE INT32_MIN
 #define DATE_ISO_LEN 11 /* "YYYY-MM-DD" and NUL */
+/* The years one may ask about or enter: book years, calculations (a year
+ * up to 9998 still has a next one). */
+#define DATE_JAAR_MIN 1900
+#define DATE_JAAR_MAX 9998
 
 /* 1 when y-m-d is a real calendar day (1000 <= y <= 9999), else 0. */
 int date_valid_ymd(int y, int m, int d);

@@ -8,6 +8,7 @@
 
 #include "csv_tabel.h"
 #include "kosten.h"
+#include "text.h"
 #include "uren.h"
 #include "../banned.h"
 
@@ -306,6 +307,16 @@ nomem:
 	return err_set(e, ST_NOMEM, "Te weinig geheugen.");
 }
 
+/* An amount in cents within the calculation's limit either way. */
+static void
+check_bedrag(int64_t cent, const char *veld, struct err *e)
+{
+	if (cent > KV_MAX_BEDRAG || cent < -KV_MAX_BEDRAG)
+		err_invalid(e, veld, "range",
+			    "Een bedrag ligt tussen -1.000 miljard en 1.000 "
+			    "miljard euro.");
+}
+
 /* ---- scenarios ---------------------------------------------------------- */
 
 static const char *const soorten[] = { "eigen", "gedeeld", "ondergebracht",
@@ -326,6 +337,48 @@ scenario_soort_van(const char *naam, enum scenario_soort *out)
 			return 0;
 		}
 	return -1;
+}
+
+/* The pure rules of a unit's role. */
+enum status
+kosten_rol_check(const struct kosten_rol *r, struct err *e)
+{
+	text_check_int(r->volgorde, "volgorde", 0, KOSTEN_MAX_VOLGORDE, e);
+	text_check_max(r->taakveld, "taakveld", REG_MAX_TAAKVELD, e);
+	return e->status == ST_INVALID ? ST_INVALID : ST_OK;
+}
+
+/* The pure rules of a scenario; the register's names are the store's. */
+enum status
+scenario_check(const struct scenario *sc, struct err *e)
+{
+	char veld[64];
+
+	text_check_int(sc->jaar, "jaar", DATE_JAAR_MIN, DATE_JAAR_MAX, e);
+	if (!sc->naam || !*sc->naam)
+		err_invalid(e, "naam", "required",
+			    "Geef het scenario een naam.");
+	else
+		text_check_max(sc->naam, "naam", KOSTEN_MAX_NAAM, e);
+	text_check_max(sc->omschrijving, "omschrijving",
+		       KOSTEN_MAX_OMSCHRIJVING, e);
+	if (sc->nwijzigingen == 0)
+		err_invalid(e, "wijzigingen", "required",
+			    "Noem minstens één wijziging.");
+	else if (sc->nwijzigingen > KOSTEN_MAX_WIJZIGINGEN)
+		err_invalid(e, "wijzigingen", "too-many",
+			    "Een scenario heeft hoogstens %d wijzigingen.",
+			    KOSTEN_MAX_WIJZIGINGEN);
+	for (size_t i = 0; i < sc->nwijzigingen && i < KOSTEN_MAX_WIJZIGINGEN;
+	     i++) {
+		const struct scenario_wijziging *w = &sc->wijzigingen[i];
+
+		snprintf(veld, sizeof veld, "wijzigingen[%zu].kostenpost", i);
+		text_check_max(w->kostenpost, veld, KOSTEN_MAX_CODE, e);
+		snprintf(veld, sizeof veld, "wijzigingen[%zu].bedragCenten", i);
+		check_bedrag(w->bedrag, veld, e);
+	}
+	return e->status == ST_INVALID ? ST_INVALID : ST_OK;
 }
 
 static long
@@ -573,6 +626,24 @@ gevuld(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* The pure rules of one cost pool's values. */
+enum status
+kosten_post_check(const struct kosten_post *p, const char *prefix,
+		  struct err *e)
+{
+	char veld[64];
+
+	snprintf(veld, sizeof veld, "%scode", prefix);
+	text_check_max(p->code, veld, KOSTEN_MAX_CODE, e);
+	snprintf(veld, sizeof veld, "%skostensoort", prefix);
+	text_check_max(p->kostensoort, veld, KOSTEN_MAX_CODE, e);
+	snprintf(veld, sizeof veld, "%staakveld", prefix);
+	text_check_max(p->taakveld, veld, REG_MAX_TAAKVELD, e);
+	snprintf(veld, sizeof veld, "%sbedrag", prefix);
+	check_bedrag(p->bedrag, veld, e);
+	return e->status == ST_INVALID ? ST_INVALID : ST_OK;
+}
+
 enum status
 kosten_csv_lees(struct arena *a, const char *data, size_t n,
 		struct kosten_post **out, size_t *nout, struct err *e)
@@ -622,6 +693,8 @@ kosten_csv_lees(struct arena *a, const char *data, size_t n,
 				    "bijvoorbeeld 1.234,56 of -250).",
 				    v[P_BEDRAG]);
 		}
+		snprintf(veld, sizeof veld, "regel %zu: ", r);
+		kosten_post_check(&p[i], veld, e);
 		if (gevuld(v[P_DATUM])) {
 			snprintf(veld, sizeof veld, "regel %zu: datum", r);
 			uren_parse_datum(v[P_DATUM], veld, &p[i].datum, e);

@@ -19,6 +19,14 @@
 #include "kostenverdeling.h"
 #include "uren_import.h"
 
+/* Limits of the cost data; text in characters (text.h). Amounts are
+ * within KV_MAX_BEDRAG either way, weights and hours within 0 and it. */
+#define KOSTEN_MAX_CODE 64 /* a cost pool's code, a kostensoort */
+#define KOSTEN_MAX_NAAM 200 /* a scenario's name */
+#define KOSTEN_MAX_OMSCHRIJVING 1000 /* a scenario's description */
+#define KOSTEN_MAX_WIJZIGINGEN 100 /* changes in one scenario */
+#define KOSTEN_MAX_VOLGORDE 1000 /* a support unit's place in step-down */
+
 struct kosten_post {
 	const char *code; /* unique within the cooperation's year */
 	const char *eenheid; /* unit code */
@@ -88,6 +96,18 @@ enum status kosten_csv_lees(struct arena *a, const char *data, size_t n,
  * is not one. */
 int kosten_bedrag_parse(const char *s, int64_t *cent);
 
+/*
+ * A cost pool's values, with problems named `<prefix>field` ("regel 3:
+ * code" for a file): code and kostensoort of at most KOSTEN_MAX_CODE
+ * characters, a taakveld of at most REG_MAX_TAAKVELD, an amount within
+ * KV_MAX_BEDRAG either way. That code and
+ * kostensoort are given is checked where they come from (a file's
+ * required columns, the store); whether the unit and taakveld exist by
+ * the store and the calculation.
+ */
+enum status kosten_post_check(const struct kosten_post *p, const char *prefix,
+			      struct err *e);
+
 /* ---- scenarios ---------------------------------------------------------- */
 
 enum scenario_soort {
@@ -117,6 +137,19 @@ struct scenario {
 	struct scenario_wijziging *wijzigingen;
 	size_t nwijzigingen;
 };
+
+/* A unit's role: a step-down place of 0 to KOSTEN_MAX_VOLGORDE and a
+ * taakveld of at most REG_MAX_TAAKVELD characters. */
+enum status kosten_rol_check(const struct kosten_rol *r, struct err *e);
+
+/*
+ * A scenario as it would be stored: a year DATE_JAAR_MIN to DATE_JAAR_MAX,
+ * a name (KOSTEN_MAX_NAAM), a description (KOSTEN_MAX_OMSCHRIJVING), one
+ * to KOSTEN_MAX_WIJZIGINGEN changes, each naming a cost pool of at most
+ * KOSTEN_MAX_CODE characters and an amount within KV_MAX_BEDRAG. Names of
+ * units and members are checked against the register by the store.
+ */
+enum status scenario_check(const struct scenario *sc, struct err *e);
 
 const char *scenario_soort_naam(enum scenario_soort s);
 int scenario_soort_van(const char *naam, enum scenario_soort *out);

@@ -7,8 +7,44 @@
 
 #include "csv_tabel.h"
 #include "medewerker.h"
+#include "text.h"
 #include "uren.h"
 #include "../banned.h"
+
+/* The pure rules of a record; the store adds employer and unit. */
+enum status
+medewerker_check(const struct medewerker *m, const char *prefix, struct err *e)
+{
+	char naam[64];
+
+#define VELD(f) (snprintf(naam, sizeof(naam), "%s%s", prefix, f), naam)
+	if (!m->nummer || !*m->nummer)
+		err_invalid(e, VELD("personeelsnummer"), "required",
+			    "Vul het personeelsnummer in.");
+	else
+		text_check_max(m->nummer, VELD("personeelsnummer"),
+			       MEDEWERKER_MAX_NUMMER, e);
+	if (!m->naam || !*m->naam)
+		err_invalid(e, VELD("naam"), "required", "Vul de naam in.");
+	else
+		text_check_max(m->naam, VELD("naam"), MEDEWERKER_MAX_NAAM, e);
+	text_check_max(m->standplaats, VELD("standplaats"), MEDEWERKER_MAX_NAAM,
+		       e);
+	if (m->fte >= 0 && (m->fte < MEDEWERKER_FTE_MIN ||
+			    m->fte > MEDEWERKER_FTE_MAX)) /* -1: reported */
+		err_invalid(e, VELD("fte"), "range",
+			    "De fte ligt tussen 0,001 en 1 (bijvoorbeeld "
+			    "0,8).");
+	if (m->periode.van == DATE_NONE)
+		err_invalid(e, VELD("van"), "required",
+			    "Vul de datum van indiensttreding in.");
+	else if (m->periode.tot != DATE_NONE &&
+		 m->periode.tot <= m->periode.van)
+		err_invalid(e, VELD("tot"), "before-start",
+			    "De einddatum ligt niet na de begindatum.");
+#undef VELD
+	return e->status == ST_INVALID ? ST_INVALID : ST_OK;
+}
 
 enum status
 medewerker_parse_fte(const char *s, const char *field, int *out, struct err *e)
@@ -20,8 +56,10 @@ medewerker_parse_fte(const char *s, const char *field, int *out, struct err *e)
 		return err_invalid(e, field, "required", "Vul de fte in.");
 	if (*p < '0' || *p > '9')
 		goto bad;
-	while (*p >= '0' && *p <= '9' && whole < 10)
-		whole = whole * 10 + (*p++ - '0');
+	/* More than 1 is out of range however many digits follow. */
+	for (; *p >= '0' && *p <= '9'; p++)
+		if (whole < 10)
+			whole = whole * 10 + (*p - '0');
 	if (*p == ',' || *p == '.') {
 		p++;
 		if (*p < '0' || *p > '9')
@@ -41,7 +79,7 @@ medewerker_parse_fte(const char *s, const char *field, int *out, struct err *e)
 	if (*p)
 		goto bad;
 	*out = whole * 1000 + frac;
-	if (whole > 1 || *out < 1 || *out > 1000)
+	if (whole > 1 || *out < MEDEWERKER_FTE_MIN || *out > MEDEWERKER_FTE_MAX)
 		return err_invalid(e, field, "range",
 				   "'%.12s': de fte ligt tussen 0,001 en 1.",
 				   s);

@@ -14,6 +14,12 @@
 #include "err.h"
 #include "register.h"
 
+/* Limits of a staff record; text in characters (text.h). */
+#define MEDEWERKER_MAX_NUMMER 32 /* staff number, as in the hours files */
+#define MEDEWERKER_MAX_NAAM 200 /* name, place of work */
+#define MEDEWERKER_FTE_MIN 1 /* thousandths: 0,001 */
+#define MEDEWERKER_FTE_MAX 1000 /* thousandths: 1 */
+
 struct medewerker {
 	int64_t id; /* the store's; in an import: the line of the file */
 	/* The cooperation of the home unit (code), set by the store: staff
@@ -30,6 +36,18 @@ struct medewerker {
 	struct period periode; /* van DATE_NONE: not known */
 	int64_t bron_batch; /* the import that created it, or 0 */
 };
+
+/*
+ * The rules of a staff record that need no register, with problems named
+ * `<prefix>field` ("regel 3: naam" for an import, "naam" otherwise): a
+ * staff number (MEDEWERKER_MAX_NUMMER) and a name (MEDEWERKER_MAX_NAAM),
+ * a place of work of at most MEDEWERKER_MAX_NAAM characters, FTE 1 to
+ * 1000 thousandths (-1, unreadable and reported already, passes), a start
+ * date, and an end after it. Whether employer and unit exist is for the
+ * store.
+ */
+enum status medewerker_check(const struct medewerker *m, const char *prefix,
+			     struct err *e);
 
 /* FTE in thousandths from "1", "0,8", "0.889"; more than 0, at most 1. */
 enum status medewerker_parse_fte(const char *s, const char *field, int *out,

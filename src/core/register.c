@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "register.h"
+#include "text.h"
 #include "../banned.h"
 
 struct name_entry {
@@ -125,8 +126,8 @@ reg_check_cbs_code(const char *code, const char *field, struct err *e)
 		return err_invalid(e, field, "required",
 				   "Vul de CBS-code van de gemeente in, "
 				   "bijvoorbeeld GM0358.");
-	if (strlen(code) != 6 || code[0] != 'G' || code[1] != 'M' ||
-	    strspn(code + 2, "0123456789") != 4)
+	if (strlen(code) != REG_CBS_CODE_LEN || code[0] != 'G' ||
+	    code[1] != 'M' || strspn(code + 2, "0123456789") != 4)
 		return err_invalid(e, field, "format",
 				   "'%.20s' is geen CBS-code; een CBS-code is "
 				   "GM gevolgd door vier cijfers, bijvoorbeeld "
@@ -143,7 +144,7 @@ reg_check_short_code(const char *code, const char *field, struct err *e)
 	if (is_empty(code))
 		return err_invalid(e, field, "required", "Vul een code in.");
 	n = strlen(code);
-	if (n < 2 || n > 16 ||
+	if (n < 2 || n > REG_MAX_SHORT_CODE ||
 	    strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != n)
 		return err_invalid(
 			e, field, "format",
@@ -160,7 +161,7 @@ reg_check_unit_code(const char *code, const char *field, struct err *e)
 	if (is_empty(code))
 		return err_invalid(e, field, "required", "Vul een code in.");
 	n = strlen(code);
-	if (n < 2 || n > 64 ||
+	if (n < 2 || n > REG_MAX_UNIT_CODE ||
 	    strspn(code, "abcdefghijklmnopqrstuvwxyz0123456789-") != n ||
 	    code[0] == '-' || code[n - 1] == '-')
 		return err_invalid(
@@ -197,14 +198,18 @@ reg_check_organisatie(const struct organisatie *o, day_t today, struct err *e)
 		reg_check_short_code(o->code, "code", e);
 	if (is_empty(o->naam))
 		err_invalid(e, "naam", "required", "Vul de naam in.");
-	else if (strlen(o->naam) > 200)
-		err_invalid(e, "naam", "too-long",
-			    "De naam is langer dan 200 tekens.");
+	else
+		text_check_max(o->naam, "naam", REG_MAX_NAAM, e);
+	text_check_max(o->provincie, "provincie", REG_MAX_NAAM, e);
+	text_check_max(o->taak, "taak", REG_MAX_NAAM, e);
 	if (o->inwoners >= 0 || o->inwoners_peildatum != DATE_NONE) {
 		if (o->inwoners < 0)
 			err_invalid(e, "inwoners", "required",
 				    "Vul het aantal inwoners in bij de "
 				    "peildatum.");
+		else
+			text_check_int(o->inwoners, "inwoners", 0,
+				       REG_MAX_INWONERS, e);
 		if (o->inwoners_peildatum == DATE_NONE)
 			err_invalid(e, "peildatum", "required",
 				    "Vul de peildatum van het aantal inwoners "
@@ -214,6 +219,90 @@ reg_check_organisatie(const struct organisatie *o, day_t today, struct err *e)
 			err_invalid(e, "peildatum", "future-date",
 				    "De peildatum ligt na vandaag (%s).", d);
 		}
+	}
+	return e && e->status == ST_INVALID ? ST_INVALID : ST_OK;
+}
+
+/* The rules of one inhabitant count, before it is stored. */
+enum status
+reg_check_inwonertal(const struct inwonertal *t, day_t today, struct err *e)
+{
+	char d[32];
+
+	text_check_int(t->aantal, "inwoners", 0, REG_MAX_INWONERS, e);
+	if (t->peildatum == DATE_NONE)
+		err_invalid(e, "peildatum", "required", "Vul de peildatum in.");
+	else if (t->peildatum > today) {
+		date_format_nl(today, d, sizeof(d));
+		err_invalid(e, "peildatum", "future-date",
+			    "De peildatum ligt na vandaag (%s).", d);
+	}
+	text_check_max(t->bron, "bron", REG_MAX_NAAM, e);
+	return e && e->status == ST_INVALID ? ST_INVALID : ST_OK;
+}
+
+/* A name that must be given and fit REG_MAX_NAAM. */
+static void
+check_naam(const char *naam, const char *field, struct err *e)
+{
+	if (is_empty(naam))
+		err_invalid(e, field, "required", "Vul de naam in.");
+	else
+		text_check_max(naam, field, REG_MAX_NAAM, e);
+}
+
+/* A cooperation's own fields; its members are checked separately. */
+enum status
+reg_check_samenwerking(const struct samenwerking *sw, struct err *e)
+{
+	reg_check_short_code(sw->code, "code", e);
+	check_naam(sw->naam, "naam", e);
+	if (sw->sinds == DATE_NONE)
+		err_invalid(e, "sinds", "required",
+			    "Vul de datum in waarop de samenwerking begon.");
+	text_check_max(sw->omschrijving, "omschrijving", REG_MAX_OMSCHRIJVING,
+		       e);
+	return e && e->status == ST_INVALID ? ST_INVALID : ST_OK;
+}
+
+/* A unit's own fields; its arrangement is reg_check_inrichting. */
+enum status
+reg_check_eenheid(const struct eenheid *u, struct err *e)
+{
+	reg_check_unit_code(u->code, "code", e);
+	check_naam(u->naam, "naam", e);
+	text_check_max(u->omschrijving, "omschrijving", REG_MAX_OMSCHRIJVING,
+		       e);
+	return e && e->status == ST_INVALID ? ST_INVALID : ST_OK;
+}
+
+/* An article: its number, title and versions. */
+enum status
+reg_check_kader_artikel(const struct kader_artikel *k, struct err *e)
+{
+	text_check_int(k->nummer, "nummer", 1, REG_MAX_ARTIKEL, e);
+	text_check_max(k->titel, "titel", REG_MAX_NAAM, e);
+	if (k->nversies == 0)
+		err_invalid(e, "versies", "required",
+			    "Een artikel heeft ten minste één versie.");
+	reg_check_kader_versies(k->versies, k->nversies, "versies", e);
+	return e && e->status == ST_INVALID ? ST_INVALID : ST_OK;
+}
+
+/* A workstream's fields and its milestones. */
+enum status
+reg_check_werkstroom(const struct werkstroom *w, struct err *e)
+{
+	char prefix[48];
+
+	reg_check_unit_code(w->code, "code", e);
+	check_naam(w->naam, "naam", e);
+	text_check_max(w->eigenaar, "eigenaar", REG_MAX_NAAM, e);
+	text_check_max(w->omschrijving, "omschrijving", REG_MAX_OMSCHRIJVING,
+		       e);
+	for (size_t i = 0; i < w->nmijlpalen; i++) {
+		snprintf(prefix, sizeof(prefix), "mijlpalen[%zu]", i);
+		reg_check_mijlpaal(&w->mijlpalen[i], prefix, e);
 	}
 	return e && e->status == ST_INVALID ? ST_INVALID : ST_OK;
 }
@@ -448,12 +537,12 @@ reg_check_kader_versies(const struct kader_versie *v, size_t n,
 			       offsetof(struct kader_versie, periode), prefix,
 			       e);
 	for (size_t i = 0; i < n; i++) {
-		if (is_empty(v[i].tekst)) {
-			snprintf(field, sizeof(field), "%s[%zu].tekst", prefix,
-				 i);
+		snprintf(field, sizeof(field), "%s[%zu].tekst", prefix, i);
+		if (is_empty(v[i].tekst))
 			st = err_invalid(e, field, "required",
 					 "Vul de tekst van het artikel in.");
-		}
+		else if (text_check_max(v[i].tekst, field, REG_MAX_TEKST, e))
+			st = ST_INVALID;
 		if (is_empty(v[i].besluit)) {
 			snprintf(field, sizeof(field), "%s[%zu].besluit",
 				 prefix, i);
@@ -471,11 +560,15 @@ reg_check_mijlpaal(const struct mijlpaal *m, const char *prefix, struct err *e)
 	char field[64];
 	enum status st = ST_OK;
 
-	if (is_empty(m->naam)) {
-		snprintf(field, sizeof(field), "%s.naam", prefix);
+	snprintf(field, sizeof(field), "%s.naam", prefix);
+	if (is_empty(m->naam))
 		st = err_invalid(e, field, "required",
 				 "Vul de naam van de mijlpaal in.");
-	}
+	else if (text_check_max(m->naam, field, REG_MAX_NAAM, e))
+		st = ST_INVALID;
+	snprintf(field, sizeof(field), "%s.uitkomst", prefix);
+	if (text_check_max(m->uitkomst, field, REG_MAX_OMSCHRIJVING, e))
+		st = ST_INVALID;
 	if (m->gepland == DATE_NONE) {
 		snprintf(field, sizeof(field), "%s.gepland", prefix);
 		st = err_invalid(e, field, "required",

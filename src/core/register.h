@@ -21,6 +21,18 @@
 #include "date.h"
 #include "err.h"
 
+/* Limits of the register's fields; text in characters (text.h). */
+#define REG_MAX_NAAM 200 /* names, provincie, taak, eigenaar, titel, bron */
+#define REG_MAX_OMSCHRIJVING 1000 /* descriptions, a milestone's outcome */
+#define REG_MAX_TEKST 10000 /* a framework article's text */
+#define REG_MAX_INWONERS INT64_C(100000000)
+#define REG_MAX_ARTIKEL 10000 /* a framework article's number */
+/* Codes are ASCII, so their length in bytes is their length in characters. */
+#define REG_CBS_CODE_LEN 6 /* GM0358 */
+#define REG_MAX_SHORT_CODE 16 /* AA, GRIT */
+#define REG_MAX_UNIT_CODE 64 /* hb-informatisering */
+#define REG_MAX_TAAKVELD 16 /* a BBV taakveld's code: 0.1, 6.71a */
+
 enum org_soort {
 	ORG_GEMEENTE, /* municipality, identified by CBS code GMnnnn */
 	ORG_REGELING, /* joint body (gemeenschappelijke regeling) */
@@ -194,11 +206,43 @@ bool period_contains(struct period p, day_t day);
 
 /*
  * A municipality to be added: CBS code, a name, and when an inhabitant
- * count is given, a non-negative count with a reference date not after
- * `today`.
+ * count is given, a count of 0 to REG_MAX_INWONERS with a reference date
+ * not after `today`. A joint body: short code and name. Names, provincie
+ * and taak at most REG_MAX_NAAM characters.
  */
 enum status reg_check_organisatie(const struct organisatie *o, day_t today,
 				  struct err *e);
+
+/*
+ * An inhabitant count: 0 to REG_MAX_INWONERS, a reference date not after
+ * `today`, a source (bron) of at most REG_MAX_NAAM characters.
+ */
+enum status reg_check_inwonertal(const struct inwonertal *t, day_t today,
+				 struct err *e);
+
+/*
+ * A cooperation: short code, name (REG_MAX_NAAM), start date, description
+ * (REG_MAX_OMSCHRIJVING).
+ */
+enum status reg_check_samenwerking(const struct samenwerking *sw,
+				   struct err *e);
+
+/* A unit: unit code, name (REG_MAX_NAAM), description (REG_MAX_OMSCHRIJVING). */
+enum status reg_check_eenheid(const struct eenheid *u, struct err *e);
+
+/*
+ * A framework article: number 1 to REG_MAX_ARTIKEL, title (REG_MAX_NAAM),
+ * at least one version, the versions as reg_check_kader_versies.
+ */
+enum status reg_check_kader_artikel(const struct kader_artikel *k,
+				    struct err *e);
+
+/*
+ * A workstream: unit-style code, name (REG_MAX_NAAM), owner (REG_MAX_NAAM),
+ * description (REG_MAX_OMSCHRIJVING), and each milestone as
+ * reg_check_mijlpaal under "mijlpalen[i]".
+ */
+enum status reg_check_werkstroom(const struct werkstroom *w, struct err *e);
 
 /*
  * Memberships of one cooperation or joint body: each needs a CBS code and
@@ -221,11 +265,13 @@ enum status reg_check_inrichting(const struct inrichting *p, size_t n,
 				 const struct lidmaatschap *leden,
 				 size_t nleden, day_t sinds, struct err *e);
 
-/* The versions of one framework article: consecutive like arrangements. */
+/* The versions of one framework article: consecutive like arrangements,
+ * each with a text (REG_MAX_TEKST) and a decision. */
 enum status reg_check_kader_versies(const struct kader_versie *v, size_t n,
 				    const char *prefix, struct err *e);
 
-/* A milestone: name and planned date required. */
+/* A milestone: name (REG_MAX_NAAM) and planned date required, an outcome
+ * of at most REG_MAX_OMSCHRIJVING characters. */
 enum status reg_check_mijlpaal(const struct mijlpaal *m, const char *prefix,
 			       struct err *e);
 

@@ -1,9 +1,14 @@
 /*
- * text.c - UTF-8 validation (RFC 3629).
+ * text.c - UTF-8 validation (RFC 3629), text lengths in characters, and
+ * whole numbers from text within a range.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "text.h"
 #include "../banned.h"
 
+/* Decode each sequence and refuse what RFC 3629 does not allow. */
 bool
 text_utf8_valid(const char *s, size_t n)
 {
@@ -42,4 +47,145 @@ text_utf8_valid(const char *s, size_t n)
 		i += k + 1;
 	}
 	return true;
+}
+
+/* v in Dutch notation: thousands separated by dots from five digits on. */
+static void
+getal_nl(int64_t v, char *buf, size_t n)
+{
+	char digits[24], out[40];
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	size_t len, k = 0;
+
+	snprintf(digits, sizeof(digits), "%llu", (unsigned long long)u);
+	len = strlen(digits);
+	if (v < 0)
+		out[k++] = '-';
+	for (size_t i = 0; i < len; i++) {
+		if (len >= 5 && i && (len - i) % 3 == 0)
+			out[k++] = '.';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+	snprintf(buf, n, "%s", out);
+}
+
+/* Count the bytes that start a character. */
+size_t
+text_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; s && *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* Up to the byte that would start character max + 1. */
+size_t
+text_prefix(const char *s, size_t max)
+{
+	size_t i = 0, n = 0;
+
+	for (; s[i]; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && n++ == max)
+			break;
+	return i;
+}
+
+/* "Gebruik hoogstens N tekens." */
+void
+text_max_reason(size_t max, char *buf, size_t n)
+{
+	char g[48];
+
+	getal_nl((int64_t)max, g, sizeof(g));
+	snprintf(buf, n, "Gebruik hoogstens %s tekens.", g);
+}
+
+/* The one length rule of every text field. */
+enum status
+text_check_max(const char *s, const char *field, size_t max, struct err *e)
+{
+	char r[96];
+
+	if (!s || text_chars(s) <= max)
+		return ST_OK;
+	text_max_reason(max, r, sizeof(r));
+	return err_invalid(e, field, "too-long", "%s", r);
+}
+
+/* Digits accumulated as a magnitude, so that no value ever wraps. */
+enum text_int
+text_int_parse(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	bool neg;
+	uint64_t v = 0, limit;
+	const char *p = s;
+
+	if (!p)
+		return TEXT_INT_FORMAT;
+	neg = *p == '-';
+	if (neg)
+		p++;
+	if (*p < '0' || *p > '9')
+		return TEXT_INT_FORMAT;
+	/* The magnitude may reach 2^63 for INT64_MIN; beyond it nothing
+	 * fits, but the rest must still be digits to be a number at all. */
+	limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	bool over = false;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		unsigned d = (unsigned)(*p - '0');
+
+		if (over || v > (limit - d) / 10)
+			over = true;
+		else
+			v = v * 10 + d;
+	}
+	if (*p)
+		return TEXT_INT_FORMAT;
+	if (over)
+		return TEXT_INT_RANGE;
+	int64_t x =
+		neg ? (v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v)
+		    : (int64_t)v;
+	if (x < min || x > max)
+		return TEXT_INT_RANGE;
+	*out = x;
+	return TEXT_INT_OK;
+}
+
+/* "geheel getal van A tot en met B" for messages. */
+void
+text_int_range(int64_t min, int64_t max, char *buf, size_t n)
+{
+	char a[48], b[48];
+
+	getal_nl(min, a, sizeof(a));
+	getal_nl(max, b, sizeof(b));
+	if (max == INT64_MAX)
+		snprintf(buf, n, "geheel getal van %s of hoger", a);
+	else
+		snprintf(buf, n, "geheel getal van %s tot en met %s", a, b);
+}
+
+/* The one message for a whole number outside its range. */
+enum status
+text_int_problem(const char *field, const char *code, int64_t min, int64_t max,
+		 struct err *e)
+{
+	char r[128];
+
+	text_int_range(min, max, r, sizeof(r));
+	return err_invalid(e, field, code, "Geef een %s.", r);
+}
+
+/* A number already read (JSON, computed) against its range. */
+enum status
+text_check_int(int64_t v, const char *field, int64_t min, int64_t max,
+	       struct err *e)
+{
+	if (v >= min && v <= max)
+		return ST_OK;
+	return text_int_problem(field, "range", min, max, e);
 }

@@ -13,6 +13,8 @@
 
 #include <sodium.h>
 
+#include "medewerker.h"
+#include "text.h"
 #include "uren_csv.h"
 #include "uren_import.h"
 #include "../banned.h"
@@ -466,15 +468,18 @@ schoon(char *s)
 	return s;
 }
 
-/* Characters (not bytes) of UTF-8 text. */
-static size_t
-tekens(const char *s)
+/* A free-text column longer than `max` characters is a problem. */
+static bool
+te_lang(struct controle *c, size_t regel, const char *kolom, const char *v,
+	size_t max)
 {
-	size_t n = 0;
+	char reden[96];
 
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
+	if (!v || text_chars(v) <= max)
+		return false;
+	text_max_reason(max, reden, sizeof(reden));
+	probleem(c, regel, kolom, "too-long", "%s", reden);
+	return true;
 }
 
 static const char *
@@ -749,10 +754,8 @@ rij_controleren(struct controle *c, const struct csv_rij *rij,
 		if (!mw_in_dienst(c, regel, i, dag_ok ? telt_op(b) : DATE_NONE))
 			ok = false;
 	} else if (opt && opt->nieuwe_medewerkers) {
-		if (strlen(v[KOLOM_MEDEWERKER]) > 32) {
-			probleem(c, regel, "medewerker", "too-long",
-				 "Een personeelsnummer heeft hoogstens 32 "
-				 "tekens.");
+		if (te_lang(c, regel, "medewerker", v[KOLOM_MEDEWERKER],
+			    MEDEWERKER_MAX_NUMMER)) {
 			ok = false;
 		} else if (eenheid_ok) {
 			i = nieuwe_medewerker(c, v[KOLOM_MEDEWERKER],
@@ -813,12 +816,12 @@ rij_controleren(struct controle *c, const struct csv_rij *rij,
 	}
 
 	b->product = leeg_null(v[KOLOM_PRODUCT]);
-	if (b->product && tekens(b->product) > 100) {
-		probleem(c, regel, "product", "too-long",
-			 "Een product heeft hoogstens 100 tekens.");
+	if (te_lang(c, regel, "product", b->product, UREN_MAX_PRODUCT))
 		ok = false;
-	}
 	b->omschrijving = leeg_null(v[KOLOM_OMSCHRIJVING]);
+	if (te_lang(c, regel, "omschrijving", b->omschrijving,
+		    UREN_MAX_OMSCHRIJVING))
+		ok = false;
 
 	err_clear(&fe);
 	if ((b->week ? uren_parse_weekuren : uren_parse_uren)(

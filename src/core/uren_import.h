@@ -124,6 +124,12 @@ struct uren_probleem {
 
 #define UREN_MAX_PROBLEMEN 1000 /* listed; the rest is counted */
 
+/* Limits of an hours file's free text, in characters (text.h); a new
+ * staff number has MEDEWERKER_MAX_NUMMER. */
+#define UREN_MAX_PRODUCT 100
+#define UREN_MAX_OMSCHRIJVING 1000
+#define UREN_MAX_BESTAND 255 /* the file's name, kept with the batch */
+
 struct uren_resultaat;
 
 struct uren_opties {

@@ -95,10 +95,7 @@ api_besluiten_list(struct request *rq, struct response *rs, struct err *e)
 				     e);
 	req_query_date(rq, "datumVanaf", &f.van, e);
 	req_query_date(rq, "datumTot", &f.tot, e);
-	f.zoek = kv_get(&rq->query, "zoek");
-	if (f.zoek && strlen(f.zoek) > 200)
-		err_invalid(e, "zoek", "too-long",
-			    "Zoek met hoogstens 200 tekens.");
+	f.zoek = kv_get(&rq->query, "zoek"); /* length: req_check_query */
 	if (e->status)
 		return e->status;
 	f.offset = (page - 1) * size;

@@ -193,7 +193,8 @@ wijziging_uit(json_t *o, size_t i, struct scenario_wijziging *w, struct err *e)
 		err_invalid(e, veld, "enum", "Grondslag '%.30s' bestaat niet.",
 			    gs);
 	w->kostenpost = body_str(o, "kostenpost", w->soort == SC_KOSTENPOST, e);
-	w->bedrag = body_int(o, "bedragCenten", 0, e);
+	body_int(o, "bedragCenten", false, -KV_MAX_BEDRAG, KV_MAX_BEDRAG,
+		 &w->bedrag, e);
 }
 
 enum status
@@ -204,7 +205,7 @@ api_scenarios_post(struct request *rq, struct response *rs, struct err *e)
 					    "wijzigingen",  NULL };
 	struct scenario sc = { 0 }, uit;
 	json_t *body, *w;
-	int64_t id;
+	int64_t id, jaar = 0;
 
 	if (req_check_query(rq, NULL, e) || req_json_body(rq, &body, e))
 		return e->status;
@@ -215,7 +216,8 @@ api_scenarios_post(struct request *rq, struct response *rs, struct err *e)
 		json_decref(body);
 		return e->status;
 	}
-	sc.jaar = (int)body_int(body, "jaar", 0, e);
+	body_int(body, "jaar", true, DATE_JAAR_MIN, DATE_JAAR_MAX, &jaar, e);
+	sc.jaar = (int)jaar; /* 0, or within the years */
 	sc.naam = body_str(body, "naam", true, e);
 	sc.omschrijving = body_str(body, "omschrijving", false, e);
 	w = json_object_get(body, "wijzigingen");
@@ -230,9 +232,6 @@ api_scenarios_post(struct request *rq, struct response *rs, struct err *e)
 			wijziging_uit(json_array_get(w, i), i,
 				      &sc.wijzigingen[i], e);
 	}
-	if (sc.jaar < 1900 || sc.jaar > 9998)
-		err_invalid(e, "jaar", "year",
-			    "Noem een jaar, bijvoorbeeld 2024.");
 	if (e->status == ST_OK)
 		store_scenario_maak(rq->store, &sc, &id, e);
 	if (e->status == ST_OK)
@@ -308,12 +307,12 @@ static enum status
 lees_berekening(struct request *rq, const char *id_tekst,
 		struct kostenverdeling *k, struct kv_uitkomst *u, struct err *e)
 {
-	char *end;
-	long long id = id_tekst ? strtoll(id_tekst, &end, 10) : 0;
-	if (!id_tekst || *end || id <= 0)
+	int64_t id = 0;
+	if (!id_tekst)
 		return err_set(e, ST_NOT_FOUND,
-			       "Kostenverdeling %.20s bestaat niet.",
-			       id_tekst ? id_tekst : "");
+			       "Kostenverdeling bestaat niet.");
+	if (req_int(id_tekst, "nummer", 1, ID_MAX, &id, e))
+		return e->status;
 	if (store_kostenverdeling_get(rq->store, &rq->a, id, k, e))
 		return e->status;
 	/* Someone else's calculation does not exist, as far as they know. */
@@ -400,16 +399,14 @@ api_kostenverdelingen_post(struct request *rq, struct response *rs,
 		json_decref(body);
 		return e->status;
 	}
-	int jaar = (int)body_int(body, "jaar", 0, e);
+	int64_t jaar = 0;
+	body_int(body, "jaar", true, DATE_JAAR_MIN, DATE_JAAR_MAX, &jaar, e);
 	const char *scenario = body_str(body, "scenario", false, e);
-	if (jaar < 1900 || jaar > 9998)
-		err_invalid(e, "jaar", "year",
-			    "Noem een jaar, bijvoorbeeld 2024.");
 	sw = sw ? arena_strdup(&rq->a, sw) : NULL;
 	scenario = scenario ? arena_strdup(&rq->a, scenario) : NULL;
 	json_decref(body);
 	if (e->status || store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
-	    kostenverdeling_bereken(rq, sw, jaar, scenario, &id, e) ||
+	    kostenverdeling_bereken(rq, sw, (int)jaar, scenario, &id, e) ||
 	    store_kostenverdeling_get(rq->store, &rq->a, id, &k, e))
 		return e->status;
 	snprintf(loc, sizeof loc, API_BASE "/kostenverdelingen/%lld",
@@ -459,6 +456,7 @@ api_kostenverdelingen_vergelijking(struct request *rq, struct response *rs,
 	struct kv_uitkomst ua, ub;
 	struct kv_verschil *v;
 	size_t n;
+	int64_t met = 0;
 
 	if (req_check_query(rq, keys, e))
 		return e->status;
@@ -466,6 +464,8 @@ api_kostenverdelingen_vergelijking(struct request *rq, struct response *rs,
 		return err_invalid(e, "met", "required",
 				   "Noem met ?met= de kostenverdeling om mee "
 				   "te vergelijken.");
+	if (req_int(kv_get(&rq->query, "met"), "met", 1, ID_MAX, &met, e))
+		return e->status;
 	if (lees_berekening(rq, req_param(rq, "nummer"), &ka, &ua, e) ||
 	    lees_berekening(rq, kv_get(&rq->query, "met"), &kb, &ub, e) ||
 	    kv_vergelijk(&ua, &ub, &rq->a, &v, &n, e))

@@ -87,7 +87,10 @@ api_gemeenten_post(struct request *rq, struct response *rs, struct err *e)
 	o.code = body_str(body, "code", true, e);
 	o.naam = body_str(body, "naam", true, e);
 	o.provincie = body_str(body, "provincie", false, e);
-	o.inwoners = body_int(body, "inwoners", -1, e);
+	o.inwoners = -1; /* not given */
+	if (body_int(body, "inwoners", false, 0, REG_MAX_INWONERS, &o.inwoners,
+		     e))
+		o.inwoners = 0; /* given and refused above: not "missing" */
 	o.inwoners_peildatum = body_date(body, "peildatum", false, e);
 	if (e->status == ST_OK)
 		store_organisatie_add(rq->store, &o, rq->today, e);
@@ -443,25 +446,15 @@ enum status
 api_taakvelden_list(struct request *rq, struct response *rs, struct err *e)
 {
 	static const char *const keys[] = { "page", "pageSize", "jaar", NULL };
-	const char *jaar_text = kv_get(&rq->query, "jaar");
-	long jaar = 0;
+	int jaar = 0;
 	struct taakveld *t;
 	size_t n;
 	json_t *all;
 
-	if (req_check_query(rq, keys, e))
+	if (req_check_query(rq, keys, e) ||
+	    req_jaar(kv_get(&rq->query, "jaar"), &jaar, e))
 		return e->status;
-	if (jaar_text) {
-		if (strlen(jaar_text) != 4 ||
-		    strspn(jaar_text, "0123456789") != 4)
-			return err_invalid(e, "jaar", "format",
-					   "jaar is een boekjaar van vier "
-					   "cijfers.");
-		jaar = (jaar_text[0] - '0') * 1000 +
-		       (jaar_text[1] - '0') * 100 + (jaar_text[2] - '0') * 10 +
-		       (jaar_text[3] - '0');
-	}
-	if (store_taakveld_list(rq->store, &rq->a, (int)jaar, &t, &n, e))
+	if (store_taakveld_list(rq->store, &rq->a, jaar, &t, &n, e))
 		return e->status;
 	all = json_array();
 	for (size_t i = 0; i < n; i++)

@@ -98,8 +98,13 @@ mw_uit_body(json_t *body, struct medewerker *m, struct err *e)
 		m->eenheid = body_str(body, "eenheid", false, e);
 	if (json_object_get(body, "standplaats"))
 		m->standplaats = body_str(body, "standplaats", false, e);
-	if (json_object_get(body, "fteDuizendsten"))
-		m->fte = (int)body_int(body, "fteDuizendsten", -1, e);
+	if (json_object_get(body, "fteDuizendsten")) {
+		int64_t fte = -1; /* null, or refused: no FTE to check again */
+
+		body_int(body, "fteDuizendsten", false, MEDEWERKER_FTE_MIN,
+			 MEDEWERKER_FTE_MAX, &fte, e);
+		m->fte = (int)fte; /* -1, or within the FTE's range */
+	}
 	if (json_object_get(body, "van"))
 		m->periode.van = body_date(body, "van", false, e);
 	if (json_object_get(body, "tot"))
@@ -315,14 +320,8 @@ api_uren_importen_post(struct request *rq, struct response *rs, struct err *e)
 	if (req_check_query(rq, keys, e) || vlag(rq, "dryRun", &k.proef, e) ||
 	    vlag(rq, "nieuweMedewerkers", &k.nieuwe_medewerkers, e))
 		return e->status;
-	if (vervang) {
-		char *end;
-
-		k.vervang = strtoll(vervang, &end, 10);
-		if (*end || k.vervang <= 0)
-			return err_invalid(e, "vervang", "integer",
-					   "Noem het nummer van de batch.");
-	}
+	if (req_int(vervang, "vervang", 1, ID_MAX, &k.vervang, e))
+		return e->status;
 	if (!media_csv(rq->content_type))
 		return err_set(e, ST_UNSUPPORTED,
 			       "Stuur het urenbestand als text/csv.");
@@ -375,14 +374,11 @@ api_uren_importen_get(struct request *rq, struct response *rs, struct err *e)
 {
 	const char *p = req_param(rq, "batch");
 	struct uren_batch b;
-	char *end;
-	long long id = strtoll(p, &end, 10);
+	int64_t id = 0;
 
-	if (req_check_query(rq, NULL, e))
-		return e->status;
-	if (*end || id <= 0 || !*p)
-		return err_set(e, ST_NOT_FOUND, "Batch %.20s bestaat niet.", p);
-	if (store_uren_batch_get(rq->store, &rq->a, id, &b, e))
+	if (req_check_query(rq, NULL, e) ||
+	    req_int(p, "batch", 1, ID_MAX, &id, e) ||
+	    store_uren_batch_get(rq->store, &rq->a, id, &b, e))
 		return e->status;
 	return resp_json(rq, rs, 200, present_batch_json(&b));
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "body.h"
+#include "../core/text.h"
 #include "../banned.h"
 
 void
@@ -59,17 +60,26 @@ body_date(json_t *obj, const char *key, bool required, struct err *e)
 	return d;
 }
 
-long long
-body_int(json_t *obj, const char *key, long long dflt, struct err *e)
+/* Checked before it is stored anywhere: never narrowed unchecked. */
+enum status
+body_int(json_t *obj, const char *key, bool required, int64_t min, int64_t max,
+	 int64_t *out, struct err *e)
 {
 	json_t *v = json_object_get(obj, key);
+	json_int_t x;
 
-	if (!v || json_is_null(v))
-		return dflt;
-	if (!json_is_integer(v)) {
-		err_invalid(e, key, "type",
-			    "Dit veld moet een geheel getal zijn.");
-		return dflt;
+	if (!v || json_is_null(v)) {
+		if (required)
+			return err_invalid(e, key, "required",
+					   "Dit veld is verplicht.");
+		return ST_OK;
 	}
-	return (long long)json_integer_value(v);
+	if (!json_is_integer(v))
+		return err_invalid(e, key, "type",
+				   "Dit veld moet een geheel getal zijn.");
+	x = json_integer_value(v);
+	if (x < min || x > max)
+		return text_int_problem(key, "range", min, max, e);
+	*out = (int64_t)x;
+	return ST_OK;
 }

@@ -23,10 +23,23 @@
 #include "../core/err.h"
 #include "../store/store.h"
 
-#define API_VERSION "1.3.0"
+#define API_VERSION "1.4.0"
 #define API_BASE "/api/v1"
 #define PAGE_SIZE_DEFAULT 100
 #define PAGE_SIZE_MAX 500
+#define PAGE_MAX 1000000 /* pages of a list */
+/*
+ * The largest HTML page. Every field has a limit and every long list on a
+ * page is shown a page at a time, so a page stays far below this; it is
+ * the last guard, with room for the lists that are not paged (a year's
+ * deviations, a cooperation's scenarios). The request's arena (64 MiB)
+ * holds the output while it doubles.
+ */
+#define PAGE_HTML_MAX (16u << 20)
+/* A query parameter's value with no limit of its own (req_check_query). */
+#define QUERY_MAX_TEKST 200
+/* Ids (batches, calculations) are positive and within int64. */
+#define ID_MAX INT64_MAX
 
 struct server;
 struct tmpl_set;
@@ -122,23 +135,35 @@ extern const size_t http_nroutes;
 const char *req_param(struct request *rq, const char *name);
 
 /*
- * Refuse query keys not in `allowed` (NULL-terminated), and repeated
- * keys: ST_INVALID with a problem per key.
+ * Refuse query keys not in `allowed` (NULL-terminated), repeated keys, and
+ * values longer than their parameter's limit (one table in response.c:
+ * codes as long as the register allows, a file name 255, everything else
+ * QUERY_MAX_TEKST characters): ST_INVALID with a problem per key.
  */
 enum status req_check_query(struct request *rq, const char *const *allowed,
 			    struct err *e);
 
 /*
- * A year (four digits, 1900-9998) from `text`, which may be NULL (then
- * *jaar is left alone); a problem named "jaar" otherwise.
+ * A year (DATE_JAAR_MIN to DATE_JAAR_MAX) from `text`, which may be NULL
+ * (then *jaar is left alone); a problem named "jaar" otherwise.
  */
 enum status req_jaar(const char *text, int *jaar, struct err *e);
+
+/*
+ * A whole number from a query parameter, a path parameter or a form field
+ * named `name`: `text` may be NULL (then *out is left alone and ST_OK);
+ * otherwise decimal digits within [min, max], else a problem under
+ * `name` ("integer" when it is no number, "range" when it is one outside
+ * the range, with the range in the message). Never cut short.
+ */
+enum status req_int(const char *text, const char *name, int64_t min,
+		    int64_t max, int64_t *out, struct err *e);
 
 /* An optional date query parameter; problems named after the key. */
 enum status req_query_date(struct request *rq, const char *key, day_t *out,
 			   struct err *e);
 
-/* page/pageSize with defaults and limits. */
+/* page (1 to PAGE_MAX) and pageSize (1 to PAGE_SIZE_MAX) with defaults. */
 enum status req_page(struct request *rq, size_t *page, size_t *page_size,
 		     struct err *e);
 

@@ -650,6 +650,7 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 	struct kv_uitkomst ua, ub;
 	struct kv_verschil *v;
 	size_t n;
+	int64_t met = 0;
 
 	if (req_check_query(rq, keys, e))
 		return e->status;
@@ -657,6 +658,8 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 		return err_invalid(e, "met", "required",
 				   "Kies een kostenverdeling om mee te "
 				   "vergelijken.");
+	if (req_int(kv_get(&rq->query, "met"), "met", 1, ID_MAX, &met, e))
+		return e->status;
 	if (kostenverdeling_van(rq, req_param(rq, "nummer"), &ka, &ua, e) ||
 	    kostenverdeling_van(rq, kv_get(&rq->query, "met"), &kb, &ub, e) ||
 	    kv_vergelijk(&ua, &ub, &rq->a, &v, &n, e))

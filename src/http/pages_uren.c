@@ -16,6 +16,32 @@
 #include "../banned.h"
 
 #define REEKSEN 12 /* colours of the chart series (ambt.css) */
+#define BATCHES_PER_PAGINA 25
+#define VERVANGBAAR_MAX 100 /* current batches offered to replace */
+#define MEDEWERKERS_PER_PAGINA 100
+
+/*
+ * Page navigation for a list of `total` rows shown `size` at a time:
+ * previous and next page numbers (when there are), this page and the
+ * number of pages, as the list templates show them.
+ */
+static json_t *
+bladeren(size_t page, size_t size, size_t total)
+{
+	json_t *nav = json_object();
+
+	if (page > 1)
+		json_object_set_new(nav, "vorige",
+				    json_integer((json_int_t)page - 1));
+	if (page * size < total)
+		json_object_set_new(nav, "volgende",
+				    json_integer((json_int_t)page + 1));
+	json_object_set_new(nav, "pagina", json_integer((json_int_t)page));
+	json_object_set_new(
+		nav, "paginas",
+		json_integer((json_int_t)((total + size - 1) / size)));
+	return nav;
+}
 
 /* 123450 hundredths as "1.234,50". */
 static json_t *
@@ -58,14 +84,19 @@ formulier_pagina(struct request *rq, struct response *rs, const char *naam,
 
 /* ---- reading in a file ---- */
 
-/* The batches and the form; `extra` (may be NULL) is merged in. */
+/*
+ * The batches (page `page`, BATCHES_PER_PAGINA a page) and the form, which
+ * offers the newest VERVANGBAAR_MAX current batches to replace; `extra`
+ * (may be NULL) is merged in.
+ */
 static enum status
-uren_pagina(struct request *rq, struct response *rs, json_t *extra,
+uren_pagina(struct request *rq, struct response *rs, size_t page, json_t *extra,
 	    unsigned status, struct err *e)
 {
 	struct uren_batch *b;
-	size_t n;
-	json_t *d, *arr = json_array(), *sws = json_array();
+	size_t n, van = (page - 1) * BATCHES_PER_PAGINA;
+	json_t *d, *arr = json_array(), *sws = json_array(),
+		   *vervangbaar = json_array();
 	struct samenwerking *sw;
 	size_t nsw;
 
@@ -73,17 +104,21 @@ uren_pagina(struct request *rq, struct response *rs, json_t *extra,
 	    store_samenwerking_list(rq->store, &rq->a, &sw, &nsw, e)) {
 		json_decref(arr);
 		json_decref(sws);
+		json_decref(vervangbaar);
 		json_decref(extra);
 		return e->status;
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = van; i < n && i < van + BATCHES_PER_PAGINA; i++) {
 		json_t *x = present_batch_json(&b[i]);
 
 		json_object_set_new(x, "urenNl", uren_nl(b[i].honderdsten));
-		json_object_set_new(x, "huidig",
-				    json_boolean(!b[i].vervangen_door));
 		json_array_append_new(arr, x);
 	}
+	for (size_t i = 0;
+	     i < n && json_array_size(vervangbaar) < VERVANGBAAR_MAX; i++)
+		if (!b[i].vervangen_door)
+			json_array_append_new(vervangbaar,
+					      present_batch_json(&b[i]));
 	for (size_t i = 0; i < nsw; i++) {
 		json_t *x;
 
@@ -97,6 +132,11 @@ uren_pagina(struct request *rq, struct response *rs, json_t *extra,
 	}
 	d = page_data("Uren inlezen", "uren");
 	json_object_set_new(d, "batches", arr);
+	json_object_set_new(d, "aantalBatches", json_integer((json_int_t)n));
+	json_object_set_new(d, "vervangbaar", vervangbaar);
+	if (n > BATCHES_PER_PAGINA)
+		json_object_set_new(d, "bladeren",
+				    bladeren(page, BATCHES_PER_PAGINA, n));
 	json_object_set_new(d, "samenwerkingen", sws);
 	return formulier_pagina(rq, rs, "uren.html", d, extra, status, e);
 }
@@ -104,9 +144,12 @@ uren_pagina(struct request *rq, struct response *rs, json_t *extra,
 enum status
 page_uren(struct request *rq, struct response *rs, struct err *e)
 {
-	if (req_check_query(rq, NULL, e))
+	static const char *const keys[] = { "page", NULL };
+	size_t page, size;
+
+	if (req_check_query(rq, keys, e) || req_page(rq, &page, &size, e))
 		return e->status;
-	return uren_pagina(rq, rs, NULL, 200, e);
+	return uren_pagina(rq, rs, page, NULL, 200, e);
 }
 
 static json_t *
@@ -116,6 +159,27 @@ melding(const char *tekst)
 
 	json_object_set_new(x, "melding", json_string(tekst));
 	return x;
+}
+
+/*
+ * A problem with a field of the form as one sentence that names the field
+ * as the form does ("Vervangt batch: ..."); other problems as they are.
+ */
+static json_t *
+veld_melding(const struct problem *p)
+{
+	static const struct {
+		const char *veld, *label;
+	} labels[] = { { "vervang", "Vervangt batch" },
+		       { "bestand", "Naam van het bestand" } };
+	char buf[sizeof(p->reason) + 64];
+
+	snprintf(buf, sizeof(buf), "%s", p->reason);
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(p->name, labels[i].veld) == 0)
+			snprintf(buf, sizeof(buf), "%s: %s", labels[i].label,
+				 p->reason);
+	return melding(buf);
 }
 
 enum status
@@ -130,13 +194,19 @@ page_uren_import(struct request *rq, struct response *rs, struct err *e)
 	if (req_check_query(rq, NULL, e))
 		return e->status;
 	if (!rq->multipart || !rq->upload_name || !*rq->upload_name)
-		return uren_pagina(
-			rq, rs, melding("Kies een bestand met uren."), 400, e);
+		return uren_pagina(rq, rs, 1,
+				   melding("Kies een bestand met uren."), 400,
+				   e);
 	k.proef = kv_get(&rq->form, "proef") != NULL;
 	k.nieuwe_medewerkers = kv_get(&rq->form, "nieuwe_medewerkers") != NULL;
 	vervang = kv_get(&rq->form, "vervang");
-	if (vervang && *vervang)
-		k.vervang = strtoll(vervang, NULL, 10);
+	if (vervang && *vervang &&
+	    req_int(vervang, "vervang", 1, ID_MAX, &k.vervang, e)) {
+		json_t *m = veld_melding(&e->problems[0]);
+
+		err_clear(e);
+		return uren_pagina(rq, rs, 1, m, 400, e);
+	}
 	st = uren_import_verzoek(rq, rq->upload ? rq->upload : "",
 				 rq->upload_len, rq->upload_name, &k, &u, e);
 	x = json_object();
@@ -167,20 +237,18 @@ page_uren_import(struct request *rq, struct response *rs, struct err *e)
 				: json_null());
 		err_clear(e);
 		arena_free(&u.a);
-		return uren_pagina(rq, rs, x, 400, e);
+		return uren_pagina(rq, rs, 1, x, 400, e);
 	}
 	if (st != ST_OK) {
 		arena_free(&u.a);
 		json_decref(x);
 		if (st == ST_INVALID || st == ST_NOT_FOUND ||
 		    st == ST_CONFLICT) {
-			char buf[sizeof(e->message) + 1];
-			const char *t = e->nproblems ? e->problems[0].reason
-						     : e->message;
+			json_t *m = e->nproblems ? veld_melding(&e->problems[0])
+						 : melding(e->message);
 
-			snprintf(buf, sizeof(buf), "%s", t);
 			err_clear(e);
-			return uren_pagina(rq, rs, melding(buf), 400, e);
+			return uren_pagina(rq, rs, 1, m, 400, e);
 		}
 		return st;
 	}
@@ -210,7 +278,7 @@ page_uren_import(struct request *rq, struct response *rs, struct err *e)
 		json_object_set_new(x, "resultaat", r);
 	}
 	arena_free(&u.a);
-	return uren_pagina(rq, rs, x, 200, e);
+	return uren_pagina(rq, rs, 1, x, 200, e);
 }
 
 /* ---- the urenverdeling ---- */
@@ -497,15 +565,23 @@ page_afwijkingen(struct request *rq, struct response *rs, struct err *e)
 enum status
 page_medewerkers(struct request *rq, struct response *rs, struct err *e)
 {
-	static const char *const keys[] = { "samenwerking", "zoek", NULL };
+	static const char *const keys[] = { "samenwerking", "zoek", "page",
+					    NULL };
 	const char *sw = kv_get(&rq->query, "samenwerking");
 	const char *zoek = kv_get(&rq->query, "zoek");
 	struct medewerker *m;
-	size_t n;
+	size_t n, page, size, van;
 	json_t *d, *arr;
 
-	if (req_check_query(rq, keys, e))
+	if (req_check_query(rq, keys, e) || req_page(rq, &page, &size, e))
 		return e->status;
+	size = MEDEWERKERS_PER_PAGINA;
+	van = (page - 1) * size;
+	/* The page links carry both filters, empty when not chosen. */
+	if (sw && !*sw)
+		sw = NULL;
+	if (zoek && !*zoek)
+		zoek = NULL;
 	if (!sw && !rq->zicht.alles)
 		sw = rq->zicht.nbeheer ? rq->zicht.beheer[0] : NULL;
 	if ((sw && authz_samenwerking(rq, sw, e)) ||
@@ -513,11 +589,12 @@ page_medewerkers(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	d = page_data("Medewerkers", "uren");
 	arr = json_array();
-	for (size_t i = 0; i < n && i < 500; i++)
+	for (size_t i = van; i < n && i < van + size; i++)
 		json_array_append_new(arr, present_medewerker_json(&m[i]));
 	json_object_set_new(d, "medewerkers", arr);
 	json_object_set_new(d, "aantal", json_integer((json_int_t)n));
-	json_object_set_new(d, "meer", json_boolean(n > 500));
+	if (n > size)
+		json_object_set_new(d, "bladeren", bladeren(page, size, n));
 	json_object_set_new(d, "samenwerking", jstr(sw));
 	json_object_set_new(d, "zoek", jstr(zoek));
 	return resp_page_html(rq, rs, "medewerkers.html", d, e);

@@ -9,6 +9,10 @@
 
 #include "http.h"
 #include "template.h"
+#include "../core/medewerker.h"
+#include "../core/register.h"
+#include "../core/text.h"
+#include "../core/uren_import.h"
 #include "../present/json.h"
 #include "../banned.h"
 
@@ -127,6 +131,33 @@ req_param(struct request *rq, const char *name)
 	return NULL;
 }
 
+/*
+ * The longest value of each query parameter that names something by its
+ * code (the register's limits) or is a file name; every other parameter
+ * (free text such as zoek; dates, numbers and choices, which are refused
+ * anyway when they are not one) has QUERY_MAX_TEKST characters. The
+ * OpenAPI document states the same.
+ */
+static const struct {
+	const char *naam;
+	size_t max;
+} query_max[] = {
+	{ "samenwerking", REG_MAX_SHORT_CODE },
+	{ "verantwoordelijkeOrganisatie", REG_CBS_CODE_LEN },
+	{ "gemeente", REG_CBS_CODE_LEN },
+	{ "bestand", UREN_MAX_BESTAND },
+};
+
+/* The limit of a query parameter's value, in characters. */
+static size_t
+query_limiet(const char *naam)
+{
+	for (size_t i = 0; i < sizeof(query_max) / sizeof(query_max[0]); i++)
+		if (strcmp(query_max[i].naam, naam) == 0)
+			return query_max[i].max;
+	return QUERY_MAX_TEKST;
+}
+
 enum status
 req_check_query(struct request *rq, const char *const *allowed, struct err *e)
 {
@@ -140,6 +171,9 @@ req_check_query(struct request *rq, const char *const *allowed, struct err *e)
 		if (!a || !*a)
 			err_invalid(e, k, "unknown-parameter",
 				    "Onbekende parameter '%.40s'.", k);
+		else if (text_check_max(rq->query.items[i].value, k,
+					query_limiet(k), e))
+			continue;
 		else if (kv_count(&rq->query, k) > 1) {
 			bool first = true;
 			for (size_t j = 0; j < i; j++)
@@ -155,20 +189,35 @@ req_check_query(struct request *rq, const char *const *allowed, struct err *e)
 	return e->status;
 }
 
+/* The year a request asks about, as every form and query names it. */
 enum status
 req_jaar(const char *text, int *jaar, struct err *e)
 {
-	char *end;
-	long v;
+	int64_t v;
 
 	if (!text)
 		return ST_OK;
-	v = strtol(text, &end, 10);
-	if (!*text || *end || v < 1900 || v > 9998)
+	if (text_int_parse(text, DATE_JAAR_MIN, DATE_JAAR_MAX, &v))
 		return err_invalid(e, "jaar", "year",
 				   "Noem een jaar, bijvoorbeeld 2024.");
-	*jaar = (int)v;
+	*jaar = (int)v; /* within DATE_JAAR_MIN and DATE_JAAR_MAX */
 	return ST_OK;
+}
+
+/* One whole number from a request, by the one rule of text_int_parse. */
+enum status
+req_int(const char *text, const char *name, int64_t min, int64_t max,
+	int64_t *out, struct err *e)
+{
+	switch (text ? text_int_parse(text, min, max, out) : TEXT_INT_OK) {
+	case TEXT_INT_OK:
+		return ST_OK;
+	case TEXT_INT_FORMAT:
+		return text_int_problem(name, "integer", min, max, e);
+	case TEXT_INT_RANGE:
+		break;
+	}
+	return text_int_problem(name, "range", min, max, e);
 }
 
 enum status
@@ -187,36 +236,29 @@ req_query_date(struct request *rq, const char *key, day_t *out, struct err *e)
 	return ST_OK;
 }
 
-static int
-parse_size(const char *s, size_t *out)
-{
-	char *end;
-	long long v;
-
-	if (!s || !*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9)
-		return -1;
-	v = strtoll(s, &end, 10);
-	*out = (size_t)v;
-	return 0;
-}
-
+/* page and pageSize, each named when it is wrong. */
 enum status
 req_page(struct request *rq, size_t *page, size_t *page_size, struct err *e)
 {
 	const char *p = kv_get(&rq->query, "page");
 	const char *ps = kv_get(&rq->query, "pageSize");
+	int64_t v;
 
 	*page = 1;
 	*page_size = PAGE_SIZE_DEFAULT;
-	if (p && (parse_size(p, page) || *page < 1))
+	if (p && text_int_parse(p, 1, PAGE_MAX, &v))
 		err_invalid(e, "page", "range",
-			    "page is een geheel getal van 1 of hoger.");
-	if (ps && (parse_size(ps, page_size) || *page_size < 1 ||
-		   *page_size > PAGE_SIZE_MAX))
+			    "page is een geheel getal van 1 tot en met "
+			    "1.000.000.");
+	else if (p)
+		*page = (size_t)v;
+	if (ps && text_int_parse(ps, 1, PAGE_SIZE_MAX, &v))
 		err_invalid(e, "pageSize", "range",
 			    "pageSize is een geheel getal van 1 tot en met "
 			    "%d.",
 			    PAGE_SIZE_MAX);
+	else if (ps)
+		*page_size = (size_t)v;
 	return e->status;
 }
 
@@ -376,7 +418,7 @@ resp_page_html(struct request *rq, struct response *rs, const char *name,
 	if (rq->who.ingelogd ||
 	    json_is_string(json_object_get(data, "formCsrf")))
 		rs->personal = true;
-	st = tmpl_render(rq->templates, name, data, &rq->a, 4u << 20, &out,
+	st = tmpl_render(rq->templates, name, data, &rq->a, PAGE_HTML_MAX, &out,
 			 &len, e);
 	json_decref(data);
 	if (st)

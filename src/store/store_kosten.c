@@ -386,9 +386,7 @@ store_kostenpost_zet(struct store *s, const char *samenwerking, int jaar,
 	if (!p->kostensoort || !*p->kostensoort)
 		err_invalid(e, "kostensoort", "required",
 			    "Noem de kostensoort (bijvoorbeeld personeel).");
-	if (p->bedrag > KV_MAX_BEDRAG || p->bedrag < -KV_MAX_BEDRAG)
-		err_invalid(e, "bedrag", "overflow",
-			    "Het bedrag is groter dan 1.000 miljard euro.");
+	kosten_post_check(p, "", e);
 	if (samenwerking_id(s, samenwerking, &swid, NULL, e) == ST_OK)
 		eenheid_van_sw(s, p->eenheid, samenwerking, "eenheid", &eid, e);
 	sqlite3_stmt *st = e->status == ST_OK ? stmt(s, Q_KP_UPSERT, e) : NULL;
@@ -457,7 +455,9 @@ store_kostenrol_zet(struct store *s, int jaar, const struct kosten_rol *r,
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	sqlite3_stmt *st = NULL;
-	if (eenheid_van_sw(s, r->eenheid, NULL, "eenheid", &id, e) == ST_OK)
+	kosten_rol_check(r, e);
+	if (eenheid_van_sw(s, r->eenheid, NULL, "eenheid", &id, e) == ST_OK &&
+	    e->status == ST_OK)
 		st = stmt(s, Q_KR_UPSERT, e);
 	if (st) {
 		bind_id(st, 1, id);
@@ -769,9 +769,7 @@ store_scenario_maak(struct store *s, const struct scenario *sc, int64_t *id,
 	struct err probe;
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (!sc->naam || !*sc->naam)
-		err_invalid(e, "naam", "required",
-			    "Geef het scenario een naam.");
+	scenario_check(sc, e);
 	if (samenwerking_id(s, sc->samenwerking, &swid, NULL, e))
 		return tx_end(s, e->status, e);
 	arena_init(&a, 1 << 20);

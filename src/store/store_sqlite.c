@@ -21,6 +21,7 @@
 #include "queries.h"
 #include "store.h"
 #include "store_sqlite.h"
+#include "../core/text.h"
 #include "../banned.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -542,6 +543,23 @@ uuid4(char *out)
  * Append one entry to the chain, inside the caller's transaction. The
  * actor and origin are the connection's (store_set_actor).
  */
+/* Text for an audit entry: at most AUDIT_MAX_TEKST characters and "…". */
+static const char *
+audit_kort(struct store *s, const char *t)
+{
+	size_t n;
+	char *k;
+
+	if (!t || text_chars(t) <= AUDIT_MAX_TEKST)
+		return t;
+	n = text_prefix(t, AUDIT_MAX_TEKST);
+	if (!(k = arena_alloc(&s->scratch, n + sizeof("\u2026"))))
+		return NULL;
+	memcpy(k, t, n);
+	memcpy(k + n, "\u2026", sizeof("\u2026"));
+	return k;
+}
+
 enum status
 audit_append(struct store *s, const char *actie, int resultaat,
 	     const char *resource, const char *url, const char *weergave,
@@ -576,8 +594,8 @@ audit_append(struct store *s, const char *actie, int resultaat,
 	a.resultaat = resultaat;
 	a.resource = resource;
 	a.resource_url = url;
-	a.resource_weergave = weergave;
-	a.toelichting = toelichting;
+	a.resource_weergave = audit_kort(s, weergave);
+	a.toelichting = audit_kort(s, toelichting);
 	a.herkomst = s->herkomst[0] ? s->herkomst : "onbekend";
 	a.oud = oud;
 	a.nieuw = nieuw;
@@ -1145,18 +1163,8 @@ store_inwonertal_add(struct store *s, const char *code,
 	sqlite3_stmt *st;
 	int64_t id;
 	enum status rc;
-	char d[32];
 
-	if (t->aantal < 0)
-		err_invalid(e, "inwoners", "range",
-			    "Het aantal inwoners kan niet negatief zijn.");
-	if (t->peildatum == DATE_NONE)
-		err_invalid(e, "peildatum", "required", "Vul de peildatum in.");
-	else if (t->peildatum > today) {
-		date_format_nl(today, d, sizeof(d));
-		err_invalid(e, "peildatum", "future-date",
-			    "De peildatum ligt na vandaag (%s).", d);
-	}
+	reg_check_inwonertal(t, today, e);
 	if (err_has_problems(e))
 		return ST_INVALID;
 	if ((rc = tx_begin(s, e)))
@@ -1952,12 +1960,7 @@ store_samenwerking_add(struct store *s, const struct samenwerking *sw,
 	int64_t cid = 0, dummy;
 	struct err probe;
 
-	reg_check_short_code(sw->code, "code", e);
-	if (!sw->naam || !*sw->naam)
-		err_invalid(e, "naam", "required", "Vul de naam in.");
-	if (sw->sinds == DATE_NONE)
-		err_invalid(e, "sinds", "required",
-			    "Vul de datum in waarop de samenwerking begon.");
+	reg_check_samenwerking(sw, e);
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	if (sw->centrumgemeente && *sw->centrumgemeente)
@@ -2158,9 +2161,7 @@ store_eenheid_add(struct store *s, const struct eenheid *u,
 	struct err probe;
 
 	arena_init(&a, 1 << 20);
-	reg_check_unit_code(u->code, "code", e);
-	if (!u->naam || !*u->naam)
-		err_invalid(e, "naam", "required", "Vul de naam in.");
+	reg_check_eenheid(u, e);
 	if (n == 0)
 		err_invalid(e, "inrichting", "required",
 			    "Een eenheid heeft ten minste één periode van "
@@ -2423,13 +2424,7 @@ store_kader_artikel_add(struct store *s, const char *samenwerking,
 	struct arena a;
 
 	arena_init(&a, 1 << 16);
-	if (k->nummer <= 0)
-		err_invalid(e, "nummer", "range",
-			    "Een artikelnummer is 1 of hoger.");
-	if (k->nversies == 0)
-		err_invalid(e, "versies", "required",
-			    "Een artikel heeft ten minste één versie.");
-	reg_check_kader_versies(k->versies, k->nversies, "versies", e);
+	reg_check_kader_artikel(k, e);
 	if ((rc = tx_begin(s, e)))
 		goto out_free;
 	if (samenwerking_id(s, samenwerking, &sid, NULL, e) || e->status)
@@ -2595,15 +2590,8 @@ store_werkstroom_add(struct store *s, const struct werkstroom *w, struct err *e)
 	sqlite3_stmt *st;
 	enum status rc;
 	int64_t sid, wid;
-	char prefix[48];
 
-	reg_check_unit_code(w->code, "code", e);
-	if (!w->naam || !*w->naam)
-		err_invalid(e, "naam", "required", "Vul de naam in.");
-	for (size_t i = 0; i < w->nmijlpalen; i++) {
-		snprintf(prefix, sizeof(prefix), "mijlpalen[%zu]", i);
-		reg_check_mijlpaal(&w->mijlpalen[i], prefix, e);
-	}
+	reg_check_werkstroom(w, e);
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	if (samenwerking_id(s, w->samenwerking, &sid, NULL, e) || e->status)
@@ -2841,6 +2829,8 @@ store_gebruiker_add(struct store *s, const struct gebruiker *g,
 		err_invalid(e, "naam", "required",
 			    "Vul de naam van de persoon in: accounts zijn "
 			    "persoonlijk.");
+	text_check_max(g->naam, "naam", ACCESS_MAX_NAAM, e);
+	text_check_max(g->email, "email", ACCESS_MAX_EMAIL, e);
 	if (!wachtwoord_hash || strncmp(wachtwoord_hash, "$argon2id$", 10))
 		err_internal(e, "password hash is not Argon2id");
 	if (e->status)
@@ -3460,7 +3450,9 @@ store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
 		return err_invalid(e, "naam", "required",
 				   "Geef het token een naam, bijvoorbeeld de "
 				   "toepassing die het gebruikt.");
-	if (verloopt <= now || verloopt - now > 400 * 86400)
+	if (text_check_max(naam, "naam", ACCESS_MAX_NAAM, e))
+		return e->status;
+	if (verloopt <= now || verloopt - now > ACCESS_TOKEN_MAX_DAGEN * 86400)
 		return err_invalid(e, "geldig", "range",
 				   "Een token is 1 tot 400 dagen geldig.");
 	if ((rc = tx_begin(s, e)))

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "store_sqlite.h"
+#include "../core/text.h"
 #include "../banned.h"
 
 /* ---- staff ---- */
@@ -112,25 +113,7 @@ medewerker_controleren(struct store *s, const struct medewerker *m,
 
 	*werkgever = *eenheid = *samenwerking = 0;
 #define VELD(f) (snprintf(naam, sizeof(naam), "%s%s", prefix, f), naam)
-	if (!m->nummer || !*m->nummer)
-		err_invalid(e, VELD("personeelsnummer"), "required",
-			    "Vul het personeelsnummer in.");
-	else if (strlen(m->nummer) > 32)
-		err_invalid(e, VELD("personeelsnummer"), "too-long",
-			    "Een personeelsnummer heeft hoogstens 32 tekens.");
-	if (!m->naam || !*m->naam)
-		err_invalid(e, VELD("naam"), "required", "Vul de naam in.");
-	if (m->fte >= 0 && (m->fte < 1 || m->fte > 1000)) /* -1: reported */
-		err_invalid(e, VELD("fte"), "range",
-			    "De fte ligt tussen 0,001 en 1 (bijvoorbeeld "
-			    "0,8).");
-	if (m->periode.van == DATE_NONE)
-		err_invalid(e, VELD("van"), "required",
-			    "Vul de datum van indiensttreding in.");
-	else if (m->periode.tot != DATE_NONE &&
-		 m->periode.tot <= m->periode.van)
-		err_invalid(e, VELD("tot"), "before-start",
-			    "De einddatum ligt niet na de begindatum.");
+	medewerker_check(m, prefix, e);
 	arena_init(&a, 1 << 16);
 	err_clear(&probe);
 	if (m->werkgever && *m->werkgever) {
@@ -884,6 +867,8 @@ store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
 	*al_ingelezen = false;
 	memset(out, 0, sizeof(*out));
 	memset(res, 0, sizeof(*res));
+	if (text_check_max(bestand, "bestand", UREN_MAX_BESTAND, e))
+		return e->status;
 	if (o)
 		p.o = *o;
 	p.o.rijen = publiceer;

@@ -69,7 +69,7 @@ enum mutation {
 static void
 test_invalid(void **state)
 {
-	static char long_text[260];
+	static char long_text[2 * BESLUIT_MAX_ONDERWERP + 3];
 	static const struct {
 		const char *name;
 		enum mutation m;
@@ -102,7 +102,7 @@ test_invalid(void **state)
 		  "mismatch" },
 	};
 	(void)state;
-	memset(long_text, 'x', sizeof(long_text) - 1);
+	text_of(BESLUIT_MAX_ONDERWERP + 1, long_text);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct besluit b = valid();
 		struct err e;
@@ -157,6 +157,129 @@ test_invalid(void **state)
 		assert_int_equal(besluit_check(&b, TODAY, &e), ST_INVALID);
 		assert_only_problem(&e, cases[i].field, cases[i].code);
 	}
+}
+
+/*
+ * Every text field of a decision at its limit passes; one character more
+ * is "too-long" with the limit in the message. The text is two bytes a
+ * character, so a limit counted in bytes would fail here.
+ */
+static void
+test_lengths(void **state)
+{
+	static char ok[2 * BESLUIT_MAX_TOELICHTING + 3];
+	static char over[2 * BESLUIT_MAX_TOELICHTING + 3];
+	static const struct {
+		const char *field;
+		size_t max;
+		const char *reason;
+	} cases[] = {
+		{ "onderwerp", BESLUIT_MAX_ONDERWERP,
+		  "Gebruik hoogstens 500 tekens." },
+		{ "toelichting", BESLUIT_MAX_TOELICHTING,
+		  "Gebruik hoogstens 10.000 tekens." },
+		{ "portefeuillehouder", BESLUIT_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ "afdeling", BESLUIT_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ "statusHistorie[0].toelichting", BESLUIT_MAX_STAP_TOELICHTING,
+		  "Gebruik hoogstens 1000 tekens." },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		for (int te_lang = 0; te_lang <= 1; te_lang++) {
+			struct besluit b = valid();
+			const char *t =
+				te_lang ? text_of(cases[i].max + 1, over)
+					: text_of(cases[i].max, ok);
+			struct err e;
+
+			print_message("# case: %s%s\n", cases[i].field,
+				      te_lang ? " one too long"
+					      : " at its limit");
+			if (strcmp(cases[i].field, "onderwerp") == 0)
+				b.onderwerp = t;
+			else if (strcmp(cases[i].field, "toelichting") == 0)
+				b.toelichting = t;
+			else if (strcmp(cases[i].field, "afdeling") == 0)
+				b.afdeling = t;
+			else if (strcmp(cases[i].field, "portefeuillehouder") ==
+				 0)
+				b.portefeuillehouder = t;
+			else
+				one_step[0].toelichting = t;
+			err_clear(&e);
+			besluit_check(&b, TODAY, &e);
+			one_step[0].toelichting = NULL;
+			if (!te_lang) {
+				assert_int_equal(e.nproblems, 0);
+				continue;
+			}
+			assert_only_problem(&e, cases[i].field, "too-long");
+			assert_string_equal(e.problems[0].reason,
+					    cases[i].reason);
+		}
+	}
+	/* The identification keeps its own rule: 50, no spaces. */
+	{
+		struct besluit b = valid();
+		char id[BESLUIT_MAX_IDENTIFICATIE + 2];
+		struct err e;
+
+		memset(id, '7', sizeof(id) - 1);
+		id[BESLUIT_MAX_IDENTIFICATIE] = '\0';
+		b.identificatie = id;
+		err_clear(&e);
+		assert_int_equal(besluit_check(&b, TODAY, &e), ST_OK);
+		id[BESLUIT_MAX_IDENTIFICATIE] = '7';
+		id[BESLUIT_MAX_IDENTIFICATIE + 1] = '\0';
+		besluit_check(&b, TODAY, &e);
+		assert_only_problem(&e, "identificatie", "too-long");
+		assert_string_equal(e.problems[0].reason,
+				    "Gebruik hoogstens 50 tekens.");
+	}
+}
+
+/* At most BESLUIT_MAX_STAPPEN steps, in a history and one more by a
+ * status; a step's note is limited there too. */
+static void
+test_too_many_steps(void **state)
+{
+	static struct besluit_stap h[BESLUIT_MAX_STAPPEN + 1];
+	static char over[2 * BESLUIT_MAX_STAP_TOELICHTING + 3];
+	struct besluit b = valid();
+	struct besluit_stap s = { BESLUIT_AANGEHOUDEN, D("2021-05-27"), NULL };
+	struct err e;
+
+	(void)state;
+	for (size_t i = 0; i <= BESLUIT_MAX_STAPPEN; i++) {
+		h[i].status = i % 2 ? BESLUIT_AANGEHOUDEN : BESLUIT_VOORGESTELD;
+		h[i].datum = D("2021-05-27");
+	}
+	b.historie = h;
+	b.nhistorie = BESLUIT_MAX_STAPPEN;
+	b.status = h[BESLUIT_MAX_STAPPEN - 1].status;
+	err_clear(&e);
+	assert_int_equal(besluit_check(&b, TODAY, &e), ST_OK);
+	s.status = BESLUIT_VOORGESTELD;
+	besluit_check_stap(&b, &s, TODAY, &e);
+	assert_only_problem(&e, "status", "too-many");
+	assert_string_equal(e.problems[0].reason,
+			    "Een besluit heeft hoogstens 100 statussen.");
+	b.nhistorie = BESLUIT_MAX_STAPPEN + 1;
+	b.status = h[BESLUIT_MAX_STAPPEN].status;
+	err_clear(&e);
+	besluit_check(&b, TODAY, &e);
+	assert_only_problem(&e, "statusHistorie", "too-many");
+
+	b.nhistorie = 2;
+	b.status = BESLUIT_AANGEHOUDEN;
+	s.toelichting = text_of(BESLUIT_MAX_STAP_TOELICHTING + 1, over);
+	err_clear(&e);
+	besluit_check_stap(&b, &s, TODAY, &e);
+	assert_only_problem(&e, "toelichting", "too-long");
+	assert_string_equal(e.problems[0].reason,
+			    "Gebruik hoogstens 1000 tekens.");
 }
 
 static void
@@ -325,6 +448,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_invalid),
+		cmocka_unit_test(test_lengths),
+		cmocka_unit_test(test_too_many_steps),
 		cmocka_unit_test(test_all_problems_at_once),
 		cmocka_unit_test(test_history),
 		cmocka_unit_test(test_transitions),

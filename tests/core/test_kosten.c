@@ -331,6 +331,146 @@ test_kostenposten_csv(void **state)
 	arena_free(&a);
 }
 
+/*
+ * A cost pool file with an overlong code and kostensoort and an amount
+ * beyond the calculation's limit: each named by line and column; at the
+ * limits everything is read.
+ */
+static void
+test_kostenposten_grenzen(void **state)
+{
+	static char code[2 * KOSTEN_MAX_CODE + 3],
+		soort[2 * KOSTEN_MAX_CODE + 3], csv[2048];
+	struct kosten_post *p;
+	size_t n;
+	struct arena a;
+	struct err e;
+
+	(void)state;
+	arena_init(&a, 1u << 20);
+	snprintf(csv, sizeof csv,
+		 "code;eenheid;kostensoort;bedrag\n"
+		 "%s;aa-ict;%s;1.000.000.000.000,00\n"
+		 "P2;aa-ict;ict;-1.000.000.000.000,00\n",
+		 text_of(KOSTEN_MAX_CODE, code),
+		 text_of(KOSTEN_MAX_CODE, soort));
+	err_clear(&e);
+	assert_int_equal(kosten_csv_lees(&a, csv, strlen(csv), &p, &n, &e),
+			 ST_OK);
+	assert_true(p[0].bedrag == KV_MAX_BEDRAG);
+	assert_true(p[1].bedrag == -KV_MAX_BEDRAG);
+
+	snprintf(csv, sizeof csv,
+		 "code;eenheid;kostensoort;bedrag\n"
+		 "P1;aa-ict;ict;5\n"
+		 "%s;aa-ict;%s;1.000.000.000.000,01\n",
+		 text_of(KOSTEN_MAX_CODE + 1, code),
+		 text_of(KOSTEN_MAX_CODE + 1, soort));
+	err_clear(&e);
+	assert_int_equal(kosten_csv_lees(&a, csv, strlen(csv), &p, &n, &e),
+			 ST_INVALID);
+	assert_int_equal(e.nproblems, 3);
+	assert_string_equal(e.problems[0].name, "regel 3: code");
+	assert_string_equal(e.problems[0].code, "too-long");
+	assert_string_equal(e.problems[0].reason,
+			    "Gebruik hoogstens 64 tekens.");
+	assert_string_equal(e.problems[1].name, "regel 3: kostensoort");
+	assert_string_equal(e.problems[1].reason,
+			    "Gebruik hoogstens 64 tekens.");
+	assert_string_equal(e.problems[2].name, "regel 3: bedrag");
+	assert_string_equal(e.problems[2].code, "range");
+	assert_string_equal(e.problems[2].reason,
+			    "Een bedrag ligt tussen -1.000 miljard en 1.000 "
+			    "miljard euro.");
+	arena_free(&a);
+}
+
+/* A taakveld is a short code, for a cost pool and for a unit's role; a
+ * step-down place is 0 to 1000. */
+static void
+test_taakveld_en_volgorde(void **state)
+{
+	struct kosten_post p = { .code = "P1",
+				 .kostensoort = "ict",
+				 .taakveld = "6.71a-en-nog-veel-meer",
+				 .bedrag = 5 };
+	struct kosten_rol r = { .eenheid = "aa-ict", .volgorde = 1001 };
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	kosten_post_check(&p, "regel 4: ", &e);
+	assert_only_problem(&e, "regel 4: taakveld", "too-long");
+	assert_string_equal(e.problems[0].reason,
+			    "Gebruik hoogstens 16 tekens.");
+	err_clear(&e);
+	assert_int_equal(kosten_rol_check(&r, &e), ST_INVALID);
+	assert_only_problem(&e, "volgorde", "range");
+	assert_string_equal(e.problems[0].reason,
+			    "Geef een geheel getal van 0 tot en met 1000.");
+	r.volgorde = KOSTEN_MAX_VOLGORDE;
+	r.taakveld = "6.71a";
+	p.taakveld = r.taakveld;
+	err_clear(&e);
+	assert_int_equal(kosten_rol_check(&r, &e), ST_OK);
+	assert_int_equal(kosten_post_check(&p, "", &e), ST_OK);
+}
+
+/* A scenario's own rules: year, name, description, number of changes,
+ * and each change's cost pool code and amount. */
+static void
+test_scenario_grenzen(void **state)
+{
+	static char naam[2 * KOSTEN_MAX_NAAM + 3],
+		omschrijving[2 * KOSTEN_MAX_OMSCHRIJVING + 3],
+		code[2 * KOSTEN_MAX_CODE + 3];
+	static struct scenario_wijziging w[KOSTEN_MAX_WIJZIGINGEN + 1];
+	struct scenario sc = { .samenwerking = "AA", .jaar = 2024 };
+	struct err e;
+
+	(void)state;
+	for (size_t i = 0; i <= KOSTEN_MAX_WIJZIGINGEN; i++)
+		w[i] = (struct scenario_wijziging){
+			.soort = SC_KOSTENPOST,
+			.kostenpost = "P1",
+			.bedrag = KV_MAX_BEDRAG,
+			.vanaf = DATE_NONE,
+		};
+	w[0].kostenpost = text_of(KOSTEN_MAX_CODE, code);
+	sc.naam = text_of(KOSTEN_MAX_NAAM, naam);
+	sc.omschrijving = text_of(KOSTEN_MAX_OMSCHRIJVING, omschrijving);
+	sc.wijzigingen = w;
+	sc.nwijzigingen = KOSTEN_MAX_WIJZIGINGEN;
+	err_clear(&e);
+	assert_int_equal(scenario_check(&sc, &e), ST_OK);
+
+	sc.jaar = 10000;
+	sc.naam = text_of(KOSTEN_MAX_NAAM + 1, naam);
+	sc.omschrijving = text_of(KOSTEN_MAX_OMSCHRIJVING + 1, omschrijving);
+	sc.nwijzigingen = KOSTEN_MAX_WIJZIGINGEN + 1;
+	w[0].kostenpost = text_of(KOSTEN_MAX_CODE + 1, code);
+	w[1].bedrag = -KV_MAX_BEDRAG - 1;
+	err_clear(&e);
+	assert_int_equal(scenario_check(&sc, &e), ST_INVALID);
+	assert_int_equal(e.nproblems, 6);
+	assert_string_equal(e.problems[0].name, "jaar");
+	assert_string_equal(e.problems[0].reason,
+			    "Geef een geheel getal van 1900 tot en met 9998.");
+	assert_string_equal(e.problems[1].name, "naam");
+	assert_string_equal(e.problems[1].reason,
+			    "Gebruik hoogstens 200 tekens.");
+	assert_string_equal(e.problems[2].name, "omschrijving");
+	assert_string_equal(e.problems[2].reason,
+			    "Gebruik hoogstens 1000 tekens.");
+	assert_string_equal(e.problems[3].name, "wijzigingen");
+	assert_string_equal(e.problems[3].reason,
+			    "Een scenario heeft hoogstens 100 wijzigingen.");
+	assert_string_equal(e.problems[4].name, "wijzigingen[0].kostenpost");
+	assert_string_equal(e.problems[4].code, "too-long");
+	assert_string_equal(e.problems[5].name, "wijzigingen[1].bedragCenten");
+	assert_string_equal(e.problems[5].code, "range");
+}
+
 static void
 test_onbekende_samenwerking(void **state)
 {
@@ -356,6 +496,9 @@ main(void)
 		cmocka_unit_test(test_scenario_fouten),
 		cmocka_unit_test(test_bedragen),
 		cmocka_unit_test(test_kostenposten_csv),
+		cmocka_unit_test(test_kostenposten_grenzen),
+		cmocka_unit_test(test_scenario_grenzen),
+		cmocka_unit_test(test_taakveld_en_volgorde),
 		cmocka_unit_test(test_onbekende_samenwerking),
 	};
 	return RUN_TESTS(tests);

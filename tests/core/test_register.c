@@ -94,6 +94,234 @@ test_organisatie(void **state)
 	assert_true(has_problem(&e, "naam", "required"));
 }
 
+/*
+ * Every text field of the register at its limit passes and one
+ * character more is "too-long" with the limit in the message (two bytes
+ * a character: a limit in bytes would fail); counts out of range are
+ * "range".
+ */
+enum veld {
+	V_ORG_NAAM,
+	V_ORG_PROVINCIE,
+	V_ORG_TAAK,
+	V_INW_BRON,
+	V_SW_NAAM,
+	V_SW_OMSCHRIJVING,
+	V_EENHEID_NAAM,
+	V_EENHEID_OMSCHRIJVING,
+	V_ARTIKEL_TITEL,
+	V_ARTIKEL_TEKST,
+	V_WS_NAAM,
+	V_WS_EIGENAAR,
+	V_WS_OMSCHRIJVING,
+	V_MIJLPAAL_NAAM,
+	V_MIJLPAAL_UITKOMST,
+};
+
+/* Run the check of the record that holds field v, with text t in it. */
+static void
+check_veld(enum veld v, const char *t, struct err *e)
+{
+	struct organisatie o = { .soort = ORG_GEMEENTE,
+				 .code = "GM0358",
+				 .naam = "Aalsmeer",
+				 .inwoners = -1,
+				 .inwoners_peildatum = DATE_NONE };
+	struct inwonertal inw = { D("2024-01-01"), 33354, "CBS" };
+	struct samenwerking sw = { .code = "AA",
+				   .naam = "Amstelveen-Aalsmeer",
+				   .sinds = D("2008-01-01") };
+	struct eenheid u = { .code = "aa-ict", .naam = "ICT" };
+	struct kader_versie kv = { .periode = { D("2019-01-01"), DATE_NONE },
+				   .tekst = "Tekst",
+				   .besluit = "830016" };
+	struct kader_artikel k = {
+		.nummer = 1, .titel = "Titel", .versies = &kv, .nversies = 1
+	};
+	struct mijlpaal m = { .naam = "Start", .gepland = D("2025-01-01") };
+	struct werkstroom w = { .code = "wol-ict",
+				.naam = "ICT",
+				.mijlpalen = &m,
+				.nmijlpalen = 1 };
+	const day_t today = D("2026-11-22");
+
+	switch (v) {
+	case V_ORG_NAAM:
+		o.naam = t;
+		break;
+	case V_ORG_PROVINCIE:
+		o.provincie = t;
+		break;
+	case V_ORG_TAAK:
+		o.soort = ORG_REGELING;
+		o.code = "GRIT";
+		o.taak = t;
+		break;
+	case V_INW_BRON:
+		inw.bron = t;
+		reg_check_inwonertal(&inw, today, e);
+		return;
+	case V_SW_NAAM:
+		sw.naam = t;
+		break;
+	case V_SW_OMSCHRIJVING:
+		sw.omschrijving = t;
+		break;
+	case V_EENHEID_NAAM:
+		u.naam = t;
+		break;
+	case V_EENHEID_OMSCHRIJVING:
+		u.omschrijving = t;
+		break;
+	case V_ARTIKEL_TITEL:
+		k.titel = t;
+		break;
+	case V_ARTIKEL_TEKST:
+		kv.tekst = t;
+		break;
+	case V_WS_NAAM:
+		w.naam = t;
+		break;
+	case V_WS_EIGENAAR:
+		w.eigenaar = t;
+		break;
+	case V_WS_OMSCHRIJVING:
+		w.omschrijving = t;
+		break;
+	case V_MIJLPAAL_NAAM:
+		m.naam = t;
+		break;
+	case V_MIJLPAAL_UITKOMST:
+		m.uitkomst = t;
+		break;
+	}
+	if (v <= V_ORG_TAAK)
+		reg_check_organisatie(&o, today, e);
+	else if (v <= V_SW_OMSCHRIJVING)
+		reg_check_samenwerking(&sw, e);
+	else if (v <= V_EENHEID_OMSCHRIJVING)
+		reg_check_eenheid(&u, e);
+	else if (v <= V_ARTIKEL_TEKST)
+		reg_check_kader_artikel(&k, e);
+	else
+		reg_check_werkstroom(&w, e);
+}
+
+static void
+test_lengths(void **state)
+{
+	static char buf[2 * REG_MAX_TEKST + 3];
+	static const struct {
+		enum veld v;
+		const char *field;
+		size_t max;
+		const char *reason;
+	} cases[] = {
+		{ V_ORG_NAAM, "naam", REG_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ V_ORG_PROVINCIE, "provincie", REG_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ V_ORG_TAAK, "taak", REG_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ V_INW_BRON, "bron", REG_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ V_SW_NAAM, "naam", REG_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ V_SW_OMSCHRIJVING, "omschrijving", REG_MAX_OMSCHRIJVING,
+		  "Gebruik hoogstens 1000 tekens." },
+		{ V_EENHEID_NAAM, "naam", REG_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ V_EENHEID_OMSCHRIJVING, "omschrijving", REG_MAX_OMSCHRIJVING,
+		  "Gebruik hoogstens 1000 tekens." },
+		{ V_ARTIKEL_TITEL, "titel", REG_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ V_ARTIKEL_TEKST, "versies[0].tekst", REG_MAX_TEKST,
+		  "Gebruik hoogstens 10.000 tekens." },
+		{ V_WS_NAAM, "naam", REG_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ V_WS_EIGENAAR, "eigenaar", REG_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ V_WS_OMSCHRIJVING, "omschrijving", REG_MAX_OMSCHRIJVING,
+		  "Gebruik hoogstens 1000 tekens." },
+		{ V_MIJLPAAL_NAAM, "mijlpalen[0].naam", REG_MAX_NAAM,
+		  "Gebruik hoogstens 200 tekens." },
+		{ V_MIJLPAAL_UITKOMST, "mijlpalen[0].uitkomst",
+		  REG_MAX_OMSCHRIJVING, "Gebruik hoogstens 1000 tekens." },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct err e;
+
+		print_message("# case: %s at its limit\n", cases[i].field);
+		err_clear(&e);
+		check_veld(cases[i].v, text_of(cases[i].max, buf), &e);
+		assert_int_equal(e.nproblems, 0);
+		print_message("# case: %s one too long\n", cases[i].field);
+		check_veld(cases[i].v, text_of(cases[i].max + 1, buf), &e);
+		assert_only_problem(&e, cases[i].field, "too-long");
+		assert_string_equal(e.problems[0].reason, cases[i].reason);
+	}
+}
+
+/* Inhabitants 0 to 100 million; an article's number 1 to 10000. */
+static void
+test_counts(void **state)
+{
+	static const struct {
+		const char *name;
+		int64_t inwoners, nummer;
+		const char *field, *reason;
+	} cases[] = {
+		{ "largest count", REG_MAX_INWONERS, 1, NULL, NULL },
+		{ "none at all", 0, REG_MAX_ARTIKEL, NULL, NULL },
+		{ "one too many inhabitants", REG_MAX_INWONERS + 1, 1,
+		  "inwoners",
+		  "Geef een geheel getal van 0 tot en met 100.000.000." },
+		{ "negative count", -5, 1, "inwoners",
+		  "Geef een geheel getal van 0 tot en met 100.000.000." },
+		{ "article 0", 0, 0, "nummer",
+		  "Geef een geheel getal van 1 tot en met 10.000." },
+		{ "article 10001", 0, REG_MAX_ARTIKEL + 1, "nummer",
+		  "Geef een geheel getal van 1 tot en met 10.000." },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct inwonertal t = { D("2024-01-01"), cases[i].inwoners,
+					NULL };
+		struct organisatie o = { .soort = ORG_GEMEENTE,
+					 .code = "GM0358",
+					 .naam = "Aalsmeer",
+					 .inwoners = cases[i].inwoners,
+					 .inwoners_peildatum =
+						 D("2024-01-01") };
+		struct kader_versie kv = { .periode = { D("2019-01-01"),
+							DATE_NONE },
+					   .tekst = "Tekst",
+					   .besluit = "830016" };
+		struct kader_artikel k = { .nummer = (int)cases[i].nummer,
+					   .versies = &kv,
+					   .nversies = 1 };
+		struct err e, eo;
+
+		print_message("# case: %s\n", cases[i].name);
+		err_clear(&e);
+		err_clear(&eo);
+		reg_check_inwonertal(&t, D("2026-11-22"), &e);
+		reg_check_kader_artikel(&k, &e);
+		if (!cases[i].field) {
+			reg_check_organisatie(&o, D("2026-11-22"), &eo);
+			assert_int_equal(e.nproblems + eo.nproblems, 0);
+			continue;
+		}
+		assert_only_problem(&e, cases[i].field, "range");
+		assert_string_equal(e.problems[0].reason, cases[i].reason);
+		if (cases[i].inwoners > 0) { /* -1 means: not given */
+			reg_check_organisatie(&o, D("2026-11-22"), &eo);
+			assert_only_problem(&eo, "inwoners", "range");
+		}
+	}
+}
+
 #define NONE DATE_NONE
 
 static void
@@ -487,6 +715,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_organisatie),
+		cmocka_unit_test(test_lengths),
+		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_leden),
 		cmocka_unit_test(test_inrichting),
 		cmocka_unit_test(test_inrichting_messages),

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "../test.h"
+#include "../../src/core/medewerker.h"
+#include "../../src/core/text.h"
 #include "../../src/core/uren_import.h"
 
 /*
@@ -609,6 +611,54 @@ test_staff_per_cooperation(void **state)
 	}
 }
 
+/*
+ * Free text at its limit is taken; one character more is a problem named
+ * by line and column with the limit (counted in characters: each 'é' is
+ * two bytes). A new staff number has the register's limit.
+ */
+static void
+test_lengths(void **state)
+{
+	static char product[2 * UREN_MAX_PRODUCT + 3],
+		omschrijving[2 * UREN_MAX_OMSCHRIJVING + 3], csv[8192];
+	char nummer[MEDEWERKER_MAX_NUMMER + 2];
+	struct run g;
+
+	(void)state;
+	memset(nummer, 'N', sizeof(nummer) - 1);
+	nummer[MEDEWERKER_MAX_NUMMER] = '\0';
+	snprintf(csv, sizeof(csv),
+		 "medewerker;datum;gemeente;eenheid;uren;product;omschrijving\n"
+		 "%s;5-3-2024;GM0397;hb-communicatie;4;%s;%s\n",
+		 nummer, text_of(UREN_MAX_PRODUCT, product),
+		 text_of(UREN_MAX_OMSCHRIJVING, omschrijving));
+	run(&g, csv, true);
+	assert_int_equal(g.st, ST_OK);
+	assert_int_equal(text_chars(g.r.boekingen[0].omschrijving),
+			 UREN_MAX_OMSCHRIJVING);
+	done(&g);
+
+	nummer[MEDEWERKER_MAX_NUMMER] = 'N';
+	nummer[MEDEWERKER_MAX_NUMMER + 1] = '\0';
+	snprintf(csv, sizeof(csv),
+		 "medewerker;datum;gemeente;eenheid;uren;product;omschrijving\n"
+		 "M1;5-3-2024;GM0397;hb-communicatie;4;;\n"
+		 "%s;5-3-2024;GM0397;hb-communicatie;4;%s;%s\n",
+		 nummer, text_of(UREN_MAX_PRODUCT + 1, product),
+		 text_of(UREN_MAX_OMSCHRIJVING + 1, omschrijving));
+	run(&g, csv, true);
+	assert_int_equal(g.st, ST_INVALID);
+	assert_string_equal(g.problemen,
+			    "regel 3, kolom medewerker: Gebruik hoogstens 32 "
+			    "tekens.\n"
+			    "regel 3, kolom product: Gebruik hoogstens 100 "
+			    "tekens.\n"
+			    "regel 3, kolom omschrijving: Gebruik hoogstens "
+			    "1000 tekens.\n");
+	assert_int_equal(g.r.nboekingen, 0);
+	done(&g);
+}
+
 /* A controller of another cooperation may not book HB's units. */
 static void
 test_scope(void **state)
@@ -715,6 +765,7 @@ main(void)
 		cmocka_unit_test(test_framework_check_by_date),
 		cmocka_unit_test(test_weeks),
 		cmocka_unit_test(test_new_staff),
+		cmocka_unit_test(test_lengths),
 		cmocka_unit_test(test_hash),
 		cmocka_unit_test(test_scope),
 		cmocka_unit_test(test_staff_per_cooperation),

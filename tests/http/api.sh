@@ -122,7 +122,7 @@ BEFORE=$(dump)
 # ---- conventions on every response ----
 req GET /api/v1/gemeenten
 check "GET /gemeenten" 200 '.count == 7 and (.results | length) == 7 and .results[0].code == "GM0358" and .page == 1 and .pageSize == 100 and .next == null'
-for h in "API-Version: 1.3.0" "Cache-Control: no-store" \
+for h in "API-Version: 1.4.0" "Cache-Control: no-store" \
 	"X-Content-Type-Options: nosniff" "X-Frame-Options: DENY" \
 	"Referrer-Policy: no-referrer" "Content-Type: application/json"; do
 	name=${h%%:*}
@@ -140,9 +140,9 @@ if [ -z "$(header Access-Control-Allow-Origin)" ]; then ok "no CORS header witho
 
 # ---- every route ----
 req GET /api/v1
-check "GET /api/v1" 200 '.versie == "1.3.0" and .links.besluiten == "/api/v1/besluiten"'
+check "GET /api/v1" 200 '.versie == "1.4.0" and .links.besluiten == "/api/v1/besluiten"'
 req GET /api/v1/openapi.json
-check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.3.0" and (.info.contact | has("email"))'
+check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.4.0" and (.info.contact | has("email"))'
 if [ "$(header Access-Control-Allow-Origin)" = "*" ]; then ok "openapi.json ACAO *"; else not_ok "openapi.json ACAO *" "$(header Access-Control-Allow-Origin)"; fi
 if [ "$(header API-Version)" = "$(jq -r .info.version "$WORK/body")" ]; then ok "API-Version equals info.version"; else not_ok "API-Version equals info.version"; fi
 req GET /api/v1/gemeenten/GM0397
@@ -395,8 +395,8 @@ check "POST /medewerkers" 201 '.personeelsnummer == "HB-300" and .fteDuizendsten
 req PATCH /api/v1/medewerkers/HB-300 -H "$TC" -H 'Content-Type: application/merge-patch+json' --data '{"tot": "2025-12-01", "standplaats": "Heemstede"}'
 check "PATCH /medewerkers/{nummer}" 200 '.tot == "2025-12-01" and .standplaats == "Heemstede" and .naam == "Sanne de Groot"'
 BEFORE=$(dump)
-req POST /api/v1/medewerkers -H "$TC" -H 'Content-Type: application/json' --data '{"personeelsnummer": "HB-301", "naam": "", "werkgever": "GM9999", "eenheid": "hb-communicatie", "fteDuizendsten": 1500, "van": "2025-02-01"}'
-problem "POST /medewerkers with errors lists them all" 400 '(.invalidParams | map(.name) | sort) == ["fte","naam","werkgever"]'
+req POST /api/v1/medewerkers -H "$TC" -H 'Content-Type: application/json' --data '{"personeelsnummer": "HB-301", "naam": "", "werkgever": "GM9999", "eenheid": "hb-communicatie", "fteDuizendsten": 800, "standplaats": "'"$(printf '%201s' | tr ' ' x)"'", "van": "2025-02-01"}'
+problem "POST /medewerkers with errors lists them all" 400 '(.invalidParams | map(.name + "/" + .code) | sort) == ["naam/required","standplaats/too-long","werkgever/unknown"]'
 req GET /api/v1/medewerkers/HB-300 -H "$TC"
 check "GET /medewerkers/{nummer}" 200 '.tot == "2025-12-01"'
 AS=beheer
@@ -688,6 +688,149 @@ N2=$(geweigerd)
 if "$AMBT" audit list --resource toegang --format json --aantal 1 --db "$WORK/db" | jq -e 'length == 1 and .[0].actie == "geweigerd" and .[0].resultaat == 429 and .[0].herkomst == "127.0.0.0/24" and .[0].wijzigingen.nieuw.aantal == "40"' >/dev/null; then ok "the summary names the network and the number"; else not_ok "the summary names the network and the number" "$("$AMBT" audit list --resource toegang --format json --aantal 1 --db "$WORK/db")"; fi
 if "$AMBT" audit verify --db "$WORK/db" >/dev/null; then ok "audit chain intact after the bounded refusals"; else not_ok "audit chain intact after the bounded refusals"; fi
 sqlite3 "$WORK/db" "UPDATE organisatie SET naam = 'Heemstede' WHERE code = 'GM0397'"
+# ---- numbers within their range, text within its length ----
+# Every integer the API takes, out of range: 400 naming the field with the
+# range, nothing stored (the dump is compared by `problem`). Then text one
+# character over its limit, and finally many rows at the limits, which
+# every list must still show.
+AS=beheer
+tekst() { head -c "$1" /dev/zero | tr '\0' "${2:-x}"; }
+# N characters 'é' (two bytes each): limits count characters, not bytes.
+tekst_e() { i=0; while [ "$i" -lt "$1" ]; do printf '\303\251'; i=$((i + 1)); done; }
+range() { echo ".invalidParams == [{\"name\": \"$1\", \"code\": \"${3:-range}\", \"reason\": \"Geef een geheel getal van $2.\"}]"; }
+lang() { echo ".invalidParams == [{\"name\": \"$1\", \"code\": \"too-long\", \"reason\": \"Gebruik hoogstens $2 tekens.\"}]"; }
+BEFORE=$(dump)
+for v in -5 100000001 4294969320 9223372036854775807; do
+	req POST /api/v1/gemeenten -H 'Content-Type: application/json' --data '{"code": "GM0393", "naam": "Haarlemmermeer", "inwoners": '"$v"', "peildatum": "2024-01-01"}'
+	problem "POST /gemeenten: inwoners $v is refused, not cut short" 400 "$(range inwoners '0 tot en met 100.000.000')"
+done
+for v in 1.5 1e3 '"12"' true; do
+	req POST /api/v1/gemeenten -H 'Content-Type: application/json' --data '{"code": "GM0393", "naam": "Haarlemmermeer", "inwoners": '"$v"', "peildatum": "2024-01-01"}'
+	problem "POST /gemeenten: inwoners $v is no integer" 400 '.invalidParams == [{"name": "inwoners", "code": "type", "reason": "Dit veld moet een geheel getal zijn."}]'
+done
+req POST /api/v1/gemeenten -H 'Content-Type: application/json' --data '{"code": "GM0393", "naam": "Haarlemmermeer", "inwoners": 99999999999999999999, "peildatum": "2024-01-01"}'
+problem "POST /gemeenten: an integer beyond 64 bits is malformed JSON" 400 '.invalidParams[0].name == "body" and .invalidParams[0].code == "json"'
+req POST /api/v1/gemeenten -H 'Content-Type: application/json' --data '{"code": "GM0393", "naam": "'"$(tekst 201)"'", "provincie": "'"$(tekst_e 201)"'"}'
+problem "POST /gemeenten: name and province one character too long" 400 '(.invalidParams | map(.name + "/" + .code + "/" + .reason)) == ["naam/too-long/Gebruik hoogstens 200 tekens.", "provincie/too-long/Gebruik hoogstens 200 tekens."]'
+AS=
+for v in -5 0 1001 1099511628576; do
+	req POST /api/v1/medewerkers -H "$TC" -H 'Content-Type: application/json' --data '{"personeelsnummer": "HB-302", "naam": "Kees", "werkgever": "GM0397", "eenheid": "hb-communicatie", "fteDuizendsten": '"$v"', "van": "2025-02-01"}'
+	problem "POST /medewerkers: fteDuizendsten $v is refused" 400 "$(range fteDuizendsten '1 tot en met 1000')"
+	req PATCH /api/v1/medewerkers/HB-300 -H "$TC" -H 'Content-Type: application/merge-patch+json' --data '{"fteDuizendsten": '"$v"'}'
+	problem "PATCH /medewerkers: fteDuizendsten $v neither clears nor changes the FTE" 400 "$(range fteDuizendsten '1 tot en met 1000')"
+done
+req POST /api/v1/medewerkers -H "$TC" -H 'Content-Type: application/json' --data '{"personeelsnummer": "'"$(tekst 33 N)"'", "naam": "Kees", "werkgever": "GM0397", "eenheid": "hb-communicatie", "fteDuizendsten": 800, "van": "2025-02-01"}'
+problem "POST /medewerkers: a staff number of 33 characters" 400 "$(lang personeelsnummer 32)"
+req PATCH /api/v1/medewerkers/HB-300 -H "$TC" -H 'Content-Type: application/merge-patch+json' --data '{"naam": "'"$(tekst_e 201)"'"}'
+problem "PATCH /medewerkers: a name of 201 characters" 400 "$(lang naam 200)"
+req POST /api/v1/medewerkers -H "$TC" -H 'Content-Type: application/json' --data '{"personeelsnummer": "HB-302", "naam": "'"$(tekst 60000)"'", "werkgever": "GM0397", "eenheid": "hb-communicatie", "fteDuizendsten": 800, "van": "2025-02-01"}'
+problem "POST /medewerkers: a name of 60000 characters is not stored" 400 "$(lang naam 200)"
+for v in 4294969320 1899 9999; do
+	req POST /api/v1/scenarios -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": '"$v"', "naam": "ander-jaar", "wijzigingen": [{"soort": "gedeeld", "eenheid": "hb-communicatie", "vanaf": "2024-07-01"}]}'
+	problem "POST /scenarios: jaar $v is refused" 400 "$(range jaar '1900 tot en met 9998')"
+	req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": '"$v"'}'
+	problem "POST /kostenverdelingen: jaar $v is refused" 400 "$(range jaar '1900 tot en met 9998')"
+done
+req POST /api/v1/scenarios -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "naam": "zonder-jaar", "wijzigingen": [{"soort": "gedeeld", "eenheid": "hb-communicatie", "vanaf": "2024-07-01"}]}'
+problem "POST /scenarios: jaar is required" 400 '.invalidParams == [{"name": "jaar", "code": "required", "reason": "Dit veld is verplicht."}]'
+for v in 100000000000001 -100000000000001; do
+	req POST /api/v1/scenarios -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2024, "naam": "duur", "wijzigingen": [{"soort": "kostenpost", "kostenpost": "COM", "bedragCenten": '"$v"'}]}'
+	problem "POST /scenarios: bedragCenten $v is beyond the calculation's limit" 400 "$(range bedragCenten '-100.000.000.000.000 tot en met 100.000.000.000.000')"
+done
+req POST /api/v1/scenarios -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2024, "naam": "'"$(tekst 201)"'", "omschrijving": "'"$(tekst 1001)"'", "wijzigingen": [{"soort": "kostenpost", "kostenpost": "'"$(tekst 65)"'", "bedragCenten": 5}]}'
+problem "POST /scenarios: name, description and cost pool too long" 400 '(.invalidParams | map(.name + "/" + .code + "/" + .reason)) == ["naam/too-long/Gebruik hoogstens 200 tekens.", "omschrijving/too-long/Gebruik hoogstens 1000 tekens.", "wijzigingen[0].kostenpost/too-long/Gebruik hoogstens 64 tekens."]'
+# A year in a query was refused before too; kept so that every integer
+# the API takes is covered here.
+req GET "/api/v1/uren/totalen?samenwerking=HB&jaar=4294969320" -H "$TC"
+problem "GET /uren/totalen: jaar 4294969320 is no year" 400 '.invalidParams == [{"name": "jaar", "code": "year", "reason": "Noem een jaar, bijvoorbeeld 2024."}]'
+for lijst in kostenposten scenarios kostenverdelingen; do
+	req GET "/api/v1/$lijst?samenwerking=HB&jaar=4294969320" -H "$TC"
+	problem "GET /$lijst: jaar 4294969320 is no year" 400 '.invalidParams[0].name == "jaar" and .invalidParams[0].code == "year"'
+done
+req GET "/api/v1/taakvelden?jaar=0000"
+problem "GET /taakvelden: jaar 0000 is no year" 400 '.invalidParams[0].name == "jaar" and .invalidParams[0].code == "year"'
+req GET "/api/v1/gemeenten?page=99999999999999999999"
+problem "page beyond 64 bits is refused" 400 '.invalidParams == [{"name": "page", "code": "range", "reason": "page is een geheel getal van 1 tot en met 1.000.000."}]'
+req GET "/api/v1/gemeenten?page=1000001&pageSize=-1"
+problem "page 1000001 and pageSize -1" 400 '(.invalidParams | map(.name)) == ["page", "pageSize"]'
+for v in 0 -1 99999999999999999999; do
+	req POST "/api/v1/uren/importen?vervang=$v" -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$FIXD/hb-uren-2025-01.csv"
+	problem "POST /uren/importen: vervang $v" 400 "$(range vervang '1 of hoger')"
+done
+req POST "/api/v1/uren/importen?vervang=7x" -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$FIXD/hb-uren-2025-01.csv"
+problem "POST /uren/importen: vervang 7x is no number" 400 "$(range vervang '1 of hoger' integer)"
+req POST "/api/v1/uren/importen?bestand=$(tekst 256)" -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$FIXD/hb-uren-2025-01.csv"
+problem "POST /uren/importen: a file name of 256 characters" 400 "$(lang bestand 255)"
+printf 'medewerker;datum;gemeente;eenheid;uren;omschrijving\nHB-005;6-1-2025;GM0397;hb-communicatie;1;kort\nHB-005;7-1-2025;GM0397;hb-communicatie;1;%s\n' "$(tekst_e 1001)" >"$WORK/lang.csv"
+req POST /api/v1/uren/importen -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$WORK/lang.csv"
+problem "POST /uren/importen: an overlong remark named by line and column" 400 '(.invalidParams | map(.name + "/" + .code + "/" + .reason)) == ["regel 3, kolom omschrijving/too-long/Gebruik hoogstens 1000 tekens."]'
+printf 'code;eenheid;kostensoort;bedrag\n%s;hb-communicatie;personeel;1.000.000.000.000,01\n' "$(tekst 65)" >"$WORK/kp-lang.csv"
+req POST "/api/v1/kostenposten?samenwerking=HB&jaar=2025" -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$WORK/kp-lang.csv"
+problem "POST /kostenposten: an overlong code and too large an amount, by line and column" 400 '(.invalidParams | map(.name + "/" + .code)) == ["regel 2: code/too-long", "regel 2: bedrag/range"]'
+for v in 0 abc 99999999999999999999; do
+	req GET "/api/v1/uren/importen/$v" -H "$TC"
+	problem "GET /uren/importen/$v" 400 '.invalidParams[0].name == "batch"'
+	req GET "/api/v1/kostenverdelingen/$v" -H "$TC"
+	problem "GET /kostenverdelingen/$v" 400 '.invalidParams[0].name == "nummer"'
+	req GET "/api/v1/kostenverdelingen/7/vergelijking?met=$v" -H "$TC"
+	problem "GET /kostenverdelingen/7/vergelijking?met=$v" 400 '.invalidParams[0].name == "met"'
+done
+AS=beheer
+req GET "/api/v1/besluiten?zoek=$(tekst 201)"
+problem "GET /besluiten: zoek of 201 characters" 400 "$(lang zoek 200)"
+req GET "/api/v1/eenheden?samenwerking=$(tekst 17 A)"
+problem "GET /eenheden: a cooperation code of 17 characters" 400 "$(lang samenwerking 16)"
+req POST /api/v1/besluiten -H 'Content-Type: application/json' \
+	--data '{"verantwoordelijkeOrganisatie": "GM0358", "bestuursorgaan": "college", "datum": "2026-11-01", "onderwerp": "'"$(tekst 501)"'", "toelichting": "'"$(tekst_e 10001)"'", "portefeuillehouder": "'"$(tekst 201)"'", "afdeling": "'"$(tekst 201)"'", "openbaarheid": "actief_openbaar"}'
+problem "POST /besluiten: every overlong field named" 400 '(.invalidParams | map(.name + "/" + .code + "/" + .reason)) == ["onderwerp/too-long/Gebruik hoogstens 500 tekens.", "toelichting/too-long/Gebruik hoogstens 10.000 tekens.", "portefeuillehouder/too-long/Gebruik hoogstens 200 tekens.", "afdeling/too-long/Gebruik hoogstens 200 tekens."]'
+req PATCH /api/v1/besluiten/830016 -H 'Content-Type: application/merge-patch+json' --data '{"onderwerp": "'"$(tekst_e 501)"'"}'
+problem "PATCH /besluiten: onderwerp of 501 characters" 400 "$(lang onderwerp 500)"
+req POST /api/v1/besluiten/BESLUIT-2026-0000000002/statussen -H 'Content-Type: application/json' --data '{"status": "ingetrokken", "datum": "2026-11-21", "toelichting": "'"$(tekst 1001)"'"}'
+problem "POST /statussen: a note of 1001 characters" 400 "$(lang toelichting 1000)"
+# What a refusal quotes in the audit trail is cut to 200 characters, so
+# that fifty entries always fit on the audit page.
+curl -s -o /dev/null --data-urlencode "gebruikersnaam=$(tekst 60000 g)" --data-urlencode "wachtwoord=x" "$BASE/inloggen"
+req GET "/api/v1/auditregels?pageSize=1&resource=sessie" -H "Authorization: Bearer $T_BEHEER"
+check "a refused login quotes at most 200 characters of the name it was sent" 200 '(.results[0].resourceWeergave | length) == 201 and (.results[0].resourceWeergave | endswith("\u2026"))'
+req GET /audit -H "Authorization: Bearer $T_BEHEER"
+if [ "$STATUS" = 200 ] && grep -q "$(tekst 200 g)…" "$WORK/body"; then ok "page /audit shows it cut short"; else not_ok "page /audit shows it cut short" "status $STATUS"; fi
+BEFORE=$(dump)
+# The same on pages: a Dutch page with the problem, nothing stored.
+req GET "/besluiten?page=0"
+if [ "$STATUS" = 400 ] && grep -q 'page is een geheel getal van 1 tot en met 1.000.000.' "$WORK/body"; then ok "page /besluiten?page=0 is 400"; else not_ok "page /besluiten?page=0 is 400" "status $STATUS"; fi
+req GET "/kostenverdelingen/abc" -H "$TC"
+if [ "$STATUS" = 400 ] && grep -q 'Geef een geheel getal van 1 of hoger.' "$WORK/body"; then ok "page /kostenverdelingen/abc is 400"; else not_ok "page /kostenverdelingen/abc is 400" "status $STATUS"; fi
+AS=
+req POST /samenwerkingen/HB/kostenverdelingen -H "$TC" --data 'jaar=4294969320'
+if [ "$STATUS" = 400 ] && grep -q 'Noem een jaar, bijvoorbeeld 2024.' "$WORK/body"; then ok "form: jaar 4294969320 is refused"; else not_ok "form: jaar 4294969320 is refused" "status $STATUS"; fi
+req POST /medewerkers/HB-300 -H "$TC" --data-urlencode "naam=$(tekst_e 201)"
+if [ "$STATUS" = 400 ] && grep -q 'Gebruik hoogstens 200 tekens.' "$WORK/body"; then ok "form: a name of 201 characters is refused"; else not_ok "form: a name of 201 characters is refused" "status $STATUS"; fi
+req POST /uren/importen -H "$TC" -F "bestand=@$FIXD/hb-uren-2025-01.csv" -F vervang=abc
+if [ "$STATUS" = 400 ] && grep -q 'Vervangt batch: Geef een geheel getal van 1 of hoger.' "$WORK/body"; then ok "form: vervang abc is refused"; else not_ok "form: vervang abc is refused" "status $STATUS"; fi
+req POST /uren/importen -H "$TC" -F "bestand=@$FIXD/hb-uren-2025-01.csv;filename=$(tekst 252 f).csv"
+if [ "$STATUS" = 400 ] && grep -q 'Naam van het bestand: Gebruik hoogstens 255 tekens.' "$WORK/body"; then ok "form: a file name of 256 characters is refused"; else not_ok "form: a file name of 256 characters is refused" "status $STATUS"; fi
+if [ "$(dump)" = "$BEFORE" ]; then ok "refused forms change nothing"; else not_ok "refused forms change nothing"; fi
+# Many rows with every text at its limit, in characters that take the
+# most room on a page ('"' is &quot;, 'é' two bytes): the lists are shown
+# a page at a time and answer 200, the API lists them all.
+Q=$(i=0; while [ $i -lt 200 ]; do printf '\\"'; i=$((i + 1)); done)
+i=1
+while [ $i -le 130 ]; do
+	curl -s -o /dev/null -H "$TC" -H 'Content-Type: application/json' --data \
+		'{"personeelsnummer": "'"$(printf 'HB-%029d' $i)"'", "naam": "'"$Q"'", "werkgever": "GM0397", "eenheid": "hb-communicatie", "standplaats": "'"$(tekst_e 200)"'", "fteDuizendsten": 1000, "van": "2025-02-01"}' \
+		"$BASE/api/v1/medewerkers"
+	i=$((i + 1))
+done
+req GET "/api/v1/medewerkers?samenwerking=HB&zoek=HB-0000&pageSize=500" -H "$TC"
+check "GET /medewerkers: 130 records at the limits" 200 '.count == 130 and all(.results[]; (.naam | length) == 200 and (.standplaats | length) == 200)'
+req GET "/medewerkers?samenwerking=HB&zoek=HB-0000" -H "$TC"
+if [ "$STATUS" = 200 ] && [ "$(grep -c '<tr class="utrecht-table__row"><td' "$WORK/body")" = 100 ] && grep -q 'href="/medewerkers?page=2&amp;samenwerking=HB&amp;zoek=HB-0000">volgende pagina' "$WORK/body"; then ok "page /medewerkers: 100 at a time, with a link to the next page"; else not_ok "page /medewerkers: 100 at a time, with a link to the next page" "status $STATUS"; fi
+req GET "/medewerkers?samenwerking=HB&zoek=HB-0000&page=2" -H "$TC"
+if [ "$STATUS" = 200 ] && [ "$(grep -c '<tr class="utrecht-table__row"><td' "$WORK/body")" = 30 ] && grep -q '&quot;&quot;&quot;' "$WORK/body"; then ok "page 2 shows the other 30"; else not_ok "page 2 shows the other 30" "status $STATUS"; fi
+req GET "/uren?page=2" -H "$TC"
+if [ "$STATUS" = 200 ] && grep -q 'Ingelezen bestanden' "$WORK/body"; then ok "page /uren?page=2"; else not_ok "page /uren?page=2" "status $STATUS"; fi
+req GET "/audit?page=2" -H "$TC"
+if [ "$STATUS" = 200 ] && grep -q 'Nieuwere regels' "$WORK/body"; then ok "page /audit?page=2"; else not_ok "page /audit?page=2" "status $STATUS"; fi
 AS=beheer
 
 # ---- graceful stop ----

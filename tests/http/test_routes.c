@@ -104,6 +104,116 @@ test_document_routed(void **state)
 	json_decref(doc);
 }
 
+/* A "$ref" resolved within the document (#/components/...). */
+static json_t *
+resolve(json_t *doc, json_t *v)
+{
+	const char *ref;
+
+	while (json_is_object(v) &&
+	       (ref = json_string_value(json_object_get(v, "$ref")))) {
+		char buf[256], *save = NULL, *part;
+
+		snprintf(buf, sizeof(buf), "%s", ref + 2); /* after "#/" */
+		v = doc;
+		for (part = strtok_r(buf, "/", &save); part && v;
+		     part = strtok_r(NULL, "/", &save))
+			v = json_object_get(v, part);
+	}
+	return v;
+}
+
+/*
+ * Every string the API takes states its maxLength and every integer its
+ * minimum and maximum (the server enforces both); count what does not.
+ */
+static size_t
+unbounded(json_t *doc, json_t *schema, const char *where, int depth)
+{
+	const char *type, *key;
+	json_t *v;
+	size_t n = 0;
+
+	schema = resolve(doc, schema);
+	if (!json_is_object(schema) || depth > 8)
+		return 0;
+	type = json_string_value(json_object_get(schema, "type"));
+	if (type && strcmp(type, "string") == 0 &&
+	    !json_object_get(schema, "maxLength")) {
+		print_message("# %s: a string without maxLength\n", where);
+		n++;
+	}
+	if (type && strcmp(type, "integer") == 0 &&
+	    (!json_object_get(schema, "minimum") ||
+	     !json_object_get(schema, "maximum"))) {
+		print_message("# %s: an integer without minimum and maximum\n",
+			      where);
+		n++;
+	}
+	json_object_foreach(json_object_get(schema, "properties"), key, v)
+	{
+		char sub[256];
+
+		snprintf(sub, sizeof(sub), "%s.%s", where, key);
+		n += unbounded(doc, v, sub, depth + 1);
+	}
+	if (json_object_get(schema, "items"))
+		n += unbounded(doc, json_object_get(schema, "items"), where,
+			       depth + 1);
+	return n;
+}
+
+static void
+test_inputs_bounded(void **state)
+{
+	json_t *doc = openapi(), *item, *op, *prm, *c;
+	const char *path, *method, *ct;
+	size_t n = 0, i, checked = 0;
+
+	(void)state;
+	json_object_foreach(json_object_get(doc, "paths"), path, item)
+	{
+		json_object_foreach(item, method, op)
+		{
+			char where[256];
+
+			json_array_foreach(json_object_get(op, "parameters"), i,
+					   prm)
+			{
+				prm = resolve(doc, prm);
+				snprintf(where, sizeof(where), "%s %s ?%s",
+					 method, path,
+					 json_string_value(
+						 json_object_get(prm, "name")));
+				n += unbounded(doc,
+					       json_object_get(prm, "schema"),
+					       where, 0);
+				checked++;
+			}
+			json_object_foreach(
+				json_object_get(
+					resolve(doc,
+						json_object_get(op,
+								"requestBody")),
+					"content"),
+				ct, c)
+			{
+				if (!strstr(ct, "json"))
+					continue;
+				snprintf(where, sizeof(where), "%s %s body",
+					 method, path);
+				n += unbounded(doc,
+					       json_object_get(c, "schema"),
+					       where, 0);
+				checked++;
+			}
+		}
+	}
+	assert_true(checked > 50);
+	assert_int_equal(n, 0);
+	json_decref(doc);
+}
+
 static void
 test_version(void **state)
 {
@@ -122,6 +232,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_routes_documented),
 		cmocka_unit_test(test_document_routed),
+		cmocka_unit_test(test_inputs_bounded),
 		cmocka_unit_test(test_version),
 	};
 	return RUN_TESTS(tests);

@@ -1,0 +1,1 @@
+ambt audit list --aantal 4294967297 --db DB

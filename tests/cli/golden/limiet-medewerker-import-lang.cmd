@@ -1,0 +1,1 @@
+ambt medewerker import FIX/medewerkers-lang.csv --db DB

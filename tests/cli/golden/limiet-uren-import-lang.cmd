@@ -1,0 +1,1 @@
+ambt uren import FIX/hb-uren-lang.csv --db DB

@@ -1,0 +1,159 @@
+/*
+ * test_text.c - the rules for text from outside: lengths in characters,
+ * whole numbers within a range, and their messages.
+ */
+#include "../test.h"
+#include "../../src/core/text.h"
+
+/* Characters, not bytes: every code point counts once. */
+static void
+test_chars(void **state)
+{
+	static const struct {
+		const char *name, *s;
+		size_t chars;
+	} cases[] = {
+		{ "empty", "", 0 },
+		{ "ascii", "Aalsmeer", 8 },
+		{ "two-byte", "Zo\xc3\xab", 3 },
+		{ "three-byte", "\xe2\x82\xac 12", 4 },
+		{ "four-byte", "\xf0\x9f\x98\x80!", 2 },
+	};
+	(void)state;
+	assert_int_equal(text_chars(NULL), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		print_message("# case: %s\n", cases[i].name);
+		assert_int_equal(text_chars(cases[i].s), cases[i].chars);
+	}
+}
+
+/* At the limit passes, one character over is the problem "too-long". */
+static void
+test_check_max(void **state)
+{
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(text_check_max(NULL, "naam", 3, &e), ST_OK);
+	assert_int_equal(text_check_max("Zo\xc3\xab", "naam", 3, &e), ST_OK);
+	assert_int_equal(e.nproblems, 0);
+	assert_int_equal(text_check_max("Zo\xc3\xabx", "naam", 3, &e),
+			 ST_INVALID);
+	assert_only_problem(&e, "naam", "too-long");
+	assert_string_equal(e.problems[0].reason,
+			    "Gebruik hoogstens 3 tekens.");
+}
+
+/* The first characters of a text, never half a character. */
+static void
+test_prefix(void **state)
+{
+	(void)state;
+	assert_int_equal(text_prefix("Zo\xc3\xab!", 2), 2);
+	assert_int_equal(text_prefix("Zo\xc3\xab!", 3), 4);
+	assert_int_equal(text_prefix("Zo\xc3\xab!", 4), 5);
+	assert_int_equal(text_prefix("Zo\xc3\xab!", 40), 5);
+	assert_int_equal(text_prefix("", 0), 0);
+}
+
+static void
+test_int_parse(void **state)
+{
+	static const struct {
+		const char *name, *s;
+		int64_t min, max;
+		enum text_int want;
+		int64_t value;
+	} cases[] = {
+		{ "plain", "2024", 1900, 9998, TEXT_INT_OK, 2024 },
+		{ "lowest", "1900", 1900, 9998, TEXT_INT_OK, 1900 },
+		{ "highest", "9998", 1900, 9998, TEXT_INT_OK, 9998 },
+		{ "one below", "1899", 1900, 9998, TEXT_INT_RANGE, 0 },
+		{ "one above", "9999", 1900, 9998, TEXT_INT_RANGE, 0 },
+		{ "negative", "-5", 1, 1000, TEXT_INT_RANGE, 0 },
+		{ "negative allowed", "-5", -10, 10, TEXT_INT_OK, -5 },
+		{ "2^32 + 2024 is not 2024", "4294969320", 1900, 9998,
+		  TEXT_INT_RANGE, 0 },
+		{ "int64 max", "9223372036854775807", 1, INT64_MAX, TEXT_INT_OK,
+		  INT64_MAX },
+		{ "beyond int64", "9223372036854775808", 1, INT64_MAX,
+		  TEXT_INT_RANGE, 0 },
+		{ "far beyond int64", "99999999999999999999999", 1, INT64_MAX,
+		  TEXT_INT_RANGE, 0 },
+		{ "int64 min", "-9223372036854775808", INT64_MIN, 0,
+		  TEXT_INT_OK, INT64_MIN },
+		{ "below int64", "-9223372036854775809", INT64_MIN, 0,
+		  TEXT_INT_RANGE, 0 },
+		{ "empty", "", 1, 10, TEXT_INT_FORMAT, 0 },
+		{ "only a sign", "-", 1, 10, TEXT_INT_FORMAT, 0 },
+		{ "plus sign", "+5", 1, 10, TEXT_INT_FORMAT, 0 },
+		{ "leading space", " 5", 1, 10, TEXT_INT_FORMAT, 0 },
+		{ "trailing space", "5 ", 1, 10, TEXT_INT_FORMAT, 0 },
+		{ "decimal", "1.5", 1, 10, TEXT_INT_FORMAT, 0 },
+		{ "letters after digits", "12abc", 1, 100, TEXT_INT_FORMAT, 0 },
+		{ "digits beyond int64 then letters", "99999999999999999999x",
+		  1, 10, TEXT_INT_FORMAT, 0 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int64_t v = -42;
+
+		print_message("# case: %s\n", cases[i].name);
+		assert_int_equal(text_int_parse(cases[i].s, cases[i].min,
+						cases[i].max, &v),
+				 cases[i].want);
+		assert_true(v == (cases[i].want == TEXT_INT_OK ? cases[i].value
+							       : -42));
+	}
+	assert_int_equal(text_int_parse(NULL, 1, 10, &(int64_t){ 0 }),
+			 TEXT_INT_FORMAT);
+}
+
+/* The ranges as people read them. */
+static void
+test_int_messages(void **state)
+{
+	static const struct {
+		int64_t min, max;
+		const char *reason;
+	} cases[] = {
+		{ 1, 400, "Geef een geheel getal van 1 tot en met 400." },
+		{ 1900, 9998,
+		  "Geef een geheel getal van 1900 tot en met 9998." },
+		{ 0, 100000000,
+		  "Geef een geheel getal van 0 tot en met 100.000.000." },
+		{ -100000000000000, 100000000000000,
+		  "Geef een geheel getal van -100.000.000.000.000 tot en met "
+		  "100.000.000.000.000." },
+		{ 1, INT64_MAX, "Geef een geheel getal van 1 of hoger." },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct err e;
+
+		err_clear(&e);
+		assert_int_equal(text_check_int(cases[i].max, "x", cases[i].min,
+						cases[i].max, &e),
+				 ST_OK);
+		err_clear(&e);
+		assert_int_equal(text_check_int(cases[i].min - 1, "x",
+						cases[i].min, cases[i].max, &e),
+				 ST_INVALID);
+		assert_only_problem(&e, "x", "range");
+		assert_string_equal(e.problems[0].reason, cases[i].reason);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_chars),
+		cmocka_unit_test(test_check_max),
+		cmocka_unit_test(test_prefix),
+		cmocka_unit_test(test_int_parse),
+		cmocka_unit_test(test_int_messages),
+	};
+	return RUN_TESTS(tests);
+}
