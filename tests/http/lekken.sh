@@ -98,7 +98,11 @@ EOF
 # ---- database and principals ----
 DB=$WORK/db
 "$AMBT" demo --db "$DB" >/dev/null || bail "demo"
-add() { "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" --scope "$3" --db "$DB" >/dev/null || bail "gebruiker add $1"; }
+add() {
+	printf '%s\n' "$WACHTWOORD" | "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" \
+		--scope "$3" --wachtwoord-stdin --db "$DB" >/dev/null || bail "gebruiker add $1"
+}
+WACHTWOORD=kast-paard-lek-nietje
 add accounthouder.heemstede accounthouder GM0397
 add accounthouder.bloemendaal accounthouder GM0377
 add raadslid.heemstede raadslid GM0397
@@ -107,7 +111,8 @@ tok() {
 	shift
 	"$AMBT" gebruiker token "$a" --naam lekken "$@" --db "$DB" </dev/null | tail -1
 }
-# Principal, account, whether it may read the secret decisions.
+# Principal, account (with the token's options; "sessie:" logs in with the
+# form instead), whether it may read the secret decisions.
 cat >"$WORK/wie" <<EOF
 anon	-	nee
 beheer	beheer	ja
@@ -116,6 +121,7 @@ c_hb	controller.hb	nee
 ah_hee	accounthouder.heemstede	ja
 ah_hee_ro	accounthouder.heemstede --alleen-lezen	ja
 ah_blo	accounthouder.bloemendaal	nee
+ah_blo_sessie	sessie:accounthouder.bloemendaal	nee
 ah_aal	accounthouder.aalsmeer	nee
 rl_hee	raadslid.heemstede	nee
 rl_blo	raadslid.bloemendaal	nee
@@ -124,12 +130,15 @@ pl_hee	planner.heemstede	nee
 ba_aal	balie.aalsmeer	nee
 EOF
 WHO=$(cut -f1 "$WORK/wie")
+# $WORK/auth/WHO: how WHO's requests say who they are (a curl config line).
+mkdir "$WORK/auth"
 while IFS="$tab" read -r who account _; do
-	[ "$account" = - ] && continue
+	case $account in -|sessie:*) continue ;; esac
 	# shellcheck disable=SC2086 # the account may carry --alleen-lezen
 	t=$(tok $account)
 	[ ${#t} = 64 ] || bail "token for $who"
 	eval "T_$who=\$t"
+	echo "header = \"Authorization: Bearer $t\"" >"$WORK/auth/$who"
 done <"$WORK/wie"
 
 "$AMBT" serve --db "$DB" --poort 0 --stil >"$WORK/serve.out" 2>&1 &
@@ -140,6 +149,19 @@ for _ in $(seq 1 100); do
 done
 BASE=$(sed -n 's#^Ambt draait op \(http://[^/]*\)/.*#\1#p' "$WORK/serve.out")
 [ -n "$BASE" ] || bail "server did not start"
+
+# Logging in with the form (and its CSRF cookie), as a browser does.
+while IFS="$tab" read -r who account _; do
+	case $account in sessie:*) ;; *) continue ;; esac
+	curl -s -o "$WORK/form" "$BASE/inloggen"
+	cs=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WORK/form")
+	curl -s -o /dev/null -D "$WORK/headers" -H "Cookie: ambt_csrf=$cs" \
+		--data-urlencode "gebruikersnaam=${account#sessie:}" \
+		--data-urlencode "wachtwoord=$WACHTWOORD" --data-urlencode "csrf=$cs" "$BASE/inloggen"
+	ses=$(sed -n 's/^[Ss]et-[Cc]ookie: ambt_sessie=\([0-9a-f]*\);.*/\1/p' "$WORK/headers")
+	[ ${#ses} = 64 ] || bail "logging in as ${account#sessie:}"
+	echo "cookie = \"ambt_sessie=$ses\"" >"$WORK/auth/$who"
+done <"$WORK/wie"
 
 # as WHO METHOD PATH [JSON [MEDIA-TYPE]]: the body in $WORK/out, the status
 # in $STATUS.
@@ -373,10 +395,7 @@ fetch() {
 			echo 'silent'
 			echo 'globoff'
 			echo 'include'
-			if [ "$who" != anon ]; then
-				eval "t=\$T_$who"
-				echo "header = \"Authorization: Bearer $t\""
-			fi
+			[ "$who" = anon ] || cat "$WORK/auth/$who"
 			awk -F"$tab" -v base="$BASE" -v dir="$2/$who" '{
 				printf "url = \"%s%s\"\noutput = \"%s/%d\"\n", base, $2, dir, NR }' "$1"
 		} >"$2/$who.cfg"
@@ -497,6 +516,11 @@ bad = [f"{s} {path}" for d, k, pat, path in crawl
        not (any(r.search(path) for r in ambiguous) and
             "verantwoordelijkeOrganisatie=" not in path)]
 tap(not bad, f"the beheerder gets 200 on every crawled URL ({len(crawl)})", bad[:40])
+
+# Everyone is who they say: logged in (the audit page needs it), but anon.
+wrong = [f"{who}: {answers[(who, '/audit')][0]}" for who, _, _ in wie
+         if answers[(who, "/audit")][0] != ("401" if who == "anon" else "200")]
+tap(not wrong, "every principal but anon is logged in", wrong)
 
 # Per principal: leaks, or for those who may read, the places they must
 # see the secret decisions.
