@@ -26,6 +26,8 @@
 #     searching for its words answers as searching for nothing, and the
 #     identificatie it shares with Aalsmeer's answers as one that only
 #     Aalsmeer has;
+#   - no answer refers to a decision it leaves out (an empty link, "bij
+#     besluit" followed by nothing);
 #   - a GET route the crawl does not cover fails the test;
 #   - the crawl changes nothing in the register.
 #
@@ -583,6 +585,20 @@ for who, _, _ in wie:
     else:
         tap(not leaks, f"nothing of the secret decisions reaches {who} ({len(crawl)} URLs)",
             leaks[:60] + ([f"... {len(leaks) - 60} more"] if len(leaks) > 60 else []))
+
+# A reference to a decision the reader may not see is left out entirely:
+# no link without an identificatie or organisation, no "bij besluit" with
+# nothing after it, no empty identificatie.
+leeg = re.compile(r'href="/besluiten/[?"]|verantwoordelijkeOrganisatie=["&]|'
+                  r'bij besluit\s*([.,;:)]|</)|"(besluit|identificatie)":\s*""')
+empty = []
+for who, _, _ in wie:
+    for d, k, pat, path in crawl:
+        m = leeg.search(answers[(who, path)][1])
+        if m:
+            raw = answers[(who, path)][1]
+            empty.append(f"{who} {path}: ...{raw[max(0, m.start() - 60):m.end() + 20]}...")
+tap(not empty, f"no answer refers to a decision it leaves out ({len(wie)} principals)", empty[:40])
 
 # A secret decision answers exactly as one that does not exist (or, where
 # Aalsmeer has a published one under the same identificatie, as one that
