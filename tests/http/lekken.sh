@@ -25,11 +25,13 @@
 #     not exist (404, the same body once the identificatie is replaced),
 #     searching for its words answers as searching for nothing, and the
 #     identificatie it shares with Aalsmeer's answers as one that only
-#     Aalsmeer has;
+#     Aalsmeer has; and so does a refused write that names it (changing,
+#     deleting or adopting it, arranging a unit or adopting a calculation
+#     by it);
 #   - no answer refers to a decision it leaves out (an empty link, "bij
 #     besluit" followed by nothing);
 #   - a GET route the crawl does not cover fails the test;
-#   - the crawl changes nothing in the register.
+#   - neither the crawl nor the refused writes change the register.
 #
 # Usage: lekken.sh AMBT
 set -u
@@ -437,6 +439,51 @@ NURL=$(($(wc -l <"$U") + $(wc -l <"$WORK/audit-urls")))
 NWHO=$(echo $WHO | wc -w)
 echo "# $NWHO principals × $NURL URLs = $((NWHO * NURL)) requests in $secs s"
 
+# ---- refused writes that name a secret decision ----
+# Whoever may not read a secret decision learns nothing from naming it in
+# a write either: each of these, with the secret identificatie and with
+# its twin, must answer the same (compared below); only they send them.
+# Nothing may be written: an adopted decision is neither deleted nor given
+# a status "x", calculation KV is adopted already, and the change of an HB
+# unit is valid but for its decision, so that were the decision found for
+# HB's controller, the change would be written and the register changed.
+: >"$WORK/writes"
+: >"$WORK/write-twins"
+w() { printf '%s\t%s\t%s\t%s\n' "$@" >>"$WORK/writes"; }
+while IFS="$tab" read -r id fake _; do
+	for x in "$id" "$fake"; do
+		w PATCH "/api/v1/besluiten/$x" merge-patch+json '{"onbekend": 1}'
+		w PATCH "/api/v1/besluiten/$x?verantwoordelijkeOrganisatie=GM0397" merge-patch+json '{"onbekend": 1}'
+		w DELETE "/api/v1/besluiten/$x" - -
+		w POST "/api/v1/besluiten/$x/statussen" json '{"status": "x", "datum": "2026-01-01"}'
+		w POST /api/v1/eenheden/hb-communicatie/inrichtingen json "{\"van\": \"2025-01-01\", \"vorm\": \"gedeeld\", \"besluit\": \"$x\"}"
+		w POST "/api/v1/kostenverdelingen/$KV/vaststelling" json "{\"besluit\": \"$x\"}"
+		w POST "/api/v1/kostenverdelingen/$KV/vaststelling" json "{\"besluit\": \"$x\", \"verantwoordelijkeOrganisatie\": \"GM0397\"}"
+	done
+	k=$(wc -l <"$WORK/writes")
+	for j in 1 2 3 4 5 6 7; do
+		printf '%s\t%s\t%s\t%s\n' $((k - 14 + j)) $((k - 7 + j)) "$id" "$fake" >>"$WORK/write-twins"
+	done
+done <"$WORK/geheim"
+for who in $(awk -F"$tab" '$3 == "nee" { print $1 }' "$WORK/wie"); do
+	mkdir -p "$WORK/rw/$who"
+	awk -F"$tab" -v base="$BASE" -v dir="$WORK/rw/$who" -v auth="$WORK/auth/$who" '{
+		if (NR > 1) print "next"
+		print "silent\ngloboff\ninclude"
+		while ((getline l < auth) > 0) print l
+		close(auth)
+		printf "url = \"%s%s\"\noutput = \"%s/%d\"\nrequest = \"%s\"\n", base, $2, dir, NR, $1
+		if ($3 != "-") {
+			printf "header = \"Content-Type: application/%s\"\n", $3
+			gsub(/\\/, "\\\\", $4)
+			gsub(/"/, "\\\"", $4)
+			printf "data = \"%s\"\n", $4
+		}
+	}' "$WORK/writes" >"$WORK/rw/$who.cfg"
+	curl -K "$WORK/rw/$who.cfg"
+done
+[ "$(dump)" = "$after" ] && ok "the refused writes changed nothing in the register" || not_ok "the refused writes changed nothing in the register"
+
 # ---- what the crawl found ----
 python3 - "$WORK" "$ID" "$KV" <<'EOF' >"$WORK/results" || bail "the analysis failed"
 import collections, os, re, sys
@@ -622,6 +669,23 @@ for who, _, _ in wie:
             at = next((j for j in range(min(len(n1), len(n2))) if n1[j] != n2[j]), min(len(n1), len(n2)))
             diff.append(f"{real} ({s1}) differs from {twin} ({s2}): ...{n1[max(0, at - 40):at + 60]!r} against ...{n2[max(0, at - 40):at + 60]!r}")
     tap(not diff, f"for {who} every URL naming a secret decision answers as its twin ({len(twins)} pairs)", diff[:40])
+
+# The same for the refused writes.
+writes = lines("writes")
+wtwins = lines("write-twins")
+for who, _, _ in wie:
+    if who in allowed:
+        continue
+    diff = []
+    for i, j, a, b in wtwins:
+        s1, r1 = read(who, "rw", i)
+        s2, r2 = read(who, "rw", j)
+        m, p, _, body = writes[int(i) - 1]
+        if s1 is None or norm(r1, a, b) != norm(r2, a, b):
+            n1, n2 = norm(r1, a, b), norm(r2, a, b)
+            at = next((x for x in range(min(len(n1), len(n2))) if n1[x] != n2[x]), min(len(n1), len(n2)))
+            diff.append(f"{m} {p} {body} ({s1}) differs from its twin ({s2}): ...{n1[max(0, at - 40):at + 80]!r} against ...{n2[max(0, at - 40):at + 80]!r}")
+    tap(not diff, f"for {who} a refused write naming a secret decision answers as its twin ({len(wtwins)} pairs)", diff[:40])
 EOF
 while IFS= read -r line; do
 	case "$line" in
