@@ -484,6 +484,17 @@ for who in $(awk -F"$tab" '$3 == "nee" { print $1 }' "$WORK/wie"); do
 done
 [ "$(dump)" = "$after" ] && ok "the refused writes changed nothing in the register" || not_ok "the refused writes changed nothing in the register"
 
+# The server stops on SIGTERM, cleanly (under the sanitizers: no report).
+kill -TERM "$PID"
+wait "$PID"
+rc=$?
+PID=
+if [ "$rc" = 0 ] && ! grep -q 'Sanitizer\|runtime error' "$WORK/serve.out"; then
+	ok "the server stops cleanly"
+else
+	not_ok "the server stops cleanly" "exit $rc" "$(grep -m 5 'Sanitizer\|runtime error' "$WORK/serve.out")"
+fi
+
 # ---- what the crawl found ----
 python3 - "$WORK" "$ID" "$KV" <<'EOF' >"$WORK/results" || bail "the analysis failed"
 import collections, os, re, sys
