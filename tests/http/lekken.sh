@@ -351,10 +351,10 @@ done <"$WORK/kv-gem"
 u /toegankelijkheid /toegankelijkheid
 u /inloggen /inloggen
 u "/static/{bestand}" /static/ambt.css
-# Twins: every URL that names a secret decision, once more with an
-# identificatie that no organisation has; and searching for a secret
-# decision's words or identificatie, once more for ones that match nothing
-# (URL<TAB>TWIN<TAB>WHAT URL NAMES<TAB>WHAT TWIN NAMES).
+# Twins: every URL that names a secret decision, once more with its twin
+# identificatie (see $WORK/geheim); and searching for a secret decision's
+# word or identificatie, once more for ones that match nothing
+# (URL<TAB>TWIN<TAB>WHAT URL NAMES<TAB>WHAT TWIN NAMES<TAB>STATUS OR -).
 : >"$WORK/twins"
 while IFS="$tab" read -r id fake status word noword _; do
 	awk -F"$tab" -v id="$id" -v fake="$fake" -v status="$status" '
