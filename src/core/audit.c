@@ -57,6 +57,10 @@ audit_hash(const struct audit_entry *a, const char *prev_hex, char *out)
 	field(&st, a->nieuw);
 	if (a->scope)
 		field(&st, a->scope);
+	if (a->besluit > 0) {
+		snprintf(num, sizeof(num), "b%lld", (long long)a->besluit);
+		field(&st, num);
+	}
 	crypto_hash_sha256_final(&st, digest);
 	sodium_bin2hex(out, AUDIT_HASH_HEX, digest, sizeof(digest));
 }

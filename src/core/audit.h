@@ -43,6 +43,11 @@ struct audit_entry {
 	const char *nieuw; /* JSON text or NULL */
 	const char *scope; /* CBS or cooperation code, or NULL; hashed only
 			      when present */
+	/* The store's number of the decision the entry names (the one it
+	 * is about, or that a change or adoption named), 0 when none;
+	 * hashed only when present. Whoever may not read that decision
+	 * reads the entry without it. */
+	int64_t besluit;
 	char vorige_hash[AUDIT_HASH_HEX];
 	char hash[AUDIT_HASH_HEX];
 };

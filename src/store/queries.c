@@ -38,19 +38,28 @@
  * in full, $9 all but the secret ones), or of a decision no longer there
  * when it was of a municipality in $8.
  */
+#define BESLUIT_LEESBAAR                                                  \
+	"((b.openbaarheid = 'actief_openbaar' AND "                       \
+	"b.status IN ('vastgesteld', 'ingetrokken')) OR "                 \
+	"o.code IN (SELECT value FROM json_each(coalesce($8, '[]'))) OR " \
+	"(b.openbaarheid <> 'geheim' AND "                                \
+	"o.code IN (SELECT value FROM json_each(coalesce($9, '[]')))))"
+/* The decision an entry names may be read ($5-$9 as AUDIT_ZICHT). */
+#define AUDIT_BESLUIT_LEESBAAR                           \
+	"EXISTS (SELECT 1 FROM besluit b "               \
+	"JOIN organisatie o ON o.id = b.organisatie_id " \
+	"WHERE b.id = audit.besluit_id AND " BESLUIT_LEESBAAR ")"
 #define AUDIT_ZICHT                                                        \
 	"AND ($5 = 1 OR gebruikers_id = $6 OR "                            \
 	"(scope IN (SELECT value FROM json_each(coalesce($7, '[]'))) AND " \
 	"(resource <> 'besluit' OR "                                       \
 	"scope IN (SELECT value FROM json_each(coalesce($8, '[]'))) OR "   \
-	"EXISTS (SELECT 1 FROM besluit b "                                 \
+	"(besluit_id IS NOT NULL AND " AUDIT_BESLUIT_LEESBAAR ") OR "      \
+	"(besluit_id IS NULL AND EXISTS (SELECT 1 FROM besluit b "         \
 	"JOIN organisatie o ON o.id = b.organisatie_id "                   \
 	"WHERE o.code = audit.scope AND "                                  \
-	"b.identificatie = audit.resource_weergave AND "                   \
-	"((b.openbaarheid = 'actief_openbaar' AND "                        \
-	"b.status IN ('vastgesteld', 'ingetrokken')) OR "                  \
-	"(b.openbaarheid <> 'geheim' AND "                                 \
-	"o.code IN (SELECT value FROM json_each(coalesce($9, '[]'))))))))) "
+	"b.identificatie = audit.resource_weergave AND " BESLUIT_LEESBAAR  \
+	"))))) "
 
 /*
  * A reference to a decision from the row alias `b` (LEFT JOINed): the
@@ -332,18 +341,24 @@ static const char *const texts[Q__COUNT] = {
 		"INSERT INTO audit (id, uuid, aanmaakdatum, gebruikers_id, "
 		"gebruikers_weergave, actie, actie_weergave, resultaat, resource, "
 		"resource_url, resource_weergave, toelichting, herkomst, oud, "
-		"nieuw, vorige_hash, hash, scope) VALUES ($1, $2, $3, $4, $5, "
-		"$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+		"nieuw, vorige_hash, hash, scope, besluit_id) VALUES ($1, $2, $3, "
+		"$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+		"$18, $19)",
 #define AUDIT_COLUMNS                                                         \
 	"id, uuid, aanmaakdatum, gebruikers_id, gebruikers_weergave, actie, " \
 	"actie_weergave, resultaat, resource, resource_url, "                 \
 	"resource_weergave, toelichting, herkomst, oud, nieuw, "              \
-	"vorige_hash, hash, scope"
+	"vorige_hash, hash, scope, besluit_id"
 	[Q_AUDIT_ALL] = "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id",
-	[Q_AUDIT_LIST] = "SELECT " AUDIT_COLUMNS " FROM audit "
-			 "WHERE ($1 IS NULL OR resource = $1) "
-			 "AND ($2 IS NULL OR gebruikers_id = $2) " AUDIT_ZICHT
-			 "ORDER BY id DESC LIMIT $3 OFFSET $4",
+	/* The last column: whether the reader may read the decision the
+	 * entry names (else it is shown without it). */
+	[Q_AUDIT_LIST] =
+		"SELECT " AUDIT_COLUMNS ", CASE WHEN besluit_id IS "
+		"NULL OR $5 = 1 OR gebruikers_id = $6 OR " AUDIT_BESLUIT_LEESBAAR
+		" THEN 1 ELSE 0 END FROM audit "
+		"WHERE ($1 IS NULL OR resource = $1) "
+		"AND ($2 IS NULL OR gebruikers_id = $2) " AUDIT_ZICHT
+		"ORDER BY id DESC LIMIT $3 OFFSET $4",
 	[Q_AUDIT_COUNT] = "SELECT count(*) FROM audit "
 			  "WHERE ($1 IS NULL OR resource = $1) "
 			  "AND ($2 IS NULL OR gebruikers_id = $2) " AUDIT_ZICHT,

@@ -1013,6 +1013,7 @@ store_kostenverdeling_vaststellen(struct store *s, int64_t id,
 	bind_id(st, 2, bid);
 	bind_text(st, 3, now);
 	s->scope = k.samenwerking;
+	s->audit_besluit = bid;
 	if (run(s, st, e) == ST_OK) {
 		char ids[24];
 		snprintf(ids, sizeof ids, "%lld", (long long)id);

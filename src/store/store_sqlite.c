@@ -44,6 +44,7 @@ static const struct migration migrations[] = {
 	{ 10, embed_0010_kosten_sql },
 	{ 11, embed_0011_totp_stap_sql },
 	{ 12, embed_0012_tenancy_sql },
+	{ 13, embed_0013_audit_besluit_sql },
 };
 
 #define NMIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
@@ -315,6 +316,7 @@ tx_end(struct store *s, enum status st, struct err *e)
 	struct err ignore;
 
 	s->scope = NULL;
+	s->audit_besluit = 0;
 	s->depth--;
 	if (st == ST_OK && s->depth == 0 && s->version >= 3 && s->zichtbaar) {
 		/* Every committed write raises the generation; bookkeeping
@@ -600,7 +602,9 @@ audit_append(struct store *s, const char *actie, int resultaat,
 	a.oud = oud;
 	a.nieuw = nieuw;
 	a.scope = s->version >= 7 ? s->scope : NULL;
+	a.besluit = s->version >= 13 ? s->audit_besluit : 0;
 	s->scope = NULL;
+	s->audit_besluit = 0;
 	audit_hash(&a, a.vorige_hash, a.hash);
 	if (!(st = stmt(s, Q_AUDIT_INSERT, e)))
 		return e->status;
@@ -622,6 +626,7 @@ audit_append(struct store *s, const char *actie, int resultaat,
 	bind_text(st, 16, a.vorige_hash);
 	bind_text(st, 17, a.hash);
 	bind_text(st, 18, a.scope);
+	bind_id(st, 19, a.besluit);
 	return run(s, st, e);
 }
 
@@ -1317,6 +1322,7 @@ lid_add(struct store *s, enum query list_q, enum query insert_q, int64_t owner,
 	bind_id(st, 5, bid);
 	rc = run(s, st, e);
 	s->scope = l->gemeente;
+	s->audit_besluit = bid;
 	if (rc == ST_OK)
 		rc = audit_append(s, "create", 201, "lidmaatschap", NULL,
 				  l->gemeente, NULL, NULL,
@@ -1499,6 +1505,7 @@ store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
 	for (size_t i = 0; rc == ST_OK && i < b->nhistorie; i++)
 		rc = insert_stap(s, bid, (int64_t)i + 1, &b->historie[i], e);
 	s->scope = b->verantwoordelijke_organisatie;
+	s->audit_besluit = bid;
 	if (rc == ST_OK)
 		rc = audit_append(
 			s, "create", 201, "besluit", NULL, ident, NULL, NULL,
@@ -1773,6 +1780,7 @@ store_besluit_update(struct store *s, int64_t id, const struct besluit *b,
 	bind_text(st, 10, openbaarheid_name(cur.openbaarheid));
 	bind_date(st, 11, cur.geheim_tot);
 	s->scope = cur.verantwoordelijke_organisatie;
+	s->audit_besluit = cur.id;
 	if (run(s, st, e) == ST_OK)
 		audit_append(s, "partial_update", 200, "besluit", NULL,
 			     cur.identificatie, NULL, oud,
@@ -1828,6 +1836,7 @@ store_besluit_delete(struct store *s, int64_t id, struct err *e)
 		goto out;
 	bind_int(st, 1, cur.id);
 	s->scope = cur.verantwoordelijke_organisatie;
+	s->audit_besluit = cur.id;
 	if (run(s, st, e) == ST_OK)
 		audit_append(s, "destroy", 204, "besluit", NULL,
 			     cur.identificatie, NULL,
@@ -1875,6 +1884,7 @@ store_besluit_stap_add(struct store *s, int64_t id,
 		rc = run(s, st, e);
 	}
 	s->scope = b.verantwoordelijke_organisatie;
+	s->audit_besluit = b.id;
 	if (rc == ST_OK)
 		rc = audit_append(s, "update", 200, "besluit", NULL,
 				  b.identificatie, "nieuwe status",
@@ -2115,7 +2125,8 @@ read_hist(struct store *s, struct arena *a, int64_t eid,
  */
 static enum status
 insert_inrichting(struct store *s, int64_t sid, int64_t eid,
-		  const struct inrichting *r, size_t idx, struct err *e)
+		  const struct inrichting *r, size_t idx, int64_t *besluit,
+		  struct err *e)
 {
 	sqlite3_stmt *st;
 	int64_t gid = 0, rid = 0, bid = 0;
@@ -2132,6 +2143,8 @@ insert_inrichting(struct store *s, int64_t sid, int64_t eid,
 	snprintf(field, sizeof(field), "inrichting[%zu].besluit", idx);
 	besluit_ref_id(s, r->besluit, r->besluit_organisatie, sid, NULL, field,
 		       &bid, e);
+	if (besluit)
+		*besluit = bid;
 	if (e->status != ST_OK)
 		return e->status;
 	if (!(st = stmt(s, Q_INRICHTING_INSERT, e)))
@@ -2208,7 +2221,7 @@ store_eenheid_add(struct store *s, const struct eenheid *u,
 		goto out;
 	eid = sqlite3_last_insert_rowid(s->db);
 	for (size_t i = 0; i < n; i++)
-		if (insert_inrichting(s, sid, eid, &h[i], i, e))
+		if (insert_inrichting(s, sid, eid, &h[i], i, NULL, e))
 			break;
 	s->scope = u->samenwerking;
 	if (e->status == ST_OK)
@@ -2350,7 +2363,8 @@ store_eenheid_wijzig(struct store *s, const char *code,
 			goto out;
 	}
 	s->scope = u.samenwerking;
-	if (insert_inrichting(s, sw.id, u.id, &h[n], n, e) == ST_OK)
+	if (insert_inrichting(s, sw.id, u.id, &h[n], n, &s->audit_besluit, e) ==
+	    ST_OK)
 		audit_append(s, "create", 201, "inrichting", NULL, code, NULL,
 			     n ? jobj(&s->scratch, "vorm",
 				      vorm_name(hist[n - 1].vorm), "gemeente",
@@ -3259,6 +3273,39 @@ read_audit(struct arena *a, sqlite3_stmt *st, struct audit_entry *x)
 	h = (const char *)sqlite3_column_text(st, 16);
 	copy_text(x->hash, sizeof(x->hash), h);
 	x->scope = col_text(a, st, 17);
+	x->besluit = sqlite3_column_int64(st, 18);
+}
+
+/*
+ * The JSON text `j` with the value of every "besluit" member replaced by
+ * null, in the arena: an entry shown to a reader who may not read the
+ * decision it names. (The store writes these objects itself, with jobj.)
+ */
+static const char *
+zonder_besluit(struct arena *a, const char *j)
+{
+	static const char sleutel[] = "\"besluit\":\"";
+	const size_t ks = sizeof(sleutel) - 1;
+	char *out, *o;
+	const char *p;
+
+	if (!j || !strstr(j, sleutel) || !(out = arena_alloc(a, strlen(j) + 1)))
+		return j;
+	for (o = out, p = j; *p;) {
+		if (strncmp(p, sleutel, ks) != 0) {
+			*o++ = *p++;
+			continue;
+		}
+		memcpy(o, "\"besluit\":null", 14);
+		o += 14;
+		for (p += ks; *p && *p != '"'; p++)
+			if (*p == '\\' && p[1])
+				p++;
+		if (*p)
+			p++;
+	}
+	*o = '\0';
+	return out;
 }
 
 /* The connection's viewer as parameters $5-$9 of AUDIT_ZICHT. */
@@ -3304,9 +3351,16 @@ store_audit_list(struct store *s, struct arena *a, const char *resource,
 	bind_int(st, 3, limit ? (int64_t)limit : -1);
 	bind_int(st, 4, (int64_t)offset);
 	while ((r = next_row(s, st, e)) == 1) {
+		struct audit_entry *x;
+
 		if (!PUSH(a, *out, *n, cap))
 			return nomem(e);
-		read_audit(a, st, &(*out)[*n - 1]);
+		x = &(*out)[*n - 1];
+		read_audit(a, st, x);
+		if (!sqlite3_column_int(st, 19)) {
+			x->oud = zonder_besluit(a, x->oud);
+			x->nieuw = zonder_besluit(a, x->nieuw);
+		}
 	}
 	return r < 0 ? e->status : ST_OK;
 }

@@ -23,6 +23,7 @@ struct store {
 	char herkomst[64];
 	struct arena scratch; /* audit texts; freed at each outer commit */
 	const char *scope; /* of the next audit entry (consumed) */
+	int64_t audit_besluit; /* the decision it names (consumed) */
 	int64_t now; /* the caller's clock (store_set_clock) */
 	const struct zicht *zicht; /* who reads (store_set_zicht) */
 	struct arena zicht_a; /* the viewer's lists as JSON, for SQL */
