@@ -41,21 +41,22 @@ static const char demo_usage[] =
 static int
 exists(const char *path)
 {
-	return access(path, F_OK) == 0;
+	struct err e;
+	bool ja = false;
+
+	err_clear(&e);
+	store_bestaat(path, &ja, &e);
+	return ja;
 }
 
-/* Remove a database file with its WAL and shared-memory companions. */
+/* Remove a database: the file with its companions, or every table. */
 static void
 remove_db(const char *path)
 {
-	static const char *const suffix[] = { "-wal", "-shm" };
-	char buf[4200];
+	struct err e;
 
-	unlink(path);
-	for (size_t i = 0; i < 2; i++)
-		if ((size_t)snprintf(buf, sizeof(buf), "%.4096s%s", path,
-				     suffix[i]) < sizeof(buf))
-			unlink(buf);
+	err_clear(&e);
+	store_wis(path, &e);
 }
 
 /* Demo accounts (every role; AA's controller and an Aalsmeer council
@@ -176,6 +177,8 @@ cmd_init(int argc, char **argv)
 	return 0;
 }
 
+static int demo_gemaakt(const char *path);
+
 int
 cmd_demo(int argc, char **argv)
 {
@@ -195,6 +198,28 @@ cmd_demo(int argc, char **argv)
 	    c.help)
 		return rc;
 	path = cli_db_path(&c);
+	if (store_is_postgres(path)) {
+		/* A server's database cannot be built aside and renamed:
+		 * it is emptied and loaded, and emptied again on failure. */
+		struct err e;
+		bool ja = false;
+
+		err_clear(&e);
+		if (store_bestaat(path, &ja, &e))
+			return cli_fail_bij(&e, "geen demodatabase gemaakt");
+		if (ja && !overschrijf) {
+			fprintf(stderr,
+				"ambt: de database heeft al tabellen. Gebruik "
+				"--overschrijf om haar te vervangen door de "
+				"demogegevens.\n");
+			return EXIT_USER;
+		}
+		if (ja && store_wis(path, &e))
+			return cli_fail_bij(&e, "geen demodatabase gemaakt");
+		if ((rc = create(path, true, NULL, 0, cli_today())))
+			return rc;
+		return demo_gemaakt(path);
+	}
 	if (exists(path) && !overschrijf) {
 		fprintf(stderr,
 			"ambt: %s bestaat al. Gebruik --overschrijf om die "
@@ -216,6 +241,13 @@ cmd_demo(int argc, char **argv)
 		remove_db(tmp);
 		return EXIT_INTERNAL;
 	}
+	return demo_gemaakt(path);
+}
+
+/* Tell what was made, and the demo accounts' passwords (once). */
+static int
+demo_gemaakt(const char *path)
+{
 	printf("Demodatabase %s gemaakt met de samenwerkingen AA, HB en WOL.\n\n"
 	       "Demo-accounts (de wachtwoorden worden alleen nu getoond):\n",
 	       path);

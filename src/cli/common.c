@@ -163,6 +163,8 @@ cli_exit_code(enum status st)
 		return EXIT_USER;
 	case ST_NOMEM:
 	case ST_INTERNAL:
+	case ST_UNAVAILABLE:
+	case ST_RETRY:
 		return EXIT_INTERNAL;
 	}
 	return EXIT_INTERNAL;

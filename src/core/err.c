@@ -141,6 +141,10 @@ status_name(enum status st)
 		return "unauthenticated";
 	case ST_FORBIDDEN:
 		return "forbidden";
+	case ST_UNAVAILABLE:
+		return "unavailable";
+	case ST_RETRY:
+		return "retry";
 	}
 	return "unknown";
 }

@@ -27,6 +27,9 @@ enum status {
 	ST_UNSUPPORTED, /* input in a form (media type) not accepted */
 	ST_UNAUTHENTICATED, /* who is asking is not known (log in first) */
 	ST_FORBIDDEN, /* known, but not allowed to do this */
+	ST_UNAVAILABLE, /* the database cannot be reached now; try later */
+	ST_RETRY, /* a write collided with another; the whole request may be
+		     tried again (at most a few times) */
 };
 
 #define ERR_MAX_PROBLEMS 32

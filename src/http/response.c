@@ -36,6 +36,9 @@ http_status_of(enum status st)
 		return 401;
 	case ST_FORBIDDEN:
 		return 403;
+	case ST_UNAVAILABLE:
+	case ST_RETRY:
+		return 503;
 	case ST_NOMEM:
 	case ST_INTERNAL:
 		return 500;

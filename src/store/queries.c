@@ -10,56 +10,70 @@
 #include "../banned.h"
 
 /*
+ * `kolom` is one of the codes in parameter `p`: a text of codes each
+ * between commas (",GM0358,GM0362,"; NULL: none), made by the store.
+ * Codes hold no comma, '%' or '_', so LIKE finds exactly them; both
+ * engines read it the same.
+ */
+#define IN_LIJST(kolom, p) \
+	"coalesce(CAST(" p " AS TEXT), '') LIKE '%,' || " kolom " || ',%'"
+
+/*
  * The decision filters: a NULL parameter means "any". $7 is a search
  * phrase matched case-insensitively (ASCII) in onderwerp, toelichting and
  * identificatie.
  */
-#define BESLUIT_FILTER                                                     \
-	"WHERE ($1 IS NULL OR o.code = $1) "                               \
-	"AND ($2 IS NULL OR b.bestuursorgaan = $2) "                       \
-	"AND ($3 IS NULL OR b.status = $3) "                               \
-	"AND ($4 IS NULL OR b.openbaarheid = $4) "                         \
-	"AND ($5 IS NULL OR b.datum >= $5) "                               \
-	"AND ($6 IS NULL OR b.datum < $6) "                                \
-	"AND ($7 IS NULL OR lower(b.onderwerp || ' ' || "                  \
-	"coalesce(b.toelichting, '') || ' ' || b.identificatie) "          \
-	"LIKE '%' || lower($7) || '%') "                                   \
-	"AND ($10 = 1 OR (b.openbaarheid = 'actief_openbaar' AND "         \
-	"b.status IN ('vastgesteld', 'ingetrokken')) OR "                  \
-	"o.code IN (SELECT value FROM json_each(coalesce($11, '[]'))) OR " \
-	"(b.openbaarheid <> 'geheim' AND "                                 \
-	"o.code IN (SELECT value FROM json_each(coalesce($12, '[]')))))"
+#define BESLUIT_FILTER                                                  \
+	"WHERE (CAST($1 AS TEXT) IS NULL OR o.code = $1) "              \
+	"AND (CAST($2 AS TEXT) IS NULL OR b.bestuursorgaan = $2) "      \
+	"AND (CAST($3 AS TEXT) IS NULL OR b.status = $3) "              \
+	"AND (CAST($4 AS TEXT) IS NULL OR b.openbaarheid = $4) "        \
+	"AND (CAST($5 AS TEXT) IS NULL OR b.datum >= $5) "              \
+	"AND (CAST($6 AS TEXT) IS NULL OR b.datum < $6) "               \
+	"AND (CAST($7 AS TEXT) IS NULL OR lower(b.onderwerp || ' ' || " \
+	"coalesce(b.toelichting, '') || ' ' || b.identificatie) "       \
+	"LIKE '%' || lower(CAST($7 AS TEXT)) || '%' ESCAPE '!') "       \
+	"AND ($8 = 1 OR (b.openbaarheid = 'actief_openbaar' AND "       \
+	"b.status IN ('vastgesteld', 'ingetrokken')) OR "               \
+	"" IN_LIJST("o.code", "$9") " OR "                              \
+				    "(b.openbaarheid <> 'geheim' AND "  \
+				    "" IN_LIJST("o.code", "$10") "))"
 
 /*
- * Which audit entries a reader may see: $5 = 1 for all; otherwise those
- * the reader made ($6) and those about the scopes in the JSON array $7 —
- * an entry about a decision only when the reader may read that decision
- * (the visibility of BESLUIT_FILTER: $8 those whose decisions they read
- * in full, $9 all but the secret ones), or of a decision no longer there
- * when it was of a municipality in $8.
+ * Which audit entries a reader may see: $3 = 1 for all; otherwise those
+ * the reader made ($4) and those about the scopes in the list $5 — an
+ * entry about a decision only when the reader may read that decision
+ * (the visibility of BESLUIT_FILTER: $6 the municipalities whose
+ * decisions they read in full, $7 all but the secret ones), or of a
+ * decision no longer there when it was of a municipality in $6.
  */
-#define BESLUIT_LEESBAAR                                                  \
-	"((b.openbaarheid = 'actief_openbaar' AND "                       \
-	"b.status IN ('vastgesteld', 'ingetrokken')) OR "                 \
-	"o.code IN (SELECT value FROM json_each(coalesce($8, '[]'))) OR " \
-	"(b.openbaarheid <> 'geheim' AND "                                \
-	"o.code IN (SELECT value FROM json_each(coalesce($9, '[]')))))"
-/* The decision an entry names may be read ($5-$9 as AUDIT_ZICHT). */
+#define BESLUIT_LEESBAAR                                               \
+	"((b.openbaarheid = 'actief_openbaar' AND "                    \
+	"b.status IN ('vastgesteld', 'ingetrokken')) OR "              \
+	"" IN_LIJST("o.code", "$6") " OR "                             \
+				    "(b.openbaarheid <> 'geheim' AND " \
+				    "" IN_LIJST("o.code", "$7") "))"
+/* The decision an entry names may be read ($3-$7 as AUDIT_ZICHT). */
 #define AUDIT_BESLUIT_LEESBAAR                           \
 	"EXISTS (SELECT 1 FROM besluit b "               \
 	"JOIN organisatie o ON o.id = b.organisatie_id " \
 	"WHERE b.id = audit.besluit_id AND " BESLUIT_LEESBAAR ")"
-#define AUDIT_ZICHT                                                        \
-	"AND ($5 = 1 OR gebruikers_id = $6 OR "                            \
-	"(scope IN (SELECT value FROM json_each(coalesce($7, '[]'))) AND " \
-	"(resource <> 'besluit' OR "                                       \
-	"scope IN (SELECT value FROM json_each(coalesce($8, '[]'))) OR "   \
-	"(besluit_id IS NOT NULL AND " AUDIT_BESLUIT_LEESBAAR ") OR "      \
-	"(besluit_id IS NULL AND EXISTS (SELECT 1 FROM besluit b "         \
-	"JOIN organisatie o ON o.id = b.organisatie_id "                   \
-	"WHERE o.code = audit.scope AND "                                  \
-	"b.identificatie = audit.resource_weergave AND " BESLUIT_LEESBAAR  \
-	"))))) "
+#define AUDIT_ZICHT                                                                                   \
+	"AND ($3 = 1 OR gebruikers_id = $4 OR "                                                       \
+	"(" IN_LIJST(                                                                                 \
+		"scope",                                                                              \
+		"$5") " AND "                                                                         \
+		      "(resource <> 'besluit' OR "                                                    \
+		      "" IN_LIJST(                                                                    \
+			      "scope",                                                                \
+			      "$6") " OR "                                                            \
+				    "(besluit_id IS NOT NULL AND " AUDIT_BESLUIT_LEESBAAR             \
+				    ") OR "                                                           \
+				    "(besluit_id IS NULL AND EXISTS (SELECT 1 FROM besluit b "        \
+				    "JOIN organisatie o ON o.id = b.organisatie_id "                  \
+				    "WHERE o.code = audit.scope AND "                                 \
+				    "b.identificatie = audit.resource_weergave AND " BESLUIT_LEESBAAR \
+				    "))))) "
 
 /*
  * A reference to a decision from the row alias `b` (LEFT JOINed): the
@@ -72,7 +86,30 @@
 #define BESLUIT_REF_JOIN \
 	" LEFT JOIN organisatie bo ON bo.id = b.organisatie_id "
 
+/*
+ * Every person-day of batch $1 in [$2, $3] that is over 24 hours (a
+ * week's row over 168) with the other current batches: the first row,
+ * the staff number, the day, whether a week, the sum, and the other
+ * batches as a list (`lijst`, spelled per engine).
+ */
+#define UREN_DAG_OVER(lijst)                                               \
+	"SELECT min(CASE WHEN u.batch_id = $1 THEN u.regel END), "         \
+	"m.nummer, u.datum, u.week, sum(u.honderdsten), " lijst " "        \
+	"FROM uren u "                                                     \
+	"JOIN uren_batch b ON b.id = u.batch_id AND b.vervangen_door IS "  \
+	"NULL "                                                            \
+	"JOIN medewerker m ON m.id = u.medewerker_id "                     \
+	"WHERE u.datum BETWEEN $2 AND $3 "                                 \
+	"GROUP BY u.medewerker_id, m.nummer, u.datum, u.week "             \
+	"HAVING sum(CASE WHEN u.batch_id = $1 THEN 1 ELSE 0 END) > 0 AND " \
+	"sum(u.honderdsten) > CASE WHEN u.week <> 0 THEN 16800 ELSE 2400 " \
+	"END ORDER BY 1 LIMIT 33"
+
 static const char *const texts[Q__COUNT] = {
+	[Q_SCHEMA_TABEL] = "SELECT count(*) FROM sqlite_master WHERE type = "
+			   "'table' AND name = 'schema_version'",
+	[Q_FK_CHECK] = "PRAGMA foreign_key_check",
+	[Q_INTEGRITY] = "PRAGMA integrity_check",
 	[Q_SCHEMA_VERSION_GET] = "SELECT version FROM schema_version",
 	[Q_SCHEMA_VERSION_SET] = "UPDATE schema_version SET version = $1",
 	[Q_GENERATIE_GET] = "SELECT n FROM generatie",
@@ -116,15 +153,15 @@ static const char *const texts[Q__COUNT] = {
 		"publicatiedatum, onderwerp, toelichting, portefeuillehouder, "
 		"afdeling, openbaarheid, geheim_tot, status, gegenereerd_jaar, "
 		"gegenereerd_nummer, verzonnen) VALUES ($1, $2, $3, $4, $5, $6, "
-		"$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+		"$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
 	/* The decisions with identificatie $1 (of organisation $2) that a
 	 * register change may name: those of the members of cooperation $3
 	 * and the joint bodies they are in, and of organisations $4, $5. */
 	[Q_BESLUIT_KANDIDATEN] =
 		"SELECT b.id, o.code, b.openbaarheid, b.status FROM besluit b "
 		"JOIN organisatie o ON o.id = b.organisatie_id "
-		"WHERE b.identificatie = $1 AND ($2 IS NULL OR o.code = $2) "
-		"AND (($3 IS NULL AND $4 IS NULL) OR o.code IN ($4, $5) OR "
+		"WHERE b.identificatie = $1 AND (CAST($2 AS TEXT) IS NULL OR o.code = $2) "
+		"AND ((CAST($3 AS BIGINT) IS NULL AND CAST($4 AS TEXT) IS NULL) OR o.code IN ($4, $5) OR "
 		"b.organisatie_id IN ("
 		"SELECT gemeente_id FROM samenwerking_lid WHERE samenwerking_id = $3 "
 		"UNION SELECT r.regeling_id FROM regeling_lid r "
@@ -132,7 +169,8 @@ static const char *const texts[Q__COUNT] = {
 		"WHERE l.samenwerking_id = $3)) ORDER BY b.id",
 	[Q_BESLUIT_NEXT_NUMMER] =
 		"INSERT INTO besluit_volgnummer (jaar, laatste) VALUES ($1, 1) "
-		"ON CONFLICT (jaar) DO UPDATE SET laatste = laatste + 1 "
+		"ON CONFLICT (jaar) DO UPDATE SET laatste = "
+		"besluit_volgnummer.laatste + 1 "
 		"RETURNING laatste",
 	[Q_BESLUIT_GET] =
 		"SELECT b.id, b.identificatie, o.code, o.naam, b.bestuursorgaan, "
@@ -149,7 +187,7 @@ static const char *const texts[Q__COUNT] = {
 		"b.portefeuillehouder, b.afdeling, b.openbaarheid, b.geheim_tot, "
 		"b.status, b.verzonnen FROM besluit b "
 		"JOIN organisatie o ON o.id = b.organisatie_id "
-		"WHERE b.identificatie = $1 AND ($2 IS NULL OR o.code = $2) "
+		"WHERE b.identificatie = $1 AND (CAST($2 AS TEXT) IS NULL OR o.code = $2) "
 		"ORDER BY o.code",
 	[Q_BESLUIT_BESTAAT] =
 		"SELECT 1 FROM besluit WHERE organisatie_id = $1 AND "
@@ -162,24 +200,24 @@ static const char *const texts[Q__COUNT] = {
 		"b.status, b.verzonnen FROM besluit b "
 		"JOIN organisatie o ON o.id = b.organisatie_id " BESLUIT_FILTER
 		" "
-		"ORDER BY b.datum DESC, b.identificatie LIMIT $8 OFFSET $9",
+		"ORDER BY b.datum DESC, b.identificatie LIMIT $11 OFFSET $12",
 	[Q_BESLUIT_COUNT] =
 		"SELECT count(*) FROM besluit b "
 		"JOIN organisatie o ON o.id = b.organisatie_id "
-		"WHERE ($1 IS NULL OR o.code = $1) "
-		"AND ($2 IS NULL OR b.bestuursorgaan = $2) "
-		"AND ($3 IS NULL OR b.status = $3) "
-		"AND ($4 IS NULL OR b.openbaarheid = $4) "
-		"AND ($5 IS NULL OR b.datum >= $5) "
-		"AND ($6 IS NULL OR b.datum < $6) "
-		"AND ($7 IS NULL OR lower(b.onderwerp || ' ' || "
+		"WHERE (CAST($1 AS TEXT) IS NULL OR o.code = $1) "
+		"AND (CAST($2 AS TEXT) IS NULL OR b.bestuursorgaan = $2) "
+		"AND (CAST($3 AS TEXT) IS NULL OR b.status = $3) "
+		"AND (CAST($4 AS TEXT) IS NULL OR b.openbaarheid = $4) "
+		"AND (CAST($5 AS TEXT) IS NULL OR b.datum >= $5) "
+		"AND (CAST($6 AS TEXT) IS NULL OR b.datum < $6) "
+		"AND (CAST($7 AS TEXT) IS NULL OR lower(b.onderwerp || ' ' || "
 		"coalesce(b.toelichting, '') || ' ' || b.identificatie) "
-		"LIKE '%' || lower($7) || '%') "
-		"AND ($10 = 1 OR (b.openbaarheid = 'actief_openbaar' AND "
+		"LIKE '%' || lower(CAST($7 AS TEXT)) || '%' ESCAPE '!') "
+		"AND ($8 = 1 OR (b.openbaarheid = 'actief_openbaar' AND "
 		"b.status IN ('vastgesteld', 'ingetrokken')) OR "
-		"o.code IN (SELECT value FROM json_each(coalesce($11, '[]'))) OR "
-		"(b.openbaarheid <> 'geheim' AND "
-		"o.code IN (SELECT value FROM json_each(coalesce($12, '[]')))))",
+		"" IN_LIJST("o.code", "$9") " OR "
+					    "(b.openbaarheid <> 'geheim' AND "
+					    "" IN_LIJST("o.code", "$10") "))",
 	[Q_BESLUIT_SET_STATUS] =
 		"UPDATE besluit SET status = $2, datum = coalesce($3, datum) "
 		"WHERE id = $1",
@@ -243,7 +281,7 @@ static const char *const texts[Q__COUNT] = {
 
 	[Q_EENHEID_INSERT] =
 		"INSERT INTO eenheid (samenwerking_id, code, naam, soort, "
-		"omschrijving, verzonnen) VALUES ($1, $2, $3, $4, $5, $6)",
+		"omschrijving, verzonnen) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
 	[Q_EENHEID_ID] =
 		"SELECT e.id, s.code FROM eenheid e "
 		"JOIN samenwerking s ON s.id = e.samenwerking_id WHERE e.code = $1",
@@ -286,10 +324,10 @@ static const char *const texts[Q__COUNT] = {
 
 	[Q_KADER_ARTIKEL_INSERT] =
 		"INSERT INTO kader_artikel (samenwerking_id, nummer, titel) "
-		"VALUES ($1, $2, $3)",
+		"VALUES ($1, $2, $3) RETURNING id",
 	[Q_KADER_VERSIE_INSERT] =
 		"INSERT INTO kader_versie (artikel_id, van, tot, tekst, besluit_id) "
-		"VALUES ($1, $2, $3, $4, $5)",
+		"VALUES ($1, $2, $3, $4, $5) RETURNING id",
 	[Q_KADER_EENHEID_INSERT] =
 		"INSERT INTO kader_eenheid (versie_id, eenheid_id) VALUES ($1, $2)",
 	[Q_KADER_ARTIKELEN] =
@@ -299,7 +337,7 @@ static const char *const texts[Q__COUNT] = {
 	[Q_KADER_VERSIES] =
 		"SELECT v.id, v.van, v.tot, v.tekst, " BESLUIT_REF " "
 		"FROM kader_versie v LEFT JOIN besluit b ON b.id = v.besluit_id " BESLUIT_REF_JOIN
-		"WHERE v.artikel_id = $1 AND ($2 IS NULL OR (v.van <= $2 AND "
+		"WHERE v.artikel_id = $1 AND (CAST($2 AS TEXT) IS NULL OR (v.van <= $2 AND "
 		"(v.tot IS NULL OR v.tot > $2))) ORDER BY v.van",
 	[Q_KADER_EENHEDEN] =
 		"SELECT e.code FROM kader_eenheid ke "
@@ -308,7 +346,7 @@ static const char *const texts[Q__COUNT] = {
 
 	[Q_WERKSTROOM_INSERT] =
 		"INSERT INTO werkstroom (samenwerking_id, code, naam, eigenaar, "
-		"omschrijving) VALUES ($1, $2, $3, $4, $5)",
+		"omschrijving) VALUES ($1, $2, $3, $4, $5) RETURNING id",
 	[Q_WERKSTROOM_LIST] =
 		"SELECT w.id, w.code, w.naam, w.eigenaar, w.omschrijving, s.code "
 		"FROM werkstroom w JOIN samenwerking s ON s.id = w.samenwerking_id "
@@ -332,7 +370,7 @@ static const char *const texts[Q__COUNT] = {
 	[Q_TAAKVELD_LIST] =
 		"SELECT code, naam, hoofdtaakveld, hoofdtaakveld_naam, "
 		"eerste_jaar, laatste_jaar FROM taakveld "
-		"WHERE $1 IS NULL OR ((eerste_jaar IS NULL OR eerste_jaar <= $1) "
+		"WHERE CAST($1 AS BIGINT) IS NULL OR ((eerste_jaar IS NULL OR eerste_jaar <= $1) "
 		"AND (laatste_jaar IS NULL OR laatste_jaar >= $1)) "
 		"ORDER BY volgorde",
 
@@ -354,14 +392,15 @@ static const char *const texts[Q__COUNT] = {
 	 * entry names (else it is shown without it). */
 	[Q_AUDIT_LIST] =
 		"SELECT " AUDIT_COLUMNS ", CASE WHEN besluit_id IS "
-		"NULL OR $5 = 1 OR gebruikers_id = $6 OR " AUDIT_BESLUIT_LEESBAAR
+		"NULL OR $3 = 1 OR gebruikers_id = $4 OR " AUDIT_BESLUIT_LEESBAAR
 		" THEN 1 ELSE 0 END FROM audit "
-		"WHERE ($1 IS NULL OR resource = $1) "
-		"AND ($2 IS NULL OR gebruikers_id = $2) " AUDIT_ZICHT
-		"ORDER BY id DESC LIMIT $3 OFFSET $4",
-	[Q_AUDIT_COUNT] = "SELECT count(*) FROM audit "
-			  "WHERE ($1 IS NULL OR resource = $1) "
-			  "AND ($2 IS NULL OR gebruikers_id = $2) " AUDIT_ZICHT,
+		"WHERE (CAST($1 AS TEXT) IS NULL OR resource = $1) "
+		"AND (CAST($2 AS TEXT) IS NULL OR gebruikers_id = $2) " AUDIT_ZICHT
+		"ORDER BY id DESC LIMIT $8 OFFSET $9",
+	[Q_AUDIT_COUNT] =
+		"SELECT count(*) FROM audit "
+		"WHERE (CAST($1 AS TEXT) IS NULL OR resource = $1) "
+		"AND (CAST($2 AS TEXT) IS NULL OR gebruikers_id = $2) " AUDIT_ZICHT,
 	[Q_GEBRUIKER_INSERT] =
 		"INSERT INTO gebruiker (gebruikersnaam, naam, email, "
 		"wachtwoord_hash, aangemaakt) VALUES ($1, $2, $3, $4, $5)",
@@ -401,7 +440,7 @@ static const char *const texts[Q__COUNT] = {
 	[Q_TOKEN_INSERT] =
 		"INSERT INTO token (hash, gebruiker_id, naam, aangemaakt, "
 		"verloopt, rol, scope, alleen_lezen) VALUES ($1, $2, $3, $4, $5, "
-		"$6, $7, $8)",
+		"$6, $7, $8) RETURNING id",
 	[Q_TOKEN_GET] =
 		"SELECT g.gebruikersnaam, t.rol, t.scope, t.alleen_lezen "
 		"FROM token t "
@@ -439,13 +478,13 @@ static const char *const texts[Q__COUNT] = {
 	[Q_MW_INSERT] =
 		"INSERT INTO medewerker (nummer, naam, werkgever_id, eenheid_id, "
 		"standplaats, fte, van, tot, bron_batch_id, samenwerking_id) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
 	[Q_MW_BESTAAT] = "SELECT 1 FROM medewerker WHERE samenwerking_id = $1 "
 			 "AND nummer = $2",
 	[Q_MW_UPDATE] =
 		"UPDATE medewerker SET naam = $2, werkgever_id = $3, eenheid_id "
 		"= $4, standplaats = $5, fte = $6, van = $7, tot = $8, "
-		"bron_batch_id = NULL WHERE nummer = $1 AND samenwerking_id = $10",
+		"bron_batch_id = $9 WHERE nummer = $1 AND samenwerking_id = $10",
 	/* Staff of cooperation $1 (NULL: all), matching $2, number $3, that
 	 * the reader keeps ($4 = 1: all; else the cooperations in $5). */
 	[Q_MW_LIST] =
@@ -455,19 +494,21 @@ static const char *const texts[Q__COUNT] = {
 		"JOIN samenwerking sw ON sw.id = m.samenwerking_id "
 		"LEFT JOIN organisatie w ON w.id = m.werkgever_id "
 		"LEFT JOIN eenheid e ON e.id = m.eenheid_id "
-		"WHERE ($1 IS NULL OR sw.code = $1) "
-		"AND ($2 IS NULL OR instr(lower(m.nummer), lower($2)) > 0 "
-		"OR instr(lower(m.naam), lower($2)) > 0) "
-		"AND ($3 IS NULL OR m.nummer = $3) "
-		"AND ($4 = 1 OR sw.code IN (SELECT value FROM "
-		"json_each(coalesce($5, '[]')))) ORDER BY m.nummer, sw.code",
+		"WHERE (CAST($1 AS TEXT) IS NULL OR sw.code = $1) "
+		"AND (CAST($2 AS TEXT) IS NULL OR lower(m.nummer) LIKE '%' || "
+		"lower(CAST($2 AS TEXT)) || '%' ESCAPE '!' OR lower(m.naam) LIKE "
+		"'%' || lower(CAST($2 AS TEXT)) || '%' ESCAPE '!') "
+		"AND (CAST($3 AS TEXT) IS NULL OR m.nummer = $3) "
+		"AND ($4 = 1 OR " IN_LIJST("sw.code",
+					   "$5") ") "
+						 "ORDER BY m.nummer, sw.code",
 	[Q_UREN_BATCH_BY_HASH] =
 		"SELECT id FROM uren_batch WHERE hash = $1 AND samenwerking_id = "
 		"$2 AND vervangen_door IS NULL",
 	[Q_UREN_BATCH_INSERT] =
 		"INSERT INTO uren_batch (hash, bestand, ingelezen, door, rijen, "
 		"honderdsten, medewerkers, gemeenten, afwijkingen, van, tot) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
 	[Q_UREN_BATCH_AFRONDEN] =
 		"UPDATE uren_batch SET hash = $2, rijen = $3, honderdsten = $4, "
 		"medewerkers = $5, gemeenten = $6, afwijkingen = $7, van = $8, "
@@ -480,38 +521,24 @@ static const char *const texts[Q__COUNT] = {
 		"b.honderdsten, b.medewerkers, b.gemeenten, b.afwijkingen, b.van, "
 		"b.tot, b.vervangen_door, b.eerste_id, b.laatste_id, sw.code "
 		"FROM uren_batch b LEFT JOIN samenwerking sw ON sw.id = "
-		"b.samenwerking_id WHERE ($1 IS NULL OR b.id = $1) "
-		"AND ($2 = 1 OR sw.code IN (SELECT value FROM "
-		"json_each(coalesce($3, '[]')))) ORDER BY b.id DESC",
+		"b.samenwerking_id WHERE (CAST($1 AS BIGINT) IS NULL OR b.id = $1) "
+		"AND ($2 = 1 OR " IN_LIJST("sw.code",
+					   "$3") ") "
+						 "ORDER BY b.id DESC",
 	[Q_UREN_BATCH_VERVANG] =
 		"UPDATE uren_batch SET vervangen_door = $2 WHERE id = $1",
 	[Q_UREN_DELETE_RANGE] = "DELETE FROM uren WHERE id BETWEEN $1 AND $2",
 	[Q_UREN_CEL_DELETE] = "DELETE FROM uren_cel WHERE batch_id = $1",
-	[Q_UREN_INSERT] =
-		"INSERT INTO uren (batch_id, regel, medewerker_id, datum, week, "
-		"gemeente_id, eenheid_id, taakveld, product, honderdsten, "
-		"omschrijving) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-		"$11)",
+	[Q_UREN_MAX_ID] = "SELECT coalesce(max(id), 0) FROM uren",
 	[Q_UREN_CEL_INSERT] =
 		"INSERT INTO uren_cel (batch_id, eenheid_id, gemeente_id, datum, "
 		"honderdsten, rijen) VALUES ($1, $2, $3, $4, $5, $6)",
 	[Q_UREN_OVERLAP] =
 		"SELECT count(*) FROM uren_batch WHERE vervangen_door IS NULL AND "
 		"id <> $1 AND van <= $3 AND tot >= $2",
-	[Q_UREN_DAG_OVER] =
-		"SELECT min(CASE WHEN u.batch_id = $1 THEN u.regel END), "
-		"m.nummer, u.datum, u.week, sum(u.honderdsten), "
-		"group_concat(DISTINCT CASE WHEN u.batch_id <> $1 THEN "
-		"u.batch_id END) "
-		"FROM uren u "
-		"JOIN uren_batch b ON b.id = u.batch_id AND b.vervangen_door IS "
-		"NULL "
-		"JOIN medewerker m ON m.id = u.medewerker_id "
-		"WHERE u.datum BETWEEN $2 AND $3 "
-		"GROUP BY u.medewerker_id, u.datum, u.week "
-		"HAVING sum(u.batch_id = $1) > 0 AND sum(u.honderdsten) > "
-		"CASE WHEN u.week THEN 16800 ELSE 2400 END "
-		"ORDER BY 1 LIMIT 33",
+	[Q_UREN_DAG_OVER] = UREN_DAG_OVER("group_concat(DISTINCT CASE WHEN "
+					  "u.batch_id <> $1 THEN u.batch_id "
+					  "END)"),
 	[Q_UREN_MAANDEN] =
 		"SELECT g.code, g.naam, e.code, e.naam, "
 		"CAST(substr(c.datum, 1, 4) AS INTEGER), "
@@ -522,9 +549,11 @@ static const char *const texts[Q__COUNT] = {
 		"JOIN eenheid e ON e.id = c.eenheid_id "
 		"JOIN samenwerking sw ON sw.id = e.samenwerking_id "
 		"JOIN organisatie g ON g.id = c.gemeente_id "
-		"WHERE ($1 IS NULL OR sw.code = $1) AND c.datum >= $2 AND "
+		"WHERE (CAST($1 AS TEXT) IS NULL OR sw.code = $1) AND c.datum >= $2 AND "
 		"c.datum < $3 "
-		"GROUP BY g.code, e.code, substr(c.datum, 1, 7) "
+		"GROUP BY g.code, g.naam, e.code, e.naam, "
+		"CAST(substr(c.datum, 1, 4) AS INTEGER), "
+		"CAST(substr(c.datum, 6, 2) AS INTEGER) "
 		"ORDER BY g.code, e.code, 5, 6",
 	[Q_UREN_LAATSTE_JAAR] =
 		"SELECT max(CAST(substr(c.datum, 1, 4) AS INTEGER)) FROM uren_cel c "
@@ -532,7 +561,7 @@ static const char *const texts[Q__COUNT] = {
 		"NULL "
 		"JOIN eenheid e ON e.id = c.eenheid_id "
 		"JOIN samenwerking sw ON sw.id = e.samenwerking_id "
-		"WHERE $1 IS NULL OR sw.code = $1",
+		"WHERE CAST($1 AS TEXT) IS NULL OR sw.code = $1",
 	[Q_UREN_CELLEN] =
 		"SELECT c.eenheid_id, c.gemeente_id, c.datum, sum(c.honderdsten), "
 		"sum(c.rijen) FROM uren_cel c "
@@ -540,8 +569,8 @@ static const char *const texts[Q__COUNT] = {
 		"NULL "
 		"JOIN eenheid e ON e.id = c.eenheid_id "
 		"JOIN samenwerking sw ON sw.id = e.samenwerking_id "
-		"WHERE ($1 IS NULL OR sw.code = $1) AND c.datum >= $2 AND "
-		"($3 IS NULL OR c.datum < $3) "
+		"WHERE (CAST($1 AS TEXT) IS NULL OR sw.code = $1) AND c.datum >= $2 AND "
+		"(CAST($3 AS TEXT) IS NULL OR c.datum < $3) "
 		"GROUP BY c.eenheid_id, c.gemeente_id, c.datum",
 	/* ---- the contribution calculation (store_kosten.c) ---- */
 	[Q_KP_LIST] =
@@ -632,11 +661,11 @@ static const char *const texts[Q__COUNT] = {
 	[Q_SC_LIST] =
 		"SELECT s.id, sw.code, s.jaar, s.naam, s.omschrijving "
 		"FROM scenario s JOIN samenwerking sw ON sw.id = s.samenwerking_id "
-		"WHERE ($1 IS NULL OR sw.code = $1) AND ($2 IS NULL OR s.jaar = $2) "
-		"AND ($3 IS NULL OR s.naam = $3) ORDER BY sw.code, s.jaar, s.naam",
+		"WHERE (CAST($1 AS TEXT) IS NULL OR sw.code = $1) AND (CAST($2 AS BIGINT) IS NULL OR s.jaar = $2) "
+		"AND (CAST($3 AS TEXT) IS NULL OR s.naam = $3) ORDER BY sw.code, s.jaar, s.naam",
 	[Q_SC_INSERT] =
 		"INSERT INTO scenario (samenwerking_id, jaar, naam, omschrijving) "
-		"VALUES ($1, $2, $3, $4)",
+		"VALUES ($1, $2, $3, $4) RETURNING id",
 	[Q_SC_DELETE] = "DELETE FROM scenario WHERE id = $1",
 	[Q_SCW_LIST] = "SELECT w.soort, e.code, o.code, w.vanaf, w.grondslag, "
 		       "w.kostenpost, w.bedrag FROM scenario_wijziging w "
@@ -652,24 +681,42 @@ static const char *const texts[Q__COUNT] = {
 	[Q_KV_INSERT] =
 		"INSERT INTO kostenverdeling (samenwerking_id, jaar, scenario, "
 		"invoer, sha256, uitkomst, totaal, berekend, door) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
 	[Q_KV_LIST] =
 		"SELECT k.id, sw.code, k.jaar, k.scenario, k.sha256, k.totaal, "
 		"k.berekend, k.door, k.besluit_id, k.vastgesteld, "
-		"CASE WHEN $3 IS NULL THEN NULL ELSE k.invoer END, "
-		"CASE WHEN $3 IS NULL THEN NULL ELSE k.uitkomst END, " BESLUIT_REF
+		"CASE WHEN CAST($3 AS BIGINT) IS NULL THEN NULL ELSE k.invoer END, "
+		"CASE WHEN CAST($3 AS BIGINT) IS NULL THEN NULL ELSE k.uitkomst END, " BESLUIT_REF
 		" FROM kostenverdeling k "
 		"JOIN samenwerking sw ON sw.id = k.samenwerking_id "
 		"LEFT JOIN besluit b ON b.id = k.besluit_id " BESLUIT_REF_JOIN
-		"WHERE ($1 IS NULL OR sw.code = $1) AND ($2 IS NULL OR k.jaar = $2) "
-		"AND ($3 IS NULL OR k.id = $3) ORDER BY k.id DESC",
+		"WHERE (CAST($1 AS TEXT) IS NULL OR sw.code = $1) AND (CAST($2 AS BIGINT) IS NULL OR k.jaar = $2) "
+		"AND (CAST($3 AS BIGINT) IS NULL OR k.id = $3) ORDER BY k.id DESC",
 	[Q_KV_VASTSTELLEN] =
 		"UPDATE kostenverdeling SET besluit_id = $2, vastgesteld = $3 "
 		"WHERE id = $1 AND vastgesteld IS NULL",
 };
 
+/*
+ * The few statements PostgreSQL spells otherwise; the rest is the same
+ * text for both engines.
+ */
+static const char *const pg_texts[Q__COUNT] = {
+	[Q_SCHEMA_TABEL] =
+		"SELECT count(*) FROM information_schema.tables WHERE "
+		"table_schema = current_schema() AND table_name = "
+		"'schema_version'",
+	[Q_FK_CHECK] = "SELECT 1 WHERE false",
+	[Q_INTEGRITY] = "SELECT 'ok'",
+	[Q_UREN_DAG_OVER] = UREN_DAG_OVER("string_agg(DISTINCT CAST(CASE WHEN "
+					  "u.batch_id <> $1 THEN u.batch_id "
+					  "END AS TEXT), ',')"),
+};
+
 const char *
-query_text(enum query q)
+query_text(enum query q, enum db_dialect d)
 {
-	return (unsigned)q < Q__COUNT ? texts[q] : NULL;
+	if ((unsigned)q >= Q__COUNT)
+		return NULL;
+	return d == DB_POSTGRES && pg_texts[q] ? pg_texts[q] : texts[q];
 }

@@ -8,7 +8,12 @@
 #ifndef AMBT_STORE_QUERIES_H
 #define AMBT_STORE_QUERIES_H
 
+#include "db.h"
+
 enum query {
+	Q_SCHEMA_TABEL,
+	Q_FK_CHECK,
+	Q_INTEGRITY,
 	Q_SCHEMA_VERSION_GET,
 	Q_SCHEMA_VERSION_SET,
 	Q_GENERATIE_GET,
@@ -106,7 +111,7 @@ enum query {
 	Q_UREN_BATCH_VERVANG,
 	Q_UREN_DELETE_RANGE,
 	Q_UREN_CEL_DELETE,
-	Q_UREN_INSERT,
+	Q_UREN_MAX_ID,
 	Q_UREN_CEL_INSERT,
 	Q_UREN_OVERLAP,
 	Q_UREN_DAG_OVER,
@@ -142,7 +147,7 @@ enum query {
 	Q__COUNT
 };
 
-/* The SQL text of a statement. */
-const char *query_text(enum query q);
+/* The SQL text of a statement for an engine. */
+const char *query_text(enum query q, enum db_dialect d);
 
 #endif

@@ -52,6 +52,17 @@ enum store_open_mode {
 enum status store_open(const char *path, enum store_open_mode mode,
 		       struct store **out, struct err *e);
 
+/*
+ * Whether `doel` (a SQLite file, or a postgresql:// URL) holds a database
+ * already (*ja), and removing it (the file; every table of the
+ * PostgreSQL database). ST_UNAVAILABLE when the server cannot be reached.
+ */
+enum status store_bestaat(const char *doel, bool *ja, struct err *e);
+enum status store_wis(const char *doel, struct err *e);
+
+/* Whether `doel` names a PostgreSQL database rather than a SQLite file. */
+bool store_is_postgres(const char *doel);
+
 /* Close the handle and free everything it holds. NULL is allowed. */
 void store_close(struct store *s);
 

@@ -48,62 +48,62 @@ sw_jaar(struct store *s, const char *sw, int jaar)
 /* ---- reading a year ---- */
 
 static void
-read_post(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_post(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct kosten_post *p = elem;
 	p->code = col_text(a, st, 0);
 	p->eenheid = col_text(a, st, 1);
 	p->kostensoort = col_text(a, st, 2);
 	p->taakveld = col_text(a, st, 3);
-	p->bedrag = sqlite3_column_int64(st, 4);
+	p->bedrag = db_col_int(st, 4);
 	p->datum = col_date(st, 5);
 }
 
 static void
-read_rol(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_rol(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct kosten_rol *r = elem;
 	r->eenheid = col_text(a, st, 0);
-	r->ondersteunend = sqlite3_column_int(st, 1);
-	r->basis = kv_basis_van((const char *)sqlite3_column_text(st, 2));
+	r->ondersteunend = (int)db_col_int(st, 1);
+	r->basis = kv_basis_van(db_col_text(st, 2));
 	r->taakveld = col_text(a, st, 3);
-	r->volgorde = sqlite3_column_int(st, 4);
+	r->volgorde = (int)db_col_int(st, 4);
 }
 
 static void
-read_levering(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_levering(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct kosten_levering *l = elem;
 	l->van = col_text(a, st, 0);
 	l->aan = col_text(a, st, 1);
-	l->gewicht = sqlite3_column_int64(st, 2);
+	l->gewicht = db_col_int(st, 2);
 }
 
 static void
-read_gewicht(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_gewicht(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct kosten_gewicht *g = elem;
 	g->eenheid = col_text(a, st, 0);
 	g->gemeente = col_text(a, st, 1);
-	g->gewicht = sqlite3_column_int64(st, 2);
+	g->gewicht = db_col_int(st, 2);
 }
 
 static void
-read_maatwerk(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_maatwerk(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct kv_maatwerk *m = elem;
 	m->gemeente = col_text(a, st, 0);
 	m->afdeling = col_text(a, st, 1);
-	m->uren = sqlite3_column_int64(st, 2);
-	m->tarief = sqlite3_column_int64(st, 3);
+	m->uren = db_col_int(st, 2);
+	m->tarief = db_col_int(st, 3);
 }
 
 static void
-read_voorschot(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_voorschot(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct kv_gewicht *v = elem;
 	v->gemeente = col_text(a, st, 0);
-	v->waarde = sqlite3_column_int64(st, 1);
+	v->waarde = db_col_int(st, 1);
 }
 
 /* Read list query q for (samenwerking, jaar). */
@@ -111,7 +111,7 @@ static enum status
 lijst(struct store *s, struct arena *a, enum query q, const char *sw, int jaar,
       size_t size, rij_lezer lees, void **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, q, e);
+	struct db_stmt *st = stmt(s, q, e);
 	*out = NULL;
 	*n = 0;
 	if (!st)
@@ -157,16 +157,15 @@ store_kosten_jaar(struct store *s, struct arena *a, const char *samenwerking,
 		  &out->nvoorschotten, e))
 		return e->status;
 	out->voorschotten = p;
-	sqlite3_stmt *st = stmt(s, Q_KM_GET, e);
+	struct db_stmt *st = stmt(s, Q_KM_GET, e);
 	if (!st)
 		return e->status;
 	bind_text(st, 1, samenwerking);
 	bind_int(st, 2, jaar);
 	int r = next_row(s, st, e);
 	if (r == 1)
-		out->methode = kv_methode_van(
-			(const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+		out->methode = kv_methode_van(db_col_text(st, 0));
+	db_reset(st);
 	return r < 0 ? e->status : ST_OK;
 }
 
@@ -331,7 +330,8 @@ store_kostenposten_vervang(struct store *s, const char *samenwerking, int jaar,
 				break;
 			}
 	}
-	sqlite3_stmt *st = e->status == ST_OK ? stmt(s, Q_KP_DELETE, e) : NULL;
+	struct db_stmt *st =
+		e->status == ST_OK ? stmt(s, Q_KP_DELETE, e) : NULL;
 	if (st) {
 		bind_id(st, 1, swid);
 		bind_int(st, 2, jaar);
@@ -389,7 +389,8 @@ store_kostenpost_zet(struct store *s, const char *samenwerking, int jaar,
 	kosten_post_check(p, "", e);
 	if (samenwerking_id(s, samenwerking, &swid, NULL, e) == ST_OK)
 		eenheid_van_sw(s, p->eenheid, samenwerking, "eenheid", &eid, e);
-	sqlite3_stmt *st = e->status == ST_OK ? stmt(s, Q_KP_UPSERT, e) : NULL;
+	struct db_stmt *st =
+		e->status == ST_OK ? stmt(s, Q_KP_UPSERT, e) : NULL;
 	if (st) {
 		bind_id(st, 1, swid);
 		bind_int(st, 2, jaar);
@@ -424,7 +425,7 @@ store_kostenpost_verwijder(struct store *s, const char *samenwerking, int jaar,
 	enum status rc;
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	if (samenwerking_id(s, samenwerking, &swid, NULL, e) == ST_OK)
 		st = stmt(s, Q_KP_DELETE_ONE, e);
 	if (st) {
@@ -432,7 +433,7 @@ store_kostenpost_verwijder(struct store *s, const char *samenwerking, int jaar,
 		bind_int(st, 2, jaar);
 		bind_text(st, 3, code);
 		s->scope = samenwerking;
-		if (run(s, st, e) == ST_OK && sqlite3_changes(s->db) == 0)
+		if (run(s, st, e) == ST_OK && db_changes(s->db) == 0)
 			err_set(e, ST_NOT_FOUND,
 				"%.20s heeft in %d geen kostenpost %.40s.",
 				samenwerking, jaar, code ? code : "");
@@ -454,7 +455,7 @@ store_kostenrol_zet(struct store *s, int jaar, const struct kosten_rol *r,
 	char volg[16];
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	kosten_rol_check(r, e);
 	if (eenheid_van_sw(s, r->eenheid, NULL, "eenheid", &id, e) == ST_OK &&
 	    e->status == ST_OK)
@@ -504,7 +505,8 @@ store_kostenlevering_zet(struct store *s, int jaar,
 	    l->gewicht < 0)
 		err_invalid(e, "gewicht", "negative",
 			    "Een gewicht is nul of meer.");
-	sqlite3_stmt *st = e->status == ST_OK ? stmt(s, Q_KL_UPSERT, e) : NULL;
+	struct db_stmt *st =
+		e->status == ST_OK ? stmt(s, Q_KL_UPSERT, e) : NULL;
 	if (st) {
 		bind_id(st, 1, van);
 		bind_id(st, 2, aan);
@@ -538,7 +540,8 @@ store_kostengewicht_zet(struct store *s, int jaar,
 	    g->gewicht < 0)
 		err_invalid(e, "gewicht", "negative",
 			    "Een gewicht is nul of meer.");
-	sqlite3_stmt *st = e->status == ST_OK ? stmt(s, Q_KG_UPSERT, e) : NULL;
+	struct db_stmt *st =
+		e->status == ST_OK ? stmt(s, Q_KG_UPSERT, e) : NULL;
 	if (st) {
 		bind_id(st, 1, eid);
 		bind_id(st, 2, gid);
@@ -578,7 +581,7 @@ store_maatwerk_zet(struct store *s, int jaar, const struct kv_maatwerk *m,
 		err_invalid(e, "gemeente", "not-member",
 			    "Gemeente %.20s is geen lid van %.20s.",
 			    m->gemeente, sw ? sw : "");
-	sqlite3_stmt *st =
+	struct db_stmt *st =
 		e->status == ST_OK ? stmt(s, Q_MW_KV_UPSERT, e) : NULL;
 	if (st) {
 		bind_id(st, 1, eid);
@@ -610,7 +613,7 @@ store_voorschot_zet(struct store *s, const char *samenwerking, int jaar,
 	char b[24];
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	if (samenwerking_id(s, samenwerking, &swid, NULL, e) == ST_OK &&
 	    org_id(s, gemeente, ORG_GEMEENTE, "gemeente", &gid, e) == ST_OK)
 		st = stmt(s, Q_VS_UPSERT, e);
@@ -641,7 +644,7 @@ store_kostenmethode_zet(struct store *s, const char *samenwerking, int jaar,
 	enum status rc;
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	if (m == KV_METHODE_GEEN)
 		err_invalid(e, "methode", "method",
 			    "Kies direct, step_down of reciprocal.");
@@ -667,34 +670,34 @@ store_kostenmethode_zet(struct store *s, const char *samenwerking, int jaar,
 /* ---- scenarios ---- */
 
 static void
-read_scenario(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_scenario(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct scenario *sc = elem;
-	sc->id = sqlite3_column_int64(st, 0);
+	sc->id = db_col_int(st, 0);
 	sc->samenwerking = col_text(a, st, 1);
-	sc->jaar = sqlite3_column_int(st, 2);
+	sc->jaar = (int)db_col_int(st, 2);
 	sc->naam = col_text(a, st, 3);
 	sc->omschrijving = col_text(a, st, 4);
 }
 
 static void
-read_wijziging(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_wijziging(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct scenario_wijziging *w = elem;
-	scenario_soort_van((const char *)sqlite3_column_text(st, 0), &w->soort);
+	scenario_soort_van(db_col_text(st, 0), &w->soort);
 	w->eenheid = col_text(a, st, 1);
 	w->gemeente = col_text(a, st, 2);
 	w->vanaf = col_date(st, 3);
-	w->grondslag = kv_basis_van((const char *)sqlite3_column_text(st, 4));
+	w->grondslag = kv_basis_van(db_col_text(st, 4));
 	w->kostenpost = col_text(a, st, 5);
-	w->bedrag = sqlite3_column_int64(st, 6);
+	w->bedrag = db_col_int(st, 6);
 }
 
 static enum status
 wijzigingen_lezen(struct store *s, struct arena *a, struct scenario *sc,
 		  struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_SCW_LIST, e);
+	struct db_stmt *st = stmt(s, Q_SCW_LIST, e);
 	void *p;
 	if (!st)
 		return e->status;
@@ -710,7 +713,7 @@ enum status
 store_scenario_list(struct store *s, struct arena *a, const char *samenwerking,
 		    int jaar, struct scenario **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_SC_LIST, e);
+	struct db_stmt *st = stmt(s, Q_SC_LIST, e);
 	void *p;
 	*out = NULL;
 	*n = 0;
@@ -736,7 +739,7 @@ store_scenario_get(struct store *s, struct arena *a, const char *samenwerking,
 		   int jaar, const char *naam, struct scenario *out,
 		   struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_SC_LIST, e);
+	struct db_stmt *st = stmt(s, Q_SC_LIST, e);
 	int r;
 	memset(out, 0, sizeof *out);
 	if (!st)
@@ -747,7 +750,7 @@ store_scenario_get(struct store *s, struct arena *a, const char *samenwerking,
 	r = next_row(s, st, e);
 	if (r == 1)
 		read_scenario(s, a, st, out);
-	sqlite3_reset(st);
+	db_reset(st);
 	if (r < 0)
 		return e->status;
 	if (r == 0)
@@ -781,14 +784,14 @@ store_scenario_maak(struct store *s, const struct scenario *sc, int64_t *id,
 			"Er is al een scenario '%.60s' voor %.20s %d.",
 			sc->naam, sc->samenwerking, sc->jaar);
 	arena_free(&a);
-	sqlite3_stmt *st = e->status == ST_OK ? stmt(s, Q_SC_INSERT, e) : NULL;
+	struct db_stmt *st =
+		e->status == ST_OK ? stmt(s, Q_SC_INSERT, e) : NULL;
 	if (st) {
 		bind_id(st, 1, swid);
 		bind_int(st, 2, sc->jaar);
 		bind_text(st, 3, sc->naam);
 		bind_text(st, 4, sc->omschrijving);
-		if (run(s, st, e) == ST_OK)
-			*id = sqlite3_last_insert_rowid(s->db);
+		run_id(s, st, id, e);
 	}
 	for (size_t i = 0; i < sc->nwijzigingen && e->status == ST_OK; i++) {
 		const struct scenario_wijziging *w = &sc->wijzigingen[i];
@@ -845,15 +848,15 @@ store_scenario_maak(struct store *s, const struct scenario *sc, int64_t *id,
 /* ---- stored calculations ---- */
 
 static void
-read_kv(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_kv(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct kostenverdeling *k = elem;
-	k->id = sqlite3_column_int64(st, 0);
+	k->id = db_col_int(st, 0);
 	k->samenwerking = col_text(a, st, 1);
-	k->jaar = sqlite3_column_int(st, 2);
+	k->jaar = (int)db_col_int(st, 2);
 	k->scenario = col_text(a, st, 3);
 	k->sha256 = col_text(a, st, 4);
-	k->totaal = sqlite3_column_int64(st, 5);
+	k->totaal = db_col_int(st, 5);
 	k->berekend = col_text(a, st, 6);
 	k->door = col_text(a, st, 7);
 	k->vastgesteld = col_text(a, st, 9);
@@ -869,7 +872,7 @@ store_kostenverdeling_list(struct store *s, struct arena *a,
 			   struct kostenverdeling **out, size_t *n,
 			   struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_KV_LIST, e);
+	struct db_stmt *st = stmt(s, Q_KV_LIST, e);
 	void *p;
 	*out = NULL;
 	*n = 0;
@@ -891,7 +894,7 @@ enum status
 store_kostenverdeling_get(struct store *s, struct arena *a, int64_t id,
 			  struct kostenverdeling *out, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_KV_LIST, e);
+	struct db_stmt *st = stmt(s, Q_KV_LIST, e);
 	int r;
 	memset(out, 0, sizeof *out);
 	if (!st)
@@ -902,7 +905,7 @@ store_kostenverdeling_get(struct store *s, struct arena *a, int64_t id,
 	r = next_row(s, st, e);
 	if (r == 1)
 		read_kv(s, a, st, out);
-	sqlite3_reset(st);
+	db_reset(st);
 	if (r < 0)
 		return e->status;
 	if (r == 0)
@@ -923,7 +926,7 @@ store_kostenverdeling_bewaar(struct store *s, const struct kostenverdeling *k,
 	char now[32], tot[24];
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	if (samenwerking_id(s, k->samenwerking, &swid, NULL, e) == ST_OK)
 		st = stmt(s, Q_KV_INSERT, e);
 	if (st) {
@@ -937,8 +940,7 @@ store_kostenverdeling_bewaar(struct store *s, const struct kostenverdeling *k,
 		bind_int(st, 7, k->totaal);
 		bind_text(st, 8, now);
 		bind_text(st, 9, s->actor[0] ? s->actor : NULL);
-		if (run(s, st, e) == ST_OK) {
-			*id = sqlite3_last_insert_rowid(s->db);
+		if (run_id(s, st, id, e) == ST_OK) {
 			snprintf(tot, sizeof tot, "%lld", (long long)k->totaal);
 			s->scope = k->samenwerking;
 			audit_append(s, "create", 201, "kostenverdeling", NULL,
@@ -1005,7 +1007,7 @@ store_kostenverdeling_vaststellen(struct store *s, int64_t id,
 	if (besluit_ref_id(s, besluit, besluit_organisatie, swid, NULL,
 			   "besluit", &bid, e))
 		goto uit;
-	sqlite3_stmt *st = stmt(s, Q_KV_VASTSTELLEN, e);
+	struct db_stmt *st = stmt(s, Q_KV_VASTSTELLEN, e);
 	if (!st)
 		goto uit;
 	utc_now(s, now, sizeof now);

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sqlite3.h>
 #include <sodium.h>
 #include <time.h>
 #include <sys/stat.h>
@@ -24,126 +23,112 @@
 #include "../core/text.h"
 #include "../banned.h"
 
-#define BUSY_TIMEOUT_MS 5000
+/* The number written by four digits at s. */
+static int
+atoi_4(const char *s)
+{
+	return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	       (s[3] - '0');
+}
 
+/* A migration: its number in the one sequence, and its SQL text. */
 struct migration {
 	int version;
-	const unsigned char *sql;
+	const char *sql;
 };
 
-static const struct migration migrations[] = {
-	{ 1, embed_0001_register_sql },
-	{ 2, embed_0002_besluit_volgnummer_sql },
-	{ 3, embed_0003_generatie_sql },
-	{ 4, embed_0004_toegang_sql },
-	{ 5, embed_0005_sessies_sql },
-	{ 6, embed_0006_tweede_factor_sql },
-	{ 7, embed_0007_audit_scope_sql },
-	{ 8, embed_0008_token_scope_sql },
-	{ 9, embed_0009_uren_sql },
-	{ 10, embed_0010_kosten_sql },
-	{ 11, embed_0011_totp_stap_sql },
-	{ 12, embed_0012_tenancy_sql },
-	{ 13, embed_0013_audit_besluit_sql },
-};
+#define MAX_MIGRATIES 128
 
-#define NMIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
-/* The newest schema version this ambt knows. */
-#define LATEST (migrations[NMIGRATIONS - 1].version)
+/*
+ * The migrations of `dialect` compiled into the binary (named
+ * "migraties/<dialect>/NNNN_name.sql" by meson.build), in order of
+ * their number; returns how many.
+ */
+static size_t
+migraties(enum db_dialect dialect, struct migration *out)
+{
+	const char *prefix = dialect == DB_POSTGRES ? "migraties/postgres/"
+						    : "migraties/sqlite/";
+	size_t lp = strlen(prefix), n = 0;
+
+	for (const struct embedded_file *f = embedded_files;
+	     f->name && n < MAX_MIGRATIES; f++) {
+		const char *v = f->name + lp;
+		size_t k = n;
+
+		if (strncmp(f->name, prefix, lp) != 0 ||
+		    strspn(v, "0123456789") != 4)
+			continue;
+		while (k > 0 && out[k - 1].version > atoi_4(v)) {
+			out[k] = out[k - 1];
+			k--;
+		}
+		out[k].version = atoi_4(v);
+		out[k].sql = (const char *)f->data;
+		n++;
+	}
+	return n;
+}
 
 /* ---- helpers ---- */
 
 enum status
 db_error(struct store *s, struct err *e, const char *what)
 {
-	int code = sqlite3_extended_errcode(s->db);
-
-	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+	switch (db_laatste(s->db)) {
+	case DB_BEZET:
 		return err_set(e, ST_CONFLICT,
 			       "De database is bezet; probeer het opnieuw.");
-	return err_internal(e, "sqlite %s: %s (%d)", what,
-			    sqlite3_errmsg(s->db), code);
+	case DB_SERIALISATIE:
+		err_set(e, ST_RETRY,
+			"De database is bezet; probeer het opnieuw.");
+		break;
+	case DB_VERBINDING:
+		err_set(e, ST_UNAVAILABLE,
+			"De database is nu niet bereikbaar; probeer het over "
+			"een paar minuten opnieuw.");
+		break;
+	default:
+		return err_internal(e, "%s: %s", what, db_errmsg(s->db));
+	}
+	snprintf(e->detail, sizeof(e->detail), "%s: %s", what,
+		 db_errmsg(s->db));
+	return e->status;
 }
 
-/* Reset every cached statement left on a row, except `keep` (or -1). */
-static void
-reset_others(struct store *s, int keep)
-{
-	for (int i = 0; i < Q__COUNT; i++)
-		if (i != keep && s->stmts[i] && sqlite3_stmt_busy(s->stmts[i]))
-			sqlite3_reset(s->stmts[i]);
-}
-
-sqlite3_stmt *
+struct db_stmt *
 stmt(struct store *s, enum query q, struct err *e)
 {
-	sqlite3_stmt *st = s->stmts[q];
+	struct db_stmt *st = db_stmt(s->db, (int)q, query_text(q, s->dialect));
 
-	/*
-	 * Outside a transaction, a statement left on a row would keep its
-	 * read snapshot open, and this connection would go on seeing the
-	 * database as it was then. Every new statement starts with none.
-	 */
-	if (s->depth == 0)
-		reset_others(s, (int)q);
-
-	if (!st) {
-		if (sqlite3_prepare_v3(s->db, query_text(q), -1,
-				       SQLITE_PREPARE_PERSISTENT, &st,
-				       NULL) != SQLITE_OK) {
-			db_error(s, e, "prepare");
-			return NULL;
-		}
-		s->stmts[q] = st;
-	} else {
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-	}
+	if (!st)
+		db_error(s, e, "prepare");
 	return st;
 }
 
-static int
-param(sqlite3_stmt *st, int n)
-{
-	char name[8];
-
-	snprintf(name, sizeof(name), "$%d", n);
-	return sqlite3_bind_parameter_index(st, name);
-}
-
 void
-bind_text(sqlite3_stmt *st, int n, const char *v)
+bind_text(struct db_stmt *st, int n, const char *v)
 {
-	int i = param(st, n);
-
-	if (!i)
-		return;
 	if (v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, n, v);
 	else
-		sqlite3_bind_null(st, i);
+		db_bind_null(st, n);
 }
 
 void
-bind_int(sqlite3_stmt *st, int n, int64_t v)
+bind_int(struct db_stmt *st, int n, int64_t v)
 {
-	int i = param(st, n);
-
-	if (i)
-		sqlite3_bind_int64(st, i, v);
+	db_bind_int(st, n, v);
 }
 
 void
-bind_null(sqlite3_stmt *st, int n)
+bind_null(struct db_stmt *st, int n)
 {
-	int i = param(st, n);
-
-	if (i)
-		sqlite3_bind_null(st, i);
+	db_bind_null(st, n);
 }
 
 void
-bind_date(sqlite3_stmt *st, int n, day_t d)
+bind_date(struct db_stmt *st, int n, day_t d)
 {
 	char buf[DATE_ISO_LEN];
 
@@ -156,7 +141,7 @@ bind_date(sqlite3_stmt *st, int n, day_t d)
 }
 
 void
-bind_id(sqlite3_stmt *st, int n, int64_t id)
+bind_id(struct db_stmt *st, int n, int64_t id)
 {
 	if (id > 0)
 		bind_int(st, n, id);
@@ -165,20 +150,17 @@ bind_id(sqlite3_stmt *st, int n, int64_t id)
 }
 
 const char *
-col_text(struct arena *a, sqlite3_stmt *st, int i)
+col_text(struct arena *a, struct db_stmt *st, int i)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const char *t = db_col_text(st, i);
 
-	if (!t)
-		return NULL;
-	return arena_strndup(a, (const char *)t,
-			     (size_t)sqlite3_column_bytes(st, i));
+	return t ? arena_strdup(a, t) : NULL;
 }
 
 day_t
-col_date(sqlite3_stmt *st, int i)
+col_date(struct db_stmt *st, int i)
 {
-	const char *t = (const char *)sqlite3_column_text(st, i);
+	const char *t = db_col_text(st, i);
 	day_t d;
 
 	if (!t || date_parse(t, &d))
@@ -187,23 +169,60 @@ col_date(sqlite3_stmt *st, int i)
 }
 
 int
-col_is_null(sqlite3_stmt *st, int i)
+col_is_null(struct db_stmt *st, int i)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL;
+	return db_col_null(st, i);
+}
+
+void
+bind_zoek(struct db_stmt *st, int n, const char *zoek)
+{
+	char buf[1024];
+	size_t o = 0;
+
+	if (!zoek || !*zoek) {
+		bind_null(st, n);
+		return;
+	}
+	for (const char *p = zoek; *p && o + 3 < sizeof(buf); p++) {
+		if (*p == '!' || *p == '%' || *p == '_')
+			buf[o++] = '!';
+		buf[o++] = *p;
+	}
+	buf[o] = '\0';
+	bind_text(st, n, buf);
 }
 
 /* Run a statement that returns no rows. */
 enum status
-run(struct store *s, sqlite3_stmt *st, struct err *e)
+run(struct store *s, struct db_stmt *st, struct err *e)
 {
-	int rc = sqlite3_step(st);
+	int r = db_step(st);
 
-	if (rc != SQLITE_DONE) {
-		if ((rc & 0xff) == SQLITE_CONSTRAINT)
-			return err_internal(e, "constraint: %s",
-					    sqlite3_errmsg(s->db));
+	db_reset(st);
+	if (r < 0)
 		return db_error(s, e, "step");
-	}
+	return ST_OK;
+}
+
+enum db_fout
+insert_id(struct store *s, struct db_stmt *st, int64_t *id)
+{
+	int r = db_step(st);
+
+	*id = r == 1 ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (r < 0)
+		return db_laatste(s->db);
+	return r == 1 ? DB_OK : DB_ANDERS;
+}
+
+/* Run an INSERT ... RETURNING id: *id is the new row's. */
+enum status
+run_id(struct store *s, struct db_stmt *st, int64_t *id, struct err *e)
+{
+	if (insert_id(s, st, id) != DB_OK)
+		return db_error(s, e, "insert");
 	return ST_OK;
 }
 
@@ -211,33 +230,20 @@ run(struct store *s, sqlite3_stmt *st, struct err *e)
  * Step a query: 1 = a row, 0 = done, -1 = error (e filled).
  */
 int
-next_row(struct store *s, sqlite3_stmt *st, struct err *e)
+next_row(struct store *s, struct db_stmt *st, struct err *e)
 {
-	int rc = sqlite3_step(st);
+	int r = db_step(st);
 
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	db_error(s, e, "step");
-	return -1;
+	if (r < 0)
+		db_error(s, e, "step");
+	return r;
 }
 
 enum status
 exec(struct store *s, const char *sql, struct err *e)
 {
-	char *msg = NULL;
-
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		enum status st =
-			err_internal(e, "sqlite exec: %s", msg ? msg : "?");
-		if (sqlite3_extended_errcode(s->db) == SQLITE_BUSY)
-			st = err_set(e, ST_CONFLICT,
-				     "De database is bezet; probeer het "
-				     "opnieuw.");
-		sqlite3_free(msg);
-		return st;
-	}
+	if (db_exec(s->db, sql) != DB_OK)
+		return db_error(s, e, "exec");
 	return ST_OK;
 }
 
@@ -248,7 +254,7 @@ nomem(struct err *e)
 }
 
 enum status
-rows_read(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size,
+rows_read(struct store *s, struct arena *a, struct db_stmt *st, size_t size,
 	  rij_lezer lees, void **out, size_t *n, struct err *e)
 {
 	unsigned char *arr = NULL;
@@ -263,7 +269,7 @@ rows_read(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size,
 			unsigned char *g = arena_grow(a, arr, *n, nc, size);
 
 			if (!g) {
-				sqlite3_reset(st);
+				db_reset(st);
 				return nomem(e);
 			}
 			arr = g;
@@ -271,7 +277,7 @@ rows_read(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size,
 		}
 		lees(s, a, st, arr + (*n)++ * size);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	*out = arr;
 	return r < 0 ? e->status : ST_OK;
 }
@@ -284,11 +290,11 @@ tx_begin(struct store *s, struct err *e)
 	enum status st;
 
 	if (s->depth == 0) {
-		reset_others(s, -1); /* no stale snapshot into the write */
-		st = exec(s, "BEGIN IMMEDIATE", e);
+		st = db_begin(s->db) == DB_OK ? ST_OK : db_error(s, e, "begin");
 		s->zichtbaar = false;
 	} else
-		st = exec(s, "SAVEPOINT w", e);
+		st = db_savepoint(s->db) == DB_OK ? ST_OK
+						  : db_error(s, e, "savepoint");
 	if (st == ST_OK) {
 		s->depth++;
 		if (!s->stil)
@@ -321,11 +327,14 @@ tx_end(struct store *s, enum status st, struct err *e)
 	if (st == ST_OK && s->depth == 0 && s->version >= 3 && s->zichtbaar) {
 		/* Every committed write raises the generation; bookkeeping
 		 * alone (tx_begin_stil) does not. */
-		sqlite3_stmt *g = stmt(s, Q_GENERATIE_BUMP, e);
+		struct db_stmt *g = stmt(s, Q_GENERATIE_BUMP, e);
 		st = g ? run(s, g, e) : e->status;
 	}
 	if (st == ST_OK) {
-		st = exec(s, s->depth == 0 ? "COMMIT" : "RELEASE w", e);
+		if ((s->depth == 0 ? db_commit(s->db) : db_release(s->db)) !=
+		    DB_OK)
+			st = db_error(s, e,
+				      s->depth == 0 ? "commit" : "release");
 		if (s->depth == 0)
 			arena_free(&s->scratch);
 		if (st == ST_OK)
@@ -333,10 +342,10 @@ tx_end(struct store *s, enum status st, struct err *e)
 	}
 	err_clear(&ignore);
 	if (s->depth == 0) {
-		exec(s, "ROLLBACK", &ignore);
+		db_rollback(s->db);
 		arena_free(&s->scratch);
 	} else
-		exec(s, "ROLLBACK TO w; RELEASE w", &ignore);
+		db_rollback_to(s->db);
 	return st;
 }
 
@@ -364,31 +373,26 @@ store_rollback(struct store *s)
 
 /* ---- who reads ---- */
 
-/* A JSON array of n codes (for json_each), in the arena. */
+/* The n codes as the text IN_LIJST (queries.c) reads: ",A,B,". */
 static const char *
-codes_json(struct arena *a, const char *const *codes, size_t n)
+codes_lijst(struct arena *a, const char *const *codes, size_t n)
 {
-	size_t len = 3;
+	size_t len = 2;
 	char *out, *p;
 
 	for (size_t i = 0; i < n; i++)
-		len += 2 * strlen(codes[i]) + 3;
+		len += strlen(codes[i]) + 1;
 	if (!(out = arena_alloc(a, len)))
 		return NULL;
 	p = out;
-	*p++ = '[';
+	*p++ = ',';
 	for (size_t i = 0; i < n; i++) {
-		if (i)
-			*p++ = ',';
-		*p++ = '"';
-		for (const char *c = codes[i]; *c; c++) {
-			if (*c == '"' || *c == '\\')
-				*p++ = '\\';
-			*p++ = *c;
-		}
-		*p++ = '"';
+		size_t k = strlen(codes[i]);
+
+		memcpy(p, codes[i], k);
+		p += k;
+		*p++ = ',';
 	}
-	*p++ = ']';
 	*p = '\0';
 	return out;
 }
@@ -400,13 +404,13 @@ store_set_zicht(struct store *s, const struct zicht *z)
 	arena_init(&s->zicht_a, 1u << 20);
 	s->zicht = z;
 	s->zicht_volledig =
-		z ? codes_json(&s->zicht_a, z->volledig, z->nvolledig) : NULL;
+		z ? codes_lijst(&s->zicht_a, z->volledig, z->nvolledig) : NULL;
 	s->zicht_intern =
-		z ? codes_json(&s->zicht_a, z->intern, z->nintern) : NULL;
+		z ? codes_lijst(&s->zicht_a, z->intern, z->nintern) : NULL;
 	s->zicht_scopes =
-		z ? codes_json(&s->zicht_a, z->scopes, z->nscopes) : NULL;
+		z ? codes_lijst(&s->zicht_a, z->scopes, z->nscopes) : NULL;
 	s->zicht_beheer =
-		z ? codes_json(&s->zicht_a, z->beheer, z->nbeheer) : NULL;
+		z ? codes_lijst(&s->zicht_a, z->beheer, z->nbeheer) : NULL;
 }
 
 /* ---- the audit trail ---- */
@@ -570,7 +574,7 @@ audit_append(struct store *s, const char *actie, int resultaat,
 {
 	struct audit_entry a = { 0 };
 	char uuid[37], now[32];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int r;
 
 	if (s->version < 4)
@@ -580,10 +584,10 @@ audit_append(struct store *s, const char *actie, int resultaat,
 	r = next_row(s, st, e);
 	if (r < 0)
 		return e->status;
-	a.id = r ? sqlite3_column_int64(st, 0) + 1 : 1;
+	a.id = r ? db_col_int(st, 0) + 1 : 1;
 	copy_text(a.vorige_hash, sizeof(a.vorige_hash),
-		  r ? (const char *)sqlite3_column_text(st, 1) : audit_genesis);
-	sqlite3_reset(st);
+		  r ? db_col_text(st, 1) : audit_genesis);
+	db_reset(st);
 	uuid4(uuid);
 	utc_now(s, now, sizeof(now));
 	a.uuid = uuid;
@@ -635,56 +639,64 @@ audit_append(struct store *s, const char *actie, int resultaat,
 static enum status
 read_version(struct store *s, int *version, struct err *e)
 {
-	sqlite3_stmt *st;
-	int has_table = 0;
+	struct db_stmt *st;
+	int has_table = 0, r;
 
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT count(*) FROM sqlite_master WHERE "
-			       "type = 'table' AND name = 'schema_version'",
-			       -1, &st, NULL) != SQLITE_OK)
-		return db_error(s, e, "prepare");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		has_table = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
 	*version = 0;
+	if (!(st = stmt(s, Q_SCHEMA_TABEL, e)))
+		return e->status;
+	if ((r = next_row(s, st, e)) == 1)
+		has_table = (int)db_col_int(st, 0);
+	db_reset(st);
+	if (r < 0)
+		return e->status;
 	if (!has_table)
 		return ST_OK;
 	if (!(st = stmt(s, Q_SCHEMA_VERSION_GET, e)))
 		return e->status;
-	if (next_row(s, st, e) == 1)
-		*version = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return ST_OK;
+	if ((r = next_row(s, st, e)) == 1)
+		*version = (int)db_col_int(st, 0);
+	db_reset(st);
+	return r < 0 ? e->status : ST_OK;
 }
 
-/* ST_OK when no row points at a row that is not there. */
+/* ST_OK when no row points at a row that is not there (SQLite; the
+ * other engine never lets it). */
 static enum status
 foreign_keys_whole(struct store *s, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st = stmt(s, Q_FK_CHECK, e);
 	int r;
 
-	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st,
-			       NULL) != SQLITE_OK)
-		return db_error(s, e, "prepare");
-	r = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (r == SQLITE_ROW)
-		return err_internal(e, "migration leaves a dangling "
-				       "foreign key");
-	return r == SQLITE_DONE ? ST_OK : db_error(s, e, "foreign_key_check");
+	if (!st)
+		return e->status;
+	r = next_row(s, st, e);
+	db_reset(st);
+	if (r == 1)
+		return err_internal(e, "a row points at a row that is not "
+				       "there");
+	return r < 0 ? e->status : ST_OK;
 }
 
 static enum status
 migrate(struct store *s, struct err *e)
 {
+	struct migration m[MAX_MIGRATIES];
+	size_t nm = migraties(s->dialect, m);
+	int latest = store_schema_latest();
 	enum status st;
 	int version = 0;
 
-	/* Migrations may rebuild a table (the only way SQLite changes a
-	 * constraint), which foreign keys would forbid; they are off while
-	 * migrating and checked as a whole before the commit. */
-	if ((st = exec(s, "PRAGMA foreign_keys = OFF", e)))
+	if (nm == 0 || m[nm - 1].version != latest)
+		return err_internal(e,
+				    "the migrations of this engine end at "
+				    "%d, not %d",
+				    nm ? m[nm - 1].version : 0, latest);
+	/* SQLite can change a constraint only by rebuilding a table, which
+	 * foreign keys would forbid: they are off while migrating and
+	 * checked as a whole before the commit. */
+	if (s->dialect == DB_SQLITE &&
+	    (st = exec(s, "PRAGMA foreign_keys = OFF", e)))
 		return st;
 	if ((st = tx_begin(s, e)))
 		return st;
@@ -696,48 +708,43 @@ migrate(struct store *s, struct err *e)
 			  "INSERT INTO schema_version (version) SELECT 0 "
 			  "WHERE NOT EXISTS (SELECT 1 FROM schema_version)",
 			  e);
-	if (st == ST_OK && version > LATEST)
+	if (st == ST_OK && version > latest)
 		st = err_set(
 			e, ST_CONFLICT,
 			"Deze database is gemaakt door een nieuwere versie "
 			"van ambt (schemaversie %d; deze versie kent er "
 			"%d).",
-			version, LATEST);
-	for (int i = 0; st == ST_OK && i < NMIGRATIONS; i++) {
-		sqlite3_stmt *q;
+			version, latest);
+	for (size_t i = 0; st == ST_OK && i < nm; i++) {
+		struct db_stmt *q;
 
-		if (migrations[i].version <= version)
+		if (m[i].version <= version)
 			continue;
-		st = exec(s, (const char *)migrations[i].sql, e);
+		st = exec(s, m[i].sql, e);
 		if (st == ST_OK && !(q = stmt(s, Q_SCHEMA_VERSION_SET, e)))
 			st = e->status;
 		if (st == ST_OK) {
-			bind_int(q, 1, migrations[i].version);
+			bind_int(q, 1, m[i].version);
 			st = run(s, q, e);
 		}
 		if (st == ST_OK)
-			version = migrations[i].version;
+			version = m[i].version;
 	}
 	if (st == ST_OK)
 		st = foreign_keys_whole(s, e);
 	st = tx_end(s, st, e);
 	if (st == ST_OK)
 		s->version = version;
-	if (st == ST_OK)
+	if (st == ST_OK && s->dialect == DB_SQLITE)
 		st = exec(s, "PRAGMA foreign_keys = ON", e);
 	return st;
 }
 
-static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
+static pthread_once_t store_once = PTHREAD_ONCE_INIT;
 
-/*
- * Process-wide SQLite settings, before the first connection: no global
- * memory statistics (their lock is shared by all server threads).
- */
 static void
-sqlite_setup(void)
+store_setup(void)
 {
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sodium_init() < 0)
 		abort(); /* no safe random numbers: nothing may be stored */
 }
@@ -747,41 +754,30 @@ store_open(const char *path, enum store_open_mode mode, struct store **out,
 	   struct err *e)
 {
 	struct store *s;
-	struct stat sb;
 	enum status st;
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	enum db_fout f;
+	char melding[400];
 
 	*out = NULL;
-	pthread_once(&sqlite_once, sqlite_setup);
-	if (mode == STORE_EXISTING && stat(path, &sb) != 0)
-		return err_set(e, ST_NOT_FOUND,
-			       "Database %s bestaat niet. Maak er een met "
-			       "'ambt init' of 'ambt demo'.",
-			       path);
-	if (mode == STORE_CREATE)
-		flags |= SQLITE_OPEN_CREATE;
+	pthread_once(&store_once, store_setup);
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return nomem(e);
 	arena_init(&s->scratch, 16u << 20);
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-		st = err_set(e, ST_NOT_FOUND,
-			     "Database %s kan niet worden geopend: %s.", path,
-			     s->db ? sqlite3_errmsg(s->db) : "onbekende fout");
+	f = db_open(path, mode == STORE_CREATE, &s->db, melding,
+		    sizeof(melding));
+	if (f != DB_OK) {
 		store_close(s);
-		return st;
+		return err_set(e,
+			       f == DB_VERBINDING      ? ST_UNAVAILABLE
+			       : f == DB_GEEN_DATABASE ? ST_NOT_FOUND
+						       : ST_INTERNAL,
+			       "%s", melding);
 	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	st = exec(s,
-		  "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
-		  "PRAGMA synchronous = NORMAL",
-		  e);
-	if (st == ST_OK)
-		st = migrate(s, e);
+	s->dialect = db_dialect(s->db);
+	st = migrate(s, e);
 	if (st != ST_OK) {
-		if (st == ST_INTERNAL &&
-		    sqlite3_errcode(s->db) == SQLITE_NOTADB)
+		if (st == ST_INTERNAL && db_laatste(s->db) == DB_GEEN_DATABASE)
 			err_set(e, ST_INVALID, "%s is geen ambt-database.",
 				path);
 		st = e ? e->status : st;
@@ -792,14 +788,45 @@ store_open(const char *path, enum store_open_mode mode, struct store **out,
 	return ST_OK;
 }
 
+/* A driver's failure at `doel` as a status with its message. */
+static enum status
+doel_fout(enum db_fout f, const char *melding, struct err *e)
+{
+	if (f == DB_OK)
+		return ST_OK;
+	return err_set(e, f == DB_VERBINDING ? ST_UNAVAILABLE : ST_INTERNAL,
+		       "%s", melding);
+}
+
+enum status
+store_bestaat(const char *doel, bool *ja, struct err *e)
+{
+	char melding[400];
+
+	return doel_fout(db_bestaat(doel, ja, melding, sizeof(melding)),
+			 melding, e);
+}
+
+enum status
+store_wis(const char *doel, struct err *e)
+{
+	char melding[400];
+
+	return doel_fout(db_wis(doel, melding, sizeof(melding)), melding, e);
+}
+
+bool
+store_is_postgres(const char *doel)
+{
+	return db_doel_postgres(doel);
+}
+
 void
 store_close(struct store *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < Q__COUNT; i++)
-		sqlite3_finalize(s->stmts[i]);
-	sqlite3_close_v2(s->db);
+	db_close(s->db);
 	arena_free(&s->scratch);
 	arena_free(&s->zicht_a);
 	free(s);
@@ -808,17 +835,15 @@ store_close(struct store *s)
 enum status
 store_generation(struct store *s, int64_t *out, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_GENERATIE_GET, e);
+	struct db_stmt *st = stmt(s, Q_GENERATIE_GET, e);
 	int r;
 
 	if (!st)
 		return e->status;
 	r = next_row(s, st, e);
-	if (r < 0)
-		return e->status;
-	*out = r ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return ST_OK;
+	*out = r == 1 ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	return r < 0 ? e->status : ST_OK;
 }
 
 int
@@ -830,35 +855,32 @@ store_schema_version(struct store *s)
 int
 store_schema_latest(void)
 {
-	return LATEST;
+	struct migration m[MAX_MIGRATIES];
+	size_t n = migraties(DB_SQLITE, m);
+
+	return n ? m[n - 1].version : 0;
 }
 
 enum status
 store_check_integrity(struct store *s, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st = stmt(s, Q_INTEGRITY, e);
 	enum status rc = ST_OK;
 	const char *res;
+	int r;
 
-	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st,
-			       NULL) != SQLITE_OK)
-		return db_error(s, e, "prepare");
-	if (sqlite3_step(st) != SQLITE_ROW)
-		rc = db_error(s, e, "integrity_check");
-	else if ((res = (const char *)sqlite3_column_text(st, 0)) &&
-		 strcmp(res, "ok") != 0)
-		rc = err_internal(e, "integrity_check: %s", res);
-	sqlite3_finalize(st);
-	if (rc)
-		return rc;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st,
-			       NULL) != SQLITE_OK)
-		return db_error(s, e, "prepare");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = err_internal(e, "foreign_key_check: violation in %s",
-				  sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return rc;
+	if (!st)
+		return e->status;
+	r = next_row(s, st, e);
+	if (r < 0)
+		rc = e->status;
+	else if (r == 0 || !(res = db_col_text(st, 0)) || strcmp(res, "ok"))
+		rc = err_internal(
+			e, "integrity check: %s",
+			r ? (db_col_text(st, 0) ? db_col_text(st, 0) : "?")
+			  : "no answer");
+	db_reset(st);
+	return rc ? rc : foreign_keys_whole(s, e);
 }
 
 /* ---- lookups by code ---- */
@@ -868,7 +890,7 @@ enum status
 org_id(struct store *s, const char *code, enum org_soort soort,
        const char *field, int64_t *id, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_ORG_ID, e);
+	struct db_stmt *st = stmt(s, Q_ORG_ID, e);
 	int r;
 
 	if (!st)
@@ -877,8 +899,7 @@ org_id(struct store *s, const char *code, enum org_soort soort,
 	r = next_row(s, st, e);
 	if (r < 0)
 		return e->status;
-	if (r == 0 || strcmp((const char *)sqlite3_column_text(st, 1),
-			     org_soort_name(soort)) != 0) {
+	if (r == 0 || strcmp(db_col_text(st, 1), org_soort_name(soort)) != 0) {
 		if (!field)
 			return err_set(e, ST_NOT_FOUND, "%s %s bestaat niet.",
 				       soort == ORG_GEMEENTE
@@ -896,7 +917,7 @@ org_id(struct store *s, const char *code, enum org_soort soort,
 				   "%.20s.",
 				   code);
 	}
-	*id = sqlite3_column_int64(st, 0);
+	*id = db_col_int(st, 0);
 	return ST_OK;
 }
 
@@ -918,14 +939,13 @@ zichtbaar(const struct store *s, const char *org, const char *openbaarheid,
 }
 
 void
-read_besluit_ref(struct store *s, struct arena *a, sqlite3_stmt *st, int col,
+read_besluit_ref(struct store *s, struct arena *a, struct db_stmt *st, int col,
 		 const char **identificatie, const char **organisatie,
 		 const char **onderwerp)
 {
 	bool ok = !col_is_null(st, col) &&
-		  zichtbaar(s, (const char *)sqlite3_column_text(st, col + 1),
-			    (const char *)sqlite3_column_text(st, col + 2),
-			    (const char *)sqlite3_column_text(st, col + 3));
+		  zichtbaar(s, db_col_text(st, col + 1),
+			    db_col_text(st, col + 2), db_col_text(st, col + 3));
 
 	*identificatie = ok ? col_text(a, st, col) : NULL;
 	if (organisatie)
@@ -940,7 +960,7 @@ besluit_ref_id(struct store *s, const char *identificatie,
 	       const char *const *orgs, const char *field, int64_t *id,
 	       struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_BESLUIT_KANDIDATEN, e);
+	struct db_stmt *st = stmt(s, Q_BESLUIT_KANDIDATEN, e);
 	int64_t found = 0;
 	size_t n = 0;
 	int r;
@@ -954,13 +974,12 @@ besluit_ref_id(struct store *s, const char *identificatie,
 	bind_text(st, 4, orgs ? orgs[0] : NULL);
 	bind_text(st, 5, orgs ? orgs[1] : NULL);
 	while ((r = next_row(s, st, e)) == 1)
-		if (zichtbaar(s, (const char *)sqlite3_column_text(st, 1),
-			      (const char *)sqlite3_column_text(st, 2),
-			      (const char *)sqlite3_column_text(st, 3))) {
-			found = sqlite3_column_int64(st, 0);
+		if (zichtbaar(s, db_col_text(st, 1), db_col_text(st, 2),
+			      db_col_text(st, 3))) {
+			found = db_col_int(st, 0);
 			n++;
 		}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (r < 0)
 		return e->status;
 	if (n == 0)
@@ -981,11 +1000,11 @@ besluit_ref_id(struct store *s, const char *identificatie,
  * set: ST_NOT_FOUND with "<wat> <key> bestaat niet." (the key cut at
  * `max` bytes) when there is none.
  */
-sqlite3_stmt *
+struct db_stmt *
 row_by_key(struct store *s, enum query q, const char *key, const char *wat,
 	   int max, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, q, e);
+	struct db_stmt *st = stmt(s, q, e);
 	int r;
 
 	if (!st)
@@ -1006,7 +1025,7 @@ enum status
 samenwerking_id(struct store *s, const char *code, int64_t *id, day_t *sinds,
 		struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	*id = 0; /* defined on every path */
 	if (sinds)
@@ -1014,7 +1033,7 @@ samenwerking_id(struct store *s, const char *code, int64_t *id, day_t *sinds,
 	st = row_by_key(s, Q_SW_ID, code, "Samenwerking", 20, e);
 	if (!st)
 		return e->status;
-	*id = sqlite3_column_int64(st, 0);
+	*id = db_col_int(st, 0);
 	if (sinds)
 		*sinds = col_date(st, 1);
 	return ST_OK;
@@ -1024,13 +1043,13 @@ enum status
 eenheid_id(struct store *s, const char *code, int64_t *id,
 	   const char **samenwerking, struct arena *a, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	*id = 0; /* defined on every path */
 	st = row_by_key(s, Q_EENHEID_ID, code, "Eenheid", 64, e);
 	if (!st)
 		return e->status;
-	*id = sqlite3_column_int64(st, 0);
+	*id = db_col_int(st, 0);
 	if (samenwerking)
 		*samenwerking = col_text(a, st, 1);
 	return ST_OK;
@@ -1056,21 +1075,19 @@ store_organisatie_namen(struct store *s, struct arena *a,
 }
 
 static void
-read_org(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_org(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct organisatie *o = elem;
 
-	o->id = sqlite3_column_int64(st, 0);
-	o->soort = strcmp((const char *)sqlite3_column_text(st, 1),
-			  "gemeente") == 0
-			   ? ORG_GEMEENTE
-			   : ORG_REGELING;
+	o->id = db_col_int(st, 0);
+	o->soort = strcmp(db_col_text(st, 1), "gemeente") == 0 ? ORG_GEMEENTE
+							       : ORG_REGELING;
 	o->code = col_text(a, st, 2);
 	o->naam = col_text(a, st, 3);
 	o->provincie = col_text(a, st, 4);
 	o->taak = col_text(a, st, 5);
-	o->verzonnen = sqlite3_column_int(st, 6) != 0;
-	o->inwoners = col_is_null(st, 7) ? -1 : sqlite3_column_int64(st, 7);
+	o->verzonnen = (int)db_col_int(st, 6) != 0;
+	o->inwoners = col_is_null(st, 7) ? -1 : db_col_int(st, 7);
 	o->inwoners_peildatum = col_date(st, 8);
 }
 
@@ -1078,7 +1095,7 @@ enum status
 store_organisatie_add(struct store *s, const struct organisatie *o, day_t today,
 		      struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 	int64_t dummy;
 	struct err probe;
@@ -1127,7 +1144,7 @@ enum status
 store_organisatie_get(struct store *s, struct arena *a, const char *code,
 		      struct organisatie *out, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_ORG_GET, e);
+	struct db_stmt *st = stmt(s, Q_ORG_GET, e);
 	int r;
 
 	if (!st)
@@ -1147,7 +1164,7 @@ enum status
 store_organisatie_list(struct store *s, struct arena *a, enum org_soort soort,
 		       struct organisatie **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_ORG_LIST, e);
+	struct db_stmt *st = stmt(s, Q_ORG_LIST, e);
 	void *arr;
 
 	*out = NULL;
@@ -1165,7 +1182,7 @@ enum status
 store_inwonertal_add(struct store *s, const char *code,
 		     const struct inwonertal *t, day_t today, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id;
 	enum status rc;
 
@@ -1201,7 +1218,7 @@ enum status
 store_inwonertal_list(struct store *s, struct arena *a, const char *code,
 		      struct inwonertal **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id;
 	size_t cap = 0;
 	int r;
@@ -1218,7 +1235,7 @@ store_inwonertal_list(struct store *s, struct arena *a, const char *code,
 			return nomem(e);
 		struct inwonertal *t = &(*out)[*n - 1];
 		t->peildatum = col_date(st, 0);
-		t->aantal = sqlite3_column_int64(st, 1);
+		t->aantal = db_col_int(st, 1);
 		t->bron = col_text(a, st, 2);
 	}
 	return r < 0 ? e->status : ST_OK;
@@ -1226,7 +1243,7 @@ store_inwonertal_list(struct store *s, struct arena *a, const char *code,
 
 /* Read membership rows (id, code, naam, van, tot, a decision reference). */
 static enum status
-read_leden(struct store *s, struct arena *a, sqlite3_stmt *st,
+read_leden(struct store *s, struct arena *a, struct db_stmt *st,
 	   struct lidmaatschap **out, size_t *n, struct err *e)
 {
 	size_t cap = 0;
@@ -1238,7 +1255,7 @@ read_leden(struct store *s, struct arena *a, sqlite3_stmt *st,
 		if (!PUSH(a, *out, *n, cap))
 			return nomem(e);
 		struct lidmaatschap *l = &(*out)[*n - 1];
-		l->id = sqlite3_column_int64(st, 0);
+		l->id = db_col_int(st, 0);
 		l->gemeente = col_text(a, st, 1);
 		l->gemeente_naam = col_text(a, st, 2);
 		l->periode.van = col_date(st, 3);
@@ -1268,7 +1285,7 @@ lid_add(struct store *s, enum query list_q, enum query insert_q, int64_t owner,
 	struct lidmaatschap *leden, *all;
 	size_t n;
 	int64_t gid = 0, bid = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 	char field[32], d[32];
 
@@ -1356,7 +1373,7 @@ enum status
 store_regeling_leden(struct store *s, struct arena *a, const char *regeling,
 		     struct lidmaatschap **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t rid;
 
 	*out = NULL;
@@ -1372,40 +1389,36 @@ store_regeling_leden(struct store *s, struct arena *a, const char *regeling,
 /* ---- decisions ---- */
 
 static void
-read_besluit(struct arena *a, sqlite3_stmt *st, struct besluit *b)
+read_besluit(struct arena *a, struct db_stmt *st, struct besluit *b)
 {
 	memset(b, 0, sizeof(*b));
-	b->id = sqlite3_column_int64(st, 0);
+	b->id = db_col_int(st, 0);
 	b->identificatie = col_text(a, st, 1);
 	b->verantwoordelijke_organisatie = col_text(a, st, 2);
 	b->organisatie_naam = col_text(a, st, 3);
-	bestuursorgaan_parse((const char *)sqlite3_column_text(st, 4),
-			     &b->bestuursorgaan);
+	bestuursorgaan_parse(db_col_text(st, 4), &b->bestuursorgaan);
 	b->datum = col_date(st, 5);
 	b->ingangsdatum = col_date(st, 6);
 	b->vervaldatum = col_date(st, 7);
 	b->vervalreden = VERVAL_GEEN;
 	if (!col_is_null(st, 8))
-		vervalreden_parse((const char *)sqlite3_column_text(st, 8),
-				  &b->vervalreden);
+		vervalreden_parse(db_col_text(st, 8), &b->vervalreden);
 	b->publicatiedatum = col_date(st, 9);
 	b->onderwerp = col_text(a, st, 10);
 	b->toelichting = col_text(a, st, 11);
 	b->portefeuillehouder = col_text(a, st, 12);
 	b->afdeling = col_text(a, st, 13);
-	openbaarheid_parse((const char *)sqlite3_column_text(st, 14),
-			   &b->openbaarheid);
+	openbaarheid_parse(db_col_text(st, 14), &b->openbaarheid);
 	b->geheim_tot = col_date(st, 15);
-	besluit_status_parse((const char *)sqlite3_column_text(st, 16),
-			     &b->status);
-	b->verzonnen = sqlite3_column_int(st, 17) != 0;
+	besluit_status_parse(db_col_text(st, 16), &b->status);
+	b->verzonnen = (int)db_col_int(st, 17) != 0;
 }
 
 static enum status
 insert_stap(struct store *s, int64_t bid, int64_t volgnummer,
 	    const struct besluit_stap *h, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_BESLUIT_STAP_INSERT, e);
+	struct db_stmt *st = stmt(s, Q_BESLUIT_STAP_INSERT, e);
 
 	if (!st)
 		return e->status;
@@ -1422,7 +1435,7 @@ store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
 		  day_t today, const char **identificatie_out, int64_t *id_out,
 		  struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 	int64_t oid = 0, bid, nummer = 0;
 	int jaar = 0, m, d;
@@ -1451,7 +1464,7 @@ store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
 		bind_int(st, 1, oid);
 		bind_text(st, 2, ident);
 		rc = next_row(s, st, e) == 1 ? ST_INVALID : e->status;
-		sqlite3_reset(st);
+		db_reset(st);
 		if (rc == ST_INVALID)
 			err_invalid(e, "identificatie", "unique",
 				    "%.60s heeft al een besluit met "
@@ -1466,8 +1479,8 @@ store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
 		bind_int(st, 1, jaar);
 		if (next_row(s, st, e) != 1)
 			return tx_end(s, e->status, e);
-		nummer = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+		nummer = db_col_int(st, 0);
+		db_reset(st);
 		besluit_identificatie(jaar, nummer, gen, sizeof(gen));
 		ident = gen;
 	}
@@ -1500,8 +1513,7 @@ store_besluit_add(struct store *s, struct arena *a, const struct besluit *b,
 		bind_null(st, 17);
 	}
 	bind_int(st, 18, b->verzonnen);
-	rc = run(s, st, e);
-	bid = sqlite3_last_insert_rowid(s->db);
+	rc = run_id(s, st, &bid, e);
 	for (size_t i = 0; rc == ST_OK && i < b->nhistorie; i++)
 		rc = insert_stap(s, bid, (int64_t)i + 1, &b->historie[i], e);
 	s->scope = b->verantwoordelijke_organisatie;
@@ -1531,7 +1543,7 @@ static enum status
 read_historie(struct store *s, struct arena *a, struct besluit *b,
 	      struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_BESLUIT_STAPPEN, e);
+	struct db_stmt *st = stmt(s, Q_BESLUIT_STAPPEN, e);
 	size_t cap = 0;
 	int r;
 
@@ -1544,8 +1556,7 @@ read_historie(struct store *s, struct arena *a, struct besluit *b,
 		if (!PUSH(a, b->historie, b->nhistorie, cap))
 			return nomem(e);
 		struct besluit_stap *h = &b->historie[b->nhistorie - 1];
-		besluit_status_parse((const char *)sqlite3_column_text(st, 0),
-				     &h->status);
+		besluit_status_parse(db_col_text(st, 0), &h->status);
 		h->datum = col_date(st, 1);
 		h->toelichting = col_text(a, st, 2);
 	}
@@ -1564,7 +1575,7 @@ enum status
 store_besluit_get(struct store *s, struct arena *a, int64_t id,
 		  struct besluit *out, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_BESLUIT_GET, e);
+	struct db_stmt *st = stmt(s, Q_BESLUIT_GET, e);
 	int r;
 
 	if (!st)
@@ -1573,7 +1584,7 @@ store_besluit_get(struct store *s, struct arena *a, int64_t id,
 	r = next_row(s, st, e);
 	if (r == 1)
 		read_besluit(a, st, out);
-	sqlite3_reset(st);
+	db_reset(st);
 	if (r < 0)
 		return e->status;
 	if (r == 0 || !besluit_zichtbaar(s, out))
@@ -1586,7 +1597,7 @@ store_besluit_zoek(struct store *s, struct arena *a, const char *identificatie,
 		   const char *organisatie, struct besluit **out, size_t *n,
 		   struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_BESLUIT_ZOEK, e);
+	struct db_stmt *st = stmt(s, Q_BESLUIT_ZOEK, e);
 	size_t cap = 0;
 	int r;
 
@@ -1603,12 +1614,12 @@ store_besluit_zoek(struct store *s, struct arena *a, const char *identificatie,
 		if (!besluit_zichtbaar(s, &b))
 			continue;
 		if (!PUSH(a, *out, *n, cap)) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return nomem(e);
 		}
 		(*out)[*n - 1] = b;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return r < 0 ? e->status : ST_OK;
 }
 
@@ -1624,7 +1635,7 @@ store_besluit_filter_init(struct besluit_filter *f)
 }
 
 static void
-bind_filter(const struct store *s, sqlite3_stmt *st,
+bind_filter(const struct store *s, struct db_stmt *st,
 	    const struct besluit_filter *f)
 {
 	bind_text(st, 1, f->organisatie);
@@ -1647,10 +1658,10 @@ bind_filter(const struct store *s, sqlite3_stmt *st,
 		bind_null(st, 4);
 	bind_date(st, 5, f->van);
 	bind_date(st, 6, f->tot);
-	bind_text(st, 7, f->zoek && *f->zoek ? f->zoek : NULL);
-	bind_int(st, 10, s->zicht && s->zicht->alles);
-	bind_text(st, 11, s->zicht_volledig);
-	bind_text(st, 12, s->zicht_intern);
+	bind_zoek(st, 7, f->zoek);
+	bind_int(st, 8, s->zicht && s->zicht->alles);
+	bind_text(st, 9, s->zicht_volledig);
+	bind_text(st, 10, s->zicht_intern);
 }
 
 enum status
@@ -1658,7 +1669,7 @@ store_besluit_list(struct store *s, struct arena *a,
 		   const struct besluit_filter *f, struct besluit **out,
 		   size_t *n, size_t *total, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t cap = 0;
 	int r;
 
@@ -1670,13 +1681,13 @@ store_besluit_list(struct store *s, struct arena *a,
 	bind_filter(s, st, f);
 	if (next_row(s, st, e) != 1)
 		return e->status;
-	*total = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	*total = (size_t)db_col_int(st, 0);
+	db_reset(st);
 	if (!(st = stmt(s, Q_BESLUIT_LIST, e)))
 		return e->status;
 	bind_filter(s, st, f);
-	bind_int(st, 8, f->limit ? (int64_t)f->limit : -1);
-	bind_int(st, 9, (int64_t)f->offset);
+	bind_int(st, 11, f->limit ? (int64_t)f->limit : INT64_MAX);
+	bind_int(st, 12, (int64_t)f->offset);
 	while ((r = next_row(s, st, e)) == 1) {
 		if (!PUSH(a, *out, *n, cap))
 			return nomem(e);
@@ -1739,7 +1750,7 @@ store_besluit_update(struct store *s, int64_t id, const struct besluit *b,
 	const char *oud = NULL;
 	struct arena a;
 	struct besluit cur;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 
 	arena_init(&a, 1 << 20);
@@ -1796,7 +1807,7 @@ store_besluit_delete(struct store *s, int64_t id, struct err *e)
 {
 	struct arena a;
 	struct besluit cur;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 
 	arena_init(&a, 1 << 20);
@@ -1820,15 +1831,15 @@ store_besluit_delete(struct store *s, int64_t id, struct err *e)
 	bind_int(st, 1, cur.id);
 	if (next_row(s, st, e) != 1)
 		goto out;
-	if (sqlite3_column_int64(st, 0) > 0) {
-		sqlite3_reset(st);
+	if (db_col_int(st, 0) > 0) {
+		db_reset(st);
 		err_set(e, ST_CONFLICT,
 			"Besluit %.50s kan niet worden verwijderd: het register "
 			"verwijst ernaar.",
 			cur.identificatie);
 		goto out;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (!(st = stmt(s, Q_BESLUIT_DELETE_STAPPEN, e)))
 		goto out;
 	bind_int(st, 1, cur.id);
@@ -1858,7 +1869,7 @@ store_besluit_stap_add(struct store *s, int64_t id,
 {
 	struct arena a;
 	struct besluit b;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 
 	arena_init(&a, 1 << 20);
@@ -1905,7 +1916,7 @@ store_besluit_wijzigingen(struct store *s, struct arena *a, int64_t id,
 			  struct besluit_wijziging **out, size_t *n,
 			  struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t cap = 0;
 	int r;
 	char buf[512], d[32];
@@ -1919,9 +1930,9 @@ store_besluit_wijzigingen(struct store *s, struct arena *a, int64_t id,
 		if (!PUSH(a, *out, *n, cap))
 			return nomem(e);
 		struct besluit_wijziging *w = &(*out)[*n - 1];
-		const char *naam = (const char *)sqlite3_column_text(st, 3);
-		const char *vorm = (const char *)sqlite3_column_text(st, 4);
-		const char *partij = (const char *)sqlite3_column_text(st, 5);
+		const char *naam = db_col_text(st, 3);
+		const char *vorm = db_col_text(st, 4);
+		const char *partij = db_col_text(st, 5);
 
 		w->soort = col_text(a, st, 0);
 		w->samenwerking = col_text(a, st, 1);
@@ -1948,11 +1959,11 @@ store_besluit_wijzigingen(struct store *s, struct arena *a, int64_t id,
 /* ---- cooperations ---- */
 
 static void
-read_sw(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_sw(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct samenwerking *sw = elem;
 
-	sw->id = sqlite3_column_int64(st, 0);
+	sw->id = db_col_int(st, 0);
 	sw->code = col_text(a, st, 1);
 	sw->naam = col_text(a, st, 2);
 	sw->sinds = col_date(st, 3);
@@ -1965,7 +1976,7 @@ enum status
 store_samenwerking_add(struct store *s, const struct samenwerking *sw,
 		       struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 	int64_t cid = 0, dummy;
 	struct err probe;
@@ -2007,7 +2018,8 @@ enum status
 store_samenwerking_get(struct store *s, struct arena *a, const char *code,
 		       struct samenwerking *out, struct err *e)
 {
-	sqlite3_stmt *st = row_by_key(s, Q_SW_GET, code, "Samenwerking", 20, e);
+	struct db_stmt *st =
+		row_by_key(s, Q_SW_GET, code, "Samenwerking", 20, e);
 
 	if (!st)
 		return e->status;
@@ -2019,7 +2031,7 @@ enum status
 store_samenwerking_list(struct store *s, struct arena *a,
 			struct samenwerking **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_SW_LIST, e);
+	struct db_stmt *st = stmt(s, Q_SW_LIST, e);
 	void *arr;
 
 	*out = NULL;
@@ -2053,7 +2065,7 @@ enum status
 store_samenwerking_leden(struct store *s, struct arena *a, const char *code,
 			 struct lidmaatschap **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t sid;
 
 	*out = NULL;
@@ -2069,26 +2081,25 @@ store_samenwerking_leden(struct store *s, struct arena *a, const char *code,
 /* ---- units ---- */
 
 static void
-read_eenheid(struct arena *a, sqlite3_stmt *st, int col, struct eenheid *u)
+read_eenheid(struct arena *a, struct db_stmt *st, int col, struct eenheid *u)
 {
-	u->id = sqlite3_column_int64(st, col);
+	u->id = db_col_int(st, col);
 	u->code = col_text(a, st, col + 1);
 	u->naam = col_text(a, st, col + 2);
-	eenheid_soort_parse((const char *)sqlite3_column_text(st, col + 3),
-			    &u->soort);
+	eenheid_soort_parse(db_col_text(st, col + 3), &u->soort);
 	u->samenwerking = col_text(a, st, col + 4);
 	u->omschrijving = col_text(a, st, col + 5);
-	u->verzonnen = sqlite3_column_int(st, col + 6) != 0;
+	u->verzonnen = (int)db_col_int(st, col + 6) != 0;
 }
 
 static void
-read_inrichting(struct store *s, struct arena *a, sqlite3_stmt *st, int col,
+read_inrichting(struct store *s, struct arena *a, struct db_stmt *st, int col,
 		struct inrichting *r)
 {
-	r->id = sqlite3_column_int64(st, col);
+	r->id = db_col_int(st, col);
 	r->periode.van = col_date(st, col + 1);
 	r->periode.tot = col_date(st, col + 2);
-	vorm_parse((const char *)sqlite3_column_text(st, col + 3), &r->vorm);
+	vorm_parse(db_col_text(st, col + 3), &r->vorm);
 	r->gemeente = col_text(a, st, col + 4);
 	r->gemeente_naam = col_text(a, st, col + 5);
 	r->regeling = col_text(a, st, col + 6);
@@ -2101,7 +2112,7 @@ static enum status
 read_hist(struct store *s, struct arena *a, int64_t eid,
 	  struct inrichting **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_INRICHTING_HIST, e);
+	struct db_stmt *st = stmt(s, Q_INRICHTING_HIST, e);
 	size_t cap = 0;
 	int r;
 
@@ -2128,7 +2139,7 @@ insert_inrichting(struct store *s, int64_t sid, int64_t eid,
 		  const struct inrichting *r, size_t idx, int64_t *besluit,
 		  struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t gid = 0, rid = 0, bid = 0;
 	char field[64];
 
@@ -2167,7 +2178,7 @@ store_eenheid_add(struct store *s, const struct eenheid *u,
 	struct lidmaatschap *leden = NULL;
 	struct inrichting *h = NULL;
 	size_t nleden = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 	int64_t sid = 0, eid, dummy;
 	day_t sinds = DATE_NONE;
@@ -2217,9 +2228,8 @@ store_eenheid_add(struct store *s, const struct eenheid *u,
 	bind_text(st, 4, eenheid_soort_name(u->soort));
 	bind_text(st, 5, u->omschrijving);
 	bind_int(st, 6, u->verzonnen);
-	if (run(s, st, e))
+	if (run_id(s, st, &eid, e))
 		goto out;
-	eid = sqlite3_last_insert_rowid(s->db);
 	for (size_t i = 0; i < n; i++)
 		if (insert_inrichting(s, sid, eid, &h[i], i, NULL, e))
 			break;
@@ -2245,7 +2255,8 @@ store_eenheid_get(struct store *s, struct arena *a, const char *code,
 		  struct eenheid *out, struct inrichting **hist, size_t *n,
 		  struct err *e)
 {
-	sqlite3_stmt *st = row_by_key(s, Q_EENHEID_GET, code, "Eenheid", 64, e);
+	struct db_stmt *st =
+		row_by_key(s, Q_EENHEID_GET, code, "Eenheid", 64, e);
 
 	if (!st)
 		return e->status;
@@ -2257,7 +2268,7 @@ enum status
 store_eenheid_list(struct store *s, struct arena *a, const char *samenwerking,
 		   struct eenheid **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t cap = 0;
 	int64_t sid;
 	int r;
@@ -2297,7 +2308,7 @@ store_eenheid_wijzig(struct store *s, const char *code,
 	struct lidmaatschap *leden;
 	struct samenwerking sw;
 	size_t n = 0, nleden;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 	const struct zicht *z;
 	char d[32];
@@ -2400,7 +2411,7 @@ enum status
 store_eenheden_op(struct store *s, struct arena *a, const char *samenwerking,
 		  day_t op, struct eenheid_op **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t cap = 0;
 	int64_t sid;
 	int r;
@@ -2431,7 +2442,7 @@ enum status
 store_kader_artikel_add(struct store *s, const char *samenwerking,
 			const struct kader_artikel *k, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 	int64_t sid, aid, vid, bid = 0, eid;
 	char field[64];
@@ -2448,8 +2459,8 @@ store_kader_artikel_add(struct store *s, const char *samenwerking,
 	bind_int(st, 1, sid);
 	bind_int(st, 2, k->nummer);
 	bind_text(st, 3, k->titel);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE)
+	if (insert_id(s, st, &aid) != DB_OK) {
+		if (db_laatste(s->db) == DB_UNIQUE)
 			err_invalid(e, "nummer", "unique",
 				    "Artikel %d bestaat al in deze "
 				    "samenwerking.",
@@ -2458,7 +2469,6 @@ store_kader_artikel_add(struct store *s, const char *samenwerking,
 			db_error(s, e, "insert kader_artikel");
 		goto out;
 	}
-	aid = sqlite3_last_insert_rowid(s->db);
 	for (size_t i = 0; i < k->nversies; i++) {
 		const struct kader_versie *v = &k->versies[i];
 
@@ -2473,9 +2483,8 @@ store_kader_artikel_add(struct store *s, const char *samenwerking,
 		bind_date(st, 3, v->periode.tot);
 		bind_text(st, 4, v->tekst);
 		bind_int(st, 5, bid);
-		if (run(s, st, e))
+		if (run_id(s, st, &vid, e))
 			goto out;
-		vid = sqlite3_last_insert_rowid(s->db);
 		for (size_t j = 0; j < v->neenheden; j++) {
 			const char *sw = NULL;
 
@@ -2527,7 +2536,7 @@ enum status
 store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
 		 day_t op, struct kader_artikel **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	struct kader_artikel *arts = NULL;
 	size_t narts = 0, cap = 0;
 	int64_t sid;
@@ -2544,8 +2553,8 @@ store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
 		if (!PUSH(a, arts, narts, cap))
 			return nomem(e);
 		struct kader_artikel *k = &arts[narts - 1];
-		k->id = sqlite3_column_int64(st, 0);
-		k->nummer = sqlite3_column_int(st, 1);
+		k->id = db_col_int(st, 0);
+		k->nummer = (int)db_col_int(st, 1);
 		k->titel = col_text(a, st, 2);
 	}
 	if (r < 0)
@@ -2562,7 +2571,7 @@ store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
 			if (!PUSH(a, k->versies, k->nversies, vcap))
 				return nomem(e);
 			struct kader_versie *v = &k->versies[k->nversies - 1];
-			v->id = sqlite3_column_int64(st, 0);
+			v->id = db_col_int(st, 0);
 			v->periode.van = col_date(st, 1);
 			v->periode.tot = col_date(st, 2);
 			v->tekst = col_text(a, st, 3);
@@ -2601,7 +2610,7 @@ store_kader_list(struct store *s, struct arena *a, const char *samenwerking,
 enum status
 store_werkstroom_add(struct store *s, const struct werkstroom *w, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 	int64_t sid, wid;
 
@@ -2617,8 +2626,8 @@ store_werkstroom_add(struct store *s, const struct werkstroom *w, struct err *e)
 	bind_text(st, 3, w->naam);
 	bind_text(st, 4, w->eigenaar);
 	bind_text(st, 5, w->omschrijving);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE)
+	if (insert_id(s, st, &wid) != DB_OK) {
+		if (db_laatste(s->db) == DB_UNIQUE)
 			err_invalid(e, "code", "unique",
 				    "Er is al een werkstroom met code %s.",
 				    w->code);
@@ -2626,7 +2635,6 @@ store_werkstroom_add(struct store *s, const struct werkstroom *w, struct err *e)
 			db_error(s, e, "insert werkstroom");
 		goto out;
 	}
-	wid = sqlite3_last_insert_rowid(s->db);
 	for (size_t i = 0; i < w->nmijlpalen; i++) {
 		const struct mijlpaal *m = &w->mijlpalen[i];
 
@@ -2656,7 +2664,7 @@ store_werkstroom_list(struct store *s, struct arena *a,
 		      const char *samenwerking, struct werkstroom **out,
 		      size_t *n, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t cap = 0;
 	int64_t sid;
 	int r;
@@ -2675,7 +2683,7 @@ store_werkstroom_list(struct store *s, struct arena *a,
 		if (!PUSH(a, *out, *n, cap))
 			return nomem(e);
 		struct werkstroom *w = &(*out)[*n - 1];
-		w->id = sqlite3_column_int64(st, 0);
+		w->id = db_col_int(st, 0);
 		w->code = col_text(a, st, 1);
 		w->naam = col_text(a, st, 2);
 		w->eigenaar = col_text(a, st, 3);
@@ -2695,14 +2703,12 @@ store_werkstroom_list(struct store *s, struct arena *a,
 			if (!PUSH(a, w->mijlpalen, w->nmijlpalen, mcap))
 				return nomem(e);
 			struct mijlpaal *m = &w->mijlpalen[w->nmijlpalen - 1];
-			m->id = sqlite3_column_int64(st, 0);
+			m->id = db_col_int(st, 0);
 			m->naam = col_text(a, st, 1);
 			m->gepland = col_date(st, 2);
-			mijlpaal_status_parse(
-				(const char *)sqlite3_column_text(st, 3),
-				&m->status);
+			mijlpaal_status_parse(db_col_text(st, 3), &m->status);
 			m->uitkomst = col_text(a, st, 4);
-			m->verzonnen = sqlite3_column_int(st, 5) != 0;
+			m->verzonnen = (int)db_col_int(st, 5) != 0;
 		}
 		if (r < 0)
 			return e->status;
@@ -2715,7 +2721,7 @@ store_werkstroom_list(struct store *s, struct arena *a,
 enum status
 store_taakveld_add(struct store *s, const struct taakveld *t, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 
 	if (!t->code || !*t->code)
@@ -2744,14 +2750,14 @@ store_taakveld_add(struct store *s, const struct taakveld *t, struct err *e)
 		bind_int(st, 6, t->laatste_jaar);
 	else
 		bind_null(st, 6);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(s->db) ==
-		    SQLITE_CONSTRAINT_PRIMARYKEY)
+	if (db_step(st) < 0) {
+		if (db_laatste(s->db) == DB_UNIQUE)
 			rc = err_invalid(e, "code", "unique",
 					 "Taakveld %s bestaat al.", t->code);
 		else
 			rc = db_error(s, e, "insert taakveld");
 	}
+	db_reset(st);
 	if (rc == ST_OK)
 		rc = audit_append(s, "create", 201, "taakveld", NULL, t->code,
 				  NULL, NULL,
@@ -2765,7 +2771,7 @@ enum status
 store_taakveld_list(struct store *s, struct arena *a, int jaar,
 		    struct taakveld **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_TAAKVELD_LIST, e);
+	struct db_stmt *st = stmt(s, Q_TAAKVELD_LIST, e);
 	size_t cap = 0;
 	int r;
 
@@ -2786,9 +2792,9 @@ store_taakveld_list(struct store *s, struct arena *a, int jaar,
 		t->hoofdtaakveld = col_text(a, st, 2);
 		t->hoofdtaakveld_naam = col_text(a, st, 3);
 		t->eerste_jaar =
-			col_is_null(st, 4) ? 0 : sqlite3_column_int(st, 4);
+			col_is_null(st, 4) ? 0 : (int)db_col_int(st, 4);
 		t->laatste_jaar =
-			col_is_null(st, 5) ? 0 : sqlite3_column_int(st, 5);
+			col_is_null(st, 5) ? 0 : (int)db_col_int(st, 5);
 	}
 	return r < 0 ? e->status : ST_OK;
 }
@@ -2799,16 +2805,16 @@ static enum status
 gebruiker_id(struct store *s, const char *naam, int64_t *id, bool *actief,
 	     struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	*id = 0; /* defined on every path */
 	st = row_by_key(s, Q_GEBRUIKER_GET, naam, "Gebruiker", 64, e);
 	if (!st)
 		return e->status;
-	*id = sqlite3_column_int64(st, 0);
+	*id = db_col_int(st, 0);
 	if (actief)
 		*actief = col_is_null(st, 5);
-	sqlite3_reset(st);
+	db_reset(st);
 	return ST_OK;
 }
 
@@ -2832,7 +2838,7 @@ enum status
 store_gebruiker_add(struct store *s, const struct gebruiker *g,
 		    const char *wachtwoord_hash, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 	char now[32];
 	int64_t dummy;
@@ -2876,17 +2882,16 @@ store_gebruiker_add(struct store *s, const struct gebruiker *g,
 }
 
 static enum status
-read_gebruiker(struct store *s, struct arena *a, sqlite3_stmt *st,
+read_gebruiker(struct store *s, struct arena *a, struct db_stmt *st,
 	       struct gebruiker *g, struct err *e)
 {
-	g->id = sqlite3_column_int64(st, 0);
+	g->id = db_col_int(st, 0);
 	g->gebruikersnaam = col_text(a, st, 1);
 	g->naam = col_text(a, st, 2);
 	g->email = col_text(a, st, 3);
 	g->aangemaakt = col_text(a, st, 4);
 	g->ingetrokken = col_text(a, st, 5);
-	g->tweede_factor =
-		!col_is_null(st, 7) && sqlite3_column_int(st, 7) != 0;
+	g->tweede_factor = !col_is_null(st, 7) && (int)db_col_int(st, 7) != 0;
 	g->totp_geheim = NULL;
 	g->rollen = NULL;
 	g->nrollen = 0;
@@ -2899,7 +2904,7 @@ static enum status
 read_rollen(struct store *s, struct arena *a, struct gebruiker *g,
 	    struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_GEBRUIKER_ROLLEN, e);
+	struct db_stmt *st = stmt(s, Q_GEBRUIKER_ROLLEN, e);
 	size_t cap = 0;
 	int r;
 
@@ -2910,7 +2915,7 @@ read_rollen(struct store *s, struct arena *a, struct gebruiker *g,
 		if (!PUSH(a, g->rollen, g->nrollen, cap))
 			return nomem(e);
 		struct roltoekenning *t = &g->rollen[g->nrollen - 1];
-		rol_parse((const char *)sqlite3_column_text(st, 0), &t->rol);
+		rol_parse(db_col_text(st, 0), &t->rol);
 		t->scope = col_text(a, st, 1);
 		if (t->scope && !*t->scope)
 			t->scope = NULL;
@@ -2923,8 +2928,8 @@ store_gebruiker_get(struct store *s, struct arena *a,
 		    const char *gebruikersnaam, struct gebruiker *out,
 		    const char **hash, struct err *e)
 {
-	sqlite3_stmt *st = row_by_key(s, Q_GEBRUIKER_GET, gebruikersnaam,
-				      "Gebruiker", 64, e);
+	struct db_stmt *st = row_by_key(s, Q_GEBRUIKER_GET, gebruikersnaam,
+					"Gebruiker", 64, e);
 
 	if (!st)
 		return e->status;
@@ -2933,7 +2938,7 @@ store_gebruiker_get(struct store *s, struct arena *a,
 	out->tweede_factor = out->totp_geheim != NULL;
 	if (hash)
 		*hash = col_text(a, st, 6);
-	sqlite3_reset(st);
+	db_reset(st);
 	return read_rollen(s, a, out, e);
 }
 
@@ -2941,7 +2946,7 @@ enum status
 store_gebruiker_list(struct store *s, struct arena *a, struct gebruiker **out,
 		     size_t *n, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_GEBRUIKER_LIST, e);
+	struct db_stmt *st = stmt(s, Q_GEBRUIKER_LIST, e);
 	size_t cap = 0;
 	int r;
 
@@ -2966,7 +2971,7 @@ enum status
 store_gebruiker_rol(struct store *s, const char *gebruikersnaam,
 		    const struct roltoekenning *t, bool weg, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id, dummy;
 	bool actief = false;
 	enum status rc;
@@ -3002,7 +3007,7 @@ store_gebruiker_rol(struct store *s, const char *gebruikersnaam,
 	bind_text(st, 2, rol_name(t->rol));
 	bind_text(st, 3, t->scope ? t->scope : "");
 	rc = run(s, st, e);
-	if (rc == ST_OK && weg && sqlite3_changes(s->db) == 0)
+	if (rc == ST_OK && weg && db_changes(s->db) == 0)
 		rc = err_set(e, ST_NOT_FOUND, "%.64s heeft de rol %s%s%s niet.",
 			     gebruikersnaam, rol_name(t->rol),
 			     t->scope ? " voor " : "",
@@ -3022,7 +3027,7 @@ enum status
 store_gebruiker_intrekken(struct store *s, const char *gebruikersnaam,
 			  struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id;
 	bool actief = false;
 	enum status rc;
@@ -3062,7 +3067,7 @@ enum status
 store_gebruiker_wachtwoord(struct store *s, const char *gebruikersnaam,
 			   const char *wachtwoord_hash, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id;
 	enum status rc;
 
@@ -3159,7 +3164,7 @@ weigering_opruimen(struct store *s, const char *sleutel, int64_t now,
 		int64_t aantal, sinds;
 	} *list = NULL;
 	size_t n = 0, cap = 0;
-	sqlite3_stmt *st = stmt(s, Q_WEIGERING_AFGELOPEN, e);
+	struct db_stmt *st = stmt(s, Q_WEIGERING_AFGELOPEN, e);
 	int r;
 
 	if (!st)
@@ -3168,14 +3173,14 @@ weigering_opruimen(struct store *s, const char *sleutel, int64_t now,
 	bind_text(st, 2, sleutel);
 	while ((r = next_row(s, st, e)) == 1) {
 		if (!PUSH(&s->scratch, list, n, cap)) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return nomem(e);
 		}
 		list[n - 1].sleutel = col_text(&s->scratch, st, 0);
-		list[n - 1].aantal = sqlite3_column_int64(st, 1);
-		list[n - 1].sinds = sqlite3_column_int64(st, 2);
+		list[n - 1].aantal = db_col_int(st, 1);
+		list[n - 1].sinds = db_col_int(st, 2);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (r < 0)
 		return e->status;
 	for (size_t i = 0; i < n; i++) {
@@ -3204,7 +3209,7 @@ store_audit_weigering(struct store *s, int64_t now, int resultaat,
 	char netwerk[ACCESS_NETWERK_LEN];
 	char sleutel[sizeof(WEIGERING) + ACCESS_NETWERK_LEN];
 	int64_t aantal = 0, sinds = now;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	enum status rc;
 	int r;
 
@@ -3219,10 +3224,10 @@ store_audit_weigering(struct store *s, int64_t now, int resultaat,
 	if ((r = next_row(s, st, e)) < 0)
 		return tx_end(s, e->status, e);
 	if (r == 1) {
-		aantal = sqlite3_column_int64(st, 0);
-		sinds = sqlite3_column_int64(st, 1);
+		aantal = db_col_int(st, 0);
+		sinds = db_col_int(st, 1);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (r == 1 && now - sinds < AUDIT_WEIGERING_VENSTER) {
 		aantal++;
 	} else {
@@ -3249,18 +3254,18 @@ store_audit_weigering(struct store *s, int64_t now, int resultaat,
 }
 
 static void
-read_audit(struct arena *a, sqlite3_stmt *st, struct audit_entry *x)
+read_audit(struct arena *a, struct db_stmt *st, struct audit_entry *x)
 {
 	const char *h;
 
-	x->id = sqlite3_column_int64(st, 0);
+	x->id = db_col_int(st, 0);
 	x->uuid = col_text(a, st, 1);
 	x->aanmaakdatum = col_text(a, st, 2);
 	x->gebruikers_id = col_text(a, st, 3);
 	x->gebruikers_weergave = col_text(a, st, 4);
 	x->actie = col_text(a, st, 5);
 	x->actie_weergave = col_text(a, st, 6);
-	x->resultaat = sqlite3_column_int(st, 7);
+	x->resultaat = (int)db_col_int(st, 7);
 	x->resource = col_text(a, st, 8);
 	x->resource_url = col_text(a, st, 9);
 	x->resource_weergave = col_text(a, st, 10);
@@ -3268,12 +3273,12 @@ read_audit(struct arena *a, sqlite3_stmt *st, struct audit_entry *x)
 	x->herkomst = col_text(a, st, 12);
 	x->oud = col_text(a, st, 13);
 	x->nieuw = col_text(a, st, 14);
-	h = (const char *)sqlite3_column_text(st, 15);
+	h = db_col_text(st, 15);
 	copy_text(x->vorige_hash, sizeof(x->vorige_hash), h);
-	h = (const char *)sqlite3_column_text(st, 16);
+	h = db_col_text(st, 16);
 	copy_text(x->hash, sizeof(x->hash), h);
 	x->scope = col_text(a, st, 17);
-	x->besluit = sqlite3_column_int64(st, 18);
+	x->besluit = db_col_int(st, 18);
 }
 
 /*
@@ -3308,17 +3313,17 @@ zonder_besluit(struct arena *a, const char *j)
 	return out;
 }
 
-/* The connection's viewer as parameters $5-$9 of AUDIT_ZICHT. */
+/* The connection's viewer as parameters $3-$7 of AUDIT_ZICHT. */
 static void
-bind_zicht(const struct store *s, sqlite3_stmt *st)
+bind_zicht(const struct store *s, struct db_stmt *st)
 {
 	const struct zicht *z = s->zicht;
 
-	bind_int(st, 5, z && z->alles);
-	bind_text(st, 6, z ? z->zelf : NULL);
-	bind_text(st, 7, s->zicht_scopes);
-	bind_text(st, 8, s->zicht_volledig);
-	bind_text(st, 9, s->zicht_intern);
+	bind_int(st, 3, z && z->alles);
+	bind_text(st, 4, z ? z->zelf : NULL);
+	bind_text(st, 5, s->zicht_scopes);
+	bind_text(st, 6, s->zicht_volledig);
+	bind_text(st, 7, s->zicht_intern);
 }
 
 enum status
@@ -3327,7 +3332,7 @@ store_audit_list(struct store *s, struct arena *a, const char *resource,
 		 struct audit_entry **out, size_t *n, size_t *total,
 		 struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t cap = 0;
 	int r;
 
@@ -3341,15 +3346,15 @@ store_audit_list(struct store *s, struct arena *a, const char *resource,
 	bind_zicht(s, st);
 	if (next_row(s, st, e) != 1)
 		return e->status;
-	*total = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	*total = (size_t)db_col_int(st, 0);
+	db_reset(st);
 	if (!(st = stmt(s, Q_AUDIT_LIST, e)))
 		return e->status;
 	bind_text(st, 1, resource);
 	bind_text(st, 2, gebruiker);
 	bind_zicht(s, st);
-	bind_int(st, 3, limit ? (int64_t)limit : -1);
-	bind_int(st, 4, (int64_t)offset);
+	bind_int(st, 8, limit ? (int64_t)limit : INT64_MAX);
+	bind_int(st, 9, (int64_t)offset);
 	while ((r = next_row(s, st, e)) == 1) {
 		struct audit_entry *x;
 
@@ -3357,7 +3362,7 @@ store_audit_list(struct store *s, struct arena *a, const char *resource,
 			return nomem(e);
 		x = &(*out)[*n - 1];
 		read_audit(a, st, x);
-		if (!sqlite3_column_int(st, 19)) {
+		if (!(int)db_col_int(st, 19)) {
 			x->oud = zonder_besluit(a, x->oud);
 			x->nieuw = zonder_besluit(a, x->nieuw);
 		}
@@ -3369,7 +3374,7 @@ enum status
 store_audit_verify(struct store *s, int64_t *checked, int64_t *broken,
 		   struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_AUDIT_ALL, e);
+	struct db_stmt *st = stmt(s, Q_AUDIT_ALL, e);
 	char prev[AUDIT_HASH_HEX], want[AUDIT_HASH_HEX];
 	struct arena a;
 	int r;
@@ -3389,7 +3394,7 @@ store_audit_verify(struct store *s, int64_t *checked, int64_t *broken,
 		if (strcmp(x.vorige_hash, prev) != 0 ||
 		    strcmp(x.hash, want) != 0 || x.id != *checked) {
 			*broken = x.id;
-			sqlite3_reset(st);
+			db_reset(st);
 			break;
 		}
 		copy_text(prev, sizeof(prev), x.hash);
@@ -3410,7 +3415,7 @@ store_sessie_add(struct store *s, const char *hash, const char *gebruikersnaam,
 		 const char *csrf, int64_t now, const char *herkomst,
 		 struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id;
 	bool actief = false;
 	enum status rc;
@@ -3443,7 +3448,7 @@ store_sessie_get(struct store *s, struct arena *a, const char *hash,
 		 int64_t now, int64_t idle, int64_t absolute,
 		 struct gebruiker *user, const char **csrf, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_SESSIE_GET, e);
+	struct db_stmt *st = stmt(s, Q_SESSIE_GET, e);
 	const char *naam;
 	int64_t made, used;
 	bool closed;
@@ -3459,10 +3464,10 @@ store_sessie_get(struct store *s, struct arena *a, const char *hash,
 		return err_set(e, ST_NOT_FOUND, "Geen sessie.");
 	naam = col_text(a, st, 0);
 	*csrf = col_text(a, st, 1);
-	made = sqlite3_column_int64(st, 2);
-	used = sqlite3_column_int64(st, 3);
+	made = db_col_int(st, 2);
+	used = db_col_int(st, 3);
 	closed = !col_is_null(st, 4);
-	sqlite3_reset(st);
+	db_reset(st);
 	if (closed || now - used > idle || now - made > absolute) {
 		store_sessie_delete(s, hash, e);
 		return err_set(e, ST_NOT_FOUND,
@@ -3482,7 +3487,7 @@ store_sessie_get(struct store *s, struct arena *a, const char *hash,
 enum status
 store_sessie_delete(struct store *s, const char *hash, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_SESSIE_DELETE, e);
+	struct db_stmt *st = stmt(s, Q_SESSIE_DELETE, e);
 
 	if (!st)
 		return e->status;
@@ -3495,7 +3500,7 @@ store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
 		const char *hash, int64_t now, int64_t verloopt,
 		const struct token_scope *scope, int64_t *id, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t uid;
 	enum status rc;
 	char until[32];
@@ -3546,8 +3551,7 @@ store_token_add(struct store *s, const char *gebruikersnaam, const char *naam,
 		  scope && scope->rol ? rol_name(scope->rol->rol) : NULL);
 	bind_text(st, 7, scope && scope->rol ? scope->rol->scope : NULL);
 	bind_int(st, 8, scope && scope->alleen_lezen);
-	rc = run(s, st, e);
-	*id = sqlite3_last_insert_rowid(s->db);
+	rc = run_id(s, st, id, e);
 	snprintf(until, sizeof(until), "%lld", (long long)verloopt);
 	if (rc == ST_OK)
 		rc = audit_append(s, "create", 201, "token", NULL,
@@ -3562,7 +3566,7 @@ enum status
 store_token_get(struct store *s, struct arena *a, const char *hash, int64_t now,
 		struct gebruiker *user, bool *alleen_lezen, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_TOKEN_GET, e);
+	struct db_stmt *st = stmt(s, Q_TOKEN_GET, e);
 	const char *naam, *rol, *scope;
 	enum status rc;
 	int r;
@@ -3581,8 +3585,8 @@ store_token_get(struct store *s, struct arena *a, const char *hash, int64_t now,
 	naam = col_text(a, st, 0);
 	rol = col_text(a, st, 1);
 	scope = col_text(a, st, 2);
-	*alleen_lezen = sqlite3_column_int(st, 3) != 0;
-	sqlite3_reset(st);
+	*alleen_lezen = (int)db_col_int(st, 3) != 0;
+	db_reset(st);
 	if ((rc = store_gebruiker_get(s, a, naam, user, NULL, e)) || !rol)
 		return rc;
 	/* Keep only the token's role (if the account still holds it). */
@@ -3603,7 +3607,7 @@ enum status
 store_token_intrekken(struct store *s, const char *gebruikersnaam, int64_t id,
 		      int64_t now, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t uid;
 	enum status rc;
 	char num[24];
@@ -3617,7 +3621,7 @@ store_token_intrekken(struct store *s, const char *gebruikersnaam, int64_t id,
 	bind_int(st, 2, id);
 	bind_int(st, 3, now);
 	rc = run(s, st, e);
-	if (rc == ST_OK && sqlite3_changes(s->db) == 0)
+	if (rc == ST_OK && db_changes(s->db) == 0)
 		rc = err_set(e, ST_NOT_FOUND,
 			     "%.64s heeft geen geldig token met nummer %lld.",
 			     gebruikersnaam, (long long)id);
@@ -3633,7 +3637,7 @@ enum status
 store_poging_stand(struct store *s, const char *sleutel, int64_t now,
 		   int64_t *geblokkeerd_tot, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_POGING_GET, e);
+	struct db_stmt *st = stmt(s, Q_POGING_GET, e);
 	int r;
 
 	*geblokkeerd_tot = 0;
@@ -3643,9 +3647,9 @@ store_poging_stand(struct store *s, const char *sleutel, int64_t now,
 	r = next_row(s, st, e);
 	if (r < 0)
 		return e->status;
-	if (r == 1 && sqlite3_column_int64(st, 2) > now)
-		*geblokkeerd_tot = sqlite3_column_int64(st, 2);
-	sqlite3_reset(st);
+	if (r == 1 && db_col_int(st, 2) > now)
+		*geblokkeerd_tot = db_col_int(st, 2);
+	db_reset(st);
 	return ST_OK;
 }
 
@@ -3653,7 +3657,7 @@ enum status
 store_poging_mislukt(struct store *s, const char *sleutel, int64_t now, int max,
 		     int64_t window, int64_t block, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t count = 0, since = now, until = 0;
 	enum status rc;
 	int r;
@@ -3667,12 +3671,12 @@ store_poging_mislukt(struct store *s, const char *sleutel, int64_t now, int max,
 	r = next_row(s, st, e);
 	if (r < 0)
 		return tx_end(s, e->status, e);
-	if (r == 1 && now - sqlite3_column_int64(st, 1) <= window) {
-		count = sqlite3_column_int64(st, 0);
-		since = sqlite3_column_int64(st, 1);
-		until = sqlite3_column_int64(st, 2);
+	if (r == 1 && now - db_col_int(st, 1) <= window) {
+		count = db_col_int(st, 0);
+		since = db_col_int(st, 1);
+		until = db_col_int(st, 2);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	count++;
 	if (count >= max)
 		until = now + block;
@@ -3689,7 +3693,7 @@ store_poging_mislukt(struct store *s, const char *sleutel, int64_t now, int max,
 enum status
 store_poging_wis(struct store *s, const char *sleutel, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_POGING_DELETE, e);
+	struct db_stmt *st = stmt(s, Q_POGING_DELETE, e);
 
 	if (!st)
 		return e->status;
@@ -3704,7 +3708,7 @@ store_tweede_factor_zet(struct store *s, const char *gebruikersnaam,
 			const char *totp_geheim, const char *const *code_hashes,
 			size_t n, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id;
 	enum status rc;
 
@@ -3739,7 +3743,7 @@ enum status
 store_totp_stap_gebruik(struct store *s, const char *gebruikersnaam,
 			int64_t stap, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id;
 	enum status rc;
 
@@ -3753,7 +3757,7 @@ store_totp_stap_gebruik(struct store *s, const char *gebruikersnaam,
 	rc = run(s, st, e);
 	/* One statement decides, under the write lock: of two logins with
 	 * the same code at once, only one changes the row. */
-	if (rc == ST_OK && sqlite3_changes(s->db) == 0)
+	if (rc == ST_OK && db_changes(s->db) == 0)
 		rc = err_set(e, ST_CONFLICT, "Deze code is al gebruikt.");
 	return tx_end(s, rc, e);
 }
@@ -3762,7 +3766,7 @@ enum status
 store_herstelcode_gebruik(struct store *s, const char *gebruikersnaam,
 			  const char *code_hash, int64_t now, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id;
 	enum status rc;
 
@@ -3775,7 +3779,7 @@ store_herstelcode_gebruik(struct store *s, const char *gebruikersnaam,
 	bind_text(st, 2, code_hash);
 	bind_int(st, 3, now);
 	rc = run(s, st, e);
-	if (rc == ST_OK && sqlite3_changes(s->db) == 0)
+	if (rc == ST_OK && db_changes(s->db) == 0)
 		rc = err_set(e, ST_NOT_FOUND, "Onbekende of gebruikte code.");
 	if (rc == ST_OK)
 		rc = audit_append(s, "partial_update", 200, "gebruiker", NULL,

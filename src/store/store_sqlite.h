@@ -6,16 +6,16 @@
 #ifndef AMBT_STORE_SQLITE_H
 #define AMBT_STORE_SQLITE_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "db.h"
 #include "queries.h"
 #include "store.h"
 
 struct store {
-	sqlite3 *db;
-	sqlite3_stmt *stmts[Q__COUNT];
+	struct db *db;
+	enum db_dialect dialect;
 	int depth; /* nesting of tx_begin */
 	int version;
 	char actor[96];
@@ -45,17 +45,26 @@ struct store {
 		 : 0)
 
 enum status db_error(struct store *s, struct err *e, const char *what);
-sqlite3_stmt *stmt(struct store *s, enum query q, struct err *e);
-void bind_text(sqlite3_stmt *st, int n, const char *v);
-void bind_int(sqlite3_stmt *st, int n, int64_t v);
-void bind_null(sqlite3_stmt *st, int n);
-void bind_date(sqlite3_stmt *st, int n, day_t d);
-void bind_id(sqlite3_stmt *st, int n, int64_t id);
-const char *col_text(struct arena *a, sqlite3_stmt *st, int i);
-day_t col_date(sqlite3_stmt *st, int i);
-int col_is_null(sqlite3_stmt *st, int i);
-enum status run(struct store *s, sqlite3_stmt *st, struct err *e);
-int next_row(struct store *s, sqlite3_stmt *st, struct err *e);
+struct db_stmt *stmt(struct store *s, enum query q, struct err *e);
+void bind_text(struct db_stmt *st, int n, const char *v);
+void bind_int(struct db_stmt *st, int n, int64_t v);
+void bind_null(struct db_stmt *st, int n);
+void bind_date(struct db_stmt *st, int n, day_t d);
+void bind_id(struct db_stmt *st, int n, int64_t id);
+const char *col_text(struct arena *a, struct db_stmt *st, int i);
+day_t col_date(struct db_stmt *st, int i);
+int col_is_null(struct db_stmt *st, int i);
+enum status run(struct store *s, struct db_stmt *st, struct err *e);
+/* Step an INSERT ... RETURNING id: DB_OK and *id, or the failure's
+ * class (for the caller to name a unique key, say). */
+enum db_fout insert_id(struct store *s, struct db_stmt *st, int64_t *id);
+/* Run an INSERT ... RETURNING id: *id is the new row's. */
+enum status run_id(struct store *s, struct db_stmt *st, int64_t *id,
+		   struct err *e);
+/* Bind a search phrase for LIKE ... ESCAPE '!' (its %, _ and ! taken
+ * literally), or NULL when empty. */
+void bind_zoek(struct db_stmt *st, int n, const char *zoek);
+int next_row(struct store *s, struct db_stmt *st, struct err *e);
 enum status exec(struct store *s, const char *sql, struct err *e);
 enum status nomem(struct err *e);
 enum status tx_begin(struct store *s, struct err *e);
@@ -96,7 +105,7 @@ bool zichtbaar(const struct store *s, const char *org, const char *openbaarheid,
  * queries.c), filled only when the connection's viewer may read it.
  * organisatie and onderwerp may be NULL.
  */
-void read_besluit_ref(struct store *s, struct arena *a, sqlite3_stmt *st,
+void read_besluit_ref(struct store *s, struct arena *a, struct db_stmt *st,
 		      int col, const char **identificatie,
 		      const char **organisatie, const char **onderwerp);
 enum status samenwerking_id(struct store *s, const char *code, int64_t *id,
@@ -104,8 +113,8 @@ enum status samenwerking_id(struct store *s, const char *code, int64_t *id,
 enum status eenheid_id(struct store *s, const char *code, int64_t *id,
 		       const char **samenwerking, struct arena *a,
 		       struct err *e);
-sqlite3_stmt *row_by_key(struct store *s, enum query q, const char *key,
-			 const char *wat, int max, struct err *e);
+struct db_stmt *row_by_key(struct store *s, enum query q, const char *key,
+			   const char *wat, int max, struct err *e);
 const char *iso(struct arena *a, day_t d);
 /* The store's "now" (store_set_clock) as UTC ISO 8601, into buf. */
 void utc_now(const struct store *s, char *buf, size_t n);
@@ -115,9 +124,9 @@ void utc_now(const struct store *s, char *buf, size_t n);
  * elements of `size` bytes, each zeroed and then filled by `lees`; the
  * statement is reset afterwards. The shape of every list query.
  */
-typedef void (*rij_lezer)(struct store *s, struct arena *a, sqlite3_stmt *st,
+typedef void (*rij_lezer)(struct store *s, struct arena *a, struct db_stmt *st,
 			  void *elem);
-enum status rows_read(struct store *s, struct arena *a, sqlite3_stmt *st,
+enum status rows_read(struct store *s, struct arena *a, struct db_stmt *st,
 		      size_t size, rij_lezer lees, void **out, size_t *n,
 		      struct err *e);
 

@@ -20,11 +20,12 @@
 /* ---- staff ---- */
 
 static void
-read_medewerker(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_medewerker(struct store *s, struct arena *a, struct db_stmt *st,
+		void *elem)
 {
 	struct medewerker *m = elem;
 
-	m->id = sqlite3_column_int64(st, 0);
+	m->id = db_col_int(st, 0);
 	m->nummer = col_text(a, st, 1);
 	m->naam = col_text(a, st, 2);
 	m->werkgever = col_text(a, st, 3);
@@ -32,10 +33,10 @@ read_medewerker(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 	m->eenheid = col_text(a, st, 5);
 	m->eenheid_naam = col_text(a, st, 6);
 	m->standplaats = col_text(a, st, 7);
-	m->fte = sqlite3_column_int(st, 8);
+	m->fte = (int)db_col_int(st, 8);
 	m->periode.van = col_date(st, 9);
 	m->periode.tot = col_date(st, 10);
-	m->bron_batch = sqlite3_column_int64(st, 11);
+	m->bron_batch = db_col_int(st, 11);
 	m->samenwerking = col_text(a, st, 12);
 }
 
@@ -45,7 +46,7 @@ medewerkers_lezen(struct store *s, struct arena *a, const char *samenwerking,
 		  const char *zoek, const char *nummer, struct medewerker **out,
 		  size_t *n, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_MW_LIST, e);
+	struct db_stmt *st = stmt(s, Q_MW_LIST, e);
 	void *arr;
 
 	*out = NULL;
@@ -53,7 +54,7 @@ medewerkers_lezen(struct store *s, struct arena *a, const char *samenwerking,
 	if (!st)
 		return e->status;
 	bind_text(st, 1, samenwerking);
-	bind_text(st, 2, zoek && *zoek ? zoek : NULL);
+	bind_zoek(st, 2, zoek);
 	bind_text(st, 3, nummer);
 	bind_int(st, 4, s->zicht && s->zicht->alles);
 	bind_text(st, 5, s->zicht_beheer);
@@ -117,13 +118,13 @@ medewerker_controleren(struct store *s, const struct medewerker *m,
 	arena_init(&a, 1 << 16);
 	err_clear(&probe);
 	if (m->werkgever && *m->werkgever) {
-		sqlite3_stmt *st = stmt(s, Q_ORG_ID, &probe);
+		struct db_stmt *st = stmt(s, Q_ORG_ID, &probe);
 
 		if (st) {
 			bind_text(st, 1, m->werkgever);
 			if (next_row(s, st, &probe) == 1)
-				*werkgever = sqlite3_column_int64(st, 0);
-			sqlite3_reset(st);
+				*werkgever = db_col_int(st, 0);
+			db_reset(st);
 		}
 		if (!*werkgever)
 			err_invalid(e, VELD("werkgever"), "unknown",
@@ -160,8 +161,8 @@ medewerker_controleren(struct store *s, const struct medewerker *m,
 }
 
 static void
-bind_medewerker(sqlite3_stmt *st, const struct medewerker *m, int64_t werkgever,
-		int64_t eenheid, int64_t samenwerking)
+bind_medewerker(struct db_stmt *st, const struct medewerker *m,
+		int64_t werkgever, int64_t eenheid, int64_t samenwerking)
 {
 	bind_int(st, 10, samenwerking);
 	bind_text(st, 1, m->nummer);
@@ -176,6 +177,7 @@ bind_medewerker(sqlite3_stmt *st, const struct medewerker *m, int64_t werkgever,
 		bind_null(st, 6);
 	bind_date(st, 7, m->periode.van);
 	bind_date(st, 8, m->periode.tot);
+	bind_null(st, 9); /* written by hand, not by an import */
 }
 
 static const char *
@@ -197,7 +199,7 @@ medewerker_schrijf(struct store *s, const struct medewerker *m, bool bestaand,
 		   int64_t werkgever, int64_t eenheid, int64_t samenwerking,
 		   const char *sw, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, bestaand ? Q_MW_UPDATE : Q_MW_INSERT, e);
+	struct db_stmt *st = stmt(s, bestaand ? Q_MW_UPDATE : Q_MW_INSERT, e);
 
 	if (!st)
 		return e->status;
@@ -218,7 +220,7 @@ static bool
 bestaat(struct store *s, int64_t samenwerking, const char *nummer,
 	struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_MW_BESTAAT, e);
+	struct db_stmt *st = stmt(s, Q_MW_BESTAAT, e);
 	int r;
 
 	if (!st || !nummer)
@@ -226,7 +228,7 @@ bestaat(struct store *s, int64_t samenwerking, const char *nummer,
 	bind_int(st, 1, samenwerking);
 	bind_text(st, 2, nummer);
 	r = next_row(s, st, e);
-	sqlite3_reset(st);
+	db_reset(st);
 	return r == 1;
 }
 
@@ -433,25 +435,25 @@ store_uren_register(struct store *s, struct arena *a, struct uren_register *out,
 /* ---- batches ---- */
 
 static void
-read_batch(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_batch(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct uren_batch *b = elem;
-	const char *h = (const char *)sqlite3_column_text(st, 1);
+	const char *h = db_col_text(st, 1);
 
 	memset(b, 0, sizeof(*b));
-	b->id = sqlite3_column_int64(st, 0);
+	b->id = db_col_int(st, 0);
 	snprintf(b->hash, sizeof(b->hash), "%s", h ? h : "");
 	b->bestand = col_text(a, st, 2);
 	b->ingelezen = col_text(a, st, 3);
 	b->door = col_text(a, st, 4);
-	b->rijen = sqlite3_column_int64(st, 5);
-	b->honderdsten = sqlite3_column_int64(st, 6);
-	b->medewerkers = sqlite3_column_int64(st, 7);
-	b->gemeenten = sqlite3_column_int64(st, 8);
-	b->afwijkingen = sqlite3_column_int64(st, 9);
+	b->rijen = db_col_int(st, 5);
+	b->honderdsten = db_col_int(st, 6);
+	b->medewerkers = db_col_int(st, 7);
+	b->gemeenten = db_col_int(st, 8);
+	b->afwijkingen = db_col_int(st, 9);
 	b->van = col_date(st, 10);
 	b->tot = col_date(st, 11);
-	b->vervangen_door = sqlite3_column_int64(st, 12);
+	b->vervangen_door = db_col_int(st, 12);
 	b->samenwerking = col_text(a, st, 15);
 }
 
@@ -459,7 +461,7 @@ static enum status
 batch_get(struct store *s, struct arena *a, int64_t id, struct uren_batch *b,
 	  int64_t *eerste, int64_t *laatste, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_UREN_BATCH_LIST, e);
+	struct db_stmt *st = stmt(s, Q_UREN_BATCH_LIST, e);
 	int r;
 
 	if (!st)
@@ -471,11 +473,11 @@ batch_get(struct store *s, struct arena *a, int64_t id, struct uren_batch *b,
 	if (r == 1) {
 		read_batch(s, a, st, b);
 		if (eerste)
-			*eerste = sqlite3_column_int64(st, 13);
+			*eerste = db_col_int(st, 13);
 		if (laatste)
-			*laatste = sqlite3_column_int64(st, 14);
+			*laatste = db_col_int(st, 14);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (r < 0)
 		return e->status;
 	return r ? ST_OK : ST_NOT_FOUND;
@@ -485,7 +487,7 @@ enum status
 store_uren_batches(struct store *s, struct arena *a, struct uren_batch **out,
 		   size_t *n, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_UREN_BATCH_LIST, e);
+	struct db_stmt *st = stmt(s, Q_UREN_BATCH_LIST, e);
 	void *arr;
 
 	*out = NULL;
@@ -515,14 +517,17 @@ store_uren_batch_get(struct store *s, struct arena *a, int64_t id,
 
 /* ---- storing an import ---- */
 
-/* Text or NULL, by index: the hot loop binds without name lookups. */
-static void
-zet_tekst(sqlite3_stmt *st, int i, const char *v)
+/* A bulk value: text (NULL: null) or a whole number. */
+static struct db_waarde
+tekst(const char *v)
 {
-	if (v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
+	return (struct db_waarde){ .tekst = v, .lengte = v ? strlen(v) : 0 };
+}
+
+static struct db_waarde
+getal(int64_t v)
+{
+	return (struct db_waarde){ .is_getal = true, .getal = v };
 }
 
 /* The state of a batch being written. */
@@ -530,7 +535,7 @@ struct schrijver {
 	struct store *s;
 	const struct uren_register *r;
 	int64_t batch;
-	int64_t eerste, laatste; /* row ids */
+	int64_t eerste, laatste; /* row ids: this batch's rows are these */
 	size_t rijen; /* rows written */
 	int64_t *nieuw_id; /* ids of new staff, by index */
 	int64_t samenwerking; /* the file's cooperation, once known */
@@ -558,7 +563,7 @@ nieuwe_medewerkers(struct schrijver *w, struct arena *a,
 		w->cap_nieuw = cap;
 	}
 	for (; w->nnieuw < n; w->nnieuw++) {
-		sqlite3_stmt *st = stmt(s, Q_MW_INSERT, e);
+		struct db_stmt *st = stmt(s, Q_MW_INSERT, e);
 
 		if (!st)
 			return e->status;
@@ -571,55 +576,77 @@ nieuwe_medewerkers(struct schrijver *w, struct arena *a,
 			    &w->samenwerking, NULL, e))
 			return e->status;
 		bind_int(st, 10, w->samenwerking);
-		if (run(s, st, e))
+		if (run_id(s, st, &w->nieuw_id[w->nnieuw], e))
 			return e->status;
-		w->nieuw_id[w->nnieuw] = sqlite3_last_insert_rowid(s->db);
 	}
 	return ST_OK;
 }
 
-/* Rows b[w->rijen, n) into the batch: one statement, bound by position. */
+/*
+ * Rows b[w->rijen, n) into the batch, in one bulk load (COPY on
+ * PostgreSQL). Their ids follow the highest id so far, given here, so
+ * that the batch can name its rows by a range without asking for each.
+ */
 static enum status
 rijen_schrijven(struct schrijver *w, const struct uren_boeking *b, size_t n,
 		struct err *e)
 {
 	struct store *s = w->s;
 	const struct uren_register *r = w->r;
-	sqlite3_stmt *st = stmt(s, Q_UREN_INSERT, e);
+	struct db_bulk *bulk;
+	struct db_waarde v[12];
 
-	if (!st)
-		return e->status;
-	if (sqlite3_bind_parameter_count(st) != 11)
-		return err_internal(e, "Q_UREN_INSERT parameters");
-	sqlite3_bind_int64(st, 1, w->batch);
+	if (w->rijen >= n)
+		return ST_OK;
+	if (!w->laatste) {
+		struct db_stmt *st = stmt(s, Q_UREN_MAX_ID, e);
+		int rr;
+
+		if (!st)
+			return e->status;
+		rr = next_row(s, st, e);
+		w->laatste = rr == 1 ? db_col_int(st, 0) : 0;
+		db_reset(st);
+		if (rr < 0)
+			return e->status;
+	}
+	if (!(bulk = db_bulk_begin(s->db, "uren",
+				   "id, batch_id, regel, medewerker_id, datum, "
+				   "week, gemeente_id, eenheid_id, taakveld, "
+				   "product, honderdsten, omschrijving",
+				   12)))
+		return db_error(s, e, "bulk uren");
+	v[1] = getal(w->batch);
 	for (; w->rijen < n; w->rijen++) {
 		const struct uren_boeking *x = &b[w->rijen];
-		int64_t mw =
-			x->medewerker < r->nmedewerkers
-				? r->medewerkers[x->medewerker].id
-				: w->nieuw_id[x->medewerker - r->nmedewerkers];
 
 		if (x->dag != w->vorige) {
 			date_format_iso(x->dag, w->datum);
 			w->vorige = x->dag;
 		}
-		sqlite3_bind_int64(st, 2, x->regel);
-		sqlite3_bind_int64(st, 3, mw);
-		sqlite3_bind_text(st, 4, w->datum, 10, SQLITE_STATIC);
-		sqlite3_bind_int(st, 5, x->week);
-		sqlite3_bind_int64(st, 6, r->gemeenten[x->gemeente].id);
-		sqlite3_bind_int64(st, 7, r->eenheden[x->eenheid].id);
-		zet_tekst(st, 8, x->taakveld);
-		zet_tekst(st, 9, x->product);
-		sqlite3_bind_int(st, 10, x->honderdsten);
-		zet_tekst(st, 11, x->omschrijving);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return db_error(s, e, "insert uren");
-		sqlite3_reset(st);
-		w->laatste = sqlite3_last_insert_rowid(s->db);
+		v[0] = getal(++w->laatste);
+		v[2] = getal(x->regel);
+		v[3] = getal(
+			x->medewerker < r->nmedewerkers
+				? r->medewerkers[x->medewerker].id
+				: w->nieuw_id[x->medewerker - r->nmedewerkers]);
+		v[4] = (struct db_waarde){ .tekst = w->datum, .lengte = 10 };
+		v[5] = getal(x->week);
+		v[6] = getal(r->gemeenten[x->gemeente].id);
+		v[7] = getal(r->eenheden[x->eenheid].id);
+		v[8] = tekst(x->taakveld);
+		v[9] = tekst(x->product);
+		v[10] = getal(x->honderdsten);
+		v[11] = tekst(x->omschrijving);
 		if (!w->eerste)
 			w->eerste = w->laatste;
+		if (db_bulk_row(bulk, v) != DB_OK) {
+			db_bulk_abort(bulk);
+			return db_error(s, e, "insert uren");
+		}
 	}
+	if (db_bulk_end(bulk) != DB_OK)
+		return db_error(s, e, "insert uren");
 	return ST_OK;
 }
 
@@ -628,26 +655,34 @@ cellen_schrijven(struct schrijver *w, const struct uren_resultaat *res,
 		 struct err *e)
 {
 	struct store *s = w->s;
-	sqlite3_stmt *st = stmt(s, Q_UREN_CEL_INSERT, e);
+	struct db_bulk *bulk;
+	struct db_waarde v[6];
 	char datum[DATE_ISO_LEN];
 
-	if (!st)
-		return e->status;
+	if (!res->ncellen)
+		return ST_OK;
+	if (!(bulk = db_bulk_begin(s->db, "uren_cel",
+				   "batch_id, eenheid_id, gemeente_id, datum, "
+				   "honderdsten, rijen",
+				   6)))
+		return db_error(s, e, "bulk uren_cel");
 	for (size_t i = 0; i < res->ncellen; i++) {
 		const struct uren_cel *c = &res->cellen[i];
 
 		date_format_iso(c->dag, datum);
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, w->batch);
-		sqlite3_bind_int64(st, 2, w->r->eenheden[c->eenheid].id);
-		sqlite3_bind_int64(st, 3, w->r->gemeenten[c->gemeente].id);
-		sqlite3_bind_text(st, 4, datum, 10, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 5, c->honderdsten);
-		sqlite3_bind_int64(st, 6, c->rijen);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		v[0] = getal(w->batch);
+		v[1] = getal(w->r->eenheden[c->eenheid].id);
+		v[2] = getal(w->r->gemeenten[c->gemeente].id);
+		v[3] = (struct db_waarde){ .tekst = datum, .lengte = 10 };
+		v[4] = getal(c->honderdsten);
+		v[5] = getal(c->rijen);
+		if (db_bulk_row(bulk, v) != DB_OK) {
+			db_bulk_abort(bulk);
 			return db_error(s, e, "insert uren_cel");
+		}
 	}
-	sqlite3_reset(st);
+	if (db_bulk_end(bulk) != DB_OK)
+		return db_error(s, e, "insert uren_cel");
 	return ST_OK;
 }
 
@@ -656,7 +691,7 @@ static enum status
 dagen_over_batches(struct store *s, int64_t batch, day_t van, day_t tot,
 		   struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_UREN_OVERLAP, e);
+	struct db_stmt *st = stmt(s, Q_UREN_OVERLAP, e);
 	int64_t overlap = 0;
 	int r;
 
@@ -666,8 +701,8 @@ dagen_over_batches(struct store *s, int64_t batch, day_t van, day_t tot,
 	bind_date(st, 2, van);
 	bind_date(st, 3, tot);
 	if ((r = next_row(s, st, e)) == 1)
-		overlap = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		overlap = db_col_int(st, 0);
+	db_reset(st);
 	if (r < 0)
 		return e->status;
 	if (!overlap)
@@ -679,29 +714,28 @@ dagen_over_batches(struct store *s, int64_t batch, day_t van, day_t tot,
 	bind_date(st, 3, tot);
 	while ((r = next_row(s, st, e)) == 1) {
 		char naam[32], totaal[24], datum[16];
-		const char *iso_dag = (const char *)sqlite3_column_text(st, 2);
-		const char *batches = (const char *)sqlite3_column_text(st, 5);
+		const char *iso_dag = db_col_text(st, 2);
+		const char *batches = db_col_text(st, 5);
 		day_t d = DATE_NONE;
 
 		snprintf(naam, sizeof(naam), "regel %" PRId64,
-			 (int64_t)sqlite3_column_int64(st, 0));
-		uren_format(sqlite3_column_int64(st, 4), totaal,
-			    sizeof(totaal));
+			 (int64_t)db_col_int(st, 0));
+		uren_format(db_col_int(st, 4), totaal, sizeof(totaal));
 		if (iso_dag && date_parse(iso_dag, &d) == 0)
 			date_format_nl(d, datum, sizeof(datum));
 		else
 			snprintf(datum, sizeof(datum), "?");
 		err_invalid(e, naam,
-			    sqlite3_column_int(st, 3) ? "week-over-168"
-						      : "day-over-24",
+			    (int)db_col_int(st, 3) ? "week-over-168"
+						   : "day-over-24",
 			    "Medewerker %.32s heeft %s %s samen met eerder "
 			    "ingelezen uren (batch %.40s) %s uur; dat is "
 			    "meer dan kan.",
-			    (const char *)sqlite3_column_text(st, 1),
-			    sqlite3_column_int(st, 3) ? "in de week van" : "op",
+			    db_col_text(st, 1),
+			    (int)db_col_int(st, 3) ? "in de week van" : "op",
 			    datum, batches ? batches : "", totaal);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return e->status;
 }
 
@@ -784,7 +818,7 @@ static enum status
 vervangen(struct store *s, int64_t vervang, int64_t batch, int64_t eerste,
 	  int64_t laatste, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (!(st = stmt(s, Q_UREN_BATCH_VERVANG, e)))
 		return e->status;
@@ -805,7 +839,7 @@ static enum status
 batch_afronden(struct schrijver *w, const struct uren_resultaat *res,
 	       struct err *e)
 {
-	sqlite3_stmt *st = stmt(w->s, Q_UREN_BATCH_AFRONDEN, e);
+	struct db_stmt *st = stmt(w->s, Q_UREN_BATCH_AFRONDEN, e);
 
 	if (!st)
 		return e->status;
@@ -856,7 +890,7 @@ store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
 	struct schrijver w = { .s = s, .r = r, .vorige = DATE_NONE };
 	struct uren_batch oud = { 0 };
 	struct arena a;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t oud_eerste = 0, oud_laatste = 0, al = 0;
 	bool fout = false, draad = false;
 	pthread_t thread;
@@ -892,9 +926,8 @@ store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
 	bind_text(st, 4, s->actor[0] ? s->actor : NULL);
 	for (int k = 5; k <= 9; k++)
 		bind_int(st, k, 0);
-	if (run(s, st, e))
+	if (run_id(s, st, &w.batch, e))
 		goto out;
-	w.batch = sqlite3_last_insert_rowid(s->db);
 
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
@@ -963,8 +996,8 @@ store_uren_import(struct store *s, struct arena *uit, struct arena *fa,
 	bind_int(st, 2, w.samenwerking);
 	rr = next_row(s, st, e);
 	if (rr == 1)
-		al = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		al = db_col_int(st, 0);
+	db_reset(st);
 	if (rr < 0)
 		goto out;
 	if (al) {
@@ -1023,7 +1056,7 @@ enum status
 store_uren_laatste_jaar(struct store *s, const char *samenwerking, int *jaar,
 			struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_UREN_LAATSTE_JAAR, e);
+	struct db_stmt *st = stmt(s, Q_UREN_LAATSTE_JAAR, e);
 	int r;
 
 	*jaar = 0;
@@ -1031,13 +1064,13 @@ store_uren_laatste_jaar(struct store *s, const char *samenwerking, int *jaar,
 		return e->status;
 	bind_text(st, 1, samenwerking);
 	if ((r = next_row(s, st, e)) == 1)
-		*jaar = sqlite3_column_int(st, 0); /* NULL reads as 0 */
-	sqlite3_reset(st);
+		*jaar = (int)db_col_int(st, 0); /* NULL reads as 0 */
+	db_reset(st);
 	return r < 0 ? e->status : ST_OK;
 }
 
 static void
-read_maand(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
+read_maand(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 {
 	struct uren_maand *m = elem;
 
@@ -1045,10 +1078,10 @@ read_maand(struct store *s, struct arena *a, sqlite3_stmt *st, void *elem)
 	m->gemeente_naam = col_text(a, st, 1);
 	m->eenheid = col_text(a, st, 2);
 	m->eenheid_naam = col_text(a, st, 3);
-	m->jaar = sqlite3_column_int(st, 4);
-	m->maand = sqlite3_column_int(st, 5);
-	m->honderdsten = sqlite3_column_int64(st, 6);
-	m->rijen = sqlite3_column_int64(st, 7);
+	m->jaar = (int)db_col_int(st, 4);
+	m->maand = (int)db_col_int(st, 5);
+	m->honderdsten = db_col_int(st, 6);
+	m->rijen = db_col_int(st, 7);
 }
 
 enum status
@@ -1056,7 +1089,7 @@ store_uren_maanden(struct store *s, struct arena *a, const char *samenwerking,
 		   int van_jaar, int tot_jaar, struct uren_maand **out,
 		   size_t *n, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_UREN_MAANDEN, e);
+	struct db_stmt *st = stmt(s, Q_UREN_MAANDEN, e);
 	void *arr;
 	char van[DATE_ISO_LEN], tot[DATE_ISO_LEN];
 
@@ -1099,7 +1132,7 @@ store_uren_cellen(struct store *s, struct arena *a,
 		  day_t van, day_t tot, struct uren_cel **out, size_t *n,
 		  struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_UREN_CELLEN, e);
+	struct db_stmt *st = stmt(s, Q_UREN_CELLEN, e);
 	size_t cap = 0;
 	int64_t vorige_e = 0, vorige_g = 0;
 	long ie = -1, ig = -1;
@@ -1116,8 +1149,8 @@ store_uren_cellen(struct store *s, struct arena *a,
 		bind_date(st, 2, van);
 	bind_date(st, 3, tot);
 	while ((rr = next_row(s, st, e)) == 1) {
-		int64_t eid = sqlite3_column_int64(st, 0);
-		int64_t gid = sqlite3_column_int64(st, 1);
+		int64_t eid = db_col_int(st, 0);
+		int64_t gid = db_col_int(st, 1);
 		struct uren_cel *c;
 
 		/* Rows come grouped by unit and municipality. */
@@ -1133,10 +1166,10 @@ store_uren_cellen(struct store *s, struct arena *a,
 		c->eenheid = (uint32_t)ie;
 		c->gemeente = (uint32_t)ig;
 		c->dag = col_date(st, 2);
-		c->honderdsten = sqlite3_column_int64(st, 3);
-		c->rijen = sqlite3_column_int64(st, 4);
+		c->honderdsten = db_col_int(st, 3);
+		c->rijen = db_col_int(st, 4);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (rr < 0)
 		return e->status;
 	if (*n > 1) /* no cells: *out is NULL */

@@ -1,0 +1,513 @@
+/*
+ * db_pg.c - the PostgreSQL driver of db.h, on libpq: statements prepared
+ * on the server once per connection (named "s<number>"), every value sent
+ * as text with its type inferred by the server, rows read a result at a
+ * time, many rows streamed with COPY, and a connection that went away
+ * made anew at the next statement outside a transaction. The only file
+ * besides db_sqlite.c that calls a database library.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "db_driver.h"
+#include "../banned.h"
+
+#define PG_MAX_PARAMS 48
+#define PG_COPY_BUF (256 * 1024)
+
+/* The one lock that lets a single writer in at a time ("ambt"). */
+#define SCHRIJFSLOT "1634558580"
+
+struct pg_stmt {
+	struct db_stmt base;
+	char *sql;
+	bool prepared;
+	int nparams;
+	const char *vals[PG_MAX_PARAMS];
+	char *owned[PG_MAX_PARAMS];
+	PGresult *res;
+	int row, nrows;
+};
+
+struct pg_db {
+	struct db base;
+	PGconn *conn;
+	struct pg_stmt stmts[DB_MAX_STMTS];
+	int64_t changes;
+};
+
+struct pg_bulk {
+	struct db_bulk base;
+	int ncols;
+	char *buf;
+	size_t len;
+	bool fout;
+};
+
+static const struct db_ops pg_ops;
+
+#define PG(d) ((struct pg_db *)(void *)(d))
+#define PGS(s) ((struct pg_stmt *)(void *)(s))
+
+static void
+stil(void *arg, const char *melding)
+{
+	(void)arg;
+	(void)melding; /* notices (e.g. "relation exists") are not errors */
+}
+
+/* The class of a failed result (or of the connection), remembered. */
+static enum db_fout
+fout(struct db *d, const PGresult *res, const char *wat)
+{
+	PGconn *conn = PG(d)->conn;
+	const char *code =
+		res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? PQresultErrorMessage(res) : NULL;
+	enum db_fout f = DB_ANDERS;
+
+	if (!msg || !*msg)
+		msg = PQerrorMessage(conn);
+	if (PQstatus(conn) != CONNECTION_OK)
+		f = DB_VERBINDING;
+	else if (code) {
+		if (strcmp(code, "23505") == 0)
+			f = DB_UNIQUE;
+		else if (strcmp(code, "23503") == 0)
+			f = DB_FOREIGN_KEY;
+		else if (strcmp(code, "23514") == 0 ||
+			 strcmp(code, "23502") == 0 ||
+			 strcmp(code, "P0001") == 0)
+			f = DB_CHECK;
+		else if (strcmp(code, "40001") == 0 ||
+			 strcmp(code, "40P01") == 0)
+			f = DB_SERIALISATIE;
+		else if (strcmp(code, "55P03") == 0)
+			f = DB_BEZET;
+		else if (strncmp(code, "08", 2) == 0 ||
+			 strncmp(code, "57P", 3) == 0)
+			f = DB_VERBINDING;
+	}
+	return db_zet_fout(d, f, "postgresql %s: %s%s%s", wat, code ? code : "",
+			   code ? " " : "", msg ? msg : "");
+}
+
+/*
+ * Outside a transaction, a connection that went away is made anew; its
+ * prepared statements went with it. DB_OK when the connection is usable.
+ */
+static enum db_fout
+verbonden(struct db *d)
+{
+	struct pg_db *db = PG(d);
+
+	if (PQstatus(db->conn) == CONNECTION_OK)
+		return DB_OK;
+	if (d->depth > 0)
+		return db_zet_fout(d, DB_VERBINDING,
+				   "postgresql: connection lost in a "
+				   "transaction");
+	PQreset(db->conn);
+	if (PQstatus(db->conn) != CONNECTION_OK)
+		return db_zet_fout(d, DB_VERBINDING, "postgresql: %s",
+				   PQerrorMessage(db->conn));
+	for (int i = 0; i < DB_MAX_STMTS; i++)
+		db->stmts[i].prepared = false;
+	return DB_OK;
+}
+
+static void pg_close(struct db *d);
+static enum db_fout pg_exec(struct db *d, const char *sql);
+
+enum db_fout
+db_pg_open(const char *url, struct db **out, char *melding, size_t n)
+{
+	struct pg_db *db = calloc(1, sizeof(*db));
+
+	*out = NULL;
+	if (!db) {
+		snprintf(melding, n, "Onvoldoende geheugen.");
+		return DB_ANDERS;
+	}
+	db->base.ops = &pg_ops;
+	db->base.dialect = DB_POSTGRES;
+	db->conn = PQconnectdb(url);
+	if (!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
+		const char *m = db->conn ? PQerrorMessage(db->conn) : "";
+		size_t k = strlen(m);
+
+		while (k && (m[k - 1] == '\n' || m[k - 1] == ' '))
+			k--;
+		snprintf(melding, n,
+			 "De PostgreSQL-database kan niet worden bereikt: "
+			 "%.*s.",
+			 (int)(k > 300 ? 300 : k), m);
+		pg_close(&db->base);
+		return DB_VERBINDING;
+	}
+	PQsetNoticeProcessor(db->conn, stil, NULL);
+	/* The store compares and writes text as it is, in UTC. */
+	if (pg_exec(&db->base, "SET client_encoding = 'UTF8'; "
+			       "SET TIME ZONE 'UTC'") != DB_OK) {
+		snprintf(melding, n, "%s", db->base.melding);
+		pg_close(&db->base);
+		return DB_ANDERS;
+	}
+	*out = &db->base;
+	return DB_OK;
+}
+
+/* Forget a statement's result and its own copies of values. */
+static void
+los(struct pg_stmt *s, bool bindingen)
+{
+	PQclear(s->res);
+	s->res = NULL;
+	s->row = s->nrows = 0;
+	if (!bindingen)
+		return;
+	for (int i = 0; i < PG_MAX_PARAMS; i++) {
+		free(s->owned[i]);
+		s->owned[i] = NULL;
+		s->vals[i] = NULL;
+	}
+}
+
+static void
+pg_close(struct db *d)
+{
+	struct pg_db *db = PG(d);
+
+	for (int i = 0; i < DB_MAX_STMTS; i++) {
+		los(&db->stmts[i], true);
+		free(db->stmts[i].sql);
+	}
+	PQfinish(db->conn);
+	free(db);
+}
+
+static struct db_stmt *
+pg_stmt(struct db *d, int id, const char *sql)
+{
+	struct pg_db *db = PG(d);
+	struct pg_stmt *s = &db->stmts[id];
+	char naam[16];
+	PGresult *r;
+
+	los(s, true);
+	if (verbonden(d) != DB_OK)
+		return NULL;
+	if (s->prepared)
+		return &s->base;
+	snprintf(naam, sizeof(naam), "s%d", id);
+	r = PQprepare(db->conn, naam, sql, 0, NULL);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		fout(d, r, "prepare");
+		PQclear(r);
+		return NULL;
+	}
+	PQclear(r);
+	r = PQdescribePrepared(db->conn, naam);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		fout(d, r, "describe");
+		PQclear(r);
+		return NULL;
+	}
+	s->nparams = PQnparams(r);
+	PQclear(r);
+	if (s->nparams > PG_MAX_PARAMS) {
+		db_zet_fout(d, DB_ANDERS, "statement %d: %d parameters", id,
+			    s->nparams);
+		return NULL;
+	}
+	s->base.db = d;
+	s->prepared = true;
+	return &s->base;
+}
+
+/* Parameter $n as the server knows it, or NULL when it has none. */
+static char **
+plek(struct pg_stmt *s, int n)
+{
+	if (n < 1 || n > s->nparams)
+		return NULL;
+	free(s->owned[n - 1]);
+	s->owned[n - 1] = NULL;
+	s->vals[n - 1] = NULL;
+	return &s->owned[n - 1];
+}
+
+static void
+pg_bind_text(struct db_stmt *st, int n, const char *v)
+{
+	struct pg_stmt *s = PGS(st);
+	char **p = plek(s, n);
+
+	if (p && v)
+		s->vals[n - 1] = *p = strdup(v);
+}
+
+static void
+pg_bind_int(struct db_stmt *st, int n, int64_t v)
+{
+	struct pg_stmt *s = PGS(st);
+	char **p = plek(s, n);
+
+	if (p && (*p = malloc(24))) {
+		snprintf(*p, 24, "%lld", (long long)v);
+		s->vals[n - 1] = *p;
+	}
+}
+
+static void
+pg_bind_null(struct db_stmt *st, int n)
+{
+	plek(PGS(st), n);
+}
+
+static int
+pg_step(struct db_stmt *st)
+{
+	struct pg_stmt *s = PGS(st);
+	struct pg_db *db = PG(st->db);
+
+	if (!s->res) {
+		char naam[16];
+		ExecStatusType t;
+
+		snprintf(naam, sizeof(naam), "s%d", (int)(s - db->stmts));
+		s->res = PQexecPrepared(db->conn, naam, s->nparams, s->vals,
+					NULL, NULL, 0);
+		t = PQresultStatus(s->res);
+		if (t == PGRES_TUPLES_OK) {
+			s->nrows = PQntuples(s->res);
+			db->changes = s->nrows;
+		} else if (t == PGRES_COMMAND_OK) {
+			s->nrows = 0;
+			db->changes = strtoll(PQcmdTuples(s->res), NULL, 10);
+		} else {
+			fout(st->db, s->res, "step");
+			PQclear(s->res);
+			s->res = NULL;
+			return -1;
+		}
+		s->row = 0;
+	}
+	if (s->row < s->nrows) {
+		s->row++;
+		return 1;
+	}
+	return 0;
+}
+
+static const char *
+pg_col_text(struct db_stmt *st, int i)
+{
+	struct pg_stmt *s = PGS(st);
+
+	if (!s->res || s->row < 1 || i >= PQnfields(s->res) ||
+	    PQgetisnull(s->res, s->row - 1, i))
+		return NULL;
+	return PQgetvalue(s->res, s->row - 1, i);
+}
+
+static int64_t
+pg_col_int(struct db_stmt *st, int i)
+{
+	const char *t = pg_col_text(st, i);
+
+	return t ? strtoll(t, NULL, 10) : 0;
+}
+
+static bool
+pg_col_null(struct db_stmt *st, int i)
+{
+	return pg_col_text(st, i) == NULL;
+}
+
+static void
+pg_reset(struct db_stmt *st)
+{
+	los(PGS(st), false);
+}
+
+static int64_t
+pg_changes(struct db *d)
+{
+	return PG(d)->changes;
+}
+
+static enum db_fout
+pg_exec(struct db *d, const char *sql)
+{
+	PGresult *r;
+	ExecStatusType t;
+	enum db_fout f = DB_OK;
+
+	if (verbonden(d) != DB_OK)
+		return d->laatste;
+	r = PQexec(PG(d)->conn, sql);
+	t = PQresultStatus(r);
+	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK)
+		f = fout(d, r, "exec");
+	else {
+		PG(d)->changes = strtoll(PQcmdTuples(r), NULL, 10);
+		d->laatste = DB_OK;
+	}
+	PQclear(r);
+	return f;
+}
+
+static enum db_fout
+pg_begin(struct db *d)
+{
+	/* Writers one at a time, like SQLite's BEGIN IMMEDIATE: every check
+	 * inside a write and the audit chain see all committed before. */
+	enum db_fout f = pg_exec(d, "BEGIN");
+
+	if (f == DB_OK &&
+	    (f = pg_exec(d, "SELECT pg_advisory_xact_lock(" SCHRIJFSLOT ")")) !=
+		    DB_OK)
+		pg_exec(d, "ROLLBACK");
+	return f;
+}
+
+static struct db_bulk *
+pg_bulk_begin(struct db *d, const char *tabel, const char *kolommen, int ncols)
+{
+	struct pg_bulk *b = calloc(1, sizeof(*b));
+	char sql[1024];
+	PGresult *r;
+
+	if (!b || !(b->buf = malloc(PG_COPY_BUF))) {
+		free(b);
+		db_zet_fout(d, DB_ANDERS, "bulk: no room");
+		return NULL;
+	}
+	snprintf(sql, sizeof(sql), "COPY %s (%s) FROM STDIN", tabel, kolommen);
+	r = PQexec(PG(d)->conn, sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		fout(d, r, "copy");
+		PQclear(r);
+		free(b->buf);
+		free(b);
+		return NULL;
+	}
+	PQclear(r);
+	b->base.db = d;
+	b->ncols = ncols;
+	return &b->base;
+}
+
+/* Send what is buffered. */
+static enum db_fout
+spoel(struct pg_bulk *b)
+{
+	if (b->len &&
+	    PQputCopyData(PG(b->base.db)->conn, b->buf, (int)b->len) != 1) {
+		b->fout = true;
+		return fout(b->base.db, NULL, "copy");
+	}
+	b->len = 0;
+	return DB_OK;
+}
+
+static enum db_fout
+pg_bulk_row(struct db_bulk *bb, const struct db_waarde *rij)
+{
+	struct pg_bulk *b = (struct pg_bulk *)(void *)bb;
+
+	for (int i = 0; i < b->ncols; i++) {
+		const struct db_waarde *w = &rij[i];
+		/* Room for the value written out with every byte escaped. */
+		size_t nodig = (w->tekst ? 2 * w->lengte : 24) + 2;
+
+		if (b->len + nodig > PG_COPY_BUF && spoel(b) != DB_OK)
+			return bb->db->laatste;
+		if (nodig > PG_COPY_BUF)
+			return db_zet_fout(bb->db, DB_ANDERS,
+					   "bulk: value too large");
+		if (i)
+			b->buf[b->len++] = '\t';
+		if (w->tekst) {
+			for (size_t k = 0; k < w->lengte; k++) {
+				char c = w->tekst[k];
+
+				if (c == '\\' || c == '\t' || c == '\n' ||
+				    c == '\r') {
+					b->buf[b->len++] = '\\';
+					c = c == '\t'	? 't'
+					    : c == '\n' ? 'n'
+					    : c == '\r' ? 'r'
+							: '\\';
+				}
+				b->buf[b->len++] = c;
+			}
+		} else if (w->is_getal) {
+			b->len += (size_t)snprintf(b->buf + b->len, 24, "%lld",
+						   (long long)w->getal);
+		} else {
+			b->buf[b->len++] = '\\';
+			b->buf[b->len++] = 'N';
+		}
+	}
+	b->buf[b->len++] = '\n';
+	return DB_OK;
+}
+
+static enum db_fout
+pg_bulk_end(struct db_bulk *bb)
+{
+	struct pg_bulk *b = (struct pg_bulk *)(void *)bb;
+	struct db *d = bb->db;
+	PGconn *conn = PG(d)->conn;
+	bool afbreken = b->fout;
+	enum db_fout f = afbreken ? DB_ANDERS : spoel(b);
+	PGresult *r;
+
+	if (PQputCopyEnd(conn, f == DB_OK ? NULL : "afgebroken") != 1 &&
+	    f == DB_OK)
+		f = fout(d, NULL, "copy end");
+	if (afbreken)
+		db_zet_fout(d, DB_ANDERS, "copy: given up");
+	while ((r = PQgetResult(conn))) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && f == DB_OK)
+			f = fout(d, r, "copy");
+		PQclear(r);
+	}
+	free(b->buf);
+	free(b);
+	return f;
+}
+
+static void
+pg_bulk_abort(struct db_bulk *bb)
+{
+	struct pg_bulk *b = (struct pg_bulk *)(void *)bb;
+
+	b->fout = true;
+	pg_bulk_end(bb);
+}
+
+static const struct db_ops pg_ops = {
+	.close = pg_close,
+	.stmt = pg_stmt,
+	.bind_text = pg_bind_text,
+	.bind_int = pg_bind_int,
+	.bind_null = pg_bind_null,
+	.step = pg_step,
+	.col_text = pg_col_text,
+	.col_int = pg_col_int,
+	.col_null = pg_col_null,
+	.reset = pg_reset,
+	.changes = pg_changes,
+	.exec = pg_exec,
+	.begin = pg_begin,
+	.bulk_begin = pg_bulk_begin,
+	.bulk_row = pg_bulk_row,
+	.bulk_end = pg_bulk_end,
+	.bulk_abort = pg_bulk_abort,
+};
