@@ -11,7 +11,7 @@
 #include "../banned.h"
 
 static const char usage[] =
-	"Gebruik: ambt serve [--poort 8080] [--adres 127.0.0.1] [--db PAD]\n"
+	"Gebruik: ambt serve [--poort 8080] [--adres 127.0.0.1] [--db DATABASE]\n"
 	"                    [--cors HERKOMST,...] [--max-body BYTES] "
 	"[--max-upload BYTES]\n                    [--stil]\n\n"
 	"Start de webserver: de pagina's en de API onder /api/v1. Stoppen "

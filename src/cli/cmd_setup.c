@@ -19,7 +19,7 @@
 #include "../banned.h"
 
 static const char init_usage[] =
-	"Gebruik: ambt init [--db PAD] [--register DOCUMENT.json]\n\n"
+	"Gebruik: ambt init [--db DATABASE] [--register DOCUMENT.json]\n\n"
 	"Maakt een nieuwe database met de referentielijsten (de gemeenten "
 	"volgens het CBS\nen de BBV-taakvelden), zonder samenwerkingen of "
 	"besluiten. Een bestaande\ndatabase blijft ongemoeid.\n\n"
@@ -30,7 +30,7 @@ static const char init_usage[] =
 	"gemaakt\n";
 
 static const char demo_usage[] =
-	"Gebruik: ambt demo [--db PAD] [--overschrijf]\n\n"
+	"Gebruik: ambt demo [--db DATABASE] [--overschrijf]\n\n"
 	"Maakt een database met de demogegevens: de samenwerkingen "
 	"Amstelveen–Aalsmeer (AA),\nHeemstede–Bloemendaal (HB) en "
 	"Wormerland–Oostzaan–Landsmeer (WOL), hun eenheden,\nkaders, "
@@ -151,16 +151,18 @@ cmd_init(int argc, char **argv)
 	struct cli_bestand f = { 0 };
 	size_t npos;
 	const char *path;
+	char toon[1100];
 	int rc;
 
 	if ((rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos, init_usage)) ||
 	    c.help)
 		return rc;
 	path = cli_db_path(&c);
+	store_weergave(path, toon, sizeof(toon));
 	if (exists(path)) {
 		fprintf(stderr,
-			"ambt: %s bestaat al; kies een ander pad met --db.\n",
-			path);
+			"ambt: %s bestaat al; noem een andere database met --db.\n",
+			toon);
 		return EXIT_USER;
 	}
 	if (document && (rc = cli_read_file(document, &f)))
@@ -172,7 +174,7 @@ cmd_init(int argc, char **argv)
 		return rc;
 	printf("Database %s gemaakt, met de gemeenten en BBV-taakvelden%s%s."
 	       "\n",
-	       path, document ? " en het register uit " : "",
+	       toon, document ? " en het register uit " : "",
 	       document ? document : "");
 	return 0;
 }
@@ -191,13 +193,14 @@ cmd_demo(int argc, char **argv)
 	const char *pos[1];
 	size_t npos;
 	const char *path;
-	char tmp[4200];
+	char tmp[4200], toon[1100];
 	int rc;
 
 	if ((rc = cli_parse(argc, argv, opts, &c, pos, 0, &npos, demo_usage)) ||
 	    c.help)
 		return rc;
 	path = cli_db_path(&c);
+	store_weergave(path, toon, sizeof(toon));
 	if (store_is_postgres(path)) {
 		/* A server's database cannot be built aside and renamed:
 		 * it is emptied and loaded, and emptied again on failure. */
@@ -209,9 +212,10 @@ cmd_demo(int argc, char **argv)
 			return cli_fail_bij(&e, "geen demodatabase gemaakt");
 		if (ja && !overschrijf) {
 			fprintf(stderr,
-				"ambt: de database heeft al tabellen. Gebruik "
-				"--overschrijf om haar te vervangen door de "
-				"demogegevens.\n");
+				"ambt: %s bestaat al. Gebruik --overschrijf om "
+				"die database te vervangen door de "
+				"demogegevens.\n",
+				toon);
 			return EXIT_USER;
 		}
 		if (ja && store_wis(path, &e))
@@ -224,7 +228,7 @@ cmd_demo(int argc, char **argv)
 		fprintf(stderr,
 			"ambt: %s bestaat al. Gebruik --overschrijf om die "
 			"database te vervangen door de demogegevens.\n",
-			path);
+			toon);
 		return EXIT_USER;
 	}
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%.4096s.nieuw", path) >=
@@ -248,9 +252,11 @@ cmd_demo(int argc, char **argv)
 static int
 demo_gemaakt(const char *path)
 {
+	char toon[1100];
+
 	printf("Demodatabase %s gemaakt met de samenwerkingen AA, HB en WOL.\n\n"
 	       "Demo-accounts (de wachtwoorden worden alleen nu getoond):\n",
-	       path);
+	       store_weergave(path, toon, sizeof(toon)));
 	for (size_t i = 0; i < NDEMO; i++)
 		printf("  %-24s %-16s %-7s %s%s%s\n", demo_accounts[i].naam,
 		       rol_name(demo_accounts[i].rol),

@@ -22,5 +22,6 @@ int cmd_uren(int argc, char **argv);
 int cmd_verdeling(int argc, char **argv);
 int cmd_kostenpost(int argc, char **argv);
 int cmd_scenario(int argc, char **argv);
+int cmd_inhoud(int argc, char **argv);
 
 #endif

@@ -43,13 +43,15 @@ static const struct command commands[] = {
 	{ "gebruiker", cmd_gebruiker, "persoonlijke accounts en hun rollen" },
 	{ "audit", cmd_audit, "het auditspoor bekijken en narekenen" },
 	{ "serve", cmd_serve, "start de webserver (pagina's en API)" },
+	{ "inhoud", cmd_inhoud,
+	  "per tabel het aantal rijen en een vingerafdruk van de inhoud" },
 	{ NULL, NULL, NULL },
 };
 
 static void
 usage(FILE *out)
 {
-	fputs("Gebruik: ambt OPDRACHT [ARGUMENTEN] [--db PAD] "
+	fputs("Gebruik: ambt OPDRACHT [ARGUMENTEN] [--db DATABASE] "
 	      "[--format tabel|json|csv]\n\n"
 	      "Ambt houdt het register bij van een ambtelijke samenwerking "
 	      "van gemeenten:\nwie samenwerkt in wat, sinds wanneer, en "
@@ -58,8 +60,10 @@ usage(FILE *out)
 	for (const struct command *c = commands; c->name; c++)
 		fprintf(out, "  %-14s %s\n", c->name, c->summary);
 	fputs("\nAlgemene opties:\n"
-	      "  --db PAD        de database (standaard ambt.db, of "
-	      "$AMBT_DB)\n"
+	      "  --db DATABASE   een bestand (standaard ambt.db, of $AMBT_DB), "
+	      "of een\n"
+	      "                  PostgreSQL-database: "
+	      "postgresql://gebruiker@server/naam\n"
 	      "  --format F      uitvoer als tabel (standaard), json of csv\n"
 	      "  --help          uitleg bij een opdracht, bijvoorbeeld "
 	      "'ambt besluit --help'\n\n"
@@ -71,7 +75,7 @@ usage(FILE *out)
 int
 main(int argc, char **argv)
 {
-	/* `ambt --db PAD OPDRACHT ...` works like `ambt OPDRACHT --db PAD`. */
+	/* `ambt --db DATABASE OPDRACHT ...` works like `ambt OPDRACHT --db DATABASE`. */
 	while (argc >= 2 && strncmp(argv[1], "--db", 4) == 0 &&
 	       (argv[1][4] == '\0' || argv[1][4] == '=')) {
 		int used = argv[1][4] == '=' ? 1 : 2;

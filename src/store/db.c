@@ -18,6 +18,27 @@ db_doel_postgres(const char *doel)
 			strncmp(doel, "postgres://", 11) == 0);
 }
 
+const char *
+db_weergave(const char *doel, char *buf, size_t n)
+{
+	const char *schema, *at, *dubbel;
+
+	snprintf(buf, n, "%s", doel ? doel : "");
+	if (!db_doel_postgres(buf) || !(schema = strstr(buf, "://")))
+		return buf;
+	schema += 3;
+	at = strchr(schema, '@');
+	dubbel = strchr(schema, ':');
+	if (at && dubbel && dubbel < at) {
+		char rest[1024];
+
+		snprintf(rest, sizeof(rest), "%s", at);
+		snprintf(buf + (dubbel - buf), n - (size_t)(dubbel - buf),
+			 ":***%s", rest);
+	}
+	return buf;
+}
+
 /* The SQLite file named by `doel` ("sqlite:PATH" or PATH). */
 static const char *
 sqlite_pad(const char *doel)
@@ -34,7 +55,7 @@ db_open(const char *doel, bool maken, struct db **out, char *melding, size_t n)
 		return DB_GEEN_DATABASE;
 	}
 	if (db_doel_postgres(doel))
-		return db_pg_open(doel, out, melding, n);
+		return db_pg_open(doel, maken, out, melding, n);
 	return db_sqlite_open(sqlite_pad(doel), maken, out, melding, n);
 }
 
@@ -50,7 +71,7 @@ db_bestaat(const char *doel, bool *ja, char *melding, size_t n)
 		*ja = access(sqlite_pad(doel), F_OK) == 0;
 		return DB_OK;
 	}
-	if ((f = db_open(doel, false, &db, melding, n)) != DB_OK)
+	if ((f = db_open(doel, true, &db, melding, n)) != DB_OK)
 		return f;
 	st = db_stmt(db, 0,
 		     "SELECT count(*) FROM information_schema.tables WHERE "
@@ -80,7 +101,7 @@ db_wis(const char *doel, char *melding, size_t n)
 				unlink(buf);
 		return DB_OK;
 	}
-	if ((f = db_open(doel, false, &db, melding, n)) != DB_OK)
+	if ((f = db_open(doel, true, &db, melding, n)) != DB_OK)
 		return f;
 	if ((f = db_exec(db, "DROP SCHEMA public CASCADE; "
 			     "CREATE SCHEMA public")) != DB_OK)
@@ -165,6 +186,18 @@ bool
 db_col_null(struct db_stmt *s, int i)
 {
 	return s->db->ops->col_null(s, i);
+}
+
+int
+db_col_count(struct db_stmt *s)
+{
+	return s->db->ops->col_count(s);
+}
+
+const char *
+db_col_name(struct db_stmt *s, int i)
+{
+	return s->db->ops->col_name(s, i);
 }
 
 void

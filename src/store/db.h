@@ -70,6 +70,12 @@ enum db_fout db_wis(const char *doel, char *melding, size_t n);
 /* Close the connection and free its statements. NULL is allowed. */
 void db_close(struct db *db);
 
+/*
+ * `doel` as it may be shown: a PostgreSQL URL without its password, into
+ * buf (n bytes); returns buf.
+ */
+const char *db_weergave(const char *doel, char *buf, size_t n);
+
 /* Whether `doel` names a PostgreSQL database (else a SQLite file). */
 bool db_doel_postgres(const char *doel);
 
@@ -94,6 +100,10 @@ int db_step(struct db_stmt *st);
 const char *db_col_text(struct db_stmt *st, int i);
 int64_t db_col_int(struct db_stmt *st, int i);
 bool db_col_null(struct db_stmt *st, int i);
+
+/* How many columns a row of the statement has, and the name of one. */
+int db_col_count(struct db_stmt *st);
+const char *db_col_name(struct db_stmt *st, int i);
 
 /* Forget the rows and bindings, ready to run again. */
 void db_reset(struct db_stmt *st);

@@ -18,6 +18,8 @@ struct db_ops {
 	const char *(*col_text)(struct db_stmt *s, int i);
 	int64_t (*col_int)(struct db_stmt *s, int i);
 	bool (*col_null)(struct db_stmt *s, int i);
+	int (*col_count)(struct db_stmt *s);
+	const char *(*col_name)(struct db_stmt *s, int i);
 	void (*reset)(struct db_stmt *s);
 	int64_t (*changes)(struct db *db);
 	enum db_fout (*exec)(struct db *db, const char *sql);
@@ -54,7 +56,7 @@ enum db_fout db_zet_fout(struct db *db, enum db_fout f, const char *fmt, ...)
 
 enum db_fout db_sqlite_open(const char *pad, bool maken, struct db **out,
 			    char *melding, size_t n);
-enum db_fout db_pg_open(const char *url, struct db **out, char *melding,
-			size_t n);
+enum db_fout db_pg_open(const char *url, bool maken, struct db **out,
+			char *melding, size_t n);
 
 #endif

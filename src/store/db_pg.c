@@ -122,13 +122,112 @@ verbonden(struct db *d)
 static void pg_close(struct db *d);
 static enum db_fout pg_exec(struct db *d, const char *sql);
 
-enum db_fout
-db_pg_open(const char *url, struct db **out, char *melding, size_t n)
+/* Why `conn` is not connected, for people: libpq's words, trimmed. */
+static void
+onbereikbaar(PGconn *conn, char *melding, size_t n)
 {
-	struct pg_db *db = calloc(1, sizeof(*db));
+	const char *m = conn ? PQerrorMessage(conn) : "";
+	size_t k = strlen(m);
+
+	while (k && (m[k - 1] == '\n' || m[k - 1] == ' '))
+		k--;
+	snprintf(melding, n,
+		 "De PostgreSQL-database kan niet worden bereikt: %.*s.",
+		 (int)(k > 300 ? 300 : k), m);
+}
+
+/*
+ * Whether the database `url` names is on its server, asked of the
+ * server's maintenance database "postgres"; with `maken` it is made when
+ * missing (the role needs CREATEDB). DB_OK and *er when the question was
+ * answered (a URL without a database name counts as there).
+ */
+static enum db_fout
+database_er(const char *url, bool maken, bool *er, char *melding, size_t n)
+{
+	PQconninfoOption *opts = PQconninfoParse(url, NULL);
+	const char *keys[64], *vals[64], *naam = NULL;
+	enum db_fout f = DB_OK;
+	PGconn *conn;
+	PGresult *r;
+	int k = 0;
+
+	*er = true;
+	if (!opts) {
+		snprintf(melding, n, "De PostgreSQL-URL is niet te lezen.");
+		return DB_GEEN_DATABASE;
+	}
+	for (PQconninfoOption *o = opts; o->keyword && k < 62; o++) {
+		if (!o->val)
+			continue;
+		if (strcmp(o->keyword, "dbname") == 0) {
+			naam = o->val;
+			continue;
+		}
+		keys[k] = o->keyword;
+		vals[k++] = o->val;
+	}
+	if (!naam || !*naam || strcmp(naam, "postgres") == 0) {
+		PQconninfoFree(opts);
+		return DB_OK;
+	}
+	keys[k] = "dbname";
+	vals[k++] = "postgres";
+	keys[k] = NULL;
+	vals[k] = NULL;
+	conn = PQconnectdbParams(keys, vals, 0);
+	if (PQstatus(conn) != CONNECTION_OK) {
+		onbereikbaar(conn, melding, n);
+		PQfinish(conn);
+		PQconninfoFree(opts);
+		return DB_VERBINDING;
+	}
+	r = PQexecParams(conn, "SELECT 1 FROM pg_database WHERE datname = $1",
+			 1, NULL, &naam, NULL, NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		snprintf(melding, n, "%s", PQresultErrorMessage(r));
+		f = DB_ANDERS;
+	} else if (PQntuples(r) == 0 && !maken) {
+		*er = false;
+	} else if (PQntuples(r) == 0) {
+		char *id = PQescapeIdentifier(conn, naam, strlen(naam));
+		char sql[600];
+		const char *code;
+
+		snprintf(sql, sizeof(sql), "CREATE DATABASE %s",
+			 id ? id : "\"\"");
+		PQfreemem(id);
+		PQclear(r);
+		r = PQexec(conn, sql);
+		code = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		/* 42P04: someone else made it just now. */
+		if (PQresultStatus(r) != PGRES_COMMAND_OK &&
+		    !(code && strcmp(code, "42P04") == 0)) {
+			snprintf(melding, n,
+				 "De PostgreSQL-database %s kan niet worden "
+				 "gemaakt: %s",
+				 naam, PQresultErrorMessage(r));
+			f = DB_GEEN_DATABASE;
+		}
+	}
+	PQclear(r);
+	PQfinish(conn);
+	PQconninfoFree(opts);
+	return f;
+}
+
+enum db_fout
+db_pg_open(const char *url, bool maken, struct db **out, char *melding,
+	   size_t n)
+{
+	struct pg_db *db;
+	enum db_fout f;
+	bool er;
 
 	*out = NULL;
-	if (!db) {
+	if (maken && (f = database_er(url, true, &er, melding, n)) != DB_OK)
+		return f;
+	if (!(db = calloc(1, sizeof(*db)))) {
 		snprintf(melding, n, "Onvoldoende geheugen.");
 		return DB_ANDERS;
 	}
@@ -136,16 +235,19 @@ db_pg_open(const char *url, struct db **out, char *melding, size_t n)
 	db->base.dialect = DB_POSTGRES;
 	db->conn = PQconnectdb(url);
 	if (!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
-		const char *m = db->conn ? PQerrorMessage(db->conn) : "";
-		size_t k = strlen(m);
-
-		while (k && (m[k - 1] == '\n' || m[k - 1] == ' '))
-			k--;
-		snprintf(melding, n,
-			 "De PostgreSQL-database kan niet worden bereikt: "
-			 "%.*s.",
-			 (int)(k > 300 ? 300 : k), m);
+		onbereikbaar(db->conn, melding, n);
 		pg_close(&db->base);
+		/* The server answers, but has no such database? */
+		if (!maken &&
+		    database_er(url, false, &er, melding, n) == DB_OK && !er) {
+			char toon[1100];
+
+			snprintf(melding, n,
+				 "Database %s bestaat niet. Maak er een met "
+				 "'ambt init' of 'ambt demo'.",
+				 db_weergave(url, toon, sizeof(toon)));
+			return DB_GEEN_DATABASE;
+		}
 		return DB_VERBINDING;
 	}
 	PQsetNoticeProcessor(db->conn, stil, NULL);
@@ -328,6 +430,21 @@ pg_col_null(struct db_stmt *st, int i)
 	return pg_col_text(st, i) == NULL;
 }
 
+/* Known once the statement ran (db_step); 0 before. */
+static int
+pg_col_count(struct db_stmt *st)
+{
+	return PGS(st)->res ? PQnfields(PGS(st)->res) : 0;
+}
+
+static const char *
+pg_col_name(struct db_stmt *st, int i)
+{
+	struct pg_stmt *s = PGS(st);
+
+	return s->res && i < PQnfields(s->res) ? PQfname(s->res, i) : NULL;
+}
+
 static void
 pg_reset(struct db_stmt *st)
 {
@@ -502,6 +619,8 @@ static const struct db_ops pg_ops = {
 	.col_text = pg_col_text,
 	.col_int = pg_col_int,
 	.col_null = pg_col_null,
+	.col_count = pg_col_count,
+	.col_name = pg_col_name,
 	.reset = pg_reset,
 	.changes = pg_changes,
 	.exec = pg_exec,

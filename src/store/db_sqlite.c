@@ -259,6 +259,18 @@ sq_col_null(struct db_stmt *s, int i)
 	return sqlite3_column_type(SQS(s)->st, i) == SQLITE_NULL;
 }
 
+static int
+sq_col_count(struct db_stmt *s)
+{
+	return sqlite3_column_count(SQS(s)->st);
+}
+
+static const char *
+sq_col_name(struct db_stmt *s, int i)
+{
+	return sqlite3_column_name(SQS(s)->st, i);
+}
+
 static void
 sq_reset(struct db_stmt *s)
 {
@@ -382,6 +394,8 @@ static const struct db_ops sq_ops = {
 	.col_text = sq_col_text,
 	.col_int = sq_col_int,
 	.col_null = sq_col_null,
+	.col_count = sq_col_count,
+	.col_name = sq_col_name,
 	.reset = sq_reset,
 	.changes = sq_changes,
 	.exec = sq_exec,

@@ -695,6 +695,10 @@ static const char *const texts[Q__COUNT] = {
 	[Q_KV_VASTSTELLEN] =
 		"UPDATE kostenverdeling SET besluit_id = $2, vastgesteld = $3 "
 		"WHERE id = $1 AND vastgesteld IS NULL",
+/* ---- whole tables, for the content check and copies ---- */
+#define Q_TABEL(t, k, z) [Q_TABEL_##t] = "SELECT * FROM " #t " ORDER BY " k,
+	STORE_TABELLEN(Q_TABEL)
+#undef Q_TABEL
 };
 
 /*

@@ -10,6 +10,51 @@
 
 #include "db.h"
 
+/*
+ * Every table that holds data, parents before children (the order a copy
+ * fills them in), with the key that orders its rows and the column, if
+ * any, that names another row of the same table (filled in afterwards).
+ * schema_version and generatie belong to the database, not its content.
+ */
+#define STORE_TABELLEN(X)                                             \
+	X(organisatie, "id", NULL)                                    \
+	X(inwonertal, "organisatie_id, peildatum", NULL)              \
+	X(samenwerking, "id", NULL)                                   \
+	X(eenheid, "id", NULL)                                        \
+	X(medewerker, "id", NULL)                                     \
+	X(kader_artikel, "id", NULL)                                  \
+	X(werkstroom, "id", NULL)                                     \
+	X(mijlpaal, "id", NULL)                                       \
+	X(taakveld, "code", NULL)                                     \
+	X(besluit_volgnummer, "jaar", NULL)                           \
+	X(gebruiker, "id", NULL)                                      \
+	X(gebruiker_rol, "gebruiker_id, rol, scope", NULL)            \
+	X(audit, "id", NULL)                                          \
+	X(sessie, "hash", NULL)                                       \
+	X(token, "id", NULL)                                          \
+	X(inlogpoging, "sleutel", NULL)                               \
+	X(herstelcode, "gebruiker_id, hash", NULL)                    \
+	X(uren_batch, "id", "vervangen_door")                         \
+	X(uren, "id", NULL)                                           \
+	X(uren_cel, "batch_id, eenheid_id, gemeente_id, datum", NULL) \
+	X(kostenpost, "id", NULL)                                     \
+	X(kostenrol, "eenheid_id, jaar", NULL)                        \
+	X(kostenlevering, "van_id, aan_id, jaar", NULL)               \
+	X(kostengewicht, "eenheid_id, gemeente_id, jaar", NULL)       \
+	X(maatwerk, "eenheid_id, gemeente_id, jaar", NULL)            \
+	X(voorschot, "samenwerking_id, jaar, gemeente_id", NULL)      \
+	X(kostenmethode, "samenwerking_id, jaar", NULL)               \
+	X(scenario, "id", NULL)                                       \
+	X(scenario_wijziging, "id", NULL)                             \
+	X(besluit, "id", NULL)                                        \
+	X(besluit_stap, "besluit_id, volgnummer", NULL)               \
+	X(regeling_lid, "id", NULL)                                   \
+	X(samenwerking_lid, "id", NULL)                               \
+	X(inrichting, "id", NULL)                                     \
+	X(kader_versie, "id", NULL)                                   \
+	X(kader_eenheid, "versie_id, eenheid_id", NULL)               \
+	X(kostenverdeling, "id", NULL)
+
 enum query {
 	Q_SCHEMA_TABEL,
 	Q_FK_CHECK,
@@ -144,7 +189,10 @@ enum query {
 	Q_KV_INSERT,
 	Q_KV_LIST,
 	Q_KV_VASTSTELLEN,
-	Q__COUNT
+#define Q_TABEL(t, k, z) Q_TABEL_##t,
+	STORE_TABELLEN(Q_TABEL)
+#undef Q_TABEL
+		Q__COUNT
 };
 
 /* The SQL text of a statement for an engine. */

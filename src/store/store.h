@@ -60,6 +60,9 @@ enum status store_open(const char *path, enum store_open_mode mode,
 enum status store_bestaat(const char *doel, bool *ja, struct err *e);
 enum status store_wis(const char *doel, struct err *e);
 
+/* `doel` as it may be shown to people: a URL without its password. */
+const char *store_weergave(const char *doel, char *buf, size_t n);
+
 /* Whether `doel` names a PostgreSQL database rather than a SQLite file. */
 bool store_is_postgres(const char *doel);
 
@@ -75,6 +78,19 @@ int store_schema_latest(void);
  * this process or any other: equal numbers mean nothing changed.
  */
 enum status store_generation(struct store *s, int64_t *out, struct err *e);
+
+/*
+ * What the database holds, table by table (parents first): the number of
+ * rows and a SHA-256 over them in key order, equal on both engines for
+ * equal rows. *uit (n tables) lives in `a`.
+ */
+struct store_tabel {
+	const char *naam;
+	int64_t rijen;
+	char sha256[65];
+};
+enum status store_inhoud(struct store *s, struct arena *a,
+			 struct store_tabel **uit, size_t *n, struct err *e);
 
 /* PRAGMA integrity_check and foreign_key_check: ST_OK when both pass. */
 enum status store_check_integrity(struct store *s, struct err *e);

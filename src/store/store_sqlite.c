@@ -777,9 +777,11 @@ store_open(const char *path, enum store_open_mode mode, struct store **out,
 	s->dialect = db_dialect(s->db);
 	st = migrate(s, e);
 	if (st != ST_OK) {
+		char toon[1100];
+
 		if (st == ST_INTERNAL && db_laatste(s->db) == DB_GEEN_DATABASE)
 			err_set(e, ST_INVALID, "%s is geen ambt-database.",
-				path);
+				db_weergave(path, toon, sizeof(toon)));
 		st = e ? e->status : st;
 		store_close(s);
 		return st;
@@ -813,6 +815,12 @@ store_wis(const char *doel, struct err *e)
 	char melding[400];
 
 	return doel_fout(db_wis(doel, melding, sizeof(melding)), melding, e);
+}
+
+const char *
+store_weergave(const char *doel, char *buf, size_t n)
+{
+	return db_weergave(doel, buf, n);
 }
 
 bool

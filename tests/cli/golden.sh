@@ -7,8 +7,12 @@
 # database; FIX/file a file in tests/cli/fixtures), NAME.out (what
 # ambt writes to stdout and stderr) and NAME.rc (the exit code). A case
 # that fails (exit code not 0) must leave the database exactly as it was:
-# its SQL dump is compared before and after (unless NAME.mutates exists:
-# the case changes the database itself, e.g. to tamper with it).
+# its content (ambt inhoud) is compared before and after (unless
+# NAME.mutates exists: the case changes the database itself, e.g. to
+# tamper with it). Run against PostgreSQL (AMBT_TEST_ENGINE=postgresql,
+# see tests/lib/db.sh), a case reads NAME.pg.cmd, NAME.pg.out and
+# NAME.pg.rc where those exist, for what only a file can do; `sql DB
+# "..."` in a .cmd runs SQL beside ambt on either engine.
 #
 # Usage: golden.sh AMBT GOLDEN_DIR        (TAP output)
 #        UPDATE=1 golden.sh AMBT GOLDEN_DIR  (rewrite .out/.rc files)
@@ -26,48 +30,58 @@ ambt() {
 	$RUN "$AMBT" "$@"
 }
 unset AMBT_DB
+DB_PREFIX=golden
+. "$(dirname "$0")/../lib/db.sh"
+db_engine_of_test
+sql() { db_sql "$@"; }
+DEMO=$(db_url demo)
+CASE=$(db_url case)
 
-"$AMBT" demo --db "$WORK/demo.db" >/dev/null || { echo "Bail out! demo failed"; exit 1; }
-
-dump() {
-	sqlite3 "$1" .dump | sha256sum
-}
+"$AMBT" demo --overschrijf --db "$DEMO" >/dev/null || { echo "Bail out! demo failed"; exit 1; }
+DEMO_INHOUD=$(db_inhoud "$DEMO")
+schoon=nee
 
 n=0
 failed=0
-cases=$(ls "$DIR"/*.cmd | sort)
+cases=$(ls "$DIR"/*.cmd | grep -v "\.pg\.cmd$" | sort)
 echo "1..$(echo "$cases" | wc -l)"
 for cmd in $cases; do
 	name=$(basename "$cmd" .cmd)
 	n=$((n + 1))
-	rm -f "$WORK"/case.db*
-	cp "$WORK/demo.db" "$WORK/case.db"
-	before=$(dump "$WORK/case.db")
-	args=$(sed "s#\bDB\b#$WORK/case.db#g; s#\bFIX/#$FIX/#g" "$cmd")
+	# The files of this case on this engine.
+	for x in cmd out rc; do
+		eval "f_$x=\$DIR/\$name.\$x"
+		[ "$DB_ENGINE" = postgresql ] && [ -f "$DIR/$name.pg.$x" ] &&
+			eval "f_$x=\$DIR/\$name.pg.\$x"
+	done
+	# A fresh copy of the demo, unless the last case left it as it was.
+	[ "$schoon" = ja ] || db_copy "$DEMO" "$CASE"
+	args=$(sed "s#\bDB\b#$CASE#g; s#\bFIX/#$FIX/#g" "$f_cmd")
 	(cd "$WORK" && eval "$args") >"$WORK/out" 2>&1
 	rc=$?
 	# Paths of the temporary directory and the fixtures, and how long
 	# an import took, are not part of the expectation; moments are
 	# (the clock is fixed by AMBT_NU).
-	sed -i -E "s#$WORK#WORK#g; s#$FIX/#FIX/#g;
+	sed -i -E "s#$CASE#WORK/case.db#g; s#$WORK#WORK#g; s#$FIX/#FIX/#g;
 		s#^(  tijd +)[0-9]+,[0-9]+ s\$#\\1X s#" "$WORK/out"
 	if [ "${UPDATE:-0}" = 1 ]; then
-		cp "$WORK/out" "$DIR/$name.out"
-		echo "$rc" >"$DIR/$name.rc"
+		cp "$WORK/out" "$f_out"
+		echo "$rc" >"$f_rc"
 	fi
 	ok=1
-	if ! diff -u "$DIR/$name.out" "$WORK/out" >"$WORK/diff"; then
+	if ! diff -u "$f_out" "$WORK/out" >"$WORK/diff"; then
 		ok=0
 		sed 's/^/# /' "$WORK/diff"
 	fi
-	want_rc=$(cat "$DIR/$name.rc")
+	want_rc=$(cat "$f_rc")
 	if [ "$rc" != "$want_rc" ]; then
 		ok=0
 		echo "# exit code $rc, expected $want_rc"
 	fi
-	if [ "$rc" != 0 ] && [ -f "$WORK/case.db" ] &&
-	   [ ! -f "$DIR/$name.mutates" ] &&
-	   [ "$(dump "$WORK/case.db")" != "$before" ]; then
+	after=$(db_inhoud "$CASE")
+	[ "$after" = "$DEMO_INHOUD" ] && schoon=ja || schoon=nee
+	if [ "$rc" != 0 ] && [ ! -f "$DIR/$name.mutates" ] &&
+	   [ "$after" != "$DEMO_INHOUD" ]; then
 		ok=0
 		echo "# the database changed although the command failed"
 	fi

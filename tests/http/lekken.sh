@@ -39,6 +39,9 @@ AMBT=$(realpath "$1")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-lekken-XXXXXX")
 export AMBT_NU=2026-11-22T10:30:00+01:00
 unset AMBT_DB
+DB_PREFIX=lekken
+. "$(dirname "$0")/../lib/db.sh"
+db_engine_of_test
 PID=
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 n=0
@@ -100,8 +103,8 @@ EOF
 [ -s "$WORK/get-routes" ] || bail "ambt serve --routes printed no GET route"
 
 # ---- database and principals ----
-DB=$WORK/db
-"$AMBT" demo --db "$DB" >/dev/null || bail "demo"
+DB=$(db_url db)
+"$AMBT" demo --overschrijf --db "$DB" >/dev/null || bail "demo"
 add() {
 	printf '%s\n' "$WACHTWOORD" | "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" \
 		--scope "$3" --wachtwoord-stdin --db "$DB" >/dev/null || bail "gebruiker add $1"
@@ -385,7 +388,7 @@ rm -f "$U.twins"
 
 # ---- the crawl ----
 dump() {
-	sqlite3 "$DB" .dump | grep -v '^INSERT INTO \(audit\|inlogpoging\|sessie\|generatie\)' | sha256sum
+	db_inhoud "$DB" audit,inlogpoging,sessie
 }
 before=$(dump)
 # fetch LIST DIR: every path of LIST (PATTERN<TAB>PATH) as every

@@ -12,6 +12,9 @@ MATRIX=$2
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-matrix-XXXXXX")
 export AMBT_NU=2026-11-22T10:30:00+01:00
 unset AMBT_DB
+DB_PREFIX=matrix
+. "$(dirname "$0")/../lib/db.sh"
+db_engine_of_test
 PID=
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 n=0
@@ -29,8 +32,8 @@ extra=$(comm -13 "$WORK/routes" "$WORK/covered")
 if "$AMBT" serve --routes | grep -q '	niets$'; then not_ok "every route declares what it needs"; else ok "every route declares what it needs"; fi
 
 # ---- principals ----
-DB=$WORK/db
-"$AMBT" demo --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
+DB=$(db_url db)
+"$AMBT" demo --overschrijf --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
 add() { "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" --scope "$3" --db "$DB" >/dev/null; }
 add accounthouder.amstelveen accounthouder GM0362
 add planner.aalsmeer planner GM0358
@@ -55,7 +58,7 @@ for _ in $(seq 1 100); do
 done
 BASE=$(sed -n 's#^Ambt draait op \(http://[^/]*\)/.*#\1#p' "$WORK/serve.out")
 [ -n "$BASE" ] || { echo "Bail out! server did not start"; exit 1; }
-before=$(sqlite3 "$DB" .dump | grep -v '^INSERT INTO \(audit\|inlogpoging\|sessie\|generatie\)' | sha256sum)
+before=$(db_inhoud "$DB" audit,inlogpoging,sessie)
 
 # ---- the matrix ----
 tab=$(printf '\t')
@@ -88,7 +91,7 @@ while read -r line; do
 	*) not_ok "${line#not ok - }" ;;
 	esac
 done <"$WORK/results"
-after=$(sqlite3 "$DB" .dump | grep -v '^INSERT INTO \(audit\|inlogpoging\|sessie\|generatie\)' | sha256sum)
+after=$(db_inhoud "$DB" audit,inlogpoging,sessie)
 [ "$before" = "$after" ] && ok "the matrix changed nothing in the register" || not_ok "the matrix changed nothing in the register"
 if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
 echo "1..$n"

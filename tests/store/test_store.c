@@ -1,7 +1,10 @@
 /*
- * test_store.c - the store against a real SQLite file on disk: every
- * operation, every refusal leaves the database unchanged, and a writer
- * killed with SIGKILL mid-write leaves it consistent.
+ * test_store.c - the store against a real database: every operation,
+ * every refusal leaves the database unchanged, and a writer killed with
+ * SIGKILL mid-write leaves it consistent. The same suite runs on both
+ * engines: a SQLite file on disk, or with AMBT_TEST_ENGINE=postgresql a
+ * database "store_test" in the cluster AMBT_TEST_PG names (the suite is
+ * skipped when that is not set).
  */
 #include <signal.h>
 #include <stdio.h>
@@ -10,11 +13,11 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#include <sqlite3.h>
 
 #include "../test.h"
 #include "../test_db.h"
 #include "../../src/core/password.h"
+#include "../../src/store/db.h"
 #include "../../src/store/store.h"
 
 #define TODAY D("2026-11-22")
@@ -27,6 +30,9 @@ struct fixture {
 	struct err e;
 };
 
+/* The cluster's URL when the suite runs on PostgreSQL, else NULL. */
+static const char *pg;
+
 static int
 setup(void **state)
 {
@@ -36,6 +42,15 @@ setup(void **state)
 			 "ambt-store"))
 		return -1;
 	err_clear(&f->e);
+	if (pg) {
+		/* The same database each time, emptied first. */
+		const char *slash = strrchr(pg, '/');
+
+		snprintf(f->path, sizeof(f->path), "%.*s/store_test",
+			 (int)(slash - pg), pg);
+		if (store_wis(f->path, &f->e))
+			return -1;
+	}
 	if (store_open(f->path, STORE_CREATE, &f->s, &f->e))
 		return -1;
 	arena_init(&f->a, 64u << 20);
@@ -66,24 +81,44 @@ teardown(void **state)
 				 f->e.message, f->e.detail);                \
 	} while (0)
 
+/* A connection of its own, beside the store's (the engine's driver). */
+static struct db *
+raw_open(struct fixture *f)
+{
+	struct db *db;
+	char melding[512];
+
+	if (db_open(f->path, false, &db, melding, sizeof(melding)) != DB_OK)
+		fail_msg("cannot open %s: %s", f->path, melding);
+	return db;
+}
+
 /* Count rows with a raw connection, independent of the store. */
 static long
 count(struct fixture *f, const char *table)
 {
-	sqlite3 *db;
-	sqlite3_stmt *st;
+	struct db *db = raw_open(f);
+	struct db_stmt *st;
 	char sql[128];
 	long n = -1;
 
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", table);
-	if (sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL))
-		fail_msg("cannot open %s", f->path);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	st = db_stmt(db, 0, sql);
+	if (st && db_step(st) == 1)
+		n = (long)db_col_int(st, 0);
+	db_close(db);
 	return n;
+}
+
+/* Run SQL beside the store, as someone who goes around it would. */
+static enum db_fout
+raw_exec(struct fixture *f, const char *sql)
+{
+	struct db *db = raw_open(f);
+	enum db_fout r = db_exec(db, sql);
+
+	db_close(db);
+	return r;
 }
 
 static void
@@ -178,6 +213,18 @@ test_open_and_migrate(void **state)
 	assert_int_equal(store_open(f->path, STORE_EXISTING, &s2, &e), ST_OK);
 	assert_int_equal(store_schema_version(s2), store_schema_latest());
 	store_close(s2);
+	if (pg) {
+		/* A database the server does not have is not made. */
+		const char *slash = strrchr(pg, '/');
+
+		snprintf(other, sizeof(other), "%.*s/bestaat_niet",
+			 (int)(slash - pg), pg);
+		err_clear(&e);
+		assert_int_equal(store_open(other, STORE_EXISTING, &s2, &e),
+				 ST_NOT_FOUND);
+		assert_null(s2);
+		return;
+	}
 	/* A missing database is not created by STORE_EXISTING. */
 	snprintf(other, sizeof(other), "%s/missing.db", f->dir);
 	err_clear(&e);
@@ -202,17 +249,11 @@ static void
 test_newer_schema_refused(void **state)
 {
 	struct fixture *f = *state;
-	sqlite3 *db;
 	struct store *s2;
 	struct err e;
 
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db,
-				      "UPDATE schema_version SET version "
-				      "= 999",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
-	sqlite3_close(db);
+	assert_int_equal(raw_exec(f, "UPDATE schema_version SET version = 999"),
+			 DB_OK);
 	err_clear(&e);
 	assert_int_equal(store_open(f->path, STORE_EXISTING, &s2, &e),
 			 ST_CONFLICT);
@@ -516,6 +557,20 @@ test_besluit_update_delete(void **state)
 			 ST_NOT_FOUND);
 }
 
+/* The tables of schema 1 only, on PostgreSQL (with their functions). */
+#define PG_SCHEMA_1                                                           \
+	"DROP TABLE besluit_volgnummer, generatie, gebruiker_rol, "           \
+	"herstelcode, sessie, token, inlogpoging, audit, uren_cel, uren, "    \
+	"uren_batch, medewerker, kostenverdeling, scenario_wijziging, "       \
+	"scenario, kostenmethode, voorschot, maatwerk, kostengewicht, "       \
+	"kostenlevering, kostenrol, kostenpost, gebruiker; "                  \
+	"DROP FUNCTION audit_alleen_aanvullen, kostenverdeling_vastgesteld, " \
+	"kostenverdeling_niet_leeg; ALTER TABLE besluit DROP CONSTRAINT "     \
+	"besluit_organisatie_id_identificatie_key; DROP INDEX "               \
+	"besluit_identificatie; ALTER TABLE besluit ADD CONSTRAINT "          \
+	"besluit_identificatie_key UNIQUE (identificatie); "                  \
+	"UPDATE schema_version SET version = 1"
+
 /* A database at schema 1 with generated numbers keeps counting after 2. */
 static void
 test_migration_keeps_numbers(void **state)
@@ -523,7 +578,6 @@ test_migration_keeps_numbers(void **state)
 	struct fixture *f = *state;
 	struct store *s2;
 	struct err e;
-	sqlite3 *db;
 	const char *id;
 
 	add_gemeente(f, "GM0397", "Heemstede");
@@ -531,27 +585,25 @@ test_migration_keeps_numbers(void **state)
 	add_besluit(f, NULL, "GM0397", "2021-05-22");
 	store_close(f->s);
 	f->s = NULL;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 	assert_int_equal(
-		sqlite3_exec(db,
-			     "DROP TABLE besluit_volgnummer; DROP TABLE "
-			     "generatie; DROP TABLE gebruiker_rol; DROP "
-			     "TABLE gebruiker; DROP TABLE audit; DROP TABLE "
-			     "herstelcode; DROP TABLE "
-			     "sessie; DROP TABLE token; DROP TABLE "
-			     "inlogpoging; DROP TABLE uren_cel; DROP TABLE "
-			     "uren; DROP TABLE uren_batch; DROP TABLE "
-			     "medewerker; DROP TABLE kostenverdeling; DROP "
-			     "TABLE scenario_wijziging; DROP TABLE scenario; "
-			     "DROP TABLE kostenmethode; DROP TABLE "
-			     "voorschot; DROP TABLE maatwerk; DROP TABLE "
-			     "kostengewicht; DROP "
-			     "TABLE kostenlevering; DROP TABLE kostenrol; "
-			     "DROP TABLE kostenpost; UPDATE "
-			     "schema_version SET version = 1",
-			     NULL, NULL, NULL),
-		SQLITE_OK);
-	sqlite3_close(db);
+		raw_exec(f,
+			 pg ? PG_SCHEMA_1
+			    : "DROP TABLE besluit_volgnummer; DROP TABLE "
+			      "generatie; DROP TABLE gebruiker_rol; DROP "
+			      "TABLE gebruiker; DROP TABLE audit; DROP TABLE "
+			      "herstelcode; DROP TABLE "
+			      "sessie; DROP TABLE token; DROP TABLE "
+			      "inlogpoging; DROP TABLE uren_cel; DROP TABLE "
+			      "uren; DROP TABLE uren_batch; DROP TABLE "
+			      "medewerker; DROP TABLE kostenverdeling; DROP "
+			      "TABLE scenario_wijziging; DROP TABLE scenario; "
+			      "DROP TABLE kostenmethode; DROP TABLE "
+			      "voorschot; DROP TABLE maatwerk; DROP TABLE "
+			      "kostengewicht; DROP "
+			      "TABLE kostenlevering; DROP TABLE kostenrol; "
+			      "DROP TABLE kostenpost; UPDATE "
+			      "schema_version SET version = 1"),
+		DB_OK);
 	err_clear(&e);
 	assert_int_equal(store_open(f->path, STORE_EXISTING, &s2, &e), ST_OK);
 	assert_int_equal(store_schema_version(s2), store_schema_latest());
@@ -1026,7 +1078,6 @@ test_audit_trail(void **state)
 	struct audit_entry *list;
 	size_t n, total;
 	int64_t checked, broken;
-	sqlite3 *db;
 	struct gebruiker g = { .gebruikersnaam = "a.nienhuis",
 			       .naam = "A.C. Nienhuis" };
 
@@ -1068,23 +1119,22 @@ test_audit_trail(void **state)
 	assert_int_equal(broken, 0);
 
 	/* Append-only: the database itself refuses changes. */
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db,
-					  "UPDATE audit SET resultaat = 200 "
-					  "WHERE id = 4",
-					  NULL, NULL, NULL),
-			     SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit WHERE id = 4",
-					  NULL, NULL, NULL),
-			     SQLITE_OK);
+	assert_int_equal(raw_exec(f, "UPDATE audit SET resultaat = 200 "
+				     "WHERE id = 4"),
+			 DB_CHECK);
+	assert_int_equal(raw_exec(f, "DELETE FROM audit WHERE id = 4"),
+			 DB_CHECK);
+	if (pg)
+		assert_int_equal(raw_exec(f, "TRUNCATE audit"), DB_CHECK);
 	/* Someone who removes that guard and changes one byte is caught. */
-	assert_int_equal(sqlite3_exec(db,
-				      "DROP TRIGGER audit_geen_wijziging; "
-				      "UPDATE audit SET herkomst = "
-				      "'192.0.2.8' WHERE id = 4",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
-	sqlite3_close(db);
+	assert_int_equal(
+		raw_exec(f, pg ? "ALTER TABLE audit DISABLE TRIGGER "
+				 "audit_geen_wijziging; UPDATE audit SET "
+				 "herkomst = '192.0.2.8' WHERE id = 4"
+			       : "DROP TRIGGER audit_geen_wijziging; "
+				 "UPDATE audit SET herkomst = "
+				 "'192.0.2.8' WHERE id = 4"),
+		DB_OK);
 	OK(store_audit_verify(f->s, &checked, &broken, &f->e));
 	assert_int_equal(broken, 4);
 	assert_int_equal(checked, 4);
@@ -1441,13 +1491,16 @@ test_uren_import(void **state)
 
 	/* A corrected file replaces batch 1; the old one stays, replaced. */
 	assert_int_equal(importeer(f, jan2, 1, &b, &al, &res), ST_OK);
-	assert_int_equal(b.id, 2);
+	/* The next id (PostgreSQL's sequences skip the refused ones'). */
+	if (!pg)
+		assert_int_equal(b.id, 2);
+	assert_true(b.id > 1);
 	assert_int_equal(count(f, "uren"), 1);
 	assert_int_equal(count(f, "uren_cel"), 1);
 	OK(store_uren_batches(f->s, &f->a, &list, &n, &f->e));
 	assert_int_equal(n, 2);
 	assert_int_equal(list[1].id, 1);
-	assert_int_equal(list[1].vervangen_door, 2);
+	assert_int_equal(list[1].vervangen_door, b.id);
 	OK(store_uren_maanden(f->s, &f->a, "HB", 2025, 2025, &m, &n, &f->e));
 	assert_int_equal(n, 1);
 	assert_string_equal(m[0].gemeente, "GM0397");
@@ -1513,6 +1566,16 @@ test_medewerkers(void **state)
 int
 main(void)
 {
+	const char *engine = getenv("AMBT_TEST_ENGINE");
+
+	if (engine && strcmp(engine, "postgresql") == 0) {
+		pg = getenv("AMBT_TEST_PG");
+		if (!pg || !*pg || !strrchr(pg, '/')) {
+			printf("1..0 # SKIP no PostgreSQL cluster "
+			       "(AMBT_TEST_PG is not set)\n");
+			return 0;
+		}
+	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open_and_migrate, setup,
 						teardown),
