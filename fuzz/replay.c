@@ -6,7 +6,8 @@
  * Calls the target's LLVMFuzzerTestOneInput once on every file of the
  * directories (names starting with '.' are skipped; files in name order)
  * and on every file named directly, and reports TAP: "1..N", then
- * "ok K - <file>" or "not ok K - <file>" per input.
+ * "ok K - <file>" or "not ok K - <file>" per input. No input at all is
+ * a failure.
  *
  * The inputs run in this process, one after the other, as with libFuzzer
  * -runs=0: an input that fails a check or crashes stops the run with
@@ -240,6 +241,15 @@ main(int argc, char **argv)
 	}
 	for (int i = 1; i < argc; i++)
 		collect(&l, argv[i]);
+	if (l.n == 0) {
+		/* An empty corpus tests nothing: a plan of 1..0 would be
+		 * skipped, and a skipped suite fails nothing. */
+		printf("1..1\nnot ok 1 - no inputs in");
+		for (int i = 1; i < argc; i++)
+			printf(" %s", argv[i]);
+		printf("\n");
+		return 1;
+	}
 	printf("1..%zu\n", l.n);
 	for (size_t i = 0; i < l.n; i++) {
 		int bad;

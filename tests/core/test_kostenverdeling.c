@@ -262,6 +262,18 @@ geschud(struct arena *a, const struct kv_invoer *in)
 
 /* ---- the invariants ------------------------------------------------------ */
 
+/* How many times each check was made, so that none passes by not running:
+ * the random inputs, those calculated, and the checks that apply to only
+ * some of them. */
+struct uitgevoerd {
+	size_t gevallen; /* random inputs calculated */
+	size_t geldig; /* ... and not refused */
+	size_t nulgewicht; /* I7: a municipality with weight zero */
+	size_t voorschotten; /* I8 with advances */
+	size_t negatief; /* I9: the pools negated */
+	size_t zonder_periodes; /* dates taken away or given */
+};
+
 static char *
 bytes(const struct kv_uitkomst *u)
 {
@@ -316,7 +328,8 @@ afronding_binnen_grens(const struct kv_uitkomst *u, size_t m)
 }
 
 static void
-controleer(const struct kv_invoer *in, const struct kv_uitkomst *u, int nul)
+controleer(const struct kv_invoer *in, const struct kv_uitkomst *u, int nul,
+	   struct uitgevoerd *tel)
 {
 	/* I1: each pool's leaves sum to it; the grand total to the input. */
 	int64_t invoer = 0;
@@ -371,13 +384,17 @@ controleer(const struct kv_invoer *in, const struct kv_uitkomst *u, int nul)
 			max = g->afrondingsverschil < 0 ? -g->afrondingsverschil
 							: g->afrondingsverschil;
 		/* I7: "B" has weight zero in every key. */
-		if (nul && strcmp(u->gemeenten[m], "B") == 0)
+		if (nul && strcmp(u->gemeenten[m], "B") == 0) {
 			assert_int_equal(g->totaal, 0);
+			tel->nulgewicht++;
+		}
 	}
 	assert_int_equal(totaal, u->totaal);
 	assert_int_equal(u->max_afrondingsverschil, max);
-	if (u->heeft_voorschotten)
+	if (u->heeft_voorschotten) {
 		assert_int_equal(saldi, u->totaal - voorschotten);
+		tel->voorschotten++;
+	}
 }
 
 /* ---- periods and merging ------------------------------------------------ */
@@ -445,7 +462,7 @@ bytes_per_gemeente(const struct kv_uitkomst *u)
  */
 static void
 datum_zonder_periodes(struct arena *a, const struct kv_invoer *in,
-		      const struct kv_uitkomst *u)
+		      const struct kv_uitkomst *u, struct uitgevoerd *tel)
 {
 	struct kv_invoer v = *in;
 	struct kv_uitkomst uv;
@@ -471,6 +488,7 @@ datum_zonder_periodes(struct arena *a, const struct kv_invoer *in,
 	zelfde(x, y, "datums zonder periodes");
 	free(x);
 	free(y);
+	tel->zonder_periodes++;
 }
 
 /*
@@ -547,7 +565,7 @@ tel_dekking(const struct kv_invoer *in, struct dekking *d)
 static void
 eigenschappen(uint64_t seed, int n, const struct opzet *o)
 {
-	size_t geldig = 0;
+	struct uitgevoerd t = { 0 };
 	struct dekking dk = { 0 };
 	if (n <= 0)
 		fail_msg("geen enkel geval om te controleren (%d)", n);
@@ -560,6 +578,7 @@ eigenschappen(uint64_t seed, int n, const struct opzet *o)
 		arena_init(&a, 64u << 20);
 		willekeurige_invoer(&a, &in, o);
 		enum status st = kv_bereken(&in, &a, &u1, &e);
+		t.gevallen++;
 		if (st != ST_OK) {
 			/* Only a reciprocal or step-down system can be
 			 * refused here: a support department whose receivers
@@ -570,10 +589,10 @@ eigenschappen(uint64_t seed, int n, const struct opzet *o)
 			arena_free(&a);
 			continue;
 		}
-		geldig++;
+		t.geldig++;
 		tel_dekking(&in, &dk);
-		controleer(&in, &u1, o->nul);
-		datum_zonder_periodes(&a, &in, &u1);
+		controleer(&in, &u1, o->nul, &t);
+		datum_zonder_periodes(&a, &in, &u1, &t);
 		gesplitst_samengevoegd(&a, &in, &u1);
 		/* I4: the same again; I5: every list permuted. */
 		char *b1 = bytes(&u1);
@@ -599,19 +618,34 @@ eigenschappen(uint64_t seed, int n, const struct opzet *o)
 			for (size_t i = 0; i < u1.nbladen; i++)
 				assert_int_equal(un.bladen[i].cent,
 						 -u1.bladen[i].cent);
+			t.negatief++;
 		}
 		free(b1);
 		free(b2);
 		free(b3);
 		arena_free(&a);
 	}
-	/* Most random inputs must be valid, or the test tests little; and
-	 * dated pools must occur in every kind of department. */
-	assert_true(geldig > 0 && geldig * 4 >= (size_t)n * 3);
-	if (n >= 200)
-		assert_true(dk.steun_gedateerd * 50 >= (size_t)n &&
-			    dk.primair_gedateerd * 50 >= (size_t)n &&
-			    dk.periode_gedateerd * 50 >= (size_t)n);
+	print_message("# %zu gevallen, %zu geldig; I7 %zu, I8 met voorschotten "
+		      "%zu, I9 %zu, datums %zu\n",
+		      t.gevallen, t.geldig, t.nulgewicht, t.voorschotten,
+		      t.negatief, t.zonder_periodes);
+	/* Every case ran; most random inputs must be valid, or the test
+	 * tests little. */
+	assert_int_equal(t.gevallen, (size_t)n);
+	assert_true(t.geldig > 0 && t.geldig * 4 >= t.gevallen * 3);
+	/* On enough inputs every check that applies to some of them ran on
+	 * at least a quarter, and dated pools occurred in every kind of
+	 * department. */
+	if (n >= 200) {
+		assert_true(t.voorschotten * 4 >= t.gevallen &&
+			    t.negatief * 4 >= t.gevallen &&
+			    t.zonder_periodes * 4 >= t.gevallen);
+		if (o->nul)
+			assert_true(t.nulgewicht * 4 >= t.gevallen);
+		assert_true(dk.steun_gedateerd * 50 >= t.gevallen &&
+			    dk.primair_gedateerd * 50 >= t.gevallen &&
+			    dk.periode_gedateerd * 50 >= t.gevallen);
+	}
 }
 
 /* The number of random inputs: AMBT_EIGENSCHAPPEN, else 1500; anything

@@ -1299,13 +1299,14 @@ static void
 test_crash(void **state)
 {
 	struct fixture *f = *state;
-	const int N = 300;
+	const int N = 300, ROUNDS = 12;
 	long before = 0;
+	int rounds = 0;
 
 	add_gemeente(f, "GM0397", "Heemstede");
 	store_close(f->s);
 	f->s = NULL;
-	for (int round = 0; round < 12; round++) {
+	for (int round = 0; round < ROUNDS; round++) {
 		int fds[2];
 		pid_t pid;
 		char c;
@@ -1389,7 +1390,12 @@ test_crash(void **state)
 			assert_int_equal(total, before + N);
 		assert_int_equal(count(f, "besluit_stap"), total);
 		before = total;
+		rounds++;
 	}
+	/* Every round was checked, and the three that were killed only
+	 * after the commit kept their decisions. */
+	assert_int_equal(rounds, ROUNDS);
+	assert_true(before >= 3L * N);
 	assert_int_equal(store_open(f->path, STORE_EXISTING, &f->s, &f->e),
 			 ST_OK);
 }
