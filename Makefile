@@ -2,8 +2,9 @@
 #
 #   make demo    install what is missing, build, create ambt.db with the
 #                demo data, show where to look and serve on localhost:8080
-#   make check   build and run every test: plainly, under ASan+UBSan, and
-#                the unit suites and the command line under valgrind
+#   make check   build and run every test: plainly on SQLite and on a
+#                throw-away PostgreSQL cluster, under ASan+UBSan, and the
+#                unit suites and the command line under valgrind
 
 BUILD      ?= build
 BUILD_SAN  ?= build-san
@@ -62,10 +63,18 @@ check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 	meson compile -C $(BUILD_SAN)
 	@rm -f $(BUILD)/meson-logs/testlog*.json $(BUILD_SAN)/meson-logs/testlog*.json
 	@rc=0; \
-	echo "== tests"; \
+	pgdir=$$(mktemp -d /tmp/ambt-pg-XXXXXX); \
+	trap 'sh tests/pg/cluster.sh stop "$$pgdir"' EXIT INT TERM; \
+	echo "== PostgreSQL-cluster voor de tests in $$pgdir"; \
+	AMBT_TEST_PG=$$(sh tests/pg/cluster.sh start "$$pgdir") || exit 1; \
+	export AMBT_TEST_PG; \
+	echo "== tests (SQLite en PostgreSQL)"; \
 	meson test -C $(BUILD) --print-errorlogs || rc=1; \
 	echo "== tests onder ASan+UBSan"; \
-	$(SAN_ENV) meson test -C $(BUILD_SAN) --print-errorlogs || rc=1; \
+	$(SAN_ENV) meson test -C $(BUILD_SAN) --print-errorlogs \
+		--no-suite postgresql || rc=1; \
+	$(SAN_ENV) meson test -C $(BUILD_SAN) --print-errorlogs \
+		--logbase testlog-pg store-pg queries-pg || rc=1; \
 	echo "== tests onder valgrind"; \
 	meson test -C $(BUILD) --setup=valgrind --suite unit --print-errorlogs || rc=1; \
 	AMBT_WRAPPER="$(VALGRIND)" meson test -C $(BUILD) golden \

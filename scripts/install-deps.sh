@@ -8,7 +8,7 @@ PACKAGES="build-essential meson ninja-build pkg-config
 libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libcmocka-dev
 valgrind clang-format git python3
 libmicrohttpd-dev libsodium-dev liboath-dev libgmp-dev fonts-noto-core chromium curl jq
-faketime"
+faketime libpq-dev postgresql"
 
 missing=""
 for p in $PACKAGES; do
