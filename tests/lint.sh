@@ -7,7 +7,7 @@ set -u
 cd "$1" || exit 1
 files=$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'tools/*.c' 2>/dev/null ||
 	find src tests tools -name '*.[ch]')
-echo "1..3"
+echo "1..5"
 if clang-format --dry-run --Werror $files 2>/tmp/lint.$$; then
 	echo "ok 1 - clang-format"
 else
@@ -36,3 +36,53 @@ else
 	echo "not ok 3 - npm packages accept Debian 12's Node.js"
 fi
 rm -f /tmp/lint.$$
+
+# Only the drivers call a database library: SQLite in src/store/db_sqlite.c,
+# libpq in src/store/db_pg.c. Everything else (the store, the tests, the
+# tools) goes through src/store/db.h.
+all=$(git ls-files '*.c' '*.h' 2>/dev/null || find . -name '*.[ch]')
+bad=""
+for f in $all; do
+	case "$f" in
+	src/store/db_sqlite.c) grep -qE '\bPQ[a-z]+\(|libpq-fe\.h' "$f" && bad="$bad $f" ;;
+	src/store/db_pg.c) grep -qE '\bsqlite3_|sqlite3\.h' "$f" && bad="$bad $f" ;;
+	*) grep -qE '\bsqlite3_[a-z_]+|<sqlite3\.h>|\bPQ[a-z]+\(|<libpq-fe\.h>' "$f" && bad="$bad $f" ;;
+	esac
+done
+if [ -z "$bad" ]; then
+	echo "ok 4 - only the drivers call sqlite3_* or PQ*"
+else
+	echo "# database library calls outside the drivers:$bad"
+	echo "not ok 4 - only the drivers call sqlite3_* or PQ*"
+fi
+
+# The layers: what each directory of src/ may include from the others.
+#   core     nothing (pure: no I/O, no clock)
+#   sys      core
+#   store    core
+#   present  core (not the store: it shapes values, it does not fetch)
+#   http     core, sys, store, present (not the command line)
+#   cli      everything
+bad=""
+for f in $(echo "$files" | grep '^src/[a-z]*/'); do
+	layer=${f#src/}
+	layer=${layer%%/*}
+	case "$layer" in
+	core) allowed="" ;;
+	sys | store | present) allowed="core" ;;
+	http) allowed="core sys store present" ;;
+	*) continue ;;
+	esac
+	for dep in $(sed -n 's#^\#include "\.\./\([a-z]*\)/.*#\1#p' "$f" | sort -u); do
+		case " $allowed " in
+		*" $dep "*) ;;
+		*) bad="$bad $f->$dep" ;;
+		esac
+	done
+done
+if [ -z "$bad" ]; then
+	echo "ok 5 - src/ includes only downwards"
+else
+	echo "# includes against the layers:$bad"
+	echo "not ok 5 - src/ includes only downwards"
+fi

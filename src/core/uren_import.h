@@ -222,4 +222,17 @@ enum status uren_afwijkingen(struct arena *a, const struct uren_register *r,
 /* "7,50" for 750 hundredths, into buf (at least 24 bytes). */
 void uren_format(int64_t honderdsten, char *buf, size_t n);
 
+/* A stored hours file: what it brought, and whether it was replaced. */
+struct uren_batch {
+	int64_t id;
+	char hash[65];
+	const char *bestand;
+	const char *ingelezen; /* UTC, ISO 8601 */
+	const char *door;
+	int64_t rijen, honderdsten, medewerkers, gemeenten, afwijkingen;
+	day_t van, tot;
+	int64_t vervangen_door; /* 0: current */
+	const char *samenwerking; /* whose units it books (code) */
+};
+
 #endif

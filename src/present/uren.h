@@ -11,7 +11,7 @@
 
 #include "../core/uren_import.h"
 #include "../core/uren_verdeling.h"
-#include "../store/store.h"
+#include "../core/medewerker.h"
 
 json_t *present_medewerker_json(const struct medewerker *m);
 json_t *present_batch_json(const struct uren_batch *b);

@@ -630,18 +630,6 @@ enum status store_medewerkers_import(struct store *s,
 enum status store_uren_register(struct store *s, struct arena *a,
 				struct uren_register *out, struct err *e);
 
-struct uren_batch {
-	int64_t id;
-	char hash[65];
-	const char *bestand;
-	const char *ingelezen; /* UTC, ISO 8601 */
-	const char *door;
-	int64_t rijen, honderdsten, medewerkers, gemeenten, afwijkingen;
-	day_t van, tot;
-	int64_t vervangen_door; /* 0: current */
-	const char *samenwerking; /* whose units it books (code) */
-};
-
 /*
  * Check an hours file (uren_import_controleer, on a second thread, into
  * `fa` and *res) and store it as a new batch of the cooperation whose

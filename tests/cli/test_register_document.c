@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include <sqlite3.h>
 
 #include "../test.h"
 #include "../test_db.h"
 #include "../../src/cli/cli.h"
+#include "../../src/store/db.h"
 
 #define TODAY D("2026-11-22")
 
@@ -50,18 +50,16 @@ teardown(void **state)
 static long
 count(struct fixture *f, const char *sql)
 {
-	sqlite3 *db;
-	sqlite3_stmt *st;
+	struct db *db;
+	struct db_stmt *st;
+	char melding[400];
 	long n = -1;
 
-	assert_int_equal(
-		sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL),
-		SQLITE_OK);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	assert_int_equal(db_open(f->path, false, &db, melding, sizeof(melding)),
+			 DB_OK);
+	if ((st = db_stmt(db, 0, sql)) && db_step(st) == 1)
+		n = (long)db_col_int(st, 0);
+	db_close(db);
 	return n;
 }
 
