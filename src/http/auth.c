@@ -47,15 +47,21 @@ enum status
 auth_identify(struct request *rq, int64_t now, struct err *e)
 {
 	struct err ignore;
+	enum status st;
 
 	memset(&rq->who, 0, sizeof(rq->who));
 	if (rq->authorization) {
 		const char *tok = rq->authorization;
 
-		if (strncasecmp(tok, "Bearer ", 7) != 0 || !is_hex64(tok + 7) ||
-		    store_token_get(rq->store, &rq->a,
-				    auth_hash(&rq->a, tok + 7), now,
-				    &rq->who.user, &rq->who.alleen_lezen, e))
+		st = strncasecmp(tok, "Bearer ", 7) != 0 || !is_hex64(tok + 7)
+			     ? ST_NOT_FOUND
+			     : store_token_get(rq->store, &rq->a,
+					       auth_hash(&rq->a, tok + 7), now,
+					       &rq->who.user,
+					       &rq->who.alleen_lezen, e);
+		if (st != ST_OK && st != ST_NOT_FOUND)
+			return st; /* the database, not the token */
+		if (st != ST_OK)
 			return err_set(e, ST_NOT_FOUND,
 				       "Het token is onbekend, verlopen of "
 				       "ingetrokken.");
@@ -67,12 +73,17 @@ auth_identify(struct request *rq, int64_t now, struct err *e)
 		const char *h = auth_hash(&rq->a, rq->cookie_sessie);
 
 		err_clear(&ignore);
-		if (h &&
-		    store_sessie_get(rq->store, &rq->a, h, now, SESSIE_IDLE,
-				     SESSIE_MAX, &rq->who.user, &rq->who.csrf,
-				     &ignore) == ST_OK) {
+		st = h ? store_sessie_get(rq->store, &rq->a, h, now,
+					  SESSIE_IDLE, SESSIE_MAX,
+					  &rq->who.user, &rq->who.csrf, &ignore)
+		       : ST_NOT_FOUND;
+		if (st == ST_OK) {
 			rq->who.ingelogd = true;
 			rq->who.sessie_hash = h;
+		} else if (st != ST_NOT_FOUND) {
+			/* Not "logged out": the database did not answer. */
+			*e = ignore;
+			return st;
 		}
 	}
 	return ST_OK;

@@ -250,7 +250,11 @@ error_response(struct conn *c, unsigned kind, unsigned status,
 	if (status >= 500 && e && e->detail[0]) {
 		fprintf(stderr, "ambt serve: %s %s: %s\n", c->method,
 			rq->path ? rq->path : "-", e->detail);
-		detail = "Er ging intern iets mis. Probeer het later opnieuw.";
+		/* The log has the detail; people get the store's own words
+		 * when the database is away (they say when to try again). */
+		if (status != 503 || !e->message[0])
+			detail = "Er ging intern iets mis. Probeer het later "
+				 "opnieuw.";
 	}
 	rs->status = status;
 	if (kind & ROUTE_PAGE) {
@@ -489,7 +493,7 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 {
 	struct server *s = c->srv;
 	struct request *rq = &c->rq;
-	struct response rs = { 0 };
+	struct response rs = { 0 }, rs0;
 	struct err e;
 	unsigned kind;
 	char allow[96];
@@ -590,7 +594,15 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 		multipart_lezen(rq, con);
 	rq->store = pool_acquire(s);
 	store_set_clock(rq->store, rq->now);
-	if (auth_identify(rq, rq->now, &e)) {
+	if ((st = auth_identify(rq, rq->now, &e)) != ST_OK &&
+	    st != ST_NOT_FOUND) {
+		/* Who is asking cannot be told now (the database). */
+		pool_release(s, rq->store);
+		rq->store = NULL;
+		error_response(c, kind, http_status_of(st), &e, &rs);
+		return send_response(c, con, kind, &rs);
+	}
+	if (st != ST_OK) {
 		store_set_actor(rq->store, "anoniem", "anonieme gebruiker",
 				rq->herkomst);
 		auth_audit_geweigerd(rq, 401, "token", NULL,
@@ -650,7 +662,17 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 			}
 		}
 	}
-	st = ((handler_fn)rq->match.route->handler)(rq, &rs, &e);
+	/* A write that collided with another (PostgreSQL: a serialisation
+	 * failure or deadlock) was undone whole: run it again, twice at
+	 * most, before answering 503. */
+	rs0 = rs;
+	for (int poging = 1;; poging++) {
+		st = ((handler_fn)rq->match.route->handler)(rq, &rs, &e);
+		if (st != ST_RETRY || poging == 3)
+			break;
+		rs = rs0;
+		err_clear(&e);
+	}
 	pool_release(s, rq->store);
 	if (st == ST_OK && key && shareable(&rs))
 		cache_put(s->cache, key, gen, rs.body, rs.len, rs.content_type);

@@ -291,43 +291,70 @@ pg_close(struct db *d)
 	free(db);
 }
 
-static struct db_stmt *
-pg_stmt(struct db *d, int id, const char *sql)
+/* Prepare statement `id` (its text kept in s->sql) on the server. */
+static enum db_fout
+voorbereiden(struct db *d, int id)
 {
 	struct pg_db *db = PG(d);
 	struct pg_stmt *s = &db->stmts[id];
 	char naam[16];
 	PGresult *r;
 
+	snprintf(naam, sizeof(naam), "s%d", id);
+	r = PQprepare(db->conn, naam, s->sql, 0, NULL);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		enum db_fout f = fout(d, r, "prepare");
+
+		PQclear(r);
+		return f;
+	}
+	PQclear(r);
+	r = PQdescribePrepared(db->conn, naam);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		enum db_fout f = fout(d, r, "describe");
+
+		PQclear(r);
+		return f;
+	}
+	s->nparams = PQnparams(r);
+	PQclear(r);
+	if (s->nparams > PG_MAX_PARAMS)
+		return db_zet_fout(d, DB_ANDERS, "statement %d: %d parameters",
+				   id, s->nparams);
+	s->base.db = d;
+	s->prepared = true;
+	return DB_OK;
+}
+
+static struct db_stmt *
+pg_stmt(struct db *d, int id, const char *sql)
+{
+	struct pg_stmt *s = &PG(d)->stmts[id];
+
 	los(s, true);
 	if (verbonden(d) != DB_OK)
 		return NULL;
 	if (s->prepared)
 		return &s->base;
-	snprintf(naam, sizeof(naam), "s%d", id);
-	r = PQprepare(db->conn, naam, sql, 0, NULL);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		fout(d, r, "prepare");
-		PQclear(r);
+	free(s->sql);
+	if (!(s->sql = strdup(sql))) {
+		db_zet_fout(d, DB_ANDERS, "statement %d: no room", id);
 		return NULL;
 	}
-	PQclear(r);
-	r = PQdescribePrepared(db->conn, naam);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		fout(d, r, "describe");
-		PQclear(r);
-		return NULL;
-	}
-	s->nparams = PQnparams(r);
-	PQclear(r);
-	if (s->nparams > PG_MAX_PARAMS) {
-		db_zet_fout(d, DB_ANDERS, "statement %d: %d parameters", id,
-			    s->nparams);
-		return NULL;
-	}
-	s->base.db = d;
-	s->prepared = true;
-	return &s->base;
+	return voorbereiden(d, id) == DB_OK ? &s->base : NULL;
+}
+
+/*
+ * Whether a statement that failed on a lost connection may run again on
+ * a new one: only outside a transaction (inside, the transaction went
+ * with the connection and the caller must start over), and only once.
+ */
+static bool
+opnieuw_verbonden(struct db *d)
+{
+	if (d->depth > 0 || PQstatus(PG(d)->conn) == CONNECTION_OK)
+		return false;
+	return verbonden(d) == DB_OK;
 }
 
 /* Parameter $n as the server knows it, or NULL when it has none. */
@@ -377,13 +404,26 @@ pg_step(struct db_stmt *st)
 	struct pg_db *db = PG(st->db);
 
 	if (!s->res) {
+		int id = (int)(s - db->stmts);
 		char naam[16];
 		ExecStatusType t;
 
-		snprintf(naam, sizeof(naam), "s%d", (int)(s - db->stmts));
+		snprintf(naam, sizeof(naam), "s%d", id);
 		s->res = PQexecPrepared(db->conn, naam, s->nparams, s->vals,
 					NULL, NULL, 0);
 		t = PQresultStatus(s->res);
+		/* The server went away and came back since the last
+		 * statement (a restart, a failover): once more, anew. */
+		if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK &&
+		    opnieuw_verbonden(st->db)) {
+			PQclear(s->res);
+			s->res = NULL;
+			if (voorbereiden(st->db, id) != DB_OK)
+				return -1;
+			s->res = PQexecPrepared(db->conn, naam, s->nparams,
+						s->vals, NULL, NULL, 0);
+			t = PQresultStatus(s->res);
+		}
 		if (t == PGRES_TUPLES_OK) {
 			s->nrows = PQntuples(s->res);
 			db->changes = s->nrows;
@@ -468,6 +508,12 @@ pg_exec(struct db *d, const char *sql)
 		return d->laatste;
 	r = PQexec(PG(d)->conn, sql);
 	t = PQresultStatus(r);
+	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK &&
+	    opnieuw_verbonden(d)) {
+		PQclear(r);
+		r = PQexec(PG(d)->conn, sql);
+		t = PQresultStatus(r);
+	}
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK)
 		f = fout(d, r, "exec");
 	else {
