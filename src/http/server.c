@@ -201,6 +201,9 @@ add_headers(struct server *s, struct conn *c, struct MHD_Response *r,
 		MHD_add_response_header(r, "Content-Type", rs->content_type);
 	if (rs->allow)
 		MHD_add_response_header(r, "Allow", rs->allow);
+	/* The database is away: ask to come back in half a minute. */
+	if (rs->status == 503)
+		MHD_add_response_header(r, "Retry-After", "30");
 	if (rs->location)
 		MHD_add_response_header(r, "Location", rs->location);
 	for (size_t i = 0; i < 2; i++)

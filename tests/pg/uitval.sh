@@ -63,7 +63,8 @@ get /api/v1/samenwerkingen/HB
 sh "$HERE/cluster.sh" pauze "$PGDIR"
 get /api/v1/samenwerkingen/AA
 if [ "$STATUS" = 503 ] && [ "$(ct)" = application/problem+json ] &&
-	jq -e '.status == 503 and (.detail | test("niet bereikbaar"))' "$WORK/body" >/dev/null; then
+	jq -e '.status == 503 and (.detail | test("niet bereikbaar"))' "$WORK/body" >/dev/null &&
+	grep -qi '^Retry-After: 30' "$WORK/headers"; then
 	ok "without its database the API answers 503 problem+json"
 else
 	not_ok "without its database the API answers 503 problem+json" "status $STATUS $(ct)" "$(head -c 300 "$WORK/body")"
