@@ -1,6 +1,6 @@
 #!/bin/sh
 # schema-vergelijk.sh - do the PostgreSQL migrations make the same database
-# as the SQLite ones? A development check, not part of the build:
+# as the SQLite ones? Run by make check (test schema-pg), or by hand:
 #
 #   sh tests/pg/schema-vergelijk.sh
 #
