@@ -145,7 +145,7 @@ static const char *const texts[Q__COUNT] = {
 		"SELECT l.id, g.code, g.naam, l.van, l.tot, " BESLUIT_REF " "
 		"FROM regeling_lid l JOIN organisatie g ON g.id = l.gemeente_id "
 		"LEFT JOIN besluit b ON b.id = l.besluit_id " BESLUIT_REF_JOIN
-		"WHERE l.regeling_id = $1 ORDER BY l.van, g.naam",
+		"WHERE l.regeling_id = $1 ORDER BY l.van, g.naam, l.id",
 
 	[Q_BESLUIT_INSERT] =
 		"INSERT INTO besluit (identificatie, organisatie_id, "
@@ -200,7 +200,7 @@ static const char *const texts[Q__COUNT] = {
 		"b.status, b.verzonnen FROM besluit b "
 		"JOIN organisatie o ON o.id = b.organisatie_id " BESLUIT_FILTER
 		" "
-		"ORDER BY b.datum DESC, b.identificatie LIMIT $11 OFFSET $12",
+		"ORDER BY b.datum DESC, b.identificatie, b.id LIMIT $11 OFFSET $12",
 	[Q_BESLUIT_COUNT] =
 		"SELECT count(*) FROM besluit b "
 		"JOIN organisatie o ON o.id = b.organisatie_id "
@@ -256,7 +256,7 @@ static const char *const texts[Q__COUNT] = {
 		"CAST(k.nummer AS TEXT), k.titel, NULL, NULL, v.van "
 		"FROM kader_versie v JOIN kader_artikel k ON k.id = v.artikel_id "
 		"JOIN samenwerking s ON s.id = k.samenwerking_id "
-		"WHERE v.besluit_id = $1 ORDER BY 7, 1, 3",
+		"WHERE v.besluit_id = $1 ORDER BY 7, 1, 2, 3, 4",
 
 	[Q_SW_INSERT] =
 		"INSERT INTO samenwerking (code, naam, sinds, centrumgemeente_id, "
@@ -277,7 +277,7 @@ static const char *const texts[Q__COUNT] = {
 		"SELECT l.id, g.code, g.naam, l.van, l.tot, " BESLUIT_REF " "
 		"FROM samenwerking_lid l JOIN organisatie g ON g.id = l.gemeente_id "
 		"LEFT JOIN besluit b ON b.id = l.besluit_id " BESLUIT_REF_JOIN
-		"WHERE l.samenwerking_id = $1 ORDER BY l.van, g.naam",
+		"WHERE l.samenwerking_id = $1 ORDER BY l.van, g.naam, l.id",
 
 	[Q_EENHEID_INSERT] =
 		"INSERT INTO eenheid (samenwerking_id, code, naam, soort, "
@@ -308,7 +308,7 @@ static const char *const texts[Q__COUNT] = {
 		"LEFT JOIN organisatie g ON g.id = i.gemeente_id "
 		"LEFT JOIN organisatie r ON r.id = i.regeling_id "
 		"LEFT JOIN besluit b ON b.id = i.besluit_id " BESLUIT_REF_JOIN
-		"WHERE i.eenheid_id = $1 ORDER BY i.van",
+		"WHERE i.eenheid_id = $1 ORDER BY i.van, i.id",
 	[Q_INRICHTING_CLOSE] = "UPDATE inrichting SET tot = $2 WHERE id = $1",
 	[Q_INRICHTING_OP] =
 		"SELECT e.id, e.code, e.naam, e.soort, s.code, e.omschrijving, "
@@ -338,7 +338,7 @@ static const char *const texts[Q__COUNT] = {
 		"SELECT v.id, v.van, v.tot, v.tekst, " BESLUIT_REF " "
 		"FROM kader_versie v LEFT JOIN besluit b ON b.id = v.besluit_id " BESLUIT_REF_JOIN
 		"WHERE v.artikel_id = $1 AND (CAST($2 AS TEXT) IS NULL OR (v.van <= $2 AND "
-		"(v.tot IS NULL OR v.tot > $2))) ORDER BY v.van",
+		"(v.tot IS NULL OR v.tot > $2))) ORDER BY v.van, v.id",
 	[Q_KADER_EENHEDEN] =
 		"SELECT e.code FROM kader_eenheid ke "
 		"JOIN eenheid e ON e.id = ke.eenheid_id WHERE ke.versie_id = $1 "

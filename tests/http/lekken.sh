@@ -39,7 +39,7 @@ AMBT=$(realpath "$1")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-lekken-XXXXXX")
 export AMBT_NU=2026-11-22T10:30:00+01:00
 unset AMBT_DB
-DB_PREFIX=lekken
+DB_PREFIX=${DB_PREFIX:-lekken}
 . "$(dirname "$0")/../lib/db.sh"
 db_engine_of_test
 PID=
@@ -711,5 +711,10 @@ done <"$WORK/results"
 
 [ "$before" = "$after" ] && ok "the crawl changed nothing in the register" || not_ok "the crawl changed nothing in the register"
 if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
+# For tests/http/gelijk.sh: every answer of the crawl, kept.
+if [ -n "${LEKKEN_BEWAAR:-}" ]; then
+	mkdir -p "$LEKKEN_BEWAAR"
+	cp -r "$WORK/r" "$WORK/ra" "$U" "$WORK/audit-urls" "$LEKKEN_BEWAAR/"
+fi
 echo "1..$n"
 [ "$failed" = 0 ]
