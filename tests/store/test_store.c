@@ -913,6 +913,438 @@ test_crash(void **state)
 
 /* ---- staff and hours ---- */
 
+/*
+ * Where a database is: whether one is there, removing it, how its name
+ * is shown (never a password) and which engine a name is for.
+ */
+static void
+test_doel(void **state)
+{
+	struct fixture *f = *state;
+	char buf[512], ander[400];
+	struct store *s2;
+	struct err e;
+	bool ja = false;
+
+	assert_string_equal(
+		store_weergave("postgresql://ambt:geheim@db.example:5432/ambt",
+			       buf, sizeof(buf)),
+		"postgresql://ambt:***@db.example:5432/ambt");
+	assert_string_equal(
+		store_weergave("postgres://u:p@h/d", buf, sizeof(buf)),
+		"postgres://u:***@h/d");
+	assert_string_equal(store_weergave("postgresql://ambt@h:5432/ambt", buf,
+					   sizeof(buf)),
+			    "postgresql://ambt@h:5432/ambt");
+	assert_string_equal(
+		store_weergave("/var/lib/ambt/ambt.db", buf, sizeof(buf)),
+		"/var/lib/ambt/ambt.db");
+	assert_true(store_is_postgres("postgresql://h/d"));
+	assert_true(store_is_postgres("postgres://h/d"));
+	assert_false(store_is_postgres("sqlite:/tmp/x.db"));
+	assert_false(store_is_postgres("/tmp/postgresql://x"));
+	assert_false(store_is_postgres(f->path) != (pg != NULL));
+
+	OK(store_bestaat(f->path, &ja, &f->e));
+	assert_true(ja);
+	if (pg) {
+		const char *slash = strrchr(pg, '/');
+
+		snprintf(ander, sizeof(ander), "%.*s/store_test_wis",
+			 (int)(slash - pg), pg);
+	} else
+		snprintf(ander, sizeof(ander), "%s/ander.db", f->dir);
+	OK(store_wis(ander, &f->e)); /* whatever an earlier run left */
+	OK(store_bestaat(ander, &ja, &f->e));
+	assert_false(ja);
+	err_clear(&e);
+	assert_int_equal(store_open(ander, STORE_CREATE, &s2, &e), ST_OK);
+	store_close(s2);
+	OK(store_bestaat(ander, &ja, &f->e));
+	assert_true(ja);
+	OK(store_wis(ander, &f->e));
+	OK(store_bestaat(ander, &ja, &f->e));
+	assert_false(ja);
+	if (!pg) {
+		assert_int_equal(access(ander, F_OK), -1);
+		snprintf(buf, sizeof(buf), "%s-wal", ander);
+		assert_int_equal(access(buf, F_OK), -1);
+	}
+	/* Our own database is still there. */
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	assert_int_equal(count(f, "organisatie"), 1);
+}
+
+/*
+ * What the database holds, table by table, parents first: the rows and a
+ * SHA-256 over them in key order, the same on both engines (each value as
+ * "N" for NULL or "T<bytes>:<text>", a row ended by a newline).
+ */
+static void
+test_inhoud(void **state)
+{
+	struct fixture *f = *state;
+	static const char leeg[] = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4"
+				   "649b934ca495991b7852b855";
+	const struct taakveld tv[] = {
+		{ "6.2", "Toegang", "6", "Sociaal domein", 0, 2024 },
+		{ "0.1", "Bestuur", "0", "Bestuur en ondersteuning", 2017, 0 },
+	};
+	struct store_tabel *t, *t2;
+	size_t n, n2, taak = 0;
+	int64_t g0, g;
+
+	OK(store_inhoud(f->s, &f->a, &t, &n, &f->e));
+	assert_int_equal(n, 37);
+	assert_string_equal(t[0].naam, "organisatie");
+	assert_string_equal(t[n - 1].naam, "kostenverdeling");
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(t[i].rijen, 0);
+		assert_string_equal(t[i].sha256, leeg);
+		if (strcmp(t[i].naam, "taakveld") == 0)
+			taak = i;
+	}
+	assert_true(taak > 0);
+	OK(store_generation(f->s, &g0, &f->e));
+	for (size_t i = 0; i < 2; i++)
+		OK(store_taakveld_add(f->s, &tv[i], &f->e));
+	OK(store_inhoud(f->s, &f->a, &t2, &n2, &f->e));
+	assert_int_equal(t2[taak].rijen, 2);
+	assert_string_equal(t2[taak].sha256, "37818fefcdf5904367d085780fcabf3"
+					     "eb307b743bc6cf27f2575a3936561c9"
+					     "b2");
+	for (size_t i = 0; i < n2; i++)
+		if (i != taak && strcmp(t2[i].naam, "audit") != 0)
+			assert_string_equal(t2[i].sha256, leeg);
+	/* Reading it is no write. */
+	OK(store_generation(f->s, &g, &f->e));
+	OK(store_inhoud(f->s, &f->a, &t2, &n2, &f->e));
+	OK(store_generation(f->s, &g0, &f->e));
+	assert_int_equal(g0, g);
+	/* Inside a transaction it sees what is not committed yet, and
+	 * leaves the transaction open. */
+	OK(store_begin(f->s, &f->e));
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	OK(store_inhoud(f->s, &f->a, &t2, &n2, &f->e));
+	assert_int_equal(t2[0].rijen, 1);
+	add_gemeente(f, "GM0362", "Amstelveen");
+	store_rollback(f->s);
+	assert_int_equal(count(f, "organisatie"), 0);
+	OK(store_inhoud(f->s, &f->a, &t2, &n2, &f->e));
+	assert_int_equal(t2[0].rijen, 0);
+	OK(store_generation(f->s, &g, &f->e));
+	assert_int_equal(g, g0); /* a rolled back transaction neither */
+}
+
+/* Names of organisations by code; a code stays as it is when unknown. */
+static void
+test_organisatie_namen(void **state)
+{
+	struct fixture *f = *state;
+	const char *codes[] = { "GM0397", "GM9999", "GRIT", "GM0377" };
+	const char **namen;
+
+	add_hb(f);
+	namen = store_organisatie_namen(f->s, &f->a, codes, 4);
+	assert_non_null(namen);
+	assert_string_equal(namen[0], "Heemstede");
+	assert_string_equal(namen[1], "GM9999");
+	assert_string_equal(namen[2], "GR IT");
+	assert_string_equal(namen[3], "Bloemendaal");
+	namen = store_organisatie_namen(f->s, &f->a, codes, 0);
+	assert_non_null(namen);
+	assert_null(namen[0]);
+}
+
+/*
+ * Members of a joint body: added with their decision, checked together
+ * with the others, read back by date; the decision named only to who
+ * may read it.
+ */
+static void
+test_regeling_leden(void **state)
+{
+	struct fixture *f = *state;
+	struct lidmaatschap l1 = { .gemeente = "GM0397",
+				   .periode = { D("2021-04-22"), DATE_NONE },
+				   .besluit = "GRIT-2021" };
+	struct lidmaatschap l2 = { .gemeente = "GM0377",
+				   .periode = { D("2019-01-01"), DATE_NONE },
+				   .besluit = "GEHEIM-1" };
+	struct lidmaatschap *leden, bad;
+	size_t n;
+
+	add_hb(f);
+	add_besluit_als(f, "GEHEIM-1", "GM0377", "2018-12-01", OPENBAAR_GEHEIM);
+	OK(store_regeling_lid_add(f->s, "GRIT", &l1, &f->e));
+	OK(store_regeling_lid_add(f->s, "GRIT", &l2, &f->e));
+	OK(store_regeling_leden(f->s, &f->a, "GRIT", &leden, &n, &f->e));
+	assert_int_equal(n, 2);
+	assert_string_equal(leden[0].gemeente, "GM0377"); /* by date */
+	assert_string_equal(leden[0].gemeente_naam, "Bloemendaal");
+	assert_int_equal(leden[0].periode.van, D("2019-01-01"));
+	assert_int_equal(leden[0].periode.tot, DATE_NONE);
+	assert_string_equal(leden[0].besluit, "GEHEIM-1");
+	assert_string_equal(leden[0].besluit_organisatie, "GM0377");
+	assert_string_equal(leden[1].gemeente, "GM0397");
+	assert_string_equal(leden[1].besluit, "GRIT-2021");
+	store_set_zicht(f->s, NULL);
+	OK(store_regeling_leden(f->s, &f->a, "GRIT", &leden, &n, &f->e));
+	store_set_zicht(f->s, &zicht_alles);
+	assert_int_equal(n, 2);
+	assert_null(leden[0].besluit);
+	assert_null(leden[0].besluit_organisatie);
+	assert_string_equal(leden[1].besluit, "GRIT-2021");
+
+	/* Refused, nothing changed. */
+	bad = l1;
+	bad.periode.van = D("2022-01-01");
+	REFUSED(store_regeling_lid_add(f->s, "GRIT", &bad, &f->e), ST_INVALID);
+	assert_only_problem(&f->e, "van", "overlap");
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	bad.gemeente = "GM0358";
+	bad.besluit = "GEEN";
+	REFUSED(store_regeling_lid_add(f->s, "GRIT", &bad, &f->e), ST_INVALID);
+	assert_only_problem(&f->e, "besluit", "unknown");
+	bad.besluit = NULL;
+	bad.gemeente = "GM9999";
+	REFUSED(store_regeling_lid_add(f->s, "GRIT", &bad, &f->e), ST_INVALID);
+	assert_only_problem(&f->e, "gemeente", "unknown");
+	bad.gemeente = "GM0358";
+	REFUSED(store_regeling_lid_add(f->s, "GM0397", &bad, &f->e),
+		ST_NOT_FOUND);
+	REFUSED(store_regeling_lid_add(f->s, "XX", &bad, &f->e), ST_NOT_FOUND);
+	REFUSED(store_regeling_leden(f->s, &f->a, "GM0397", &leden, &n, &f->e),
+		ST_NOT_FOUND);
+	/* A decision of a municipality that is neither the member nor the
+	 * joint body does not qualify. */
+	bad.besluit = "GEHEIM-1";
+	REFUSED(store_regeling_lid_add(f->s, "GRIT", &bad, &f->e), ST_INVALID);
+	assert_only_problem(&f->e, "besluit", "unknown");
+	bad.besluit = NULL;
+	OK(store_regeling_lid_add(f->s, "GRIT", &bad, &f->e));
+	assert_int_equal(count(f, "regeling_lid"), 3);
+}
+
+/* Cooperations field by field, by code; refused ones change nothing. */
+static void
+test_samenwerkingen(void **state)
+{
+	struct fixture *f = *state;
+	struct samenwerking aa = { .code = "AA",
+				   .naam = "Aalsmeer–Amstelveen",
+				   .sinds = D("2008-01-01"),
+				   .centrumgemeente = "GM0362",
+				   .omschrijving = "Ambtelijke fusie" };
+	struct samenwerking got, *list;
+	struct eenheid *u;
+	struct werkstroom w = { .code = "aa-w",
+				.naam = "W",
+				.samenwerking = "AA" };
+	struct werkstroom *ws;
+	size_t n;
+
+	add_hb(f);
+	add_gemeente(f, "GM0362", "Amstelveen");
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	add_besluit(f, "AA-START", "GM0358", "2007-06-01");
+	OK(store_samenwerking_add(f->s, &aa, &f->e));
+	OK(store_samenwerking_get(f->s, &f->a, "AA", &got, &f->e));
+	assert_true(got.id > 0);
+	assert_string_equal(got.code, "AA");
+	assert_string_equal(got.naam, "Aalsmeer–Amstelveen");
+	assert_int_equal(got.sinds, D("2008-01-01"));
+	assert_string_equal(got.centrumgemeente, "GM0362");
+	assert_string_equal(got.centrumgemeente_naam, "Amstelveen");
+	assert_string_equal(got.omschrijving, "Ambtelijke fusie");
+	OK(store_samenwerking_get(f->s, &f->a, "HB", &got, &f->e));
+	assert_null(got.centrumgemeente);
+	assert_null(got.centrumgemeente_naam);
+	OK(store_samenwerking_list(f->s, &f->a, &list, &n, &f->e));
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].code, "AA");
+	assert_string_equal(list[1].code, "HB");
+	REFUSED(store_samenwerking_get(f->s, &f->a, "XX", &got, &f->e),
+		ST_NOT_FOUND);
+	assert_string_equal(f->e.message, "Samenwerking XX bestaat niet.");
+
+	REFUSED(store_samenwerking_add(f->s, &aa, &f->e), ST_INVALID);
+	assert_only_problem(&f->e, "code", "unique");
+	aa.code = "AB";
+	aa.centrumgemeente = "GM9999";
+	REFUSED(store_samenwerking_add(f->s, &aa, &f->e), ST_INVALID);
+	assert_only_problem(&f->e, "centrumgemeente", "unknown");
+
+	/* Units and workstreams of one cooperation, or of all. */
+	add_eenheid(f, "HB", "hb-zz", "Zorg");
+	add_eenheid(f, "HB", "hb-aa", "Archief");
+	{
+		struct eenheid e1 = { .code = "aa-ict",
+				      .naam = "ICT",
+				      .soort = EENHEID_TEAM,
+				      .samenwerking = "AA",
+				      .omschrijving = "Beheer" };
+		struct inrichting h = { .periode = { D("2008-01-01"),
+						     DATE_NONE },
+					.vorm = VORM_GEDEELD,
+					.besluit = "AA-START" };
+		struct lidmaatschap l = { .gemeente = "GM0358",
+					  .periode = { D("2008-01-01"),
+						       DATE_NONE } };
+
+		OK(store_samenwerking_lid_add(f->s, "AA", &l, &f->e));
+		OK(store_eenheid_add(f->s, &e1, &h, 1, &f->e));
+	}
+	OK(store_eenheid_list(f->s, &f->a, "HB", &u, &n, &f->e));
+	assert_int_equal(n, 2);
+	assert_string_equal(u[0].naam, "Archief"); /* by name */
+	assert_string_equal(u[1].naam, "Zorg");
+	assert_string_equal(u[1].samenwerking, "HB");
+	OK(store_eenheid_list(f->s, &f->a, NULL, &u, &n, &f->e));
+	assert_int_equal(n, 3);
+	assert_string_equal(u[0].code, "aa-ict"); /* AA before HB */
+	assert_int_equal(u[0].soort, EENHEID_TEAM);
+	assert_string_equal(u[0].omschrijving, "Beheer");
+	REFUSED(store_eenheid_list(f->s, &f->a, "XX", &u, &n, &f->e),
+		ST_NOT_FOUND);
+	OK(store_werkstroom_add(f->s, &w, &f->e));
+	OK(store_werkstroom_list(f->s, &f->a, NULL, &ws, &n, &f->e));
+	assert_int_equal(n, 1);
+	assert_string_equal(ws[0].samenwerking, "AA");
+	OK(store_werkstroom_list(f->s, &f->a, "HB", &ws, &n, &f->e));
+	assert_int_equal(n, 0);
+	REFUSED(store_werkstroom_list(f->s, &f->a, "XX", &ws, &n, &f->e),
+		ST_NOT_FOUND);
+}
+
+/* The identifications of a list of decisions, joined by spaces. */
+static const char *
+idents(struct fixture *f, const struct besluit *b, size_t n)
+{
+	char buf[512] = "";
+
+	for (size_t i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s",
+			 i ? " " : "", b[i].identificatie);
+	return arena_strdup(&f->a, buf);
+}
+
+/*
+ * Decisions as a viewer reads them: everyone the published ones; whoever
+ * reads a municipality in full all of its; whoever reads it internally
+ * all but the secret ones. One it may not read answers exactly as one
+ * that does not exist; one identificatie of two organisations is found
+ * twice, and chosen only with the organisation.
+ */
+static void
+test_besluit_zicht(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const gm0397[] = { "GM0397" };
+	struct zicht volledig = { .volledig = gm0397, .nvolledig = 1 };
+	struct zicht intern = { .intern = gm0397, .nintern = 1 };
+	struct besluit_stap h = { BESLUIT_VOORGESTELD, D("2026-10-01"), NULL };
+	struct besluit voorstel = {
+		.identificatie = "VOORSTEL",
+		.verantwoordelijke_organisatie = "GM0397",
+		.bestuursorgaan = ORGAAN_COLLEGE,
+		.datum = D("2026-10-01"),
+		.ingangsdatum = DATE_NONE,
+		.vervaldatum = DATE_NONE,
+		.publicatiedatum = DATE_NONE,
+		.onderwerp = "Voorstel",
+		.openbaarheid = OPENBAAR_ACTIEF,
+		.geheim_tot = DATE_NONE,
+		.status = BESLUIT_VOORGESTELD,
+		.historie = &h,
+		.nhistorie = 1,
+	};
+	struct besluit *list, got;
+	struct besluit_filter flt;
+	size_t n, total;
+	int64_t geheim;
+
+	add_gemeente(f, "GM0397", "Heemstede");
+	add_gemeente(f, "GM0377", "Bloemendaal");
+	add_besluit(f, "OPENBAAR", "GM0397", "2026-01-01");
+	add_besluit_als(f, "GEHEIM", "GM0397", "2026-02-01", OPENBAAR_GEHEIM);
+	add_besluit_als(f, "PASSIEF", "GM0397", "2026-03-01", OPENBAAR_PASSIEF);
+	add_besluit_als(f, "ANDER", "GM0377", "2026-04-01", OPENBAAR_PASSIEF);
+	add_besluit(f, "OPENBAAR", "GM0377", "2026-05-01");
+	OK(store_besluit_add(f->s, &f->a, &voorstel, TODAY, NULL, NULL, &f->e));
+	geheim = besluit_nr(f, "GEHEIM", NULL);
+
+	store_besluit_filter_init(&flt);
+	OK(store_besluit_list(f->s, &f->a, &flt, &list, &n, &total, &f->e));
+	assert_string_equal(idents(f, list, n), "VOORSTEL OPENBAAR ANDER "
+						"PASSIEF GEHEIM OPENBAAR");
+	assert_int_equal(total, 6);
+	store_set_zicht(f->s, NULL);
+	OK(store_besluit_list(f->s, &f->a, &flt, &list, &n, &total, &f->e));
+	assert_string_equal(idents(f, list, n), "OPENBAAR OPENBAAR");
+	assert_int_equal(total, 2);
+	store_set_zicht(f->s, &volledig);
+	OK(store_besluit_list(f->s, &f->a, &flt, &list, &n, &total, &f->e));
+	assert_string_equal(idents(f, list, n),
+			    "VOORSTEL OPENBAAR PASSIEF GEHEIM OPENBAAR");
+	assert_int_equal(total, 5);
+	store_set_zicht(f->s, &intern);
+	OK(store_besluit_list(f->s, &f->a, &flt, &list, &n, &total, &f->e));
+	assert_string_equal(idents(f, list, n),
+			    "VOORSTEL OPENBAAR PASSIEF OPENBAAR");
+	assert_int_equal(total, 4);
+	flt.limit = 1;
+	flt.offset = 3;
+	OK(store_besluit_list(f->s, &f->a, &flt, &list, &n, &total, &f->e));
+	assert_string_equal(idents(f, list, n), "OPENBAAR");
+	assert_string_equal(list[0].verantwoordelijke_organisatie, "GM0397");
+	assert_int_equal(total, 4);
+
+	/* One it may not read is as one that does not exist. */
+	REFUSED(store_besluit_get(f->s, &f->a, geheim, &got, &f->e),
+		ST_NOT_FOUND);
+	assert_string_equal(f->e.message, "Dit besluit bestaat niet.");
+	REFUSED(store_besluit_get(f->s, &f->a, geheim + 1000, &got, &f->e),
+		ST_NOT_FOUND);
+	assert_string_equal(f->e.message, "Dit besluit bestaat niet.");
+	REFUSED(store_besluit_kies(f->s, &f->a, "GEHEIM", NULL, "organisatie",
+				   &got, &f->e),
+		ST_NOT_FOUND);
+	assert_string_equal(f->e.message, "Besluit GEHEIM bestaat niet.");
+	OK(store_besluit_zoek(f->s, &f->a, "GEHEIM", NULL, &list, &n, &f->e));
+	assert_int_equal(n, 0);
+	OK(store_besluit_kies(f->s, &f->a, "PASSIEF", NULL, "organisatie", &got,
+			      &f->e));
+	assert_int_equal(got.openbaarheid, OPENBAAR_PASSIEF);
+	assert_int_equal(got.nhistorie, 1);
+	store_set_zicht(f->s, &volledig);
+	OK(store_besluit_get(f->s, &f->a, geheim, &got, &f->e));
+	assert_string_equal(got.identificatie, "GEHEIM");
+	assert_int_equal(got.geheim_tot, D("2030-01-01"));
+	store_set_zicht(f->s, &zicht_alles);
+
+	/* The same identificatie at two organisations. */
+	OK(store_besluit_zoek(f->s, &f->a, "OPENBAAR", NULL, &list, &n, &f->e));
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].verantwoordelijke_organisatie, "GM0377");
+	assert_string_equal(list[1].verantwoordelijke_organisatie, "GM0397");
+	assert_int_equal(list[0].nhistorie, 0); /* without history */
+	OK(store_besluit_zoek(f->s, &f->a, "OPENBAAR", "GM0397", &list, &n,
+			      &f->e));
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].datum, D("2026-01-01"));
+	REFUSED(store_besluit_kies(f->s, &f->a, "OPENBAAR", NULL, "org", &got,
+				   &f->e),
+		ST_INVALID);
+	assert_only_problem(&f->e, "org", "ambiguous");
+	OK(store_besluit_kies(f->s, &f->a, "OPENBAAR", "GM0377", "org", &got,
+			      &f->e));
+	assert_string_equal(got.organisatie_naam, "Bloemendaal");
+	assert_int_equal(got.datum, D("2026-05-01"));
+	OK(store_besluit_zoek(f->s, &f->a, "NIETS", NULL, &list, &n, &f->e));
+	assert_int_equal(n, 0);
+}
+
 int
 main(void)
 {
@@ -922,6 +1354,12 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		TEST(test_open_and_migrate),
 		TEST(test_newer_schema_refused),
+		TEST(test_doel),
+		TEST(test_inhoud),
+		TEST(test_organisatie_namen),
+		TEST(test_regeling_leden),
+		TEST(test_samenwerkingen),
+		TEST(test_besluit_zicht),
 		TEST(test_organisaties),
 		TEST(test_leden),
 		TEST(test_besluiten),
