@@ -1345,6 +1345,86 @@ test_besluit_zicht(void **state)
 	assert_int_equal(n, 0);
 }
 
+/*
+ * A membership names the decision that made it: read back with its
+ * organisation (left out for whoever may not read a secret one), and
+ * listed among the register changes of that decision with the others.
+ */
+static void
+test_lid_besluit(void **state)
+{
+	struct fixture *f = *state;
+	struct lidmaatschap l = { .gemeente = "GM0358",
+				  .periode = { D("2020-01-01"), DATE_NONE },
+				  .besluit = "TOETREDING",
+				  .besluit_organisatie = "GM0397" };
+	struct lidmaatschap *leden;
+	struct besluit_wijziging *w;
+	size_t n;
+
+	add_hb(f);
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	add_besluit_als(f, "TOETREDING", "GM0397", "2019-11-01",
+			OPENBAAR_GEHEIM);
+	OK(store_samenwerking_lid_add(f->s, "HB", &l, &f->e));
+	OK(store_samenwerking_leden(f->s, &f->a, "HB", &leden, &n, &f->e));
+	assert_int_equal(n, 3);
+	assert_string_equal(leden[2].gemeente, "GM0358"); /* by date */
+	assert_string_equal(leden[2].besluit, "TOETREDING");
+	assert_string_equal(leden[2].besluit_organisatie, "GM0397");
+	assert_null(leden[0].besluit);
+	store_set_zicht(f->s, NULL);
+	OK(store_samenwerking_leden(f->s, &f->a, "HB", &leden, &n, &f->e));
+	store_set_zicht(f->s, &zicht_alles);
+	assert_int_equal(n, 3);
+	assert_null(leden[2].besluit);
+	assert_null(leden[2].besluit_organisatie);
+	OK(store_besluit_wijzigingen(
+		f->s, &f->a, besluit_nr(f, "TOETREDING", NULL), &w, &n, &f->e));
+	assert_int_equal(n, 1);
+	assert_string_equal(w[0].soort, "lidmaatschap");
+	assert_string_equal(w[0].samenwerking, "HB");
+	assert_string_equal(w[0].object, "GM0358");
+	assert_int_equal(w[0].van, D("2020-01-01"));
+	OK(store_besluit_wijzigingen(f->s, &f->a, besluit_nr(f, "START", NULL),
+				     &w, &n, &f->e));
+	assert_int_equal(n, 0);
+	REFUSED(store_samenwerking_leden(f->s, &f->a, "XX", &leden, &n, &f->e),
+		ST_NOT_FOUND);
+}
+
+/*
+ * The integrity check finds a row that points at nothing. Only SQLite
+ * can hold one (written with its foreign keys switched off); PostgreSQL
+ * never lets it in, so there the check has nothing to find.
+ */
+static void
+test_integriteit(void **state)
+{
+	struct fixture *f = *state;
+
+	add_hb(f);
+	OK(store_check_integrity(f->s, &f->e));
+	if (pg) {
+		assert_int_equal(raw_exec(f, "INSERT INTO samenwerking_lid "
+					     "(samenwerking_id, gemeente_id, "
+					     "van) VALUES (1, 999, "
+					     "'2020-01-01')"),
+				 DB_FOREIGN_KEY);
+		OK(store_check_integrity(f->s, &f->e));
+		return;
+	}
+	assert_int_equal(raw_exec(f, "PRAGMA foreign_keys = OFF; INSERT INTO "
+				     "samenwerking_lid (samenwerking_id, "
+				     "gemeente_id, van) VALUES (1, 999, "
+				     "'2020-01-01')"),
+			 DB_OK);
+	err_clear(&f->e);
+	assert_int_equal(store_check_integrity(f->s, &f->e), ST_INTERNAL);
+	assert_string_equal(f->e.detail,
+			    "a row points at a row that is not there");
+}
+
 int
 main(void)
 {
@@ -1360,6 +1440,8 @@ main(void)
 		TEST(test_regeling_leden),
 		TEST(test_samenwerkingen),
 		TEST(test_besluit_zicht),
+		TEST(test_lid_besluit),
+		TEST(test_integriteit),
 		TEST(test_organisaties),
 		TEST(test_leden),
 		TEST(test_besluiten),
