@@ -1096,6 +1096,51 @@ test_audit_zicht(void **state)
 	assert_int_equal(x[0].besluit, besluit_nr(f, "GEHEIM-1", NULL));
 }
 
+/*
+ * An event on its own (a failed login): one entry as given, its texts cut
+ * to AUDIT_MAX_TEKST characters and "…", the generation left alone.
+ */
+static void
+test_audit_event(void **state)
+{
+	struct fixture *f = *state;
+	char lang[2 * 300 + 1], kort[2 * AUDIT_MAX_TEKST + 1];
+	struct audit_entry *x;
+	size_t n;
+	int64_t g0, g;
+
+	OK(store_generation(f->s, &g0, &f->e));
+	store_set_actor(f->s, "anoniem", "anonieme gebruiker", "192.0.2.7");
+	OK(store_audit_event(f->s, "login_mislukt", 401, "sessie", "a.nienhuis",
+			     "geblokkeerd", &f->e));
+	OK(store_audit_event(f->s, "geweigerd", 403, "sessie",
+			     text_of(300, lang), text_of(AUDIT_MAX_TEKST, kort),
+			     &f->e));
+	OK(store_generation(f->s, &g, &f->e));
+	assert_int_equal(g, g0);
+	x = alle_audit(f, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(x[1].actie, "login_mislukt");
+	assert_string_equal(x[1].actie_weergave, "Inloggen mislukt");
+	assert_int_equal(x[1].resultaat, 401);
+	assert_string_equal(x[1].resource, "sessie");
+	assert_string_equal(x[1].resource_weergave, "a.nienhuis");
+	assert_string_equal(x[1].toelichting, "geblokkeerd");
+	assert_string_equal(x[1].gebruikers_id, "anoniem");
+	assert_null(x[1].oud);
+	assert_null(x[1].nieuw);
+	assert_null(x[1].scope);
+	assert_int_equal(x[1].besluit, 0);
+	/* 200 characters stay; 300 become 200 and an ellipsis. */
+	assert_string_equal(x[0].toelichting, kort);
+	assert_int_equal(strlen(x[0].resource_weergave),
+			 2 * AUDIT_MAX_TEKST + strlen("\u2026"));
+	assert_int_equal(
+		strncmp(x[0].resource_weergave, lang, 2 * AUDIT_MAX_TEKST), 0);
+	assert_string_equal(x[0].resource_weergave + 2 * AUDIT_MAX_TEKST,
+			    "\u2026");
+}
+
 int
 main(void)
 {
@@ -1116,6 +1161,7 @@ main(void)
 		TEST(test_poging_blok_blijft),
 		TEST(test_audit_lijst),
 		TEST(test_audit_zicht),
+		TEST(test_audit_event),
 	};
 	return RUN_TESTS(tests);
 }
