@@ -3373,6 +3373,7 @@ store_audit_list(struct store *s, struct arena *a, const char *resource,
 		if (!(int)db_col_int(st, 19)) {
 			x->oud = zonder_besluit(a, x->oud);
 			x->nieuw = zonder_besluit(a, x->nieuw);
+			x->besluit = 0;
 		}
 	}
 	return r < 0 ? e->status : ST_OK;
