@@ -84,13 +84,27 @@ check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 	exit $$rc
 
 # Benchmarks print figures (and write JSON to bench/results/); they never
-# fail on time. See bench/README.md.
+# fail on time. They install what they need (wrk, nginx, PostgreSQL) and run
+# on SQLite and on a throw-away PostgreSQL cluster, removed afterwards, also
+# when a benchmark fails. See bench/README.md.
 bench: deps
+	@sh scripts/install-bench-deps.sh
 	[ -f build-bench/build.ninja ] || meson setup build-bench --buildtype=release
 	meson compile -C build-bench
-	sh bench/http.sh build-bench/ambt
-	sh bench/uren.sh build-bench
-	sh bench/verdeling.sh build-bench
+	@rc=0; \
+	pgdir=$$(mktemp -d /tmp/ambt-pg-XXXXXX); \
+	trap 'sh tests/pg/cluster.sh stop "$$pgdir"' EXIT; \
+	trap 'exit 1' INT TERM HUP; \
+	echo "== PostgreSQL-cluster voor de benchmarks in $$pgdir"; \
+	AMBT_BENCH_PG=$$(sh tests/pg/cluster.sh start "$$pgdir") || exit 1; \
+	export AMBT_BENCH_PG; \
+	echo "== bench/http.sh"; \
+	sh bench/http.sh build-bench/ambt || rc=1; \
+	echo "== bench/uren.sh"; \
+	sh bench/uren.sh build-bench || rc=1; \
+	echo "== bench/verdeling.sh"; \
+	sh bench/verdeling.sh build-bench || rc=1; \
+	exit $$rc
 
 # Run every fuzzer with clang/libFuzzer for FUZZ_SECONDS each and merge
 # new inputs into fuzz/corpus/ (see fuzz/README.md).
