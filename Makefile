@@ -74,7 +74,8 @@ check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 	$(SAN_ENV) meson test -C $(BUILD_SAN) --print-errorlogs \
 		--no-suite postgresql || rc=1; \
 	$(SAN_ENV) meson test -C $(BUILD_SAN) --print-errorlogs \
-		--logbase testlog-pg store-pg queries-pg || rc=1; \
+		--logbase testlog-pg queries-pg store-pg store-toegang-pg \
+		store-uren-pg store-kosten-pg || rc=1; \
 	echo "== tests onder valgrind"; \
 	meson test -C $(BUILD) --setup=valgrind --suite unit --print-errorlogs || rc=1; \
 	AMBT_WRAPPER="$(VALGRIND)" meson test -C $(BUILD) golden \

@@ -410,7 +410,7 @@ static const char *const texts[Q__COUNT] = {
 		"WHERE gebruikersnaam = $1",
 	[Q_GEBRUIKER_LIST] =
 		"SELECT id, gebruikersnaam, naam, email, aangemaakt, ingetrokken, "
-		"NULL, totp_geheim IS NOT NULL FROM gebruiker "
+		"NULL, CASE WHEN totp_geheim IS NULL THEN 0 ELSE 1 END FROM gebruiker "
 		"ORDER BY gebruikersnaam",
 	[Q_GEBRUIKER_ROLLEN] = "SELECT rol, scope FROM gebruiker_rol "
 			       "WHERE gebruiker_id = $1 ORDER BY rol, scope",

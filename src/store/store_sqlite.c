@@ -3683,8 +3683,11 @@ store_poging_mislukt(struct store *s, const char *sleutel, int64_t now, int max,
 	if (r == 1 && now - db_col_int(st, 1) <= window) {
 		count = db_col_int(st, 0);
 		since = db_col_int(st, 1);
-		until = db_col_int(st, 2);
 	}
+	/* A new window starts the count afresh, but a block that has not
+	 * ended yet stays: failing again must not shorten it. */
+	if (r == 1 && db_col_int(st, 2) > now)
+		until = db_col_int(st, 2);
 	db_reset(st);
 	count++;
 	if (count >= max)

@@ -328,22 +328,6 @@ add_eenheid(struct fixture *f, const char *sw, const char *code,
 	OK(store_eenheid_add(f->s, &u, hist, 1, &f->e));
 }
 
-/*
- * A known bug, reported and not fixed yet: its check runs (and fails) only
- * when AMBT_TEST_BEKEND is set, so that the suite stays green meanwhile;
- * otherwise the test says what it left out. Use: if (!bekend("...")) ...
- */
-static inline int
-bekend(const char *wat)
-{
-	if (getenv("AMBT_TEST_BEKEND"))
-		return 0;
-	print_message("# known bug, not checked (AMBT_TEST_BEKEND=1 "
-		      "checks it): %s\n",
-		      wat);
-	return 1;
-}
-
 /* Register one test function with the fixture. */
 #define TEST(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
