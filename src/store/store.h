@@ -56,6 +56,8 @@ enum status store_open(const char *path, enum store_open_mode mode,
  * Whether `doel` (a SQLite file, or a postgresql:// URL) holds a database
  * already (*ja), and removing it (the file; every table of the
  * PostgreSQL database). ST_UNAVAILABLE when the server cannot be reached.
+ * On PostgreSQL both make the (empty) database when the server has none
+ * of that name, as init and demo are about to.
  */
 enum status store_bestaat(const char *doel, bool *ja, struct err *e);
 enum status store_wis(const char *doel, struct err *e);
