@@ -105,6 +105,16 @@
 	"sum(u.honderdsten) > CASE WHEN u.week <> 0 THEN 16800 ELSE 2400 " \
 	"END ORDER BY 1 LIMIT 33"
 
+/*
+ * A new row's id: one more than the highest, as SQLite gives a rowid, and
+ * so on PostgreSQL too (its sequences skip the numbers of refused
+ * writes). Safe because a write transaction holds the writers' lock
+ * (BEGIN IMMEDIATE; pg_advisory_xact_lock), and the same on both engines:
+ * a batch, a calculation or a token has the same number wherever it is
+ * stored.
+ */
+#define NIEUW_ID(t) "(SELECT coalesce(max(id), 0) + 1 FROM " t "), "
+
 static const char *const texts[Q__COUNT] = {
 	[Q_SCHEMA_TABEL] = "SELECT count(*) FROM sqlite_master WHERE type = "
 			   "'table' AND name = 'schema_version'",
@@ -116,8 +126,9 @@ static const char *const texts[Q__COUNT] = {
 	[Q_GENERATIE_BUMP] = "UPDATE generatie SET n = n + 1",
 
 	[Q_ORG_INSERT] =
-		"INSERT INTO organisatie (soort, code, naam, provincie, taak, "
-		"verzonnen) VALUES ($1, $2, $3, $4, $5, $6)",
+		"INSERT INTO organisatie (id, soort, code, naam, provincie, taak, "
+		"verzonnen) VALUES (" NIEUW_ID(
+			"organisatie") "$1, $2, $3, $4, $5, $6)",
 	[Q_ORG_ID] = "SELECT id, soort FROM organisatie WHERE code = $1",
 	[Q_ORG_GET] =
 		"SELECT o.id, o.soort, o.code, o.naam, o.provincie, o.taak, "
@@ -139,8 +150,9 @@ static const char *const texts[Q__COUNT] = {
 	[Q_INWONERTAL_LIST] = "SELECT peildatum, aantal, bron FROM inwonertal "
 			      "WHERE organisatie_id = $1 ORDER BY peildatum",
 	[Q_REGELING_LID_INSERT] =
-		"INSERT INTO regeling_lid (regeling_id, gemeente_id, van, tot, "
-		"besluit_id) VALUES ($1, $2, $3, $4, $5)",
+		"INSERT INTO regeling_lid (id, regeling_id, gemeente_id, van, tot, "
+		"besluit_id) VALUES (" NIEUW_ID(
+			"regeling_lid") "$1, $2, $3, $4, $5)",
 	[Q_REGELING_LEDEN] =
 		"SELECT l.id, g.code, g.naam, l.van, l.tot, " BESLUIT_REF " "
 		"FROM regeling_lid l JOIN organisatie g ON g.id = l.gemeente_id "
@@ -148,12 +160,13 @@ static const char *const texts[Q__COUNT] = {
 		"WHERE l.regeling_id = $1 ORDER BY l.van, g.naam, l.id",
 
 	[Q_BESLUIT_INSERT] =
-		"INSERT INTO besluit (identificatie, organisatie_id, "
+		"INSERT INTO besluit (id, identificatie, organisatie_id, "
 		"bestuursorgaan, datum, ingangsdatum, vervaldatum, vervalreden, "
 		"publicatiedatum, onderwerp, toelichting, portefeuillehouder, "
 		"afdeling, openbaarheid, geheim_tot, status, gegenereerd_jaar, "
-		"gegenereerd_nummer, verzonnen) VALUES ($1, $2, $3, $4, $5, $6, "
-		"$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+		"gegenereerd_nummer, verzonnen) VALUES (" NIEUW_ID(
+			"besluit") "$1, $2, $3, $4, $5, $6, "
+				   "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
 	/* The decisions with identificatie $1 (of organisation $2) that a
 	 * register change may name: those of the members of cooperation $3
 	 * and the joint bodies they are in, and of organisations $4, $5. */
@@ -259,8 +272,9 @@ static const char *const texts[Q__COUNT] = {
 		"WHERE v.besluit_id = $1 ORDER BY 7, 1, 2, 3, 4",
 
 	[Q_SW_INSERT] =
-		"INSERT INTO samenwerking (code, naam, sinds, centrumgemeente_id, "
-		"omschrijving) VALUES ($1, $2, $3, $4, $5)",
+		"INSERT INTO samenwerking (id, code, naam, sinds, centrumgemeente_id, "
+		"omschrijving) VALUES (" NIEUW_ID(
+			"samenwerking") "$1, $2, $3, $4, $5)",
 	[Q_SW_ID] = "SELECT id, sinds FROM samenwerking WHERE code = $1",
 	[Q_SW_GET] = "SELECT s.id, s.code, s.naam, s.sinds, g.code, g.naam, "
 		     "s.omschrijving FROM samenwerking s "
@@ -271,8 +285,9 @@ static const char *const texts[Q__COUNT] = {
 		      "LEFT JOIN organisatie g ON g.id = s.centrumgemeente_id "
 		      "ORDER BY s.code",
 	[Q_SW_LID_INSERT] =
-		"INSERT INTO samenwerking_lid (samenwerking_id, gemeente_id, van, "
-		"tot, besluit_id) VALUES ($1, $2, $3, $4, $5)",
+		"INSERT INTO samenwerking_lid (id, samenwerking_id, gemeente_id, van, "
+		"tot, besluit_id) VALUES (" NIEUW_ID(
+			"samenwerking_lid") "$1, $2, $3, $4, $5)",
 	[Q_SW_LEDEN] =
 		"SELECT l.id, g.code, g.naam, l.van, l.tot, " BESLUIT_REF " "
 		"FROM samenwerking_lid l JOIN organisatie g ON g.id = l.gemeente_id "
@@ -280,8 +295,9 @@ static const char *const texts[Q__COUNT] = {
 		"WHERE l.samenwerking_id = $1 ORDER BY l.van, g.naam, l.id",
 
 	[Q_EENHEID_INSERT] =
-		"INSERT INTO eenheid (samenwerking_id, code, naam, soort, "
-		"omschrijving, verzonnen) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+		"INSERT INTO eenheid (id, samenwerking_id, code, naam, soort, "
+		"omschrijving, verzonnen) VALUES (" NIEUW_ID(
+			"eenheid") "$1, $2, $3, $4, $5, $6) RETURNING id",
 	[Q_EENHEID_ID] =
 		"SELECT e.id, s.code FROM eenheid e "
 		"JOIN samenwerking s ON s.id = e.samenwerking_id WHERE e.code = $1",
@@ -300,8 +316,9 @@ static const char *const texts[Q__COUNT] = {
 		"JOIN samenwerking s ON s.id = e.samenwerking_id "
 		"ORDER BY s.code, e.naam, e.code",
 	[Q_INRICHTING_INSERT] =
-		"INSERT INTO inrichting (eenheid_id, van, tot, vorm, gemeente_id, "
-		"regeling_id, besluit_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		"INSERT INTO inrichting (id, eenheid_id, van, tot, vorm, gemeente_id, "
+		"regeling_id, besluit_id) VALUES (" NIEUW_ID(
+			"inrichting") "$1, $2, $3, $4, $5, $6, $7)",
 	[Q_INRICHTING_HIST] =
 		"SELECT i.id, i.van, i.tot, i.vorm, g.code, g.naam, r.code, "
 		"r.naam, " BESLUIT_REF " FROM inrichting i "
@@ -323,11 +340,12 @@ static const char *const texts[Q__COUNT] = {
 		"WHERE s.code = $1 ORDER BY e.naam, e.code",
 
 	[Q_KADER_ARTIKEL_INSERT] =
-		"INSERT INTO kader_artikel (samenwerking_id, nummer, titel) "
-		"VALUES ($1, $2, $3) RETURNING id",
+		"INSERT INTO kader_artikel (id, samenwerking_id, nummer, titel) "
+		"VALUES (" NIEUW_ID("kader_artikel") "$1, $2, $3) RETURNING id",
 	[Q_KADER_VERSIE_INSERT] =
-		"INSERT INTO kader_versie (artikel_id, van, tot, tekst, besluit_id) "
-		"VALUES ($1, $2, $3, $4, $5) RETURNING id",
+		"INSERT INTO kader_versie (id, artikel_id, van, tot, tekst, besluit_id) "
+		"VALUES (" NIEUW_ID(
+			"kader_versie") "$1, $2, $3, $4, $5) RETURNING id",
 	[Q_KADER_EENHEID_INSERT] =
 		"INSERT INTO kader_eenheid (versie_id, eenheid_id) VALUES ($1, $2)",
 	[Q_KADER_ARTIKELEN] =
@@ -345,8 +363,9 @@ static const char *const texts[Q__COUNT] = {
 		"ORDER BY e.code",
 
 	[Q_WERKSTROOM_INSERT] =
-		"INSERT INTO werkstroom (samenwerking_id, code, naam, eigenaar, "
-		"omschrijving) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+		"INSERT INTO werkstroom (id, samenwerking_id, code, naam, eigenaar, "
+		"omschrijving) VALUES (" NIEUW_ID(
+			"werkstroom") "$1, $2, $3, $4, $5) RETURNING id",
 	[Q_WERKSTROOM_LIST] =
 		"SELECT w.id, w.code, w.naam, w.eigenaar, w.omschrijving, s.code "
 		"FROM werkstroom w JOIN samenwerking s ON s.id = w.samenwerking_id "
@@ -356,8 +375,9 @@ static const char *const texts[Q__COUNT] = {
 		"FROM werkstroom w JOIN samenwerking s ON s.id = w.samenwerking_id "
 		"ORDER BY s.code, w.id",
 	[Q_MIJLPAAL_INSERT] =
-		"INSERT INTO mijlpaal (werkstroom_id, naam, gepland, status, "
-		"uitkomst, verzonnen) VALUES ($1, $2, $3, $4, $5, $6)",
+		"INSERT INTO mijlpaal (id, werkstroom_id, naam, gepland, status, "
+		"uitkomst, verzonnen) VALUES (" NIEUW_ID(
+			"mijlpaal") "$1, $2, $3, $4, $5, $6)",
 	[Q_MIJLPALEN] =
 		"SELECT id, naam, gepland, status, uitkomst, verzonnen "
 		"FROM mijlpaal WHERE werkstroom_id = $1 ORDER BY gepland, id",
@@ -402,8 +422,9 @@ static const char *const texts[Q__COUNT] = {
 		"WHERE (CAST($1 AS TEXT) IS NULL OR resource = $1) "
 		"AND (CAST($2 AS TEXT) IS NULL OR gebruikers_id = $2) " AUDIT_ZICHT,
 	[Q_GEBRUIKER_INSERT] =
-		"INSERT INTO gebruiker (gebruikersnaam, naam, email, "
-		"wachtwoord_hash, aangemaakt) VALUES ($1, $2, $3, $4, $5)",
+		"INSERT INTO gebruiker (id, gebruikersnaam, naam, email, "
+		"wachtwoord_hash, aangemaakt) VALUES (" NIEUW_ID(
+			"gebruiker") "$1, $2, $3, $4, $5)",
 	[Q_GEBRUIKER_GET] =
 		"SELECT id, gebruikersnaam, naam, email, aangemaakt, ingetrokken, "
 		"wachtwoord_hash, totp_geheim FROM gebruiker "
@@ -438,9 +459,10 @@ static const char *const texts[Q__COUNT] = {
 	[Q_SESSIE_DELETE_GEBRUIKER] =
 		"DELETE FROM sessie WHERE gebruiker_id = $1",
 	[Q_TOKEN_INSERT] =
-		"INSERT INTO token (hash, gebruiker_id, naam, aangemaakt, "
-		"verloopt, rol, scope, alleen_lezen) VALUES ($1, $2, $3, $4, $5, "
-		"$6, $7, $8) RETURNING id",
+		"INSERT INTO token (id, hash, gebruiker_id, naam, aangemaakt, "
+		"verloopt, rol, scope, alleen_lezen) VALUES (" NIEUW_ID(
+			"token") "$1, $2, $3, $4, $5, "
+				 "$6, $7, $8) RETURNING id",
 	[Q_TOKEN_GET] =
 		"SELECT g.gebruikersnaam, t.rol, t.scope, t.alleen_lezen "
 		"FROM token t "
@@ -476,9 +498,10 @@ static const char *const texts[Q__COUNT] = {
 		"hash = $2 AND gebruikt IS NULL",
 	/* ---- staff and hours ---- */
 	[Q_MW_INSERT] =
-		"INSERT INTO medewerker (nummer, naam, werkgever_id, eenheid_id, "
+		"INSERT INTO medewerker (id, nummer, naam, werkgever_id, eenheid_id, "
 		"standplaats, fte, van, tot, bron_batch_id, samenwerking_id) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+		"VALUES (" NIEUW_ID(
+			"medewerker") "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
 	[Q_MW_BESTAAT] = "SELECT 1 FROM medewerker WHERE samenwerking_id = $1 "
 			 "AND nummer = $2",
 	[Q_MW_UPDATE] =
@@ -506,9 +529,10 @@ static const char *const texts[Q__COUNT] = {
 		"SELECT id FROM uren_batch WHERE hash = $1 AND samenwerking_id = "
 		"$2 AND vervangen_door IS NULL",
 	[Q_UREN_BATCH_INSERT] =
-		"INSERT INTO uren_batch (hash, bestand, ingelezen, door, rijen, "
+		"INSERT INTO uren_batch (id, hash, bestand, ingelezen, door, rijen, "
 		"honderdsten, medewerkers, gemeenten, afwijkingen, van, tot) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+		"VALUES (" NIEUW_ID(
+			"uren_batch") "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
 	[Q_UREN_BATCH_AFRONDEN] =
 		"UPDATE uren_batch SET hash = $2, rijen = $3, honderdsten = $4, "
 		"medewerkers = $5, gemeenten = $6, afwijkingen = $7, van = $8, "
@@ -582,18 +606,20 @@ static const char *const texts[Q__COUNT] = {
 	[Q_KP_DELETE] =
 		"DELETE FROM kostenpost WHERE samenwerking_id = $1 AND jaar = $2",
 	[Q_KP_INSERT] =
-		"INSERT INTO kostenpost (samenwerking_id, jaar, code, eenheid_id, "
+		"INSERT INTO kostenpost (id, samenwerking_id, jaar, code, eenheid_id, "
 		"kostensoort, taakveld, bedrag, datum) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+		"VALUES (" NIEUW_ID(
+			"kostenpost") "$1, $2, $3, $4, $5, $6, $7, $8)",
 	[Q_KP_UPSERT] =
-		"INSERT INTO kostenpost (samenwerking_id, jaar, code, eenheid_id, "
+		"INSERT INTO kostenpost (id, samenwerking_id, jaar, code, eenheid_id, "
 		"kostensoort, taakveld, bedrag, datum) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-		"ON CONFLICT (samenwerking_id, jaar, code) DO UPDATE SET "
-		"eenheid_id = excluded.eenheid_id, "
-		"kostensoort = excluded.kostensoort, "
-		"taakveld = excluded.taakveld, bedrag = excluded.bedrag, "
-		"datum = excluded.datum",
+		"VALUES (" NIEUW_ID(
+			"kostenpost") "$1, $2, $3, $4, $5, $6, $7, $8) "
+				      "ON CONFLICT (samenwerking_id, jaar, code) DO UPDATE SET "
+				      "eenheid_id = excluded.eenheid_id, "
+				      "kostensoort = excluded.kostensoort, "
+				      "taakveld = excluded.taakveld, bedrag = excluded.bedrag, "
+				      "datum = excluded.datum",
 	[Q_KP_DELETE_ONE] =
 		"DELETE FROM kostenpost WHERE samenwerking_id = $1 AND jaar = $2 "
 		"AND code = $3",
@@ -664,8 +690,8 @@ static const char *const texts[Q__COUNT] = {
 		"WHERE (CAST($1 AS TEXT) IS NULL OR sw.code = $1) AND (CAST($2 AS BIGINT) IS NULL OR s.jaar = $2) "
 		"AND (CAST($3 AS TEXT) IS NULL OR s.naam = $3) ORDER BY sw.code, s.jaar, s.naam",
 	[Q_SC_INSERT] =
-		"INSERT INTO scenario (samenwerking_id, jaar, naam, omschrijving) "
-		"VALUES ($1, $2, $3, $4) RETURNING id",
+		"INSERT INTO scenario (id, samenwerking_id, jaar, naam, omschrijving) "
+		"VALUES (" NIEUW_ID("scenario") "$1, $2, $3, $4) RETURNING id",
 	[Q_SC_DELETE] = "DELETE FROM scenario WHERE id = $1",
 	[Q_SCW_LIST] = "SELECT w.soort, e.code, o.code, w.vanaf, w.grondslag, "
 		       "w.kostenpost, w.bedrag FROM scenario_wijziging w "
@@ -673,15 +699,17 @@ static const char *const texts[Q__COUNT] = {
 		       "LEFT JOIN organisatie o ON o.id = w.gemeente_id "
 		       "WHERE w.scenario_id = $1 ORDER BY w.id",
 	[Q_SCW_INSERT] =
-		"INSERT INTO scenario_wijziging (scenario_id, soort, eenheid_id, "
+		"INSERT INTO scenario_wijziging (id, scenario_id, soort, eenheid_id, "
 		"gemeente_id, vanaf, grondslag, kostenpost, bedrag) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+		"VALUES (" NIEUW_ID(
+			"scenario_wijziging") "$1, $2, $3, $4, $5, $6, $7, $8)",
 	[Q_SCW_DELETE] =
 		"DELETE FROM scenario_wijziging WHERE scenario_id = $1",
 	[Q_KV_INSERT] =
-		"INSERT INTO kostenverdeling (samenwerking_id, jaar, scenario, "
+		"INSERT INTO kostenverdeling (id, samenwerking_id, jaar, scenario, "
 		"invoer, sha256, uitkomst, totaal, berekend, door) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+		"VALUES (" NIEUW_ID(
+			"kostenverdeling") "$1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
 	[Q_KV_LIST] =
 		"SELECT k.id, sw.code, k.jaar, k.scenario, k.sha256, k.totaal, "
 		"k.berekend, k.door, k.besluit_id, k.vastgesteld, "

@@ -1406,10 +1406,11 @@ test_integriteit(void **state)
 	add_hb(f);
 	OK(store_check_integrity(f->s, &f->e));
 	if (pg) {
-		assert_int_equal(raw_exec(f, "INSERT INTO samenwerking_lid "
-					     "(samenwerking_id, gemeente_id, "
-					     "van) VALUES (1, 999, "
-					     "'2020-01-01')"),
+		assert_int_equal(raw_exec(f,
+					  "INSERT INTO samenwerking_lid "
+					  "(id, samenwerking_id, gemeente_id, "
+					  "van) VALUES (99, 1, 999, "
+					  "'2020-01-01')"),
 				 DB_FOREIGN_KEY);
 		OK(store_check_integrity(f->s, &f->e));
 		return;
