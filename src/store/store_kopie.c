@@ -510,22 +510,45 @@ zelfde_inhoud(const struct store_tabel *a, size_t na,
 
 /* ---- backup ---- */
 
+/*
+ * The database is opened with the driver alone: the store would take the
+ * write lock to look for migrations, and wait for (or fail on) a server's
+ * long write; the backup only reads.
+ */
 static enum status
 sqlite_backup(const char *doel, const char *bestand, const char *tmp,
 	      struct arena *a, struct store_kopie *uit, struct err *e)
 {
-	struct store *s;
+	char melding[400], toon[1100];
+	struct db *db;
+	enum db_fout f;
 	enum status st;
+	int versie = 0;
 
-	if ((st = store_open(doel, STORE_EXISTING, &s, e)))
-		return st;
-	if ((st = nieuw_bestand(tmp, bestand, 0600, e))) {
-		store_close(s);
-		return st;
-	}
-	if (db_backup(s->db, tmp) != DB_OK)
-		st = db_error(s, e, "backup");
-	store_close(s);
+	if ((f = db_open(doel, false, &db, melding, sizeof(melding))) != DB_OK)
+		return err_set(
+			e, f == DB_GEEN_DATABASE ? ST_NOT_FOUND : ST_INTERNAL,
+			"%s", melding);
+	store_weergave(doel, toon, sizeof(toon));
+	if (!(st = versie_van(db, &versie, e)) && versie < 1)
+		st = err_set(e, ST_INVALID, "%.300s is geen ambt-database.",
+			     toon);
+	else if (!st && versie > store_schema_latest())
+		st = err_set(e, ST_CONFLICT,
+			     "Deze database is gemaakt door een nieuwere "
+			     "versie van ambt (schemaversie %d; deze versie "
+			     "kent er %d).",
+			     versie, store_schema_latest());
+	if (!st)
+		st = nieuw_bestand(tmp, bestand, 0600, e);
+	if (!st && (f = db_backup(db, tmp)) != DB_OK)
+		st = f == DB_BEZET
+			     ? err_set(e, ST_CONFLICT,
+				       "De database is bezet; probeer het "
+				       "opnieuw.")
+			     : err_internal(e, "backup: %s", db_errmsg(db));
+	db_close(db);
+	/* A copy of an older version is brought up to date here. */
 	if (!st)
 		st = inhoud_van(tmp, true, a, uit, e);
 	return st;
