@@ -69,10 +69,13 @@ telling(const struct store_kopie *k, char *buf, size_t n)
 		 k->rijen == 1 ? "rij" : "rijen");
 }
 
-/* The tables of a copy: as JSON, CSV or (after `kop`) a table. */
+/*
+ * The tables of a copy: as JSON (with the members of `extra`, taken), CSV,
+ * or a table after the lines `kop` and `na`.
+ */
 static void
 toon(const struct cli_common *c, const struct store_kopie *k, const char *kop,
-     const char *na)
+     const char *na, json_t *extra)
 {
 	static const char *const h[] = { "Tabel", "Rijen", "Vingerafdruk" };
 	struct arena a;
@@ -88,11 +91,17 @@ toon(const struct cli_common *c, const struct store_kopie *k, const char *kop,
 					  k->tabellen[i].naam, "rijen",
 					  (json_int_t)k->tabellen[i].rijen,
 					  "sha256", k->tabellen[i].sha256));
-		json_print(json_pack("{s:s, s:I, s:o}", "melding", kop, "rijen",
-				     (json_int_t)k->rijen, "tabellen", arr),
-			   stdout);
+		json_t *o =
+			json_pack("{s:s, s:I, s:o}", "melding", kop, "rijen",
+				  (json_int_t)k->rijen, "tabellen", arr);
+
+		if (extra)
+			json_object_update(o, extra);
+		json_decref(extra);
+		json_print(o, stdout);
 		return;
 	}
+	json_decref(extra);
 	arena_init(&a, 16u << 20);
 	table_init(&t, &a, 3, h);
 	for (size_t i = 0; i < k->ntabellen; i++) {
@@ -154,7 +163,8 @@ cmd_backup(int argc, char **argv)
 			   "kopie is de database zoals die op één\nmoment "
 			   "daartussen was. De telling hieronder is van na "
 			   "afloop.\n"
-			 : NULL);
+			 : NULL,
+	     json_pack("{s:b}", "gewijzigd", k.gewijzigd));
 	arena_free(&a);
 	return 0;
 }
@@ -193,7 +203,7 @@ cmd_restore(int argc, char **argv)
 	telling(&k, tel, sizeof(tel));
 	snprintf(kop, sizeof(kop), "Reservekopie %s teruggezet in %s: %s.",
 		 pos[0], db, tel);
-	toon(&c, &k, kop, NULL);
+	toon(&c, &k, kop, NULL, NULL);
 	arena_free(&a);
 	return 0;
 }
@@ -266,7 +276,10 @@ cmd_migreer(int argc, char **argv)
 		 tn, m.berekeningen,
 		 m.berekeningen == 1 ? "kostenverdeling" : "kostenverdelingen",
 		 audit, m.audit == 1 ? "regel" : "regels");
-	toon(&c, &m.kopie, kop, na);
+	toon(&c, &m.kopie, kop, na,
+	     json_pack("{s:I, s:I}", "kostenverdelingen_herrekend",
+		       (json_int_t)m.berekeningen, "auditregels",
+		       (json_int_t)m.audit));
 	arena_free(&a);
 	return 0;
 }
