@@ -100,14 +100,16 @@ reden(int fout, bool schrijven)
 	}
 }
 
-/* Remove a SQLite file with its companions, quietly. */
+/* Remove a file with the -wal and -shm a SQLite database may have. */
 static void
 weg(const char *pad)
 {
-	struct err stil;
+	static const char *const mee[] = { "", "-wal", "-shm" };
+	char buf[PAD_MAX];
 
-	err_clear(&stil);
-	store_wis(pad, &stil);
+	for (size_t i = 0; i < 3; i++)
+		if (pad_met(buf, sizeof(buf), pad, mee[i]))
+			unlink(buf);
 }
 
 /*
@@ -605,6 +607,11 @@ store_backup(const char *doel, const char *bestand, bool overschrijf,
 	enum status st;
 
 	memset(uit, 0, sizeof(*uit));
+	if (store_is_postgres(bestand))
+		return err_set(e, ST_INVALID,
+			       "Een reservekopie is een bestand: noem een pad, "
+			       "geen database. Zet alles over naar een andere "
+			       "database met 'ambt migreer'.");
 	if (!pad_met(tmp, sizeof(tmp), bestand, ".nieuw"))
 		return err_set(e, ST_INVALID, "Het pad is te lang.");
 	if (!store_is_postgres(doel) &&
