@@ -23,5 +23,8 @@ int cmd_verdeling(int argc, char **argv);
 int cmd_kostenpost(int argc, char **argv);
 int cmd_scenario(int argc, char **argv);
 int cmd_inhoud(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
+int cmd_migreer(int argc, char **argv);
 
 #endif

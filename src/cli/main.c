@@ -45,6 +45,11 @@ static const struct command commands[] = {
 	{ "serve", cmd_serve, "start de webserver (pagina's en API)" },
 	{ "inhoud", cmd_inhoud,
 	  "per tabel het aantal rijen en een vingerafdruk van de inhoud" },
+	{ "backup", cmd_backup,
+	  "een reservekopie maken, ook terwijl de server draait" },
+	{ "restore", cmd_restore, "een reservekopie terugzetten" },
+	{ "migreer", cmd_migreer,
+	  "alles overzetten naar een andere database (SQLite, PostgreSQL)" },
 	{ NULL, NULL, NULL },
 };
 

@@ -313,6 +313,25 @@ db_bulk_abort(struct db_bulk *b)
 }
 
 enum db_fout
+db_backup(struct db *db, const char *pad)
+{
+	if (!db->ops->backup)
+		return db_zet_fout(db, DB_ANDERS,
+				   "backup: this engine copies with pg_dump");
+	return db->ops->backup(db, pad);
+}
+
+enum db_fout
+db_restore(struct db *db, const char *bron)
+{
+	if (!db->ops->restore)
+		return db_zet_fout(db, DB_ANDERS,
+				   "restore: this engine restores with "
+				   "pg_restore");
+	return db->ops->restore(db, bron);
+}
+
+enum db_fout
 db_laatste(const struct db *db)
 {
 	return db->laatste;

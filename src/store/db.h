@@ -150,6 +150,17 @@ enum db_fout db_bulk_row(struct db_bulk *b, const struct db_waarde *rij);
 enum db_fout db_bulk_end(struct db_bulk *b);
 void db_bulk_abort(struct db_bulk *b);
 
+/*
+ * Copies of a whole SQLite database with its online backup (PostgreSQL's
+ * copies are made by pg_dump and pg_restore: there both answer DB_ANDERS).
+ * db_backup writes the open database, as of one moment, into the new file
+ * `pad` while other connections go on reading and writing. db_restore
+ * replaces what the open database holds by the content of the SQLite file
+ * `bron`, which is only read (DB_GEEN_DATABASE: not a SQLite database).
+ */
+enum db_fout db_backup(struct db *db, const char *pad);
+enum db_fout db_restore(struct db *db, const char *bron);
+
 /* The class and the log message of the last failure on the connection. */
 enum db_fout db_laatste(const struct db *db);
 const char *db_errmsg(const struct db *db);

@@ -30,6 +30,9 @@ struct db_ops {
 				 const struct db_waarde *rij);
 	enum db_fout (*bulk_end)(struct db_bulk *b);
 	void (*bulk_abort)(struct db_bulk *b);
+	/* Whole-database copies (db_backup, db_restore); NULL: none. */
+	enum db_fout (*backup)(struct db *db, const char *pad);
+	enum db_fout (*restore)(struct db *db, const char *bron);
 };
 
 /* The common head of every driver's connection. */

@@ -585,20 +585,21 @@ pg_bulk_row(struct db_bulk *bb, const struct db_waarde *rij)
 
 	for (int i = 0; i < b->ncols; i++) {
 		const struct db_waarde *w = &rij[i];
-		/* Room for the value written out with every byte escaped. */
-		size_t nodig = (w->tekst ? 2 * w->lengte : 24) + 2;
 
-		if (b->len + nodig > PG_COPY_BUF && spoel(b) != DB_OK)
+		/* Room for a tab and a number or \N; text longer than the
+		 * buffer goes out in pieces as it fills. */
+		if (b->len + 26 > PG_COPY_BUF && spoel(b) != DB_OK)
 			return bb->db->laatste;
-		if (nodig > PG_COPY_BUF)
-			return db_zet_fout(bb->db, DB_ANDERS,
-					   "bulk: value too large");
 		if (i)
 			b->buf[b->len++] = '\t';
 		if (w->tekst) {
 			for (size_t k = 0; k < w->lengte; k++) {
 				char c = w->tekst[k];
 
+				/* An escaped byte, and the row's newline. */
+				if (b->len + 3 > PG_COPY_BUF &&
+				    spoel(b) != DB_OK)
+					return bb->db->laatste;
 				if (c == '\\' || c == '\t' || c == '\n' ||
 				    c == '\r') {
 					b->buf[b->len++] = '\\';

@@ -384,6 +384,146 @@ sq_bulk_abort(struct db_bulk *b)
 	sq_bulk_end(b);
 }
 
+/* The class of a failure of the online backup. */
+static enum db_fout
+backup_klasse(int rc)
+{
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return DB_BEZET;
+	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CANTOPEN)
+		return DB_GEEN_DATABASE;
+	return DB_ANDERS;
+}
+
+/*
+ * Run a backup to its end in one step, so that it copies one moment of
+ * the source (in WAL mode the source's writers go on meanwhile); while
+ * another connection holds a lock it is tried again, for as long as the
+ * busy timeout. Returns SQLITE_DONE or the failure.
+ */
+static int
+backup_run(sqlite3_backup *b)
+{
+	for (int ms = 0;; ms += 50) {
+		int rc = sqlite3_backup_step(b, -1);
+
+		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) ||
+		    ms >= BUSY_TIMEOUT_MS)
+			return rc;
+		sqlite3_sleep(50);
+	}
+}
+
+static enum db_fout
+sq_backup(struct db *d, const char *pad)
+{
+	sqlite3 *doel = NULL;
+	sqlite3_backup *b;
+	enum db_fout f = DB_OK;
+	int rc;
+
+	if (sqlite3_open_v2(pad, &doel,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
+		f = db_zet_fout(d, DB_ANDERS, "backup: cannot create %s: %s",
+				pad, doel ? sqlite3_errmsg(doel) : "no memory");
+		sqlite3_close_v2(doel);
+		return f;
+	}
+	reset_others(SQ(d), -1); /* the copy starts its own read */
+	b = sqlite3_backup_init(doel, "main", SQ(d)->conn, "main");
+	rc = b ? backup_run(b) : sqlite3_errcode(doel);
+	if (b && sqlite3_backup_finish(b) != SQLITE_OK && rc == SQLITE_DONE)
+		rc = sqlite3_errcode(doel);
+	/* The copy is one plain file: readable without -wal and -shm,
+	 * also from a medium that cannot be written. */
+	if (rc == SQLITE_DONE &&
+	    sqlite3_exec(doel, "PRAGMA journal_mode = DELETE", NULL, NULL,
+			 NULL) != SQLITE_OK)
+		rc = sqlite3_errcode(doel);
+	if (rc != SQLITE_DONE)
+		f = db_zet_fout(d, backup_klasse(rc), "backup to %s: %s (%d)",
+				pad, sqlite3_errmsg(doel), rc);
+	sqlite3_close_v2(doel);
+	if (f == DB_OK)
+		d->laatste = DB_OK;
+	return f;
+}
+
+/*
+ * Open `bron` only to read it. Without a -wal beside it, it is opened as
+ * immutable: a file in WAL mode then gets no -wal and -shm companions
+ * that nobody would remove.
+ */
+static int
+open_om_te_lezen(const char *bron, sqlite3 **van)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(bron), o;
+	struct stat sb;
+	char *uri, wal[4200];
+	int rc;
+
+	if ((size_t)snprintf(wal, sizeof(wal), "%s-wal", bron) >= sizeof(wal) ||
+	    stat(wal, &sb) == 0 || !(uri = malloc(3 * n + 32)))
+		return sqlite3_open_v2(bron, van, SQLITE_OPEN_READONLY, NULL);
+	memcpy(uri, "file:", 5);
+	o = 5;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)bron[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("/._-", c)) {
+			uri[o++] = (char)c;
+		} else {
+			uri[o++] = '%';
+			uri[o++] = hex[c >> 4];
+			uri[o++] = hex[c & 15];
+		}
+	}
+	memcpy(uri + o, "?immutable=1", 13);
+	rc = sqlite3_open_v2(uri, van, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+			     NULL);
+	free(uri);
+	return rc;
+}
+
+static enum db_fout
+sq_restore(struct db *d, const char *bron)
+{
+	sqlite3 *van = NULL, *conn = SQ(d)->conn;
+	sqlite3_backup *b;
+	enum db_fout f = DB_OK;
+	int rc;
+
+	if (open_om_te_lezen(bron, &van) != SQLITE_OK) {
+		f = db_zet_fout(d, DB_GEEN_DATABASE,
+				"restore: cannot open %s: %s", bron,
+				van ? sqlite3_errmsg(van) : "no memory");
+		sqlite3_close_v2(van);
+		return f;
+	}
+	reset_others(SQ(d), -1);
+	/* A database in WAL mode takes only a copy of its own page size:
+	 * the file has a rollback journal while it is filled. */
+	if ((f = sq_exec(d, "PRAGMA journal_mode = DELETE")) != DB_OK) {
+		sqlite3_close_v2(van);
+		return f;
+	}
+	b = sqlite3_backup_init(conn, "main", van, "main");
+	rc = b ? backup_run(b) : sqlite3_errcode(conn);
+	if (b && sqlite3_backup_finish(b) != SQLITE_OK && rc == SQLITE_DONE)
+		rc = sqlite3_errcode(conn);
+	if (rc != SQLITE_DONE)
+		f = db_zet_fout(d, backup_klasse(rc),
+				"restore from %s: %s (%d)", bron,
+				sqlite3_errstr(rc), rc);
+	sqlite3_close_v2(van);
+	if (f == DB_OK)
+		f = sq_exec(d, "PRAGMA journal_mode = WAL");
+	return f;
+}
+
 static const struct db_ops sq_ops = {
 	.close = sq_close,
 	.stmt = sq_stmt,
@@ -404,4 +544,6 @@ static const struct db_ops sq_ops = {
 	.bulk_row = sq_bulk_row,
 	.bulk_end = sq_bulk_end,
 	.bulk_abort = sq_bulk_abort,
+	.backup = sq_backup,
+	.restore = sq_restore,
 };

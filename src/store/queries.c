@@ -723,7 +723,15 @@ static const char *const texts[Q__COUNT] = {
 	[Q_KV_VASTSTELLEN] =
 		"UPDATE kostenverdeling SET besluit_id = $2, vastgesteld = $3 "
 		"WHERE id = $1 AND vastgesteld IS NULL",
-/* ---- whole tables, for the content check and copies ---- */
+	/* ---- whole tables, for the content check and copies ---- */
+	/* After a copy, new rows of table $1 get ids from $2 on. SQLite
+	 * needs nothing (an INTEGER PRIMARY KEY continues past the
+	 * highest id by itself): its text does nothing. */
+	[Q_KOPIE_VOLGENDE_ID] =
+		"SELECT CAST($1 AS TEXT), CAST($2 AS INTEGER) WHERE 0",
+	/* The self-reference a copy fills in after all rows are there. */
+	[Q_KOPIE_VERVANGEN_DOOR] =
+		"UPDATE uren_batch SET vervangen_door = $2 WHERE id = $1",
 #define Q_TABEL(t, k, z) [Q_TABEL_##t] = "SELECT * FROM " #t " ORDER BY " k,
 	STORE_TABELLEN(Q_TABEL)
 #undef Q_TABEL
@@ -740,6 +748,8 @@ static const char *const pg_texts[Q__COUNT] = {
 		"'schema_version'",
 	[Q_FK_CHECK] = "SELECT 1 WHERE false",
 	[Q_INTEGRITY] = "SELECT 'ok'",
+	[Q_KOPIE_VOLGENDE_ID] =
+		"SELECT setval(pg_get_serial_sequence($1, 'id'), $2, false)",
 	[Q_UREN_DAG_OVER] = UREN_DAG_OVER("string_agg(DISTINCT CAST(CASE WHEN "
 					  "u.batch_id <> $1 THEN u.batch_id "
 					  "END AS TEXT), ',')"),

@@ -1,0 +1,1 @@
+ambt backup FIX/brief.txt --db DB

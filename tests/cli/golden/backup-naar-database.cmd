@@ -1,0 +1,1 @@
+ambt backup postgresql://ambt@localhost/elders --db DB

@@ -1,0 +1,1 @@
+ambt migreer --van nergens.db --naar elders.db

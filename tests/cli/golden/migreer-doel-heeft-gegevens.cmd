@@ -1,0 +1,1 @@
+ambt migreer --van DB --naar tweede.db >/dev/null && ambt migreer --van tweede.db --naar DB

@@ -1,0 +1,1 @@
+ambt migreer --van DB --naar elders.db --db DB

@@ -1,0 +1,1 @@
+ambt backup kopie-bestaat.db --db DB >/dev/null && ambt restore kopie-bestaat.db --db DB

@@ -1,0 +1,1 @@
+ambt restore nergens.db --db DB

@@ -1,0 +1,1 @@
+ambt restore FIX/brief.txt --db DB --overschrijf
