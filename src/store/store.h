@@ -2,9 +2,10 @@
  * store.h - the domain's storage API.
  *
  * Callers (command line, server) see only these functions and the value
- * types of src/core; which database sits behind them is the backend's
- * business (store_sqlite.c now; a PostgreSQL backend implements the same
- * prototypes). All SQL text lives in queries.c.
+ * types of src/core; which database sits behind them is the store's
+ * business: the same store code (store.c and the store_*.c beside it)
+ * runs on SQLite and PostgreSQL through the driver db.h. All SQL text
+ * lives in queries.c.
  *
  * Conventions for every function here:
  * - Returns ST_OK or an error status and fills `e` (see core/err.h):

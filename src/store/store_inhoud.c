@@ -9,7 +9,7 @@
 
 #include <sodium.h>
 
-#include "store_sqlite.h"
+#include "store_intern.h"
 #include "../banned.h"
 
 static const char *const namen[] = {

@@ -23,7 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "store_sqlite.h"
+#include "store_intern.h"
 #include "../banned.h"
 
 extern char **environ;

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_sqlite.h"
+#include "store_intern.h"
 #include "../banned.h"
 
 /* The cooperation (code) of unit `eenheid`, in the scratch arena, for

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_sqlite.h"
+#include "store_intern.h"
 #include "../core/text.h"
 #include "../banned.h"
 

@@ -1,9 +1,10 @@
 /*
- * store_sqlite.c - the SQLite backend of store.h.
+ * store.c - the store of store.h, written once over the driver (db.h) and
+ * run on SQLite and PostgreSQL alike.
  *
  * One connection per struct store. Statements are prepared on first use
  * and cached by query id. Every write function runs inside tx_begin() /
- * tx_end(): a BEGIN IMMEDIATE when no transaction is open, otherwise a
+ * tx_end(): a write transaction (db_begin) when none is open, otherwise a
  * savepoint, so that a failing write never leaves half its rows behind.
  */
 #include <errno.h>
@@ -19,7 +20,7 @@
 #include "embedded.h"
 #include "queries.h"
 #include "store.h"
-#include "store_sqlite.h"
+#include "store_intern.h"
 #include "../core/text.h"
 #include "../banned.h"
 
@@ -303,7 +304,7 @@ tx_begin(struct store *s, struct err *e)
 	return st;
 }
 
-/* tx_begin, marked as bookkeeping only (see store_sqlite.h). */
+/* tx_begin, marked as bookkeeping only (see store_intern.h). */
 enum status
 tx_begin_stil(struct store *s, struct err *e)
 {

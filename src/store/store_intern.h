@@ -1,10 +1,10 @@
 /*
- * store_sqlite.h - what the files of the SQLite backend share: the
- * connection, prepared statements, binding and reading, transactions and
- * the audit trail. Private to src/store; everyone else uses store.h.
+ * store_intern.h - what the files of the store share: the connection,
+ * prepared statements, binding and reading, transactions and the audit
+ * trail. Private to src/store; everyone else uses store.h.
  */
-#ifndef AMBT_STORE_SQLITE_H
-#define AMBT_STORE_SQLITE_H
+#ifndef AMBT_STORE_INTERN_H
+#define AMBT_STORE_INTERN_H
 
 #include <stdbool.h>
 #include <stdint.h>
