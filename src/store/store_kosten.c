@@ -1,6 +1,6 @@
 /*
  * store_kosten.c - the cost data of the contribution calculation, its
- * scenarios and its stored calculations in SQLite (docs/allocation.md).
+ * scenarios and its stored calculations (docs/allocation.md).
  *
  * Every write is one transaction with its audit entry. A stored
  * calculation keeps the canonical input, its SHA-256 and the result as

@@ -1,5 +1,5 @@
 /*
- * store_uren.c - the staff register and the hours in SQLite (docs/hours-file.md).
+ * store_uren.c - the staff register and the hours (docs/hours-file.md).
  *
  * An hours file is checked by the pure rules (uren_import_controleer)
  * against the register read here; storing it is one transaction that
