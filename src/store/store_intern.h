@@ -67,6 +67,8 @@ void bind_zoek(struct db_stmt *st, int n, const char *zoek);
 int next_row(struct store *s, struct db_stmt *st, struct err *e);
 enum status exec(struct store *s, const char *sql, struct err *e);
 enum status nomem(struct err *e);
+/* `src` (NULL: "") into dst[n], cut off to fit. */
+void copy_text(char *dst, size_t n, const char *src);
 enum status tx_begin(struct store *s, struct err *e);
 /*
  * A transaction that only keeps books (audit events, counters of failed
