@@ -549,10 +549,6 @@ uuid4(char *out)
 		 b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
-/*
- * Append one entry to the chain, inside the caller's transaction. The
- * actor and origin are the connection's (store_set_actor).
- */
 /* Text for an audit entry: at most AUDIT_MAX_TEKST characters and "…". */
 static const char *
 audit_kort(struct store *s, const char *t)
@@ -570,6 +566,10 @@ audit_kort(struct store *s, const char *t)
 	return k;
 }
 
+/*
+ * Append one entry to the chain, inside the caller's transaction. The
+ * actor and origin are the connection's (store_set_actor).
+ */
 enum status
 audit_append(struct store *s, const char *actie, int resultaat,
 	     const char *resource, const char *url, const char *weergave,
