@@ -16,6 +16,8 @@
 #define AMBT_CORE_ACCESS_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "besluit.h"
 #include "err.h"
@@ -73,6 +75,26 @@ enum status access_check_gebruikersnaam(const char *s, struct err *e);
  */
 enum status access_check_wachtwoord(const char *pw, const char *gebruikersnaam,
 				    struct err *e);
+
+/* A personal account with its roles (never its password). */
+struct gebruiker {
+	int64_t id;
+	const char *gebruikersnaam;
+	const char *naam;
+	const char *email;
+	const char *aangemaakt; /* UTC timestamp */
+	const char *ingetrokken; /* NULL while active */
+	bool tweede_factor; /* a TOTP secret is set */
+	const char *totp_geheim; /* only from store_gebruiker_get; else NULL */
+	struct roltoekenning *rollen;
+	size_t nrollen;
+};
+
+/* What a token may do beyond its account's roles. */
+struct token_scope {
+	const struct roltoekenning *rol; /* only this role, or NULL: all */
+	bool alleen_lezen; /* GET/HEAD only */
+};
 
 /*
  * What one person may see, worked out once from their roles (and the

@@ -133,4 +133,24 @@ void besluit_identificatie(int jaar, int64_t volgnummer, char *buf, size_t n);
  */
 bool besluit_openbaar(const struct besluit *b);
 
+/* Which decisions a list holds (the store's store_besluit_list). */
+struct besluit_filter {
+	const char *organisatie; /* CBS code, or NULL */
+	int bestuursorgaan; /* enum bestuursorgaan, or -1 */
+	int status; /* enum besluit_status, or -1 */
+	int openbaarheid; /* enum openbaarheid, or -1 */
+	day_t van, tot; /* datum in [van, tot); DATE_NONE = open */
+	const char *zoek; /* words in onderwerp/toelichting, or NULL */
+	size_t offset, limit; /* limit 0 = no limit */
+};
+
+/* A register change a decision enacted. */
+struct besluit_wijziging {
+	const char *soort; /* "inrichting", "lidmaatschap", "kaderartikel" */
+	const char *samenwerking; /* code */
+	const char *object; /* unit code, CBS code or article number */
+	const char *omschrijving; /* Dutch, for people */
+	day_t van;
+};
+
 #endif

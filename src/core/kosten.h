@@ -12,6 +12,9 @@
  * otherwise the unit's basis applies over that stretch: realised hours
  * per member (from the hours), inhabitants (on 1 January of the year,
  * kosten_jaar.inwoners), or weights set by hand.
+ *
+ * A calculation made is kept as it was (struct kostenverdeling): its
+ * input and result as JSON text, and the decision that adopted it.
  */
 #ifndef AMBT_CORE_KOSTEN_H
 #define AMBT_CORE_KOSTEN_H
@@ -179,5 +182,23 @@ enum status kosten_invoer(const struct uren_register *r,
 			  const struct uren_cel *cellen, size_t ncellen,
 			  const struct kosten_jaar *k, struct arena *a,
 			  struct kv_invoer *out, struct err *e);
+
+/* ---- stored calculations ------------------------------------------------ */
+
+/* A stored calculation. invoer and uitkomst are JSON text. */
+struct kostenverdeling {
+	int64_t id;
+	const char *samenwerking;
+	int jaar;
+	const char *scenario; /* NULL: the year's own data */
+	const char *sha256;
+	int64_t totaal;
+	const char *berekend; /* UTC, ISO 8601 */
+	const char *door;
+	const char *besluit; /* identificatie, when adopted (and readable) */
+	const char *besluit_organisatie;
+	const char *vastgesteld; /* UTC, when adopted */
+	const char *invoer, *uitkomst; /* only from store_kostenverdeling_get */
+};
 
 #endif

@@ -180,6 +180,13 @@ struct taakveld {
 	int laatste_jaar; /* 0: still valid */
 };
 
+/* A unit with the arrangement in force on one date. */
+struct eenheid_op {
+	struct eenheid eenheid;
+	bool heeft_inrichting;
+	struct inrichting inrichting;
+};
+
 /*
  * Names of enumerations as stored and shown ("gedeeld"), and parsing them
  * back. The *_parse functions return 0 and set *out, or -1 when the text

@@ -225,16 +225,6 @@ enum status store_besluit_kies(struct store *s, struct arena *a,
 enum status store_besluit_get(struct store *s, struct arena *a, int64_t id,
 			      struct besluit *out, struct err *e);
 
-struct besluit_filter {
-	const char *organisatie; /* CBS code, or NULL */
-	int bestuursorgaan; /* enum bestuursorgaan, or -1 */
-	int status; /* enum besluit_status, or -1 */
-	int openbaarheid; /* enum openbaarheid, or -1 */
-	day_t van, tot; /* datum in [van, tot); DATE_NONE = open */
-	const char *zoek; /* words in onderwerp/toelichting, or NULL */
-	size_t offset, limit; /* limit 0 = no limit */
-};
-
 /* A filter that matches everything the viewer may read. */
 void store_besluit_filter_init(struct besluit_filter *f);
 
@@ -270,15 +260,6 @@ enum status store_besluit_delete(struct store *s, int64_t id, struct err *e);
 enum status store_besluit_stap_add(struct store *s, int64_t id,
 				   const struct besluit_stap *stap, day_t today,
 				   struct err *e);
-
-/* A register change a decision enacted. */
-struct besluit_wijziging {
-	const char *soort; /* "inrichting", "lidmaatschap", "kaderartikel" */
-	const char *samenwerking; /* code */
-	const char *object; /* unit code, CBS code or article number */
-	const char *omschrijving; /* Dutch, for people */
-	day_t van;
-};
 
 enum status store_besluit_wijzigingen(struct store *s, struct arena *a,
 				      int64_t id,
@@ -341,13 +322,6 @@ enum status store_eenheid_list(struct store *s, struct arena *a,
 enum status store_eenheid_wijzig(struct store *s, const char *code,
 				 const struct inrichting *nieuw, struct err *e);
 
-/* A unit with the arrangement in force on one date. */
-struct eenheid_op {
-	struct eenheid eenheid;
-	bool heeft_inrichting;
-	struct inrichting inrichting;
-};
-
 /* All units of a cooperation as arranged on `op`, ordered by name. */
 enum status store_eenheden_op(struct store *s, struct arena *a,
 			      const char *samenwerking, day_t op,
@@ -389,19 +363,6 @@ enum status store_taakveld_list(struct store *s, struct arena *a, int jaar,
 				struct err *e);
 
 /* ---- accounts ---- */
-
-struct gebruiker {
-	int64_t id;
-	const char *gebruikersnaam;
-	const char *naam;
-	const char *email;
-	const char *aangemaakt; /* UTC timestamp */
-	const char *ingetrokken; /* NULL while active */
-	bool tweede_factor; /* a TOTP secret is set */
-	const char *totp_geheim; /* only from store_gebruiker_get; else NULL */
-	struct roltoekenning *rollen;
-	size_t nrollen;
-};
 
 /* Add a personal account with an Argon2id hash (never the password). */
 enum status store_gebruiker_add(struct store *s, const struct gebruiker *g,
@@ -482,12 +443,6 @@ enum status store_sessie_get(struct store *s, struct arena *a, const char *hash,
 
 enum status store_sessie_delete(struct store *s, const char *hash,
 				struct err *e);
-
-/* What a token may do beyond its account's roles. */
-struct token_scope {
-	const struct roltoekenning *rol; /* only this role, or NULL: all */
-	bool alleen_lezen; /* GET/HEAD only */
-};
 
 /*
  * A new API token for an account, valid until `verloopt`, optionally
@@ -763,22 +718,6 @@ enum status store_scenario_list(struct store *s, struct arena *a,
 				const char *samenwerking, int jaar,
 				struct scenario **out, size_t *n,
 				struct err *e);
-
-/* A stored calculation. invoer and uitkomst are JSON text. */
-struct kostenverdeling {
-	int64_t id;
-	const char *samenwerking;
-	int jaar;
-	const char *scenario; /* NULL: the year's own data */
-	const char *sha256;
-	int64_t totaal;
-	const char *berekend; /* UTC, ISO 8601 */
-	const char *door;
-	const char *besluit; /* identificatie, when adopted (and readable) */
-	const char *besluit_organisatie;
-	const char *vastgesteld; /* UTC, when adopted */
-	const char *invoer, *uitkomst; /* only from store_kostenverdeling_get */
-};
 
 enum status store_kostenverdeling_bewaar(struct store *s,
 					 const struct kostenverdeling *k,
