@@ -1,13 +1,15 @@
 #!/bin/sh
 # lint.sh - house rules that the compiler does not check (TAP output):
 # every source file is formatted with the project's .clang-format, every
-# .c file includes banned.h as its last include, and every locked npm
-# package runs on Debian 12's Node.js 18.
+# .c file includes banned.h as its last include, every locked npm
+# package runs on Debian 12's Node.js 18, only the drivers call a
+# database library, src/ includes only downwards, and every header of
+# src/ compiles on its own.
 set -u
 cd "$1" || exit 1
 files=$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'tools/*.c' 2>/dev/null ||
 	find src tests tools -name '*.[ch]')
-echo "1..5"
+echo "1..6"
 if clang-format --dry-run --Werror $files 2>/tmp/lint.$$; then
 	echo "ok 1 - clang-format"
 else
@@ -86,3 +88,21 @@ else
 	echo "# includes against the layers:$bad"
 	echo "not ok 5 - src/ includes only downwards"
 fi
+
+# Every header of src/ compiles on its own: it includes what it needs, so
+# that a caller may include any one of them first (store.h and the store's
+# domain headers, say).
+bad=""
+for f in $(echo "$files" | grep '^src/.*\.h$'); do
+	${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+		-Wall -Wextra -Werror -fsyntax-only -x c "$f" 2>>/tmp/lint.$$ ||
+		bad="$bad $f"
+done
+if [ -z "$bad" ]; then
+	echo "ok 6 - every header compiles on its own"
+else
+	sed 's/^/# /' /tmp/lint.$$ | head -40
+	echo "# headers that do not compile alone:$bad"
+	echo "not ok 6 - every header compiles on its own"
+fi
+rm -f /tmp/lint.$$
