@@ -57,10 +57,13 @@ enum store_open_mode {
 };
 
 /*
- * Open (and with STORE_CREATE create) the database at `path`, switch on
- * WAL, foreign keys and a busy timeout, and apply pending migrations. A
- * database written by a newer version of ambt is refused (ST_CONFLICT).
- * On success *out is a handle the caller releases with store_close().
+ * Open (and with STORE_CREATE create) the database `path` names — a
+ * SQLite file (WAL, foreign keys, a busy timeout) or a postgresql:// URL
+ * (the database made when missing) — and apply pending migrations. A
+ * database written by a newer version of ambt is refused (ST_CONFLICT);
+ * one that is not there is ST_NOT_FOUND, a server that cannot be reached
+ * ST_UNAVAILABLE. On success *out is a handle the caller releases with
+ * store_close().
  */
 enum status store_open(const char *path, enum store_open_mode mode,
 		       struct store **out, struct err *e);
@@ -107,7 +110,10 @@ struct store_tabel {
 enum status store_inhoud(struct store *s, struct arena *a,
 			 struct store_tabel **uit, size_t *n, struct err *e);
 
-/* PRAGMA integrity_check and foreign_key_check: ST_OK when both pass. */
+/*
+ * The engine's own checks (SQLite: integrity_check and foreign_key_check;
+ * PostgreSQL keeps its constraints always): ST_OK when they pass.
+ */
 enum status store_check_integrity(struct store *s, struct err *e);
 
 /*
