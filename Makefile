@@ -89,7 +89,7 @@ check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 # on SQLite and on a throw-away PostgreSQL cluster, removed afterwards, also
 # when a benchmark fails. See bench/README.md.
 bench: deps
-	@sh scripts/install-bench-deps.sh
+	@sh scripts/install-deps.sh --bench
 	[ -f build-bench/build.ninja ] || meson setup build-bench --buildtype=release
 	meson compile -C build-bench
 	@rc=0; \

@@ -122,8 +122,13 @@ toon(const struct cli_common *c, const struct store_kopie *k, const char *kop,
 	arena_free(&a);
 }
 
-int
-cmd_backup(int argc, char **argv)
+/*
+ * ambt backup (terug false: the database into file pos[0]) and ambt
+ * restore (terug: file pos[0] into the database): the same arguments,
+ * the same summary.
+ */
+static int
+kopie(int argc, char **argv, bool terug)
 {
 	struct cli_common c = { 0 };
 	bool overschrijf = false;
@@ -137,75 +142,62 @@ cmd_backup(int argc, char **argv)
 	struct err e;
 	size_t npos;
 	char db[1100], kop[1400], tel[96];
+	enum status st;
 	int rc;
 
 	if ((rc = cli_parse(argc, argv, opts, &c, pos, 1, &npos,
-			    backup_usage)) ||
+			    terug ? restore_usage : backup_usage)) ||
 	    c.help)
 		return rc;
 	if (npos != 1)
-		return cli_usage_error("Noem het bestand voor de "
-				       "reservekopie.");
+		return cli_usage_error(
+			terug ? "Noem de reservekopie die terug moet."
+			      : "Noem het bestand voor de reservekopie.");
 	err_clear(&e);
 	arena_init(&a, 64u << 20);
-	if (store_backup(cli_db_path(&c), pos[0], overschrijf, &a, &k, &e)) {
-		rc = cli_fail_bij(&e, "geen reservekopie gemaakt");
+	st = terug ? store_restore(pos[0], cli_db_path(&c), overschrijf, &a, &k,
+				   &e)
+		   : store_backup(cli_db_path(&c), pos[0], overschrijf, &a, &k,
+				  &e);
+	if (st) {
+		rc = cli_fail_bij(&e, terug ? "niets teruggezet"
+					    : "geen reservekopie gemaakt");
 		arena_free(&a);
 		return rc;
 	}
 	store_weergave(cli_db_path(&c), db, sizeof(db));
 	telling(&k, tel, sizeof(tel));
-	snprintf(kop, sizeof(kop),
-		 "Reservekopie van %s geschreven naar %s: %s.", db, pos[0],
-		 tel);
-	toon(&c, &k, kop,
-	     k.gewijzigd ? "Tijdens het maken is de database gewijzigd; de "
-			   "kopie is de database zoals die op één\nmoment "
-			   "daartussen was. De telling hieronder is van na "
-			   "afloop.\n"
-			 : NULL,
-	     json_pack("{s:b}", "gewijzigd", k.gewijzigd));
+	if (terug) {
+		snprintf(kop, sizeof(kop),
+			 "Reservekopie %s teruggezet in %s: %s.", pos[0], db,
+			 tel);
+		toon(&c, &k, kop, NULL, NULL);
+	} else {
+		snprintf(kop, sizeof(kop),
+			 "Reservekopie van %s geschreven naar %s: %s.", db,
+			 pos[0], tel);
+		toon(&c, &k, kop,
+		     k.gewijzigd ? "Tijdens het maken is de database "
+				   "gewijzigd; de kopie is de database zoals "
+				   "die op één\nmoment daartussen was. De "
+				   "telling hieronder is van na afloop.\n"
+				 : NULL,
+		     json_pack("{s:b}", "gewijzigd", k.gewijzigd));
+	}
 	arena_free(&a);
 	return 0;
 }
 
 int
+cmd_backup(int argc, char **argv)
+{
+	return kopie(argc, argv, false);
+}
+
+int
 cmd_restore(int argc, char **argv)
 {
-	struct cli_common c = { 0 };
-	bool overschrijf = false;
-	const struct opt opts[] = {
-		{ "overschrijf", NULL, &overschrijf },
-		{ NULL, NULL, NULL },
-	};
-	const char *pos[1];
-	struct store_kopie k;
-	struct arena a;
-	struct err e;
-	size_t npos;
-	char db[1100], kop[1400], tel[96];
-	int rc;
-
-	if ((rc = cli_parse(argc, argv, opts, &c, pos, 1, &npos,
-			    restore_usage)) ||
-	    c.help)
-		return rc;
-	if (npos != 1)
-		return cli_usage_error("Noem de reservekopie die terug moet.");
-	err_clear(&e);
-	arena_init(&a, 64u << 20);
-	if (store_restore(pos[0], cli_db_path(&c), overschrijf, &a, &k, &e)) {
-		rc = cli_fail_bij(&e, "niets teruggezet");
-		arena_free(&a);
-		return rc;
-	}
-	store_weergave(cli_db_path(&c), db, sizeof(db));
-	telling(&k, tel, sizeof(tel));
-	snprintf(kop, sizeof(kop), "Reservekopie %s teruggezet in %s: %s.",
-		 pos[0], db, tel);
-	toon(&c, &k, kop, NULL, NULL);
-	arena_free(&a);
-	return 0;
+	return kopie(argc, argv, true);
 }
 
 /* An adopted calculation, recomputed from its own input by the code that

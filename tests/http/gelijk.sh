@@ -19,16 +19,7 @@ if [ -z "${AMBT_TEST_PG:-}" ]; then
 	echo "1..0 # SKIP no PostgreSQL cluster (AMBT_TEST_PG is not set)"
 	exit 0
 fi
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n - $1"
-	shift
-	for l in "$@"; do echo "# $l"; done
-}
+. "$HERE/../lib/tap.sh"
 
 for engine in sqlite postgresql; do
 	if AMBT_TEST_ENGINE=$engine DB_PREFIX=gelijk LEKKEN_BEWAAR="$WORK/$engine" \
@@ -68,5 +59,4 @@ for f in $(cd "$WORK/sqlite" && find r -type f -name '[0-9]*' | sort); do
 done
 [ "$total" -gt 5000 ] && ok "$total answers compared" || not_ok "$total answers compared (too few)"
 [ "$verschil" = 0 ] && ok "every answer the same on both engines" || not_ok "every answer the same on both engines" "$verschil of $total differ"
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_end

@@ -14,26 +14,12 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-twee-XXXXXX")
 export AMBT_NU=2026-11-22T10:30:00+01:00
 unset AMBT_DB
 DB_PREFIX=twee
-. "$(dirname "$0")/../lib/db.sh"
+LIB=$(dirname "$0")/../lib
+. "$LIB/db.sh"
+. "$LIB/tap.sh"
+. "$LIB/serve.sh"
 db_engine_of_test
-PIDS=
-trap 'for p in $PIDS; do kill "$p" 2>/dev/null; done; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n - $1"
-	shift
-	for l in "$@"; do echo "# $l"; done
-}
-# t NAME COMMAND...: ok when COMMAND succeeds.
-t() {
-	name=$1
-	shift
-	if "$@" >"$WORK/t.out" 2>&1; then ok "$name"; else not_ok "$name" "$(head -c 400 "$WORK/t.out")"; fi
-}
+trap 'serve_stop; rm -rf "$WORK"' EXIT
 
 DB=$(db_url db)
 "$AMBT" demo --overschrijf --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
@@ -41,20 +27,8 @@ T=$("$AMBT" gebruiker token beheer --naam twee --db "$DB" | tail -1)
 printf 'paard-batterij-nietje\n' | "$AMBT" gebruiker add t.tester --naam "Test Tester" \
 	--rol accounthouder --scope GM0358 --wachtwoord-stdin --db "$DB" >/dev/null
 
-# start NAME: a server on a free port; sets BASE_NAME.
-start() {
-	"$AMBT" serve --db "$DB" --poort 0 --stil >"$WORK/serve-$1.out" 2>&1 &
-	PIDS="$PIDS $!"
-	for _ in $(seq 1 100); do
-		grep -q "draait op" "$WORK/serve-$1.out" 2>/dev/null && break
-		sleep 0.05
-	done
-	b=$(sed -n 's#^Ambt draait op \(http://[^/]*\)/.*#\1#p' "$WORK/serve-$1.out")
-	[ -n "$b" ] || { echo "Bail out! server $1 did not start"; cat "$WORK/serve-$1.out"; exit 1; }
-	eval "BASE_$1=\$b"
-}
-start A
-start B
+serve_start A "$DB"
+serve_start B "$DB"
 
 # ---- the response cache follows the other process's writes ----
 curl -s "$BASE_B/api/v1/gemeenten?pageSize=100" -o "$WORK/voor"
@@ -146,5 +120,4 @@ t "each a batch of its own cooperation" jq -e "[.[] | select(.batch == $BA and .
 t "(and the other)" jq -e "[.[] | select(.batch == $BB and .samenwerking == \"HB\")] | length == 1" "$WORK/batches"
 t "the audit chain is one chain after the imports" "$AMBT" audit verify --db "$DB"
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_end

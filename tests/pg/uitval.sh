@@ -18,30 +18,15 @@ fi
 # World-traversable, for a cluster that runs as another user under root.
 PGDIR=$(mktemp -d /tmp/ambt-uitval-XXXXXX)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-uitval-werk-XXXXXX")
-PID=
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; sh "$HERE/cluster.sh" stop "$PGDIR"; rm -rf "$WORK"' EXIT
+. "$HERE/../lib/tap.sh"
+. "$HERE/../lib/serve.sh"
+trap 'serve_stop; sh "$HERE/cluster.sh" stop "$PGDIR"; rm -rf "$WORK"' EXIT
 URL=$(sh "$HERE/cluster.sh" start "$PGDIR") || { echo "Bail out! cluster"; exit 1; }
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n - $1"
-	shift
-	for l in "$@"; do echo "# $l"; done
-}
 
 "$AMBT" demo --db "$URL" >/dev/null || { echo "Bail out! demo"; exit 1; }
 T=$("$AMBT" gebruiker token beheer --naam uitval --db "$URL" | tail -1)
-"$AMBT" serve --db "$URL" --poort 0 --stil >"$WORK/serve.out" 2>&1 &
-PID=$!
-for _ in $(seq 1 100); do
-	grep -q "draait op" "$WORK/serve.out" 2>/dev/null && break
-	sleep 0.05
-done
-BASE=$(sed -n 's#^Ambt draait op \(http://[^/]*\)/.*#\1#p' "$WORK/serve.out")
-[ -n "$BASE" ] || { echo "Bail out! server did not start"; exit 1; }
+serve_start S "$URL"
+BASE=$BASE_S
 
 # get PATH [curl args]: STATUS, $WORK/body, $WORK/headers
 get() {
@@ -91,5 +76,4 @@ besluit UITVAL-2
 [ "$(cat "$WORK/ids")" = UITVAL-2 ] && ok "the refused write is not there, the later one once" || not_ok "the refused write is not there, the later one once" "$(cat "$WORK/ids")"
 "$AMBT" audit verify --db "$URL" >/dev/null && ok "the audit chain is intact" || not_ok "the audit chain is intact"
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_end
