@@ -14,13 +14,16 @@
 #include "../banned.h"
 
 static const char usage[] =
-	"Gebruik: ambt inhoud [--zonder TABEL,TABEL] [--format tabel|json|csv]"
-	"\n\n"
+	"Gebruik: ambt inhoud [--zonder TABEL,TABEL] [--controleer]\n"
+	"                     [--format tabel|json|csv]\n\n"
 	"Toont per tabel hoeveel rijen de database heeft en een vingerafdruk "
 	"(SHA-256)\nvan hun inhoud. Twee databases met dezelfde "
 	"vingerafdrukken bevatten hetzelfde,\nook als de ene SQLite is en de "
 	"andere PostgreSQL. Met --zonder blijven tabellen\nbuiten "
-	"beschouwing (bijvoorbeeld audit,sessie,inlogpoging).\n";
+	"beschouwing (bijvoorbeeld audit,sessie,inlogpoging). Met --controleer "
+	"laat de\ndatabase eerst zelf nagaan of ze heel is (bij SQLite: "
+	"integrity_check en de\nverwijzingen); is ze dat niet, dan is de "
+	"uitkomst 1.\n";
 
 /* Whether `naam` is one of the comma-separated names in `lijst`. */
 static bool
@@ -43,8 +46,10 @@ int
 cmd_inhoud(int argc, char **argv)
 {
 	const char *zonder = NULL;
+	bool controleer = false;
 	const struct opt opts[] = {
 		{ "zonder", &zonder, NULL },
+		{ "controleer", NULL, &controleer },
 		{ NULL, NULL, NULL },
 	};
 	static const char *const h[] = { "Tabel", "Rijen", "Vingerafdruk" };
@@ -58,6 +63,11 @@ cmd_inhoud(int argc, char **argv)
 		return rc;
 	if (zonder && strlen(zonder) > 1000)
 		return ctx_close(&x, cli_usage_error("--zonder is te lang."));
+	if (controleer && store_check_integrity(x.s, &x.e)) {
+		fprintf(stderr, "ambt: de database is niet heel: %s\n",
+			x.e.detail[0] ? x.e.detail : x.e.message);
+		return ctx_close(&x, EXIT_USER);
+	}
 	if (store_inhoud(x.s, &x.a, &t, &n, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	for (const char *p = zonder; p && *p;) {

@@ -1,0 +1,1 @@
+ambt inhoud --help

@@ -1,0 +1,1 @@
+ambt inhoud --zonder gebruiker,niets --db DB

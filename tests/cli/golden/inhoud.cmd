@@ -1,0 +1,1 @@
+ambt inhoud --controleer --zonder gebruiker,audit --db DB
