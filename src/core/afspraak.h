@@ -1,0 +1,289 @@
+/*
+ * afspraak.h - the front office by appointment, as pure rules: public
+ * holidays, local time in Europe/Amsterdam, opening hours, the free-slot
+ * engine, and the checks of what residents and planners enter. No I/O,
+ * no clock: "now" and randomness come from the caller.
+ *
+ * Instants are Unix seconds (UTC); times of day are minutes after local
+ * midnight (0..1440); dates are day_t (date.h), Amsterdam calendar dates.
+ */
+#ifndef AMBT_CORE_AFSPRAAK_H
+#define AMBT_CORE_AFSPRAAK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "date.h"
+#include "err.h"
+
+/* Limits, in characters (text.h) or units as named. */
+#define AFSPRAAK_MAX_CODE 64 /* a location's or product's code */
+#define AFSPRAAK_MAX_NAAM 200 /* a location, product or resident's name */
+#define AFSPRAAK_MAX_TEKST 2000 /* what to bring, a closing text */
+#define AFSPRAAK_MAX_TELEFOON 20 /* as typed: digits, +, spaces, - */
+#define AFSPRAAK_MAX_VAARDIGHEDEN 64 /* distinct skills in one search */
+#define AFSPRAAK_MAX_PRODUCTEN 5 /* products in one visit */
+#define AFSPRAAK_MAX_PERSONEN 10 /* persons per product in one visit */
+#define AFSPRAAK_MAX_DAGEN 93 /* days one search may span */
+#define AFSPRAAK_CEL 300 /* seconds: the cells that hold a booking */
+#define AFSPRAAK_REFERENTIE_LEN 8 /* characters of a reference code */
+
+/* ---- public holidays (feestdagen_regels.csv) ---- */
+
+enum feestdag {
+	FD_NIEUWJAARSDAG,
+	FD_GOEDE_VRIJDAG,
+	FD_EERSTE_PAASDAG,
+	FD_TWEEDE_PAASDAG,
+	FD_KONINGSDAG,
+	FD_BEVRIJDINGSDAG,
+	FD_HEMELVAARTSDAG,
+	FD_EERSTE_PINKSTERDAG,
+	FD_TWEEDE_PINKSTERDAG,
+	FD_EERSTE_KERSTDAG,
+	FD_TWEEDE_KERSTDAG,
+};
+#define FEESTDAG_COUNT 11
+
+/* "koningsdag", as the id column of the reference data. */
+const char *feestdag_code(enum feestdag f);
+/* "Koningsdag". */
+const char *feestdag_naam(enum feestdag f);
+/* Easter Sunday of `jaar` (Gregorian computus), 1583..9999. */
+day_t feestdag_pasen(int jaar);
+/* The date of holiday f in `jaar` (Koningsdag on the 26th when the 27th
+ * is a Sunday). */
+day_t feestdag_datum(enum feestdag f, int jaar);
+/*
+ * Whether a location is closed on `d` for a holiday: every national
+ * holiday closes it; Goede Vrijdag and 5 May only when the location says
+ * so. Returns true and sets *f (may be NULL), or false.
+ */
+bool feestdag_sluit(day_t d, bool goede_vrijdag, bool bevrijdingsdag,
+		    enum feestdag *f);
+
+/* ---- local time ---- */
+
+/*
+ * The instant of local time `minuut` (0..1440) on Amsterdam date d. A
+ * time in the spring gap (02:00-03:00 on the last Sunday of March) is
+ * taken an hour later; a time the autumn Sunday has twice (02:00-03:00)
+ * is its first, summer-time, occurrence. 1440 is the next midnight.
+ */
+int64_t afspraak_utc(day_t d, int minuut);
+/* The Amsterdam date and minute of the day of an instant. */
+void afspraak_lokaal(int64_t utc, day_t *d, int *minuut);
+#define AFSPRAAK_TIJD_LEN 26 /* "2026-03-29T08:30:00+02:00" and NUL */
+/* An instant as local ISO 8601 with its offset. */
+void afspraak_format_tijd(int64_t utc, char *buf);
+
+/* ---- what a location, product and roster are, for the engine ---- */
+
+struct openingstijd {
+	int weekdag; /* 0 = Monday */
+	int van, tot; /* local minutes, van < tot <= 1440 */
+};
+
+struct sluiting {
+	day_t van, tot; /* both included */
+};
+
+struct slot_vestiging {
+	int64_t id;
+	int balies; /* desks (video: calls at once), >= 1 */
+	int raster; /* minutes between possible starts */
+	bool goede_vrijdag, bevrijdingsdag; /* closed on those days */
+	const struct openingstijd *open; /* any order */
+	size_t nopen;
+	const struct sluiting *sluitingen;
+	size_t nsluitingen;
+};
+
+/* A staff member rostered at a location, [van, tot) UTC. */
+struct slot_dienst {
+	int64_t medewerker;
+	int64_t vestiging;
+	int64_t van, tot;
+	uint64_t vaardigheden; /* bits, see vaardigheden_bits() */
+};
+
+/* What a booked appointment holds, [van, tot) UTC, its buffer included. */
+struct slot_bezet {
+	int64_t medewerker;
+	int64_t vestiging;
+	int balie; /* 1..balies */
+	int64_t van, tot;
+};
+
+struct slot_vraag {
+	int64_t van, tot; /* the window searched: starts in [van, tot) */
+	int64_t vroegst; /* now + the notice: no start before */
+	int64_t laatst; /* now + the horizon: no start from */
+	int duur; /* minutes of the visit (every product x persons) */
+	int buffer; /* minutes held after it */
+	uint64_t vaardigheden; /* needed: every bit */
+};
+
+/* A free time, with whom and at which desk it would be booked. */
+struct slot {
+	int64_t vestiging;
+	int64_t start, eind; /* UTC; eind without the buffer */
+	int64_t medewerker;
+	int balie;
+};
+
+/*
+ * The open intervals of location v between dates van and tot (both
+ * included), in UTC, ascending: its opening hours on each weekday, less
+ * closures and the holidays that close it.
+ */
+enum status slot_open_intervallen(const struct slot_vestiging *v, day_t van,
+				  day_t tot, struct arena *a,
+				  int64_t (**uit)[2], size_t *n,
+				  struct err *e);
+
+/*
+ * Every free time for the request q at the locations v[0..nv): a start on
+ * the location's grid (from the start of each opening range, local time),
+ * inside the window, not before q->vroegst and before q->laatst, whose
+ * visit [start, start + duur) lies in one opening interval and in one
+ * roster entry of a staff member at that location having every needed
+ * skill, such that neither that staff member nor one desk holds anything
+ * in [start, start + duur + buffer). The staff member is the one rostered
+ * there with the fewest bookings that day (ties: lowest id), the desk the
+ * lowest free number. Ordered by start, then by location in the order of
+ * v. Arrays need not be sorted.
+ */
+enum status slot_zoek(const struct slot_vestiging *v, size_t nv,
+		      const struct slot_dienst *d, size_t nd,
+		      const struct slot_bezet *b, size_t nb,
+		      const struct slot_vraag *q, struct arena *a,
+		      struct slot **uit, size_t *n, struct err *e);
+
+/*
+ * Skills as bits: each comma-separated code of `lijst` gets its bit from
+ * the dictionary names[0..*nnames), codes not there are added (at most
+ * AFSPRAAK_MAX_VAARDIGHEDEN; ST_INVALID beyond). Names are borrowed.
+ */
+enum status vaardigheden_bits(const char *lijst, const char **names,
+			      size_t *nnames, uint64_t *bits, struct err *e);
+
+/* ---- the records the store keeps and returns ---- */
+
+enum kanaal { KANAAL_FYSIEK, KANAAL_VIDEO };
+const char *kanaal_name(enum kanaal k); /* "fysiek", "video" */
+int kanaal_parse(const char *s, enum kanaal *out);
+
+enum afspraak_status {
+	AS_GEBOEKT,
+	AS_GEANNULEERD,
+	AS_AANWEZIG,
+	AS_GEHOLPEN,
+	AS_NIET_VERSCHENEN,
+};
+const char *afspraak_status_name(enum afspraak_status s); /* "geboekt" */
+int afspraak_status_parse(const char *s, enum afspraak_status *out);
+
+struct vestiging {
+	int64_t id;
+	const char *gemeente; /* CBS code */
+	const char *code; /* "aalsmeer-raadhuis", unique */
+	const char *naam;
+	enum kanaal kanaal;
+	const char *adres, *postcode, *plaats; /* NULL for video */
+	int balies;
+	int raster;
+	bool goede_vrijdag_dicht, bevrijdingsdag_dicht;
+	struct openingstijd *open;
+	size_t nopen;
+	struct sluiting *sluitingen; /* from today on, when listed */
+	size_t nsluitingen;
+};
+
+struct balieproduct {
+	int64_t id;
+	const char *gemeente;
+	const char *code; /* "paspoort", unique per municipality */
+	const char *naam;
+	const char *upl_uri; /* may be NULL */
+	int duur; /* minutes per person, multiple of 5 */
+	bool fysiek, video; /* channels */
+	const char *vaardigheden; /* comma-separated, may be "" */
+	int voorbereiding; /* minutes of notice */
+	int horizon; /* days ahead one may book */
+	int buffer; /* minutes after a visit */
+	int max_personen;
+	const char *meenemen; /* may be NULL */
+	bool actief;
+};
+
+struct dienst {
+	int64_t id;
+	const char *medewerker; /* staff number */
+	const char *medewerker_naam; /* may be NULL */
+	const char *samenwerking; /* the staff member's cooperation */
+	const char *vestiging; /* code */
+	const char *gemeente; /* the location's CBS code */
+	day_t datum;
+	int van, tot; /* local minutes */
+	const char *vaardigheden;
+	int64_t reeks; /* 0: a single day */
+};
+
+/* One product of a visit. */
+struct afspraak_regel {
+	const char *product; /* code */
+	const char *naam; /* the product's name (output) */
+	int personen;
+};
+
+struct afspraak {
+	int64_t id;
+	const char *referentie;
+	const char *gemeente;
+	const char *vestiging; /* code */
+	const char *vestiging_naam;
+	enum kanaal kanaal;
+	int64_t start, eind; /* UTC */
+	const char *medewerker; /* staff number; NULL for residents */
+	int balie;
+	enum afspraak_status status;
+	const char *naam, *email, *telefoon; /* NULL when erased or absent */
+	struct afspraak_regel *regels;
+	size_t nregels;
+	int volgnummer; /* raised at every change (iCalendar SEQUENCE) */
+	const char *aangemaakt, *gewijzigd; /* UTC ISO 8601 */
+};
+
+/* ---- what people enter ---- */
+
+/*
+ * A reference code from 5 random bytes: AFSPRAAK_REFERENTIE_LEN
+ * characters of an alphabet without 0/O, 1/I/L (40 bits), into buf
+ * (AFSPRAAK_REFERENTIE_LEN + 1).
+ */
+void afspraak_referentie(const uint8_t rnd[5], char *buf);
+/* Whether s has the form of a reference code (any case). */
+bool afspraak_referentie_geldig(const char *s);
+
+/* Problems under the field's name, in Dutch, each ST_INVALID. */
+enum status afspraak_check_email(const char *s, const char *field,
+				 struct err *e);
+enum status afspraak_check_telefoon(const char *s, const char *field,
+				    struct err *e);
+/* A skill list: comma-separated codes [a-z0-9_-], 1-32 characters. */
+enum status afspraak_check_vaardigheden(const char *s, const char *field,
+					struct err *e);
+/* A code of a location or product: [a-z0-9_-], 1-64 characters. */
+enum status afspraak_check_code(const char *s, const char *field,
+				struct err *e);
+/*
+ * Whether the contact given (an e-mail address, any case, or a telephone
+ * number, compared by its digits) is the appointment's.
+ */
+bool afspraak_contact_past(const char *gegeven, const char *email,
+			   const char *telefoon);
+
+#endif

@@ -1,0 +1,241 @@
+/*
+ * store_afspraak.h - the front office by appointment: locations, the
+ * catalogue, the roster, free times, appointments and the outbox of
+ * messages about them. Conventions as in store.h.
+ *
+ * Who may write what is decided by the caller (the server's and the
+ * command line's access checks); the store resolves every code it is
+ * given and answers ST_NOT_FOUND alike for what does not exist.
+ */
+#ifndef AMBT_STORE_AFSPRAAK_H
+#define AMBT_STORE_AFSPRAAK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/afspraak.h"
+#include "../core/arena.h"
+#include "../core/err.h"
+
+struct store;
+
+/* ---- locations ---- */
+
+/*
+ * Add a location (v->id ignored) with its opening hours; v->gemeente must
+ * be a municipality. Problems by field (code, naam, balies, raster,
+ * open); a code in use is ST_CONFLICT.
+ */
+enum status store_vestiging_add(struct store *s, const struct vestiging *v,
+				int64_t *id, struct err *e);
+/* Replace name, address, desks, grid, holiday choices and opening hours
+ * of the location with code v->code. */
+enum status store_vestiging_update(struct store *s, const struct vestiging *v,
+				   struct err *e);
+/* A location with its opening hours and closures (from `vanaf` on). */
+enum status store_vestiging_get(struct store *s, const char *code,
+				day_t vanaf, struct arena *a,
+				struct vestiging *out, struct err *e);
+/* The locations of a municipality (NULL: all), by code, with opening
+ * hours and the closures from `vanaf` on. */
+enum status store_vestiging_list(struct store *s, const char *gemeente,
+				 day_t vanaf, struct arena *a,
+				 struct vestiging **out, size_t *n,
+				 struct err *e);
+/* Close a location from `van` to `tot` (both included); *id the new
+ * closure's number. */
+enum status store_sluiting_add(struct store *s, const char *vestiging,
+			       day_t van, day_t tot, const char *reden,
+			       int64_t *id, struct err *e);
+enum status store_sluiting_delete(struct store *s, const char *vestiging,
+				  int64_t id, struct err *e);
+
+/* ---- the catalogue ---- */
+
+enum status store_balieproduct_add(struct store *s,
+				   const struct balieproduct *p, int64_t *id,
+				   struct err *e);
+/* Replace the fields of the product p->code of p->gemeente. */
+enum status store_balieproduct_update(struct store *s,
+				      const struct balieproduct *p,
+				      struct err *e);
+enum status store_balieproduct_get(struct store *s, const char *gemeente,
+				   const char *code, struct arena *a,
+				   struct balieproduct *out, struct err *e);
+/* A municipality's products by code; `alle` includes inactive ones. */
+enum status store_balieproduct_list(struct store *s, const char *gemeente,
+				    bool alle, struct arena *a,
+				    struct balieproduct **out, size_t *n,
+				    struct err *e);
+
+/* ---- the roster ---- */
+
+/*
+ * Roster staff member `medewerker` (a staff number of a cooperation the
+ * location's municipality is a member of; `samenwerking` may be NULL when
+ * the number is unique among those) at location `vestiging` on d->datum
+ * from d->van to d->tot with skills d->vaardigheden, and when
+ * `herhaal_tot` is a date, every week on the same weekday up to it, but
+ * not on the dates uitzonderingen[0..nuitz). Refused (ST_CONFLICT, every
+ * clashing date named) when the person is rostered anywhere at an
+ * overlapping time. *ids (n) are the new roster entries.
+ */
+enum status store_dienst_add(struct store *s, const struct dienst *d,
+			     day_t herhaal_tot, const day_t *uitzonderingen,
+			     size_t nuitz, struct arena *a, int64_t **ids,
+			     size_t *n, struct err *e);
+/*
+ * Remove roster entry `id` (and with `reeks`, every entry of its series
+ * from its date on). Refused (ST_CONFLICT) while a booked appointment
+ * depends on an entry removed.
+ */
+enum status store_dienst_delete(struct store *s, int64_t id, bool reeks,
+				struct err *e);
+/* The roster from `van` to `tot` (both included) of a location, or of a
+ * staff member (number and cooperation), or of a municipality's
+ * locations; ordered by date, time and location. */
+struct dienst_filter {
+	const char *vestiging;
+	const char *gemeente;
+	const char *medewerker;
+	const char *samenwerking;
+	day_t van, tot;
+};
+enum status store_dienst_list(struct store *s, const struct dienst_filter *f,
+			      struct arena *a, struct dienst **out, size_t *n,
+			      struct err *e);
+
+/* ---- free times and booking ---- */
+
+/* What a resident asks for. */
+struct afspraak_vraag {
+	const char *gemeente;
+	const struct afspraak_regel *regels; /* products and persons */
+	size_t nregels;
+	enum kanaal kanaal;
+	const char *vestiging; /* NULL: any of the municipality's */
+};
+
+/*
+ * The free times for q from `van` to `tot` (dates, both included, at most
+ * AFSPRAAK_MAX_DAGEN), with the store's clock as now (notice and horizon
+ * count from it). Unknown municipality, product or location: ST_NOT_FOUND;
+ * a product not offered on the channel, or more persons than it allows:
+ * ST_INVALID by field.
+ */
+enum status store_vrije_tijden(struct store *s, const struct afspraak_vraag *q,
+			       day_t van, day_t tot, struct arena *a,
+			       struct slot **out, size_t *n, struct err *e);
+
+/* A booking: the visit, when, and the resident. */
+struct afspraak_boeking {
+	struct afspraak_vraag vraag; /* vestiging required */
+	int64_t start; /* UTC */
+	const char *naam, *email, *telefoon; /* email or telefoon required */
+	const char *referentie; /* a fresh code (afspraak_referentie) */
+	const char *sleutel; /* Idempotency-Key, or NULL */
+	const char *verzoek_hash; /* of the request, with the key */
+};
+
+/*
+ * Book it: the staff member and desk are taken by inserting the cells
+ * the visit holds, which the database keeps unique, so of several
+ * bookings of the last capacity exactly one succeeds (the others:
+ * ST_CONFLICT "bezet"). A time not free by the rules (outside hours, off
+ * the grid, in the past, beyond the horizon): ST_INVALID under "start".
+ * With a key already used for this municipality: the appointment it made
+ * (*opnieuw true), or ST_CONFLICT when the request differed. A reference
+ * code already in use: ST_CONFLICT under "referentie" (draw another).
+ * Queues the confirmation and the reminder.
+ */
+enum status store_afspraak_add(struct store *s,
+			       const struct afspraak_boeking *b,
+			       struct arena *a, struct afspraak *out,
+			       bool *opnieuw, struct err *e);
+/*
+ * The appointment with this reference code whose e-mail address or
+ * telephone number is `contact`; otherwise ST_NOT_FOUND, alike for a
+ * wrong code and a wrong contact. contact NULL: staff, no check.
+ */
+enum status store_afspraak_get(struct store *s, const char *referentie,
+			       const char *contact, struct arena *a,
+			       struct afspraak *out, struct err *e);
+/* Cancel (frees its time; queues the cancellation, drops the reminder). */
+enum status store_afspraak_cancel(struct store *s, const char *referentie,
+				  const char *contact, struct arena *a,
+				  struct afspraak *out, struct err *e);
+/*
+ * Move to `start` at `vestiging` (NULL: the same), atomically: the old
+ * time is given up only when the new one is taken; otherwise ST_CONFLICT
+ * and nothing changed. Raises volgnummer; queues the change.
+ */
+enum status store_afspraak_move(struct store *s, const char *referentie,
+				const char *contact, const char *vestiging,
+				int64_t start, struct arena *a,
+				struct afspraak *out, struct err *e);
+/* The appointments of a location (or all of a municipality's when
+ * vestiging is NULL) starting on Amsterdam date `dag`, by start. */
+enum status store_afspraak_list(struct store *s, const char *gemeente,
+				const char *vestiging, day_t dag,
+				struct arena *a, struct afspraak **out,
+				size_t *n, struct err *e);
+
+/* ---- settings per municipality ---- */
+
+struct afspraak_instelling {
+	const char *gemeente;
+	const char *afzender; /* From address; NULL: the installation's */
+	const char *videolink; /* "https://.../{referentie}", or NULL */
+	int herinnering; /* hours before; 0: no reminder */
+	int bewaartermijn; /* days personal data is kept after the visit */
+	const char *slottekst; /* closing text of messages, or NULL */
+};
+/* The settings (defaults when never set). */
+enum status store_afspraak_instelling_get(struct store *s,
+					  const char *gemeente,
+					  struct arena *a,
+					  struct afspraak_instelling *out,
+					  struct err *e);
+enum status store_afspraak_instelling_update(
+	struct store *s, const struct afspraak_instelling *i, struct err *e);
+
+/* ---- the outbox ---- */
+
+enum bericht_soort {
+	BERICHT_BEVESTIGING,
+	BERICHT_WIJZIGING,
+	BERICHT_ANNULERING,
+	BERICHT_HERINNERING,
+};
+const char *bericht_soort_name(enum bericht_soort s);
+
+/* A message due, with what composing it needs. */
+struct bericht {
+	int64_t id;
+	enum bericht_soort soort;
+	int volgnummer; /* of the appointment when queued */
+	int pogingen;
+	struct afspraak afspraak;
+	struct vestiging vestiging;
+	struct afspraak_instelling instelling;
+};
+
+/*
+ * Claim the right to send for `door` (a process name) until `tot` (UTC):
+ * true when no other process holds it now (the store's clock), or it is
+ * door's already. One sender at a time across processes.
+ */
+enum status store_bericht_claim(struct store *s, const char *door, int64_t tot,
+				bool *gekregen, struct err *e);
+/* At most `max` messages due now (the store's clock), oldest first. */
+enum status store_bericht_due(struct store *s, size_t max, struct arena *a,
+			      struct bericht **out, size_t *n, struct err *e);
+/* Sent (at the store's clock), or failed: tried again at `volgende`
+ * (UTC) with the error noted. */
+enum status store_bericht_sent(struct store *s, int64_t id, struct err *e);
+enum status store_bericht_failed(struct store *s, int64_t id,
+				 const char *fout, int64_t volgende,
+				 struct err *e);
+
+#endif
