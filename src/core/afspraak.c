@@ -399,47 +399,78 @@ cmp_houd(const void *pa, const void *pb)
 {
 	const struct houd *a = pa, *b = pb;
 
-	if (a->wie != b->wie)
-		return a->wie < b->wie ? -1 : 1;
 	if (a->van != b->van)
 		return a->van < b->van ? -1 : 1;
 	return (a->tot > b->tot) - (a->tot < b->tot);
 }
 
-/* Lists by owner: h[off[i] .. off[i + 1]) are owner i's, sorted by van. */
-static void
-houd_index(struct houd *h, size_t nh, size_t nwie, size_t *off)
+/*
+ * Lists by owner into *uit: (*uit)[off[w] .. off[w + 1]) are owner w's,
+ * sorted by van, each with its running max. A counting sort by owner
+ * keeps the order of h, so a list given in start order (as the store
+ * reads it) needs no sorting; another is sorted per owner.
+ */
+static enum status
+houd_index(const struct houd *h, size_t nh, size_t nwie, size_t *off,
+	   struct arena *a, struct houd **uit)
 {
-	size_t j = 0;
+	struct houd *r = arena_alloc_raw(a, (nh + 1) * sizeof *r);
 
-	qsort(h, nh, sizeof *h, cmp_houd);
-	for (size_t w = 0; w <= nwie; w++) {
-		while (j < nh && h[j].wie < w)
-			j++;
-		off[w] = j;
-	}
+	if (!r)
+		return ST_NOMEM;
+	memset(off, 0, (nwie + 1) * sizeof *off);
 	for (size_t i = 0; i < nh; i++)
-		h[i].max = i > 0 && h[i - 1].wie == h[i].wie &&
-					   h[i - 1].max > h[i].tot
-				   ? h[i - 1].max
-				   : h[i].tot;
+		off[h[i].wie]++;
+	for (size_t w = 1; w < nwie; w++)
+		off[w] += off[w - 1];
+	off[nwie] = nh;
+	for (size_t i = nh; i-- > 0;)
+		r[--off[h[i].wie]] = h[i];
+	for (size_t w = 0; w < nwie; w++) {
+		struct houd *x = r + off[w];
+		size_t n = off[w + 1] - off[w];
+
+		for (size_t i = 1; i < n; i++)
+			if (x[i].van < x[i - 1].van) {
+				qsort(x, n, sizeof *x, cmp_houd);
+				break;
+			}
+		for (size_t i = 0; i < n; i++)
+			x[i].max = i > 0 && x[i - 1].max > x[i].tot
+					   ? x[i - 1].max
+					   : x[i].tot;
+	}
+	*uit = r;
+	return ST_OK;
 }
 
-/* Whether anything of h[0..n) (sorted by van, with max) overlaps
- * [van, tot). */
+/*
+ * Whether anything of h[0..n) (sorted by van, with max) overlaps
+ * [van, tot). *k counts the entries that start before tot: SIZE_MAX the
+ * first time (a binary search finds it), after that it moves on, as the
+ * starts of one location only grow.
+ */
 static bool
-houd_bezet(const struct houd *h, size_t n, int64_t van, int64_t tot)
+houd_bezet(const struct houd *h, size_t n, size_t *k, int64_t van, int64_t tot)
 {
-	size_t lo = 0, hi = n;
+	size_t lo = *k;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
+	if (lo == SIZE_MAX) {
+		size_t hi = n;
 
-		if (h[mid].van < tot)
-			lo = mid + 1;
-		else
-			hi = mid;
+		lo = 0;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (h[mid].van < tot)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
 	}
+	while (lo < n && h[lo].van < tot)
+		lo++;
+	*k = lo;
 	return lo > 0 && h[lo - 1].max > van;
 }
 
@@ -567,6 +598,7 @@ struct zoek {
 	struct rooster *r; /* usable roster entries by location, van */
 	size_t *r_off;
 	size_t *actief; /* scratch: roster entries active at a start */
+	size_t *mk, *bk; /* scratch: where each list stands (houd_bezet) */
 	int64_t *telling; /* scratch: bookings per staff member that day */
 	day_t *telling_dag;
 	struct gevonden *uit;
@@ -728,8 +760,10 @@ zoek_bouw(struct zoek *z, const struct slot_dienst *d, size_t nd,
 	z->actief = arena_calloc(a, nr + 1, sizeof *z->actief);
 	z->telling = arena_calloc(a, z->nmw + 1, sizeof *z->telling);
 	z->telling_dag = arena_calloc(a, z->nmw + 1, sizeof *z->telling_dag);
+	z->mk = arena_calloc(a, z->nmw + 1, sizeof *z->mk);
+	z->bk = arena_calloc(a, nbalies + 1, sizeof *z->bk);
 	if (!z->mh || !z->bh || !z->mh_off || !z->bh_off || !z->actief ||
-	    !z->telling || !z->telling_dag)
+	    !z->telling || !z->telling_dag || !z->mk || !z->bk)
 		return ST_NOMEM;
 	for (size_t i = 0; i < nb; i++) {
 		const struct slot_bezet *x = &b[i];
@@ -752,10 +786,9 @@ zoek_bouw(struct zoek *z, const struct slot_dienst *d, size_t nd,
 			nbh++;
 		}
 	}
-	houd_index(z->mh, nmh, z->nmw, z->mh_off);
-	houd_index(z->bh, nbh, nbalies, z->bh_off);
-	for (size_t i = 0; i < z->nmw; i++)
-		z->telling_dag[i] = DATE_NONE;
+	if (houd_index(z->mh, nmh, z->nmw, z->mh_off, a, &z->mh) != ST_OK ||
+	    houd_index(z->bh, nbh, nbalies, z->bh_off, a, &z->bh) != ST_OK)
+		return ST_NOMEM;
 	return ST_OK;
 }
 
@@ -789,6 +822,13 @@ zoek_vestiging(struct zoek *z, size_t l, struct arena *a, struct err *e)
 
 	if (p == pe)
 		return ST_OK; /* nobody rostered who can serve */
+	/* Counts per day and list positions are per location. */
+	for (size_t i = 0; i < z->nmw; i++) {
+		z->telling_dag[i] = DATE_NONE;
+		z->mk[i] = SIZE_MAX;
+	}
+	for (size_t i = z->balie0[l]; i < z->balie0[l + 1]; i++)
+		z->bk[i] = SIZE_MAX;
 	st = open_intervallen(v, z->dag_van, z->dag_tot, a, &iv, &niv, e);
 	if (st != ST_OK)
 		return st;
@@ -822,7 +862,7 @@ zoek_vestiging(struct zoek *z, size_t l, struct arena *a, struct err *e)
 
 				if (houd_bezet(h,
 					       z->mh_off[w + 1] - z->mh_off[w],
-					       s, s + houd))
+					       &z->mk[w], s, s + houd))
 					continue;
 				if (z->telling_dag[w] != dag) {
 					z->telling[w] =
@@ -845,7 +885,7 @@ zoek_vestiging(struct zoek *z, size_t l, struct arena *a, struct err *e)
 				if (houd_bezet(z->bh + z->bh_off[bx],
 					       z->bh_off[bx + 1] -
 						       z->bh_off[bx],
-					       s, s + houd))
+					       &z->bk[bx], s, s + houd))
 					continue;
 				if (z->nuit == z->ruimte) {
 					size_t nieuw =
@@ -866,9 +906,6 @@ zoek_vestiging(struct zoek *z, size_t l, struct arena *a, struct err *e)
 			}
 		}
 	}
-	/* The day's counts are per location. */
-	for (size_t i = 0; i < z->nmw; i++)
-		z->telling_dag[i] = DATE_NONE;
 	return ST_OK;
 }
 
