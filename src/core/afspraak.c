@@ -231,8 +231,8 @@ check_vestiging(const struct slot_vestiging *v, const char *prefix,
 				    "met 6 (zondag).");
 		else if (o->van < 0 || o->tot > 1440 || o->van >= o->tot)
 			err_invalid(e, f, "order",
-				    "Een openingstijd begint voor hij eindigt, "
-				    "tussen 00:00 en 24:00.");
+				    "Een openingstijd begint voordat hij "
+				    "eindigt, tussen 00:00 en 24:00.");
 	}
 	if (v->nsluitingen && !v->sluitingen) {
 		snprintf(f, sizeof f, "%ssluitingen", prefix);
@@ -365,11 +365,11 @@ slot_open_intervallen(const struct slot_vestiging *v, day_t van, day_t tot,
 	check_vestiging(v, "", p);
 	if (!datum_in_bereik(van))
 		err_invalid(p, "van", "range",
-			    "Geef een datum van %d tot en met %d.",
+			    "Geef een datum in de jaren %d tot en met %d.",
 			    DATE_JAAR_MIN, DATE_JAAR_MAX);
 	if (!datum_in_bereik(tot))
 		err_invalid(p, "tot", "range",
-			    "Geef een datum van %d tot en met %d.",
+			    "Geef een datum in de jaren %d tot en met %d.",
 			    DATE_JAAR_MIN, DATE_JAAR_MAX);
 	else if (datum_in_bereik(van) && tot < van)
 		err_invalid(p, "tot", "order",
@@ -632,11 +632,11 @@ check_vraag(const struct slot_vestiging *v, size_t nv,
 	}
 	if (q->van < instant_min() || q->van > instant_max())
 		err_invalid(p, "van", "range",
-			    "Geef een moment van %d tot en met %d.",
+			    "Geef een moment in de jaren %d tot en met %d.",
 			    DATE_JAAR_MIN, DATE_JAAR_MAX);
 	if (q->tot < instant_min() || q->tot > instant_max())
 		err_invalid(p, "tot", "range",
-			    "Geef een moment van %d tot en met %d.",
+			    "Geef een moment in de jaren %d tot en met %d.",
 			    DATE_JAAR_MIN, DATE_JAAR_MAX);
 	else if (q->van >= instant_min() && q->van <= instant_max()) {
 		day_t a, z;
