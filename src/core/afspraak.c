@@ -629,6 +629,14 @@ check_vraag(const struct slot_vestiging *v, size_t nv,
 
 		snprintf(prefix, sizeof prefix, "vestigingen[%zu].", i);
 		check_vestiging(&v[i], prefix, p);
+		for (size_t j = 0; j < i; j++)
+			if (v[j].id == v[i].id) {
+				snprintf(prefix, sizeof prefix,
+					 "vestigingen[%zu]", i);
+				err_invalid(p, prefix, "duplicate",
+					    "Deze vestiging staat er al.");
+				break;
+			}
 	}
 	if (q->van < instant_min() || q->van > instant_max())
 		err_invalid(p, "van", "range",

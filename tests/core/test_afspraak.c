@@ -1173,6 +1173,58 @@ test_ongeldig(void **state)
 			    "Geef een geheel getal van 1 tot en met 200.");
 }
 
+/* Too little memory: ST_NOMEM and nothing found, at every limit up to
+ * the one that suffices, which gives the full answer. */
+static void
+test_geheugen(void **state)
+{
+	struct fx *f = *state;
+	size_t i = vest(f, 1, 2, 10), limiet, mislukt = 0;
+
+	open_op(f, i, 0, 4, "09:00", "12:00");
+	open_op(f, i, 0, 4, "13:00", "17:00");
+	diensten(f, 3, 1, "2026-12-07", "2026-12-11", "09:00", "17:00", 0);
+	diensten(f, 4, 1, "2026-12-07", "2026-12-11", "09:00", "12:00", 0);
+	bezet(f, 3, 1, 1, "2026-12-08", "09:00", 30);
+	venster(f, "2026-12-07", "2026-12-11");
+	for (limiet = 0;; limiet += 64) {
+		struct arena a;
+		enum status st;
+
+		arena_init(&a, limiet);
+		err_clear(&f->e);
+		st = slot_zoek(f->v, f->nv, f->d, f->nd, f->b, f->nb, &f->q, &a,
+			       &f->s, &f->n, &f->e);
+		arena_free(&a);
+		if (st == ST_OK)
+			break;
+		assert_int_equal(st, ST_NOMEM);
+		assert_int_equal(f->e.status, ST_NOMEM);
+		assert_null(f->s);
+		assert_int_equal(f->n, 0);
+		mislukt++;
+	}
+	assert_true(mislukt >= 10);
+	zoek(f);
+	assert_int_equal(f->n, 5 * 42);
+}
+
+/* A location given twice is a mistake of the caller. */
+static void
+test_dubbele_vestiging(void **state)
+{
+	struct fx *f = *state;
+
+	vest(f, 1, 1, 10);
+	vest(f, 2, 1, 10);
+	vest(f, 1, 1, 10);
+	venster(f, "2026-12-07", "2026-12-07");
+	assert_int_equal(slot_zoek(f->v, f->nv, f->d, f->nd, f->b, f->nb, &f->q,
+				   &f->a, &f->s, &f->n, &f->e),
+			 ST_INVALID);
+	assert_only_problem(&f->e, "vestigingen[2]", "duplicate");
+}
+
 /* Nothing asked of nowhere is nothing, not an error. */
 static void
 test_leeg(void **state)
@@ -1402,6 +1454,14 @@ willekeurig(struct fx *f)
 	};
 }
 
+static int
+cmp_bezet_van(const void *pa, const void *pb)
+{
+	const struct slot_bezet *a = pa, *b = pb;
+
+	return (a->van > b->van) - (a->van < b->van);
+}
+
 static void
 test_tegen_definitie(void **state)
 {
@@ -1413,6 +1473,10 @@ test_tegen_definitie(void **state)
 		size_t n;
 
 		willekeurig(f);
+		/* Every other round in start order, as the store reads
+		 * them (no sorting then): the same answer. */
+		if (ronde % 2)
+			qsort(f->b, f->nb, sizeof *f->b, cmp_bezet_van);
 		zoek(f);
 		n = gewoon(f, verwacht, 20000);
 		if (n != f->n)
@@ -1842,6 +1906,10 @@ main(int argc, char **argv)
 						fx_teardown),
 		cmocka_unit_test_setup_teardown(test_leeg, fx_setup,
 						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_geheugen, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_dubbele_vestiging,
+						fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tegen_definitie, fx_setup,
 						fx_teardown),
 		cmocka_unit_test(test_vaardigheden_bits),
