@@ -177,7 +177,7 @@ enum status slot_open_intervallen(const struct slot_vestiging *v, day_t van,
  * and buffer 0..AFSPRAAK_MAX_BUFFER, both in steps of 5; van and tot
  * within years DATE_JAAR_MIN..MAX, van < tot, touching at most
  * AFSPRAAK_MAX_DAGEN local dates; each location as slot_open_intervallen
- * ("vestigingen[i].raster"). Sorts the roster and bookings once, then
+ * ("vestigingen[i].raster"), and not twice ("vestigingen[i]"). Sorts the roster and bookings once, then
  * sweeps each location's starts with binary searches:
  * O((nd + nb) log nb + starts x (staff + desks) x log nb).
  */
