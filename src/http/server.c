@@ -653,7 +653,8 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 		struct err ignore;
 
 		err_clear(&ignore);
-		if (store_generation(rq->store, &gen, &ignore) == ST_OK) {
+		if (store_generation(rq->store, STORE_FAMILIE_ALGEMEEN, &gen,
+				     &ignore) == ST_OK) {
 			key = cache_key(rq);
 			if (key &&
 			    cache_get(s->cache, key, gen, &rq->a, &rs.body,
