@@ -50,6 +50,9 @@ enum route_kind {
 	ROUTE_STATIC = 4, /* embedded assets */
 	ROUTE_OPEN = 8, /* CORS for everyone (openapi.json) */
 	ROUTE_UPLOAD = 16, /* takes a file: bodies up to max_upload */
+	/* Its answers show one municipality's appointment data: kept in
+	 * the response cache in that family (req_familie). */
+	ROUTE_AFSPRAKEN = 32,
 };
 
 /*
@@ -133,6 +136,22 @@ extern const size_t http_nroutes;
 
 /* A path parameter by name ("code"), NUL-terminated in the arena. */
 const char *req_param(struct request *rq, const char *name);
+
+/*
+ * The family of data (store.h) a GET answer of route flags `flags`
+ * shows, under which the response cache keeps it: STORE_FAMILIE_ALGEMEEN,
+ * unless the route is flagged ROUTE_AFSPRAKEN; then "afspraken:" and the
+ * CBS code of the municipality the request names, by the path parameter
+ * {gemeente}, else the query parameter gemeente. NULL, so that the
+ * answer is not kept, when such a request names no valid code (the
+ * handler refuses it) or the route shows the appointment data of no one
+ * municipality: a route whose answers show appointment data must carry
+ * ROUTE_AFSPRAKEN, or its answers would stay in the cache after a
+ * booking. The name is written in buf (n bytes, at least
+ * STORE_FAMILIE_MAX + 1).
+ */
+const char *req_familie(struct request *rq, unsigned flags, char *buf,
+			size_t n);
 
 /*
  * Refuse query keys not in `allowed` (NULL-terminated), repeated keys, and

@@ -134,6 +134,27 @@ req_param(struct request *rq, const char *name)
 	return NULL;
 }
 
+const char *
+req_familie(struct request *rq, unsigned flags, char *buf, size_t n)
+{
+	const char *code;
+	struct err ignore;
+	int k;
+
+	if (!(flags & ROUTE_AFSPRAKEN))
+		k = snprintf(buf, n, "%s", STORE_FAMILIE_ALGEMEEN);
+	else {
+		code = req_param(rq, "gemeente");
+		if (!code)
+			code = kv_get(&rq->query, "gemeente");
+		err_clear(&ignore);
+		if (!code || reg_check_cbs_code(code, "gemeente", &ignore))
+			return NULL;
+		k = snprintf(buf, n, "%s%s", STORE_FAMILIE_AFSPRAKEN, code);
+	}
+	return k > 0 && (size_t)k < n ? buf : NULL;
+}
+
 /*
  * The longest value of each query parameter that names something by its
  * code (the register's limits) or is a file name; every other parameter

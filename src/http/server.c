@@ -500,7 +500,8 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	struct err e;
 	unsigned kind;
 	char allow[96];
-	const char *q, *key = NULL;
+	const char *q, *key = NULL, *familie = NULL;
+	char fam[STORE_FAMILIE_MAX + 1];
 	enum status st;
 	int64_t gen = 0;
 
@@ -649,15 +650,17 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 		error_response(c, kind, http_status_of(st), &e, &rs);
 		return send_response(c, con, kind, &rs);
 	}
-	if (s->cache && !rq->who.ingelogd && cacheable(rq, kind)) {
+	if (s->cache && !rq->who.ingelogd && cacheable(rq, kind) &&
+	    (familie = req_familie(rq, kind, fam, sizeof(fam)))) {
 		struct err ignore;
 
 		err_clear(&ignore);
-		if (store_generation(rq->store, &gen, &ignore) == ST_OK) {
+		if (store_generation(rq->store, familie, &gen, &ignore) ==
+		    ST_OK) {
 			key = cache_key(rq);
 			if (key &&
-			    cache_get(s->cache, key, gen, &rq->a, &rs.body,
-				      &rs.len, &rs.content_type)) {
+			    cache_get(s->cache, key, familie, gen, &rq->a,
+				      &rs.body, &rs.len, &rs.content_type)) {
 				pool_release(s, rq->store);
 				rq->store = NULL;
 				rs.status = 200;
@@ -678,7 +681,8 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	}
 	pool_release(s, rq->store);
 	if (st == ST_OK && key && shareable(&rs))
-		cache_put(s->cache, key, gen, rs.body, rs.len, rs.content_type);
+		cache_put(s->cache, key, familie, gen, rs.body, rs.len,
+			  rs.content_type);
 	else if (key)
 		cache_forget(s->cache, key);
 	rq->store = NULL;

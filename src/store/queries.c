@@ -122,8 +122,14 @@ static const char *const texts[Q__COUNT] = {
 	[Q_INTEGRITY] = "PRAGMA integrity_check",
 	[Q_SCHEMA_VERSION_GET] = "SELECT version FROM schema_version",
 	[Q_SCHEMA_VERSION_SET] = "UPDATE schema_version SET version = $1",
-	[Q_GENERATIE_GET] = "SELECT n FROM generatie",
-	[Q_GENERATIE_BUMP] = "UPDATE generatie SET n = n + 1",
+	/* A family's generation includes 'algemeen' (store.h). */
+	[Q_GENERATIE_GET] = "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM "
+			    "generatie WHERE familie IN ('algemeen', $1)",
+	[Q_GENERATIE_BUMP] = "UPDATE generatie SET n = n + 1 "
+			     "WHERE familie = 'algemeen'",
+	[Q_GENERATIE_FAMILIE_BUMP] =
+		"INSERT INTO generatie (familie, n) VALUES ($1, 1) "
+		"ON CONFLICT (familie) DO UPDATE SET n = generatie.n + 1",
 
 	[Q_ORG_INSERT] =
 		"INSERT INTO organisatie (id, soort, code, naam, provincie, taak, "

@@ -288,6 +288,14 @@ rows_read(struct store *s, struct arena *a, struct db_stmt *st, size_t size,
 
 /* ---- transactions ---- */
 
+/* The bit of transaction level `depth` in s->gemerkt (none beyond 64:
+ * such a level counts as unmarked). */
+static uint64_t
+niveau_bit(int depth)
+{
+	return depth >= 1 && depth <= 64 ? (uint64_t)1 << (depth - 1) : 0;
+}
+
 enum status
 tx_begin(struct store *s, struct err *e)
 {
@@ -295,16 +303,43 @@ tx_begin(struct store *s, struct err *e)
 
 	if (s->depth == 0) {
 		st = db_begin(s->db) == DB_OK ? ST_OK : db_error(s, e, "begin");
-		s->zichtbaar = false;
+		s->algemeen = false;
+		s->gemerkt = 0;
 	} else
 		st = db_savepoint(s->db) == DB_OK ? ST_OK
 						  : db_error(s, e, "savepoint");
 	if (st == ST_OK) {
 		s->depth++;
-		if (!s->stil)
-			s->zichtbaar = true;
+		if (s->stil)
+			s->gemerkt |= niveau_bit(s->depth);
+		else
+			s->gemerkt &= ~niveau_bit(s->depth);
 	}
 	return st;
+}
+
+/* Raise `familie`'s generation and mark the level (store_intern.h). */
+enum status
+tx_familie(struct store *s, const char *familie, struct err *e)
+{
+	size_t n = familie ? strlen(familie) : 0;
+	struct db_stmt *st;
+	enum status rc;
+
+	if (s->depth < 1 || n == 0 || n > STORE_FAMILIE_MAX)
+		return err_internal(e,
+				    "tx_familie: no transaction, or the "
+				    "family '%s'",
+				    familie ? familie : "(null)");
+	if (s->version >= GENERATIE_FAMILIES) {
+		if (!(st = stmt(s, Q_GENERATIE_FAMILIE_BUMP, e)))
+			return e->status;
+		bind_text(st, 1, familie);
+		if ((rc = run(s, st, e)))
+			return rc;
+	}
+	s->gemerkt |= niveau_bit(s->depth);
+	return ST_OK;
 }
 
 /* tx_begin, marked as bookkeeping only (see store_intern.h). */
@@ -327,10 +362,15 @@ tx_end(struct store *s, enum status st, struct err *e)
 
 	s->scope = NULL;
 	s->audit_besluit = 0;
+	/* A level that commits unmarked raises the general generation;
+	 * bookkeeping alone (tx_begin_stil) and a level of one family
+	 * (tx_familie, which raised its own) do not. */
+	if (st == ST_OK && !(s->gemerkt & niveau_bit(s->depth)))
+		s->algemeen = true;
+	s->gemerkt &= ~niveau_bit(s->depth);
 	s->depth--;
-	if (st == ST_OK && s->depth == 0 && s->version >= 3 && s->zichtbaar) {
-		/* Every committed write raises the generation; bookkeeping
-		 * alone (tx_begin_stil) does not. */
+	if (st == ST_OK && s->depth == 0 && s->algemeen &&
+	    s->version >= GENERATIE_FAMILIES) {
 		struct db_stmt *g = stmt(s, Q_GENERATIE_BUMP, e);
 		st = g ? run(s, g, e) : e->status;
 	}
@@ -845,13 +885,19 @@ store_close(struct store *s)
 }
 
 enum status
-store_generation(struct store *s, int64_t *out, struct err *e)
+store_generation(struct store *s, const char *familie, int64_t *out,
+		 struct err *e)
 {
-	struct db_stmt *st = stmt(s, Q_GENERATIE_GET, e);
+	struct db_stmt *st;
 	int r;
 
-	if (!st)
+	*out = 0;
+	if (!familie || !*familie || strlen(familie) > STORE_FAMILIE_MAX)
+		return err_internal(e, "store_generation: the family '%s'",
+				    familie ? familie : "(null)");
+	if (!(st = stmt(s, Q_GENERATIE_GET, e)))
 		return e->status;
+	bind_text(st, 1, familie);
 	r = next_row(s, st, e);
 	*out = r == 1 ? db_col_int(st, 0) : 0;
 	db_reset(st);

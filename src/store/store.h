@@ -92,10 +92,28 @@ int store_schema_version(struct store *s);
 int store_schema_latest(void);
 
 /*
- * A number that grows with every committed write to the database, by
- * this process or any other: equal numbers mean nothing changed.
+ * Families of data, for readers that keep answers (the server's response
+ * cache): every committed write raises the generation of the family it
+ * touched, by this process or any other. A municipality's locations,
+ * catalogue, roster and appointments are its own family,
+ * STORE_FAMILIE_AFSPRAKEN followed by its CBS code ("afspraken:GM0358");
+ * every other write is STORE_FAMILIE_ALGEMEEN. Bookkeeping alone (audit
+ * events, counted attempts) raises none.
  */
-enum status store_generation(struct store *s, int64_t *out, struct err *e);
+#define STORE_FAMILIE_ALGEMEEN "algemeen"
+#define STORE_FAMILIE_AFSPRAKEN "afspraken:"
+#define STORE_FAMILIE_MAX 64 /* characters of a family's name */
+
+/*
+ * A number that grows with every committed write to `familie`, and, for
+ * any other family than STORE_FAMILIE_ALGEMEEN, with every write to
+ * STORE_FAMILIE_ALGEMEEN too (what such an answer shows also comes from
+ * there: names of municipalities and staff): equal numbers mean nothing
+ * the family's answers show has changed. A family never written is at 0
+ * plus the general generation. One indexed read.
+ */
+enum status store_generation(struct store *s, const char *familie, int64_t *out,
+			     struct err *e);
 
 /*
  * What the database holds, table by table (parents first): the number of

@@ -29,8 +29,14 @@ struct store {
 	struct arena zicht_a; /* the viewer's lists as JSON, for SQL */
 	const char *zicht_volledig, *zicht_intern, *zicht_scopes, *zicht_beheer;
 	bool stil; /* the next tx_begin is bookkeeping only (tx_begin_stil) */
-	bool zichtbaar; /* the open transaction may change what pages show */
+	/* Bit d - 1: transaction level d does not raise the general
+	 * generation by itself (tx_begin_stil, tx_familie). */
+	uint64_t gemerkt;
+	bool algemeen; /* the open transaction raises it at its commit */
 };
+
+/* The schema version from which generatie has a row per family. */
+#define GENERATIE_FAMILIES 15
 
 /*
  * Append one zeroed element to an arena array (it is then arr[n - 1]);
@@ -72,11 +78,31 @@ void copy_text(char *dst, size_t n, const char *src);
 enum status tx_begin(struct store *s, struct err *e);
 /*
  * A transaction that only keeps books (audit events, counters of failed
- * attempts): it changes nothing a page shows, so it leaves the generation
+ * attempts): it changes nothing a page shows, so it leaves every generation
  * alone, unless a transaction around it writes for real.
  */
 enum status tx_begin_stil(struct store *s, struct err *e);
 enum status tx_end(struct store *s, enum status st, struct err *e);
+/*
+ * Generations (store.h): a level of a write transaction (tx_begin, or a
+ * savepoint inside one) that commits raises the general generation
+ * (STORE_FAMILIE_ALGEMEEN) once, at the outer commit, unless it was
+ * begun with tx_begin_stil or marked here. Call tx_familie right after
+ * tx_begin in a write function whose level writes only the data of
+ * `familie` (a municipality's appointment data: STORE_FAMILIE_AFSPRAKEN
+ * and its CBS code, "afspraken:GM0358"): it raises that family's
+ * generation within the transaction (undone with it) and marks the
+ * level, so that it leaves the general generation alone. It marks the
+ * level it is called in, not the ones around it: a write function that
+ * calls other write functions inside its transaction (a served visit
+ * booked as hours) raises the general generation through their levels,
+ * and a store_begin around bookings raises it too (its own level is not
+ * marked). Several families in one transaction: call it for each; a
+ * family more than once raises it more than once, which is harmless.
+ * Outside a transaction, or with a name empty or longer than
+ * STORE_FAMILIE_MAX: ST_INTERNAL.
+ */
+enum status tx_familie(struct store *s, const char *familie, struct err *e);
 const char *jobj(struct arena *a, ...);
 enum status audit_append(struct store *s, const char *actie, int resultaat,
 			 const char *resource, const char *url,

@@ -666,7 +666,7 @@ geweigerd() {
 		jq '[.[] | select(.actie == "geweigerd")] | length'
 }
 generatie() {
-	db_sql "$DB" "SELECT n FROM generatie"
+	db_sql "$DB" "SELECT n FROM generatie WHERE familie = 'algemeen'"
 }
 db_sql "$DB" "DELETE FROM inlogpoging WHERE sleutel LIKE 'weigering:%'"
 AS=
@@ -683,6 +683,15 @@ N1=$(geweigerd)
 [ "$(generatie)" = "$G0" ] && ok "refusals leave the generation alone" || not_ok "refusals leave the generation alone" "$G0 -> $(generatie)"
 req GET /api/v1/gemeenten/GM0397
 check "and the response cache is kept (the cached answer, not the changed row)" 200 '.naam == "Heemstede"'
+# A write of one municipality's appointments raises the generation of its
+# family alone (done here as the store does it): the general answers stay
+# in the cache. A general write empties it.
+db_sql "$DB" "INSERT INTO generatie (familie, n) VALUES ('afspraken:GM0358', 1) ON CONFLICT (familie) DO UPDATE SET n = generatie.n + 1"
+req GET /api/v1/gemeenten/GM0397
+check "a write of Aalsmeer's appointments keeps the general answers in the cache" 200 '.naam == "Heemstede"'
+db_sql "$DB" "UPDATE generatie SET n = n + 1 WHERE familie = 'algemeen'"
+req GET /api/v1/gemeenten/GM0397
+check "a general write does not" 200 '.naam == "Buiten de server om"'
 db_sql "$DB" "UPDATE inlogpoging SET sinds = sinds - 60 WHERE sleutel = 'weigering:127.0.0.0/24'"
 req GET /api/v1/gemeenten -H "Authorization: Bearer bogus"
 N2=$(geweigerd)
@@ -690,6 +699,7 @@ N2=$(geweigerd)
 if "$AMBT" audit list --resource toegang --format json --aantal 1 --db "$DB" | jq -e 'length == 1 and .[0].actie == "geweigerd" and .[0].resultaat == 429 and .[0].herkomst == "127.0.0.0/24" and .[0].wijzigingen.nieuw.aantal == "40"' >/dev/null; then ok "the summary names the network and the number"; else not_ok "the summary names the network and the number" "$("$AMBT" audit list --resource toegang --format json --aantal 1 --db "$DB")"; fi
 if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact after the bounded refusals"; else not_ok "audit chain intact after the bounded refusals"; fi
 db_sql "$DB" "UPDATE organisatie SET naam = 'Heemstede' WHERE code = 'GM0397'"
+db_sql "$DB" "UPDATE generatie SET n = n + 1 WHERE familie = 'algemeen'"
 # ---- numbers within their range, text within its length ----
 # Every integer the API takes, out of range: 400 naming the field with the
 # range, nothing stored (the dump is compared by `problem`). Then text one

@@ -278,7 +278,7 @@ test_audit_weigering(void **state)
 	int64_t g0, g, checked, broken;
 	long base = count(f, "audit");
 
-	OK(store_generation(f->s, &g0, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g0, &f->e));
 	weigeringen(f, "192.0.2.7", 25, t0);
 	assert_int_equal(count(f, "audit"), base + 10);
 	/* The same /24 shares the window; another /24 has its own. */
@@ -312,13 +312,13 @@ test_audit_weigering(void **state)
 	OK(store_audit_event(f->s, "login_mislukt", 401, "sessie", "x", NULL,
 			     &f->e));
 	OK(store_poging_mislukt(f->s, "account:x", t0, 5, 900, 900, &f->e));
-	OK(store_generation(f->s, &g, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g, &f->e));
 	assert_int_equal(g, g0);
 	OK(store_begin(f->s, &f->e));
 	add_gemeente(f, "GM0358", "Aalsmeer");
 	weigeringen(f, "203.0.113.5", 1, t0 + 201);
 	OK(store_commit(f->s, &f->e));
-	OK(store_generation(f->s, &g, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g, &f->e));
 	assert_int_equal(g, g0 + 1);
 }
 
@@ -840,7 +840,7 @@ test_pogingen(void **state)
 	const int64_t t0 = NOW;
 	int64_t tot, g0, g;
 
-	OK(store_generation(f->s, &g0, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g0, &f->e));
 	OK(store_poging_stand(f->s, k, t0, &tot, &f->e));
 	assert_int_equal(tot, 0);
 	OK(store_poging_mislukt(f->s, k, t0, 3, 900, 600, &f->e));
@@ -877,7 +877,7 @@ test_pogingen(void **state)
 	OK(store_poging_stand(f->s, k, t0 + 901, &tot, &f->e));
 	assert_int_equal(tot, 0);
 
-	OK(store_generation(f->s, &g, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g, &f->e));
 	assert_int_equal(g, g0);
 	assert_int_equal(count(f, "audit"), 0);
 
@@ -1105,14 +1105,14 @@ test_audit_event(void **state)
 	size_t n;
 	int64_t g0, g;
 
-	OK(store_generation(f->s, &g0, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g0, &f->e));
 	store_set_actor(f->s, "anoniem", "anonieme gebruiker", "192.0.2.7");
 	OK(store_audit_event(f->s, "login_mislukt", 401, "sessie", "a.nienhuis",
 			     "geblokkeerd", &f->e));
 	OK(store_audit_event(f->s, "geweigerd", 403, "sessie",
 			     text_of(300, lang), text_of(AUDIT_MAX_TEKST, kort),
 			     &f->e));
-	OK(store_generation(f->s, &g, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g, &f->e));
 	assert_int_equal(g, g0);
 	x = alle_audit(f, &n);
 	assert_int_equal(n, 2);
