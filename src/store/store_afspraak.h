@@ -34,9 +34,9 @@ enum status store_vestiging_add(struct store *s, const struct vestiging *v,
 enum status store_vestiging_update(struct store *s, const struct vestiging *v,
 				   struct err *e);
 /* A location with its opening hours and closures (from `vanaf` on). */
-enum status store_vestiging_get(struct store *s, const char *code,
-				day_t vanaf, struct arena *a,
-				struct vestiging *out, struct err *e);
+enum status store_vestiging_get(struct store *s, const char *code, day_t vanaf,
+				struct arena *a, struct vestiging *out,
+				struct err *e);
 /* The locations of a municipality (NULL: all), by code, with opening
  * hours and the closures from `vanaf` on. */
 enum status store_vestiging_list(struct store *s, const char *gemeente,
@@ -192,8 +192,7 @@ struct afspraak_instelling {
 	const char *slottekst; /* closing text of messages, or NULL */
 };
 /* The settings (defaults when never set). */
-enum status store_afspraak_instelling_get(struct store *s,
-					  const char *gemeente,
+enum status store_afspraak_instelling_get(struct store *s, const char *gemeente,
 					  struct arena *a,
 					  struct afspraak_instelling *out,
 					  struct err *e);
@@ -234,8 +233,7 @@ enum status store_bericht_due(struct store *s, size_t max, struct arena *a,
 /* Sent (at the store's clock), or failed: tried again at `volgende`
  * (UTC) with the error noted. */
 enum status store_bericht_sent(struct store *s, int64_t id, struct err *e);
-enum status store_bericht_failed(struct store *s, int64_t id,
-				 const char *fout, int64_t volgende,
-				 struct err *e);
+enum status store_bericht_failed(struct store *s, int64_t id, const char *fout,
+				 int64_t volgende, struct err *e);
 
 #endif
