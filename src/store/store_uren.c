@@ -98,6 +98,54 @@ store_medewerker_get(struct store *s, struct arena *a, const char *nummer,
 	return ST_OK;
 }
 
+enum status
+store_medewerker_list_gemeente(struct store *s, struct arena *a,
+			       const char *gemeente, struct medewerker **out,
+			       size_t *n, struct err *e)
+{
+	const struct zicht *z = s->zicht;
+	struct samenwerking *sw;
+	struct medewerker *all = NULL;
+	size_t nsw, nall = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (store_samenwerking_list(s, a, &sw, &nsw, e))
+		return e->status;
+	for (size_t i = 0; i < nsw; i++) {
+		struct lidmaatschap *l;
+		struct medewerker *m, *grow;
+		size_t nl, nm;
+		bool lid = false;
+
+		if (store_samenwerking_leden(s, a, sw[i].code, &l, &nl, e))
+			return e->status;
+		for (size_t k = 0; k < nl && !lid; k++)
+			lid = gemeente && strcmp(l[k].gemeente, gemeente) == 0;
+		if (!lid)
+			continue;
+		/* The caller has decided the principal may roster them. */
+		s->zicht = &zicht_alles;
+		medewerkers_lezen(s, a, sw[i].code, NULL, NULL, &m, &nm, e);
+		s->zicht = z;
+		if (e->status)
+			return e->status;
+		if (nm == 0)
+			continue;
+		grow = arena_calloc(a, nall + nm, sizeof(*grow));
+		if (!grow)
+			return nomem(e);
+		if (nall)
+			memcpy(grow, all, nall * sizeof(*grow));
+		memcpy(grow + nall, m, nm * sizeof(*grow));
+		all = grow;
+		nall += nm;
+	}
+	*out = all;
+	*n = nall;
+	return ST_OK;
+}
+
 /*
  * Check a record and resolve its employer and unit; problems are named
  * `<prefix>veld` ("regel 3: fte" for imports, "fte" otherwise).

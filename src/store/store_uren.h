@@ -62,6 +62,18 @@ enum status store_medewerker_list(struct store *s, struct arena *a,
 				  struct err *e);
 
 /*
+ * The staff of every cooperation that municipality `gemeente` (CBS code)
+ * is or was a member of, by cooperation and number, whoever the viewer
+ * is: the front office's planners roster them (store_dienst_add), so the
+ * caller decides that the principal plans for `gemeente`. Only what a
+ * roster needs is meant to be shown of them: number, name, cooperation.
+ */
+enum status store_medewerker_list_gemeente(struct store *s, struct arena *a,
+					   const char *gemeente,
+					   struct medewerker **out, size_t *n,
+					   struct err *e);
+
+/*
  * Import staff records all-or-nothing: new numbers are added, known ones
  * replaced. Problems are named "regel N" by m[i].id (the line).
  */

@@ -456,6 +456,39 @@ test_medewerker_zicht(void **state)
 	store_set_zicht(f->s, &zicht_alles);
 }
 
+/*
+ * The staff a municipality's planners roster: every staff member of the
+ * cooperations it is a member of, whoever reads (the caller decides who
+ * plans), and the viewer is as it was afterwards.
+ */
+static void
+test_medewerker_gemeente(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const gm[] = { "GM0358" };
+	struct zicht lezer = { .zelf = "p.plan", .lezen = gm, .nlezen = 1 };
+	struct medewerker *m;
+	size_t n;
+
+	add_twee(f);
+	add_medewerker(f, "M2", "Bram Jansen", "GM0377", "hb-com");
+	add_medewerker(f, "A7", "Dirk Bakker", "GM0362", "aa-ict");
+	store_set_zicht(f->s, &lezer);
+	OK(store_medewerker_list_gemeente(f->s, &f->a, "GM0358", &m, &n,
+					  &f->e));
+	assert_string_equal(nummers(f, m, n), "A7/AA M1/AA");
+	assert_string_equal(m[1].naam, "Carla Visser");
+	OK(store_medewerker_list_gemeente(f->s, &f->a, "GM0377", &m, &n,
+					  &f->e));
+	assert_string_equal(nummers(f, m, n), "M1/HB M2/HB");
+	OK(store_medewerker_list_gemeente(f->s, &f->a, "GM0999", &m, &n,
+					  &f->e));
+	assert_int_equal(n, 0);
+	OK(store_medewerker_list(f->s, &f->a, NULL, NULL, &m, &n, &f->e));
+	assert_int_equal(n, 0);
+	store_set_zicht(f->s, &zicht_alles);
+}
+
 /* Index of `code` among the register's municipalities or units. */
 static uint32_t
 gemeente_index(const struct uren_register *r, const char *code)
@@ -789,10 +822,11 @@ main(void)
 		return 0;
 
 	const struct CMUnitTest tests[] = {
-		TEST(test_uren_import),	      TEST(test_medewerkers),
-		TEST(test_medewerker_velden), TEST(test_medewerker_zicht),
-		TEST(test_uren_register),     TEST(test_uren_import_grenzen),
-		TEST(test_uren_batches),      TEST(test_uren_maanden_cellen),
+		TEST(test_uren_import),		TEST(test_medewerkers),
+		TEST(test_medewerker_velden),	TEST(test_medewerker_zicht),
+		TEST(test_medewerker_gemeente), TEST(test_uren_register),
+		TEST(test_uren_import_grenzen), TEST(test_uren_batches),
+		TEST(test_uren_maanden_cellen),
 	};
 	return RUN_TESTS(tests);
 }
