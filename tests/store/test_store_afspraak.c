@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define FIXTURE_DB "store_afspraak_test"
 #include "fixture.h"
@@ -1394,6 +1395,90 @@ test_berichten(void **state)
 	store_close(s2);
 }
 
+/* ---- copies ---- */
+
+/* Move the fixture's database to `doel` and compare; new rows there get
+ * the next numbers. */
+static void
+kopie_naar(struct fixture *f, const char *doel, bool overschrijf)
+{
+	struct store_migratie uit;
+	struct store_tabel *ta, *tb;
+	struct store *bron = f->s, *s2;
+	struct afspraak a;
+	size_t na, nb;
+	struct err e;
+
+	OK(store_migreer(f->path, doel, overschrijf, NULL, NULL, &f->a, &uit,
+			 &f->e));
+	err_clear(&e);
+	assert_int_equal(store_open(doel, STORE_EXISTING, &s2, &e), ST_OK);
+	OK(store_inhoud(f->s, &f->a, &ta, &na, &f->e));
+	OK(store_inhoud(s2, &f->a, &tb, &nb, &f->e));
+	assert_int_equal(na, nb);
+	for (size_t i = 0; i < na; i++) {
+		assert_string_equal(ta[i].naam, tb[i].naam);
+		assert_int_equal(ta[i].rijen, tb[i].rijen);
+		assert_string_equal(ta[i].sha256, tb[i].sha256);
+	}
+	store_set_clock(s2, NOW);
+	store_set_zicht(s2, &zicht_alles);
+	f->s = s2;
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:10"), "BBBB2222", &a),
+			 ST_OK);
+	assert_int_equal(a.id, 2);
+	/* ... there, not in the source. */
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM afspraak"), 1);
+	f->s = bron;
+	assert_int_equal(raw_int(f, "SELECT max(id) FROM bericht"), 2);
+	store_close(s2);
+}
+
+static void
+test_kopie(void **state)
+{
+	struct fixture *f = *state;
+	struct store_tabel *t;
+	struct afspraak a;
+	const char *pgurl = getenv("AMBT_TEST_PG");
+	char doel[400], buf[420];
+	int64_t id;
+	size_t n, tabellen = 0;
+	bool ja;
+
+	add_loket(f);
+	herinnering(f, 12);
+	OK(store_sluiting_add(f->s, RAADHUIS, D("2026-12-24"), D("2026-12-26"),
+			      "Kerst", &id, &f->e));
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:00"), "AAAA2222", &a),
+			 ST_OK);
+	OK(store_bericht_claim(f->s, "zender-a", NOW + 60, &ja, &f->e));
+	/* Every table of the appointments holds rows. */
+	OK(store_inhoud(f->s, &f->a, &t, &n, &f->e));
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(t[i].naam, "vestiging") == 0)
+			tabellen = n - i;
+	assert_int_equal(tabellen, 11);
+	for (size_t i = n - tabellen; i < n; i++)
+		if (t[i].rijen == 0)
+			fail_msg("table %s is empty", t[i].naam);
+
+	/* To a SQLite file (from either engine). */
+	snprintf(doel, sizeof(doel), "%s/kopie.db", f->dir);
+	kopie_naar(f, doel, false);
+	unlink(doel);
+	snprintf(buf, sizeof(buf), "%s-wal", doel);
+	unlink(buf);
+	snprintf(buf, sizeof(buf), "%s-shm", doel);
+	unlink(buf);
+	/* From SQLite to PostgreSQL, when there is a cluster. */
+	if (!pg && pgurl && *pgurl && strrchr(pgurl, '/')) {
+		snprintf(doel, sizeof(doel), "%.*s/store_afspraak_kopie",
+			 (int)(strrchr(pgurl, '/') - pgurl), pgurl);
+		kopie_naar(f, doel, true);
+	}
+}
+
 /* ---- the audit trail ---- */
 
 static void
@@ -1451,6 +1536,7 @@ main(void)
 		TEST(test_verplaatsen_annuleren),
 		TEST(test_berichten),
 		TEST(test_audit),
+		TEST(test_kopie),
 	};
 	return RUN_TESTS(tests);
 }
