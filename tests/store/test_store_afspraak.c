@@ -68,22 +68,28 @@ add_medewerker(struct fixture *f, const char *nummer, const char *naam)
 	OK(store_medewerker_add(f->s, &m, &f->e));
 }
 
+static struct vestiging
+vestiging_van(const char *gemeente, const char *code, enum kanaal k, int balies)
+{
+	return (struct vestiging){ .gemeente = gemeente,
+				   .code = code,
+				   .naam = code,
+				   .kanaal = k,
+				   .adres = "Raadhuisplein 1",
+				   .postcode = "2101 HA",
+				   .plaats = "Heemstede",
+				   .balies = balies,
+				   .raster = 10,
+				   .goede_vrijdag_dicht = true,
+				   .open = (struct openingstijd *)werkdagen,
+				   .nopen = 5 };
+}
+
 static void
 add_vestiging(struct fixture *f, const char *gemeente, const char *code,
 	      enum kanaal k, int balies)
 {
-	struct vestiging v = { .gemeente = gemeente,
-			       .code = code,
-			       .naam = code,
-			       .kanaal = k,
-			       .adres = "Raadhuisplein 1",
-			       .postcode = "2101 HA",
-			       .plaats = "Heemstede",
-			       .balies = balies,
-			       .raster = 10,
-			       .goede_vrijdag_dicht = true,
-			       .open = (struct openingstijd *)werkdagen,
-			       .nopen = 5 };
+	struct vestiging v = vestiging_van(gemeente, code, k, balies);
 	int64_t id;
 
 	OK(store_vestiging_add(f->s, &v, &id, &f->e));
@@ -1132,6 +1138,19 @@ test_boeken_gelijktijdig(void **state)
 			 2);
 	/* Cells: two per booking of ten minutes. */
 	assert_int_equal(count(f, "afspraak_cel"), 4);
+	/* A desk cannot go while it is booked. */
+	{
+		struct vestiging v = vestiging_van(
+			"GM0377", "bloemendaal-raadhuis", KANAAL_FYSIEK, 1);
+
+		REFUSED(store_vestiging_update(f->s, &v, &f->e), ST_CONFLICT);
+		assert_only_problem(&f->e, "balies", "booked");
+		assert_string_equal(f->e.message,
+				    "Aan balie 2 staan nog afspraken; "
+				    "verplaats die eerst of houd 2 balies.");
+		v.balies = 3;
+		OK(store_vestiging_update(f->s, &v, &f->e));
+	}
 }
 
 /* ---- moving, cancelling, the contact check ---- */
