@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store_intern.h"
+#include "store_afspraak_intern.h"
 #include "../core/text.h"
 #include "../banned.h"
 

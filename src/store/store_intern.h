@@ -132,29 +132,4 @@ enum status rows_read(struct store *s, struct arena *a, struct db_stmt *st,
 		      size_t size, rij_lezer lees, void **out, size_t *n,
 		      struct err *e);
 
-/* ---- appointments (store_afspraak.c, store_bericht.c) ---- */
-
-/* The settings of a municipality that never set them (the schema's
- * defaults of afspraak_instelling). */
-#define HERINNERING_STANDAARD 24
-#define BEWAARTERMIJN_STANDAARD 90
-
-/* An appointment as read, with the numbers the store needs too. */
-struct afspraak_rij {
-	struct afspraak a;
-	int64_t gemeente_id, vestiging_id, medewerker_id;
-	int buffer;
-};
-/* The columns AFSPRAAK_KOLOMMEN (queries.c) from column `c` on. */
-#define AFSPRAAK_NKOLOMMEN 21
-void afspraak_rij_lees(struct arena *a, struct db_stmt *st, int c,
-		       struct afspraak_rij *r);
-/* x->regels: the products of appointment x->id, by code. */
-enum status afspraak_regels_lees(struct store *s, struct arena *a,
-				 struct afspraak *x, struct err *e);
-/* Queue a message about appointment `afspraak`, due at `volgende`. */
-enum status bericht_queue(struct store *s, int64_t afspraak,
-			  enum bericht_soort soort, int volgnummer,
-			  int64_t volgende, struct err *e);
-
 #endif
