@@ -304,8 +304,8 @@ catalogus_seed(struct store *s, const char *gemeente, size_t *nieuw,
 
 	*nieuw = *bestond = 0;
 	arena_init(&a, 4u << 20);
-	if ((st = csv_tabel_lees(&a, (const char *)embed_balieproducten_csv,
-				 embed_balieproducten_csv_len, &spec, &t, e)) ||
+	if ((st = csv_tabel_lees(&a, (const char *)embed_standaardcatalogus_csv,
+				 embed_standaardcatalogus_csv_len, &spec, &t, e)) ||
 	    (st = store_begin(s, e))) {
 		arena_free(&a);
 		return st;

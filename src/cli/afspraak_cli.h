@@ -52,7 +52,7 @@ int cli_komma_lijst(struct arena *a, const char *text, const char *wat,
 		    size_t max, const char ***out);
 
 /*
- * Add the standard catalogue (data/ref/balieproducten.csv) to a
+ * Add the standard catalogue (data/standaardcatalogus.csv) to a
  * municipality: every product whose code it does not have yet, in one
  * transaction. *nieuw and *bestond count them.
  */
