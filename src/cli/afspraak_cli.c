@@ -329,6 +329,7 @@ catalogus_seed(struct store *s, const char *gemeente, size_t *nieuw,
 			.actief = true,
 		};
 		struct balieproduct er;
+		int64_t id;
 		struct err probe;
 
 		err_clear(&probe);
@@ -342,7 +343,7 @@ catalogus_seed(struct store *s, const char *gemeente, size_t *nieuw,
 			st = probe.status;
 			break;
 		}
-		st = store_balieproduct_add(s, &p, NULL, e);
+		st = store_balieproduct_add(s, &p, &id, e);
 		if (st == ST_OK)
 			(*nieuw)++;
 	}

@@ -177,6 +177,7 @@ p_schrijf(int argc, char **argv, bool update)
 				  .horizon = 90,
 				  .max_personen = 1,
 				  .actief = true };
+	int64_t id;
 	struct ctx x;
 	int rc;
 
@@ -249,7 +250,7 @@ p_schrijf(int argc, char **argv, bool update)
 	    (rc = getal(buffer, "--buffer", 0, 120, &p.buffer)))
 		return ctx_close(&x, rc);
 	if (update ? store_balieproduct_update(x.s, &p, &x.e)
-		   : store_balieproduct_add(x.s, &p, NULL, &x.e))
+		   : store_balieproduct_add(x.s, &p, &id, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Product %s van %s %s.\n", p.code, p.gemeente,
 	       update ? "bijgewerkt" : "toegevoegd");
