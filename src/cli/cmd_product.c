@@ -275,7 +275,7 @@ p_seed(int argc, char **argv)
 	const char *gemeente = NULL;
 	const struct opt opts[] = { { "gemeente", &gemeente, NULL },
 				    { NULL, NULL, NULL } };
-	size_t nieuw, bestond;
+	size_t nieuw;
 	struct ctx x;
 	int rc;
 
@@ -283,11 +283,10 @@ p_seed(int argc, char **argv)
 		return rc;
 	if (!gemeente)
 		return ctx_close(&x, cli_usage_error("Noem de --gemeente."));
-	if (catalogus_seed(x.s, gemeente, &nieuw, &bestond, &x.e))
+	if (store_balieproduct_seed(x.s, gemeente, &nieuw, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
-	printf("Standaardcatalogus voor %s: %zu producten toegevoegd, %zu "
-	       "had de gemeente al.\n",
-	       gemeente, nieuw, bestond);
+	printf("Standaardcatalogus voor %s: %zu %s toegevoegd.\n", gemeente,
+	       nieuw, nieuw == 1 ? "product" : "producten");
 	return ctx_close(&x, 0);
 }
 
