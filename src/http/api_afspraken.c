@@ -387,6 +387,10 @@ vestiging_uit_body(struct request *rq, json_t *body, struct vestiging *v,
 	body_tekst(body, "plaats", AFSPRAAK_MAX_NAAM, false, &v->plaats, e);
 	body_getal(body, "balies", 1, 200, &v->balies, e);
 	body_getal(body, "raster", 5, 60, &v->raster, e);
+	if (60 % v->raster || v->raster == 6 || v->raster == 12)
+		err_invalid(e, "raster", "enum",
+			    "Kies een raster van 5, 10, 15, 20, 30 of 60 "
+			    "minuten.");
 	body_bool(body, "goedeVrijdagDicht", &v->goede_vrijdag_dicht, e);
 	body_bool(body, "bevrijdingsdagDicht", &v->bevrijdingsdag_dicht, e);
 	if (json_object_get(body, "openingstijden"))
@@ -540,9 +544,15 @@ product_uit_body(struct request *rq, json_t *body, struct balieproduct *p,
 	body_tekst(body, "meenemen", AFSPRAAK_MAX_TEKST, false, &p->meenemen,
 		   e);
 	body_getal(body, "duur", 5, 480, &p->duur, e);
+	if (p->duur % 5)
+		err_invalid(e, "duur", "multiple",
+			    "De duur is een veelvoud van 5 minuten.");
 	body_getal(body, "voorbereiding", 0, 43200, &p->voorbereiding, e);
 	body_getal(body, "horizon", 1, 366, &p->horizon, e);
 	body_getal(body, "buffer", 0, 120, &p->buffer, e);
+	if (p->buffer % 5)
+		err_invalid(e, "buffer", "multiple",
+			    "De buffer is een veelvoud van 5 minuten.");
 	body_getal(body, "maxPersonen", 1, AFSPRAAK_MAX_PERSONEN,
 		   &p->max_personen, e);
 	body_bool(body, "actief", &p->actief, e);
