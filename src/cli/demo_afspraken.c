@@ -81,8 +81,7 @@ static const struct boeking verleden[] = {
 	{ "GM0358", "aalsmeer-raadhuis", "paspoort", "identiteitskaart", 2, 1,
 	  0, 9, false },
 	{ "GM0358", "aalsmeer-raadhuis", "rijbewijs", NULL, 1, 0, 2, 4, false },
-	{ "GM0358", "aalsmeer-video", "verhuizing", NULL, 1, 0, 2, 1,
-	  false },
+	{ "GM0358", "aalsmeer-video", "verhuizing", NULL, 1, 0, 2, 1, false },
 	{ "GM0362", "amstelveen-raadhuis", "paspoort", NULL, 3, 0, 1, 3,
 	  false },
 	{ "GM0362", "amstelveen-raadhuis", "verhuizing", NULL, 1, 0, 3, 6,
@@ -160,8 +159,7 @@ rooster(struct store *s, struct arena *a, day_t eerste, day_t laatste,
 			.datum = eerste + plan[i].weekdag,
 			.van = present_minuut_parse(plan[i].van),
 			.tot = present_minuut_parse(plan[i].tot),
-			.vaardigheden = plan[i].wie == 2 ? VAARDIG ",huwelijken"
-							 : VAARDIG,
+			.vaardigheden = VAARDIG,
 		};
 		int64_t *ids;
 		size_t nids;
