@@ -111,6 +111,10 @@ enum status store_dienst_add(struct store *s, const struct dienst *d,
  */
 enum status store_dienst_delete(struct store *s, int64_t id, bool reeks,
 				struct err *e);
+/* Roster entry `id`, whoever's it is (the caller decides who may see
+ * it); ST_NOT_FOUND when there is none. */
+enum status store_dienst_get(struct store *s, int64_t id, struct arena *a,
+			     struct dienst *out, struct err *e);
 /* The roster from `van` to `tot` (both included) of a location, or of a
  * staff member (number and cooperation), or of a municipality's
  * locations; ordered by date, time and location. */

@@ -551,7 +551,7 @@ test_rooster(void **state)
 	struct dienst_filter flt = { .vestiging = RAADHUIS,
 				     .van = D("2026-11-23"),
 				     .tot = D("2026-12-31") };
-	struct dienst *list;
+	struct dienst *list, got;
 	int64_t *ids;
 	size_t n;
 
@@ -579,6 +579,17 @@ test_rooster(void **state)
 	assert_int_equal(
 		raw_int(f, "SELECT start_utc FROM dienst WHERE id = 2"),
 		T("2026-11-24T09:00:00+01:00"));
+	/* One entry by its number, whoever's it is. */
+	OK(store_dienst_get(f->s, 3, &f->a, &got, &f->e));
+	assert_string_equal(got.medewerker, "M2");
+	assert_string_equal(got.samenwerking, "HB");
+	assert_string_equal(got.vestiging, RAADHUIS);
+	assert_string_equal(got.gemeente, "GM0397");
+	assert_int_equal(got.datum, D("2026-12-01"));
+	assert_int_equal(got.van, 540);
+	assert_int_equal(got.reeks, 2);
+	REFUSED(store_dienst_get(f->s, 999, &f->a, &got, &f->e), ST_NOT_FOUND);
+	assert_string_equal(f->e.message, "Dienst 999 bestaat niet.");
 
 	/* M2 cannot be anywhere else at those times. */
 	d.vestiging = VIDEO;
