@@ -232,6 +232,15 @@ enum status api_afspraken_delete(struct request *, struct response *,
 enum status api_afspraken_patch(struct request *, struct response *,
 				struct err *);
 
+/* pages_rooster.c: the planner's roster of the front office */
+enum status page_rooster(struct request *, struct response *, struct err *);
+enum status page_rooster_post(struct request *, struct response *,
+			      struct err *);
+enum status page_rooster_dienst(struct request *, struct response *,
+				struct err *);
+enum status page_rooster_dienst_post(struct request *, struct response *,
+				     struct err *);
+
 /* api_meta.c */
 enum status api_root(struct request *, struct response *, struct err *);
 enum status api_openapi(struct request *, struct response *, struct err *);

@@ -459,6 +459,12 @@ resp_page_html(struct request *rq, struct response *rs, const char *name,
 		json_object_set_new(u, "gebruikersnaam",
 				    jstr(rq->who.user.gebruikersnaam));
 		json_object_set_new(u, "csrf", jstr(rq->who.csrf));
+		/* The menu offers the roster to its planners. */
+		for (size_t i = 0; i < rq->who.user.nrollen; i++)
+			if (rq->who.user.rollen[i].rol == ROL_PLANNER ||
+			    rq->who.user.rollen[i].rol == ROL_BEHEERDER)
+				json_object_set_new(u, "roosteren",
+						    json_true());
 		json_object_set_new(data, "ingelogd", u);
 	}
 	/* A form token, or the menu of a signed-in person, belongs to this
