@@ -62,8 +62,22 @@ const PAGES = [
 	['waarom-betaalt-aalsmeer-2024', '/kostenverdelingen/2/gemeenten/GM0358', 200, 'accounthouder.aalsmeer'],
 	['vergelijking-AA-2024-2023', '/kostenverdelingen/2/vergelijking?met=1', 200, 'accounthouder.aalsmeer'],
 	['kostenverdeling-HB-2024', '/kostenverdelingen/4', 200, 'controller.hb'],
+	['rooster-aalsmeer-w48', '/rooster?vestiging=aalsmeer-raadhuis&week=2026-W48', 200, 'planner.aalsmeer'],
+	['rooster-aalsmeer-kerst', '/rooster?vestiging=aalsmeer-raadhuis&week=2026-W52', 200, 'planner.aalsmeer'],
+	['rooster-medewerker-w48', '/rooster?medewerker=AA:@MEDEWERKER@&week=2026-W48', 200, 'planner.aalsmeer'],
+	['rooster-dienst-verwijderen', '/rooster/diensten/1', 200, 'planner.aalsmeer'],
+	['rooster-fouten', '/rooster?vestiging=aalsmeer-raadhuis&week=2027-W01', 400, 'planner.aalsmeer',
+		'medewerker=&vestiging=aalsmeer-raadhuis&datum=2027-01-09&van=12:30&tot=09:00&uitzonderingen=morgen&week=2027-W01'],
 ];
-const PLAN = PAGES.length * 4 + 5;
+// The roster pages again in a narrow window: a phone (390 px) and a
+// 1280 px screen at 200 % zoom, which lays out as 640 px.
+const NARROW = ['rooster-aalsmeer-w48', 'rooster-medewerker-w48', 'rooster-fouten'];
+const WIDTHS = [390, 640];
+const PLAN = PAGES.length * 4 + NARROW.length * WIDTHS.length + 6;
+// The planner of Aalsmeer logs in with this password (made for the test).
+const PLANNER_WACHTWOORD = 'kastanje-roos-balie-7';
+// A staff member of AA's front office, found in the demo's roster.
+let MEDEWERKER = null;
 const TOKENS = {};
 
 /* ---- TAP ---- */
@@ -290,7 +304,8 @@ async function axeCheck(page, notes) {
 	assert.equal(result.length, 0, `${result.length} axe-overtredingen`);
 }
 
-async function pageCases(browser, base, shots, [name, url, expected, account]) {
+async function pageCases(browser, base, shots, [name, url0, expected, account, form]) {
+	const url = url0.replace('@MEDEWERKER@', encodeURIComponent(MEDEWERKER));
 	// The server sends Content-Security-Policy: default-src 'self', which
 	// would block the injected axe script; the test bypasses it.
 	const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL',
@@ -300,7 +315,8 @@ async function pageCases(browser, base, shots, [name, url, expected, account]) {
 	let response = null;
 	let loadError = null;
 	try {
-		response = await page.goto(base + url, { waitUntil: 'load' });
+		response = form ? await postForm(page, base, url, form)
+			: await page.goto(base + url, { waitUntil: 'load' });
 		await page.evaluate(() => document.fonts.ready);
 	} catch (err) {
 		loadError = err;
@@ -352,12 +368,189 @@ async function pageCases(browser, base, shots, [name, url, expected, account]) {
 	await check(`${url}: alles bereikbaar met Tab, focus zichtbaar`,
 		async (notes) => {
 			loaded();
-			await page.goto(base + url, { waitUntil: 'load' });
+			if (form)
+				await postForm(page, base, url, form);
+			else
+				await page.goto(base + url, { waitUntil: 'load' });
 			await keyboardCheck(page, notes);
 		});
 	report(`${url}: schermafdruk ${name}.png (1280 px, niet te breed)`,
 		shotError, shotNotes);
 	await context.close();
+}
+
+// Opens `url`, then submits its roster form with the fields of `form`
+// (urlencoded) as a browser would, and resolves with the answer to it.
+async function postForm(page, base, url, form) {
+	await page.goto(base + url, { waitUntil: 'load' });
+	const selector = 'form[action^="/rooster"][method="post"]';
+	await page.evaluate(([sel, pairs]) => {
+		const f = document.querySelector(sel);
+		for (const [k, v] of pairs) {
+			const el = f.elements.namedItem(k);
+			if (el && el.type !== 'checkbox')
+				el.value = v;
+		}
+	}, [selector, [...new URLSearchParams(form)]]);
+	const [response] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.locator(selector + ' button[type=submit]').click(),
+	]);
+	await page.waitForLoadState('load');
+	return response;
+}
+
+// The roster pages at a narrow width: nothing wider than the window, and
+// the days one under the other.
+async function narrowCases(browser, base) {
+	for (const name of NARROW) {
+		const [, url0, expected, account, form] = PAGES.find((p) => p[0] === name);
+		const url = url0.replace('@MEDEWERKER@', encodeURIComponent(MEDEWERKER));
+		for (const width of WIDTHS) {
+			await check(`${url}: leesbaar bij ${width} px (${width === 640 ? '200 % zoom' : 'telefoon'})`,
+				async (notes) => {
+					const context = await browser.newContext({
+						viewport: { width, height: 844 }, locale: 'nl-NL',
+						extraHTTPHeaders: { Authorization: 'Bearer ' + TOKENS[account] } });
+					const page = await context.newPage();
+					try {
+						const r = form ? await postForm(page, base, url, form)
+							: await page.goto(base + url, { waitUntil: 'load' });
+						assert.equal(r.status(), expected, 'HTTP ' + r.status());
+						await page.evaluate(() => document.fonts.ready);
+						const file = path.join(process.env.SCREENSHOT_DIR || 'screenshots',
+							`${name}-${width}.png`);
+						await page.screenshot({ path: file, fullPage: true });
+						notes.push(file);
+						const m = await page.evaluate(() => {
+							const days = [...document.querySelectorAll('.ambt-dag')]
+								.map((d) => d.getBoundingClientRect());
+							return {
+								scroll: document.documentElement.scrollWidth,
+								client: document.documentElement.clientWidth,
+								days: days.length,
+								stacked: days.every((r, i) => i === 0 || r.top >= days[i - 1].bottom),
+							};
+						});
+						notes.push(`${m.days} dagen, ${m.scroll} px breed`);
+						assert.ok(m.scroll <= m.client,
+							`horizontaal scrollen: ${m.scroll} px bij ${m.client} px`);
+						assert.equal(m.days, 7, 'zeven dagen');
+						assert.ok(m.stacked, 'de dagen staan onder elkaar');
+					} finally {
+						await context.close();
+					}
+				});
+		}
+	}
+}
+
+// The planner of Aalsmeer logs in with the form and, without JavaScript,
+// rosters a staff member every Saturday of January 2027 but the 16th: the
+// form first shows its problems by field and keeps the input, then the
+// entries show in the location's weeks (not in the week of the
+// exception), and in the staff member's own week.
+async function roosterCase(browser, base) {
+	await check('rooster: een planner roostert iemand wekelijks in met een uitzondering, zonder JavaScript',
+		async (notes) => {
+			const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL',
+				javaScriptEnabled: false });
+			const page = await context.newPage();
+			try {
+				await page.goto(base + '/inloggen');
+				await page.fill('#gebruikersnaam', 'planner.aalsmeer');
+				await page.fill('#wachtwoord', PLANNER_WACHTWOORD);
+				await Promise.all([
+					page.waitForURL((u) => u.pathname !== '/inloggen'),
+					page.getByRole('button', { name: 'Inloggen' }).click(),
+				]);
+				await Promise.all([
+					page.waitForURL((u) => u.pathname === '/rooster'),
+					page.getByRole('link', { name: 'Rooster', exact: true }).click(),
+				]);
+				assert.match(await page.locator('h1').innerText(), /^Rooster van Raadhuis Aalsmeer$/);
+
+				// Wrong first: no end after the start, an exception that is no date.
+				const waarde = 'AA:' + MEDEWERKER;
+				const keuze = page.locator(`#medewerker option[value="${waarde}"]`);
+				const label = await keuze.innerText();
+				const naam = label.replace(/ \(.*$/, '');
+				notes.push(`medewerker: ${label}`);
+				await page.selectOption('#medewerker', waarde);
+				await page.selectOption('#vestiging', 'aalsmeer-raadhuis');
+				await page.fill('#datum', '2027-01-09');
+				await page.fill('#van', '12:30');
+				await page.fill('#tot', '09:00');
+				await page.check('#vaardigheid-reisdocumenten');
+				await page.fill('#herhaal_tot', '2027-01-30');
+				await page.fill('#uitzonderingen', '2027-01-16 morgen');
+				let [response] = await Promise.all([
+					page.waitForResponse((r) => r.request().method() === 'POST'),
+					page.getByRole('button', { name: 'Inroosteren' }).click(),
+				]);
+				await page.waitForLoadState('load');
+				assert.equal(response.status(), 400, 'HTTP ' + response.status());
+				const totFout = await page.locator('#tot-fout').innerText();
+				notes.push('tot: ' + totFout);
+				assert.equal(totFout, 'De dienst eindigt na het begin: kies een tijd na 12:30.');
+				assert.equal(await page.getAttribute('#tot', 'aria-invalid'), 'true');
+				assert.equal(await page.getAttribute('#tot', 'aria-describedby'), 'tot-fout');
+				const uitzFout = await page.locator('#uitzonderingen-fout').innerText();
+				assert.match(uitzFout, /^'morgen' is geen datum/);
+				assert.equal(await page.locator('#problemen li').count(), 2, 'twee problemen');
+				assert.equal(await page.locator('#van-fout').count(), 0, 'van is goed');
+				assert.equal(await page.inputValue('#medewerker'), waarde, 'medewerker blijft');
+				assert.equal(await page.inputValue('#datum'), '2027-01-09', 'datum blijft');
+				assert.equal(await page.inputValue('#uitzonderingen'), '2027-01-16 morgen');
+				assert.ok(await page.isChecked('#vaardigheid-reisdocumenten'), 'vinkje blijft');
+
+				await page.fill('#van', '09:00');
+				await page.fill('#tot', '12:30');
+				await page.fill('#uitzonderingen', '16-1-2027');
+				await Promise.all([
+					page.waitForURL((u) => u.searchParams.get('toegevoegd') === '3'),
+					page.getByRole('button', { name: 'Inroosteren' }).click(),
+				]);
+				notes.push(page.url());
+				assert.equal(new URL(page.url()).searchParams.get('week'), '2027-W01');
+				assert.equal(await page.locator('[role=status]').innerText(), '3 diensten zijn ingeroosterd.');
+				const zaterdag = async () => (await page.locator('.ambt-dag').nth(5).innerText())
+					.replace(/\s+/g, ' ');
+				let dag = await zaterdag();
+				notes.push('week 1: ' + dag);
+				assert.ok(dag.includes(`09:00–12:30 ${naam} reisdocumenten Elke week`), dag);
+
+				await Promise.all([
+					page.waitForURL((u) => u.searchParams.get('week') === '2027-W02'),
+					page.getByRole('link', { name: /^Volgende week/ }).click(),
+				]);
+				dag = await zaterdag();
+				notes.push('week 2: ' + dag);
+				assert.ok(!dag.includes('09:00–12:30'), 'de uitzondering blijft leeg');
+				assert.ok(dag.includes('Niemand ingeroosterd.'), dag);
+
+				await Promise.all([
+					page.waitForURL((u) => u.searchParams.get('week') === '2027-W03'),
+					page.getByRole('link', { name: /^Volgende week/ }).click(),
+				]);
+				await Promise.all([
+					page.waitForURL((u) => u.searchParams.has('medewerker')),
+					page.locator('.ambt-dag').nth(5).getByRole('link', { name: naam, exact: true }).click(),
+				]);
+				notes.push(page.url());
+				assert.equal(await page.locator('h1').innerText(), `Rooster van ${naam}`);
+				dag = await zaterdag();
+				notes.push('eigen week 3: ' + dag);
+				assert.ok(dag.includes('09:00–12:30 Raadhuis Aalsmeer'), dag);
+				const plaatsen = await page.locator('.ambt-dienst a[href^="/rooster?vestiging="]').allInnerTexts();
+				notes.push(`${plaatsen.length} diensten deze week: ${[...new Set(plaatsen)].join(', ')}`);
+				assert.ok(plaatsen.length > 1, 'meer dan de nieuwe dienst');
+				assert.deepEqual([...new Set(plaatsen)], ['Raadhuis Aalsmeer'],
+					'alleen de vestigingen van Aalsmeer');
+			} finally {
+				await context.close();
+			}
+		});
 }
 
 /* ---- the story and the form without JavaScript ---- */
@@ -568,7 +761,20 @@ async function main() {
 		const bin = findBinary();
 		const db = path.join(tmp, 'demo.db');
 		makeDemo(bin, db, env);
-		for (const who of ['raadslid.bloemendaal', 'controller.hb', 'accounthouder.aalsmeer']) {
+		const add = spawnSync(bin, ['gebruiker', 'add', 'planner.aalsmeer', '--naam',
+			'Petra Planner', '--rol', 'planner', '--scope', 'GM0358',
+			'--wachtwoord-stdin', '--db', db],
+		{ env, encoding: 'utf8', input: PLANNER_WACHTWOORD + '\n' });
+		if (add.status !== 0)
+			throw new Error('planner.aalsmeer: ' + add.stderr);
+		const rooster = spawnSync(bin, ['rooster', 'list', '--vestiging', 'aalsmeer-raadhuis',
+			'--van', '2026-11-23', '--tot', '2026-11-23', '--format', 'json', '--db', db],
+		{ env, encoding: 'utf8' });
+		if (rooster.status !== 0)
+			throw new Error('ambt rooster list: ' + rooster.stderr);
+		MEDEWERKER = JSON.parse(rooster.stdout)[0].medewerker;
+		for (const who of ['raadslid.bloemendaal', 'controller.hb', 'accounthouder.aalsmeer',
+			'planner.aalsmeer']) {
 			const r = spawnSync(bin, ['gebruiker', 'token', who, '--naam', 'e2e',
 				'--db', db], { env, encoding: 'utf8' });
 			if (r.status !== 0)
@@ -593,6 +799,8 @@ async function main() {
 		await uploadCase(browser, server.base);
 		await kostenCase(browser, server.base);
 		await noScriptCase(browser, server.base);
+		await narrowCases(browser, server.base);
+		await roosterCase(browser, server.base);
 	} finally {
 		await browser.close().catch(() => {});
 	}

@@ -338,6 +338,10 @@ done <"$WORK/staff"
 u /api/v1/uren/importen "/api/v1/uren/importen?pageSize=500"
 for b in $BATCHES; do u "/api/v1/uren/importen/{batch}" "/api/v1/uren/importen/$b"; done
 u /uren /uren
+u /rooster /rooster
+u /rooster "/rooster?vestiging=aalsmeer-raadhuis&week=2026-W52"
+u /rooster "/rooster?vestiging=amstelveen-raadhuis"
+u "/rooster/diensten/{nummer}" /rooster/diensten/1
 while IFS="$tab" read -r sw k; do
 	u "/api/v1/kostenverdelingen/{nummer}" "/api/v1/kostenverdelingen/$k"
 	u "/kostenverdelingen/{nummer}" "/kostenverdelingen/$k"
