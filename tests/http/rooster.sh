@@ -226,4 +226,15 @@ left=$(api "/api/v1/roosterdiensten?medewerker=$MW&samenwerking=AA&van=2027-01-0
 	jq '[.results[] | select(.van == "09:00")] | length')
 [ "$left" = 0 ] && ok "the series is gone" || not_ok "the series is gone" "$left left"
 if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
+# The server stops on SIGTERM, cleanly (under the sanitizers: no report).
+pid=${PIDS# }
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+PIDS=
+if [ "$rc" = 0 ] && ! grep -q 'Sanitizer\|runtime error' "$WORK/serve-s.out"; then
+	ok "the server stops cleanly"
+else
+	not_ok "the server stops cleanly" "exit $rc" "$(grep -m 5 'Sanitizer\|runtime error' "$WORK/serve-s.out")"
+fi
 tap_end
