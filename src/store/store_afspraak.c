@@ -1444,7 +1444,8 @@ store_dienst_get(struct store *s, int64_t id, struct arena *a,
 	if ((r = next_row(s, st, e)) == 1)
 		lees_dienst(s, a, st, out);
 	else if (r == 0)
-		err_set(e, ST_NOT_FOUND, "Dienst %" PRId64 " bestaat niet.", id);
+		err_set(e, ST_NOT_FOUND, "Dienst %" PRId64 " bestaat niet.",
+			id);
 	db_reset(st);
 	return e->status;
 }
