@@ -4,10 +4,11 @@
  * weekly over both town halls and their video desks (one person in
  * Aalsmeer on Monday and in Amstelveen on Tuesday), from three weeks
  * before the demo's today to twelve weeks after, some appointments in the
- * past and a few in the coming weeks. The locations themselves come from
- * the register document (data/demo.json). Deterministic: the times are
- * taken from the free times in a fixed order, the reference codes from a
- * fixed sequence, "now" is the program's clock (AMBT_NU in tests).
+ * past (their messages sent) and a few in the coming weeks. The
+ * locations themselves come from the register document (data/demo.json).
+ * Deterministic: the times are taken from the free times in a fixed
+ * order, the reference codes from a fixed sequence, "now" is the
+ * program's clock (AMBT_NU in tests).
  */
 #include <stdio.h>
 #include <string.h>
@@ -288,7 +289,21 @@ demo_afspraken_load(struct store *s, day_t today, struct err *e)
 						e)))
 			goto terug;
 	}
+	/* What the history queued (confirmations, reminders due before
+	 * today) went out then. */
 	store_set_clock(s, nu);
+	for (;;) {
+		struct bericht *b;
+		size_t nb;
+
+		if ((st = store_bericht_due(s, 100, &a, &b, &nb, e)))
+			goto terug;
+		for (size_t i = 0; i < nb; i++)
+			if ((st = store_bericht_sent(s, b[i].id, e)))
+				goto terug;
+		if (nb == 0)
+			break;
+	}
 	for (size_t i = 0; i < sizeof(toekomst) / sizeof(toekomst[0]); i++)
 		if ((st = boek(s, &a, &toekomst[i], today, &seed, nr++, &f, e)))
 			goto terug;

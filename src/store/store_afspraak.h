@@ -104,6 +104,10 @@ enum status store_dienst_add(struct store *s, const struct dienst *d,
 			     day_t herhaal_tot, const day_t *uitzonderingen,
 			     size_t nuitz, struct arena *a, int64_t **ids,
 			     size_t *n, struct err *e);
+/* Roster entry `id` (with its location's municipality, for the caller's
+ * check of who may remove it); ST_NOT_FOUND when there is none. */
+enum status store_dienst_get(struct store *s, int64_t id, struct arena *a,
+			     struct dienst *out, struct err *e);
 /*
  * Remove roster entry `id` (and with `reeks`, every entry of its series
  * from its date on). Refused (ST_CONFLICT) while a booked appointment
@@ -111,10 +115,6 @@ enum status store_dienst_add(struct store *s, const struct dienst *d,
  */
 enum status store_dienst_delete(struct store *s, int64_t id, bool reeks,
 				struct err *e);
-/* Roster entry `id`, whoever's it is (the caller decides who may see
- * it); ST_NOT_FOUND when there is none. */
-enum status store_dienst_get(struct store *s, int64_t id, struct arena *a,
-			     struct dienst *out, struct err *e);
 /* The roster from `van` to `tot` (both included) of a location, or of a
  * staff member (number and cooperation), or of a municipality's
  * locations; ordered by date, time and location. */
