@@ -172,3 +172,4 @@ CREATE TABLE bericht_zender (
 	tot_utc BIGINT NOT NULL DEFAULT 0
 );
 INSERT INTO bericht_zender (id, door, tot_utc) VALUES (1, NULL, 0);
+SELECT setval(pg_get_serial_sequence('bericht_zender', 'id'), 1);
