@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "fixture.h"
+/* tx_begin, tx_familie, tx_end: how a store function marks its family. */
+#include "../../src/store/store_intern.h"
 
 static void
 test_open_and_migrate(void **state)
@@ -380,10 +382,10 @@ test_besluit_update_delete(void **state)
 
 /* The tables of schema 1 only, on PostgreSQL (with their functions). */
 #define PG_SCHEMA_1                                                           \
-	"DROP TABLE bericht_zender, bericht, afspraak_instelling, "           \
-	"afspraak_cel, afspraak_product, afspraak, dienst, balieproduct, "    \
-	"sluiting, openingstijd, vestiging; "                                 \
-	"DROP TABLE besluit_volgnummer, generatie, gebruiker_rol, "           \
+	"DROP TABLE bericht_zender, bericht, afspraak_cel, "                  \
+	"afspraak_product, afspraak_instelling, afspraak, dienst, "           \
+	"balieproduct, sluiting, openingstijd, vestiging, "                   \
+	"besluit_volgnummer, generatie, gebruiker_rol, "                      \
 	"herstelcode, sessie, token, inlogpoging, audit, uren_cel, uren, "    \
 	"uren_batch, medewerker, kostenverdeling, scenario_wijziging, "       \
 	"scenario, kostenmethode, voorschot, maatwerk, kostengewicht, "       \
@@ -413,11 +415,12 @@ test_migration_keeps_numbers(void **state)
 		raw_exec(f,
 			 pg ? PG_SCHEMA_1
 			    : "DROP TABLE bericht_zender; DROP TABLE bericht; "
-			      "DROP TABLE afspraak_instelling; DROP TABLE "
-			      "afspraak_cel; DROP TABLE afspraak_product; "
-			      "DROP TABLE afspraak; DROP TABLE dienst; DROP "
-			      "TABLE balieproduct; DROP TABLE sluiting; DROP "
-			      "TABLE openingstijd; DROP TABLE vestiging; "
+			      "DROP TABLE afspraak_cel; DROP TABLE "
+			      "afspraak_product; DROP TABLE "
+			      "afspraak_instelling; DROP TABLE afspraak; "
+			      "DROP TABLE dienst; DROP TABLE balieproduct; "
+			      "DROP TABLE sluiting; DROP TABLE openingstijd; "
+			      "DROP TABLE vestiging; "
 			      "DROP TABLE besluit_volgnummer; DROP TABLE "
 			      "generatie; DROP TABLE gebruiker_rol; DROP "
 			      "TABLE gebruiker; DROP TABLE audit; DROP TABLE "
@@ -726,24 +729,210 @@ test_generation(void **state)
 				   .inwoners = -1,
 				   .inwoners_peildatum = DATE_NONE };
 
-	OK(store_generation(f->s, &g0, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g0, &f->e));
 	add_gemeente(f, "GM0358", "Aalsmeer");
-	OK(store_generation(f->s, &g1, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g1, &f->e));
 	assert_int_equal(g1, g0 + 1);
 	/* Reading does not change it, a refused write neither. */
 	OK(store_organisatie_list(f->s, &f->a, ORG_GEMEENTE, &o, &n, &f->e));
 	err_clear(&f->e);
 	assert_int_equal(store_organisatie_add(f->s, &dup, TODAY, &f->e),
 			 ST_CONFLICT);
-	OK(store_generation(f->s, &g2, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g2, &f->e));
 	assert_int_equal(g2, g1);
 	/* One outer transaction with several writes counts once. */
 	OK(store_begin(f->s, &f->e));
 	add_gemeente(f, "GM0362", "Amstelveen");
 	add_gemeente(f, "GM0397", "Heemstede");
 	OK(store_commit(f->s, &f->e));
-	OK(store_generation(f->s, &g3, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g3, &f->e));
 	assert_int_equal(g3, g2 + 1);
+}
+
+/* The generations of the general family and of Aalsmeer's and
+ * Heemstede's appointments. */
+struct gens {
+	int64_t alg, a, b;
+};
+
+#define FAM_A STORE_FAMILIE_AFSPRAKEN "GM0358"
+#define FAM_B STORE_FAMILIE_AFSPRAKEN "GM0397"
+
+static struct gens
+gens_van(struct store *s)
+{
+	struct gens g;
+	struct err e;
+
+	err_clear(&e);
+	if (store_generation(s, STORE_FAMILIE_ALGEMEEN, &g.alg, &e) ||
+	    store_generation(s, FAM_A, &g.a, &e) ||
+	    store_generation(s, FAM_B, &g.b, &e))
+		fail_msg("store_generation: %s (%s)", e.message, e.detail);
+	return g;
+}
+
+#define ASSERT_GENS(g, alg_, a_, b_)            \
+	do {                                    \
+		struct gens x_ = (g);           \
+		assert_int_equal(x_.alg, alg_); \
+		assert_int_equal(x_.a, a_);     \
+		assert_int_equal(x_.b, b_);     \
+	} while (0)
+
+/* A write of Aalsmeer's appointment data, as the appointment store makes
+ * one: a location, in a transaction level marked with its family. */
+static enum status
+schrijf_a(struct fixture *f, const char *code, enum status eind)
+{
+	char sql[256];
+	enum status st;
+
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO vestiging (gemeente_id, code, naam, kanaal, "
+		 "balies) VALUES ((SELECT id FROM organisatie WHERE code = "
+		 "'GM0358'), '%s', 'Raadhuis', 'fysiek', 2)",
+		 code);
+	err_clear(&f->e);
+	if ((st = tx_begin(f->s, &f->e)))
+		return st;
+	st = tx_familie(f->s, FAM_A, &f->e);
+	if (st == ST_OK)
+		st = exec(f->s, sql, &f->e);
+	return tx_end(f->s, st == ST_OK ? eind : st, &f->e);
+}
+
+/*
+ * Families: a write of Aalsmeer's appointments raises its family's
+ * generation alone, so that Heemstede's and the general answers stay
+ * valid; a general write raises every family's (their generations
+ * include the general one); a level is marked by itself, not by the
+ * levels around it; what is undone raises nothing; another connection
+ * sees it at once.
+ */
+static void
+test_generation_families(void **state)
+{
+	struct fixture *f = *state;
+	struct store *other;
+	struct gens g;
+	struct err e;
+	int64_t n;
+
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	add_gemeente(f, "GM0397", "Heemstede");
+	g = gens_van(f->s);
+	/* Never written: a family is at the general generation. */
+	assert_true(g.alg > 0);
+	ASSERT_GENS(gens_van(f->s), g.alg, g.alg, g.alg);
+
+	/* A booking-like write in Aalsmeer's family, seen by another
+	 * connection (another server process) at once. */
+	err_clear(&e);
+	assert_int_equal(store_open(f->path, STORE_EXISTING, &other, &e),
+			 ST_OK);
+	OK(schrijf_a(f, "AALS-1", ST_OK));
+	assert_int_equal(count(f, "vestiging"), 1);
+	ASSERT_GENS(gens_van(f->s), g.alg, g.alg + 1, g.alg);
+	ASSERT_GENS(gens_van(other), g.alg, g.alg + 1, g.alg);
+	store_close(other);
+
+	/* Undone: no generation moves. */
+	assert_int_equal(schrijf_a(f, "AALS-2", ST_CONFLICT), ST_CONFLICT);
+	assert_int_equal(count(f, "vestiging"), 1);
+	ASSERT_GENS(gens_van(f->s), g.alg, g.alg + 1, g.alg);
+
+	/* Undone as a savepoint inside bookkeeping that commits: neither. */
+	OK(tx_begin_stil(f->s, &f->e));
+	assert_int_equal(schrijf_a(f, "AALS-2", ST_CONFLICT), ST_CONFLICT);
+	OK(tx_end(f->s, ST_OK, &f->e));
+	ASSERT_GENS(gens_van(f->s), g.alg, g.alg + 1, g.alg);
+
+	/* Marked inside bookkeeping: the family alone. */
+	OK(tx_begin_stil(f->s, &f->e));
+	OK(schrijf_a(f, "AALS-2", ST_OK));
+	OK(tx_end(f->s, ST_OK, &f->e));
+	ASSERT_GENS(gens_van(f->s), g.alg, g.alg + 2, g.alg);
+
+	/* A general write raises every family's generation. */
+	add_gemeente(f, "GM0362", "Amstelveen");
+	ASSERT_GENS(gens_van(f->s), g.alg + 1, g.alg + 3, g.alg + 1);
+
+	/* Inside store_begin, whose own level is not marked: the family
+	 * and the general generation, once each. */
+	OK(store_begin(f->s, &f->e));
+	OK(schrijf_a(f, "AALS-3", ST_OK));
+	OK(schrijf_a(f, "AALS-4", ST_OK));
+	OK(store_commit(f->s, &f->e));
+	ASSERT_GENS(gens_van(f->s), g.alg + 2, g.alg + 6, g.alg + 2);
+
+	/* A general write nested in a marked level (a served visit booked
+	 * as hours) raises the general generation too. */
+	OK(tx_begin(f->s, &f->e));
+	OK(tx_familie(f->s, FAM_B, &f->e));
+	add_gemeente(f, "GM0363", "Amsterdam");
+	OK(tx_end(f->s, ST_OK, &f->e));
+	ASSERT_GENS(gens_van(f->s), g.alg + 3, g.alg + 7, g.alg + 4);
+
+	/* Two families in one transaction: both, and nothing else. */
+	OK(tx_begin(f->s, &f->e));
+	OK(tx_familie(f->s, FAM_A, &f->e));
+	OK(tx_familie(f->s, FAM_B, &f->e));
+	OK(tx_end(f->s, ST_OK, &f->e));
+	ASSERT_GENS(gens_van(f->s), g.alg + 3, g.alg + 8, g.alg + 5);
+	assert_int_equal(raw_int(f, "SELECT n FROM generatie WHERE familie = "
+				    "'afspraken:GM0397'"),
+			 2);
+
+	/* Outside a transaction, or a name out of bounds: refused, and
+	 * nothing moves. */
+	{
+		char lang[STORE_FAMILIE_MAX + 2];
+
+		memset(lang, 'x', sizeof(lang) - 1);
+		lang[sizeof(lang) - 1] = '\0';
+		err_clear(&f->e);
+		assert_int_equal(tx_familie(f->s, FAM_A, &f->e), ST_INTERNAL);
+		OK(tx_begin(f->s, &f->e));
+		err_clear(&f->e);
+		assert_int_equal(tx_familie(f->s, lang, &f->e), ST_INTERNAL);
+		assert_int_equal(tx_familie(f->s, "", &f->e), ST_INTERNAL);
+		tx_end(f->s, ST_INTERNAL, &f->e);
+		err_clear(&f->e);
+		assert_int_equal(store_generation(f->s, lang, &n, &f->e),
+				 ST_INTERNAL);
+		assert_int_equal(store_generation(f->s, "", &n, &f->e),
+				 ST_INTERNAL);
+		lang[STORE_FAMILIE_MAX] = '\0';
+		OK(store_generation(f->s, lang, &n, &f->e));
+		assert_int_equal(n, g.alg + 3);
+	}
+	ASSERT_GENS(gens_van(f->s), g.alg + 3, g.alg + 8, g.alg + 5);
+}
+
+/* A database of schema 14 (one counter) keeps counting from it. */
+static void
+test_generation_migrated(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s2;
+	struct err e;
+
+	store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(raw_exec(f, "DROP TABLE generatie; CREATE TABLE "
+				     "generatie (n BIGINT NOT NULL); INSERT "
+				     "INTO generatie VALUES (41); UPDATE "
+				     "schema_version SET version = 14"),
+			 DB_OK);
+	err_clear(&e);
+	assert_int_equal(store_open(f->path, STORE_EXISTING, &s2, &e), ST_OK);
+	f->s = s2;
+	ASSERT_GENS(gens_van(f->s), 41, 41, 41);
+	assert_int_equal(count(f, "generatie"), 1);
+	add_gemeente(f, "GM0358", "Aalsmeer");
+	OK(schrijf_a(f, "AALS-1", ST_OK));
+	ASSERT_GENS(gens_van(f->s), 42, 43, 42);
 }
 
 /*
@@ -762,7 +951,7 @@ test_fresh_reads(void **state)
 
 	add_gemeente(f, "GM0358", "Aalsmeer");
 	OK(store_organisatie_get(f->s, &f->a, "GM0358", &o, &f->e));
-	OK(store_generation(f->s, &g1, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g1, &f->e));
 	err_clear(&e);
 	assert_int_equal(store_open(f->path, STORE_EXISTING, &other, &e),
 			 ST_OK);
@@ -776,7 +965,7 @@ test_fresh_reads(void **state)
 				 ST_OK);
 	}
 	store_close(other);
-	OK(store_generation(f->s, &g2, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g2, &f->e));
 	assert_int_equal(g2, g1 + 1);
 	OK(store_organisatie_list(f->s, &f->a, ORG_GEMEENTE, &list, &n, &f->e));
 	assert_int_equal(n, 2);
@@ -1014,7 +1203,7 @@ test_inhoud(void **state)
 			taak = i;
 	}
 	assert_true(taak > 0);
-	OK(store_generation(f->s, &g0, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g0, &f->e));
 	for (size_t i = 0; i < 2; i++)
 		OK(store_taakveld_add(f->s, &tv[i], &f->e));
 	OK(store_inhoud(f->s, &f->a, &t2, &n2, &f->e));
@@ -1026,9 +1215,9 @@ test_inhoud(void **state)
 		if (i != taak && strcmp(t2[i].naam, "audit") != 0)
 			assert_string_equal(t2[i].sha256, leeg);
 	/* Reading it is no write. */
-	OK(store_generation(f->s, &g, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g, &f->e));
 	OK(store_inhoud(f->s, &f->a, &t2, &n2, &f->e));
-	OK(store_generation(f->s, &g0, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g0, &f->e));
 	assert_int_equal(g0, g);
 	/* Inside a transaction it sees what is not committed yet, and
 	 * leaves the transaction open. */
@@ -1041,7 +1230,7 @@ test_inhoud(void **state)
 	assert_int_equal(count(f, "organisatie"), 0);
 	OK(store_inhoud(f->s, &f->a, &t2, &n2, &f->e));
 	assert_int_equal(t2[0].rijen, 0);
-	OK(store_generation(f->s, &g, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &g, &f->e));
 	assert_int_equal(g, g0); /* a rolled back transaction neither */
 }
 
@@ -1462,6 +1651,8 @@ main(void)
 		TEST(test_kader_and_werkstromen),
 		TEST(test_taakvelden),
 		TEST(test_generation),
+		TEST(test_generation_families),
+		TEST(test_generation_migrated),
 		TEST(test_fresh_reads),
 		TEST(test_outer_transaction),
 		TEST(test_crash),

@@ -867,10 +867,26 @@ test_boeken(void **state)
 	struct afspraak a, b;
 	struct slot *s;
 	size_t n;
+	int64_t alg0, alg1, fam0, fam1, ander0, ander1;
 
 	add_loket(f);
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &alg0, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_AFSPRAKEN "GM0397", &fam0,
+			    &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_AFSPRAKEN "GM0358", &ander0,
+			    &f->e));
 	assert_int_equal(boek(f, "paspoort", 1, ma("09:00"), "ABCD2345", &a),
 			 ST_OK);
+	/* A booking raises its municipality's family alone: the general
+	 * pages and another municipality's stay cached. */
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &alg1, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_AFSPRAKEN "GM0397", &fam1,
+			    &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_AFSPRAKEN "GM0358", &ander1,
+			    &f->e));
+	assert_int_equal(alg1, alg0);
+	assert_int_equal(ander1, ander0);
+	assert_int_equal(fam1, fam0 + 1);
 	assert_int_equal(a.id, 1);
 	assert_string_equal(a.referentie, "ABCD2345");
 	assert_string_equal(a.gemeente, "GM0397");
