@@ -488,6 +488,34 @@ lees(char *buf, size_t size, size_t nitems, void *arg)
 	return n;
 }
 
+/* The server's last answer line (libcurl hands SMTP replies to the
+ * header callback), without its line end. */
+struct antwoord {
+	char regel[200];
+};
+
+static size_t
+kop(char *buf, size_t size, size_t nitems, void *arg)
+{
+	struct antwoord *an = arg;
+	size_t n = size * nitems, k = n;
+
+	while (k && (buf[k - 1] == '\n' || buf[k - 1] == '\r'))
+		k--;
+	if (k >= 3 && buf[0] >= '2' && buf[0] <= '5') {
+		if (k >= sizeof(an->regel))
+			k = sizeof(an->regel) - 1;
+		memcpy(an->regel, buf, k);
+		an->regel[k] = '\0';
+		/* Only printable ASCII goes into a note or the log. */
+		for (size_t i = 0; i < k; i++)
+			if ((unsigned char)an->regel[i] < 0x20 ||
+			    (unsigned char)an->regel[i] >= 0x7f)
+				an->regel[i] = '?';
+	}
+	return n;
+}
+
 /* "<adres>" in a fixed buffer (adres() allows at most 254). */
 static void
 hoek(char *buf, size_t n, const char *adr)
@@ -502,6 +530,7 @@ smtp_verstuur(const struct smtp_config *c, const struct smtp_bericht *m,
 	char fout[CURL_ERROR_SIZE] = "", van[260], aan[260];
 	struct curl_slist *rcpt = NULL;
 	struct lezer l;
+	struct antwoord an = { "" };
 	const char *tekst;
 	long code = 0;
 	CURLcode rc;
@@ -538,6 +567,8 @@ smtp_verstuur(const struct smtp_config *c, const struct smtp_bericht *m,
 	curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, fout);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, kop);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, &an);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT,
 			 c->verbind_timeout > 0 ? c->verbind_timeout : 10L);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT, c->timeout > 0 ? c->timeout : 60L);
@@ -556,6 +587,10 @@ smtp_verstuur(const struct smtp_config *c, const struct smtp_bericht *m,
 		return ST_OK;
 	if (!fout[0])
 		snprintf(fout, sizeof(fout), "%s", curl_easy_strerror(rc));
+	if (code >= 400 && an.regel[0])
+		return err_set(e, ST_UNAVAILABLE,
+			       "De mailserver nam het bericht niet aan: %s",
+			       an.regel);
 	if (code >= 400)
 		return err_set(e, ST_UNAVAILABLE,
 			       "De mailserver nam het bericht niet aan "
