@@ -27,6 +27,10 @@
 #define AFSPRAAK_MAX_PRODUCTEN 5 /* products in one visit */
 #define AFSPRAAK_MAX_PERSONEN 10 /* persons per product in one visit */
 #define AFSPRAAK_MAX_DAGEN 93 /* days one search may span */
+#define AFSPRAAK_MAX_DUUR 1440 /* minutes of one visit */
+#define AFSPRAAK_MAX_BUFFER 120 /* minutes held after a visit */
+#define AFSPRAAK_MAX_BALIES 200 /* desks of one location */
+#define AFSPRAAK_MAX_EMAIL 254 /* characters of an e-mail address */
 #define AFSPRAAK_CEL 300 /* seconds: the cells that hold a booking */
 #define AFSPRAAK_REFERENTIE_LEN 8 /* characters of a reference code */
 
@@ -54,12 +58,15 @@ const char *feestdag_naam(enum feestdag f);
 /* Easter Sunday of `jaar` (Gregorian computus), 1583..9999. */
 day_t feestdag_pasen(int jaar);
 /* The date of holiday f in `jaar` (Koningsdag on the 26th when the 27th
- * is a Sunday). */
+ * is a Sunday; the rule of 2014 on, for any year), DATE_NONE outside
+ * 1583..9999. */
 day_t feestdag_datum(enum feestdag f, int jaar);
 /*
  * Whether a location is closed on `d` for a holiday: every national
  * holiday closes it; Goede Vrijdag and 5 May only when the location says
- * so. Returns true and sets *f (may be NULL), or false.
+ * so. Returns true and sets *f (may be NULL) to the first in the order of
+ * enum feestdag that closes it (Hemelvaartsdag on 5 May 2016 is
+ * FD_BEVRIJDINGSDAG only when 5 May closes), or false.
  */
 bool feestdag_sluit(day_t d, bool goede_vrijdag, bool bevrijdingsdag,
 		    enum feestdag *f);
@@ -92,8 +99,8 @@ struct sluiting {
 
 struct slot_vestiging {
 	int64_t id;
-	int balies; /* desks (video: calls at once), >= 1 */
-	int raster; /* minutes between possible starts */
+	int balies; /* desks (video: calls at once), 1..AFSPRAAK_MAX_BALIES */
+	int raster; /* minutes between starts: 5, 10, 15, 20, 30 or 60 */
 	bool goede_vrijdag, bevrijdingsdag; /* closed on those days */
 	const struct openingstijd *open; /* any order */
 	size_t nopen;
@@ -136,25 +143,43 @@ struct slot {
 
 /*
  * The open intervals of location v between dates van and tot (both
- * included), in UTC, ascending: its opening hours on each weekday, less
- * closures and the holidays that close it.
+ * included, at most AFSPRAAK_MAX_DAGEN dates), in UTC, ascending: its
+ * opening hours on each weekday, less closures and the holidays that
+ * close it. A date's ranges that overlap or touch are one interval;
+ * intervals of different dates stay apart (a visit does not run past
+ * midnight). A range's ends in the spring gap are taken an hour later
+ * (afspraak_utc), so a range wholly inside the gap is none. Problems by
+ * field (balies, raster, open[i], sluitingen[i], van, tot): ST_INVALID.
  */
 enum status slot_open_intervallen(const struct slot_vestiging *v, day_t van,
 				  day_t tot, struct arena *a,
-				  int64_t (**uit)[2], size_t *n,
-				  struct err *e);
+				  int64_t (**uit)[2], size_t *n, struct err *e);
 
 /*
  * Every free time for the request q at the locations v[0..nv): a start on
- * the location's grid (from the start of each opening range, local time),
- * inside the window, not before q->vroegst and before q->laatst, whose
- * visit [start, start + duur) lies in one opening interval and in one
- * roster entry of a staff member at that location having every needed
- * skill, such that neither that staff member nor one desk holds anything
- * in [start, start + duur + buffer). The staff member is the one rostered
- * there with the fewest bookings that day (ties: lowest id), the desk the
- * lowest free number. Ordered by start, then by location in the order of
- * v. Arrays need not be sorted.
+ * the location's grid (from the start of each opening interval of
+ * slot_open_intervallen; as the grid divides an hour, the local grid
+ * across both summer-time changes), inside the window, not before
+ * q->vroegst and before q->laatst, whose visit [start, start + duur) lies
+ * in one opening interval and in one roster entry of a staff member at
+ * that location having every needed skill, such that neither that staff
+ * member (booked at any location) nor one desk holds anything in
+ * [start, start + duur + buffer): the buffer must be free but may run
+ * past closing time and the roster entry. The staff member is the one
+ * free there with the fewest bookings at that location starting on the
+ * start's local date (ties: lowest id), the desk the lowest free number.
+ * Ordered by start, then by location in the order of v. Arrays need not
+ * be sorted; an entry or booking with tot <= van holds nothing, and a
+ * booking at a desk above the location's number holds only its staff
+ * member.
+ *
+ * Problems by field (ST_INVALID, nothing found): duur 5..AFSPRAAK_MAX_DUUR
+ * and buffer 0..AFSPRAAK_MAX_BUFFER, both in steps of 5; van and tot
+ * within years DATE_JAAR_MIN..MAX, van < tot, touching at most
+ * AFSPRAAK_MAX_DAGEN local dates; each location as slot_open_intervallen
+ * ("vestigingen[i].raster"), and not twice ("vestigingen[i]"). Sorts the roster and bookings once, then
+ * sweeps each location's starts with binary searches:
+ * O((nd + nb) log nb + starts x (staff + desks) x log nb).
  */
 enum status slot_zoek(const struct slot_vestiging *v, size_t nv,
 		      const struct slot_dienst *d, size_t nd,
@@ -163,9 +188,12 @@ enum status slot_zoek(const struct slot_vestiging *v, size_t nv,
 		      struct slot **uit, size_t *n, struct err *e);
 
 /*
- * Skills as bits: each comma-separated code of `lijst` gets its bit from
- * the dictionary names[0..*nnames), codes not there are added (at most
- * AFSPRAAK_MAX_VAARDIGHEDEN; ST_INVALID beyond). Names are borrowed.
+ * Skills as bits: each comma-separated code of `lijst` (NULL or "": none;
+ * empty items and spaces are skipped) gets its bit from the dictionary
+ * names[0..*nnames), codes not there are added (at most
+ * AFSPRAAK_MAX_VAARDIGHEDEN; ST_INVALID beyond, *bits 0). Names are
+ * borrowed: an added name points into `lijst`, so a name is read up to
+ * the next ',', ' ' or NUL, and `lijst` must live as long as `names`.
  */
 enum status vaardigheden_bits(const char *lijst, const char **names,
 			      size_t *nnames, uint64_t *bits, struct err *e);
@@ -262,19 +290,31 @@ struct afspraak {
 
 /*
  * A reference code from 5 random bytes: AFSPRAAK_REFERENTIE_LEN
- * characters of an alphabet without 0/O, 1/I/L (40 bits), into buf
+ * characters of 5 bits each (40 bits, the first byte's top bits first),
+ * from the 32 characters 2-9 and A-Z without I and O (no 0, O, 1 or I;
+ * L stays, as nothing left reads like it), into buf
  * (AFSPRAAK_REFERENTIE_LEN + 1).
  */
 void afspraak_referentie(const uint8_t rnd[5], char *buf);
 /* Whether s has the form of a reference code (any case). */
 bool afspraak_referentie_geldig(const char *s);
 
-/* Problems under the field's name, in Dutch, each ST_INVALID. */
+/*
+ * Problems under the field's name, in Dutch, each ST_INVALID. NULL or ""
+ * is "required" (call them for what was given). An e-mail address: at
+ * most AFSPRAAK_MAX_EMAIL characters ("too-long"), one @ with something
+ * before it, a dot in the domain (not first or last, no two together),
+ * no spaces, control characters or ()<>[]\,;:" ("format"). A telephone
+ * number: at most AFSPRAAK_MAX_TELEFOON characters ("too-long"), digits,
+ * spaces, - and a leading + only ("format"), 10 to 15 digits ("digits").
+ */
 enum status afspraak_check_email(const char *s, const char *field,
 				 struct err *e);
 enum status afspraak_check_telefoon(const char *s, const char *field,
 				    struct err *e);
-/* A skill list: comma-separated codes [a-z0-9_-], 1-32 characters. */
+/* A skill list: comma-separated codes [a-z0-9_-], 1-32 characters
+ * ("format"), at most AFSPRAAK_MAX_VAARDIGHEDEN distinct ("too-many");
+ * NULL and "" are no skills. */
 enum status afspraak_check_vaardigheden(const char *s, const char *field,
 					struct err *e);
 /* A code of a location or product: [a-z0-9_-], 1-64 characters. */
@@ -282,7 +322,8 @@ enum status afspraak_check_code(const char *s, const char *field,
 				struct err *e);
 /*
  * Whether the contact given (an e-mail address, any case, or a telephone
- * number, compared by its digits) is the appointment's.
+ * number, compared by its digits with +31 and 0031 read as 0) is the
+ * appointment's. Spaces around it are ignored; nothing given is false.
  */
 bool afspraak_contact_past(const char *gegeven, const char *email,
 			   const char *telefoon);

@@ -34,9 +34,9 @@ enum status store_vestiging_add(struct store *s, const struct vestiging *v,
 enum status store_vestiging_update(struct store *s, const struct vestiging *v,
 				   struct err *e);
 /* A location with its opening hours and closures (from `vanaf` on). */
-enum status store_vestiging_get(struct store *s, const char *code,
-				day_t vanaf, struct arena *a,
-				struct vestiging *out, struct err *e);
+enum status store_vestiging_get(struct store *s, const char *code, day_t vanaf,
+				struct arena *a, struct vestiging *out,
+				struct err *e);
 /* The locations of a municipality (NULL: all), by code, with opening
  * hours and the closures from `vanaf` on. */
 enum status store_vestiging_list(struct store *s, const char *gemeente,
@@ -50,6 +50,17 @@ enum status store_sluiting_add(struct store *s, const char *vestiging,
 			       int64_t *id, struct err *e);
 enum status store_sluiting_delete(struct store *s, const char *vestiging,
 				  int64_t id, struct err *e);
+/* A closure as planners see it: with its number and reason. */
+struct vestiging_sluiting {
+	int64_t id;
+	day_t van, tot; /* both included */
+	const char *reden; /* may be NULL */
+};
+/* The closures of a location that end on `vanaf` or later, by date. */
+enum status store_sluiting_list(struct store *s, const char *vestiging,
+				day_t vanaf, struct arena *a,
+				struct vestiging_sluiting **out, size_t *n,
+				struct err *e);
 
 /* ---- the catalogue ---- */
 
@@ -68,6 +79,14 @@ enum status store_balieproduct_list(struct store *s, const char *gemeente,
 				    bool alle, struct arena *a,
 				    struct balieproduct **out, size_t *n,
 				    struct err *e);
+/*
+ * Add the products of the reference list (data/ref/balieproducten.csv)
+ * that municipality `gemeente` does not have yet, with default durations,
+ * channels and skills (written at the function in store_afspraak.c);
+ * *toegevoegd is how many.
+ */
+enum status store_balieproduct_seed(struct store *s, const char *gemeente,
+				    size_t *toegevoegd, struct err *e);
 
 /* ---- the roster ---- */
 
@@ -185,8 +204,7 @@ enum status store_afspraak_list(struct store *s, const char *gemeente,
 
 /* struct afspraak_instelling: core/afspraak.h. */
 /* The settings (defaults when never set). */
-enum status store_afspraak_instelling_get(struct store *s,
-					  const char *gemeente,
+enum status store_afspraak_instelling_get(struct store *s, const char *gemeente,
 					  struct arena *a,
 					  struct afspraak_instelling *out,
 					  struct err *e);
@@ -213,8 +231,7 @@ enum status store_bericht_due(struct store *s, size_t max, struct arena *a,
  * at `volgende` (UTC) with the error noted; `volgende` 0: given up
  * (vervallen), never tried again. */
 enum status store_bericht_sent(struct store *s, int64_t id, struct err *e);
-enum status store_bericht_failed(struct store *s, int64_t id,
-				 const char *fout, int64_t volgende,
-				 struct err *e);
+enum status store_bericht_failed(struct store *s, int64_t id, const char *fout,
+				 int64_t volgende, struct err *e);
 
 #endif
