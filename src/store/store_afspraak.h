@@ -220,7 +220,8 @@ const char *bericht_soort_name(enum bericht_soort s);
 /*
  * Claim the right to send for `door` (a process name) until `tot` (UTC):
  * true when no other process holds it now (the store's clock), or it is
- * door's already. One sender at a time across processes.
+ * door's already. One sender at a time across processes. `tot` equal to
+ * now gives door's claim up: another may claim at once.
  */
 enum status store_bericht_claim(struct store *s, const char *door, int64_t tot,
 				bool *gekregen, struct err *e);
