@@ -70,14 +70,18 @@ zender_start(struct zender *z, const char *db)
 	atomic_init(&z->stop, 0);
 	z->loopt = false;
 	rc = verzender_config(&z->v, NULL, "ambt serve");
+	/* On standard output, as "Ambt draait op ...": standard error is
+	 * the access log, one JSON object a line. */
 	if (rc < 0) {
 		fputs("ambt serve: er is geen mailserver ingesteld (AMBT_SMTP); "
-		      "berichten over\nafspraken worden niet verstuurd.\n",
-		      stderr);
+		      "berichten over afspraken worden niet verstuurd.\n",
+		      stdout);
+		fflush(stdout);
 		return 0;
 	}
 	if (rc)
 		return rc;
+	z->v.log = stdout;
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
