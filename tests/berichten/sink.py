@@ -3,8 +3,8 @@
 accepts is written to a directory, one file per message (NNN.eml, the
 bytes as received, and NNN.env with the envelope: MAIL FROM, then one
 line per RCPT TO). With --weiger N it refuses the first N messages at the
-end of DATA with 451 (a temporary failure) and counts them in the file
-'geweigerd'. It listens on a free port and writes that port to
+end of DATA with 451 (a temporary failure, naming the recipient) and
+counts them in the file 'geweigerd'. It listens on a free port and writes that port to
 --poortbestand once it accepts connections; it stops on SIGTERM.
 
 Usage: sink.py --map DIR --poortbestand FILE [--weiger N]
@@ -34,7 +34,9 @@ class Bak:
         if self.geweigerd < self.weiger:
             self.geweigerd += 1
             self.schrijf("geweigerd", b"%d\n" % self.geweigerd)
-            return "451 4.3.0 Even niet, probeer het later opnieuw"
+            # Naming the recipient, as real servers do.
+            return "451 4.3.0 Even niet voor %s, probeer het later opnieuw" % (
+                ", ".join(envelope.rcpt_tos))
         self.n += 1
         env = "\n".join([envelope.mail_from] + envelope.rcpt_tos) + "\n"
         self.schrijf("%03d.env" % self.n, env.encode())

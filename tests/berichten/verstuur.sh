@@ -81,11 +81,13 @@ aantal() {
 	find "$WORK/$1" -name '*.eml' | wc -l | tr -d ' '
 }
 # verstuur SMTP [NU]: one run of the command at instant NU; its stdout in
-# $WORK/uit, stderr in $WORK/fout, exit code in $rc.
+# $WORK/uit, stderr in $WORK/fout (and added to $WORK/logboek), exit code
+# in $rc.
 verstuur() {
 	AMBT_NU=${2:-$NU} "$AMBT" berichten verstuur --een-keer --smtp "$1" \
 		--db "$DB" >"$WORK/uit" 2>"$WORK/fout"
 	rc=$?
+	cat "$WORK/fout" >>"$WORK/logboek"
 }
 # telling V M O N: the summary line of a run.
 telling() {
@@ -209,7 +211,7 @@ verstuur "$SMTP_B"
 telling 0 1 0 0 >"$WORK/weiger.verwacht"
 cp "$WORK/uit" "$WORK/weiger.kreeg"
 is weiger "refused with 451: not sent, to be tried again"
-grep -Eq '^ambt: bericht [0-9]+ \(bevestiging BCDE3456\) niet verstuurd \(poging 1\); opnieuw vanaf 2026-11-22T09:31:00Z: De mailserver nam het bericht niet aan: 451 4\.3\.0 Even niet, probeer het later opnieuw$' "$WORK/fout" &&
+grep -Eq '^ambt: bericht [0-9]+ \(bevestiging BCDE3456\) niet verstuurd \(poging 1\); opnieuw vanaf 2026-11-22T09:31:00Z: De mailserver nam het bericht niet aan: 451 4\.3\.0 Even niet voor \(ontvanger\), probeer het later opnieuw$' "$WORK/fout" &&
 	ok "the log: attempt 1, again in a minute, the server's answer" ||
 	not_ok "the log: attempt 1, again in a minute, the server's answer" "$(cat "$WORK/fout")"
 [ "$(aantal B)" = 0 ] && [ "$(cat "$WORK/B/geweigerd")" = 1 ] &&
@@ -308,8 +310,45 @@ lees A "$nr" herin &&
 [ "$(grep -l ABCD2345 "$WORK"/A/*.eml | wc -l | tr -d ' ')" = 2 ] &&
 	ok "the cancelled appointment got no reminder" || not_ok "the cancelled appointment got no reminder"
 
+# ---- the 24th failed attempt: given up, the error kept ----
+AMBT_NU=2026-12-07T11:00:00+01:00 "$MAAK" "$DB" boek EFGH6789 2026-12-11T10:00:00+01:00 ||
+	echo "# boek EFGH6789 failed"
+# (around the program on purpose: as if 23 attempts had failed)
+db_sql "$DB" "UPDATE bericht SET pogingen = 23 WHERE soort = 'bevestiging' AND afspraak_id = (SELECT id FROM afspraak WHERE referentie = 'EFGH6789')" >/dev/null
+sink_start E --weiger 1
+verstuur "$SMTP_E" 2026-12-07T11:00:00+01:00
+telling 0 0 1 0 >"$WORK/op.verwacht"
+cp "$WORK/uit" "$WORK/op.kreeg"
+is op "the 24th failure: given up"
+grep -Eq '^ambt: bericht [0-9]+ \(bevestiging EFGH6789\) niet verstuurd na 24 pogingen; opgegeven: De mailserver nam het bericht niet aan: 451 ' "$WORK/fout" &&
+	ok "the log says so" || not_ok "the log says so" "$(cat "$WORK/fout")"
+rij=$(db_sql "$DB" "SELECT b.pogingen || ' ' || b.vervallen || ' ' || b.laatste_fout FROM bericht b JOIN afspraak a ON a.id = b.afspraak_id WHERE a.referentie = 'EFGH6789' AND b.soort = 'bevestiging'")
+[ "$rij" = "24 1 De mailserver nam het bericht niet aan: 451 4.3.0 Even niet voor (ontvanger), probeer het later opnieuw" ] &&
+	ok "the outbox keeps it as given up, with the error" || not_ok "the outbox keeps it as given up, with the error" "$rij"
+verstuur "$SMTP_E" 2026-12-07T11:20:00+01:00
+telling 0 0 0 0 >"$WORK/op2.verwacht"
+cp "$WORK/uit" "$WORK/op2.kreeg"
+is op2 "and it is not tried again"
+[ "$(aantal E)" = 0 ] && ok "nothing arrived" || not_ok "nothing arrived" "$(aantal E)"
+
+# ---- cancelled before its confirmation went: only the cancellation ----
+AMBT_NU=2026-12-07T11:30:00+01:00 "$MAAK" "$DB" boek FGHJ7892 2026-12-11T11:00:00+01:00 ||
+	echo "# boek FGHJ7892 failed"
+AMBT_NU=2026-12-07T11:31:00+01:00 "$MAAK" "$DB" annuleer FGHJ7892 || echo "# annuleer FGHJ7892 failed"
+voor=$(aantal A)
+verstuur "$SMTP_A" 2026-12-07T11:32:00+01:00
+telling 1 0 0 1 >"$WORK/nietnodig.verwacht"
+cp "$WORK/uit" "$WORK/nietnodig.kreeg"
+is nietnodig "the confirmation is no longer needed; the cancellation goes"
+grep -Eq '^ambt: bericht [0-9]+ \(bevestiging FGHJ7892\) vervalt: De afspraak is afgezegd; dit bericht is niet meer nodig\.$' "$WORK/fout" &&
+	ok "the log says why" || not_ok "the log says why" "$(cat "$WORK/fout")"
+nr=$(printf '%03d' "$((voor + 1))")
+[ "$(aantal A)" = "$((voor + 1))" ] && grep -q '^Subject: Uw afspraak op vrijdag 11 december 2026 om 11:00 is afgezegd' "$WORK/A/$nr.eml" &&
+	ok "one message arrived: the cancellation" || not_ok "one message arrived: the cancellation" "$(aantal A)"
+
 # ---- no personal data in the log or the outbox's notes ----
-if grep -rq 'j.de.vries@example.nl' "$WORK/fout"; then
+if [ "$(grep -c '^ambt: bericht ' "$WORK/logboek")" -lt 8 ] ||
+	grep -q 'j.de.vries@example.nl' "$WORK/logboek"; then
 	not_ok "no e-mail address in the log"
 else
 	ok "no e-mail address in the log"
