@@ -26,5 +26,6 @@ int cmd_inhoud(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_migreer(int argc, char **argv);
+int cmd_berichten(int argc, char **argv);
 
 #endif
