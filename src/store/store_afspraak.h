@@ -104,6 +104,10 @@ enum status store_dienst_add(struct store *s, const struct dienst *d,
 			     day_t herhaal_tot, const day_t *uitzonderingen,
 			     size_t nuitz, struct arena *a, int64_t **ids,
 			     size_t *n, struct err *e);
+/* Roster entry `id` (with its location's municipality, for the caller's
+ * check of who may remove it); ST_NOT_FOUND when there is none. */
+enum status store_dienst_get(struct store *s, int64_t id, struct arena *a,
+			     struct dienst *out, struct err *e);
 /*
  * Remove roster entry `id` (and with `reeks`, every entry of its series
  * from its date on). Refused (ST_CONFLICT) while a booked appointment
