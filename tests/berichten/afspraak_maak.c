@@ -40,7 +40,7 @@ inrichten(struct store *s)
 	struct openingstijd open[5];
 	struct vestiging v = {
 		.gemeente = GEMEENTE,
-		.code = "aalsmeer-raadhuis",
+		.code = "test-raadhuis",
 		.naam = "Raadhuis Aalsmeer",
 		.kanaal = KANAAL_FYSIEK,
 		.adres = "Raadhuisplein 1",
@@ -73,7 +73,7 @@ inrichten(struct store *s)
 		.bewaartermijn = 90,
 		.slottekst = NULL,
 	};
-	const char *vestigingen[] = { "aalsmeer-raadhuis", "aalsmeer-video" };
+	const char *vestigingen[] = { "test-raadhuis", "test-video" };
 	struct arena a;
 	struct err e;
 	int64_t id, *ids;
@@ -85,7 +85,7 @@ inrichten(struct store *s)
 		open[i] = (struct openingstijd){ i, 9 * 60, 17 * 60 };
 	if (store_vestiging_add(s, &v, &id, &e))
 		return mislukt("vestiging", &e);
-	v.code = "aalsmeer-video";
+	v.code = "test-video";
 	v.naam = "Videobalie Aalsmeer";
 	v.kanaal = KANAAL_VIDEO;
 	v.adres = v.postcode = v.plaats = NULL;
@@ -130,7 +130,7 @@ boek(struct store *s, const char *ref, const char *start, const char *kanaal)
 			.regels = &r,
 			.nregels = 1,
 			.kanaal = KANAAL_FYSIEK,
-			.vestiging = "aalsmeer-raadhuis",
+			.vestiging = "test-raadhuis",
 		},
 		.naam = "Jan de Vries",
 		.email = EMAIL,
@@ -150,7 +150,7 @@ boek(struct store *s, const char *ref, const char *start, const char *kanaal)
 	}
 	if (kanaal && strcmp(kanaal, "video") == 0) {
 		b.vraag.kanaal = KANAAL_VIDEO;
-		b.vraag.vestiging = "aalsmeer-video";
+		b.vraag.vestiging = "test-video";
 	}
 	err_clear(&e);
 	arena_init(&a, 1u << 20);

@@ -113,7 +113,21 @@ lees() {
 }
 
 DB=$(db_url db)
-"$AMBT" demo --overschrijf --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
+# The register of the demo and two staff members of AA, without the
+# demo's own front office (whose bookings would wait in the outbox too).
+if [ "$DB_ENGINE" = postgresql ]; then
+	psql -X -q "$(db_beheer)" -c "DROP DATABASE IF EXISTS ${DB##*/}" ||
+		{ echo "Bail out! drop"; exit 1; }
+else
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+fi
+"$AMBT" init --db "$DB" --register "$HIER/../../data/demo.json" >/dev/null &&
+	for nr in 1 2; do
+		"$AMBT" medewerker add --db "$DB" --nummer AA-00$nr \
+			--naam "Baliemedewerker $nr" --werkgever GM0362 \
+			--eenheid aa-loketten --fte 1 --van 2020-01-01 >/dev/null ||
+			exit 1
+	done || { echo "Bail out! register"; exit 1; }
 "$MAAK" "$DB" inrichten || { echo "Bail out! inrichten"; exit 1; }
 "$MAAK" "$DB" boek ABCD2345 2026-12-07T09:30:00+01:00 || { echo "Bail out! boek"; exit 1; }
 
