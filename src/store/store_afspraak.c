@@ -430,6 +430,23 @@ open_schrijven(struct store *s, int64_t id, const struct openingstijd *o,
 	return ST_OK;
 }
 
+/*
+ * The writes of a municipality's catalogue, roster, settings and
+ * appointments leave the general generation alone and raise only the
+ * municipality's appointment family (store_intern.h), so that a booking
+ * in one municipality keeps every other cached page. Locations are
+ * written rarely and show on general pages: they raise the general one.
+ */
+enum status
+afspraak_familie(struct store *s, const char *gemeente, struct err *e)
+{
+	char f[STORE_FAMILIE_MAX];
+
+	snprintf(f, sizeof(f), STORE_FAMILIE_AFSPRAKEN "%s",
+		 gemeente ? gemeente : "");
+	return tx_familie(s, f, e);
+}
+
 enum status
 store_vestiging_add(struct store *s, const struct vestiging *v, int64_t *id,
 		    struct err *e)
@@ -909,7 +926,8 @@ store_balieproduct_add(struct store *s, const struct balieproduct *p,
 		return e->status;
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (!org_id(s, p->gemeente, ORG_GEMEENTE, "gemeente", &gid, e))
+	if (!org_id(s, p->gemeente, ORG_GEMEENTE, "gemeente", &gid, e) &&
+	    !afspraak_familie(s, p->gemeente, e))
 		product_invoegen(s, gid, p, id, e);
 	rc = tx_end(s, e->status, e);
 	if (rc)
@@ -932,7 +950,8 @@ store_balieproduct_update(struct store *s, const struct balieproduct *p,
 		return e->status;
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (!org_id(s, p->gemeente, ORG_GEMEENTE, NULL, &gid, e))
+	if (!org_id(s, p->gemeente, ORG_GEMEENTE, NULL, &gid, e) &&
+	    !afspraak_familie(s, p->gemeente, e))
 		producten_lezen(s, &s->scratch, gid, p->code, true, &oud, &n,
 				e);
 	if (!e->status && n == 0)
@@ -1077,7 +1096,8 @@ store_balieproduct_seed(struct store *s, const char *gemeente,
 		arena_free(&a);
 		return rc;
 	}
-	org_id(s, gemeente, ORG_GEMEENTE, NULL, &gid, e);
+	if (!org_id(s, gemeente, ORG_GEMEENTE, NULL, &gid, e))
+		afspraak_familie(s, gemeente, e);
 	for (size_t i = 0; !e->status && i < t.nrijen; i++) {
 		const char *const *v = t.rijen[i].veld;
 		struct balieproduct p = { .gemeente = gemeente,
@@ -1372,6 +1392,7 @@ store_dienst_add(struct store *s, const struct dienst *d, day_t herhaal_tot,
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	if (!vest_ref(s, &s->scratch, d->vestiging, &r, e) &&
+	    !afspraak_familie(s, r.gemeente, e) &&
 	    !medewerker_zoeken(s, d, r.gemeente_id, r.gemeente, w.dag[0],
 			       w.dag[w.n - 1], &mid, &sw, e))
 		geen_overlap(s, mid, d->medewerker, &w, e);
@@ -1470,6 +1491,8 @@ store_dienst_delete(struct store *s, int64_t id, bool reeks, struct err *e)
 				"Dienst %" PRId64 " bestaat niet.", id);
 		db_reset(st);
 	}
+	if (!e->status)
+		afspraak_familie(s, d.gemeente, e);
 	if (!e->status && (st = stmt(s, Q_DIENST_GEBOEKT, e))) {
 		bind_int(st, 1, id);
 		bind_id(st, 2, reeks ? d.reeks : 0);
@@ -1647,6 +1670,7 @@ store_afspraak_instelling_update(struct store *s,
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	if (!org_id(s, i->gemeente, ORG_GEMEENTE, NULL, &gid, e) &&
+	    !afspraak_familie(s, i->gemeente, e) &&
 	    !instelling_lezen(s, &s->scratch, gid, i->gemeente, &oud, e) &&
 	    (st = stmt(s, Q_INSTELLING_UPSERT, e))) {
 		bind_int(st, 1, gid);

@@ -34,6 +34,10 @@ void tekst_verplicht(const char *t, const char *veld, size_t max,
  * ST_CONFLICT with its reason as the message and as a problem under
  * `veld` (a form can show it beside the field).
  */
+/* Mark the open transaction level as a write of the appointment data of
+ * municipality `gemeente` alone (tx_familie). */
+enum status afspraak_familie(struct store *s, const char *gemeente,
+			     struct err *e);
 enum status conflict_veld(struct err *e, const char *veld, const char *code,
 			  const char *f, ...)
 	__attribute__((format(printf, 4, 5)));

@@ -575,6 +575,7 @@ lees_regel(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 	r->product = col_text(a, st, 1);
 	r->naam = col_text(a, st, 2);
 	r->personen = (int)db_col_int(st, 3);
+	r->meenemen = col_text(a, st, 4);
 }
 
 enum status
@@ -721,7 +722,8 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 		ref[i] = (char)toupper((unsigned char)b->referentie[i]);
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (!org_id(s, q->gemeente, ORG_GEMEENTE, NULL, &gid, e) && b->sleutel)
+	if (!org_id(s, q->gemeente, ORG_GEMEENTE, NULL, &gid, e) &&
+	    !afspraak_familie(s, q->gemeente, e) && b->sleutel)
 		sleutel_gebruikt(s, a, b, gid, &eerder, e);
 	if (!e->status && eerder) {
 		/* The same request again: its appointment, nothing
@@ -839,7 +841,8 @@ store_afspraak_cancel(struct store *s, const char *referentie,
 	memset(out, 0, sizeof(*out));
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (!afspraak_lees(s, a, referentie, contact, &r, e))
+	if (!afspraak_lees(s, a, referentie, contact, &r, e) &&
+	    !afspraak_familie(s, r.a.gemeente, e))
 		nog_te_wijzigen(s, &r.a, "annuleren", e);
 	if (!e->status)
 		cellen_vrijgeven(s, r.a.id, e);
@@ -897,7 +900,8 @@ store_afspraak_move(struct store *s, const char *referentie,
 		return err_invalid(e, "start", "range", "Kies een tijd.");
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (!afspraak_lees(s, a, referentie, contact, &r, e))
+	if (!afspraak_lees(s, a, referentie, contact, &r, e) &&
+	    !afspraak_familie(s, r.a.gemeente, e))
 		nog_te_wijzigen(s, &r.a, "verplaatsen", e);
 	code = vestiging ? vestiging : r.a.vestiging;
 	if (!e->status && !vest_ref(s, a, code, &nv, e) &&

@@ -382,10 +382,10 @@ test_besluit_update_delete(void **state)
 
 /* The tables of schema 1 only, on PostgreSQL (with their functions). */
 #define PG_SCHEMA_1                                                           \
-	"DROP TABLE bericht_zender, bericht, afspraak_instelling, "           \
-	"afspraak_cel, afspraak_product, afspraak, dienst, balieproduct, "    \
-	"sluiting, openingstijd, vestiging; "                                 \
-	"DROP TABLE besluit_volgnummer, generatie, gebruiker_rol, "           \
+	"DROP TABLE bericht_zender, bericht, afspraak_cel, "                  \
+	"afspraak_product, afspraak_instelling, afspraak, dienst, "           \
+	"balieproduct, sluiting, openingstijd, vestiging, "                   \
+	"besluit_volgnummer, generatie, gebruiker_rol, "                      \
 	"herstelcode, sessie, token, inlogpoging, audit, uren_cel, uren, "    \
 	"uren_batch, medewerker, kostenverdeling, scenario_wijziging, "       \
 	"scenario, kostenmethode, voorschot, maatwerk, kostengewicht, "       \
@@ -415,11 +415,12 @@ test_migration_keeps_numbers(void **state)
 		raw_exec(f,
 			 pg ? PG_SCHEMA_1
 			    : "DROP TABLE bericht_zender; DROP TABLE bericht; "
-			      "DROP TABLE afspraak_instelling; DROP TABLE "
-			      "afspraak_cel; DROP TABLE afspraak_product; "
-			      "DROP TABLE afspraak; DROP TABLE dienst; DROP "
-			      "TABLE balieproduct; DROP TABLE sluiting; DROP "
-			      "TABLE openingstijd; DROP TABLE vestiging; "
+			      "DROP TABLE afspraak_cel; DROP TABLE "
+			      "afspraak_product; DROP TABLE "
+			      "afspraak_instelling; DROP TABLE afspraak; "
+			      "DROP TABLE dienst; DROP TABLE balieproduct; "
+			      "DROP TABLE sluiting; DROP TABLE openingstijd; "
+			      "DROP TABLE vestiging; "
 			      "DROP TABLE besluit_volgnummer; DROP TABLE "
 			      "generatie; DROP TABLE gebruiker_rol; DROP "
 			      "TABLE gebruiker; DROP TABLE audit; DROP TABLE "

@@ -878,10 +878,26 @@ test_boeken(void **state)
 	struct afspraak a, b;
 	struct slot *s;
 	size_t n;
+	int64_t alg0, alg1, fam0, fam1, ander0, ander1;
 
 	add_loket(f);
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &alg0, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_AFSPRAKEN "GM0397", &fam0,
+			    &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_AFSPRAKEN "GM0358", &ander0,
+			    &f->e));
 	assert_int_equal(boek(f, "paspoort", 1, ma("09:00"), "ABCD2345", &a),
 			 ST_OK);
+	/* A booking raises its municipality's family alone: the general
+	 * pages and another municipality's stay cached. */
+	OK(store_generation(f->s, STORE_FAMILIE_ALGEMEEN, &alg1, &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_AFSPRAKEN "GM0397", &fam1,
+			    &f->e));
+	OK(store_generation(f->s, STORE_FAMILIE_AFSPRAKEN "GM0358", &ander1,
+			    &f->e));
+	assert_int_equal(alg1, alg0);
+	assert_int_equal(ander1, ander0);
+	assert_int_equal(fam1, fam0 + 1);
 	assert_int_equal(a.id, 1);
 	assert_string_equal(a.referentie, "ABCD2345");
 	assert_string_equal(a.gemeente, "GM0397");
@@ -1421,8 +1437,26 @@ test_berichten(void **state)
 		ST_INVALID);
 	REFUSED(store_bericht_claim(f->s, "zender-a", NOW, &ja, &f->e),
 		ST_INVALID);
+	/* Claimed until now: given up, another may claim at once. */
+	store_set_clock(s2, NOW + 130);
+	assert_int_equal(
+		store_bericht_claim(s2, "zender-b", NOW + 130, &ja, &e), ST_OK);
+	assert_true(ja);
+	OK(store_bericht_claim(f->s, "zender-a", NOW + 190, &ja, &f->e));
+	assert_true(ja);
 	assert_int_equal(count(f, "bericht_zender"), 1);
 	store_close(s2);
+
+	/* Failed with no next time: given up, never due again. */
+	store_set_clock(f->s, ma("09:00") - 12 * 3600);
+	OK(store_bericht_failed(f->s, 2, "550 geen postvak", 0, &f->e));
+	assert_int_equal(raw_int(f, "SELECT vervallen FROM bericht WHERE "
+				    "id = 2"),
+			 1);
+	store_set_clock(f->s, ma("09:00") + 86400);
+	OK(store_bericht_due(f->s, 10, &f->a, &m, &n, &f->e));
+	assert_int_equal(n, 1); /* BBBB2222's confirmation only */
+	assert_int_equal(m[0].id, 3);
 }
 
 /* ---- copies ---- */
