@@ -357,4 +357,17 @@ else
 	ok "no name, e-mail address or telephone number in the audit trail"
 fi
 if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
+
+# The server stops on SIGTERM, cleanly (under the sanitizers: no report).
+rc=0
+for p in $PIDS; do
+	kill -TERM "$p"
+	wait "$p" || rc=$?
+done
+PIDS=
+if [ "$rc" = 0 ] && ! grep -q 'Sanitizer\|runtime error' "$WORK/serve-a.out"; then
+	ok "the server stops cleanly"
+else
+	not_ok "the server stops cleanly" "exit $rc" "$(grep -m 5 'Sanitizer\|runtime error' "$WORK/serve-a.out")"
+fi
 tap_end
