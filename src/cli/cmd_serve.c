@@ -61,7 +61,7 @@ zender_draad(void *arg)
  * takes no SIGINT or SIGTERM: server_run waits for those.
  */
 static int
-zender_start(struct zender *z, const char *db)
+zender_start(struct zender *z, const char *db, const char **melding)
 {
 	sigset_t sigs, oud;
 	int rc;
@@ -70,13 +70,13 @@ zender_start(struct zender *z, const char *db)
 	atomic_init(&z->stop, 0);
 	z->loopt = false;
 	rc = verzender_config(&z->v, NULL, "ambt serve");
-	/* On standard output, as "Ambt draait op ...": standard error is
-	 * the access log, one JSON object a line. */
+	/* On standard output after "Ambt draait op ..." (which callers
+	 * read as the first line): standard error is the access log, one
+	 * JSON object a line. */
 	if (rc < 0) {
-		fputs("ambt serve: er is geen mailserver ingesteld (AMBT_SMTP); "
-		      "berichten over afspraken worden niet verstuurd.\n",
-		      stdout);
-		fflush(stdout);
+		*melding = "ambt serve: er is geen mailserver ingesteld "
+			   "(AMBT_SMTP); berichten over afspraken worden niet "
+			   "verstuurd.";
 		return 0;
 	}
 	if (rc)
@@ -170,7 +170,7 @@ cmd_serve(int argc, char **argv)
 	cfg.max_body = max_body;
 	cfg.max_upload = max_upload;
 	cfg.access_log = stil ? NULL : stderr;
-	if ((rc = zender_start(&z, cfg.db_path)))
+	if ((rc = zender_start(&z, cfg.db_path, &cfg.melding)))
 		return rc;
 	rc = server_run(&cfg) ? EXIT_USER : 0;
 	zender_stop(&z);
