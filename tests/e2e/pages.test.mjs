@@ -132,7 +132,7 @@ function makeDemo(bin, db, env) {
 }
 
 // Starts `ambt serve` and resolves with { proc, base } once it printed
-// "Ambt draait op http://127.0.0.1:PORT/ ...".
+// its first line, "Ambt draait op http://127.0.0.1:PORT/ ...".
 function startServer(bin, db, env) {
 	const proc = spawn(bin, ['serve', '--db', db, '--poort', '0', '--stil'],
 		{ env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -144,20 +144,15 @@ function startServer(bin, db, env) {
 			reject(new Error('server meldde zich niet binnen 10 s: ' + stderr));
 		}, 10000);
 		const rl = readline.createInterface({ input: proc.stdout });
-		// Notices may come first (no mail server set, so no messages
-		// are sent); the address comes on the line "Ambt draait op".
-		let started = false;
-		rl.on('line', (line) => {
-			if (started || !line.startsWith('Ambt draait op '))
-				return;
+		rl.once('line', (line) => {
 			clearTimeout(timer);
 			const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
 			if (!m) {
 				proc.kill('SIGKILL');
-				reject(new Error('onverwachte regel: ' + line));
+				reject(new Error('onverwachte eerste regel: ' + line));
 				return;
 			}
-			started = true;
+			rl.on('line', () => {});
 			resolve({ proc, base: `http://127.0.0.1:${m[1]}`,
 				stderr: () => stderr });
 		});
