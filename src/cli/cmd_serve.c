@@ -78,6 +78,7 @@ cmd_serve(int argc, char **argv)
 			       : f & NEED_BEHEERDER	       ? "beheerder"
 			       : f & NEED_GEMEENTE_SCHRIJF     ? "gemeente"
 			       : f & NEED_SAMENWERKING_SCHRIJF ? "samenwerking"
+			       : f & NEED_PLANNER	       ? "planner"
 							       : "niets");
 		}
 		return 0;

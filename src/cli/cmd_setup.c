@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "afspraak_cli.h"
 #include "cli.h"
 #include "commands.h"
 #include "../core/password.h"
@@ -34,8 +35,10 @@ static const char demo_usage[] =
 	"Maakt een database met de demogegevens: de samenwerkingen "
 	"Amstelveen–Aalsmeer (AA),\nHeemstede–Bloemendaal (HB) en "
 	"Wormerland–Oostzaan–Landsmeer (WOL), hun eenheden,\nkaders, "
-	"werkstromen en besluiten. Wat de openbare bronnen niet noemen, "
-	"is\nverzonnen en als zodanig gemarkeerd.\n\n"
+	"werkstromen en besluiten, en de balie op afspraak van Aalsmeer en "
+	"Amstelveen:\nvestigingen, producten, een rooster van drie weken "
+	"terug tot twaalf weken\nvooruit en afspraken. Wat de openbare bronnen "
+	"niet noemen, is verzonnen en\nals zodanig gemarkeerd.\n\n"
 	"  --overschrijf   vervang een bestaande database\n";
 
 static int
@@ -128,6 +131,7 @@ create(const char *path, bool demo, const char *document, size_t ndocument,
 	if (refdata_load(s, today, &e) || (demo && demo_load(s, today, &e)) ||
 	    (demo && demo_users(s, &e)) || (demo && demo_uren_load(s, &e)) ||
 	    (demo && demo_kosten_load(s, &e)) ||
+	    (demo && demo_afspraken_load(s, today, &e)) ||
 	    (document &&
 	     register_document_load(s, document, ndocument, today, &e))) {
 		store_close(s);
@@ -268,5 +272,19 @@ demo_gemaakt(const char *path)
 	       "  ambt samenwerking list\n"
 	       "  ambt samenwerking show HB --op 2021-03-01\n"
 	       "  ambt besluit show 830016\n");
+	{
+		char van[DATE_ISO_LEN], tot[DATE_ISO_LEN];
+		day_t vandaag = cli_today();
+
+		date_format_iso(vandaag, van);
+		date_format_iso(vandaag + 13, tot);
+		printf("\nVrije tijden voor een paspoort in Aalsmeer (na 'ambt "
+		       "serve'):\n"
+		       "  http://localhost:8080/api/v1/vrije-tijden?gemeente="
+		       "GM0358&product=paspoort&van=%s&tot=%s\n"
+		       "  ambt vrije-tijden --gemeente GM0358 --product paspoort "
+		       "--van %s --tot %s\n",
+		       van, tot, van, tot);
+	}
 	return 0;
 }

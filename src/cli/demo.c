@@ -14,6 +14,8 @@
 
 #include "cli.h"
 #include "embedded.h"
+#include "../present/afspraak.h"
+#include "../store/store_afspraak.h"
 #include "../banned.h"
 
 struct loader {
@@ -653,13 +655,152 @@ load_samenwerkingen(struct loader *l, json_t *doc)
 	return l->e->status;
 }
 
+/* Opening hours: {"maandag": [{"van": "08:30", "tot": "12:30"}], ...}. */
+static struct openingstijd *
+decode_open(struct loader *l, json_t *o, const char *path, size_t *n)
+{
+	static const char *const rkeys[] = { "van", "tot", NULL };
+	struct openingstijd *out;
+	const char *dag;
+	json_t *arr;
+	size_t cap = 0;
+
+	*n = 0;
+	if (!json_is_object(o)) {
+		err_invalid(l->e, path, "type",
+			    "Hier horen de openingstijden per weekdag.");
+		return NULL;
+	}
+	json_object_foreach(o, dag, arr)
+	{
+		cap += json_is_array(arr) ? json_array_size(arr) : 0;
+	}
+	out = arena_calloc(&l->a, cap + 1, sizeof(*out));
+	if (!out)
+		return NULL;
+	json_object_foreach(o, dag, arr)
+	{
+		const char *p = fmt_a(&l->a, "%s.%s", path, dag);
+		int wd = present_weekdag_parse(dag);
+
+		if (wd < 0) {
+			err_invalid(l->e, p, "unknown-field",
+				    "Geen weekdag: noem maandag tot en met "
+				    "zondag.");
+			continue;
+		}
+		if (!json_is_array(arr)) {
+			err_invalid(l->e, p, "type",
+				    "Dit veld moet een lijst zijn.");
+			continue;
+		}
+		for (size_t i = 0; i < json_array_size(arr); i++) {
+			const char *rp = fmt_a(&l->a, "%s[%zu]", p, i);
+			json_t *r = object_at(l, arr, i, rp);
+			int van, tot;
+
+			if (!r)
+				continue;
+			check_keys(l, r, rp, rkeys);
+			van = present_minuut_parse(str(l, r, "van", rp, true));
+			tot = present_minuut_parse(str(l, r, "tot", rp, true));
+			if (van < 0 || van >= 1440 || tot <= van) {
+				err_invalid(l->e, rp, "time",
+					    "Schrijf een tijdvak als "
+					    "{\"van\": \"08:30\", \"tot\": "
+					    "\"12:30\"}.");
+				continue;
+			}
+			out[(*n)++] = (struct openingstijd){ wd, van, tot };
+		}
+	}
+	return out;
+}
+
+static int
+p_kanaal(const char *s, void *out)
+{
+	return kanaal_parse(s, out);
+}
+
+/* The front office's locations (town halls, video desks). */
+static int
+load_vestigingen(struct loader *l, json_t *doc)
+{
+	static const char *const keys[] = { "gemeente",
+					    "code",
+					    "naam",
+					    "kanaal",
+					    "adres",
+					    "postcode",
+					    "plaats",
+					    "balies",
+					    "raster",
+					    "goedeVrijdagDicht",
+					    "bevrijdingsdagDicht",
+					    "openingstijden",
+					    "verzonnen",
+					    NULL };
+	json_t *arr = array(l, doc, "vestigingen", "document");
+
+	for (size_t i = 0; i < json_array_size(arr); i++) {
+		const char *path = fmt_a(&l->a, "vestigingen[%zu]", i);
+		json_t *o = object_at(l, arr, i, path), *x;
+		struct vestiging v = { .raster = 10,
+				       .goede_vrijdag_dicht = true };
+		size_t before = l->e->nproblems;
+
+		if (!o)
+			continue;
+		check_keys(l, o, path, keys);
+		flag(l, o, "verzonnen", path);
+		v.gemeente = str(l, o, "gemeente", path, true);
+		v.code = str(l, o, "code", path, true);
+		v.naam = str(l, o, "naam", path, true);
+		parse_enum(l, o, "kanaal", path, p_kanaal, &v.kanaal,
+			   "fysiek of video", true);
+		v.adres = str(l, o, "adres", path, false);
+		v.postcode = str(l, o, "postcode", path, false);
+		v.plaats = str(l, o, "plaats", path, false);
+		x = json_object_get(o, "balies");
+		if (!json_is_integer(x) || json_integer_value(x) < 1 ||
+		    json_integer_value(x) > 200)
+			err_invalid(l->e, fmt_a(&l->a, "%s.balies", path),
+				    "range",
+				    "Het aantal balies is 1 tot en met 200.");
+		else
+			v.balies = (int)json_integer_value(x);
+		x = json_object_get(o, "raster");
+		if (x && (!json_is_integer(x) || json_integer_value(x) < 5 ||
+			  json_integer_value(x) > 60))
+			err_invalid(l->e, fmt_a(&l->a, "%s.raster", path),
+				    "range",
+				    "Het raster is 5 tot en met 60 minuten.");
+		else if (x)
+			v.raster = (int)json_integer_value(x);
+		if (json_object_get(o, "goedeVrijdagDicht"))
+			v.goede_vrijdag_dicht =
+				flag(l, o, "goedeVrijdagDicht", path);
+		v.bevrijdingsdag_dicht =
+			flag(l, o, "bevrijdingsdagDicht", path);
+		v.open = decode_open(l, json_object_get(o, "openingstijden"),
+				     fmt_a(&l->a, "%s.openingstijden", path),
+				     &v.nopen);
+		if (l->e->nproblems > before)
+			continue;
+		stored(l, store_vestiging_add(l->s, &v, NULL, l->e), before,
+		       path);
+	}
+	return l->e->status;
+}
+
 enum status
 register_document_load(struct store *s, const char *text, size_t len,
 		       day_t today, struct err *e)
 {
 	static const char *const keys[] = { "toelichting", "regelingen",
-					    "besluiten", "samenwerkingen",
-					    NULL };
+					    "besluiten",   "samenwerkingen",
+					    "vestigingen", NULL };
 	struct loader l = { .s = s, .e = e, .today = today };
 	json_error_t jerr;
 	json_t *doc;
@@ -680,8 +821,9 @@ register_document_load(struct store *s, const char *text, size_t len,
 		goto out;
 	check_keys(&l, doc, "document", keys);
 	if (load_besluiten(&l, doc) == ST_OK &&
-	    load_regelingen(&l, doc) == ST_OK)
-		load_samenwerkingen(&l, doc);
+	    load_regelingen(&l, doc) == ST_OK &&
+	    load_samenwerkingen(&l, doc) == ST_OK)
+		load_vestigingen(&l, doc);
 	st = e->status;
 	if (st == ST_OK)
 		st = store_commit(s, e);

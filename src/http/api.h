@@ -193,6 +193,45 @@ enum status uren_afwijkingen_van(struct request *rq, const char *sw, day_t van,
 				 struct uren_afwijking_groep **g, size_t *ng,
 				 struct err *e);
 
+/* api_afspraken.c: the front office by appointment */
+enum status api_vestigingen_list(struct request *, struct response *,
+				 struct err *);
+enum status api_vestigingen_get(struct request *, struct response *,
+				struct err *);
+enum status api_vestigingen_post(struct request *, struct response *,
+				 struct err *);
+enum status api_vestigingen_patch(struct request *, struct response *,
+				  struct err *);
+enum status api_sluitingen_post(struct request *, struct response *,
+				struct err *);
+enum status api_sluitingen_delete(struct request *, struct response *,
+				  struct err *);
+enum status api_producten_list(struct request *, struct response *,
+			       struct err *);
+enum status api_producten_get(struct request *, struct response *,
+			      struct err *);
+enum status api_producten_post(struct request *, struct response *,
+			       struct err *);
+enum status api_producten_patch(struct request *, struct response *,
+				struct err *);
+enum status api_roosterdiensten_list(struct request *, struct response *,
+				     struct err *);
+enum status api_roosterdiensten_post(struct request *, struct response *,
+				     struct err *);
+enum status api_roosterdiensten_delete(struct request *, struct response *,
+				       struct err *);
+enum status api_vrije_tijden(struct request *, struct response *, struct err *);
+enum status api_afspraken_list(struct request *, struct response *,
+			       struct err *);
+enum status api_afspraken_post(struct request *, struct response *,
+			       struct err *);
+enum status api_afspraken_get(struct request *, struct response *,
+			      struct err *);
+enum status api_afspraken_delete(struct request *, struct response *,
+				 struct err *);
+enum status api_afspraken_patch(struct request *, struct response *,
+				struct err *);
+
 /* api_meta.c */
 enum status api_root(struct request *, struct response *, struct err *);
 enum status api_openapi(struct request *, struct response *, struct err *);

@@ -143,6 +143,8 @@ authz_route(struct request *rq, unsigned flags, struct err *e)
 		return ST_OK;
 	if ((flags & NEED_SAMENWERKING_SCHRIJF) && has_any(p, ROL_CONTROLLER))
 		return ST_OK;
+	if ((flags & NEED_PLANNER) && has_any(p, ROL_PLANNER))
+		return ST_OK;
 	return err_set(e, ST_FORBIDDEN,
 		       "Uw account heeft geen rol die dit mag.");
 }
@@ -188,6 +190,13 @@ authz_samenwerking(struct request *rq, const char *code, struct err *e)
 	    (code && auth_has_role(&rq->who, ROL_CONTROLLER, code)))
 		return ST_OK;
 	return refused(rq, code ? code : "?", e);
+}
+
+bool
+authz_planner(const struct request *rq, const char *cbs)
+{
+	return auth_has_role(&rq->who, ROL_BEHEERDER, NULL) ||
+	       (cbs && auth_has_role(&rq->who, ROL_PLANNER, cbs));
 }
 
 /* The CBS codes of every member (ever) of a cooperation, or NULL. */

@@ -73,6 +73,13 @@ enum status authz_samenwerking(struct request *rq, const char *code,
 			       struct err *e);
 
 /*
+ * Whether the principal plans the front office of this municipality (CBS
+ * code): a beheerder, or that municipality's planner. No refusal is
+ * recorded: the caller answers as if the object did not exist.
+ */
+bool authz_planner(const struct request *rq, const char *cbs);
+
+/*
  * Reading the figures of a cooperation (hours: totals, deviations; costs:
  * pools, calculations, scenarios): a beheerder, its controller, or the
  * accounthouder or raadslid of a member municipality. Others are refused

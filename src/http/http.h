@@ -23,7 +23,7 @@
 #include "../core/err.h"
 #include "../store/store.h"
 
-#define API_VERSION "1.5.0"
+#define API_VERSION "1.6.0"
 #define API_BASE "/api/v1"
 #define PAGE_SIZE_DEFAULT 100
 #define PAGE_SIZE_MAX 500
@@ -67,11 +67,12 @@ enum need {
 	NEED_GEMEENTE_SCHRIJF = 1 << 10, /* beheerder or an accounthouder */
 	NEED_SAMENWERKING_SCHRIJF = 1 << 11, /* beheerder or a controller */
 	NEED_INGELOGD = 1 << 12, /* any account; what is shown is scoped */
+	NEED_PLANNER = 1 << 13, /* beheerder or a planner (front office) */
 };
 
 #define NEED_MASK                                               \
 	(NEED_PUBLIC | NEED_BEHEERDER | NEED_GEMEENTE_SCHRIJF | \
-	 NEED_SAMENWERKING_SCHRIJF | NEED_INGELOGD)
+	 NEED_SAMENWERKING_SCHRIJF | NEED_INGELOGD | NEED_PLANNER)
 
 /* Who is asking: anonymous, or an account by session or token. */
 struct principal {
@@ -91,6 +92,8 @@ struct request {
 	const char *cookie_csrf; /* value of the ambt_csrf cookie */
 	const char *header_csrf; /* X-CSRF-Token */
 	const char *authorization;
+	const char *idempotency_key; /* Idempotency-Key */
+	const char *contact; /* Afspraak-Contact: a resident's e-mail or phone */
 	const char *herkomst; /* client IP */
 	enum http_method method;
 	const char *method_text;
@@ -125,6 +128,8 @@ struct response {
 	const char *cookies[2]; /* Set-Cookie values */
 	bool immutable; /* static asset: may be cached */
 	bool personal; /* carries a token of this visitor: never shared */
+	bool vluchtig; /* depends on the moment, not only the data: never
+			  kept (free times: the notice counts from now) */
 };
 
 typedef enum status (*handler_fn)(struct request *rq, struct response *rs,
@@ -161,6 +166,12 @@ const char *req_familie(struct request *rq, unsigned flags, char *buf,
  */
 enum status req_check_query(struct request *rq, const char *const *allowed,
 			    struct err *e);
+/* The same, but the keys of `herhaalbaar` (NULL-terminated) may come more
+ * than once (product=a&product=b). */
+enum status req_check_query_lijst(struct request *rq,
+				  const char *const *allowed,
+				  const char *const *herhaalbaar,
+				  struct err *e);
 
 /*
  * A year (DATE_JAAR_MIN to DATE_JAAR_MAX) from `text`, which may be NULL

@@ -9,6 +9,7 @@
 
 #include "http.h"
 #include "template.h"
+#include "../core/afspraak.h"
 #include "../core/medewerker.h"
 #include "../core/register.h"
 #include "../core/text.h"
@@ -170,6 +171,9 @@ static const struct {
 	{ "verantwoordelijkeOrganisatie", REG_CBS_CODE_LEN },
 	{ "gemeente", REG_CBS_CODE_LEN },
 	{ "bestand", UREN_MAX_BESTAND },
+	{ "vestiging", AFSPRAAK_MAX_CODE },
+	{ "product", AFSPRAAK_MAX_CODE },
+	{ "medewerker", MEDEWERKER_MAX_NUMMER },
 };
 
 /* The limit of a query parameter's value, in characters. */
@@ -182,8 +186,25 @@ query_limiet(const char *naam)
 	return QUERY_MAX_TEKST;
 }
 
+/* Whether `k` is among the NULL-terminated `list` (which may be NULL). */
+static bool
+in_lijst(const char *const *list, const char *k)
+{
+	for (; list && *list; list++)
+		if (strcmp(*list, k) == 0)
+			return true;
+	return false;
+}
+
 enum status
 req_check_query(struct request *rq, const char *const *allowed, struct err *e)
+{
+	return req_check_query_lijst(rq, allowed, NULL, e);
+}
+
+enum status
+req_check_query_lijst(struct request *rq, const char *const *allowed,
+		      const char *const *herhaalbaar, struct err *e)
 {
 	for (size_t i = 0; i < rq->query.n; i++) {
 		const char *k = rq->query.items[i].key;
@@ -198,7 +219,8 @@ req_check_query(struct request *rq, const char *const *allowed, struct err *e)
 		else if (text_check_max(rq->query.items[i].value, k,
 					query_limiet(k), e))
 			continue;
-		else if (kv_count(&rq->query, k) > 1) {
+		else if (kv_count(&rq->query, k) > 1 &&
+			 !in_lijst(herhaalbaar, k)) {
 			bool first = true;
 			for (size_t j = 0; j < i; j++)
 				if (strcmp(rq->query.items[j].key, k) == 0)

@@ -466,13 +466,14 @@ cacheable(const struct request *rq, unsigned kind)
  * Whether a response may be kept and given to other anonymous visitors:
  * decided from the response itself, never from its URL. A 200 with a
  * body, that sets no cookie and carries no token of this visitor (the
- * login form's CSRF token).
+ * login form's CSRF token), and that does not depend on the moment it
+ * was made (free times: what is free starts after now plus the notice).
  */
 static bool
 shareable(const struct response *rs)
 {
 	return rs->status == 200 && rs->content_type && !rs->cookies[0] &&
-	       !rs->cookies[1] && !rs->personal;
+	       !rs->cookies[1] && !rs->personal && !rs->vluchtig;
 }
 
 /* "GET <uri as received> <today>": today is part of every answer. */
@@ -544,6 +545,10 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 		con, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 	rq->header_csrf = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
 						      "X-CSRF-Token");
+	rq->idempotency_key = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
+							  "Idempotency-Key");
+	rq->contact = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
+						  "Afspraak-Contact");
 	rq->cookie_sessie = MHD_lookup_connection_value(con, MHD_COOKIE_KIND,
 							"ambt_sessie");
 	rq->cookie_csrf =
@@ -569,7 +574,9 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 				r, "Access-Control-Allow-Methods", allow);
 			MHD_add_response_header(r,
 						"Access-Control-Allow-Headers",
-						"Content-Type, Authorization");
+						"Content-Type, Authorization, "
+						"Idempotency-Key, "
+						"Afspraak-Contact");
 			MHD_add_response_header(r, "Access-Control-Max-Age",
 						"600");
 		}

@@ -1,0 +1,355 @@
+/*
+ * afspraak_cli.c - opening hours and times as people type them, and the
+ * standard catalogue (afspraak_cli.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afspraak_cli.h"
+#include "embedded.h"
+#include "../core/csv_tabel.h"
+#include "../core/text.h"
+#include "../present/afspraak.h"
+#include "../banned.h"
+
+#define MAX_OPEN 56 /* opening ranges of a week */
+
+static const char *const dagen[7] = { "ma", "di", "wo", "do", "vr", "za", "zo" };
+
+static int
+dag_van(const char *s, size_t n)
+{
+	for (int i = 0; i < 7; i++)
+		if (n == 2 && strncmp(s, dagen[i], 2) == 0)
+			return i;
+	return -1;
+}
+
+static int
+fout(const char *wat, const char *stuk)
+{
+	return cli_usage_error("%s: '%.40s' kan ik niet lezen; schrijf "
+			       "bijvoorbeeld 'ma-vr 08:30-12:30,13:30-16:00; "
+			       "do 18:00-20:00'.",
+			       wat, stuk);
+}
+
+/* "08:30-12:30" into [van, tot). */
+static bool
+bereik(const char *s, size_t n, int *van, int *tot)
+{
+	char a[8], b[8];
+	const char *streep = memchr(s, '-', n);
+	size_t la, lb;
+
+	if (!streep)
+		return false;
+	la = (size_t)(streep - s);
+	lb = n - la - 1;
+	if (la == 0 || lb == 0 || la >= sizeof(a) || lb >= sizeof(b))
+		return false;
+	memcpy(a, s, la);
+	a[la] = '\0';
+	memcpy(b, streep + 1, lb);
+	b[lb] = '\0';
+	*van = present_minuut_parse(a);
+	*tot = present_minuut_parse(b);
+	return *van >= 0 && *van < 1440 && *tot > *van;
+}
+
+int
+cli_openingstijden(const char *text, const char *wat, struct arena *a,
+		   struct openingstijd **out, size_t *n)
+{
+	struct openingstijd *o = arena_calloc(a, MAX_OPEN + 1, sizeof(*o));
+	const char *p = text;
+
+	*n = 0;
+	*out = o;
+	if (!o)
+		return EXIT_INTERNAL;
+	while (p && *p) {
+		const char *end = strchr(p, ';');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *groep = arena_strndup(a, p, len), *g = groep, *sp;
+		bool dag[7] = { false };
+
+		p = end ? end + 1 : NULL;
+		while (*g == ' ')
+			g++;
+		if (!*g)
+			continue;
+		sp = strchr(g, ' ');
+		if (!sp)
+			return fout(wat, g);
+		*sp = '\0';
+		/* days: "ma", "ma-vr", "ma,wo" */
+		for (char *d = g; *d;) {
+			char *komma = strchr(d, ',');
+			size_t dl = komma ? (size_t)(komma - d) : strlen(d);
+			int x, y;
+
+			if (dl == 5 && d[2] == '-' &&
+			    (x = dag_van(d, 2)) >= 0 &&
+			    (y = dag_van(d + 3, 2)) >= x) {
+				for (int k = x; k <= y; k++)
+					dag[k] = true;
+			} else if ((x = dag_van(d, dl)) >= 0) {
+				dag[x] = true;
+			} else {
+				return fout(wat, g);
+			}
+			d = komma ? komma + 1 : d + dl;
+		}
+		/* ranges: "08:30-12:30,13:30-16:00" */
+		for (char *r = sp + 1; *r;) {
+			char *komma;
+			size_t rl;
+			int van, tot;
+
+			while (*r == ' ')
+				r++;
+			komma = strchr(r, ',');
+			rl = komma ? (size_t)(komma - r) : strlen(r);
+			while (rl && r[rl - 1] == ' ')
+				rl--;
+			if (!bereik(r, rl, &van, &tot))
+				return fout(wat, r);
+			for (int k = 0; k < 7; k++) {
+				if (!dag[k])
+					continue;
+				if (*n == MAX_OPEN)
+					return cli_usage_error(
+						"%s: hoogstens %d tijdvakken "
+						"per week.",
+						wat, MAX_OPEN);
+				o[(*n)++] =
+					(struct openingstijd){ k, van, tot };
+			}
+			r = komma ? komma + 1 : r + strlen(r);
+		}
+	}
+	return 0;
+}
+
+const char *
+cli_open_dag_a(struct arena *a, const struct openingstijd *o, size_t n,
+	       int weekdag)
+{
+	char buf[512];
+	size_t len = 0;
+	int laatste = -1;
+
+	buf[0] = '\0';
+	for (;;) {
+		int beste = -1;
+
+		/* the next range of the day, in order of its start */
+		for (size_t i = 0; i < n; i++)
+			if (o[i].weekdag == weekdag && o[i].van > laatste &&
+			    (beste < 0 || o[i].van < o[beste].van))
+				beste = (int)i;
+		if (beste < 0 || len + 16 >= sizeof(buf))
+			break;
+		{
+			char v[PRESENT_MINUUT_LEN], t[PRESENT_MINUUT_LEN];
+
+			present_minuut(o[beste].van, v);
+			present_minuut(o[beste].tot, t);
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+						"%s%s-%s", len ? ", " : "", v,
+						t);
+		}
+		laatste = o[beste].van;
+	}
+	return arena_strdup(a, len ? buf : "gesloten");
+}
+
+int
+cli_minuut(const char *text, const char *wat, int *out)
+{
+	int m = present_minuut_parse(text);
+
+	if (m < 0)
+		return cli_usage_error("%s: '%.20s' is geen tijd; schrijf "
+				       "bijvoorbeeld 08:30.",
+				       wat, text ? text : "");
+	*out = m;
+	return 0;
+}
+
+int
+cli_tijdstip(const char *text, const char *wat, int64_t *utc)
+{
+	char datum[DATE_ISO_LEN];
+	day_t d;
+	int m;
+
+	if (text && strlen(text) > 16 && text[10] == 'T' &&
+	    (text[16] == ':' || text[16] == 'Z' || text[16] == '+' ||
+	     text[16] == '-') &&
+	    date_parse_instant(text, utc) == 0)
+		return 0;
+	if (text && strlen(text) == 16 &&
+	    (text[10] == 'T' || text[10] == ' ')) {
+		memcpy(datum, text, 10);
+		datum[10] = '\0';
+		if (date_parse(datum, &d) == 0 &&
+		    (m = present_minuut_parse(text + 11)) >= 0 && m < 1440) {
+			*utc = afspraak_utc(d, m);
+			return 0;
+		}
+	}
+	return cli_usage_error("%s: '%.40s' is geen tijdstip; schrijf "
+			       "bijvoorbeeld 2026-12-07T09:30 (Nederlandse "
+			       "tijd).",
+			       wat, text ? text : "");
+}
+
+const char *
+cli_klok_a(struct arena *a, int64_t utc)
+{
+	char buf[PRESENT_MINUUT_LEN];
+	day_t d;
+	int m;
+
+	afspraak_lokaal(utc, &d, &m);
+	present_minuut(m, buf);
+	return arena_strdup(a, buf);
+}
+
+const char *
+cli_tijd_a(struct arena *a, int64_t utc)
+{
+	char dag[64];
+	day_t d;
+	int m;
+
+	afspraak_lokaal(utc, &d, &m);
+	date_format_nl(d, dag, sizeof(dag));
+	return fmt_a(a, "%s %02d:%02d", dag, m / 60, m % 60);
+}
+
+int
+cli_komma_lijst(struct arena *a, const char *text, const char *wat, size_t max,
+		const char ***out)
+{
+	const char **l = arena_calloc(a, max + 1, sizeof(*l));
+	const char *p = text;
+	size_t n = 0;
+
+	*out = l;
+	if (!l)
+		return -1;
+	while (p) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (len == 0 || n == max) {
+			cli_usage_error(len ? "%s: hoogstens %zu."
+					    : "%s: een "
+					      "lege "
+					      "waarde.",
+					wat, max);
+			return -1;
+		}
+		l[n++] = arena_strndup(a, p, len);
+		p = end ? end + 1 : NULL;
+	}
+	return (int)n;
+}
+
+/* ---- the standard catalogue ---- */
+
+enum kol {
+	K_CODE,
+	K_NAAM,
+	K_UPL,
+	K_DUUR,
+	K_KANALEN,
+	K_VAARDIGHEDEN,
+	K_MAX,
+	K_VOORBEREIDING,
+	K_HORIZON,
+	K_BUFFER,
+	K_MEENEMEN,
+	K_AANTAL
+};
+
+static int
+getal(const char *s)
+{
+	int64_t v = 0;
+
+	if (text_int_parse(s, 0, 100000, &v) != TEXT_INT_OK)
+		return -1;
+	return (int)v;
+}
+
+enum status
+catalogus_seed(struct store *s, const char *gemeente, size_t *nieuw,
+	       size_t *bestond, struct err *e)
+{
+	static const char *const namen[K_AANTAL] = {
+		"code",	   "naam",	   "upl_uri",	   "duur",
+		"kanalen", "vaardigheden", "max_personen", "voorbereiding",
+		"horizon", "buffer",	   "meenemen"
+	};
+	const struct csv_kolommen spec = { namen, K_AANTAL, NULL,
+					   "balieproducten" };
+	struct csv_tabel t;
+	struct arena a;
+	enum status st;
+
+	*nieuw = *bestond = 0;
+	arena_init(&a, 4u << 20);
+	if ((st = csv_tabel_lees(&a, (const char *)embed_standaardcatalogus_csv,
+				 embed_standaardcatalogus_csv_len, &spec, &t, e)) ||
+	    (st = store_begin(s, e))) {
+		arena_free(&a);
+		return st;
+	}
+	for (size_t i = 0; i < t.nrijen && st == ST_OK; i++) {
+		const char **v = t.rijen[i].veld;
+		struct balieproduct p = {
+			.gemeente = gemeente,
+			.code = v[K_CODE],
+			.naam = v[K_NAAM],
+			.upl_uri = *v[K_UPL] ? v[K_UPL] : NULL,
+			.duur = getal(v[K_DUUR]),
+			.fysiek = strstr(v[K_KANALEN], "fysiek") != NULL,
+			.video = strstr(v[K_KANALEN], "video") != NULL,
+			.vaardigheden = v[K_VAARDIGHEDEN],
+			.voorbereiding = getal(v[K_VOORBEREIDING]),
+			.horizon = getal(v[K_HORIZON]),
+			.buffer = getal(v[K_BUFFER]),
+			.max_personen = getal(v[K_MAX]),
+			.meenemen = *v[K_MEENEMEN] ? v[K_MEENEMEN] : NULL,
+			.actief = true,
+		};
+		struct balieproduct er;
+		struct err probe;
+
+		err_clear(&probe);
+		if (store_balieproduct_get(s, gemeente, p.code, &a, &er,
+					   &probe) == ST_OK) {
+			(*bestond)++;
+			continue;
+		}
+		if (probe.status != ST_NOT_FOUND && probe.status != ST_OK) {
+			*e = probe;
+			st = probe.status;
+			break;
+		}
+		st = store_balieproduct_add(s, &p, NULL, e);
+		if (st == ST_OK)
+			(*nieuw)++;
+	}
+	if (st == ST_OK)
+		st = store_commit(s, e);
+	else
+		store_rollback(s);
+	arena_free(&a);
+	return st;
+}
