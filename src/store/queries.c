@@ -115,6 +115,66 @@
  */
 #define NIEUW_ID(t) "(SELECT coalesce(max(id), 0) + 1 FROM " t "), "
 
+/*
+ * Appointments. A roster entry or a booking lasts at most a local day
+ * (25 hours on the autumn Sunday) and its buffer (2 hours): whatever
+ * overlaps an instant T started after T minus this many seconds, which
+ * bounds each range on the indexes on (..., start_utc) from both sides.
+ */
+#define AFSPRAAK_LENGSTE "97200"
+
+/* Locations of municipality $1 (code), code $2, channel $3 (NULL: any). */
+#define VEST_FILTER                                            \
+	"JOIN organisatie g ON g.id = v.gemeente_id "          \
+	"WHERE (CAST($1 AS TEXT) IS NULL OR g.code = $1) AND " \
+	"(CAST($2 AS TEXT) IS NULL OR v.code = $2) AND "       \
+	"(CAST($3 AS TEXT) IS NULL OR v.kanaal = $3) "
+
+/* A roster entry as read (store_dienst_get, store_dienst_list). */
+#define DIENST_KOLOMMEN                                                    \
+	"d.id, m.nummer, m.naam, s.code, v.code, g.code, d.datum, d.van, " \
+	"d.tot, d.vaardigheden, d.reeks_id FROM dienst d "                 \
+	"JOIN medewerker m ON m.id = d.medewerker_id "                     \
+	"JOIN samenwerking s ON s.id = m.samenwerking_id "                 \
+	"JOIN vestiging v ON v.id = d.vestiging_id "                       \
+	"JOIN organisatie g ON g.id = v.gemeente_id"
+
+/* The locations a search covers: municipality $1 (id), channel $2, and
+ * location $3 (id; NULL: all of them). */
+#define ZOEK_VESTIGING                              \
+	"v.gemeente_id = $1 AND v.kanaal = $2 AND " \
+	"(CAST($3 AS BIGINT) IS NULL OR v.id = $3)"
+
+/* The roster at those locations overlapping [$4, $5). */
+#define DIENST_ZOEK                                                                     \
+	"FROM dienst d JOIN vestiging v ON v.id = d.vestiging_id WHERE " ZOEK_VESTIGING \
+	" AND d.start_utc > CAST($4 AS BIGINT) - " AFSPRAAK_LENGSTE                     \
+	" AND d.start_utc < $5 AND d.eind_utc > $4 "
+
+/* What a booking holds: its staff member, location, desk and
+ * [start, end + buffer). */
+#define BEZET_KOLOMMEN                                            \
+	"a.medewerker_id, a.vestiging_id, a.balie, a.start_utc, " \
+	"a.eind_utc + 60 * a.buffer"
+#define BEZET_TIJD                                                     \
+	"a.status <> 'geannuleerd' AND a.id <> $6 AND "                \
+	"a.start_utc > CAST($4 AS BIGINT) - " AFSPRAAK_LENGSTE " AND " \
+	"a.start_utc < $5 AND a.eind_utc + 60 * a.buffer > $4"
+
+/* An appointment as read (afspraak_lees in store_afspraak.c). */
+#define AFSPRAAK_KOLOMMEN                                                     \
+	"a.id, a.referentie, g.code, v.code, v.naam, v.kanaal, a.start_utc, " \
+	"a.eind_utc, m.nummer, a.balie, a.status, a.naam, a.email, "          \
+	"a.telefoon, a.volgnummer, a.aangemaakt, a.gewijzigd, "               \
+	"a.gemeente_id, a.vestiging_id, a.medewerker_id, a.buffer"
+#define AFSPRAAK_VAN                                                   \
+	" FROM afspraak a JOIN organisatie g ON g.id = a.gemeente_id " \
+	"JOIN vestiging v ON v.id = a.vestiging_id "                   \
+	"LEFT JOIN medewerker m ON m.id = a.medewerker_id "
+#define AFSPRAAK_DAG                                             \
+	"a.gemeente_id = $1 AND (CAST($2 AS BIGINT) IS NULL OR " \
+	"a.vestiging_id = $2) AND a.start_utc >= $3 AND a.start_utc < $4 "
+
 static const char *const texts[Q__COUNT] = {
 	[Q_SCHEMA_TABEL] = "SELECT count(*) FROM sqlite_master WHERE type = "
 			   "'table' AND name = 'schema_version'",
@@ -729,6 +789,223 @@ static const char *const texts[Q__COUNT] = {
 	[Q_KV_VASTSTELLEN] =
 		"UPDATE kostenverdeling SET besluit_id = $2, vastgesteld = $3 "
 		"WHERE id = $1 AND vastgesteld IS NULL",
+	/* ---- appointments (store_afspraak.c, store_bericht.c) ---- */
+	[Q_VEST_INSERT] =
+		"INSERT INTO vestiging (id, gemeente_id, code, naam, kanaal, "
+		"adres, postcode, plaats, balies, raster, goede_vrijdag_dicht, "
+		"bevrijdingsdag_dicht) VALUES (" NIEUW_ID(
+			"vestiging") "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+				     "$11) RETURNING id",
+	[Q_VEST_UPDATE] =
+		"UPDATE vestiging SET naam = $2, adres = $3, postcode = $4, "
+		"plaats = $5, balies = $6, raster = $7, goede_vrijdag_dicht = $8, "
+		"bevrijdingsdag_dicht = $9 WHERE id = $1",
+	[Q_VEST_ID] = "SELECT v.id, v.gemeente_id, g.code, v.kanaal, v.balies "
+		      "FROM vestiging v JOIN organisatie g ON g.id = "
+		      "v.gemeente_id WHERE v.code = $1",
+	[Q_VEST_LIST] = "SELECT v.id, g.code, v.code, v.naam, v.kanaal, "
+			"v.adres, v.postcode, v.plaats, v.balies, v.raster, "
+			"v.goede_vrijdag_dicht, v.bevrijdingsdag_dicht "
+			"FROM vestiging v " VEST_FILTER "ORDER BY v.code",
+	/* The highest desk a booking still holds (now $2 or later). */
+	[Q_VEST_BALIE_MAX] =
+		"SELECT coalesce(max(balie), 0) FROM afspraak WHERE "
+		"vestiging_id = $1 AND status <> 'geannuleerd' AND "
+		"start_utc > CAST($2 AS BIGINT) - " AFSPRAAK_LENGSTE " AND "
+		"eind_utc + 60 * buffer > $2",
+	[Q_OPEN_LIST] = "SELECT o.vestiging_id, o.weekdag, o.van, o.tot "
+			"FROM openingstijd o JOIN vestiging v ON v.id = "
+			"o.vestiging_id " VEST_FILTER
+			"ORDER BY o.vestiging_id, o.weekdag, o.van",
+	[Q_OPEN_DELETE] = "DELETE FROM openingstijd WHERE vestiging_id = $1",
+	[Q_OPEN_INSERT] = "INSERT INTO openingstijd (vestiging_id, weekdag, "
+			  "van, tot) VALUES ($1, $2, $3, $4)",
+	/* Closures ending on $4 or later (and starting by $5). */
+	[Q_SLUITING_LIST] =
+		"SELECT s.vestiging_id, s.id, s.van, s.tot, s.reden "
+		"FROM sluiting s JOIN vestiging v ON v.id = "
+		"s.vestiging_id " VEST_FILTER "AND s.tot >= $4 AND "
+		"(CAST($5 AS TEXT) IS NULL OR s.van <= $5) "
+		"ORDER BY s.vestiging_id, s.van, s.id",
+	[Q_SLUITING_INSERT] =
+		"INSERT INTO sluiting (id, vestiging_id, van, tot, reden) "
+		"VALUES (" NIEUW_ID("sluiting") "$1, $2, $3, $4) RETURNING id",
+	[Q_SLUITING_GET] = "SELECT van, tot, reden FROM sluiting WHERE id = $1 "
+			   "AND vestiging_id = $2",
+	[Q_SLUITING_DELETE] =
+		"DELETE FROM sluiting WHERE id = $1 AND vestiging_id = $2",
+	[Q_BP_INSERT] =
+		"INSERT INTO balieproduct (id, gemeente_id, code, naam, upl_uri, "
+		"duur, fysiek, video, vaardigheden, voorbereiding, horizon, "
+		"buffer, max_personen, meenemen, actief) VALUES (" NIEUW_ID(
+			"balieproduct") "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+					"$11, $12, $13, $14) RETURNING id",
+	[Q_BP_UPDATE] =
+		"UPDATE balieproduct SET naam = $3, upl_uri = $4, duur = $5, "
+		"fysiek = $6, video = $7, vaardigheden = $8, voorbereiding = $9, "
+		"horizon = $10, buffer = $11, max_personen = $12, meenemen = $13, "
+		"actief = $14 WHERE gemeente_id = $1 AND code = $2",
+	[Q_BP_LIST] =
+		"SELECT p.id, g.code, p.code, p.naam, p.upl_uri, p.duur, "
+		"p.fysiek, p.video, p.vaardigheden, p.voorbereiding, p.horizon, "
+		"p.buffer, p.max_personen, p.meenemen, p.actief "
+		"FROM balieproduct p JOIN organisatie g ON g.id = p.gemeente_id "
+		"WHERE p.gemeente_id = $1 AND (CAST($2 AS TEXT) IS NULL OR "
+		"p.code = $2) AND ($3 = 1 OR p.actief = 1) ORDER BY p.code",
+	/* Staff number $1 (of cooperation $2) in a cooperation that
+	 * municipality $3 is a member of from date $4 to date $5. */
+	[Q_DIENST_MW] =
+		"SELECT m.id, s.code, m.naam FROM medewerker m "
+		"JOIN samenwerking s ON s.id = m.samenwerking_id "
+		"WHERE m.nummer = $1 AND (CAST($2 AS TEXT) IS NULL OR "
+		"s.code = $2) AND m.samenwerking_id IN (SELECT l.samenwerking_id "
+		"FROM samenwerking_lid l WHERE l.gemeente_id = $3 AND "
+		"l.van <= $4 AND (l.tot IS NULL OR l.tot > $5)) ORDER BY s.code",
+	/* Staff member $1's roster overlapping [$2, $3). */
+	[Q_DIENST_OVERLAP] =
+		"SELECT d.start_utc, d.eind_utc, d.datum, d.van, d.tot, v.code "
+		"FROM dienst d JOIN vestiging v ON v.id = d.vestiging_id "
+		"WHERE d.medewerker_id = $1 AND d.start_utc > CAST($2 AS BIGINT) "
+		"- " AFSPRAAK_LENGSTE " AND d.start_utc < $3 AND "
+		"d.eind_utc > $2 ORDER BY d.start_utc",
+	[Q_DIENST_INSERT] =
+		"INSERT INTO dienst (id, medewerker_id, vestiging_id, datum, van, "
+		"tot, start_utc, eind_utc, vaardigheden, reeks_id) VALUES (" NIEUW_ID(
+			"dienst") "$1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+	[Q_DIENST_REEKS] = "UPDATE dienst SET reeks_id = $1 WHERE id = $1",
+	[Q_DIENST_GET] = "SELECT " DIENST_KOLOMMEN " WHERE d.id = $1",
+	/* The booked appointments that roster entry $1 (or with series $2,
+	 * every entry of it from date $3 on) is there for. */
+	[Q_DIENST_GEBOEKT] =
+		"SELECT a.start_utc FROM dienst d JOIN afspraak a ON "
+		"a.medewerker_id = d.medewerker_id AND a.vestiging_id = "
+		"d.vestiging_id AND a.start_utc >= d.start_utc AND a.start_utc < "
+		"d.eind_utc WHERE (d.id = $1 OR (CAST($2 AS BIGINT) IS NOT NULL "
+		"AND d.reeks_id = $2 AND d.datum >= $3)) AND a.status IN "
+		"('geboekt', 'aanwezig') ORDER BY a.start_utc",
+	[Q_DIENST_DELETE] =
+		"DELETE FROM dienst WHERE id = $1 OR (CAST($2 AS BIGINT) IS NOT "
+		"NULL AND reeks_id = $2 AND datum >= $3)",
+	[Q_DIENST_LIST] =
+		"SELECT " DIENST_KOLOMMEN " WHERE d.start_utc >= $1 AND "
+		"d.start_utc < $2 AND (CAST($3 AS TEXT) IS NULL OR v.code = $3) "
+		"AND (CAST($4 AS TEXT) IS NULL OR g.code = $4) AND "
+		"(CAST($5 AS TEXT) IS NULL OR m.nummer = $5) AND "
+		"(CAST($6 AS TEXT) IS NULL OR s.code = $6) "
+		"ORDER BY d.datum, d.van, v.code, m.nummer, d.id",
+	/* The roster a search reads: $1..$3 as ZOEK_VESTIGING, [$4, $5). */
+	[Q_DIENST_ZOEK] =
+		"SELECT d.medewerker_id, d.vestiging_id, d.start_utc, "
+		"d.eind_utc, d.vaardigheden " DIENST_ZOEK "ORDER BY d.id",
+	/* What holds staff or desks in [$4, $5): the bookings at the
+	 * locations searched, and those of the staff rostered there
+	 * (elsewhere too); not appointment $6. */
+	[Q_AFSPRAAK_BEZET] =
+		"SELECT " BEZET_KOLOMMEN " FROM afspraak a JOIN vestiging v ON "
+		"v.id = a.vestiging_id WHERE " ZOEK_VESTIGING " AND " BEZET_TIJD
+		" UNION SELECT " BEZET_KOLOMMEN " FROM afspraak a WHERE "
+		"a.medewerker_id IN (SELECT d.medewerker_id " DIENST_ZOEK
+		") AND " BEZET_TIJD " ORDER BY 4, 1, 2, 3",
+	/* Booked appointments at location $1 starting in [$2, $3). */
+	[Q_AFSPRAAK_TELLEN] =
+		"SELECT count(*), min(start_utc) FROM afspraak WHERE "
+		"vestiging_id = $1 AND status IN ('geboekt', 'aanwezig') AND "
+		"start_utc >= $2 AND start_utc < $3",
+	[Q_AFSPRAAK_GET] = "SELECT " AFSPRAAK_KOLOMMEN AFSPRAAK_VAN
+			   "WHERE a.referentie = $1",
+	[Q_AFSPRAAK_SLEUTEL] = "SELECT referentie, verzoek_hash FROM afspraak "
+			       "WHERE gemeente_id = $1 AND sleutel = $2",
+	[Q_AFSPRAAK_PRODUCTEN] =
+		"SELECT ap.afspraak_id, p.code, p.naam, ap.personen "
+		"FROM afspraak_product ap JOIN balieproduct p ON p.id = "
+		"ap.product_id WHERE ap.afspraak_id = $1 ORDER BY p.code",
+	/* Municipality $1's appointments (at location $2) starting in
+	 * [$3, $4). */
+	[Q_AFSPRAAK_LIST] =
+		"SELECT " AFSPRAAK_KOLOMMEN AFSPRAAK_VAN "WHERE " AFSPRAAK_DAG
+		"ORDER BY a.start_utc, v.code, a.id",
+	[Q_AFSPRAAK_LIST_PRODUCTEN] =
+		"SELECT ap.afspraak_id, p.code, p.naam, ap.personen "
+		"FROM afspraak_product ap JOIN balieproduct p ON p.id = "
+		"ap.product_id JOIN afspraak a ON a.id = ap.afspraak_id "
+		"WHERE " AFSPRAAK_DAG "ORDER BY ap.afspraak_id, p.code",
+	[Q_AFSPRAAK_INSERT] =
+		"INSERT INTO afspraak (id, referentie, gemeente_id, vestiging_id, "
+		"medewerker_id, balie, start_utc, eind_utc, buffer, status, naam, "
+		"email, telefoon, sleutel, verzoek_hash, volgnummer, aangemaakt, "
+		"gewijzigd) VALUES (" NIEUW_ID(
+			"afspraak") "$1, $2, $3, $4, $5, $6, $7, $8, 'geboekt', "
+				    "$9, $10, $11, $12, $13, 0, $14, $14) "
+				    "RETURNING id",
+	[Q_AFSPRAAK_PRODUCT_INSERT] =
+		"INSERT INTO afspraak_product (afspraak_id, product_id, "
+		"personen) VALUES ($1, $2, $3)",
+	[Q_AFSPRAAK_STATUS] =
+		"UPDATE afspraak SET status = $2, volgnummer = volgnummer + 1, "
+		"gewijzigd = $3 WHERE id = $1",
+	[Q_AFSPRAAK_VERPLAATS] =
+		"UPDATE afspraak SET vestiging_id = $2, medewerker_id = $3, "
+		"balie = $4, start_utc = $5, eind_utc = $6, buffer = $7, "
+		"volgnummer = volgnummer + 1, gewijzigd = $8 WHERE id = $1",
+	/* The cells [$2, $3) of appointment $1: staff member $4 at
+	 * location $5, desk $6. Both keys of afspraak_cel refuse a cell
+	 * held already. */
+	[Q_CEL_INSERT] =
+		"WITH RECURSIVE c (n) AS (SELECT CAST($2 AS BIGINT) UNION ALL "
+		"SELECT n + 1 FROM c WHERE n + 1 < CAST($3 AS BIGINT)) "
+		"INSERT INTO afspraak_cel (afspraak_id, cel, medewerker_id, "
+		"vestiging_id, balie) SELECT CAST($1 AS BIGINT), n, "
+		"CAST($4 AS BIGINT), CAST($5 AS BIGINT), CAST($6 AS INTEGER) "
+		"FROM c",
+	[Q_CEL_DELETE] = "DELETE FROM afspraak_cel WHERE afspraak_id = $1",
+	[Q_INSTELLING_GET] =
+		"SELECT afzender, videolink, herinnering, bewaartermijn, "
+		"slottekst FROM afspraak_instelling WHERE gemeente_id = $1",
+	[Q_INSTELLING_UPSERT] =
+		"INSERT INTO afspraak_instelling (gemeente_id, afzender, "
+		"videolink, herinnering, bewaartermijn, slottekst) VALUES ($1, "
+		"$2, $3, $4, $5, $6) ON CONFLICT (gemeente_id) DO UPDATE SET "
+		"afzender = excluded.afzender, videolink = excluded.videolink, "
+		"herinnering = excluded.herinnering, bewaartermijn = "
+		"excluded.bewaartermijn, slottekst = excluded.slottekst",
+	[Q_BERICHT_INSERT] =
+		"INSERT INTO bericht (id, afspraak_id, soort, volgnummer, "
+		"aangemaakt_utc, volgende_utc) VALUES (" NIEUW_ID(
+			"bericht") "$1, $2, $3, $4, $5)",
+	[Q_BERICHT_VERVAL] =
+		"UPDATE bericht SET vervallen = 1 WHERE afspraak_id = $1 AND "
+		"soort = 'herinnering' AND verzonden_utc IS NULL AND "
+		"vervallen = 0",
+	/* At most $2 messages due at $1, oldest first (bericht_wachtrij). */
+	[Q_BERICHT_DUE] =
+		"SELECT b.id, b.soort, b.volgnummer, b.pogingen, " AFSPRAAK_KOLOMMEN
+		", v.adres, v.postcode, v.plaats, v.balies, v.raster, "
+		"v.goede_vrijdag_dicht, v.bevrijdingsdag_dicht, i.afzender, "
+		"i.videolink, i.herinnering, i.bewaartermijn, i.slottekst "
+		"FROM bericht b JOIN afspraak a ON a.id = b.afspraak_id "
+		"JOIN organisatie g ON g.id = a.gemeente_id JOIN vestiging v ON "
+		"v.id = a.vestiging_id LEFT JOIN medewerker m ON m.id = "
+		"a.medewerker_id LEFT JOIN afspraak_instelling i ON "
+		"i.gemeente_id = a.gemeente_id WHERE b.verzonden_utc IS NULL AND "
+		"b.vervallen = 0 AND b.volgende_utc <= $1 "
+		"ORDER BY b.volgende_utc, b.id LIMIT $2",
+	[Q_BERICHT_GET] =
+		"SELECT b.soort, a.referentie, g.code FROM bericht b "
+		"JOIN afspraak a ON a.id = b.afspraak_id JOIN organisatie g ON "
+		"g.id = a.gemeente_id WHERE b.id = $1 AND b.verzonden_utc IS NULL",
+	[Q_BERICHT_SENT] =
+		"UPDATE bericht SET verzonden_utc = $2, pogingen = pogingen + 1 "
+		"WHERE id = $1 AND verzonden_utc IS NULL",
+	[Q_BERICHT_FAILED] =
+		"UPDATE bericht SET pogingen = pogingen + 1, laatste_fout = $2, "
+		"volgende_utc = $3 WHERE id = $1 AND verzonden_utc IS NULL",
+	/* The sender's lease: taken by $1 until $2 when free at $3 (or
+	 * $1's already); no row changed when another holds it. */
+	[Q_ZENDER_CLAIM] =
+		"INSERT INTO bericht_zender (id, door, tot_utc) VALUES (1, $1, "
+		"$2) ON CONFLICT (id) DO UPDATE SET door = excluded.door, "
+		"tot_utc = excluded.tot_utc WHERE bericht_zender.door = "
+		"excluded.door OR bericht_zender.tot_utc <= $3",
 	/* ---- whole tables, for the content check and copies ---- */
 	/* After a copy, new rows of table $1 get ids from $2 on. SQLite
 	 * needs nothing (an INTEGER PRIMARY KEY continues past the

@@ -53,7 +53,18 @@
 	X(inrichting, "id", NULL)                                     \
 	X(kader_versie, "id", NULL)                                   \
 	X(kader_eenheid, "versie_id, eenheid_id", NULL)               \
-	X(kostenverdeling, "id", NULL)
+	X(kostenverdeling, "id", NULL)                                \
+	X(vestiging, "id", NULL)                                      \
+	X(openingstijd, "vestiging_id, weekdag, van", NULL)           \
+	X(sluiting, "id", NULL)                                       \
+	X(balieproduct, "id", NULL)                                   \
+	X(dienst, "id", NULL)                                         \
+	X(afspraak, "id", NULL)                                       \
+	X(afspraak_product, "afspraak_id, product_id", NULL)          \
+	X(afspraak_cel, "medewerker_id, cel", NULL)                   \
+	X(afspraak_instelling, "gemeente_id", NULL)                   \
+	X(bericht, "id", NULL)                                        \
+	X(bericht_zender, "id", NULL)
 
 enum query {
 	Q_SCHEMA_TABEL,
@@ -190,6 +201,53 @@ enum query {
 	Q_KV_INSERT,
 	Q_KV_LIST,
 	Q_KV_VASTSTELLEN,
+	/* ---- appointments (store_afspraak.c, store_bericht.c) ---- */
+	Q_VEST_INSERT,
+	Q_VEST_UPDATE,
+	Q_VEST_ID,
+	Q_VEST_LIST,
+	Q_VEST_BALIE_MAX,
+	Q_OPEN_LIST,
+	Q_OPEN_DELETE,
+	Q_OPEN_INSERT,
+	Q_SLUITING_LIST,
+	Q_SLUITING_INSERT,
+	Q_SLUITING_GET,
+	Q_SLUITING_DELETE,
+	Q_BP_INSERT,
+	Q_BP_UPDATE,
+	Q_BP_LIST,
+	Q_DIENST_MW,
+	Q_DIENST_OVERLAP,
+	Q_DIENST_INSERT,
+	Q_DIENST_REEKS,
+	Q_DIENST_GET,
+	Q_DIENST_GEBOEKT,
+	Q_DIENST_DELETE,
+	Q_DIENST_LIST,
+	Q_DIENST_ZOEK,
+	Q_AFSPRAAK_BEZET,
+	Q_AFSPRAAK_TELLEN,
+	Q_AFSPRAAK_GET,
+	Q_AFSPRAAK_SLEUTEL,
+	Q_AFSPRAAK_PRODUCTEN,
+	Q_AFSPRAAK_LIST,
+	Q_AFSPRAAK_LIST_PRODUCTEN,
+	Q_AFSPRAAK_INSERT,
+	Q_AFSPRAAK_PRODUCT_INSERT,
+	Q_AFSPRAAK_STATUS,
+	Q_AFSPRAAK_VERPLAATS,
+	Q_CEL_INSERT,
+	Q_CEL_DELETE,
+	Q_INSTELLING_GET,
+	Q_INSTELLING_UPSERT,
+	Q_BERICHT_INSERT,
+	Q_BERICHT_VERVAL,
+	Q_BERICHT_DUE,
+	Q_BERICHT_GET,
+	Q_BERICHT_SENT,
+	Q_BERICHT_FAILED,
+	Q_ZENDER_CLAIM,
 	Q_KOPIE_VOLGENDE_ID,
 	Q_KOPIE_VERVANGEN_DOOR,
 #define Q_TABEL(t, k, z) Q_TABEL_##t,

@@ -11,7 +11,9 @@
  * binding and reading, transactions, who reads, the audit trail's append,
  * open/migrate/close and the lookups by code. The domains are beside it:
  * store_register.c, store_besluit.c, store_toegang.c, store_uren.c,
- * store_kosten.c; store_inhoud.c and store_kopie.c count and copy.
+ * store_kosten.c, and the appointments in store_afspraak.c,
+ * store_boeking.c and store_bericht.c; store_inhoud.c and store_kopie.c
+ * count and copy.
  */
 #include <stdarg.h>
 #include <pthread.h>

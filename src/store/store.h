@@ -18,6 +18,9 @@
  *   store_uren.h      staff and hours
  *   store_kosten.h    costs, scenarios and calculations
  *   store_kopie.h     backup, restore and moving a database
+ *   store_afspraak.h  the front office by appointment: locations, the
+ *                     catalogue, the roster, free times, appointments and
+ *                     the outbox of messages about them
  *
  * Conventions for every function of the store (here and in those):
  * - Returns ST_OK or an error status and fills `e` (see core/err.h):
@@ -48,6 +51,7 @@
 #include "store_uren.h"
 #include "store_kosten.h"
 #include "store_kopie.h"
+#include "store_afspraak.h"
 
 struct store;
 

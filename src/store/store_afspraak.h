@@ -50,6 +50,17 @@ enum status store_sluiting_add(struct store *s, const char *vestiging,
 			       int64_t *id, struct err *e);
 enum status store_sluiting_delete(struct store *s, const char *vestiging,
 				  int64_t id, struct err *e);
+/* A closure as planners see it: with its number and reason. */
+struct vestiging_sluiting {
+	int64_t id;
+	day_t van, tot; /* both included */
+	const char *reden; /* may be NULL */
+};
+/* The closures of a location that end on `vanaf` or later, by date. */
+enum status store_sluiting_list(struct store *s, const char *vestiging,
+				day_t vanaf, struct arena *a,
+				struct vestiging_sluiting **out, size_t *n,
+				struct err *e);
 
 /* ---- the catalogue ---- */
 
@@ -68,6 +79,14 @@ enum status store_balieproduct_list(struct store *s, const char *gemeente,
 				    bool alle, struct arena *a,
 				    struct balieproduct **out, size_t *n,
 				    struct err *e);
+/*
+ * Add the products of the reference list (data/ref/balieproducten.csv)
+ * that municipality `gemeente` does not have yet, with default durations,
+ * channels and skills (written at the function in store_afspraak.c);
+ * *toegevoegd is how many.
+ */
+enum status store_balieproduct_seed(struct store *s, const char *gemeente,
+				    size_t *toegevoegd, struct err *e);
 
 /* ---- the roster ---- */
 

@@ -1193,9 +1193,9 @@ test_inhoud(void **state)
 	int64_t g0, g;
 
 	OK(store_inhoud(f->s, &f->a, &t, &n, &f->e));
-	assert_int_equal(n, 37);
+	assert_int_equal(n, 48);
 	assert_string_equal(t[0].naam, "organisatie");
-	assert_string_equal(t[n - 1].naam, "kostenverdeling");
+	assert_string_equal(t[n - 1].naam, "bericht_zender");
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(t[i].rijen, 0);
 		assert_string_equal(t[i].sha256, leeg);

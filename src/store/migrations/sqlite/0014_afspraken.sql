@@ -1,4 +1,4 @@
--- 0014: the front office by appointment (docs/appointments.md).
+-- 0014: the front office by appointment (docs/design/appointments.md).
 -- Times of day are minutes after local midnight (Europe/Amsterdam);
 -- instants are Unix seconds in UTC (columns *_utc).
 
@@ -84,6 +84,7 @@ CREATE TABLE dienst (
 );
 CREATE INDEX dienst_vestiging ON dienst (vestiging_id, start_utc);
 CREATE INDEX dienst_medewerker ON dienst (medewerker_id, start_utc);
+CREATE INDEX dienst_reeks ON dienst (reeks_id);
 
 -- An appointment. naam, email and telefoon are the only personal data,
 -- erased (gewist) after the municipality's retention period.
@@ -112,6 +113,9 @@ CREATE TABLE afspraak (
 CREATE UNIQUE INDEX afspraak_sleutel ON afspraak (gemeente_id, sleutel)
 	WHERE sleutel IS NOT NULL;
 CREATE INDEX afspraak_vestiging ON afspraak (vestiging_id, start_utc);
+-- A staff member's bookings elsewhere, which a search at one location
+-- must see too.
+CREATE INDEX afspraak_medewerker ON afspraak (medewerker_id, start_utc);
 
 CREATE TABLE afspraak_product (
 	afspraak_id INTEGER NOT NULL REFERENCES afspraak (id),
@@ -164,11 +168,13 @@ CREATE TABLE bericht (
 );
 CREATE INDEX bericht_wachtrij ON bericht (volgende_utc)
 	WHERE verzonden_utc IS NULL AND vervallen = 0;
+CREATE INDEX bericht_afspraak ON bericht (afspraak_id);
 
--- Who sends (one process at a time): claimed until an instant.
+-- Who sends (one process at a time): claimed until an instant. The one
+-- row is made by the first claim (an upsert), so that a new database
+-- holds no rows and a copy (migreer) can fill it like any other table.
 CREATE TABLE bericht_zender (
 	id INTEGER PRIMARY KEY CHECK (id = 1),
 	door TEXT,
 	tot_utc INTEGER NOT NULL DEFAULT 0
 );
-INSERT INTO bericht_zender (id, door, tot_utc) VALUES (1, NULL, 0);

@@ -1,0 +1,101 @@
+/*
+ * store_afspraak_intern.h - what the files of the appointment store share
+ * (store_afspraak.c, store_boeking.c, store_bericht.c). Private to them;
+ * everyone else uses store.h.
+ */
+#ifndef AMBT_STORE_AFSPRAAK_INTERN_H
+#define AMBT_STORE_AFSPRAAK_INTERN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store_intern.h"
+
+/* The settings of a municipality that never set them (the schema's
+ * defaults of afspraak_instelling). */
+#define HERINNERING_STANDAARD 24
+#define BEWAARTERMIJN_STANDAARD 90
+
+/* ---- texts ---- */
+
+/* Whether t is NULL or "". */
+bool tekst_leeg(const char *t);
+/* t, or NULL for empty text. */
+const char *tekst_of_null(const char *t);
+/* printf into the scratch arena (texts of audit entries). */
+const char *scratch_tekst(struct store *s, const char *f, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A required text of at most `max` characters, else a problem under
+ * `veld` ("required" with `melding`, or "too-long"). */
+void tekst_verplicht(const char *t, const char *veld, size_t max,
+		     const char *melding, struct err *e);
+/*
+ * ST_CONFLICT with its reason as the message and as a problem under
+ * `veld` (a form can show it beside the field).
+ */
+/* Mark the open transaction level as a write of the appointment data of
+ * municipality `gemeente` alone (tx_familie). */
+enum status afspraak_familie(struct store *s, const char *gemeente,
+			     struct err *e);
+enum status conflict_veld(struct err *e, const char *veld, const char *code,
+			  const char *f, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* ---- what the writes and the search read ---- */
+
+/* A location by code: what writes need to know of it. */
+struct vest_ref {
+	int64_t id, gemeente_id;
+	const char *gemeente;
+	enum kanaal kanaal;
+	int balies;
+};
+/* ST_NOT_FOUND "Vestiging CODE bestaat niet." when there is none. */
+enum status vest_ref(struct store *s, struct arena *a, const char *code,
+		     struct vest_ref *r, struct err *e);
+
+/*
+ * The locations of municipality `gemeente`, with code `code`, of channel
+ * `kanaal` (each NULL: any), by code, with their opening hours and the
+ * closures that end on `van` or later (DATE_NONE: all) and begin by `tot`
+ * (DATE_NONE: any). Three queries, whatever the number of locations.
+ */
+enum status vestigingen_lezen(struct store *s, struct arena *a,
+			      const char *gemeente, const char *code,
+			      const char *kanaal, day_t van, day_t tot,
+			      struct vestiging **out, size_t *n, struct err *e);
+
+/* Municipality `gid`'s products (code `code`; NULL: all), active ones
+ * unless `alle`, by code. */
+enum status producten_lezen(struct store *s, struct arena *a, int64_t gid,
+			    const char *code, bool alle,
+			    struct balieproduct **out, size_t *n,
+			    struct err *e);
+
+/* Municipality gid's settings, its defaults when never set. */
+enum status instelling_lezen(struct store *s, struct arena *a, int64_t gid,
+			     const char *gemeente,
+			     struct afspraak_instelling *out, struct err *e);
+
+/* ---- appointments and their messages ---- */
+
+/* An appointment as read, with the numbers the store needs too. */
+struct afspraak_rij {
+	struct afspraak a;
+	int64_t gemeente_id, vestiging_id, medewerker_id;
+	int buffer;
+};
+/* The columns AFSPRAAK_KOLOMMEN (queries.c) from column `c` on. */
+#define AFSPRAAK_NKOLOMMEN 21
+void afspraak_rij_lees(struct arena *a, struct db_stmt *st, int c,
+		       struct afspraak_rij *r);
+/* x->regels: the products of appointment x->id, by code. */
+enum status afspraak_regels_lees(struct store *s, struct arena *a,
+				 struct afspraak *x, struct err *e);
+/* Queue a message about appointment `afspraak`, due at `volgende`. */
+enum status bericht_queue(struct store *s, int64_t afspraak,
+			  enum bericht_soort soort, int volgnummer,
+			  int64_t volgende, struct err *e);
+
+#endif
