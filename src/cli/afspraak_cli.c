@@ -7,9 +7,6 @@
 #include <string.h>
 
 #include "afspraak_cli.h"
-#include "embedded.h"
-#include "../core/csv_tabel.h"
-#include "../core/text.h"
 #include "../present/afspraak.h"
 #include "../banned.h"
 
@@ -258,98 +255,4 @@ cli_komma_lijst(struct arena *a, const char *text, const char *wat, size_t max,
 		p = end ? end + 1 : NULL;
 	}
 	return (int)n;
-}
-
-/* ---- the standard catalogue ---- */
-
-enum kol {
-	K_CODE,
-	K_NAAM,
-	K_UPL,
-	K_DUUR,
-	K_KANALEN,
-	K_VAARDIGHEDEN,
-	K_MAX,
-	K_VOORBEREIDING,
-	K_HORIZON,
-	K_BUFFER,
-	K_MEENEMEN,
-	K_AANTAL
-};
-
-static int
-getal(const char *s)
-{
-	int64_t v = 0;
-
-	if (text_int_parse(s, 0, 100000, &v) != TEXT_INT_OK)
-		return -1;
-	return (int)v;
-}
-
-enum status
-catalogus_seed(struct store *s, const char *gemeente, size_t *nieuw,
-	       size_t *bestond, struct err *e)
-{
-	static const char *const namen[K_AANTAL] = {
-		"code",	   "naam",	   "upl_uri",	   "duur",
-		"kanalen", "vaardigheden", "max_personen", "voorbereiding",
-		"horizon", "buffer",	   "meenemen"
-	};
-	const struct csv_kolommen spec = { namen, K_AANTAL, NULL,
-					   "balieproducten" };
-	struct csv_tabel t;
-	struct arena a;
-	enum status st;
-
-	*nieuw = *bestond = 0;
-	arena_init(&a, 4u << 20);
-	if ((st = csv_tabel_lees(&a, (const char *)embed_standaardcatalogus_csv,
-				 embed_standaardcatalogus_csv_len, &spec, &t, e)) ||
-	    (st = store_begin(s, e))) {
-		arena_free(&a);
-		return st;
-	}
-	for (size_t i = 0; i < t.nrijen && st == ST_OK; i++) {
-		const char **v = t.rijen[i].veld;
-		struct balieproduct p = {
-			.gemeente = gemeente,
-			.code = v[K_CODE],
-			.naam = v[K_NAAM],
-			.upl_uri = *v[K_UPL] ? v[K_UPL] : NULL,
-			.duur = getal(v[K_DUUR]),
-			.fysiek = strstr(v[K_KANALEN], "fysiek") != NULL,
-			.video = strstr(v[K_KANALEN], "video") != NULL,
-			.vaardigheden = v[K_VAARDIGHEDEN],
-			.voorbereiding = getal(v[K_VOORBEREIDING]),
-			.horizon = getal(v[K_HORIZON]),
-			.buffer = getal(v[K_BUFFER]),
-			.max_personen = getal(v[K_MAX]),
-			.meenemen = *v[K_MEENEMEN] ? v[K_MEENEMEN] : NULL,
-			.actief = true,
-		};
-		struct balieproduct er;
-		struct err probe;
-
-		err_clear(&probe);
-		if (store_balieproduct_get(s, gemeente, p.code, &a, &er,
-					   &probe) == ST_OK) {
-			(*bestond)++;
-			continue;
-		}
-		if (probe.status != ST_NOT_FOUND && probe.status != ST_OK) {
-			*e = probe;
-			st = probe.status;
-			break;
-		}
-		st = store_balieproduct_add(s, &p, NULL, e);
-		if (st == ST_OK)
-			(*nieuw)++;
-	}
-	if (st == ST_OK)
-		st = store_commit(s, e);
-	else
-		store_rollback(s);
-	arena_free(&a);
-	return st;
 }

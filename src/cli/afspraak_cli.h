@@ -1,7 +1,7 @@
 /*
  * afspraak_cli.h - what the front office's commands share (vestiging,
  * product, rooster, vrije-tijden, afspraak, and the demo): opening hours
- * and times as people type them, and the standard catalogue.
+ * and times as people type them.
  */
 #ifndef AMBT_CLI_AFSPRAAK_H
 #define AMBT_CLI_AFSPRAAK_H
@@ -50,14 +50,6 @@ const char *cli_klok_a(struct arena *a, int64_t utc);
  */
 int cli_komma_lijst(struct arena *a, const char *text, const char *wat,
 		    size_t max, const char ***out);
-
-/*
- * Add the standard catalogue (data/standaardcatalogus.csv) to a
- * municipality: every product whose code it does not have yet, in one
- * transaction. *nieuw and *bestond count them.
- */
-enum status catalogus_seed(struct store *s, const char *gemeente, size_t *nieuw,
-			   size_t *bestond, struct err *e);
 
 /* Invented roster, appointments and history for the demo
  * (demo_afspraken.c); the locations come from the register document. */

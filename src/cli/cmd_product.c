@@ -177,6 +177,7 @@ p_schrijf(int argc, char **argv, bool update)
 				  .horizon = 90,
 				  .max_personen = 1,
 				  .actief = true };
+	int64_t id;
 	struct ctx x;
 	int rc;
 
@@ -249,7 +250,7 @@ p_schrijf(int argc, char **argv, bool update)
 	    (rc = getal(buffer, "--buffer", 0, 120, &p.buffer)))
 		return ctx_close(&x, rc);
 	if (update ? store_balieproduct_update(x.s, &p, &x.e)
-		   : store_balieproduct_add(x.s, &p, NULL, &x.e))
+		   : store_balieproduct_add(x.s, &p, &id, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Product %s van %s %s.\n", p.code, p.gemeente,
 	       update ? "bijgewerkt" : "toegevoegd");
@@ -274,7 +275,7 @@ p_seed(int argc, char **argv)
 	const char *gemeente = NULL;
 	const struct opt opts[] = { { "gemeente", &gemeente, NULL },
 				    { NULL, NULL, NULL } };
-	size_t nieuw, bestond;
+	size_t nieuw;
 	struct ctx x;
 	int rc;
 
@@ -282,11 +283,10 @@ p_seed(int argc, char **argv)
 		return rc;
 	if (!gemeente)
 		return ctx_close(&x, cli_usage_error("Noem de --gemeente."));
-	if (catalogus_seed(x.s, gemeente, &nieuw, &bestond, &x.e))
+	if (store_balieproduct_seed(x.s, gemeente, &nieuw, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
-	printf("Standaardcatalogus voor %s: %zu producten toegevoegd, %zu "
-	       "had de gemeente al.\n",
-	       gemeente, nieuw, bestond);
+	printf("Standaardcatalogus voor %s: %zu %s toegevoegd.\n", gemeente,
+	       nieuw, nieuw == 1 ? "product" : "producten");
 	return ctx_close(&x, 0);
 }
 

@@ -168,6 +168,7 @@ v_schrijf(int argc, char **argv, bool update)
 				    { NULL, NULL, NULL } };
 	struct vestiging v = { .raster = 10, .goede_vrijdag_dicht = true };
 	int64_t getal;
+	int64_t id;
 	struct ctx x;
 	int rc;
 
@@ -218,7 +219,7 @@ v_schrijf(int argc, char **argv, bool update)
 	    (rc = open_dicht(bd, "--bevrijdingsdag", &v.bevrijdingsdag_dicht)))
 		return ctx_close(&x, rc);
 	if (update ? store_vestiging_update(x.s, &v, &x.e)
-		   : store_vestiging_add(x.s, &v, NULL, &x.e))
+		   : store_vestiging_add(x.s, &v, &id, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Vestiging %s %s.\n", v.code,
 	       update ? "bijgewerkt" : "toegevoegd");

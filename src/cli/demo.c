@@ -748,6 +748,7 @@ load_vestigingen(struct loader *l, json_t *doc)
 		json_t *o = object_at(l, arr, i, path), *x;
 		struct vestiging v = { .raster = 10,
 				       .goede_vrijdag_dicht = true };
+		int64_t id;
 		size_t before = l->e->nproblems;
 
 		if (!o)
@@ -788,7 +789,7 @@ load_vestigingen(struct loader *l, json_t *doc)
 				     &v.nopen);
 		if (l->e->nproblems > before)
 			continue;
-		stored(l, store_vestiging_add(l->s, &v, NULL, l->e), before,
+		stored(l, store_vestiging_add(l->s, &v, &id, l->e), before,
 		       path);
 	}
 	return l->e->status;

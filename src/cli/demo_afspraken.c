@@ -81,11 +81,11 @@ static const struct boeking verleden[] = {
 	{ "GM0358", "aalsmeer-raadhuis", "paspoort", "identiteitskaart", 2, 1,
 	  0, 9, false },
 	{ "GM0358", "aalsmeer-raadhuis", "rijbewijs", NULL, 1, 0, 2, 4, false },
-	{ "GM0358", "aalsmeer-video", "uittreksel_brp", NULL, 1, 0, 2, 1,
+	{ "GM0358", "aalsmeer-video", "verhuizing", NULL, 1, 0, 2, 1,
 	  false },
 	{ "GM0362", "amstelveen-raadhuis", "paspoort", NULL, 3, 0, 1, 3,
 	  false },
-	{ "GM0362", "amstelveen-raadhuis", "verhuizing", NULL, 2, 0, 3, 6,
+	{ "GM0362", "amstelveen-raadhuis", "verhuizing", NULL, 1, 0, 3, 6,
 	  true },
 	{ "GM0358", "aalsmeer-raadhuis", "identiteitskaart", NULL, 1, 0, 7, 5,
 	  false },
@@ -265,11 +265,11 @@ demo_afspraken_load(struct store *s, day_t today, struct err *e)
 	uint32_t seed = 20261122u;
 	struct afspraak f;
 	struct arena a;
-	size_t nr = 0, nieuw, bestond;
+	size_t nr = 0, nieuw;
 	enum status st = ST_OK;
 
-	if ((st = catalogus_seed(s, "GM0358", &nieuw, &bestond, e)) ||
-	    (st = catalogus_seed(s, "GM0362", &nieuw, &bestond, e)))
+	if ((st = store_balieproduct_seed(s, "GM0358", &nieuw, e)) ||
+	    (st = store_balieproduct_seed(s, "GM0362", &nieuw, e)))
 		return st;
 	arena_init(&a, 64u << 20);
 	if ((st = store_begin(s, e)))

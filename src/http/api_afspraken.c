@@ -387,6 +387,10 @@ vestiging_uit_body(struct request *rq, json_t *body, struct vestiging *v,
 	body_tekst(body, "plaats", AFSPRAAK_MAX_NAAM, false, &v->plaats, e);
 	body_getal(body, "balies", 1, 200, &v->balies, e);
 	body_getal(body, "raster", 5, 60, &v->raster, e);
+	if (60 % v->raster || v->raster == 6 || v->raster == 12)
+		err_invalid(e, "raster", "enum",
+			    "Kies een raster van 5, 10, 15, 20, 30 of 60 "
+			    "minuten.");
 	body_bool(body, "goedeVrijdagDicht", &v->goede_vrijdag_dicht, e);
 	body_bool(body, "bevrijdingsdagDicht", &v->bevrijdingsdag_dicht, e);
 	if (json_object_get(body, "openingstijden"))
@@ -399,6 +403,7 @@ api_vestigingen_post(struct request *rq, struct response *rs, struct err *e)
 	struct vestiging v = { .balies = 0,
 			       .raster = 10,
 			       .goede_vrijdag_dicht = true };
+	int64_t nieuw_id;
 	const char *kanaal;
 	json_t *body;
 
@@ -428,7 +433,7 @@ api_vestigingen_post(struct request *rq, struct response *rs, struct err *e)
 	vestiging_uit_body(rq, body, &v, e);
 	check_gemeente(rq, v.gemeente, "gemeente", e);
 	if (e->status == ST_OK)
-		store_vestiging_add(rq->store, &v, NULL, e);
+		store_vestiging_add(rq->store, &v, &nieuw_id, e);
 	if (e->status == ST_OK) {
 		v.code = arena_strdup(&rq->a, v.code);
 		json_decref(body);
@@ -539,9 +544,15 @@ product_uit_body(struct request *rq, json_t *body, struct balieproduct *p,
 	body_tekst(body, "meenemen", AFSPRAAK_MAX_TEKST, false, &p->meenemen,
 		   e);
 	body_getal(body, "duur", 5, 480, &p->duur, e);
+	if (p->duur % 5)
+		err_invalid(e, "duur", "multiple",
+			    "De duur is een veelvoud van 5 minuten.");
 	body_getal(body, "voorbereiding", 0, 43200, &p->voorbereiding, e);
 	body_getal(body, "horizon", 1, 366, &p->horizon, e);
 	body_getal(body, "buffer", 0, 120, &p->buffer, e);
+	if (p->buffer % 5)
+		err_invalid(e, "buffer", "multiple",
+			    "De buffer is een veelvoud van 5 minuten.");
 	body_getal(body, "maxPersonen", 1, AFSPRAAK_MAX_PERSONEN,
 		   &p->max_personen, e);
 	body_bool(body, "actief", &p->actief, e);
@@ -665,6 +676,7 @@ api_producten_get(struct request *rq, struct response *rs, struct err *e)
 enum status
 api_producten_post(struct request *rq, struct response *rs, struct err *e)
 {
+	int64_t nieuw_id;
 	struct balieproduct p = { .fysiek = true,
 				  .vaardigheden = "",
 				  .horizon = 90,
@@ -692,7 +704,7 @@ api_producten_post(struct request *rq, struct response *rs, struct err *e)
 	product_uit_body(rq, body, &p, e);
 	check_gemeente(rq, p.gemeente, "gemeente", e);
 	if (e->status == ST_OK)
-		store_balieproduct_add(rq->store, &p, NULL, e);
+		store_balieproduct_add(rq->store, &p, &nieuw_id, e);
 	if (e->status == ST_OK) {
 		p.gemeente = arena_strdup(&rq->a, p.gemeente);
 		p.code = arena_strdup(&rq->a, p.code);
@@ -963,6 +975,35 @@ api_roosterdiensten_delete(struct request *rq, struct response *rs,
 /* ---- vrije tijden ---- */
 
 /*
+ * The store names a visit's products "regels[i].product" and
+ * "regels[i].personen"; a request names them as it took them: product i
+ * as pveld[i], its persons as persveld[i].
+ */
+static void
+regels_hernoemen(struct err *e, const char *const *pveld,
+		 const char *const *persveld, size_t n)
+{
+	for (size_t k = 0; k < e->nproblems; k++) {
+		struct problem *p = &e->problems[k];
+		const char *naam = NULL;
+		char *end;
+		unsigned long i;
+
+		if (strncmp(p->name, "regels[", 7) != 0)
+			continue;
+		i = strtoul(p->name + 7, &end, 10);
+		if (i >= n || *end != ']')
+			continue;
+		if (strcmp(end, "].product") == 0)
+			naam = pveld[i];
+		else if (strcmp(end, "].personen") == 0)
+			naam = persveld[i];
+		if (naam)
+			snprintf(p->name, sizeof(p->name), "%s", naam);
+	}
+}
+
+/*
  * After the store answered ST_NOT_FOUND for a question: which of its
  * names does not exist (the municipality, a product, the location, or a
  * location of another municipality), as problems under the names the
@@ -1018,7 +1059,8 @@ api_vrije_tijden(struct request *rq, struct response *rs, struct err *e)
 					    "vestiging", NULL };
 	static const char *const herhaal[] = { "product", "personen", NULL };
 	struct afspraak_regel regels[AFSPRAAK_MAX_PRODUCTEN];
-	const char *pveld[AFSPRAAK_MAX_PRODUCTEN];
+	const char *pveld[AFSPRAAK_MAX_PRODUCTEN],
+		*persveld[AFSPRAAK_MAX_PRODUCTEN];
 	struct afspraak_vraag q = { .regels = regels, .kanaal = KANAAL_FYSIEK };
 	size_t np = 0, npers = 0, n;
 	const char *kanaal = kv_get(&rq->query, "kanaal");
@@ -1045,6 +1087,7 @@ api_vrije_tijden(struct request *rq, struct response *rs, struct err *e)
 				break;
 			}
 			pveld[np] = "product";
+			persveld[np] = "personen";
 			regels[np++] =
 				(struct afspraak_regel){ .product = kv->value,
 							 .personen = 1 };
@@ -1093,6 +1136,7 @@ api_vrije_tijden(struct request *rq, struct response *rs, struct err *e)
 	if (store_vrije_tijden(rq->store, &q, van, tot, &rq->a, &s, &n, e)) {
 		if (e->status == ST_NOT_FOUND)
 			return verwijzingen(rq, &q, pveld, "vestiging", e);
+		regels_hernoemen(e, pveld, persveld, np);
 		return e->status;
 	}
 	if (n && store_vestiging_list(rq->store, q.gemeente, rq->today, &rq->a,
@@ -1158,7 +1202,7 @@ afspraak_toegang(struct request *rq, const char *ref, const char **contact,
 	*contact = rq->contact;
 	if (*contact) {
 		if (text_check_max(*contact, "Afspraak-Contact",
-				   ACCESS_MAX_EMAIL, e))
+				   AFSPRAAK_MAX_EMAIL, e))
 			return e->status;
 		if (!ref)
 			return geen_afspraak(e);
@@ -1288,6 +1332,20 @@ verzoek_hash(struct request *rq, const struct afspraak_boeking *b)
 	return auth_hash(&rq->a, t);
 }
 
+/*
+ * Whether the store refused a booking because its Idempotency-Key came
+ * with another request before (not because the time is taken).
+ */
+static bool
+sleutel_hergebruikt(const struct err *e)
+{
+	for (size_t i = 0; i < e->nproblems; i++)
+		if (strcmp(e->problems[i].name, "Idempotency-Key") == 0 ||
+		    strcmp(e->problems[i].name, "sleutel") == 0)
+			return true;
+	return strstr(e->message, "Idempotency-Key") != NULL;
+}
+
 /* A local instant with its offset ("2026-12-07T09:30:00+01:00"). */
 static bool
 tijd_parse(const char *s, int64_t *out)
@@ -1306,7 +1364,7 @@ static const char *const boeking_keys[] = {
 static size_t
 boeking_producten(struct request *rq, json_t *body,
 		  struct afspraak_regel *regels, const char **pveld,
-		  struct err *e)
+		  const char **persveld, struct err *e)
 {
 	static const char *const rkeys[] = { "product", "personen", NULL };
 	json_t *lijst = json_object_get(body, "producten");
@@ -1324,6 +1382,7 @@ boeking_producten(struct request *rq, json_t *body,
 			 e);
 		regels[0].personen = (int)p;
 		pveld[0] = "product";
+		persveld[0] = "personen";
 		return regels[0].product ? 1 : 0;
 	}
 	if (!lijst) {
@@ -1367,6 +1426,7 @@ boeking_producten(struct request *rq, json_t *body,
 				    sub.problems[k].code, "%s",
 				    sub.problems[k].reason);
 		pveld[n] = veld_a(rq, "producten[%zu].product", i);
+		persveld[n] = veld_a(rq, "producten[%zu].personen", i);
 		if (regels[n].product)
 			n++;
 	}
@@ -1377,7 +1437,9 @@ enum status
 api_afspraken_post(struct request *rq, struct response *rs, struct err *e)
 {
 	struct afspraak_regel regels[AFSPRAAK_MAX_PRODUCTEN];
-	const char *pveld[AFSPRAAK_MAX_PRODUCTEN];
+	const char *pveld[AFSPRAAK_MAX_PRODUCTEN],
+		*persveld[AFSPRAAK_MAX_PRODUCTEN];
+	bool gemeente_ok = true;
 	struct afspraak_boeking b = { .vraag = { .regels = regels } };
 	const char *kanaal, *start;
 	struct vestiging v;
@@ -1394,12 +1456,20 @@ api_afspraken_post(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	body_check_keys(body, boeking_keys, e);
 	b.vraag.gemeente = body_str(body, "gemeente", true, e);
-	b.vraag.nregels = boeking_producten(rq, body, regels, pveld, e);
+	if (b.vraag.gemeente) {
+		size_t voor = e->nproblems;
+
+		check_gemeente(rq, b.vraag.gemeente, "gemeente", e);
+		gemeente_ok = e->nproblems == voor;
+	}
+	b.vraag.nregels =
+		boeking_producten(rq, body, regels, pveld, persveld, e);
 	for (size_t i = 0; i < b.vraag.nregels; i++)
 		afspraak_check_code(regels[i].product, pveld[i], e);
 	b.vraag.vestiging = body_str(body, "vestiging", true, e);
 	if (b.vraag.vestiging &&
-	    afspraak_check_code(b.vraag.vestiging, "vestiging", e) == ST_OK) {
+	    afspraak_check_code(b.vraag.vestiging, "vestiging", e) == ST_OK &&
+	    gemeente_ok) {
 		err_clear(&probe);
 		v_ok = store_vestiging_get(rq->store, b.vraag.vestiging,
 					   rq->today, &rq->a, &v,
@@ -1426,7 +1496,7 @@ api_afspraken_post(struct request *rq, struct response *rs, struct err *e)
 	body_tekst(body, "naam", AFSPRAAK_MAX_NAAM, true, &b.naam, e);
 	if (!json_object_get(body, "naam"))
 		err_invalid(e, "naam", "required", "Vul uw naam in.");
-	body_tekst(body, "email", ACCESS_MAX_EMAIL, false, &b.email, e);
+	body_tekst(body, "email", AFSPRAAK_MAX_EMAIL, false, &b.email, e);
 	body_tekst(body, "telefoon", AFSPRAAK_MAX_TELEFOON, false, &b.telefoon,
 		   e);
 	if (b.email)
@@ -1438,11 +1508,10 @@ api_afspraken_post(struct request *rq, struct response *rs, struct err *e)
 		err_invalid(e, "email", "required",
 			    "Vul een e-mailadres of telefoonnummer in, om de "
 			    "afspraak later te kunnen wijzigen.");
-	if (b.vraag.gemeente && !v_ok)
-		check_gemeente(rq, b.vraag.gemeente, "gemeente", e);
 	if (e->status) {
 		/* Name every unknown product too, all problems at once. */
-		for (size_t i = 0; b.vraag.gemeente && i < b.vraag.nregels;
+		for (size_t i = 0;
+		     b.vraag.gemeente && gemeente_ok && i < b.vraag.nregels;
 		     i++) {
 			struct balieproduct p;
 
@@ -1482,7 +1551,15 @@ api_afspraken_post(struct request *rq, struct response *rs, struct err *e)
 	}
 	if (e->status == ST_NOT_FOUND)
 		verwijzingen(rq, &b.vraag, pveld, "vestiging", e);
+	regels_hernoemen(e, pveld, persveld, b.vraag.nregels);
 	json_decref(body);
+	if (e->status == ST_CONFLICT && b.sleutel && sleutel_hergebruikt(e)) {
+		rs->status = 422;
+		rs->content_type = "application/problem+json";
+		rs->body = problem_json(&rq->a, 422, e->message, e, rq->path,
+					&rs->len);
+		return rs->body ? ST_OK : ST_NOMEM;
+	}
 	if (e->status)
 		return e->status;
 	rs->location = veld_a(rq, API_BASE "/afspraken/%s", a.referentie);

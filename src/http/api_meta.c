@@ -13,8 +13,9 @@ enum status
 api_root(struct request *rq, struct response *rs, struct err *e)
 {
 	static const char *const names[] = {
-		"gemeenten",   "regelingen", "samenwerkingen", "eenheden",
-		"werkstromen", "taakvelden", "besluiten",
+		"gemeenten", "regelingen",  "samenwerkingen",
+		"eenheden",  "werkstromen", "taakvelden",
+		"besluiten", "vestigingen", "producten",
 	};
 	json_t *j = json_object(), *links = json_object();
 

@@ -75,6 +75,8 @@ http_status_title(unsigned status)
 		return "Adres te lang";
 	case 415:
 		return "Niet-ondersteund mediatype";
+	case 422:
+		return "Niet te verwerken";
 	case 500:
 		return "Interne fout";
 	case 503:

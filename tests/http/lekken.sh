@@ -354,6 +354,31 @@ done <"$WORK/kv-gem"
 u /toegankelijkheid /toegankelijkheid
 u /inloggen /inloggen
 u "/static/{bestand}" /static/ambt.css
+# The front office: locations, catalogues, free times, the roster, the
+# day lists of the coming two weeks and every appointment in them.
+u /api/v1/vestigingen "/api/v1/vestigingen?pageSize=500"
+for g in GM0358 GM0362; do
+	u /api/v1/vestigingen "/api/v1/vestigingen?gemeente=$g"
+	u /api/v1/producten "/api/v1/producten?gemeente=$g&alle=true"
+	for p in $(api "/api/v1/producten?gemeente=$g&alle=true" | jq -r '.results[].code'); do
+		u "/api/v1/producten/{code}" "/api/v1/producten/$p?gemeente=$g"
+	done
+	u /api/v1/vrije-tijden "/api/v1/vrije-tijden?gemeente=$g&product=paspoort&van=2026-11-23&tot=2026-12-06"
+	u /api/v1/vrije-tijden "/api/v1/vrije-tijden?gemeente=$g&product=verhuizing&kanaal=video&van=2026-11-23&tot=2026-12-06"
+	u /api/v1/roosterdiensten "/api/v1/roosterdiensten?gemeente=$g&van=2026-11-23&tot=2026-12-06"
+done
+: >"$WORK/refs"
+for v in $(api "/api/v1/vestigingen?pageSize=500" | jq -r '.results[].code'); do
+	u "/api/v1/vestigingen/{code}" "/api/v1/vestigingen/$v"
+	u /api/v1/roosterdiensten "/api/v1/roosterdiensten?vestiging=$v&van=2026-11-23&tot=2026-11-29"
+	for dag in 2026-11-23 2026-11-24 2026-11-25 2026-11-26 2026-11-27 \
+		2026-11-30 2026-12-01 2026-12-02 2026-12-03 2026-12-04; do
+		u /api/v1/afspraken "/api/v1/afspraken?vestiging=$v&datum=$dag"
+		api "/api/v1/afspraken?vestiging=$v&datum=$dag" | jq -r '.results[].referentie' >>"$WORK/refs"
+	done
+done
+[ -s "$WORK/refs" ] || bail "the demo has no appointments in the coming two weeks"
+for r in $(cat "$WORK/refs"); do u "/api/v1/afspraken/{referentie}" "/api/v1/afspraken/$r"; done
 # Twins: every URL that names a secret decision, once more with its twin
 # identificatie (see $WORK/geheim); and searching for a secret decision's
 # word or identificatie, once more for ones that match nothing

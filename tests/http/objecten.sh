@@ -36,6 +36,7 @@ DB=$(db_url db)
 add() { "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" --scope "$3" --db "$DB" >/dev/null; }
 add accounthouder.heemstede accounthouder GM0397
 add raadslid.heemstede raadslid GM0397
+add planner.aalsmeer planner GM0358
 tok() { "$AMBT" gebruiker token "$1" --naam objecten --db "$DB" | tail -1; }
 T_beheer=$(tok beheer)
 T_c_aa=$(tok controller.aa)
@@ -44,9 +45,10 @@ T_ah_aal=$(tok accounthouder.aalsmeer)
 T_ah_hee=$(tok accounthouder.heemstede)
 T_rl_aal=$(tok raadslid.aalsmeer)
 T_rl_hee=$(tok raadslid.heemstede)
+T_pl_aal=$(tok planner.aalsmeer)
 T_ro_hee=$("$AMBT" gebruiker token accounthouder.heemstede --naam lezen \
 	--alleen-lezen --db "$DB" | tail -1)
-WHO="anon beheer c_aa c_hb ah_aal ah_hee rl_aal rl_hee ro_hee"
+WHO="anon beheer c_aa c_hb ah_aal ah_hee rl_aal rl_hee ro_hee pl_aal"
 
 "$AMBT" serve --db "$DB" --poort 0 --stil >"$WORK/serve.out" 2>&1 &
 PID=$!
