@@ -41,8 +41,8 @@
  * ascending order; "fout=N" for requests that got no answer), and at the
  * end "totaal: ..." in the same form. With --tijden also
  * "verzoeken: N in S s, X per s; p50 A ms, p99 B ms, max C ms" over
- * every request, and in rounds "spreiding: p50 A ms, max B ms": how far
- * apart the requests of one round were sent. --log FILE writes a line per
+ * every request, and in rounds of more than one client "spreiding: p50
+ * A ms, max B ms": how far apart the requests of one round were sent. --log FILE writes a line per
  * request: round, client, line (from 1; 0 without a file), status (0: no
  * answer), microseconds and the answer's body (newlines as spaces), tab
  * separated.
@@ -962,7 +962,7 @@ main(int argc, char **argv)
 		       percentiel_ms(r.lat, r.nlat, 50),
 		       percentiel_ms(r.lat, r.nlat, 99),
 		       percentiel_ms(r.lat, r.nlat, 100));
-		if (r.nspreiding) {
+		if (r.nspreiding && r.clients > 1) {
 			qsort(r.spreiding, r.nspreiding, sizeof(*r.spreiding),
 			      cmp_u32);
 			printf("spreiding: p50 %.3f ms, max %.3f ms\n",
