@@ -78,7 +78,7 @@ check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 		store-uren-pg store-kosten-pg || rc=1; \
 	echo "== tests onder valgrind"; \
 	meson test -C $(BUILD) --setup=valgrind --suite unit --print-errorlogs || rc=1; \
-	AMBT_WRAPPER="$(VALGRIND)" meson test -C $(BUILD) golden \
+	AMBT_WRAPPER="$(VALGRIND)" meson test -C $(BUILD) golden -t 4 \
 		--no-rebuild --print-errorlogs --logbase testlog-valgrind-cli || rc=1; \
 	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog*.json \
 		$(BUILD_SAN)/meson-logs/testlog*.json || rc=1; \

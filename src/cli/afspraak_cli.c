@@ -225,7 +225,8 @@ cli_tijd_a(struct arena *a, int64_t utc)
 
 	afspraak_lokaal(utc, &d, &m);
 	date_format_nl(d, dag, sizeof(dag));
-	return fmt_a(a, "%s %02d:%02d", dag, m / 60, m % 60);
+	return fmt_a(a, "%s %s %02d:%02d", present_weekdag(date_weekday(d)),
+		     dag, m / 60, m % 60);
 }
 
 int

@@ -38,7 +38,7 @@ int cli_minuut(const char *text, const char *wat, int *out);
  */
 int cli_tijdstip(const char *text, const char *wat, int64_t *utc);
 
-/* An instant in Amsterdam time for a table: "7 december 2026 09:30". */
+/* An instant in Amsterdam time: "maandag 7 december 2026 09:30". */
 const char *cli_tijd_a(struct arena *a, int64_t utc);
 /* Only its time of day: "09:30". */
 const char *cli_klok_a(struct arena *a, int64_t utc);

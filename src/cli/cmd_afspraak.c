@@ -90,6 +90,20 @@ regels_van(struct ctx *x, const char *producten, const char *personen,
 	return np;
 }
 
+/* The store names a visit's products "regels[i].product" and
+ * "regels[i].personen"; on the command line they are options. */
+static void
+regels_als_opties(struct err *e)
+{
+	for (size_t i = 0; i < e->nproblems; i++) {
+		struct problem *p = &e->problems[i];
+		const char *punt = strrchr(p->name, '.');
+
+		if (strncmp(p->name, "regels[", 7) == 0 && punt)
+			snprintf(p->name, sizeof(p->name), "--%s", punt + 1);
+	}
+}
+
 /* The locations' codes by id, for free times. */
 static const char *
 code_van(const struct vestiging *v, size_t n, int64_t id)
@@ -141,8 +155,10 @@ cmd_vrije_tijden(int argc, char **argv)
 	q.vestiging = vest;
 	if (store_vrije_tijden(x.s, &q, dv, dt, &x.a, &s, &n, &x.e) ||
 	    store_vestiging_list(x.s, gemeente, cli_today(), &x.a, &vs, &nv,
-				 &x.e))
+				 &x.e)) {
+		regels_als_opties(&x.e);
 		return ctx_close(&x, cli_fail_bij(&x.e, "geen vrije tijden"));
+	}
 	if (x.c.format == FORMAT_JSON) {
 		json_t *arr = json_array();
 
@@ -320,8 +336,10 @@ a_add(int argc, char **argv)
 		    strcmp(x.e.problems[0].name, "referentie") != 0)
 			break;
 	}
-	if (x.e.status)
+	if (x.e.status) {
+		regels_als_opties(&x.e);
 		return ctx_close(&x, cli_fail_bij(&x.e, "niet geboekt"));
+	}
 	if (x.c.format == FORMAT_JSON) {
 		json_print(present_afspraak_json(&f, true), stdout);
 		return ctx_close(&x, 0);

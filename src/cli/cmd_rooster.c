@@ -157,6 +157,14 @@ week(struct ctx *x, const struct dienst *d, size_t n, day_t ma, day_t van,
 		if (j == nrijen)
 			rijen[nrijen++] = r;
 	}
+	for (size_t j = 1; j < nrijen; j++) /* rows in order of their name */
+		for (size_t k = j; k > 0 && strcmp(rijen[k - 1], rijen[k]) > 0;
+		     k--) {
+			const char *r = rijen[k];
+
+			rijen[k] = rijen[k - 1];
+			rijen[k - 1] = r;
+		}
 	date_format_nl(ma < van ? van : ma, a, sizeof(a));
 	date_format_nl(ma + 6 > tot ? tot : ma + 6, b, sizeof(b));
 	{

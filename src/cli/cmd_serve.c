@@ -1,9 +1,14 @@
 /*
- * cmd_serve.c - `ambt serve`: start the web server.
+ * cmd_serve.c - `ambt serve`: start the web server, and beside it the
+ * sender of the messages about appointments (berichten.h) when a mail
+ * server is configured.
  */
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "berichten.h"
 #include "cli.h"
 #include "commands.h"
 #include "../http/http.h"
@@ -29,7 +34,77 @@ static const char usage[] =
 	"                   worden ingelezen, in bytes (standaard 134217728)\n"
 	"  --stil           geen toegangslog (anders één JSON-regel per "
 	"verzoek op stderr)\n"
-	"  --routes         toon alle routes met wat ze vereisen en stop\n";
+	"  --routes         toon alle routes met wat ze vereisen en stop\n\n"
+	"Met AMBT_SMTP=smtp://server:poort verstuurt de server ook de "
+	"berichten over\nafspraken (zie 'ambt berichten verstuur --help').\n";
+
+/* The sender's thread: its configuration, and when to stop. */
+struct zender {
+	const char *db;
+	struct verzender v;
+	atomic_int stop;
+	pthread_t draad;
+	bool loopt;
+};
+
+static void *
+zender_draad(void *arg)
+{
+	struct zender *z = arg;
+
+	verzender_lus(z->db, &z->v, &z->stop);
+	return NULL;
+}
+
+/*
+ * Start the sender beside the server, or say once why not. Its thread
+ * takes no SIGINT or SIGTERM: server_run waits for those.
+ */
+static int
+zender_start(struct zender *z, const char *db, const char **melding)
+{
+	sigset_t sigs, oud;
+	int rc;
+
+	z->db = db;
+	atomic_init(&z->stop, 0);
+	z->loopt = false;
+	rc = verzender_config(&z->v, NULL, "ambt serve");
+	/* On standard output after "Ambt draait op ..." (which callers
+	 * read as the first line): standard error is the access log, one
+	 * JSON object a line. */
+	if (rc < 0) {
+		*melding = "ambt serve: er is geen mailserver ingesteld "
+			   "(AMBT_SMTP); berichten over afspraken worden niet "
+			   "verstuurd.";
+		return 0;
+	}
+	if (rc)
+		return rc;
+	z->v.log = stdout;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, &oud);
+	if (pthread_create(&z->draad, NULL, zender_draad, z) == 0)
+		z->loopt = true;
+	else
+		fputs("ambt serve: de verzender van berichten start niet.\n",
+		      stderr);
+	pthread_sigmask(SIG_SETMASK, &oud, NULL);
+	return 0;
+}
+
+/* Stop the sender: the message being sent is finished first. */
+static void
+zender_stop(struct zender *z)
+{
+	if (!z->loopt)
+		return;
+	atomic_store(&z->stop, 1);
+	pthread_join(z->draad, NULL);
+	z->loopt = false;
+}
 
 /* A size or port option into *out (left alone when not given). */
 static int
@@ -58,6 +133,7 @@ cmd_serve(int argc, char **argv)
 		{ "routes", NULL, &routes },	 { NULL, NULL, NULL },
 	};
 	struct server_config cfg = { 0 };
+	struct zender z;
 	const char *pos[1];
 	unsigned long port = 8080, max_body = 1u << 20,
 		      max_upload = 128ul << 20;
@@ -94,5 +170,9 @@ cmd_serve(int argc, char **argv)
 	cfg.max_body = max_body;
 	cfg.max_upload = max_upload;
 	cfg.access_log = stil ? NULL : stderr;
-	return server_run(&cfg) ? EXIT_USER : 0;
+	if ((rc = zender_start(&z, cfg.db_path, &cfg.melding)))
+		return rc;
+	rc = server_run(&cfg) ? EXIT_USER : 0;
+	zender_stop(&z);
+	return rc;
 }

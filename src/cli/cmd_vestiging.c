@@ -39,6 +39,16 @@ static const char usage[] =
 	"(standaard dicht) en\n5 mei (standaard open) kiest u zelf. Een "
 	"sluiting loopt van --van tot en\nmet --tot.\n";
 
+/* "op 24 december 2026", or "van 24 tot en met 31 december 2026". */
+static const char *
+periode_a(struct arena *a, day_t van, day_t tot)
+{
+	if (van == tot)
+		return fmt_a(a, "op %s", date_nl_a(a, van));
+	return fmt_a(a, "van %s tot en met %s", date_nl_a(a, van),
+		     date_nl_a(a, tot));
+}
+
 static const char *
 ja_nee(bool b)
 {
@@ -104,6 +114,8 @@ v_list(int argc, char **argv)
 static int
 v_show(int argc, char **argv)
 {
+	struct vestiging_sluiting *sl;
+	size_t nsl;
 	struct vestiging v;
 	struct ctx x;
 	int rc;
@@ -135,13 +147,16 @@ v_show(int argc, char **argv)
 	for (int d = 0; d < 7; d++)
 		printf("  %-10s %s\n", present_weekdag(d),
 		       cli_open_dag_a(&x.a, v.open, v.nopen, d));
-	if (v.nsluitingen) {
+	if (store_sluiting_list(x.s, v.code, cli_today(), &x.a, &sl, &nsl,
+				&x.e))
+		return ctx_close(&x,
+				 cli_fail_bij(&x.e, "sluitingen niet getoond"));
+	if (nsl)
 		printf("\nGesloten\n");
-		for (size_t i = 0; i < v.nsluitingen; i++)
-			printf("  %s tot en met %s\n",
-			       date_nl_a(&x.a, v.sluitingen[i].van),
-			       date_nl_a(&x.a, v.sluitingen[i].tot));
-	}
+	for (size_t i = 0; i < nsl; i++)
+		printf("  %-4lld %s%s%s\n", (long long)sl[i].id,
+		       periode_a(&x.a, sl[i].van, sl[i].tot),
+		       sl[i].reden ? ": " : "", sl[i].reden ? sl[i].reden : "");
 	return ctx_close(&x, 0);
 }
 
@@ -261,10 +276,8 @@ sl_add(int argc, char **argv)
 		return ctx_close(&x, rc);
 	if (store_sluiting_add(x.s, x.pos[0], dv, dt, reden, &id, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
-	printf("Vestiging %s is gesloten van %s tot en met %s (sluiting "
-	       "%lld).\n",
-	       x.pos[0], date_nl_a(&x.a, dv), date_nl_a(&x.a, dt),
-	       (long long)id);
+	printf("Vestiging %s is gesloten %s (sluiting %lld).\n", x.pos[0],
+	       periode_a(&x.a, dv, dt), (long long)id);
 	return ctx_close(&x, 0);
 }
 

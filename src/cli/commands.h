@@ -26,6 +26,7 @@ int cmd_inhoud(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_migreer(int argc, char **argv);
+int cmd_berichten(int argc, char **argv);
 int cmd_vestiging(int argc, char **argv);
 int cmd_product(int argc, char **argv);
 int cmd_rooster(int argc, char **argv);

@@ -4,10 +4,11 @@
  * weekly over both town halls and their video desks (one person in
  * Aalsmeer on Monday and in Amstelveen on Tuesday), from three weeks
  * before the demo's today to twelve weeks after, some appointments in the
- * past and a few in the coming weeks. The locations themselves come from
- * the register document (data/demo.json). Deterministic: the times are
- * taken from the free times in a fixed order, the reference codes from a
- * fixed sequence, "now" is the program's clock (AMBT_NU in tests).
+ * past (their messages sent) and a few in the coming weeks. The
+ * locations themselves come from the register document (data/demo.json).
+ * Deterministic: the times are taken from the free times in a fixed
+ * order, the reference codes from a fixed sequence, "now" is the
+ * program's clock (AMBT_NU in tests).
  */
 #include <stdio.h>
 #include <string.h>
@@ -81,8 +82,7 @@ static const struct boeking verleden[] = {
 	{ "GM0358", "aalsmeer-raadhuis", "paspoort", "identiteitskaart", 2, 1,
 	  0, 9, false },
 	{ "GM0358", "aalsmeer-raadhuis", "rijbewijs", NULL, 1, 0, 2, 4, false },
-	{ "GM0358", "aalsmeer-video", "verhuizing", NULL, 1, 0, 2, 1,
-	  false },
+	{ "GM0358", "aalsmeer-video", "verhuizing", NULL, 1, 0, 2, 1, false },
 	{ "GM0362", "amstelveen-raadhuis", "paspoort", NULL, 3, 0, 1, 3,
 	  false },
 	{ "GM0362", "amstelveen-raadhuis", "verhuizing", NULL, 1, 0, 3, 6,
@@ -160,8 +160,7 @@ rooster(struct store *s, struct arena *a, day_t eerste, day_t laatste,
 			.datum = eerste + plan[i].weekdag,
 			.van = present_minuut_parse(plan[i].van),
 			.tot = present_minuut_parse(plan[i].tot),
-			.vaardigheden = plan[i].wie == 2 ? VAARDIG ",huwelijken"
-							 : VAARDIG,
+			.vaardigheden = VAARDIG,
 		};
 		int64_t *ids;
 		size_t nids;
@@ -290,7 +289,21 @@ demo_afspraken_load(struct store *s, day_t today, struct err *e)
 						e)))
 			goto terug;
 	}
+	/* What the history queued (confirmations, reminders due before
+	 * today) went out then. */
 	store_set_clock(s, nu);
+	for (;;) {
+		struct bericht *b;
+		size_t nb;
+
+		if ((st = store_bericht_due(s, 100, &a, &b, &nb, e)))
+			goto terug;
+		for (size_t i = 0; i < nb; i++)
+			if ((st = store_bericht_sent(s, b[i].id, e)))
+				goto terug;
+		if (nb == 0)
+			break;
+	}
 	for (size_t i = 0; i < sizeof(toekomst) / sizeof(toekomst[0]); i++)
 		if ((st = boek(s, &a, &toekomst[i], today, &seed, nr++, &f, e)))
 			goto terug;

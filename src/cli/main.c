@@ -53,6 +53,8 @@ static const struct command commands[] = {
 	{ "gebruiker", cmd_gebruiker, "persoonlijke accounts en hun rollen" },
 	{ "audit", cmd_audit, "het auditspoor bekijken en narekenen" },
 	{ "serve", cmd_serve, "start de webserver (pagina's en API)" },
+	{ "berichten", cmd_berichten,
+	  "berichten over afspraken per e-mail versturen" },
 	{ "inhoud", cmd_inhoud,
 	  "per tabel het aantal rijen en een vingerafdruk van de inhoud" },
 	{ "backup", cmd_backup,

@@ -265,6 +265,7 @@ struct afspraak_regel {
 	const char *product; /* code */
 	const char *naam; /* the product's name (output) */
 	int personen;
+	const char *meenemen; /* what to bring for it (output), or NULL */
 };
 
 struct afspraak {
@@ -326,5 +327,35 @@ enum status afspraak_check_code(const char *s, const char *field,
  */
 bool afspraak_contact_past(const char *gegeven, const char *email,
 			   const char *telefoon);
+
+/* ---- messages about appointments (composed in src/present/bericht.c) ---- */
+
+/* A municipality's settings for its appointments and their messages. */
+struct afspraak_instelling {
+	const char *gemeente;
+	const char *afzender; /* From address; NULL: the installation's */
+	const char *videolink; /* "https://.../{referentie}", or NULL */
+	int herinnering; /* hours before; 0: no reminder */
+	int bewaartermijn; /* days personal data is kept after the visit */
+	const char *slottekst; /* closing text of messages, or NULL */
+};
+
+enum bericht_soort {
+	BERICHT_BEVESTIGING,
+	BERICHT_WIJZIGING,
+	BERICHT_ANNULERING,
+	BERICHT_HERINNERING,
+};
+
+/* A message due, with what composing it needs. */
+struct bericht {
+	int64_t id;
+	enum bericht_soort soort;
+	int volgnummer; /* of the appointment when queued */
+	int pogingen;
+	struct afspraak afspraak;
+	struct vestiging vestiging;
+	struct afspraak_instelling instelling;
+};
 
 #endif

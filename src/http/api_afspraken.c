@@ -352,12 +352,37 @@ api_vestigingen_list(struct request *rq, struct response *rs, struct err *e)
 enum status
 api_vestigingen_get(struct request *rq, struct response *rs, struct err *e)
 {
+	struct vestiging_sluiting *sl;
 	struct vestiging v;
+	size_t nsl;
+	json_t *j, *arr;
 
 	if (req_check_query(rq, NULL, e) ||
 	    vestiging_van(rq, req_param(rq, "code"), false, &v, e))
 		return e->status;
-	return resp_json(rq, rs, 200, present_vestiging_json(&v));
+	j = present_vestiging_json(&v);
+	/* Its planners see each closure's number and reason too. */
+	if (authz_planner(rq, v.gemeente)) {
+		if (store_sluiting_list(rq->store, v.code, rq->today, &rq->a,
+					&sl, &nsl, e)) {
+			json_decref(j);
+			return e->status;
+		}
+		arr = json_array();
+		for (size_t i = 0; i < nsl; i++) {
+			json_t *x = json_object();
+
+			json_object_set_new(x, "van", jdate(sl[i].van));
+			json_object_set_new(x, "tot", jdate(sl[i].tot));
+			json_object_set_new(x, "id",
+					    json_integer((json_int_t)sl[i].id));
+			json_object_set_new(x, "reden", jstr(sl[i].reden));
+			json_array_append_new(arr, x);
+		}
+		json_object_set_new(j, "sluitingen", arr);
+		rs->personal = true;
+	}
+	return resp_json(rq, rs, 200, j);
 }
 
 /* gemeente, code and kanaal are set when a location is made; the rest

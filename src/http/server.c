@@ -914,6 +914,8 @@ server_run(const struct server_config *cfg)
 	printf("Ambt draait op http://%s:%u/ (stoppen met Ctrl-C)\n",
 	       cfg->address ? cfg->address : "127.0.0.1",
 	       info ? (unsigned)info->port : (unsigned)cfg->port);
+	if (cfg->melding)
+		printf("%s\n", cfg->melding);
 	fflush(stdout);
 
 	sigwait(&sigs, &sig);

@@ -919,7 +919,7 @@ static const char *const texts[Q__COUNT] = {
 	[Q_AFSPRAAK_SLEUTEL] = "SELECT referentie, verzoek_hash FROM afspraak "
 			       "WHERE gemeente_id = $1 AND sleutel = $2",
 	[Q_AFSPRAAK_PRODUCTEN] =
-		"SELECT ap.afspraak_id, p.code, p.naam, ap.personen "
+		"SELECT ap.afspraak_id, p.code, p.naam, ap.personen, p.meenemen "
 		"FROM afspraak_product ap JOIN balieproduct p ON p.id = "
 		"ap.product_id WHERE ap.afspraak_id = $1 ORDER BY p.code",
 	/* Municipality $1's appointments (at location $2) starting in
@@ -928,7 +928,7 @@ static const char *const texts[Q__COUNT] = {
 		"SELECT " AFSPRAAK_KOLOMMEN AFSPRAAK_VAN "WHERE " AFSPRAAK_DAG
 		"ORDER BY a.start_utc, v.code, a.id",
 	[Q_AFSPRAAK_LIST_PRODUCTEN] =
-		"SELECT ap.afspraak_id, p.code, p.naam, ap.personen "
+		"SELECT ap.afspraak_id, p.code, p.naam, ap.personen, p.meenemen "
 		"FROM afspraak_product ap JOIN balieproduct p ON p.id = "
 		"ap.product_id JOIN afspraak a ON a.id = ap.afspraak_id "
 		"WHERE " AFSPRAAK_DAG "ORDER BY ap.afspraak_id, p.code",
@@ -1001,7 +1001,8 @@ static const char *const texts[Q__COUNT] = {
 		"WHERE id = $1 AND verzonden_utc IS NULL",
 	[Q_BERICHT_FAILED] =
 		"UPDATE bericht SET pogingen = pogingen + 1, laatste_fout = $2, "
-		"volgende_utc = $3 WHERE id = $1 AND verzonden_utc IS NULL",
+		"volgende_utc = $3, vervallen = CASE WHEN CAST($3 AS BIGINT) = 0 "
+		"THEN 1 ELSE 0 END WHERE id = $1 AND verzonden_utc IS NULL",
 	/* The sender's lease: taken by $1 until $2 when free at $3 (or
 	 * $1's already); no row changed when another holds it. */
 	[Q_ZENDER_CLAIM] =

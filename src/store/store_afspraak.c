@@ -1452,6 +1452,26 @@ store_dienst_add(struct store *s, const struct dienst *d, day_t herhaal_tot,
 }
 
 enum status
+store_dienst_get(struct store *s, int64_t id, struct arena *a,
+		 struct dienst *out, struct err *e)
+{
+	struct db_stmt *st = stmt(s, Q_DIENST_GET, e);
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return e->status;
+	bind_int(st, 1, id);
+	if ((r = next_row(s, st, e)) == 1)
+		lees_dienst(s, a, st, out);
+	else if (r == 0)
+		err_set(e, ST_NOT_FOUND, "Dienst %" PRId64 " bestaat niet.",
+			id);
+	db_reset(st);
+	return e->status;
+}
+
+enum status
 store_dienst_delete(struct store *s, int64_t id, bool reeks, struct err *e)
 {
 	struct dienst d = { 0 };

@@ -104,6 +104,10 @@ enum status store_dienst_add(struct store *s, const struct dienst *d,
 			     day_t herhaal_tot, const day_t *uitzonderingen,
 			     size_t nuitz, struct arena *a, int64_t **ids,
 			     size_t *n, struct err *e);
+/* Roster entry `id` (with its location's municipality, for the caller's
+ * check of who may remove it); ST_NOT_FOUND when there is none. */
+enum status store_dienst_get(struct store *s, int64_t id, struct arena *a,
+			     struct dienst *out, struct err *e);
 /*
  * Remove roster entry `id` (and with `reeks`, every entry of its series
  * from its date on). Refused (ST_CONFLICT) while a booked appointment
@@ -202,14 +206,7 @@ enum status store_afspraak_list(struct store *s, const char *gemeente,
 
 /* ---- settings per municipality ---- */
 
-struct afspraak_instelling {
-	const char *gemeente;
-	const char *afzender; /* From address; NULL: the installation's */
-	const char *videolink; /* "https://.../{referentie}", or NULL */
-	int herinnering; /* hours before; 0: no reminder */
-	int bewaartermijn; /* days personal data is kept after the visit */
-	const char *slottekst; /* closing text of messages, or NULL */
-};
+/* struct afspraak_instelling: core/afspraak.h. */
 /* The settings (defaults when never set). */
 enum status store_afspraak_instelling_get(struct store *s, const char *gemeente,
 					  struct arena *a,
@@ -220,37 +217,24 @@ enum status store_afspraak_instelling_update(
 
 /* ---- the outbox ---- */
 
-enum bericht_soort {
-	BERICHT_BEVESTIGING,
-	BERICHT_WIJZIGING,
-	BERICHT_ANNULERING,
-	BERICHT_HERINNERING,
-};
+/* enum bericht_soort and struct bericht (a message due, with what
+ * composing it needs): core/afspraak.h. */
 const char *bericht_soort_name(enum bericht_soort s);
-
-/* A message due, with what composing it needs. */
-struct bericht {
-	int64_t id;
-	enum bericht_soort soort;
-	int volgnummer; /* of the appointment when queued */
-	int pogingen;
-	struct afspraak afspraak;
-	struct vestiging vestiging;
-	struct afspraak_instelling instelling;
-};
 
 /*
  * Claim the right to send for `door` (a process name) until `tot` (UTC):
  * true when no other process holds it now (the store's clock), or it is
- * door's already. One sender at a time across processes.
+ * door's already. One sender at a time across processes. `tot` equal to
+ * now gives door's claim up: another may claim at once.
  */
 enum status store_bericht_claim(struct store *s, const char *door, int64_t tot,
 				bool *gekregen, struct err *e);
 /* At most `max` messages due now (the store's clock), oldest first. */
 enum status store_bericht_due(struct store *s, size_t max, struct arena *a,
 			      struct bericht **out, size_t *n, struct err *e);
-/* Sent (at the store's clock), or failed: tried again at `volgende`
- * (UTC) with the error noted. */
+/* Sent (at the store's clock), or failed: pogingen one more, tried again
+ * at `volgende` (UTC) with the error noted; `volgende` 0: given up
+ * (vervallen), never tried again. */
 enum status store_bericht_sent(struct store *s, int64_t id, struct err *e);
 enum status store_bericht_failed(struct store *s, int64_t id, const char *fout,
 				 int64_t volgende, struct err *e);

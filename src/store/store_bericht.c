@@ -75,9 +75,10 @@ store_bericht_claim(struct store *s, const char *door, int64_t tot,
 		err_invalid(e, "door", "required", "Noem wie verzendt.");
 	else
 		text_check_max(door, "door", BERICHT_MAX_DOOR, e);
-	if (tot <= s->now)
+	/* Until now: given up (a free lease is taken and ends at once). */
+	if (tot < s->now)
 		err_invalid(e, "tot", "past",
-			    "Claim het verzenden tot een moment na nu.");
+			    "Claim het verzenden tot nu of later.");
 	if (e->status)
 		return e->status;
 	if ((rc = tx_begin_stil(s, e)))
@@ -250,10 +251,14 @@ store_bericht_failed(struct store *s, int64_t id, const char *fout,
 
 		snprintf(url, sizeof(url), "afspraken/%s", ref);
 		s->scope = gemeente;
+		/* volgende 0: given up, not tried again. */
 		audit_append(s, "update", 200, "bericht", url, ref,
-			     "verzenden mislukt", NULL,
-			     jobj(&s->scratch, "soort", soort, "volgende",
-				  wanneer, NULL),
+			     volgende ? "verzenden mislukt"
+				      : "verzenden opgegeven",
+			     NULL,
+			     volgende ? jobj(&s->scratch, "soort", soort,
+					     "volgende", wanneer, NULL)
+				      : jobj(&s->scratch, "soort", soort, NULL),
 			     e);
 	}
 	return tx_end(s, e->status, e);

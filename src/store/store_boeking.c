@@ -575,6 +575,7 @@ lees_regel(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 	r->product = col_text(a, st, 1);
 	r->naam = col_text(a, st, 2);
 	r->personen = (int)db_col_int(st, 3);
+	r->meenemen = col_text(a, st, 4);
 }
 
 enum status

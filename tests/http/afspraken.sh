@@ -241,7 +241,11 @@ check "the series is gone" 200 '[.results[] | select(.datum | test("-(12-12|12-1
 post /vestigingen/aalsmeer-raadhuis/sluitingen '{"van": "2026-12-10", "tot": "2026-12-11", "reden": "Verbouwing"}'
 check "close a location" 201 '.van == "2026-12-10" and .tot == "2026-12-11" and .reden == "Verbouwing" and (.id | type == "number")'
 SL=$(jq -r .id "$WORK/body")
+req GET /vestigingen/aalsmeer-raadhuis
+check "its planner sees the closure's number and reason" 200 ".sluitingen == [{\"van\": \"2026-12-10\", \"tot\": \"2026-12-11\", \"id\": $SL, \"reden\": \"Verbouwing\"}]"
 AS=
+req GET /vestigingen/aalsmeer-raadhuis
+check "everyone sees the closure's dates" 200 '.sluitingen == [{"van": "2026-12-10", "tot": "2026-12-11"}]'
 req GET "$VT&van=2026-12-10&tot=2026-12-11&vestiging=aalsmeer-raadhuis"
 check "no free time while closed" 200 '.vrijeTijden == []'
 AS=planner

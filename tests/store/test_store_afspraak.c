@@ -1426,8 +1426,26 @@ test_berichten(void **state)
 		ST_INVALID);
 	REFUSED(store_bericht_claim(f->s, "zender-a", NOW, &ja, &f->e),
 		ST_INVALID);
+	/* Claimed until now: given up, another may claim at once. */
+	store_set_clock(s2, NOW + 130);
+	assert_int_equal(
+		store_bericht_claim(s2, "zender-b", NOW + 130, &ja, &e), ST_OK);
+	assert_true(ja);
+	OK(store_bericht_claim(f->s, "zender-a", NOW + 190, &ja, &f->e));
+	assert_true(ja);
 	assert_int_equal(count(f, "bericht_zender"), 1);
 	store_close(s2);
+
+	/* Failed with no next time: given up, never due again. */
+	store_set_clock(f->s, ma("09:00") - 12 * 3600);
+	OK(store_bericht_failed(f->s, 2, "550 geen postvak", 0, &f->e));
+	assert_int_equal(raw_int(f, "SELECT vervallen FROM bericht WHERE "
+				    "id = 2"),
+			 1);
+	store_set_clock(f->s, ma("09:00") + 86400);
+	OK(store_bericht_due(f->s, 10, &f->a, &m, &n, &f->e));
+	assert_int_equal(n, 1); /* BBBB2222's confirmation only */
+	assert_int_equal(m[0].id, 3);
 }
 
 /* ---- copies ---- */

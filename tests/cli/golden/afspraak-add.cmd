@@ -1,0 +1,1 @@
+ambt afspraak add --gemeente GM0358 --product paspoort --personen 2 --vestiging aalsmeer-raadhuis --start 2026-12-07T09:30 --naam 'Jan Jansen' --email j.jansen@example.nl --db DB | sed -E 's/[2-9A-HJ-NP-Z]{8}/REFERENTIE/' && ambt vrije-tijden --gemeente GM0358 --product paspoort --van 2026-12-07 --tot 2026-12-07 --db DB

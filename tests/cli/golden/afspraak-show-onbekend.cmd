@@ -1,0 +1,1 @@
+ambt afspraak show ZZZZ2222 --db DB

@@ -1,0 +1,1 @@
+ambt afspraak show Q3WBHLZJ --db DB

@@ -1,0 +1,1 @@
+ambt berichten --help

@@ -1,0 +1,1 @@
+ambt berichten verzend --db DB

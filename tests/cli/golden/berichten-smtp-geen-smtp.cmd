@@ -1,0 +1,1 @@
+ambt berichten verstuur --een-keer --smtp http://mail.example.nl --db DB

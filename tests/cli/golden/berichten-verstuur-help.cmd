@@ -1,0 +1,1 @@
+ambt berichten verstuur --help

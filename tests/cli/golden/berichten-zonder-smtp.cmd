@@ -1,0 +1,1 @@
+unset AMBT_SMTP; ambt berichten verstuur --een-keer --db DB

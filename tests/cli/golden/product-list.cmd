@@ -1,0 +1,1 @@
+ambt product list --gemeente GM0358 --db DB

@@ -1,0 +1,1 @@
+ambt product show paspoort --gemeente GM0358 --db DB

@@ -1,0 +1,1 @@
+ambt rooster delete 37 --db DB

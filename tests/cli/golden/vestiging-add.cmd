@@ -1,0 +1,1 @@
+ambt vestiging add --gemeente GM0358 --code aalsmeer-oost --naam 'Servicepunt Oost' --adres 'Oosteinderweg 1' --postcode '1432 AA' --plaats Aalsmeer --balies 2 --raster 15 --open 'ma-vr 09:00-12:00; di,do 13:00-16:00' --bevrijdingsdag dicht --db DB && ambt vestiging show aalsmeer-oost --db DB

@@ -1,0 +1,1 @@
+ambt vestiging list --gemeente GM0362 --format json --db DB

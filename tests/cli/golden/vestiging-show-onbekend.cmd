@@ -1,0 +1,1 @@
+ambt vestiging show nergens --db DB

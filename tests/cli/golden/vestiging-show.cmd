@@ -1,0 +1,1 @@
+ambt vestiging show aalsmeer-raadhuis --db DB

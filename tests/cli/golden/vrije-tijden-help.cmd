@@ -1,0 +1,1 @@
+ambt vrije-tijden --help
