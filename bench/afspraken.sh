@@ -146,13 +146,19 @@ db_van() { # ENGINE CONTENTS
 # (not in a subshell, so that SERVERS keeps its process).
 serve() { # DB NAME
 	"$AMBT" serve --db "$1" --poort 0 --stil >"$W/serve-$2.out" 2>&1 &
-	SERVERS="$SERVERS $!"
-	for _ in $(seq 1 100); do
+	pid=$!
+	SERVERS="$SERVERS $pid"
+	for _ in $(seq 1 600); do
 		grep -q "draait op" "$W/serve-$2.out" 2>/dev/null && break
+		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.05
 	done
 	U=$(sed -n 's#^Ambt draait op \(http://[^/]*\)/.*#\1#p' "$W/serve-$2.out")
-	[ -n "$U" ] || { echo "bench/afspraken.sh: ambt serve did not start" >&2; cat "$W/serve-$2.out" >&2; exit 1; }
+	[ -n "$U" ] || {
+		echo "bench/afspraken.sh: ambt serve on $1 did not start:" >&2
+		cat "$W/serve-$2.out" >&2
+		exit 1
+	}
 }
 
 # Prints "p50 p99 per_s seconds" (ms, ms, requests/s, s) of a wedloop
