@@ -12,7 +12,7 @@ AMBT=$(realpath "$1")
 SRC=$(realpath "$2")
 command -v faketime >/dev/null || { echo "Bail out! faketime is not installed"; exit 1; }
 moments="2027-03-01T00:00:30 2028-02-29T23:59:30 2027-03-28T01:59:00 2027-10-31T02:30:00"
-suites="cli/golden.sh:$SRC/tests/cli/golden http/api.sh http/matrix.sh:$SRC/tests/http/matrix.tsv"
+suites="cli/golden.sh:$SRC/tests/cli/golden http/api.sh http/matrix.sh:$SRC/tests/http/matrix.tsv http/afspraken.sh"
 echo "1..$(($(echo $moments | wc -w) * $(echo $suites | wc -w)))"
 n=0
 failed=0

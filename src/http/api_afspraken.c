@@ -166,21 +166,25 @@ body_tekst(json_t *obj, const char *key, size_t max, bool verplicht,
 		*out = s;
 }
 
-/* An integer member within [min, max] into an int. */
+/* An integer member within [min, max] into an int; *out left alone
+ * when the member is absent or refused. A null is a problem: every such
+ * member has a value. */
 static void
 body_getal(json_t *obj, const char *key, int min, int max, int *out,
 	   struct err *e)
 {
-	int64_t v;
+	json_t *v = json_object_get(obj, key);
+	int64_t x = INT64_MIN;
 
-	if (json_object_get(obj, key) &&
-	    !json_is_null(json_object_get(obj, key)) &&
-	    body_int(obj, key, false, min, max, &v, e) == ST_OK &&
-	    json_is_integer(json_object_get(obj, key)))
-		*out = (int)v; /* within [min, max] */
-	else if (json_object_get(obj, key) &&
-		 json_is_null(json_object_get(obj, key)))
+	if (!v)
+		return;
+	if (json_is_null(v)) {
 		err_invalid(e, key, "required", "Vul %s in.", key);
+		return;
+	}
+	body_int(obj, key, false, min, max, &x, e);
+	if (x != INT64_MIN)
+		*out = (int)x; /* within [min, max] */
 }
 
 /*
@@ -208,8 +212,9 @@ body_codes(struct request *rq, json_t *obj, const char *key, struct err *e)
 	}
 	json_array_foreach(arr, i, x)
 	{
-		if (!json_is_string(x)) {
-			err_invalid(e, key, "type", "Elke code in %s is tekst.",
+		if (!json_is_string(x) || strchr(json_string_value(x), ',')) {
+			err_invalid(e, key, "type",
+				    "Elke code in %s is tekst, zonder komma.",
 				    key);
 			return NULL;
 		}

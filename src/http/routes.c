@@ -94,9 +94,13 @@ const struct route http_routes[] = {
 	    NEED_PLANNER),
 	API(HTTP_DELETE, "/vestigingen/{code}/sluitingen/{id}",
 	    api_sluitingen_delete, NEED_PLANNER),
-	GET("/producten", api_producten_list),
+	/* What planners change of the catalogue raises the municipality's
+	 * appointment family alone (store_afspraak.c): cached under it. */
+	API(HTTP_GET, "/producten", api_producten_list,
+	    NEED_PUBLIC | ROUTE_AFSPRAKEN),
 	API(HTTP_POST, "/producten", api_producten_post, NEED_PLANNER),
-	GET("/producten/{code}", api_producten_get),
+	API(HTTP_GET, "/producten/{code}", api_producten_get,
+	    NEED_PUBLIC | ROUTE_AFSPRAKEN),
 	API(HTTP_PATCH, "/producten/{code}", api_producten_patch, NEED_PLANNER),
 	API(HTTP_GET, "/roosterdiensten", api_roosterdiensten_list,
 	    NEED_PLANNER),

@@ -269,8 +269,16 @@ req PATCH /vestigingen/aalsmeer-oost -H 'Content-Type: application/merge-patch+j
 check "change it" 200 '.balies == 2 and .openingstijden.dinsdag == [] and .openingstijden.donderdag == [{"van": "13:00", "tot": "16:00"}] and .naam == "Servicepunt Oost"'
 post /producten '{"gemeente": "GM0358", "code": "rijexamen", "naam": "Rijexamen", "duur": 30, "kanalen": ["fysiek", "video"], "vaardigheden": ["rijbewijzen"]}'
 check "add a product" 201 '.code == "rijexamen" and .duur == 30 and .kanalen == ["fysiek", "video"] and .vaardigheden == ["rijbewijzen"] and .maxPersonen == 1 and .actief == true'
+AS=
+req GET "/producten?gemeente=GM0358"
+check "a resident sees the new product" 200 '[.results[].code] | index("rijexamen") != null'
+AS=planner
 req PATCH "/producten/rijexamen?gemeente=GM0358" -H 'Content-Type: application/json' --data '{"actief": false, "maxPersonen": 3}'
 check "change it" 200 '.actief == false and .maxPersonen == 3'
+AS=
+req GET "/producten?gemeente=GM0358"
+check "and no longer once it is inactive: the cache forgot Aalsmeer's catalogue" 200 '[.results[].code] | index("rijexamen") == null'
+AS=planner
 BEFORE=$(dump)
 req PATCH "/producten/paspoort?gemeente=GM0362" -H 'Content-Type: application/json' --data '{"actief": false}'
 problem "another municipality's product" 404
@@ -357,4 +365,17 @@ else
 	ok "no name, e-mail address or telephone number in the audit trail"
 fi
 if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
+
+# The server stops on SIGTERM, cleanly (under the sanitizers: no report).
+rc=0
+for p in $PIDS; do
+	kill -TERM "$p"
+	wait "$p" || rc=$?
+done
+PIDS=
+if [ "$rc" = 0 ] && ! grep -q 'Sanitizer\|runtime error' "$WORK/serve-a.out"; then
+	ok "the server stops cleanly"
+else
+	not_ok "the server stops cleanly" "exit $rc" "$(grep -m 5 'Sanitizer\|runtime error' "$WORK/serve-a.out")"
+fi
 tap_end
