@@ -105,6 +105,8 @@ bench: deps
 	sh bench/uren.sh build-bench || rc=1; \
 	echo "== bench/verdeling.sh"; \
 	sh bench/verdeling.sh build-bench || rc=1; \
+	echo "== bench/afspraken.sh"; \
+	sh bench/afspraken.sh build-bench || rc=1; \
 	exit $$rc
 
 # Run every fuzzer with clang/libFuzzer for FUZZ_SECONDS each and merge

@@ -1,6 +1,6 @@
 /*
  * server.h - `ambt serve`: the HTTP server (libmicrohttpd, thread pool
- * with epoll), answering the JSON API under /api/v1 and the web pages.
+ * with poll), answering the JSON API under /api/v1 and the web pages.
  */
 #ifndef AMBT_HTTP_SERVER_H
 #define AMBT_HTTP_SERVER_H

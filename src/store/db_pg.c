@@ -528,12 +528,13 @@ static enum db_fout
 pg_begin(struct db *d)
 {
 	/* Writers one at a time, like SQLite's BEGIN IMMEDIATE: every check
-	 * inside a write and the audit chain see all committed before. */
-	enum db_fout f = pg_exec(d, "BEGIN");
+	 * inside a write and the audit chain see all committed before. Both
+	 * in one round trip: while writers queue for the lock, every round
+	 * trip inside a write counts. */
+	enum db_fout f = pg_exec(
+		d, "BEGIN; SELECT pg_advisory_xact_lock(" SCHRIJFSLOT ")");
 
-	if (f == DB_OK &&
-	    (f = pg_exec(d, "SELECT pg_advisory_xact_lock(" SCHRIJFSLOT ")")) !=
-		    DB_OK)
+	if (f != DB_OK)
 		pg_exec(d, "ROLLBACK");
 	return f;
 }
