@@ -11,6 +11,7 @@
 
 #include "bericht.h"
 #include "../core/date.h"
+#include "../core/strbuf.h"
 #include "../banned.h"
 
 #define TZID "Europe/Amsterdam"
@@ -19,98 +20,6 @@ static const char *const weekdag_nl[] = {
 	"maandag", "dinsdag",  "woensdag", "donderdag",
 	"vrijdag", "zaterdag", "zondag",
 };
-
-/* ---- text in the arena ---- */
-
-struct tb {
-	struct arena *a;
-	char *p;
-	size_t n, cap;
-	bool vol; /* the arena refused: everything after is dropped */
-};
-
-static void
-tb_init(struct tb *t, struct arena *a)
-{
-	t->a = a;
-	t->p = NULL;
-	t->n = t->cap = 0;
-	t->vol = false;
-}
-
-static void
-tb_add(struct tb *t, const char *s, size_t n)
-{
-	if (t->vol)
-		return;
-	if (t->n + n + 1 > t->cap) {
-		size_t cap = t->cap ? t->cap : 256;
-		char *p;
-
-		while (t->n + n + 1 > cap)
-			cap *= 2;
-		p = arena_grow(t->a, t->p, t->cap, cap, 1);
-		if (!p) {
-			t->vol = true;
-			return;
-		}
-		t->p = p;
-		t->cap = cap;
-	}
-	memcpy(t->p + t->n, s, n);
-	t->n += n;
-	t->p[t->n] = '\0';
-}
-
-static void
-tb_puts(struct tb *t, const char *s)
-{
-	tb_add(t, s, strlen(s));
-}
-
-static void tb_printf(struct tb *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-tb_printf(struct tb *t, const char *fmt, ...)
-{
-	char small[256];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		t->vol = true;
-		return;
-	}
-	if ((size_t)n < sizeof(small)) {
-		tb_add(t, small, (size_t)n);
-		return;
-	}
-	{
-		char *big = arena_alloc_raw(t->a, (size_t)n + 1);
-
-		if (!big) {
-			t->vol = true;
-			return;
-		}
-		va_start(ap, fmt);
-		vsnprintf(big, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-		tb_add(t, big, (size_t)n);
-	}
-}
-
-/* The text so far ("" when nothing was added), or NULL when full. */
-static const char *
-tb_text(struct tb *t)
-{
-	if (t->vol)
-		return NULL;
-	return t->p ? t->p : "";
-}
 
 static bool
 leeg(const char *s)
@@ -173,23 +82,23 @@ const char *
 bericht_videolink(const char *sjabloon, const char *referentie, struct arena *a)
 {
 	static const char plek[] = "{referentie}";
-	struct tb t;
+	struct strbuf t;
 
 	if (leeg(sjabloon))
 		return NULL;
-	tb_init(&t, a);
+	strbuf_init(&t, a);
 	for (const char *p = sjabloon; *p;) {
 		const char *q = strstr(p, plek);
 
 		if (!q) {
-			tb_puts(&t, p);
+			strbuf_puts(&t, p);
 			break;
 		}
-		tb_add(&t, p, (size_t)(q - p));
-		tb_puts(&t, referentie ? referentie : "");
+		strbuf_add(&t, p, (size_t)(q - p));
+		strbuf_puts(&t, referentie ? referentie : "");
 		p = q + sizeof(plek) - 1;
 	}
-	return tb_text(&t);
+	return strbuf_text(&t);
 }
 
 /* ---- what the appointment is ---- */
@@ -202,7 +111,7 @@ product_naam(const struct afspraak_regel *r)
 
 /* "Raadhuis Aalsmeer, Raadhuisplein 1, 1431 EH Aalsmeer". */
 static void
-plaats(struct tb *t, const struct bericht *b)
+plaats(struct strbuf *t, const struct bericht *b)
 {
 	const struct vestiging *v = &b->vestiging;
 	const char *naam = !leeg(v->naam) ? v->naam
@@ -210,16 +119,16 @@ plaats(struct tb *t, const struct bericht *b)
 				   ? b->afspraak.vestiging_naam
 				   : b->afspraak.vestiging;
 
-	tb_puts(t, naam ? naam : "");
+	strbuf_puts(t, naam ? naam : "");
 	if (!leeg(v->adres))
-		tb_printf(t, ", %s", v->adres);
+		strbuf_printf(t, ", %s", v->adres);
 	if (!leeg(v->postcode) || !leeg(v->plaats)) {
-		tb_puts(t, ", ");
+		strbuf_puts(t, ", ");
 		if (!leeg(v->postcode))
-			tb_printf(t, "%s%s", v->postcode,
-				  leeg(v->plaats) ? "" : " ");
+			strbuf_printf(t, "%s%s", v->postcode,
+				      leeg(v->plaats) ? "" : " ");
 		if (!leeg(v->plaats))
-			tb_puts(t, v->plaats);
+			strbuf_puts(t, v->plaats);
 	}
 }
 
@@ -231,49 +140,49 @@ is_video(const struct bericht *b)
 }
 
 static void
-regel_tekst(struct tb *t, const struct afspraak_regel *r)
+regel_tekst(struct strbuf *t, const struct afspraak_regel *r)
 {
-	tb_printf(t, "%s (%d %s)", product_naam(r), r->personen,
-		  r->personen == 1 ? "persoon" : "personen");
+	strbuf_printf(t, "%s (%d %s)", product_naam(r), r->personen,
+		      r->personen == 1 ? "persoon" : "personen");
 }
 
 /* The lines every message has: when, where, what for, the code. */
 static void
-gegevens(struct tb *t, const struct bericht *b, const char *link)
+gegevens(struct strbuf *t, const struct bericht *b, const char *link)
 {
 	const struct afspraak *f = &b->afspraak;
 	char tijd[BERICHT_TIJD_LEN], eind[8];
 
 	bericht_tijd_nl(f->start, tijd);
 	klok_nl(f->eind, eind, sizeof(eind));
-	tb_printf(t, "Wanneer: %s (tot ongeveer %s)\n", tijd, eind);
+	strbuf_printf(t, "Wanneer: %s (tot ongeveer %s)\n", tijd, eind);
 	if (is_video(b)) {
-		tb_puts(t, "Waar: online, in een videogesprek\n");
+		strbuf_puts(t, "Waar: online, in een videogesprek\n");
 		if (link)
-			tb_printf(t, "Link voor het gesprek: %s\n", link);
+			strbuf_printf(t, "Link voor het gesprek: %s\n", link);
 	} else {
-		tb_puts(t, "Waar: ");
+		strbuf_puts(t, "Waar: ");
 		plaats(t, b);
-		tb_puts(t, "\n");
+		strbuf_puts(t, "\n");
 	}
 	if (f->nregels == 1) {
-		tb_puts(t, "Waarvoor: ");
+		strbuf_puts(t, "Waarvoor: ");
 		regel_tekst(t, &f->regels[0]);
-		tb_puts(t, "\n");
+		strbuf_puts(t, "\n");
 	} else if (f->nregels > 1) {
-		tb_puts(t, "Waarvoor:\n");
+		strbuf_puts(t, "Waarvoor:\n");
 		for (size_t i = 0; i < f->nregels; i++) {
-			tb_puts(t, "- ");
+			strbuf_puts(t, "- ");
 			regel_tekst(t, &f->regels[i]);
-			tb_puts(t, "\n");
+			strbuf_puts(t, "\n");
 		}
 	}
-	tb_printf(t, "Afspraakcode: %s\n", f->referentie);
+	strbuf_printf(t, "Afspraakcode: %s\n", f->referentie);
 }
 
 /* What to bring, per product that says so; nothing when none does. */
 static void
-meenemen(struct tb *t, const struct afspraak *f)
+meenemen(struct strbuf *t, const struct afspraak *f)
 {
 	size_t n = 0;
 
@@ -281,7 +190,7 @@ meenemen(struct tb *t, const struct afspraak *f)
 		n += !leeg(f->regels[i].meenemen);
 	if (!n)
 		return;
-	tb_puts(t, "\nNeem mee:\n");
+	strbuf_puts(t, "\nNeem mee:\n");
 	for (size_t i = 0; i < f->nregels; i++) {
 		const char *m = f->regels[i].meenemen;
 		size_t len;
@@ -289,57 +198,60 @@ meenemen(struct tb *t, const struct afspraak *f)
 		if (leeg(m))
 			continue;
 		if (f->nregels > 1)
-			tb_printf(t, "- %s: ", product_naam(&f->regels[i]));
-		tb_puts(t, m);
+			strbuf_printf(t, "- %s: ", product_naam(&f->regels[i]));
+		strbuf_puts(t, m);
 		len = strlen(m);
 		if (m[len - 1] != '\n')
-			tb_puts(t, "\n");
+			strbuf_puts(t, "\n");
 	}
 }
 
 static void
-video_uitleg(struct tb *t, const char *link, const char *gemeente)
+video_uitleg(struct strbuf *t, const char *link, const char *gemeente)
 {
 	if (link)
-		tb_puts(t,
+		strbuf_puts(
+			t,
 			"\nKlik op de link als het tijd is voor de afspraak. "
 			"U hebt een computer,\ntablet of telefoon nodig "
 			"met een camera en een microfoon.\n");
 	else
-		tb_printf(t,
-			  "\nDe link voor het videogesprek krijgt u van de "
-			  "gemeente %s.\nHebt u de link niet? Neem dan "
-			  "contact op met de gemeente.\n",
-			  gemeente);
+		strbuf_printf(t,
+			      "\nDe link voor het videogesprek krijgt u van de "
+			      "gemeente %s.\nHebt u de link niet? Neem dan "
+			      "contact op met de gemeente.\n",
+			      gemeente);
 }
 
 static void
-verzetten(struct tb *t, const struct bericht_context *c, const char *gemeente)
+verzetten(struct strbuf *t, const struct bericht_context *c,
+	  const char *gemeente)
 {
-	tb_puts(t, "\nWilt u de afspraak verzetten of afzeggen? ");
+	strbuf_puts(t, "\nWilt u de afspraak verzetten of afzeggen? ");
 	if (!leeg(c->wijzig_url))
-		tb_printf(t, "Ga dan naar\n%s\n", c->wijzig_url);
+		strbuf_printf(t, "Ga dan naar\n%s\n", c->wijzig_url);
 	else
-		tb_printf(t, "Dat kan op de\nwebsite van de gemeente %s.\n",
-			  gemeente);
-	tb_puts(t, "U hebt daarvoor uw afspraakcode en uw e-mailadres "
-		   "nodig.\n\nKunt u niet komen? Zeg de afspraak dan af. "
-		   "Dan kan iemand anders\nin uw plaats komen.\n");
+		strbuf_printf(t, "Dat kan op de\nwebsite van de gemeente %s.\n",
+			      gemeente);
+	strbuf_puts(t, "U hebt daarvoor uw afspraakcode en uw e-mailadres "
+		       "nodig.\n\nKunt u niet komen? Zeg de afspraak dan af. "
+		       "Dan kan iemand anders\nin uw plaats komen.\n");
 }
 
 static void
-slot(struct tb *t, const struct afspraak_instelling *i, const char *gemeente)
+slot(struct strbuf *t, const struct afspraak_instelling *i,
+     const char *gemeente)
 {
-	tb_puts(t, "\n");
+	strbuf_puts(t, "\n");
 	if (!leeg(i->slottekst)) {
 		size_t len = strlen(i->slottekst);
 
-		tb_puts(t, i->slottekst);
+		strbuf_puts(t, i->slottekst);
 		if (i->slottekst[len - 1] != '\n')
-			tb_puts(t, "\n");
+			strbuf_puts(t, "\n");
 	} else {
-		tb_printf(t, "Met vriendelijke groet,\nGemeente %s\n",
-			  gemeente);
+		strbuf_printf(t, "Met vriendelijke groet,\nGemeente %s\n",
+			      gemeente);
 	}
 }
 
@@ -347,25 +259,25 @@ static const char *
 onderwerp(const struct bericht *b, struct arena *a)
 {
 	char tijd[BERICHT_TIJD_LEN];
-	struct tb t;
+	struct strbuf t;
 
 	bericht_tijd_nl(b->afspraak.start, tijd);
-	tb_init(&t, a);
+	strbuf_init(&t, a);
 	switch (b->soort) {
 	case BERICHT_BEVESTIGING:
-		tb_printf(&t, "Bevestiging van uw afspraak op %s", tijd);
+		strbuf_printf(&t, "Bevestiging van uw afspraak op %s", tijd);
 		break;
 	case BERICHT_WIJZIGING:
-		tb_printf(&t, "Uw afspraak is veranderd: nu op %s", tijd);
+		strbuf_printf(&t, "Uw afspraak is veranderd: nu op %s", tijd);
 		break;
 	case BERICHT_ANNULERING:
-		tb_printf(&t, "Uw afspraak op %s is afgezegd", tijd);
+		strbuf_printf(&t, "Uw afspraak op %s is afgezegd", tijd);
 		break;
 	case BERICHT_HERINNERING:
-		tb_printf(&t, "Herinnering: uw afspraak op %s", tijd);
+		strbuf_printf(&t, "Herinnering: uw afspraak op %s", tijd);
 		break;
 	}
-	return tb_text(&t);
+	return strbuf_text(&t);
 }
 
 static const char *
@@ -373,50 +285,52 @@ tekst(const struct bericht *b, const struct bericht_context *c,
       const char *gemeente, const char *link, struct arena *a)
 {
 	const struct afspraak *f = &b->afspraak;
-	struct tb t;
+	struct strbuf t;
 
-	tb_init(&t, a);
+	strbuf_init(&t, a);
 	if (!leeg(f->naam))
-		tb_printf(&t, "Beste %s,\n\n", f->naam);
+		strbuf_printf(&t, "Beste %s,\n\n", f->naam);
 	else
-		tb_puts(&t, "Beste meneer, mevrouw,\n\n");
+		strbuf_puts(&t, "Beste meneer, mevrouw,\n\n");
 	switch (b->soort) {
 	case BERICHT_BEVESTIGING:
-		tb_printf(&t,
-			  "U hebt een afspraak gemaakt bij de gemeente %s.\n"
-			  "Hieronder staan de gegevens van uw afspraak.\n\n",
-			  gemeente);
+		strbuf_printf(
+			&t,
+			"U hebt een afspraak gemaakt bij de gemeente %s.\n"
+			"Hieronder staan de gegevens van uw afspraak.\n\n",
+			gemeente);
 		break;
 	case BERICHT_WIJZIGING:
-		tb_printf(&t,
-			  "Uw afspraak bij de gemeente %s is veranderd.\n"
-			  "Hieronder staan de nieuwe gegevens.\n\n",
-			  gemeente);
+		strbuf_printf(&t,
+			      "Uw afspraak bij de gemeente %s is veranderd.\n"
+			      "Hieronder staan de nieuwe gegevens.\n\n",
+			      gemeente);
 		break;
 	case BERICHT_ANNULERING:
-		tb_printf(&t,
-			  "Uw afspraak bij de gemeente %s is afgezegd.\n"
-			  "U hoeft niet te komen. Het ging om deze "
-			  "afspraak:\n\n",
-			  gemeente);
+		strbuf_printf(&t,
+			      "Uw afspraak bij de gemeente %s is afgezegd.\n"
+			      "U hoeft niet te komen. Het ging om deze "
+			      "afspraak:\n\n",
+			      gemeente);
 		break;
 	case BERICHT_HERINNERING:
-		tb_printf(&t,
-			  "U hebt binnenkort een afspraak bij de gemeente "
-			  "%s.\nHieronder staan de gegevens nog een keer.\n\n",
-			  gemeente);
+		strbuf_printf(
+			&t,
+			"U hebt binnenkort een afspraak bij de gemeente "
+			"%s.\nHieronder staan de gegevens nog een keer.\n\n",
+			gemeente);
 		break;
 	}
 	gegevens(&t, b, link);
 	if (b->soort == BERICHT_ANNULERING) {
-		tb_puts(&t, "\nWilt u een nieuwe afspraak maken? ");
+		strbuf_puts(&t, "\nWilt u een nieuwe afspraak maken? ");
 		if (!leeg(c->wijzig_url))
-			tb_printf(&t, "Ga dan naar\n%s\n", c->wijzig_url);
+			strbuf_printf(&t, "Ga dan naar\n%s\n", c->wijzig_url);
 		else
-			tb_printf(&t,
-				  "Dat kan op de\nwebsite van de gemeente "
-				  "%s.\n",
-				  gemeente);
+			strbuf_printf(&t,
+				      "Dat kan op de\nwebsite van de gemeente "
+				      "%s.\n",
+				      gemeente);
 	} else {
 		if (is_video(b))
 			video_uitleg(&t, link, gemeente);
@@ -424,7 +338,7 @@ tekst(const struct bericht *b, const struct bericht_context *c,
 		verzetten(&t, c, gemeente);
 	}
 	slot(&t, &b->instelling, gemeente);
-	return tb_text(&t);
+	return strbuf_text(&t);
 }
 
 /* ---- the calendar object ---- */
@@ -501,11 +415,11 @@ vtimezone(void)
 static const char *
 mailto(const char *adres, struct arena *a)
 {
-	struct tb t;
+	struct strbuf t;
 
-	tb_init(&t, a);
-	tb_printf(&t, "mailto:%s", adres);
-	return tb_text(&t);
+	strbuf_init(&t, a);
+	strbuf_printf(&t, "mailto:%s", adres);
+	return strbuf_text(&t);
 }
 
 /* The description in the calendar: the code, what for, link, bring. */
@@ -514,29 +428,29 @@ ics_beschrijving(const struct bericht *b, const struct bericht_context *c,
 		 const char *link, struct arena *a)
 {
 	const struct afspraak *f = &b->afspraak;
-	struct tb t;
+	struct strbuf t;
 
-	tb_init(&t, a);
-	tb_printf(&t, "Afspraakcode: %s\n", f->referentie);
+	strbuf_init(&t, a);
+	strbuf_printf(&t, "Afspraakcode: %s\n", f->referentie);
 	for (size_t i = 0; i < f->nregels; i++) {
-		tb_puts(&t, i ? ", " : "Waarvoor: ");
+		strbuf_puts(&t, i ? ", " : "Waarvoor: ");
 		regel_tekst(&t, &f->regels[i]);
 	}
 	if (f->nregels)
-		tb_puts(&t, "\n");
+		strbuf_puts(&t, "\n");
 	if (link)
-		tb_printf(&t, "Link voor het videogesprek: %s\n", link);
+		strbuf_printf(&t, "Link voor het videogesprek: %s\n", link);
 	for (size_t i = 0; i < f->nregels; i++)
 		if (!leeg(f->regels[i].meenemen))
-			tb_printf(&t, "Neem mee (%s): %s\n",
-				  product_naam(&f->regels[i]),
-				  f->regels[i].meenemen);
+			strbuf_printf(&t, "Neem mee (%s): %s\n",
+				      product_naam(&f->regels[i]),
+				      f->regels[i].meenemen);
 	if (!leeg(c->wijzig_url))
-		tb_printf(&t, "Verzetten of afzeggen: %s\n", c->wijzig_url);
+		strbuf_printf(&t, "Verzetten of afzeggen: %s\n", c->wijzig_url);
 	/* No line break at the end. */
 	if (t.p && t.n && t.p[t.n - 1] == '\n')
 		t.p[--t.n] = '\0';
-	return tb_text(&t);
+	return strbuf_text(&t);
 }
 
 static const char *
@@ -549,26 +463,26 @@ ics(const struct bericht *b, const struct bericht_context *c,
 	icalcomponent *cal, *ev;
 	icalproperty *p;
 	const char *beschrijving, *organizer, *attendee = NULL, *locatie;
-	struct tb t;
+	struct strbuf t;
 	char *txt, *uit;
 
 	beschrijving = ics_beschrijving(b, c, link, a);
 	organizer = mailto(c->afzender, a);
 	if (!leeg(f->email))
 		attendee = mailto(f->email, a);
-	tb_init(&t, a);
+	strbuf_init(&t, a);
 	if (is_video(b))
-		tb_puts(&t, link ? link : "Videogesprek");
+		strbuf_puts(&t, link ? link : "Videogesprek");
 	else
 		plaats(&t, b);
-	locatie = tb_text(&t);
-	tb_init(&t, a);
-	tb_printf(&t, "Afspraak gemeente %s", gemeente);
+	locatie = strbuf_text(&t);
+	strbuf_init(&t, a);
+	strbuf_printf(&t, "Afspraak gemeente %s", gemeente);
 	for (size_t i = 0; i < f->nregels; i++)
-		tb_printf(&t, "%s%s", i ? ", " : ": ",
-			  product_naam(&f->regels[i]));
+		strbuf_printf(&t, "%s%s", i ? ", " : ": ",
+			      product_naam(&f->regels[i]));
 	if (!beschrijving || !organizer || (!leeg(f->email) && !attendee) ||
-	    !locatie || !tb_text(&t)) {
+	    !locatie || !strbuf_text(&t)) {
 		err_set(e, ST_NOMEM, "Onvoldoende geheugen.");
 		return NULL;
 	}
@@ -597,7 +511,8 @@ ics(const struct bericht *b, const struct bericht_context *c,
 					       ical_lokaal(f->start))));
 	icalcomponent_add_property(
 		ev, lokale_tijd(icalproperty_new_dtend(ical_lokaal(f->eind))));
-	icalcomponent_add_property(ev, icalproperty_new_summary(tb_text(&t)));
+	icalcomponent_add_property(ev,
+				   icalproperty_new_summary(strbuf_text(&t)));
 	icalcomponent_add_property(ev, icalproperty_new_location(locatie));
 	icalcomponent_add_property(ev,
 				   icalproperty_new_description(beschrijving));
@@ -609,11 +524,11 @@ ics(const struct bericht *b, const struct bericht_context *c,
 	icalcomponent_add_property(ev,
 				   icalproperty_new_transp(ICAL_TRANSP_OPAQUE));
 	p = icalproperty_new_organizer(organizer);
-	tb_init(&t, a);
-	tb_printf(&t, "Gemeente %s", gemeente);
-	if (tb_text(&t))
-		icalproperty_add_parameter(p,
-					   icalparameter_new_cn(tb_text(&t)));
+	strbuf_init(&t, a);
+	strbuf_printf(&t, "Gemeente %s", gemeente);
+	if (strbuf_text(&t))
+		icalproperty_add_parameter(
+			p, icalparameter_new_cn(strbuf_text(&t)));
 	icalcomponent_add_property(ev, p);
 	if (attendee) {
 		p = icalproperty_new_attendee(attendee);
@@ -687,7 +602,7 @@ bericht_maak(const struct bericht *b, const struct bericht_context *c,
 			       : f->gemeente	       ? f->gemeente
 						       : "";
 	const char *link = NULL;
-	struct tb t;
+	struct strbuf t;
 
 	memset(out, 0, sizeof(*out));
 	if (!code_vorm(f->referentie))
@@ -711,12 +626,12 @@ bericht_maak(const struct bericht *b, const struct bericht_context *c,
 		if (!link)
 			return err_set(e, ST_NOMEM, "Onvoldoende geheugen.");
 	}
-	tb_init(&t, a);
-	tb_printf(&t, "%s@%s", f->referentie, c->domein);
-	out->uid = tb_text(&t);
-	tb_init(&t, a);
-	tb_printf(&t, "afspraak-%s.ics", f->referentie);
-	out->bestandsnaam = tb_text(&t);
+	strbuf_init(&t, a);
+	strbuf_printf(&t, "%s@%s", f->referentie, c->domein);
+	out->uid = strbuf_text(&t);
+	strbuf_init(&t, a);
+	strbuf_printf(&t, "afspraak-%s.ics", f->referentie);
+	out->bestandsnaam = strbuf_text(&t);
 	out->methode = b->soort == BERICHT_ANNULERING ? "CANCEL" : "REQUEST";
 	out->onderwerp = onderwerp(b, a);
 	out->tekst = tekst(b, c, gemeente, link, a);

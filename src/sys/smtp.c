@@ -11,6 +11,7 @@
 
 #include "smtp.h"
 #include "../core/date.h"
+#include "../core/strbuf.h"
 #include "../core/text.h"
 #include "../banned.h"
 
@@ -18,65 +19,21 @@
  * every '=' as "=3D") nor base64 can contain that. */
 #define GRENS "=_ambt_bericht_7f3a"
 
-/* ---- text in the arena ---- */
-
-struct tb {
-	struct arena *a;
-	char *p;
-	size_t n, cap;
-	bool vol;
-};
+/* ---- text in the arena (core/strbuf.h) ---- */
 
 static void
-tb_init(struct tb *t, struct arena *a)
+tb_ch(struct strbuf *t, char c)
 {
-	memset(t, 0, sizeof(*t));
-	t->a = a;
+	strbuf_add(t, &c, 1);
 }
 
 static void
-tb_add(struct tb *t, const char *s, size_t n)
-{
-	if (t->vol)
-		return;
-	if (t->n + n + 1 > t->cap) {
-		size_t cap = t->cap ? t->cap : 1024;
-		char *p;
-
-		while (t->n + n + 1 > cap)
-			cap *= 2;
-		p = arena_grow(t->a, t->p, t->cap, cap, 1);
-		if (!p) {
-			t->vol = true;
-			return;
-		}
-		t->p = p;
-		t->cap = cap;
-	}
-	memcpy(t->p + t->n, s, n);
-	t->n += n;
-	t->p[t->n] = '\0';
-}
-
-static void
-tb_puts(struct tb *t, const char *s)
-{
-	tb_add(t, s, strlen(s));
-}
-
-static void
-tb_ch(struct tb *t, char c)
-{
-	tb_add(t, &c, 1);
-}
-
-static void
-tb_hex(struct tb *t, unsigned char c)
+tb_hex(struct strbuf *t, unsigned char c)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char b[3] = { '=', hex[c >> 4], hex[c & 15] };
 
-	tb_add(t, b, 3);
+	strbuf_add(t, b, 3);
 }
 
 /* ---- what may go into a header ---- */
@@ -138,7 +95,7 @@ q_vrij(unsigned char c)
  * never splitting a character, separated by CRLF and a space (folding).
  */
 static void
-rfc2047(struct tb *t, const char *s)
+rfc2047(struct strbuf *t, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t lijn = 0;
@@ -157,11 +114,11 @@ rfc2047(struct tb *t, const char *s)
 		for (size_t i = 0; i < len && p[i]; i++)
 			w += q_vrij(p[i]) || p[i] == ' ' ? 1 : 3;
 		if (open && lijn + w > 50) {
-			tb_puts(t, "?=\r\n ");
+			strbuf_puts(t, "?=\r\n ");
 			open = false;
 		}
 		if (!open) {
-			tb_puts(t, "=?UTF-8?Q?");
+			strbuf_puts(t, "=?UTF-8?Q?");
 			open = true;
 			lijn = 0;
 		}
@@ -176,22 +133,22 @@ rfc2047(struct tb *t, const char *s)
 		lijn += w;
 	}
 	if (open)
-		tb_puts(t, "?=");
+		strbuf_puts(t, "?=");
 }
 
 /* An unstructured header value (the subject). */
 static void
-ongestructureerd(struct tb *t, const char *s)
+ongestructureerd(struct strbuf *t, const char *s)
 {
 	if (ascii(s) && strlen(s) <= 900)
-		tb_puts(t, s);
+		strbuf_puts(t, s);
 	else
 		rfc2047(t, s);
 }
 
 /* "Name <address>": the name as atoms, a quoted string or encoded. */
 static void
-naam_adres(struct tb *t, const char *naam, const char *adr)
+naam_adres(struct strbuf *t, const char *naam, const char *adr)
 {
 	if (naam && *naam) {
 		bool atomen = true;
@@ -203,7 +160,7 @@ naam_adres(struct tb *t, const char *naam, const char *adr)
 			      strchr("!#$%&'*+-/=?^_`{|}~", *p)))
 				atomen = false;
 		if (atomen) {
-			tb_puts(t, naam);
+			strbuf_puts(t, naam);
 		} else if (ascii(naam)) {
 			tb_ch(t, '"');
 			for (const char *p = naam; *p; p++) {
@@ -218,7 +175,7 @@ naam_adres(struct tb *t, const char *naam, const char *adr)
 		tb_ch(t, ' ');
 	}
 	tb_ch(t, '<');
-	tb_puts(t, adr);
+	strbuf_puts(t, adr);
 	tb_ch(t, '>');
 }
 
@@ -230,7 +187,7 @@ naam_adres(struct tb *t, const char *naam, const char *adr)
  * ASCII encoded, and a space or tab at the end of a line too.
  */
 static void
-quoted_printable(struct tb *t, const char *s)
+quoted_printable(struct strbuf *t, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t kol = 0;
@@ -242,7 +199,7 @@ quoted_printable(struct tb *t, const char *s)
 		size_t w;
 
 		if (c == '\n') {
-			tb_puts(t, "\r\n");
+			strbuf_puts(t, "\r\n");
 			kol = 0;
 			p++;
 			continue;
@@ -257,7 +214,7 @@ quoted_printable(struct tb *t, const char *s)
 			    : 3;
 		/* Keep a soft break's "=" within 76 columns. */
 		if (kol + w > 75) {
-			tb_puts(t, "=\r\n");
+			strbuf_puts(t, "=\r\n");
 			kol = 0;
 		}
 		if (w == 1)
@@ -268,11 +225,11 @@ quoted_printable(struct tb *t, const char *s)
 		p++;
 	}
 	if (kol)
-		tb_puts(t, "\r\n");
+		strbuf_puts(t, "\r\n");
 }
 
 static void
-base64(struct tb *t, const char *s)
+base64(struct strbuf *t, const char *s)
 {
 	static const char b64[] =
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -292,15 +249,15 @@ base64(struct tb *t, const char *s)
 		q[1] = b64[v >> 12 & 63];
 		q[2] = i + 1 < n ? b64[v >> 6 & 63] : '=';
 		q[3] = i + 2 < n ? b64[v & 63] : '=';
-		tb_add(t, q, 4);
+		strbuf_add(t, q, 4);
 		kol += 4;
 		if (kol == 76) {
-			tb_puts(t, "\r\n");
+			strbuf_puts(t, "\r\n");
 			kol = 0;
 		}
 	}
 	if (kol)
-		tb_puts(t, "\r\n");
+		strbuf_puts(t, "\r\n");
 }
 
 /* ---- the message ---- */
@@ -353,7 +310,7 @@ smtp_opmaak(const struct smtp_bericht *m, struct arena *a, const char **uit,
 	    size_t *n, struct err *e)
 {
 	char datum[SMTP_DATUM_LEN];
-	struct tb t;
+	struct strbuf t;
 
 	*uit = NULL;
 	*n = 0;
@@ -391,39 +348,41 @@ smtp_opmaak(const struct smtp_bericht *m, struct arena *a, const char **uit,
 		return ST_INVALID;
 
 	smtp_datum(m->datum, datum);
-	tb_init(&t, a);
-	tb_puts(&t, "Date: ");
-	tb_puts(&t, datum);
-	tb_puts(&t, "\r\nFrom: ");
+	strbuf_init(&t, a);
+	strbuf_puts(&t, "Date: ");
+	strbuf_puts(&t, datum);
+	strbuf_puts(&t, "\r\nFrom: ");
 	naam_adres(&t, m->van_naam, m->van);
-	tb_puts(&t, "\r\nTo: ");
+	strbuf_puts(&t, "\r\nTo: ");
 	naam_adres(&t, m->aan_naam, m->aan);
-	tb_puts(&t, "\r\nSubject: ");
+	strbuf_puts(&t, "\r\nSubject: ");
 	ongestructureerd(&t, m->onderwerp);
-	tb_puts(&t, "\r\nMessage-ID: <");
-	tb_puts(&t, m->message_id);
-	tb_puts(&t, ">\r\nMIME-Version: 1.0\r\n"
-		    "Auto-Submitted: auto-generated\r\n");
+	strbuf_puts(&t, "\r\nMessage-ID: <");
+	strbuf_puts(&t, m->message_id);
+	strbuf_puts(&t, ">\r\nMIME-Version: 1.0\r\n"
+			"Auto-Submitted: auto-generated\r\n");
 	if (m->bijlage)
-		tb_puts(&t, "Content-Type: multipart/mixed; boundary=\"" GRENS
+		strbuf_puts(&t,
+			    "Content-Type: multipart/mixed; boundary=\"" GRENS
 			    "\"\r\n\r\n"
 			    "--" GRENS "\r\n");
-	tb_puts(&t, "Content-Type: text/plain; charset=UTF-8\r\n"
-		    "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+	strbuf_puts(&t, "Content-Type: text/plain; charset=UTF-8\r\n"
+			"Content-Transfer-Encoding: quoted-printable\r\n\r\n");
 	quoted_printable(&t, m->tekst);
 	if (m->bijlage) {
-		tb_puts(&t, "\r\n--" GRENS "\r\n"
-			    "Content-Type: text/calendar; charset=UTF-8; "
-			    "method=");
-		tb_puts(&t, m->bijlage_methode);
-		tb_puts(&t, ";\r\n name=\"");
-		tb_puts(&t, m->bijlage_naam);
-		tb_puts(&t, "\"\r\nContent-Disposition: attachment; "
-			    "filename=\"");
-		tb_puts(&t, m->bijlage_naam);
-		tb_puts(&t, "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+		strbuf_puts(&t, "\r\n--" GRENS "\r\n"
+				"Content-Type: text/calendar; charset=UTF-8; "
+				"method=");
+		strbuf_puts(&t, m->bijlage_methode);
+		strbuf_puts(&t, ";\r\n name=\"");
+		strbuf_puts(&t, m->bijlage_naam);
+		strbuf_puts(&t, "\"\r\nContent-Disposition: attachment; "
+				"filename=\"");
+		strbuf_puts(&t, m->bijlage_naam);
+		strbuf_puts(&t,
+			    "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n");
 		base64(&t, m->bijlage);
-		tb_puts(&t, "\r\n--" GRENS "--\r\n");
+		strbuf_puts(&t, "\r\n--" GRENS "--\r\n");
 	}
 	if (t.vol)
 		return err_set(e, ST_NOMEM, "Onvoldoende geheugen.");
