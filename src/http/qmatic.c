@@ -196,7 +196,7 @@ qm_vestiging(struct request *rq, const char *gemeente, const char *id,
 	if (!code ||
 	    store_vestiging_get(rq->store, code, rq->today, &rq->a, v,
 				&probe) != ST_OK ||
-	    strcmp(v->gemeente, gemeente) != 0) {
+	    strcmp(v->gemeente, gemeente) != 0 || v->kanaal != KANAAL_FYSIEK) {
 		if (probe.status && probe.status != ST_NOT_FOUND) {
 			*e = probe;
 			return e->status;
@@ -207,10 +207,15 @@ qm_vestiging(struct request *rq, const char *gemeente, const char *id,
 	return ST_OK;
 }
 
+/*
+ * Open Formulieren books a visit at a desk with an address (it drops a
+ * branch without a postcode): the surface shows the physical locations
+ * only, and a product where it is offered at the desk.
+ */
 static bool
 qm_aangeboden(const struct balieproduct *p, const struct vestiging *v)
 {
-	return p->actief && (v->kanaal == KANAAL_VIDEO ? p->video : p->fysiek);
+	return p->actief && p->fysiek && v->kanaal == KANAAL_FYSIEK;
 }
 
 /* Service `id` of the municipality (active; when v is given, offered on
@@ -437,7 +442,8 @@ qmatic_branches(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, qm_branch(&v[i]));
+		if (v[i].kanaal == KANAAL_FYSIEK)
+			json_array_append_new(arr, qm_branch(&v[i]));
 	return qm_lijst(rq, rs, "branchList", arr, NULL);
 }
 
@@ -689,7 +695,7 @@ qmatic_services_groups(struct request *rq, struct response *rs, struct err *e)
 
 		for (size_t k = 0; k < q.np; k++)
 			alle = alle && qm_aangeboden(&q.p[k], &v[b]);
-		if (!alle)
+		if (!alle || v[b].kanaal != KANAAL_FYSIEK)
 			continue;
 		diensten = json_array();
 		for (size_t i = 0; i < n; i++) {
