@@ -4,6 +4,7 @@
  * equal) and the web pages.
  */
 #include "api.h"
+#include "qmatic.h"
 #include "../banned.h"
 
 /* Every route names what it needs (enum need in http.h). */
@@ -15,6 +16,12 @@
 #define PAGE(p, h)                                                       \
 	{                                                                \
 		HTTP_GET, p, (void (*)(void))h, ROUTE_PAGE | NEED_PUBLIC \
+	}
+
+#define QMATIC(m, p, h)                              \
+	{                                            \
+		m, QMATIC_BASE p, (void (*)(void))h, \
+			ROUTE_QMATIC | NEED_PUBLIC   \
 	}
 
 const struct route http_routes[] = {
@@ -116,6 +123,28 @@ const struct route http_routes[] = {
 	    NEED_PUBLIC),
 	API(HTTP_DELETE, "/afspraken/{referentie}", api_afspraken_delete,
 	    NEED_PUBLIC),
+
+	/* The Qmatic calendar surface Open Formulieren speaks (qmatic.c,
+	 * docs/design/qmatic.md): a foreign surface, not in our OpenAPI
+	 * document; its key (X-Api-Key) is checked by the handlers. */
+	QMATIC(HTTP_GET, "/v1/services", qmatic_services),
+	QMATIC(HTTP_GET, "/v1/services/groups", qmatic_services_groups),
+	QMATIC(HTTP_GET, "/v1/services/{service}/branches",
+	       qmatic_service_branches),
+	QMATIC(HTTP_GET, "/v1/branches", qmatic_branches),
+	QMATIC(HTTP_GET, "/v1/branches/{branch}", qmatic_branch),
+	QMATIC(HTTP_GET, "/v1/branches/{branch}/services",
+	       qmatic_branch_services),
+	QMATIC(HTTP_GET, "/v2/branches/{branch}/services/groups",
+	       qmatic_branch_groups),
+	QMATIC(HTTP_GET, "/v2/branches/{branch}/dates", qmatic_dates),
+	QMATIC(HTTP_GET, "/v2/branches/{branch}/dates/{date}/times",
+	       qmatic_times),
+	QMATIC(HTTP_POST,
+	       "/v2/branches/{branch}/dates/{date}/times/{time}/book",
+	       qmatic_book),
+	QMATIC(HTTP_GET, "/v1/appointments/{id}", qmatic_appointment_get),
+	QMATIC(HTTP_DELETE, "/v1/appointments/{id}", qmatic_appointment_delete),
 
 	PAGE("/", page_home),
 	PAGE("/samenwerkingen/{code}", page_samenwerking),

@@ -1010,6 +1010,16 @@ static const char *const texts[Q__COUNT] = {
 		"$2) ON CONFLICT (id) DO UPDATE SET door = excluded.door, "
 		"tot_utc = excluded.tot_utc WHERE bericht_zender.door = "
 		"excluded.door OR bericht_zender.tot_utc <= $3",
+	/* ---- the Qmatic surface's keys (0017) ---- */
+	[Q_QMATIC_SLEUTEL_UPSERT] =
+		"INSERT INTO qmatic_sleutel (gemeente_id, hash, aangemaakt_utc) "
+		"VALUES ($1, $2, $3) ON CONFLICT (gemeente_id) DO UPDATE SET "
+		"hash = excluded.hash, aangemaakt_utc = excluded.aangemaakt_utc",
+	[Q_QMATIC_SLEUTEL_GET] =
+		"SELECT g.code FROM qmatic_sleutel k JOIN organisatie g ON "
+		"g.id = k.gemeente_id WHERE k.hash = $1",
+	[Q_QMATIC_SLEUTEL_BESTAAT] =
+		"SELECT aangemaakt_utc FROM qmatic_sleutel WHERE gemeente_id = $1",
 	/* ---- whole tables, for the content check and copies ---- */
 	/* After a copy, new rows of table $1 get ids from $2 on. SQLite
 	 * needs nothing (an INTEGER PRIMARY KEY continues past the

@@ -64,7 +64,8 @@
 	X(afspraak_cel, "medewerker_id, cel", NULL)                   \
 	X(afspraak_instelling, "gemeente_id", NULL)                   \
 	X(bericht, "id", NULL)                                        \
-	X(bericht_zender, "id", NULL)
+	X(bericht_zender, "id", NULL)                                 \
+	X(qmatic_sleutel, "gemeente_id", NULL)
 
 enum query {
 	Q_SCHEMA_TABEL,
@@ -248,6 +249,9 @@ enum query {
 	Q_BERICHT_SENT,
 	Q_BERICHT_FAILED,
 	Q_ZENDER_CLAIM,
+	Q_QMATIC_SLEUTEL_UPSERT,
+	Q_QMATIC_SLEUTEL_GET,
+	Q_QMATIC_SLEUTEL_BESTAAT,
 	Q_KOPIE_VOLGENDE_ID,
 	Q_KOPIE_VERVANGEN_DOOR,
 #define Q_TABEL(t, k, z) Q_TABEL_##t,

@@ -21,6 +21,7 @@
 
 #define FIXTURE_DB "store_afspraak_test"
 #include "fixture.h"
+#include "../../src/store/store_qmatic.h"
 
 #define MAANDAG "2026-11-23"
 #define RAADHUIS "heemstede-raadhuis"
@@ -1517,12 +1518,18 @@ test_kopie(void **state)
 	assert_int_equal(boek(f, "paspoort", 1, ma("09:00"), "AAAA2222", &a),
 			 ST_OK);
 	OK(store_bericht_claim(f->s, "zender-a", NOW + 60, &ja, &f->e));
-	/* Every table of the appointments holds rows. */
+	/* The key of the municipality's Qmatic surface (its hash). */
+	OK(store_qmatic_sleutel_set(f->s, "GM0397",
+				    "0123456789abcdef0123456789abcdef"
+				    "0123456789abcdef0123456789abcdef",
+				    &f->e));
+	/* Every table of the appointments (and the Qmatic keys after them)
+	 * holds rows. */
 	OK(store_inhoud(f->s, &f->a, &t, &n, &f->e));
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(t[i].naam, "vestiging") == 0)
 			tabellen = n - i;
-	assert_int_equal(tabellen, 11);
+	assert_int_equal(tabellen, 12);
 	for (size_t i = n - tabellen; i < n; i++)
 		if (t[i].rijen == 0)
 			fail_msg("table %s is empty", t[i].naam);
