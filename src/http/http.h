@@ -130,6 +130,7 @@ struct response {
 	bool personal; /* carries a token of this visitor: never shared */
 	bool vluchtig; /* depends on the moment, not only the data: never
 			  kept (free times: the notice counts from now) */
+	const char *bestand; /* a download: its file name (attachment) */
 };
 
 typedef enum status (*handler_fn)(struct request *rq, struct response *rs,
@@ -157,6 +158,10 @@ const char *req_param(struct request *rq, const char *name);
  */
 const char *req_familie(struct request *rq, unsigned flags, char *buf,
 			size_t n);
+
+/* The CBS code of the municipality a booking page's {gemeente} names
+ * (its slug or code), or NULL (pages_afspraak.c): for req_familie. */
+const char *page_afspraak_gemeente(struct request *rq, const char *param);
 
 /*
  * Refuse query keys not in `allowed` (NULL-terminated), repeated keys, and

@@ -151,6 +151,11 @@ req_familie(struct request *rq, unsigned flags, char *buf, size_t n)
 		if (!code)
 			code = kv_get(&rq->query, "gemeente");
 		err_clear(&ignore);
+		/* A booking page names its municipality by slug. */
+		if (code && (flags & ROUTE_PAGE) &&
+		    reg_check_cbs_code(code, "gemeente", &ignore))
+			code = page_afspraak_gemeente(rq, code);
+		err_clear(&ignore);
 		if (!code || reg_check_cbs_code(code, "gemeente", &ignore))
 			return NULL;
 		k = snprintf(buf, n, "%s%s", STORE_FAMILIE_AFSPRAKEN, code);
