@@ -729,6 +729,14 @@ start_pagina(struct request *rq, struct response *rs, const struct loket *l,
 		json_object_set_new(x, "personen", pers);
 		json_object_set_new(x, "meerPersonen",
 				    json_boolean(p->max_personen > 1));
+		for (size_t j = 0; fouten && j < fouten->nproblems; j++)
+			if (strncmp(fouten->problems[j].name, "personen-", 9) ==
+				    0 &&
+			    strcmp(fouten->problems[j].name + 9, p->code) == 0)
+				json_object_set_new(
+					x, "fout",
+					json_string(
+						fouten->problems[j].reason));
 		json_object_set_new(
 			x, "kanalen",
 			json_string(p->fysiek && p->video

@@ -102,7 +102,7 @@ has 'href="/afspraak/aalsmeer/tijden?product=paspoort&amp;personen-paspoort=2&am
 status GET "$G/tijden?kanaal=fysiek" 400
 has 'Kies minstens één product.' "no product: said by field"
 status GET "$G/tijden?product=paspoort&personen-paspoort=9&kanaal=fysiek" 400
-has 'Kies voor Paspoort 1 tot en met 5 personen.' "too many persons"
+has 'id="personen-paspoort-fout">Kies voor Paspoort 1 tot en met 5 personen.' "too many persons: said at the field"
 status GET "$G/tijden?product=paspoort&kanaal=video" 400
 has 'Paspoort kunt u niet via video regelen; kies het gemeentehuis.' "a product not offered on the channel"
 status GET "$G/tijden?product=bestaatniet&kanaal=fysiek" 400
