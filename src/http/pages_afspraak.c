@@ -1294,6 +1294,11 @@ page_afspraak_boek(struct request *rq, struct response *rs, struct err *e)
 			break;
 		err_clear(e);
 	}
+	/* The same form again after the appointment was cancelled. */
+	if (st == ST_OK && opnieuw && a.status == AS_GEANNULEERD)
+		return klaar_pagina(rq, rs, &l, "Uw afspraak is geannuleerd",
+				    "geannuleerd", &a,
+				    g.email ? g.email : g.telefoon, e);
 	if (st == ST_OK)
 		return klaar_pagina(rq, rs, &l, "Uw afspraak is gemaakt",
 				    "geboekt", &a,

@@ -207,4 +207,23 @@ has 'Uw afspraak is geannuleerd.' "cancelled"
 	ok "stored as cancelled" || not_ok "stored as cancelled"
 status POST "$G/annuleren" 409 "csrf=$CSRF&referentie=$REF&contact=j.jansen%40example.nl&zeker=ja"
 has 'Deze afspraak is al geannuleerd.' "cancelling twice: said so"
+status POST "$G/gegevens" 200 "$GOED"
+has 'Uw afspraak is geannuleerd.' "the booking form sent again after cancelling books nothing and says it is cancelled"
+[ "$(code_van)" = "" ] && holds "<strong class=\"ambt-code\">$REF</strong>" && ok "the same appointment" || not_ok "the same appointment"
+
+# ---- the start page is kept, and forgotten when the catalogue changes ----
+"$AMBT" gebruiker add planner.aalsmeer --naam "Petra Planner" --rol planner --scope GM0358 --db "$DB" >/dev/null ||
+	{ echo "Bail out! planner"; exit 1; }
+T_PL=$("$AMBT" gebruiker token planner.aalsmeer --naam loket --db "$DB" | tail -1)
+status GET "$G" 200
+has 'value="verhuizing"' "moving house is offered"
+status GET "$G" 200
+got=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH -H "Authorization: Bearer $T_PL" \
+	-H 'Content-Type: application/merge-patch+json' -d '{"actief": false}' \
+	"$BASE/api/v1/producten/verhuizing?gemeente=GM0358")
+[ "$got" = 200 ] && ok "the planner takes moving house out of the catalogue" || not_ok "the planner takes moving house out of the catalogue" "$got"
+status GET "$G" 200
+hasnt 'value="verhuizing"' "the start page shows it at once"
+status GET "$G/tijden?product=verhuizing&kanaal=fysiek" 400
+has 'Kies producten uit de lijst.' "and no longer takes it"
 tap_end
