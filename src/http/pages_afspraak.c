@@ -957,6 +957,10 @@ page_afspraak_tijden(struct request *rq, struct response *rs, struct err *e)
 	h = horizon(&l, &k);
 	if (van > rq->today + h)
 		van = rq->today;
+	if (dag != DATE_NONE && (dag < rq->today || dag > rq->today + h))
+		return err_invalid(e, "dag", "range",
+				   "Op die dag kunt u geen afspraak maken; "
+				   "kies een dag uit de lijst.");
 	if (dag != DATE_NONE && (dag < van || dag >= van + VENSTER_DAGEN))
 		van = dag >= rq->today ? dag : rq->today;
 	q = keuze_query(rq, &k);

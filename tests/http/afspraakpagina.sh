@@ -110,6 +110,9 @@ has 'Kies producten uit de lijst.' "an unknown product"
 status GET "$G/tijden?product=paspoort" 400
 has 'Kies of u naar het gemeentehuis komt of liever belt met video.' "no channel"
 status GET "$G/tijden?$Q&dag=morgen" 400
+status GET "$G/tijden?$Q&dag=9999-12-31" 400
+has 'Op die dag kunt u geen afspraak maken' "a day beyond the horizon"
+status GET "$G/tijden?$Q&dag=2026-11-21" 400
 status GET "$G/gegevens?$Q" 400
 has 'Kies een tijd.' "the contact form without a time: back to the times"
 status GET "$G/gegevens?$Q&tijd=amstelveen-raadhuis%2C2026-11-24T09%3A00%3A00%2B01%3A00" 400
