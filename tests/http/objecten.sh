@@ -37,6 +37,7 @@ add() { "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" --scope "$3" --db "$DB
 add accounthouder.heemstede accounthouder GM0397
 add raadslid.heemstede raadslid GM0397
 add planner.aalsmeer planner GM0358
+add planner.aalsmeer-video planner GM0358/aalsmeer-video
 tok() { "$AMBT" gebruiker token "$1" --naam objecten --db "$DB" | tail -1; }
 T_beheer=$(tok beheer)
 T_c_aa=$(tok controller.aa)
@@ -46,9 +47,10 @@ T_ah_hee=$(tok accounthouder.heemstede)
 T_rl_aal=$(tok raadslid.aalsmeer)
 T_rl_hee=$(tok raadslid.heemstede)
 T_pl_aal=$(tok planner.aalsmeer)
+T_pv_aal=$(tok planner.aalsmeer-video)
 T_ro_hee=$("$AMBT" gebruiker token accounthouder.heemstede --naam lezen \
 	--alleen-lezen --db "$DB" | tail -1)
-WHO="anon beheer c_aa c_hb ah_aal ah_hee rl_aal rl_hee ro_hee pl_aal"
+WHO="anon beheer c_aa c_hb ah_aal ah_hee rl_aal rl_hee ro_hee pl_aal pv_aal"
 
 "$AMBT" serve --db "$DB" --poort 0 --stil >"$WORK/serve.out" 2>&1 &
 PID=$!
