@@ -140,6 +140,7 @@ struct response {
 	bool vluchtig; /* depends on the moment, not only the data: never
 			  kept (free times: the notice counts from now) */
 	const char *fout_melding; /* the Qmatic surface: error_message */
+	const char *bestand; /* a download: its file name (attachment) */
 };
 
 typedef enum status (*handler_fn)(struct request *rq, struct response *rs,
@@ -167,6 +168,10 @@ const char *req_param(struct request *rq, const char *name);
  */
 const char *req_familie(struct request *rq, unsigned flags, char *buf,
 			size_t n);
+
+/* The CBS code of the municipality a booking page's {gemeente} names
+ * (its slug or code), or NULL (pages_afspraak.c): for req_familie. */
+const char *page_afspraak_gemeente(struct request *rq, const char *param);
 
 /*
  * Refuse query keys not in `allowed` (NULL-terminated), repeated keys, and

@@ -199,6 +199,31 @@ const struct route http_routes[] = {
 	  ROUTE_PAGE | NEED_PUBLIC },
 	{ HTTP_POST, "/uitloggen", (void (*)(void))page_logout,
 	  ROUTE_PAGE | NEED_PUBLIC },
+
+	/* The residents' booking pages (pages_afspraak.c): anyone. The
+	 * GETs show one municipality's catalogue or free times. */
+	{ HTTP_GET, "/afspraak/{gemeente}", (void (*)(void))page_afspraak_start,
+	  ROUTE_PAGE | NEED_PUBLIC | ROUTE_AFSPRAKEN },
+	{ HTTP_GET, "/afspraak/{gemeente}/tijden",
+	  (void (*)(void))page_afspraak_tijden,
+	  ROUTE_PAGE | NEED_PUBLIC | ROUTE_AFSPRAKEN },
+	{ HTTP_GET, "/afspraak/{gemeente}/gegevens",
+	  (void (*)(void))page_afspraak_gegevens,
+	  ROUTE_PAGE | NEED_PUBLIC | ROUTE_AFSPRAKEN },
+	{ HTTP_POST, "/afspraak/{gemeente}/gegevens",
+	  (void (*)(void))page_afspraak_boek, ROUTE_PAGE | NEED_PUBLIC },
+	{ HTTP_POST, "/afspraak/{gemeente}/agenda",
+	  (void (*)(void))page_afspraak_agenda, ROUTE_PAGE | NEED_PUBLIC },
+	{ HTTP_GET, "/afspraak/{gemeente}/wijzigen",
+	  (void (*)(void))page_afspraak_wijzigen,
+	  ROUTE_PAGE | NEED_PUBLIC | ROUTE_AFSPRAKEN },
+	{ HTTP_POST, "/afspraak/{gemeente}/wijzigen",
+	  (void (*)(void))page_afspraak_zoek, ROUTE_PAGE | NEED_PUBLIC },
+	{ HTTP_POST, "/afspraak/{gemeente}/verzetten",
+	  (void (*)(void))page_afspraak_verzet, ROUTE_PAGE | NEED_PUBLIC },
+	{ HTTP_POST, "/afspraak/{gemeente}/annuleren",
+	  (void (*)(void))page_afspraak_annuleer, ROUTE_PAGE | NEED_PUBLIC },
+
 	{ HTTP_GET, "/static/{bestand}", (void (*)(void))page_static,
 	  ROUTE_STATIC | NEED_PUBLIC },
 };

@@ -209,6 +209,13 @@ add_headers(struct server *s, struct conn *c, struct MHD_Response *r,
 		MHD_add_response_header(r, "Location", rs->location);
 	if (rs->fout_melding)
 		MHD_add_response_header(r, "error_message", rs->fout_melding);
+	if (rs->bestand) {
+		char disp[160];
+
+		snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
+			 rs->bestand);
+		MHD_add_response_header(r, "Content-Disposition", disp);
+	}
 	for (size_t i = 0; i < 2; i++)
 		if (rs->cookies[i])
 			MHD_add_response_header(r, "Set-Cookie",

@@ -347,6 +347,10 @@ u /rooster /rooster
 u /rooster "/rooster?vestiging=aalsmeer-raadhuis&week=2026-W52"
 u /rooster "/rooster?vestiging=amstelveen-raadhuis"
 u "/rooster/diensten/{nummer}" /rooster/diensten/1
+u "/afspraak/{gemeente}" /afspraak/aalsmeer
+u "/afspraak/{gemeente}/tijden" "/afspraak/aalsmeer/tijden?product=paspoort&kanaal=fysiek&dag=2026-11-24"
+u "/afspraak/{gemeente}/gegevens" "/afspraak/aalsmeer/gegevens?product=paspoort&kanaal=fysiek&tijd=aalsmeer-raadhuis%2C2026-11-24T09%3A00%3A00%2B01%3A00"
+u "/afspraak/{gemeente}/wijzigen" /afspraak/amstelveen/wijzigen
 while IFS="$tab" read -r sw k; do
 	u "/api/v1/kostenverdelingen/{nummer}" "/api/v1/kostenverdelingen/$k"
 	u "/kostenverdelingen/{nummer}" "/kostenverdelingen/$k"
