@@ -221,6 +221,16 @@ enum status api_roosterdiensten_post(struct request *, struct response *,
 enum status api_roosterdiensten_delete(struct request *, struct response *,
 				       struct err *);
 enum status api_vrije_tijden(struct request *, struct response *, struct err *);
+/* The desk (api_balie.c). */
+enum status api_balie_list(struct request *, struct response *, struct err *);
+enum status api_balie_vestiging(struct request *, struct response *,
+				struct err *);
+enum status api_balie_inloop(struct request *, struct response *,
+			     struct err *);
+enum status api_afspraken_status(struct request *, struct response *,
+				 struct err *);
+enum status api_afspraakstatistiek(struct request *, struct response *,
+				   struct err *);
 enum status api_afspraken_list(struct request *, struct response *,
 			       struct err *);
 enum status api_afspraken_post(struct request *, struct response *,
