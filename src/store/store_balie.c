@@ -100,7 +100,7 @@ dag_toets(struct store *s, int64_t medewerker, const char *nummer, day_t dag,
 {
 	struct db_stmt *st;
 	int64_t bestand = 0, balie = 0;
-	char totaal[24], datum[16];
+	char totaal[24], datum[32];
 
 	if (!(st = stmt(s, Q_BALIE_DAG_BESTAND, e)))
 		return e->status;
