@@ -290,14 +290,13 @@ api_balie_inloop(struct request *rq, struct response *rs, struct err *e)
 			break;
 		err_clear(e);
 	}
-	json_decref(body);
 	if (e->status == ST_NOT_FOUND) {
 		err_clear(e);
-		return err_invalid(e, "product", "not-found",
-				   "Gemeente %.16s heeft geen product "
-				   "'%.64s'.",
-				   v.gemeente, regel.product);
+		err_invalid(e, "product", "not-found",
+			    "Gemeente %.16s heeft geen product '%.64s'.",
+			    v.gemeente, regel.product);
 	}
+	json_decref(body);
 	for (size_t i = 0; i < e->nproblems; i++)
 		if (strncmp(e->problems[i].name, "regels[", 7) == 0)
 			snprintf(e->problems[i].name,
