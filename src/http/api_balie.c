@@ -118,8 +118,8 @@ dag_antwoord(struct request *rq, struct response *rs, const char *gemeente,
 	size_t n;
 	json_t *all;
 
-	if (store_afspraak_list(rq->store, gemeente, vestiging, dag, &rq->a,
-				&a, &n, e))
+	if (store_afspraak_list(rq->store, gemeente, vestiging, dag, &rq->a, &a,
+				&n, e))
 		return e->status;
 	all = json_array();
 	for (size_t i = 0; i < n; i++)
@@ -148,8 +148,7 @@ api_balie_vestiging(struct request *rq, struct response *rs, struct err *e)
 	if (req_check_query(rq, keys, e))
 		return e->status;
 	dag = dag_param(rq, e);
-	if (e->status ||
-	    balie_vestiging(rq, req_param(rq, "vestiging"), &v, e))
+	if (e->status || balie_vestiging(rq, req_param(rq, "vestiging"), &v, e))
 		return e->status;
 	return dag_antwoord(rq, rs, v.gemeente, v.code, dag, e);
 }
@@ -232,8 +231,7 @@ api_afspraken_status(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	if (store_afspraak_status(rq->store, a.referentie, nieuw, &rq->a, &a,
 				  e))
-		return e->status == ST_NOT_FOUND ? geen_afspraak(e)
-						 : e->status;
+		return e->status == ST_NOT_FOUND ? geen_afspraak(e) : e->status;
 	rs->personal = true;
 	return resp_json(rq, rs, 200, regel_json(&a));
 }
@@ -244,9 +242,9 @@ api_balie_inloop(struct request *rq, struct response *rs, struct err *e)
 	static const char *const keys[] = { "product", "personen", "naam",
 					    NULL };
 	struct afspraak_regel regel = { 0 };
-	struct afspraak_boeking b = { .vraag = { .regels = &regel,
-						 .nregels = 1 },
-				      .inloop = true };
+	struct afspraak_boeking b = {
+		.vraag = { .regels = &regel, .nregels = 1 }, .inloop = true
+	};
 	char ref[AFSPRAAK_REFERENTIE_LEN + 1];
 	struct vestiging v;
 	struct afspraak a;
@@ -332,8 +330,7 @@ gemiddeld(int64_t s, int64_t n)
 }
 
 enum status
-api_afspraakstatistiek(struct request *rq, struct response *rs,
-		       struct err *e)
+api_afspraakstatistiek(struct request *rq, struct response *rs, struct err *e)
 {
 	static const char *const keys[] = { "gemeente", "van", "tot", NULL };
 	const char *gemeente = kv_get(&rq->query, "gemeente");
@@ -362,8 +359,8 @@ api_afspraakstatistiek(struct request *rq, struct response *rs,
 			       "inzien: uw account heeft daar geen rol.",
 			       gemeente);
 	}
-	if (store_afspraak_statistiek(rq->store, gemeente, van, tot, &rq->a,
-				      &t, &n, e))
+	if (store_afspraak_statistiek(rq->store, gemeente, van, tot, &rq->a, &t,
+				      &n, e))
 		return e->status;
 	all = json_array();
 	for (size_t i = 0; i < n; i++) {
@@ -377,8 +374,7 @@ api_afspraakstatistiek(struct request *rq, struct response *rs,
 		json_object_set_new(j, "product", jstr(t[i].product));
 		json_object_set_new(j, "geboekt", json_integer(t[i].geboekt));
 		json_object_set_new(j, "inloop", json_integer(t[i].inloop));
-		json_object_set_new(j, "geholpen",
-				    json_integer(t[i].geholpen));
+		json_object_set_new(j, "geholpen", json_integer(t[i].geholpen));
 		json_object_set_new(j, "nietVerschenen",
 				    json_integer(t[i].niet_verschenen));
 		json_object_set_new(j, "geannuleerd",

@@ -71,8 +71,8 @@ enum need {
 	NEED_BALIE = 1 << 14, /* beheerder, a planner or a baliemedewerker */
 };
 
-#define NEED_MASK                                               \
-	(NEED_PUBLIC | NEED_BEHEERDER | NEED_GEMEENTE_SCHRIJF | \
+#define NEED_MASK                                                   \
+	(NEED_PUBLIC | NEED_BEHEERDER | NEED_GEMEENTE_SCHRIJF |     \
 	 NEED_SAMENWERKING_SCHRIJF | NEED_INGELOGD | NEED_PLANNER | \
 	 NEED_BALIE)
 

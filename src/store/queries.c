@@ -1024,9 +1024,8 @@ static const char *const texts[Q__COUNT] = {
 		"m.eenheid_id LEFT JOIN samenwerking sw ON sw.id = "
 		"m.samenwerking_id WHERE m.id = $1",
 	/* The desk's current batch of cooperation $1. */
-	[Q_BALIE_BATCH] =
-		"SELECT id FROM uren_batch WHERE bron = 'balie' AND "
-		"samenwerking_id = $1 AND vervangen_door IS NULL",
+	[Q_BALIE_BATCH] = "SELECT id FROM uren_batch WHERE bron = 'balie' AND "
+			  "samenwerking_id = $1 AND vervangen_door IS NULL",
 	[Q_BALIE_BATCH_INSERT] =
 		"INSERT INTO uren_batch (id, hash, bestand, ingelezen, door, rijen, "
 		"honderdsten, medewerkers, gemeenten, afwijkingen, samenwerking_id, "

@@ -174,8 +174,8 @@ producten_codes(struct store *s, const struct afspraak *x)
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < x->nregels && o + 1 < sizeof(buf); i++) {
-		int m = snprintf(buf + o, sizeof(buf) - o, "%s%s",
-				 i ? "," : "", x->regels[i].product);
+		int m = snprintf(buf + o, sizeof(buf) - o, "%s%s", i ? "," : "",
+				 x->regels[i].product);
 
 		if (m < 0)
 			break;
@@ -287,8 +287,8 @@ status_json(struct store *s, const struct afspraak *x, int64_t honderdsten)
 		    x->gemeente, "vestiging", x->vestiging, "start",
 		    arena_strdup(&s->scratch, start), "medewerker",
 		    x->medewerker, "status", afspraak_status_name(x->status),
-		    "uren", honderdsten ? arena_strdup(&s->scratch, uren) : NULL,
-		    NULL);
+		    "uren",
+		    honderdsten ? arena_strdup(&s->scratch, uren) : NULL, NULL);
 }
 
 enum status
@@ -339,8 +339,7 @@ store_afspraak_status(struct store *s, const char *referentie,
 	bind_int(st, 3, s->now);
 	bind_id(st, 4, uren_id);
 	bind_text(st, 5, nu);
-	if (run(s, st, e) ||
-	    afspraak_lees(s, a, r.a.referentie, NULL, &r, e))
+	if (run(s, st, e) || afspraak_lees(s, a, r.a.referentie, NULL, &r, e))
 		goto out;
 	s->scope = r.a.gemeente;
 	audit_append(s, "update", 200, "afspraak",
@@ -408,10 +407,10 @@ groep(struct arena *a, struct afspraak_telling **t, size_t *n, size_t *cap,
       const char *soort, const struct stat_rij *x, const char *product)
 {
 	const char *kanaal = strcmp(soort, "gemeente") ? x->kanaal : NULL;
-	const char *vest = strcmp(soort, "vestiging") == 0 ||
-					   strcmp(soort, "product") == 0
-				   ? x->vestiging
-				   : NULL;
+	const char *vest =
+		strcmp(soort, "vestiging") == 0 || strcmp(soort, "product") == 0
+			? x->vestiging
+			: NULL;
 
 	for (size_t i = 0; i < *n; i++)
 		if (strcmp((*t)[i].soort, soort) == 0 &&

@@ -140,11 +140,43 @@ post "/balie/aalsmeer-raadhuis/inloop" '{"product": "paspoort", "personen": 11}'
 problem "a walk-in of eleven" 400 '.invalidParams[0].name == "personen"'
 
 # ---- statistics ----
+req GET "/balie?datum=$DAG"
+NGEHOLPEN=$(jq -r '[.results[] | select(.status == "geholpen")] | length' "$WORK/body")
 req GET "/afspraakstatistiek?gemeente=GM0358&van=$DAG&tot=$DAG"
-check "the statistics of the day" 200 ".[0].soort == \"gemeente\" and .[0].geboekt == $NDAG and .[0].geholpen == 1 and (.[1:] | map(.soort) | index(\"vestiging\") != null)"
+check "the statistics of the day" 200 ".[0].soort == \"gemeente\" and .[0].geboekt == $NDAG and .[0].geholpen == $NGEHOLPEN and (.[1:] | map(.soort) | index(\"vestiging\") != null)"
 req GET "/afspraakstatistiek?gemeente=GM0358&van=$DAG&tot=2026-10-01"
 problem "a period that ends before it begins" 400 '.invalidParams[0].name == "tot"'
 req GET "/afspraakstatistiek?gemeente=GM0362&van=$DAG&tot=$DAG"
 problem "Amstelveen's figures for Aalsmeer's desk" 403
+
+# ---- the pages ----
+PAGE=$BASE_a
+page() {
+	m=$1
+	p=$2
+	shift 2
+	STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
+		-H "Authorization: Bearer $T_balie" -X "$m" "$@" "$PAGE$p")
+}
+page GET "/balie/aalsmeer-raadhuis?datum=$DAG"
+if [ "$STATUS" = 200 ] && grep -q "$REF" "$WORK/body" && grep -q "value=\"aanwezig\" aria-label=\"$REF aanwezig\"" "$WORK/body" &&
+	! grep -q '@example.nl' "$WORK/body"; then
+	ok "the day list page: references, buttons, no e-mail addresses"
+else
+	not_ok "the day list page" "status $STATUS" "$(head -c 300 "$WORK/body")"
+fi
+page GET "/balie?datum=$DAG"
+[ "$STATUS" = 200 ] && grep -q "aalsmeer-video\|aalsmeer-raadhuis" "$WORK/body" && ok "the municipality's day page" || not_ok "the municipality's day page" "status $STATUS"
+page POST "/balie/aalsmeer-raadhuis" --data "referentie=$REF&status=aanwezig&datum=$DAG"
+[ "$STATUS" = 303 ] && ok "mark arrived by the page's form: 303" || not_ok "mark arrived by the page's form: 303" "status $STATUS" "$(head -c 300 "$WORK/body")"
+[ "$(uren_aalsmeer)" = "$VOOR" ] && ok "the page undid served: its hours are gone" || not_ok "the page undid served: its hours are gone"
+BEFORE=$(dump)
+page POST "/balie/aalsmeer-raadhuis" --data "referentie=$REF&status=aanwezig&datum=$DAG"
+[ "$STATUS" = 409 ] && grep -q "De afspraak heeft deze status al." "$WORK/body" && ok "the page shows why not (409)" || not_ok "the page shows why not (409)" "status $STATUS"
+page POST "/balie/aalsmeer-raadhuis" --data "referentie=$ANDER&status=geholpen&datum=$DAG"
+[ "$STATUS" = 409 ] || [ "$STATUS" = 404 ] && ok "another location's appointment by the page: refused" || not_ok "another location's appointment by the page: refused" "status $STATUS"
+[ "$(dump)" = "$BEFORE" ] && ok "refused forms store nothing" || not_ok "refused forms store nothing"
+page GET "/afspraakstatistiek?gemeente=GM0358&van=$DAG&tot=$DAG"
+[ "$STATUS" = 200 ] && grep -q "Gemeente GM0358" "$WORK/body" && ok "the statistics page" || not_ok "the statistics page" "status $STATUS"
 
 tap_end

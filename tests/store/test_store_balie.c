@@ -200,28 +200,31 @@ test_geholpen_uren(void **state)
 			 0);
 	/* A 24-hour day: an imported 23,75 hours leave no room for it. */
 	OK(zet(f, "ABCD2345", AS_AANWEZIG, &a));
-	assert_int_equal(raw_exec(f, "INSERT INTO uren_batch (id, hash, "
-				     "ingelezen, rijen, honderdsten, "
-				     "medewerkers, gemeenten, afwijkingen, van, "
-				     "tot, eerste_id, laatste_id, "
-				     "samenwerking_id) VALUES (50, 'x', "
-				     "'2026-11-22T09:00:00Z', 1, 2375, 1, 1, 0, "
-				     "'2026-11-23', '2026-11-23', 100, 100, "
-				     "(SELECT id FROM samenwerking WHERE code = "
-				     "'HB'))"),
+	assert_int_equal(raw_exec(f,
+				  "INSERT INTO uren_batch (id, hash, "
+				  "ingelezen, rijen, honderdsten, "
+				  "medewerkers, gemeenten, afwijkingen, van, "
+				  "tot, eerste_id, laatste_id, "
+				  "samenwerking_id) VALUES (50, 'x', "
+				  "'2026-11-22T09:00:00Z', 1, 2375, 1, 1, 0, "
+				  "'2026-11-23', '2026-11-23', 100, 100, "
+				  "(SELECT id FROM samenwerking WHERE code = "
+				  "'HB'))"),
 			 DB_OK);
-	assert_int_equal(raw_exec(f, "INSERT INTO uren (id, batch_id, regel, "
-				     "medewerker_id, datum, week, gemeente_id, "
-				     "eenheid_id, honderdsten) SELECT 100, 50, "
-				     "2, m.id, '2026-11-23', 0, m.werkgever_id, "
-				     "m.eenheid_id, 2375 FROM medewerker m "
-				     "WHERE m.nummer = 'M1'"),
+	assert_int_equal(raw_exec(f,
+				  "INSERT INTO uren (id, batch_id, regel, "
+				  "medewerker_id, datum, week, gemeente_id, "
+				  "eenheid_id, honderdsten) SELECT 100, 50, "
+				  "2, m.id, '2026-11-23', 0, m.werkgever_id, "
+				  "m.eenheid_id, 2375 FROM medewerker m "
+				  "WHERE m.nummer = 'M1'"),
 			 DB_OK);
 	REFUSED(zet(f, "ABCD2345", AS_GEHOLPEN, &a), ST_CONFLICT);
-	assert_string_equal(f->e.message,
-			    "Medewerker M1 heeft op 23 november 2026 al 23,75 uur "
-			    "geboekt; met deze afspraak erbij wordt dat meer "
-			    "dan 24 uur.");
+	assert_string_equal(
+		f->e.message,
+		"Medewerker M1 heeft op 23 november 2026 al 23,75 uur "
+		"geboekt; met deze afspraak erbij wordt dat meer "
+		"dan 24 uur.");
 }
 
 static void
