@@ -644,7 +644,7 @@ async function uploadCase(browser, base) {
 				assert.equal(response.status(), 200, 'HTTP ' + response.status());
 				const status = await page.locator('[role=status]').first().innerText();
 				notes.push(status);
-				assert.match(status, /hb-uren-2025-01\.csv is ingelezen als batch 7/);
+				assert.match(status, /hb-uren-2025-01\.csv is ingelezen als batch 8/);
 
 				await page.goto(base + '/samenwerkingen/HB/afwijkingen?jaar=2025');
 				const row = (await page.locator('table tbody tr').first().innerText()).replace(/\s+/g, ' ');
