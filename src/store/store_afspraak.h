@@ -174,7 +174,9 @@ struct afspraak_boeking {
  * With a key already used for this municipality: the appointment it made
  * (*opnieuw true), or ST_CONFLICT when the request differed. A reference
  * code already in use: ST_CONFLICT under "referentie" (draw another).
- * Queues the confirmation and the reminder.
+ * Queues the confirmation and the reminder. Records the booking moment
+ * and the first free start the visit had at the location from now to the
+ * start chosen (for the statistics; not for walk-ins).
  */
 enum status store_afspraak_add(struct store *s,
 			       const struct afspraak_boeking *b,
