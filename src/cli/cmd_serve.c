@@ -155,6 +155,7 @@ cmd_serve(int argc, char **argv)
 			       : f & NEED_GEMEENTE_SCHRIJF     ? "gemeente"
 			       : f & NEED_SAMENWERKING_SCHRIJF ? "samenwerking"
 			       : f & NEED_PLANNER	       ? "planner"
+			       : f & NEED_BALIE		       ? "balie"
 							       : "niets");
 		}
 		return 0;

@@ -4,7 +4,8 @@
  * weekly over both town halls and their video desks (one person in
  * Aalsmeer on Monday and in Amstelveen on Tuesday), from three weeks
  * before the demo's today to twelve weeks after, some appointments in the
- * past (their messages sent) and a few in the coming weeks. The
+ * past (their messages sent; some served at the desk, their minutes
+ * booked as hours, and some no-shows) and a few in the coming weeks. The
  * locations themselves come from the register document (data/demo.json).
  * Deterministic: the times are taken from the free times in a fixed
  * order, the reference codes from a fixed sequence, "now" is the
@@ -288,6 +289,18 @@ demo_afspraken_load(struct store *s, day_t today, struct err *e)
 		    (st = store_afspraak_cancel(s, f.referentie, NULL, &a, &f,
 						e)))
 			goto terug;
+		/* The desk marked some served (their minutes became hours)
+		 * and some no-shows, as the visit ended. */
+		if (!verleden[i].annuleer && (nr % 4 == 2 || nr % 4 == 3)) {
+			store_set_clock(s, f.eind);
+			st = store_afspraak_status(
+				s, f.referentie,
+				nr % 4 == 2 ? AS_GEHOLPEN : AS_NIET_VERSCHENEN,
+				&a, &f, e);
+			store_set_clock(s, afspraak_utc(eerste - 1, 12 * 60));
+			if (st)
+				goto terug;
+		}
 	}
 	/* What the history queued (confirmations, reminders due before
 	 * today) went out then. */

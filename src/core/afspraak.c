@@ -1054,6 +1054,60 @@ afspraak_status_parse(const char *s, enum afspraak_status *out)
 	return -1;
 }
 
+const char *
+afspraak_status_overgang(enum afspraak_status van, enum afspraak_status naar,
+			 int64_t start, int64_t nu)
+{
+	day_t dag, vandaag;
+	int m;
+
+	if (van == AS_GEANNULEERD)
+		return "Deze afspraak is geannuleerd; de status kan niet meer "
+		       "veranderen.";
+	if (naar == AS_GEANNULEERD)
+		return "Annuleren gaat niet met een status; annuleer de "
+		       "afspraak zelf.";
+	if (van == naar)
+		return "De afspraak heeft deze status al.";
+	afspraak_lokaal(start, &dag, &m);
+	afspraak_lokaal(nu, &vandaag, &m);
+	if (dag > vandaag)
+		return "Deze afspraak is pas op een latere dag; dat kan pas "
+		       "op de dag zelf.";
+	switch (naar) {
+	case AS_AANWEZIG:
+		return van == AS_GEBOEKT || van == AS_GEHOLPEN ||
+				       van == AS_NIET_VERSCHENEN
+			       ? NULL
+			       : "Dit kan niet.";
+	case AS_GEHOLPEN:
+		return van == AS_GEBOEKT || van == AS_AANWEZIG
+			       ? NULL
+			       : "Meld de bezoeker eerst aanwezig.";
+	case AS_NIET_VERSCHENEN:
+		if (van != AS_GEBOEKT)
+			return "Alleen een afspraak waarvoor nog niemand is "
+			       "gekomen, kan niet verschenen zijn.";
+		return nu < start ? "De afspraak is nog niet begonnen; "
+				    "niet verschenen kan pas vanaf de "
+				    "begintijd."
+				  : NULL;
+	case AS_GEBOEKT:
+		return van == AS_AANWEZIG || van == AS_NIET_VERSCHENEN
+			       ? NULL
+			       : "Zet een geholpen bezoeker eerst terug op "
+				 "aanwezig.";
+	default:
+		return "Dit kan niet.";
+	}
+}
+
+int64_t
+afspraak_honderdsten(int64_t minuten)
+{
+	return (minuten * 100 + 30) / 60;
+}
+
 /* ---- reference codes ---- */
 
 /* 32 characters: the digits 2-9 and the letters without I and O (with

@@ -212,6 +212,19 @@ enum afspraak_status {
 	AS_NIET_VERSCHENEN,
 };
 const char *afspraak_status_name(enum afspraak_status s); /* "geboekt" */
+/*
+ * Whether the desk may set an appointment from status `van` to `naar`
+ * on local date `vandaag`, given its start (UTC) and "now": NULL when
+ * it may, else the Dutch reason. From its day on: booked -> arrived,
+ * served or (once begun) no-show; arrived -> served, or back to booked;
+ * served -> back to arrived (undone); no-show -> arrived, or back to
+ * booked. A cancelled appointment stays cancelled.
+ */
+const char *afspraak_status_overgang(enum afspraak_status van,
+				     enum afspraak_status naar, int64_t start,
+				     int64_t nu);
+/* Hundredths of an hour for `minuten` minutes, rounded half up. */
+int64_t afspraak_honderdsten(int64_t minuten);
 int afspraak_status_parse(const char *s, enum afspraak_status *out);
 
 struct vestiging {
@@ -284,6 +297,8 @@ struct afspraak {
 	size_t nregels;
 	int volgnummer; /* raised at every change (iCalendar SEQUENCE) */
 	const char *aangemaakt, *gewijzigd; /* UTC ISO 8601 */
+	bool inloop; /* made at the desk for now */
+	int64_t status_tijd; /* UTC: status last set at the desk; 0: never */
 };
 
 /* ---- what people enter ---- */

@@ -221,6 +221,15 @@ enum status api_roosterdiensten_post(struct request *, struct response *,
 enum status api_roosterdiensten_delete(struct request *, struct response *,
 				       struct err *);
 enum status api_vrije_tijden(struct request *, struct response *, struct err *);
+/* The desk (api_balie.c). */
+enum status api_balie_list(struct request *, struct response *, struct err *);
+enum status api_balie_vestiging(struct request *, struct response *,
+				struct err *);
+enum status api_balie_inloop(struct request *, struct response *, struct err *);
+enum status api_afspraken_status(struct request *, struct response *,
+				 struct err *);
+enum status api_afspraakstatistiek(struct request *, struct response *,
+				   struct err *);
 enum status api_afspraken_list(struct request *, struct response *,
 			       struct err *);
 enum status api_afspraken_post(struct request *, struct response *,
@@ -234,6 +243,13 @@ enum status api_afspraken_patch(struct request *, struct response *,
 
 /* pages_rooster.c: the planner's roster of the front office */
 enum status page_rooster(struct request *, struct response *, struct err *);
+/* The desk's pages (pages_balie.c). */
+enum status page_balie(struct request *, struct response *, struct err *);
+enum status page_balie_vestiging(struct request *, struct response *,
+				 struct err *);
+enum status page_balie_post(struct request *, struct response *, struct err *);
+enum status page_afspraakstatistiek(struct request *, struct response *,
+				    struct err *);
 enum status page_rooster_post(struct request *, struct response *,
 			      struct err *);
 enum status page_rooster_dienst(struct request *, struct response *,

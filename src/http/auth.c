@@ -145,6 +145,9 @@ authz_route(struct request *rq, unsigned flags, struct err *e)
 		return ST_OK;
 	if ((flags & NEED_PLANNER) && has_any(p, ROL_PLANNER))
 		return ST_OK;
+	if ((flags & NEED_BALIE) &&
+	    (has_any(p, ROL_PLANNER) || has_any(p, ROL_BALIEMEDEWERKER)))
+		return ST_OK;
 	return err_set(e, ST_FORBIDDEN,
 		       "Uw account heeft geen rol die dit mag.");
 }
@@ -239,6 +242,13 @@ authz_planner_deels(const struct request *rq, const char *cbs)
 		if (plant_vestiging(&u->rollen[i], cbs, NULL))
 			return true;
 	return false;
+}
+
+bool
+authz_balie(const struct request *rq, const char *cbs)
+{
+	return authz_planner(rq, cbs) ||
+	       (cbs && auth_has_role(&rq->who, ROL_BALIEMEDEWERKER, cbs));
 }
 
 /* The CBS codes of every member (ever) of a cooperation, or NULL. */

@@ -78,6 +78,9 @@ enum status authz_samenwerking(struct request *rq, const char *code,
  * recorded: the caller answers as if the object did not exist.
  */
 bool authz_planner(const struct request *rq, const char *cbs);
+/* The desk of municipality `cbs`: a planner of it (or the beheerder), or
+ * a baliemedewerker of it. */
+bool authz_balie(const struct request *rq, const char *cbs);
 
 /*
  * Whether the principal plans location `vestiging` (its code) of

@@ -23,7 +23,7 @@
 #include "../core/err.h"
 #include "../store/store.h"
 
-#define API_VERSION "1.6.0"
+#define API_VERSION "1.7.0"
 #define API_BASE "/api/v1"
 /* Where the Qmatic calendar surface is served (docs/design/qmatic.md). */
 #define QMATIC_BASE "/qmatic/calendar-backend/public/api"
@@ -73,11 +73,13 @@ enum need {
 	NEED_SAMENWERKING_SCHRIJF = 1 << 11, /* beheerder or a controller */
 	NEED_INGELOGD = 1 << 12, /* any account; what is shown is scoped */
 	NEED_PLANNER = 1 << 13, /* beheerder or a planner (front office) */
+	NEED_BALIE = 1 << 14, /* beheerder, a planner or a baliemedewerker */
 };
 
-#define NEED_MASK                                               \
-	(NEED_PUBLIC | NEED_BEHEERDER | NEED_GEMEENTE_SCHRIJF | \
-	 NEED_SAMENWERKING_SCHRIJF | NEED_INGELOGD | NEED_PLANNER)
+#define NEED_MASK                                                   \
+	(NEED_PUBLIC | NEED_BEHEERDER | NEED_GEMEENTE_SCHRIJF |     \
+	 NEED_SAMENWERKING_SCHRIJF | NEED_INGELOGD | NEED_PLANNER | \
+	 NEED_BALIE)
 
 /* Who is asking: anonymous, or an account by session or token. */
 struct principal {

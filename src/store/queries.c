@@ -166,7 +166,8 @@
 	"a.id, a.referentie, g.code, v.code, v.naam, v.kanaal, a.start_utc, " \
 	"a.eind_utc, m.nummer, a.balie, a.status, a.naam, a.email, "          \
 	"a.telefoon, a.volgnummer, a.aangemaakt, a.gewijzigd, "               \
-	"a.gemeente_id, a.vestiging_id, a.medewerker_id, a.buffer"
+	"a.gemeente_id, a.vestiging_id, a.medewerker_id, a.buffer, "          \
+	"a.inloop, a.status_utc, a.uren_id"
 #define AFSPRAAK_VAN                                                   \
 	" FROM afspraak a JOIN organisatie g ON g.id = a.gemeente_id " \
 	"JOIN vestiging v ON v.id = a.vestiging_id "                   \
@@ -1020,6 +1021,86 @@ static const char *const texts[Q__COUNT] = {
 		"g.id = k.gemeente_id WHERE k.hash = $1",
 	[Q_QMATIC_SLEUTEL_BESTAAT] =
 		"SELECT aangemaakt_utc FROM qmatic_sleutel WHERE gemeente_id = $1",
+	/* ---- the desk (store_balie.c) ---- */
+	[Q_BALIE_BOEKING_ZET] =
+		"UPDATE afspraak SET geboekt_utc = $2, eerste_vrij_utc = $3, "
+		"inloop = $4 WHERE id = $1",
+	[Q_BALIE_STATUS] =
+		"UPDATE afspraak SET status = $2, status_utc = $3, uren_id = $4, "
+		"gewijzigd = $5 WHERE id = $1",
+	[Q_BALIE_MW] =
+		"SELECT m.nummer, m.eenheid_id, e.code, m.samenwerking_id, "
+		"sw.code FROM medewerker m LEFT JOIN eenheid e ON e.id = "
+		"m.eenheid_id LEFT JOIN samenwerking sw ON sw.id = "
+		"m.samenwerking_id WHERE m.id = $1",
+	/* The desk's current batch of cooperation $1. */
+	[Q_BALIE_BATCH] = "SELECT id FROM uren_batch WHERE bron = 'balie' AND "
+			  "samenwerking_id = $1 AND vervangen_door IS NULL",
+	[Q_BALIE_BATCH_INSERT] =
+		"INSERT INTO uren_batch (id, hash, bestand, ingelezen, door, rijen, "
+		"honderdsten, medewerkers, gemeenten, afwijkingen, samenwerking_id, "
+		"bron) VALUES (" NIEUW_ID(
+			"uren_batch") "'balie', 'balie', $1, NULL, 0, 0, 0, 0, 0, $2, "
+				      "'balie') RETURNING id",
+	[Q_BALIE_BATCH_BRON] = "SELECT bron FROM uren_batch WHERE id = $1",
+	/* Batch $1 after a row of $3 hundredths ($2 = 1 or -1 rows, $4
+	 * deviating rows) on date $5. */
+	[Q_BALIE_BATCH_TEL] =
+		"UPDATE uren_batch SET rijen = rijen + $2, honderdsten = "
+		"honderdsten + $3, afwijkingen = afwijkingen + $4, "
+		"van = CASE WHEN van IS NULL OR van > $5 THEN $5 ELSE van END, "
+		"tot = CASE WHEN tot IS NULL OR tot < $5 THEN $5 ELSE tot END, "
+		"medewerkers = (SELECT count(DISTINCT a.medewerker_id) FROM "
+		"afspraak a JOIN uren u ON u.id = a.uren_id WHERE u.batch_id = "
+		"$1), gemeenten = (SELECT count(DISTINCT c.gemeente_id) FROM "
+		"uren_cel c WHERE c.batch_id = $1) WHERE id = $1",
+	/* Staff member $1's day hours on date $2 in current imported
+	 * batches: only the rows of the batches whose days span $2, by
+	 * their id ranges. */
+	[Q_BALIE_DAG_BESTAND] =
+		"SELECT coalesce(sum(u.honderdsten), 0) FROM uren_batch b JOIN "
+		"uren u ON u.id BETWEEN b.eerste_id AND b.laatste_id WHERE "
+		"b.vervangen_door IS NULL AND b.bron = 'bestand' AND b.van <= $2 "
+		"AND b.tot >= $2 AND u.medewerker_id = $1 AND u.datum = $2 AND "
+		"u.week = 0",
+	/* ... and served at the desk (appointments starting in [$3, $4)). */
+	[Q_BALIE_DAG_BALIE] =
+		"SELECT coalesce(sum(u.honderdsten), 0) FROM afspraak a JOIN uren "
+		"u ON u.id = a.uren_id WHERE a.medewerker_id = $1 AND u.datum = "
+		"$2 AND a.start_utc >= $3 AND a.start_utc < $4",
+	[Q_BALIE_UREN_INSERT] =
+		"INSERT INTO uren (id, batch_id, regel, medewerker_id, datum, week, "
+		"gemeente_id, eenheid_id, taakveld, product, honderdsten, "
+		"omschrijving) VALUES (" NIEUW_ID(
+			"uren") "$1, $2, $3, $4, 0, $5, $6, NULL, $7, $8, $9) "
+				"RETURNING id",
+	[Q_BALIE_UREN_GET] =
+		"SELECT batch_id, eenheid_id, gemeente_id, datum, honderdsten "
+		"FROM uren WHERE id = $1",
+	[Q_BALIE_UREN_DELETE] = "DELETE FROM uren WHERE id = $1",
+	[Q_BALIE_CEL_PLUS] =
+		"INSERT INTO uren_cel (batch_id, eenheid_id, gemeente_id, datum, "
+		"honderdsten, rijen) VALUES ($1, $2, $3, $4, $5, 1) ON CONFLICT "
+		"(batch_id, eenheid_id, gemeente_id, datum) DO UPDATE SET "
+		"honderdsten = uren_cel.honderdsten + excluded.honderdsten, "
+		"rijen = uren_cel.rijen + 1",
+	[Q_BALIE_CEL_MIN] =
+		"UPDATE uren_cel SET honderdsten = honderdsten - $5, rijen = "
+		"rijen - 1 WHERE batch_id = $1 AND eenheid_id = $2 AND "
+		"gemeente_id = $3 AND datum = $4",
+	[Q_BALIE_CEL_LEEG] =
+		"DELETE FROM uren_cel WHERE batch_id = $1 AND rijen <= 0",
+	/* Municipality $1's appointments starting in [$2, $3). */
+	[Q_BALIE_STAT] =
+		"SELECT a.id, v.code, v.naam, v.kanaal, a.status, a.inloop, "
+		"a.geboekt_utc, a.eerste_vrij_utc FROM afspraak a JOIN vestiging "
+		"v ON v.id = a.vestiging_id WHERE a.gemeente_id = $1 AND "
+		"a.start_utc >= $2 AND a.start_utc < $3 ORDER BY a.id",
+	[Q_BALIE_STAT_PRODUCTEN] =
+		"SELECT ap.afspraak_id, p.code FROM afspraak_product ap JOIN "
+		"balieproduct p ON p.id = ap.product_id JOIN afspraak a ON a.id "
+		"= ap.afspraak_id WHERE a.gemeente_id = $1 AND a.start_utc >= $2 "
+		"AND a.start_utc < $3 ORDER BY ap.afspraak_id, p.code",
 	/* ---- whole tables, for the content check and copies ---- */
 	/* After a copy, new rows of table $1 get ids from $2 on. SQLite
 	 * needs nothing (an INTEGER PRIMARY KEY continues past the

@@ -159,6 +159,10 @@ struct afspraak_boeking {
 	const char *referentie; /* a fresh code (afspraak_referentie) */
 	const char *sleutel; /* Idempotency-Key, or NULL */
 	const char *verzoek_hash; /* of the request, with the key */
+	/* A walk-in, made at the desk for now: the store takes the first
+	 * free start at the location from now to the end of today (start
+	 * ignored; no notice), and naam, email and telefoon may be empty. */
+	bool inloop;
 };
 
 /*
@@ -170,7 +174,9 @@ struct afspraak_boeking {
  * With a key already used for this municipality: the appointment it made
  * (*opnieuw true), or ST_CONFLICT when the request differed. A reference
  * code already in use: ST_CONFLICT under "referentie" (draw another).
- * Queues the confirmation and the reminder.
+ * Queues the confirmation and the reminder. Records the booking moment
+ * and the first free start the visit had at the location from now to the
+ * start chosen (for the statistics; not for walk-ins).
  */
 enum status store_afspraak_add(struct store *s,
 			       const struct afspraak_boeking *b,
@@ -203,6 +209,51 @@ enum status store_afspraak_list(struct store *s, const char *gemeente,
 				const char *vestiging, day_t dag,
 				struct arena *a, struct afspraak **out,
 				size_t *n, struct err *e);
+
+/* ---- the desk (store_balie.c) ---- */
+
+/*
+ * Set the status of appointment `referentie` at the desk (afspraak_
+ * status_overgang says what may; otherwise ST_CONFLICT with its reason).
+ * Marked served (geholpen), its booked minutes (start to end, without
+ * the buffer) are booked as hours in the same transaction, for its
+ * municipality, its staff member and that person's unit in the staff
+ * register, on its local date, into the desk's batch of the unit's
+ * cooperation (uren_batch.bron 'balie', one per cooperation, never
+ * replaced by a file): refused (ST_CONFLICT) when the person has no unit
+ * or would have more than 24 hours that day; the framework check is
+ * counted as for an import. Undoing served removes those hours. Audited
+ * without personal data.
+ */
+enum status store_afspraak_status(struct store *s, const char *referentie,
+				  enum afspraak_status nieuw, struct arena *a,
+				  struct afspraak *out, struct err *e);
+
+/* Counts of one group of a period's appointments (by start). */
+struct afspraak_telling {
+	const char *soort; /* "gemeente", "kanaal", "vestiging", "product" */
+	const char *vestiging, *vestiging_naam; /* NULL above a location */
+	const char *kanaal; /* NULL for the municipality */
+	const char *product; /* NULL above a product */
+	int64_t geboekt; /* every appointment, walk-ins included */
+	int64_t inloop, geholpen, niet_verschenen, geannuleerd;
+	/* From the booking moment to the first free start there was, over
+	 * the bookings that recorded it (not walk-ins). */
+	int64_t wacht_n, wacht_seconden;
+};
+
+#define AFSPRAAK_STAT_MAX_DAGEN 731 /* days of one period */
+
+/*
+ * The appointments of municipality `gemeente` starting from `van` to `tot`
+ * (dates, both included): the municipality's total, then per channel,
+ * per location, and per location and product (an appointment of two
+ * products counts under both). Unknown municipality: ST_NOT_FOUND.
+ */
+enum status store_afspraak_statistiek(struct store *s, const char *gemeente,
+				      day_t van, day_t tot, struct arena *a,
+				      struct afspraak_telling **out, size_t *n,
+				      struct err *e);
 
 /* ---- settings per municipality ---- */
 

@@ -85,14 +85,20 @@ struct afspraak_rij {
 	struct afspraak a;
 	int64_t gemeente_id, vestiging_id, medewerker_id;
 	int buffer;
+	int64_t uren_id; /* its served hours (table uren), or 0 */
 };
 /* The columns AFSPRAAK_KOLOMMEN (queries.c) from column `c` on. */
-#define AFSPRAAK_NKOLOMMEN 21
+#define AFSPRAAK_NKOLOMMEN 24
 void afspraak_rij_lees(struct arena *a, struct db_stmt *st, int c,
 		       struct afspraak_rij *r);
 /* x->regels: the products of appointment x->id, by code. */
 enum status afspraak_regels_lees(struct store *s, struct arena *a,
 				 struct afspraak *x, struct err *e);
+/* The appointment with this reference code (contact NULL: staff); the
+ * same ST_NOT_FOUND for a wrong code and a wrong contact. */
+enum status afspraak_lees(struct store *s, struct arena *a,
+			  const char *referentie, const char *contact,
+			  struct afspraak_rij *r, struct err *e);
 /* Queue a message about appointment `afspraak`, due at `volgende`. */
 enum status bericht_queue(struct store *s, int64_t afspraak,
 			  enum bericht_soort soort, int volgnummer,

@@ -565,6 +565,9 @@ afspraak_rij_lees(struct arena *a, struct db_stmt *st, int c,
 	r->vestiging_id = db_col_int(st, c + 18);
 	r->medewerker_id = db_col_int(st, c + 19);
 	r->buffer = (int)db_col_int(st, c + 20);
+	x->inloop = db_col_int(st, c + 21) != 0;
+	x->status_tijd = db_col_int(st, c + 22);
+	r->uren_id = db_col_int(st, c + 23);
 }
 
 static void
@@ -605,7 +608,7 @@ afspraak_regels_lees(struct store *s, struct arena *a, struct afspraak *x,
  * ST_NOT_FOUND for a wrong code and a wrong contact. Only staff see the
  * staff member.
  */
-static enum status
+enum status
 afspraak_lees(struct store *s, struct arena *a, const char *referentie,
 	      const char *contact, struct afspraak_rij *r, struct err *e)
 {
@@ -641,9 +644,12 @@ afspraak_lees(struct store *s, struct arena *a, const char *referentie,
 static void
 boeking_velden(const struct afspraak_boeking *b, struct err *e)
 {
-	tekst_verplicht(b->naam, "naam", AFSPRAAK_MAX_NAAM, "Vul uw naam in.",
-			e);
-	if (tekst_leeg(b->email) && tekst_leeg(b->telefoon))
+	if (!b->inloop)
+		tekst_verplicht(b->naam, "naam", AFSPRAAK_MAX_NAAM,
+				"Vul uw naam in.", e);
+	else if (!tekst_leeg(b->naam))
+		text_check_max(b->naam, "naam", AFSPRAAK_MAX_NAAM, e);
+	if (tekst_leeg(b->email) && tekst_leeg(b->telefoon) && !b->inloop)
 		err_invalid(e, "email", "required",
 			    "Vul uw e-mailadres of telefoonnummer in.");
 	if (!tekst_leeg(b->email))
@@ -655,7 +661,7 @@ boeking_velden(const struct afspraak_boeking *b, struct err *e)
 			    "Dit is geen afspraakcode.");
 	if (tekst_leeg(b->vraag.vestiging))
 		err_invalid(e, "vestiging", "required", "Kies een vestiging.");
-	if (b->start <= 0 || b->start > TIJD_MAX)
+	if (!b->inloop && (b->start <= 0 || b->start > TIJD_MAX))
 		err_invalid(e, "start", "range", "Kies een tijd.");
 	if (b->sleutel) {
 		tekst_verplicht(b->sleutel, "sleutel", SLEUTEL_MAX,
@@ -696,6 +702,43 @@ sleutel_gebruikt(struct store *s, struct arena *a,
 	return e->status;
 }
 
+/*
+ * The first free start (UTC) for visit `b` at location `code` in
+ * [van, tot) (at most AFSPRAAK_MAX_DAGEN dates from van's), 0 when none:
+ * a walk-in's time, and a booking's first free time for the statistics.
+ */
+static enum status
+eerste_vrije_start(struct store *s, struct arena *a, const struct bezoek *b,
+		   const char *code, enum kanaal k, int64_t van, int64_t tot,
+		   int64_t *out, struct err *e)
+{
+	struct vestiging *vs;
+	struct slot *r;
+	struct zoek z;
+	size_t nvs, nr;
+	day_t d0, d1;
+	int m;
+
+	*out = 0;
+	if (tot <= van)
+		return ST_OK;
+	afspraak_lokaal(van, &d0, &m);
+	afspraak_lokaal(tot - 1, &d1, &m);
+	if (d1 - d0 + 1 > AFSPRAAK_MAX_DAGEN) {
+		d1 = d0 + AFSPRAAK_MAX_DAGEN - 1;
+		tot = afspraak_utc(d1 + 1, 0);
+	}
+	if (vestigingen_kiezen(s, a, b, code, k, d0 - 1, d1 + 1, &vs, &nvs,
+			       e) ||
+	    zoek_lezen(s, a, b, vs, 1, k, vs[0].id, van, tot, 0, &z, e) ||
+	    slot_zoek(z.v, z.nv, z.d, z.nd, z.b, z.nb, &z.q, a, &r, &nr, e))
+		return e->status;
+	for (size_t i = 0; i < nr; i++)
+		if (!*out || r[i].start < *out)
+			*out = r[i].start;
+	return ST_OK;
+}
+
 enum status
 store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 		   struct arena *a, struct afspraak *out, bool *opnieuw,
@@ -709,7 +752,7 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 	struct slot sl = { 0 };
 	struct db_stmt *st;
 	struct bezoek bz = { 0 };
-	int64_t gid = 0, id = 0, eind;
+	int64_t gid = 0, id = 0, eind, start = b->start, eerste_vrij = 0;
 	enum db_fout f;
 	enum status rc;
 
@@ -742,10 +785,32 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 	if (!e->status)
 		bezoek_lees(s, a, q->gemeente, q->regels, q->nregels, q->kanaal,
 			    false, &bz, e);
+	if (!e->status && b->inloop) {
+		/* At the desk, now: no notice, the first free start today. */
+		day_t dag;
+		int m;
+
+		bz.voorbereiding = 0;
+		afspraak_lokaal(s->now, &dag, &m);
+		if (!eerste_vrije_start(s, a, &bz, q->vestiging, q->kanaal,
+					s->now + 1, afspraak_utc(dag + 1, 0),
+					&start, e) &&
+		    !start)
+			conflict_veld(e, "start", "bezet",
+				      "Er is vandaag geen tijd meer vrij voor "
+				      "dit bezoek bij deze vestiging.");
+	}
 	if (!e->status)
-		tijd_kiezen(s, a, &bz, q->vestiging, q->kanaal, b->start, 0, &v,
+		tijd_kiezen(s, a, &bz, q->vestiging, q->kanaal, start, 0, &v,
 			    &sl, e);
-	eind = b->start + 60 * (int64_t)bz.duur;
+	/* The first free time this visit had here, for the statistics:
+	 * the engine from now to the start chosen (which is free). */
+	if (!e->status && !b->inloop &&
+	    !eerste_vrije_start(s, a, &bz, q->vestiging, q->kanaal, s->now + 1,
+				start + 1, &eerste_vrij, e) &&
+	    (!eerste_vrij || eerste_vrij > start))
+		eerste_vrij = start;
+	eind = start + 60 * (int64_t)bz.duur;
 	utc_now(s, nu, sizeof(nu));
 	if (!e->status && (st = stmt(s, Q_AFSPRAAK_INSERT, e))) {
 		bind_text(st, 1, ref);
@@ -753,10 +818,10 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 		bind_int(st, 3, v->id);
 		bind_int(st, 4, sl.medewerker);
 		bind_int(st, 5, sl.balie);
-		bind_int(st, 6, b->start);
+		bind_int(st, 6, start);
 		bind_int(st, 7, eind);
 		bind_int(st, 8, bz.buffer);
-		bind_text(st, 9, b->naam);
+		bind_text(st, 9, tekst_of_null(b->naam));
 		bind_text(st, 10, tekst_of_null(b->email));
 		bind_text(st, 11, tekst_of_null(b->telefoon));
 		bind_text(st, 12, b->sleutel);
@@ -777,12 +842,19 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 		bind_int(st, 3, bz.personen[i]);
 		run(s, st, e);
 	}
+	if (!e->status && (st = stmt(s, Q_BALIE_BOEKING_ZET, e))) {
+		bind_int(st, 1, id);
+		bind_int(st, 2, s->now);
+		bind_id(st, 3, eerste_vrij);
+		bind_int(st, 4, b->inloop ? 1 : 0);
+		run(s, st, e);
+	}
 	if (!e->status)
-		cellen_nemen(s, id, b->start, eind + 60 * (int64_t)bz.buffer,
-			     &sl, e);
+		cellen_nemen(s, id, start, eind + 60 * (int64_t)bz.buffer, &sl,
+			     e);
 	if (!e->status && !tekst_leeg(b->email) &&
 	    !bericht_queue(s, id, BERICHT_BEVESTIGING, 0, s->now, e))
-		herinnering_plannen(s, id, gid, q->gemeente, 0, b->start, e);
+		herinnering_plannen(s, id, gid, q->gemeente, 0, start, e);
 	if (!e->status && !afspraak_lees(s, a, ref, NULL, &r, e)) {
 		s->scope = q->gemeente;
 		audit_append(s, "create", 201, "afspraak",

@@ -846,6 +846,8 @@ vervang_controleren(struct store *s, struct arena *a, int64_t vervang,
 		    struct err *e)
 {
 	enum status rc = batch_get(s, a, vervang, oud, eerste, laatste, e);
+	struct db_stmt *st;
+	int r;
 
 	if (rc == ST_NOT_FOUND)
 		return err_set(e, ST_NOT_FOUND,
@@ -854,6 +856,19 @@ vervang_controleren(struct store *s, struct arena *a, int64_t vervang,
 			       vervang);
 	if (rc)
 		return rc;
+	if (!(st = stmt(s, Q_BALIE_BATCH_BRON, e)))
+		return e->status;
+	bind_int(st, 1, vervang);
+	if ((r = next_row(s, st, e)) == 1 && db_col_text(st, 0) &&
+	    strcmp(db_col_text(st, 0), "balie") == 0)
+		err_set(e, ST_CONFLICT,
+			"Batch %" PRId64 " bevat de uren van afspraken die aan "
+			"de balie zijn geholpen; die vervangt een bestand "
+			"niet.",
+			vervang);
+	db_reset(st);
+	if (r < 0 || e->status)
+		return e->status;
 	if (oud->vervangen_door)
 		return err_set(e, ST_CONFLICT,
 			       "Batch %" PRId64 " is al vervangen door batch "

@@ -68,6 +68,9 @@ const PAGES = [
 	['rooster-dienst-verwijderen', '/rooster/diensten/1', 200, 'planner.aalsmeer'],
 	['rooster-fouten', '/rooster?vestiging=aalsmeer-raadhuis&week=2027-W01', 400, 'planner.aalsmeer',
 		'medewerker=&vestiging=aalsmeer-raadhuis&datum=2027-01-09&van=12:30&tot=09:00&uitzonderingen=morgen&week=2027-W01'],
+	['balie-aalsmeer', '/balie/aalsmeer-raadhuis?datum=2026-10-26', 200, 'planner.aalsmeer'],
+	['balie-GM0358', '/balie?gemeente=GM0358&datum=2026-10-26', 200, 'planner.aalsmeer'],
+	['afspraakstatistiek-GM0358', '/afspraakstatistiek?gemeente=GM0358&van=2026-10-01&tot=2026-11-30', 200, 'planner.aalsmeer'],
 ];
 // The roster pages again in a narrow window: a phone (390 px) and a
 // 1280 px screen at 200 % zoom, which lays out as 640 px.
@@ -641,7 +644,7 @@ async function uploadCase(browser, base) {
 				assert.equal(response.status(), 200, 'HTTP ' + response.status());
 				const status = await page.locator('[role=status]').first().innerText();
 				notes.push(status);
-				assert.match(status, /hb-uren-2025-01\.csv is ingelezen als batch 7/);
+				assert.match(status, /hb-uren-2025-01\.csv is ingelezen als batch 8/);
 
 				await page.goto(base + '/samenwerkingen/HB/afwijkingen?jaar=2025');
 				const row = (await page.locator('table tbody tr').first().innerText()).replace(/\s+/g, ' ');

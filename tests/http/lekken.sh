@@ -379,11 +379,17 @@ for g in GM0358 GM0362; do
 	u /api/v1/vrije-tijden "/api/v1/vrije-tijden?gemeente=$g&product=paspoort&van=2026-11-23&tot=2026-12-06"
 	u /api/v1/vrije-tijden "/api/v1/vrije-tijden?gemeente=$g&product=verhuizing&kanaal=video&van=2026-11-23&tot=2026-12-06"
 	u /api/v1/roosterdiensten "/api/v1/roosterdiensten?gemeente=$g&van=2026-11-23&tot=2026-12-06"
+	u /api/v1/balie "/api/v1/balie?gemeente=$g&datum=2026-11-23"
+	u /balie "/balie?gemeente=$g&datum=2026-11-23"
+	u /api/v1/afspraakstatistiek "/api/v1/afspraakstatistiek?gemeente=$g&van=2026-10-01&tot=2026-12-31"
+	u /afspraakstatistiek "/afspraakstatistiek?gemeente=$g&van=2026-10-01&tot=2026-12-31"
 done
 : >"$WORK/refs"
 for v in $(api "/api/v1/vestigingen?pageSize=500" | jq -r '.results[].code'); do
 	u "/api/v1/vestigingen/{code}" "/api/v1/vestigingen/$v"
 	u /api/v1/roosterdiensten "/api/v1/roosterdiensten?vestiging=$v&van=2026-11-23&tot=2026-11-29"
+	u "/api/v1/balie/{vestiging}" "/api/v1/balie/$v?datum=2026-11-23"
+	u "/balie/{vestiging}" "/balie/$v?datum=2026-11-23"
 	for dag in 2026-11-23 2026-11-24 2026-11-25 2026-11-26 2026-11-27 \
 		2026-11-30 2026-12-01 2026-12-02 2026-12-03 2026-12-04; do
 		u /api/v1/afspraken "/api/v1/afspraken?vestiging=$v&datum=$dag"
