@@ -179,8 +179,8 @@ done
 # of uren_batch with the same hash, one of them current. And a text longer
 # than the COPY buffer.
 "$AMBT" uren import "$FIX/hb-uren-2025-01.csv" --db demo.db >/dev/null &&
-	"$AMBT" uren import "$FIX/hb-uren-2025-01-verbeterd.csv" --vervang 7 --db demo.db >/dev/null &&
-	"$AMBT" uren import "$FIX/hb-uren-2025-01.csv" --vervang 8 --db demo.db >/dev/null &&
+	"$AMBT" uren import "$FIX/hb-uren-2025-01-verbeterd.csv" --vervang 8 --db demo.db >/dev/null &&
+	"$AMBT" uren import "$FIX/hb-uren-2025-01.csv" --vervang 9 --db demo.db >/dev/null &&
 	sqlite3 demo.db "UPDATE besluit SET toelichting = printf('%.*c', 300000, 'x') || char(9) || 'tab\\' WHERE id = 3" ||
 	{ echo "Bail out! setup failed"; exit 1; }
 
@@ -196,7 +196,7 @@ inhoud terug.db >terug.inhoud
 check "ambt inhoud: SQLite and PostgreSQL the same" same demo.inhoud mig.inhoud
 check "ambt inhoud: and the SQLite file it went back to" same demo.inhoud terug.inhoud
 check "the replaced batches kept their order" test \
-	"$(db_sql "$MIG" 'SELECT id, vervangen_door FROM uren_batch WHERE id >= 7 ORDER BY id' | tr '\n' ' ')" = "7|8 8|9 9| "
+	"$(db_sql "$MIG" 'SELECT id, vervangen_door FROM uren_batch WHERE id >= 8 ORDER BY id' | tr '\n' ' ')" = "8|9 9|10 10| "
 for db in demo.db "$MIG" terug.db; do
 	check "audit trail whole: $(echo "$db" | sed 's#.*/##')" "$AMBT" audit verify --db "$db"
 done
@@ -212,8 +212,8 @@ check "... the same on PostgreSQL" same v-demo.out v-mig.out
 check "... and on the SQLite file again" same v-demo.out v-terug.out
 
 # New rows on PostgreSQL continue after the highest id copied.
-"$AMBT" uren import "$FIX/hb-uren-2025-01-verbeterd.csv" --vervang 9 --db "$MIG" >nieuw.out 2>&1
-check "a new batch on PostgreSQL gets the next id" grep -q "Ingelezen als batch 10," nieuw.out
+"$AMBT" uren import "$FIX/hb-uren-2025-01-verbeterd.csv" --vervang 10 --db "$MIG" >nieuw.out 2>&1
+check "a new batch on PostgreSQL gets the next id" grep -q "Ingelezen als batch 11," nieuw.out
 check "... and the audit trail goes on whole" "$AMBT" audit verify --db "$MIG"
 
 inhoud "$MIG" >mig2.inhoud

@@ -297,11 +297,11 @@ FIXD=$(realpath "$(dirname "$0")/../cli/fixtures")
 TC="Authorization: Bearer $T_CONTROLLER"
 AS=
 req POST "/api/v1/uren/importen?bestand=jan.csv" -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$FIXD/hb-uren-2025-01.csv"
-check "POST /uren/importen stores a file" 201 '.batch == 7 and .rijen == 6 and .honderdsten == 3025 and .uren == "30.25" and .afwijkingen == 1 and .bestand == "jan.csv" and .alIngelezen == false'
-if [ "$(header Location)" = "/api/v1/uren/importen/7" ]; then ok "201 carries the batch's Location"; else not_ok "201 carries the batch's Location" "$(header Location)"; fi
+check "POST /uren/importen stores a file" 201 '.batch == 8 and .rijen == 6 and .honderdsten == 3025 and .uren == "30.25" and .afwijkingen == 1 and .bestand == "jan.csv" and .alIngelezen == false'
+if [ "$(header Location)" = "/api/v1/uren/importen/8" ]; then ok "201 carries the batch's Location"; else not_ok "201 carries the batch's Location" "$(header Location)"; fi
 BEFORE=$(dump)
 req POST /api/v1/uren/importen -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$FIXD/hb-uren-2025-01.csv"
-check "the same file again: 200, stored once" 200 '.batch == 7 and .alIngelezen == true'
+check "the same file again: 200, stored once" 200 '.batch == 8 and .alIngelezen == true'
 if [ "$(dump)" = "$BEFORE" ]; then ok "the same file again changes nothing"; else not_ok "the same file again changes nothing"; fi
 req POST /api/v1/uren/importen -H "$TC" -H 'Content-Type: text/csv' --data-binary "@$FIXD/hb-uren-2025-fouten.csv"
 problem "a file with errors: every problem by line and column (Haarlem was added above)" 400 '(.invalidParams | length) == 7 and .invalidParams[0].name == "regel 2, kolom uren" and .invalidParams[0].regel == 2 and .invalidParams[0].kolom == "uren" and .invalidParams[6].code == "too-many-fields" and (.detail | test("7 problemen"))'
@@ -324,8 +324,8 @@ check "a file larger than --max-body is taken (up to --max-upload)" 200 '.rijen 
 req POST /api/v1/gemeenten -H 'Content-Type: application/json' --data-binary "@$WORK/groot.csv"
 problem "other routes keep --max-body" 413
 req GET /api/v1/uren/importen -H "$TC"
-check "GET /uren/importen: HB's batches only, for HB's controller" 200 '.count == 3 and .results[0].batch == 7 and all(.results[]; .samenwerking == "HB")'
-req GET /api/v1/uren/importen/7 -H "$TC"
+check "GET /uren/importen: HB's batches only, for HB's controller" 200 '.count == 3 and .results[0].batch == 8 and all(.results[]; .samenwerking == "HB")'
+req GET /api/v1/uren/importen/8 -H "$TC"
 check "GET /uren/importen/{batch}" 200 '.rijen == 6 and .vervangenDoor == null'
 req GET /api/v1/uren/importen/99 -H "$TC"
 problem "unknown batch is 404" 404
