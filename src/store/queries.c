@@ -939,7 +939,8 @@ static const char *const texts[Q__COUNT] = {
 		"gewijzigd) VALUES (" NIEUW_ID(
 			"afspraak") "$1, $2, $3, $4, $5, $6, $7, $8, 'geboekt', "
 				    "$9, $10, $11, $12, $13, 0, $14, $14) "
-				    "RETURNING id",
+				    "RETURNING id, (SELECT nummer FROM "
+				    "medewerker WHERE id = $4)",
 	[Q_AFSPRAAK_PRODUCT_INSERT] =
 		"INSERT INTO afspraak_product (afspraak_id, product_id, "
 		"personen) VALUES ($1, $2, $3)",

@@ -71,14 +71,15 @@ struct bezoek {
 };
 
 /*
- * The visit of products r[0..n) of municipality `gemeente` on channel
- * `kanaal` (with `alle`, inactive products too: an appointment made
- * before keeps them). Unknown municipality or product: ST_NOT_FOUND;
+ * The visit of products r[0..n) of municipality `gemeente` (its id `gid`
+ * when the caller has it, else 0) on channel `kanaal` (with `alle`,
+ * inactive products too: an appointment made before keeps them).
+ * Unknown municipality or product: ST_NOT_FOUND;
  * more persons than a product allows, or a product not offered on the
  * channel: ST_INVALID by field.
  */
 static enum status
-bezoek_lees(struct store *s, struct arena *a, const char *gemeente,
+bezoek_lees(struct store *s, struct arena *a, const char *gemeente, int64_t gid,
 	    const struct afspraak_regel *r, size_t n, enum kanaal kanaal,
 	    bool alle, struct bezoek *b, struct err *e)
 {
@@ -118,7 +119,8 @@ bezoek_lees(struct store *s, struct arena *a, const char *gemeente,
 	}
 	if (e->status)
 		return e->status;
-	if (org_id(s, gemeente, ORG_GEMEENTE, NULL, &b->gemeente_id, e))
+	b->gemeente_id = gid;
+	if (!gid && org_id(s, gemeente, ORG_GEMEENTE, NULL, &b->gemeente_id, e))
 		return e->status;
 	b->gemeente = gemeente;
 	b->n = n;
@@ -371,7 +373,7 @@ store_vrije_tijden(struct store *s, const struct afspraak_vraag *q, day_t van,
 			    AFSPRAAK_MAX_DAGEN);
 	if (e->status)
 		return e->status;
-	if (bezoek_lees(s, a, q->gemeente, q->regels, q->nregels, q->kanaal,
+	if (bezoek_lees(s, a, q->gemeente, 0, q->regels, q->nregels, q->kanaal,
 			false, &b, e) ||
 	    vestigingen_kiezen(s, a, &b, q->vestiging, q->kanaal, van, tot, &vs,
 			       &nvs, e) ||
@@ -490,6 +492,21 @@ cellen_vrijgeven(struct store *s, int64_t id, struct err *e)
 	return run(s, st, e);
 }
 
+/* The reminder of appointment `id` starting at `start`, `uren` hours
+ * before (the municipality's setting; 0: none), when there is time for
+ * it. */
+static enum status
+herinnering_na(struct store *s, int64_t id, int volgnummer, int64_t start,
+	       int uren, struct err *e)
+{
+	int64_t wanneer = start - 3600 * (int64_t)uren;
+
+	if (uren == 0 || wanneer <= s->now)
+		return ST_OK;
+	return bericht_queue(s, id, BERICHT_HERINNERING, volgnummer, wanneer,
+			     e);
+}
+
 /* The reminder of appointment `id` starting at `start`, when its
  * municipality sends one and there is time for it. */
 static enum status
@@ -498,15 +515,10 @@ herinnering_plannen(struct store *s, int64_t id, int64_t gid,
 		    struct err *e)
 {
 	struct afspraak_instelling i;
-	int64_t wanneer;
 
 	if (instelling_lezen(s, &s->scratch, gid, gemeente, &i, e))
 		return e->status;
-	wanneer = start - 3600 * (int64_t)i.herinnering;
-	if (i.herinnering == 0 || wanneer <= s->now)
-		return ST_OK;
-	return bericht_queue(s, id, BERICHT_HERINNERING, volgnummer, wanneer,
-			     e);
+	return herinnering_na(s, id, volgnummer, start, i.herinnering, e);
 }
 
 /* "paspoort x2, rijbewijs x1": the products of an appointment. */
@@ -696,6 +708,83 @@ sleutel_gebruikt(struct store *s, struct arena *a,
 	return e->status;
 }
 
+/* Products r[0..n) in code order (the order afspraak_regels_lees reads
+ * them in): insertion sort, n is at most AFSPRAAK_MAX_PRODUCTEN. */
+static void
+regels_op_code(struct afspraak_regel *r, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct afspraak_regel x = r[i];
+		size_t j = i;
+
+		for (; j > 0 && strcmp(r[j - 1].product, x.product) > 0; j--)
+			r[j] = r[j - 1];
+		r[j] = x;
+	}
+}
+
+/*
+ * The appointment just booked, as afspraak_lees would read it back: made
+ * from what was written instead of two more statements inside the
+ * writers' lock.
+ */
+static enum status
+geboekt_record(struct arena *a, const struct afspraak_boeking *b,
+	       const char *ref, const struct bezoek *bz,
+	       const struct vestiging *v, const struct slot *sl, int64_t id,
+	       const char *nummer, int64_t eind, const char *nu,
+	       struct afspraak_rij *r, struct err *e)
+{
+	struct afspraak *x = &r->a;
+
+	memset(r, 0, sizeof(*r));
+	if (!(x->regels = arena_calloc(a, bz->n, sizeof(*x->regels))))
+		return nomem(e);
+	for (size_t i = 0; i < bz->n; i++)
+		x->regels[i] = (struct afspraak_regel){
+			.product = bz->p[i].code,
+			.naam = bz->p[i].naam,
+			.personen = bz->personen[i],
+			.meenemen = bz->p[i].meenemen,
+		};
+	x->nregels = bz->n;
+	regels_op_code(x->regels, x->nregels);
+	x->id = id;
+	x->referentie = arena_strdup(a, ref);
+	x->gemeente = arena_strdup(a, b->vraag.gemeente);
+	x->vestiging = v->code;
+	x->vestiging_naam = v->naam;
+	x->kanaal = v->kanaal;
+	x->start = b->start;
+	x->eind = eind;
+	x->medewerker = nummer;
+	x->balie = sl->balie;
+	x->status = AS_GEBOEKT;
+	x->naam = arena_strdup(a, b->naam);
+	x->email = tekst_leeg(b->email) ? NULL : arena_strdup(a, b->email);
+	x->telefoon =
+		tekst_leeg(b->telefoon) ? NULL : arena_strdup(a, b->telefoon);
+	x->volgnummer = 0;
+	x->aangemaakt = x->gewijzigd = arena_strdup(a, nu);
+	r->gemeente_id = bz->gemeente_id;
+	r->vestiging_id = v->id;
+	r->medewerker_id = sl->medewerker;
+	r->buffer = bz->buffer;
+	if (!x->referentie || !x->aangemaakt || !x->gemeente || !x->naam ||
+	    (!tekst_leeg(b->email) && !x->email) ||
+	    (!tekst_leeg(b->telefoon) && !x->telefoon))
+		return nomem(e);
+	return ST_OK;
+}
+
+/*
+ * Booking holds the one writers' lock from its first statement to its
+ * commit, so what it reads there is kept short: the municipality's id
+ * (which never changes) and its reminder setting (a setting changed at
+ * the same moment counts from the next booking) are read before the
+ * lock; everything the engine decides on is read inside it; and the
+ * appointment is not read back after it is written.
+ */
 enum status
 store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 		   struct arena *a, struct afspraak *out, bool *opnieuw,
@@ -703,27 +792,33 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 {
 	const struct afspraak_vraag *q = &b->vraag;
 	char ref[AFSPRAAK_REFERENTIE_LEN + 1], nu[32];
-	const char *eerder = NULL;
+	const char *eerder = NULL, *nummer = NULL;
+	struct afspraak_instelling inst;
 	struct afspraak_rij r;
 	struct vestiging *v = NULL;
 	struct slot sl = { 0 };
 	struct db_stmt *st;
 	struct bezoek bz = { 0 };
 	int64_t gid = 0, id = 0, eind;
-	enum db_fout f;
 	enum status rc;
+	int n;
 
 	memset(out, 0, sizeof(*out));
+	memset(&r, 0, sizeof(r));
+	memset(&inst, 0, sizeof(inst));
 	*opnieuw = false;
 	boeking_velden(b, e);
 	if (e->status)
 		return e->status;
 	for (size_t i = 0; i <= AFSPRAAK_REFERENTIE_LEN; i++)
 		ref[i] = (char)toupper((unsigned char)b->referentie[i]);
+	if (org_id(s, q->gemeente, ORG_GEMEENTE, NULL, &gid, e) ||
+	    (!tekst_leeg(b->email) &&
+	     instelling_lezen(s, a, gid, q->gemeente, &inst, e)))
+		return e->status;
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (!org_id(s, q->gemeente, ORG_GEMEENTE, NULL, &gid, e) &&
-	    !afspraak_familie(s, q->gemeente, e) && b->sleutel)
+	if (!afspraak_familie(s, q->gemeente, e) && b->sleutel)
 		sleutel_gebruikt(s, a, b, gid, &eerder, e);
 	if (!e->status && eerder) {
 		/* The same request again: its appointment, nothing
@@ -740,8 +835,8 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 		return e->status;
 	}
 	if (!e->status)
-		bezoek_lees(s, a, q->gemeente, q->regels, q->nregels, q->kanaal,
-			    false, &bz, e);
+		bezoek_lees(s, a, q->gemeente, gid, q->regels, q->nregels,
+			    q->kanaal, false, &bz, e);
 	if (!e->status)
 		tijd_kiezen(s, a, &bz, q->vestiging, q->kanaal, b->start, 0, &v,
 			    &sl, e);
@@ -762,11 +857,16 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 		bind_text(st, 12, b->sleutel);
 		bind_text(st, 13, b->sleutel ? b->verzoek_hash : NULL);
 		bind_text(st, 14, nu);
-		if ((f = insert_id(s, st, &id)) == DB_UNIQUE)
+		if ((n = db_step(st)) == 1) {
+			id = db_col_int(st, 0);
+			nummer = col_text(a, st, 1);
+		}
+		db_reset(st);
+		if (n < 0 && db_laatste(s->db) == DB_UNIQUE)
 			conflict_veld(e, "referentie", "in-use",
 				      "Deze afspraakcode is al in gebruik; "
 				      "maak een nieuwe.");
-		else if (f != DB_OK)
+		else if (n != 1)
 			db_error(s, e, "afspraak");
 	}
 	for (size_t i = 0; !e->status && i < bz.n; i++) {
@@ -782,8 +882,9 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 			     &sl, e);
 	if (!e->status && !tekst_leeg(b->email) &&
 	    !bericht_queue(s, id, BERICHT_BEVESTIGING, 0, s->now, e))
-		herinnering_plannen(s, id, gid, q->gemeente, 0, b->start, e);
-	if (!e->status && !afspraak_lees(s, a, ref, NULL, &r, e)) {
+		herinnering_na(s, id, 0, b->start, inst.herinnering, e);
+	if (!e->status && !geboekt_record(a, b, ref, &bz, v, &sl, id, nummer,
+					  eind, nu, &r, e)) {
 		s->scope = q->gemeente;
 		audit_append(s, "create", 201, "afspraak",
 			     scratch_tekst(s, "afspraken/%s", ref), ref, NULL,
@@ -914,8 +1015,8 @@ store_afspraak_move(struct store *s, const char *referentie,
 		oud = afspraak_json(s, &r.a);
 		for (size_t i = 0; i < r.a.nregels; i++)
 			regels[i] = r.a.regels[i];
-		bezoek_lees(s, a, r.a.gemeente, regels, r.a.nregels, nv.kanaal,
-			    true, &bz, e);
+		bezoek_lees(s, a, r.a.gemeente, r.gemeente_id, regels,
+			    r.a.nregels, nv.kanaal, true, &bz, e);
 	}
 	if (!e->status && !cellen_vrijgeven(s, r.a.id, e))
 		tijd_kiezen(s, a, &bz, code, nv.kanaal, start, r.a.id, &v, &sl,
