@@ -269,15 +269,21 @@ zoek_bind(struct db_stmt *st, const struct bezoek *b, enum kanaal k,
  * `vid`, or 0: all of the municipality's on channel k), starts from `van`
  * to `tot` (UTC): two range queries, one for the roster and one for
  * what is booked, both over what a visit starting in the window could
- * touch. Appointment `behalve` (one being moved) is left out.
+ * touch. Appointment `behalve` (one being moved) is left out. With
+ * `start` (not 0; a booking: the one location vid, the window its local
+ * day) what is booked is read for that start alone: the location's
+ * bookings of the day (the engine counts them per staff member) and
+ * whatever else holds a cell of the visit (Q_AFSPRAAK_BEZET_START), the
+ * same choice of staff member and desk from far fewer rows.
  */
 static enum status
 zoek_lezen(struct store *s, struct arena *a, const struct bezoek *b,
 	   const struct vestiging *vs, size_t nvs, enum kanaal k, int64_t vid,
-	   int64_t van, int64_t tot, int64_t behalve, struct zoek *z,
-	   struct err *e)
+	   int64_t van, int64_t tot, int64_t behalve, int64_t start,
+	   struct zoek *z, struct err *e)
 {
-	int64_t eind = tot + 60 * (int64_t)(b->duur + b->buffer);
+	int64_t houd = 60 * (int64_t)(b->duur + b->buffer);
+	int64_t eind = tot + houd;
 	size_t capd = 0, capb = 0;
 	struct db_stmt *st;
 	int r;
@@ -316,10 +322,18 @@ zoek_lezen(struct store *s, struct arena *a, const struct bezoek *b,
 		};
 	}
 	db_reset(st);
-	if (r < 0 || !(st = stmt(s, Q_AFSPRAAK_BEZET, e)))
+	if (r < 0 ||
+	    !(st = stmt(s, start ? Q_AFSPRAAK_BEZET_START : Q_AFSPRAAK_BEZET,
+			e)))
 		return e->status;
 	zoek_bind(st, b, k, vid, van, eind);
 	bind_int(st, 6, behalve);
+	if (start) {
+		bind_int(st, 7, start / AFSPRAAK_CEL);
+		bind_int(st, 8,
+			 (start + houd + AFSPRAAK_CEL - 1) / AFSPRAAK_CEL);
+		bind_int(st, 9, nvs ? vs[0].balies : 0);
+	}
 	while ((r = next_row(s, st, e)) == 1) {
 		if (!PUSH(a, z->b, z->nb, capb)) {
 			db_reset(st);
@@ -379,7 +393,7 @@ store_vrije_tijden(struct store *s, const struct afspraak_vraag *q, day_t van,
 			       &nvs, e) ||
 	    zoek_lezen(s, a, &b, vs, nvs, q->kanaal,
 		       q->vestiging ? vs[0].id : 0, afspraak_utc(van, 0),
-		       afspraak_utc(tot + 1, 0), 0, &z, e))
+		       afspraak_utc(tot + 1, 0), 0, 0, &z, e))
 		return e->status;
 	return slot_zoek(z.v, z.nv, z.d, z.nd, z.b, z.nb, &z.q, a, out, n, e);
 }
@@ -417,7 +431,7 @@ tijd_kiezen(struct store *s, struct arena *a, const struct bezoek *b,
 	if (vestigingen_kiezen(s, a, b, code, k, dag - 1, dag + 1, &vs, &nvs,
 			       e) ||
 	    zoek_lezen(s, a, b, vs, 1, k, vs[0].id, afspraak_utc(dag, 0),
-		       afspraak_utc(dag + 1, 0), behalve, &z, e))
+		       afspraak_utc(dag + 1, 0), behalve, start, &z, e))
 		return e->status;
 	z.q.van = start;
 	z.q.tot = start + 1;

@@ -1032,6 +1032,78 @@ test_boeken(void **state)
 	assert_int_equal(b.id, 100);
 }
 
+/*
+ * A booking reads only what its one start needs (Q_AFSPRAAK_BEZET_START:
+ * the location's bookings of the day, and what holds a cell of the
+ * visit elsewhere or from the day before), a search the whole window:
+ * both must choose the same staff member and desk. A square with two
+ * desks and three staff, one of whom also works at the town hall, so
+ * that bookings elsewhere and a cancelled one come into it: every time
+ * the search offers is booked in a scattered order, and each booking
+ * must take exactly the staff member and desk the search named.
+ */
+static void
+test_boeken_zelfde_keuze(void **state)
+{
+	static const char *const producten[] = { "paspoort", "uittreksel" };
+	struct fixture *f = *state;
+	size_t geboekt = 0, elders = 0;
+	char sql[200];
+
+	add_loket(f);
+	add_vestiging(f, "GM0397", "heemstede-plein", KANAAL_FYSIEK, 2);
+	add_dienst(f, "M1", "heemstede-plein", MAANDAG, 600, 720,
+		   "reisdocumenten,burgerzaken");
+	add_dienst(f, "M2", "heemstede-plein", MAANDAG, 540, 660,
+		   "reisdocumenten,burgerzaken");
+	add_dienst(f, "M2", RAADHUIS, MAANDAG, 660, 720,
+		   "reisdocumenten,burgerzaken");
+	add_dienst(f, "M3", "heemstede-plein", MAANDAG, 540, 720,
+		   "reisdocumenten,burgerzaken");
+	for (int i = 0; i < 200; i++) {
+		const char *p = producten[i % 2];
+		struct afspraak_regel r = { .product = p,
+					    .personen = 1 + (i / 2) % 2 };
+		struct afspraak_vraag q =
+			vraag(&r, 1, KANAAL_FYSIEK,
+			      i % 5 == 4 ? RAADHUIS : "heemstede-plein");
+		struct afspraak a;
+		struct slot *s;
+		char ref[16];
+		size_t n, k;
+
+		OK(store_vrije_tijden(f->s, &q, D(MAANDAG), D(MAANDAG), &f->a,
+				      &s, &n, &f->e));
+		if (n == 0)
+			continue;
+		k = (size_t)(i * 7) % n;
+		snprintf(ref, sizeof(ref), "ZK%02dABCD", i);
+		ref[2] = "23456789"[i % 8];
+		ref[3] = "ABCDEFGH"[(i / 8) % 8];
+		ref[4] = "JKMNPQRS"[(i / 64) % 8];
+		OK(boek_met(f, "GM0397", q.vestiging, p, r.personen, s[k].start,
+			    ref, NULL, NULL, &a, NULL));
+		snprintf(sql, sizeof(sql),
+			 "SELECT medewerker_id * 100 + balie FROM afspraak "
+			 "WHERE referentie = '%s'",
+			 ref);
+		assert_int_equal(raw_int(f, sql),
+				 s[k].medewerker * 100 + s[k].balie);
+		geboekt++;
+		elders += i % 5 == 4;
+		if (i == 12) {
+			/* A cancelled booking holds nothing. */
+			OK(store_afspraak_cancel(f->s, ref, NULL, &f->a, &a,
+						 &f->e));
+		}
+	}
+	assert_int_equal(geboekt, 37);
+	assert_int_equal(elders, 10);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM afspraak WHERE "
+				    "status = 'geboekt'"),
+			 (long)geboekt - 1);
+}
+
 static void
 test_boeken_sleutel(void **state)
 {
@@ -1595,6 +1667,7 @@ main(void)
 		TEST(test_instellingen),
 		TEST(test_vrije_tijden),
 		TEST(test_boeken),
+		TEST(test_boeken_zelfde_keuze),
 		TEST(test_boeken_sleutel),
 		TEST(test_boeken_gelijktijdig),
 		TEST(test_verplaatsen_annuleren),
