@@ -939,7 +939,8 @@ static const char *const texts[Q__COUNT] = {
 		"c.medewerker_id, c.vestiging_id, c.balie, c.cel FROM b JOIN "
 		"afspraak_cel c ON c.vestiging_id = $3 AND c.balie = b.n AND "
 		"c.cel = CAST($4 AS BIGINT) / 300 - 1) "
-		"SELECT " BEZET_KOLOMMEN " FROM afspraak a WHERE a.vestiging_id "
+		"SELECT " BEZET_KOLOMMEN
+		" FROM afspraak a WHERE a.vestiging_id "
 		"= $3 AND a.status <> 'geannuleerd' AND a.id <> $6 AND "
 		"a.start_utc >= $4 AND a.start_utc < $5 UNION ALL SELECT "
 		"medewerker_id, vestiging_id, balie, 300 * min(cel), "
