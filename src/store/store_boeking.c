@@ -285,7 +285,7 @@ zoek_lezen(struct store *s, struct arena *a, const struct bezoek *b,
 	int64_t houd = 60 * (int64_t)(b->duur + b->buffer);
 	int64_t eind = tot + houd;
 	size_t capd = 0, capb = 0;
-	struct db_stmt *st;
+	struct db_stmt *st, *sb;
 	int r;
 
 	memset(z, 0, sizeof(*z));
@@ -304,9 +304,23 @@ zoek_lezen(struct store *s, struct arena *a, const struct bezoek *b,
 			.nsluitingen = vs[i].nsluitingen,
 		};
 	z->nv = nvs;
+	/* Both go to the database at once (db_send). */
 	if (!(st = stmt(s, Q_DIENST_ZOEK, e)))
 		return e->status;
 	zoek_bind(st, b, k, vid, van, eind);
+	db_send(st);
+	if (!(sb = stmt(s, start ? Q_AFSPRAAK_BEZET_START : Q_AFSPRAAK_BEZET,
+			e)))
+		return e->status;
+	zoek_bind(sb, b, k, vid, van, eind);
+	bind_int(sb, 6, behalve);
+	if (start) {
+		bind_int(sb, 7, start / AFSPRAAK_CEL);
+		bind_int(sb, 8,
+			 (start + houd + AFSPRAAK_CEL - 1) / AFSPRAAK_CEL);
+		bind_int(sb, 9, nvs ? vs[0].balies : 0);
+	}
+	db_send(sb);
 	while ((r = next_row(s, st, e)) == 1) {
 		if (!PUSH(a, z->d, z->nd, capd)) {
 			db_reset(st);
@@ -322,18 +336,9 @@ zoek_lezen(struct store *s, struct arena *a, const struct bezoek *b,
 		};
 	}
 	db_reset(st);
-	if (r < 0 ||
-	    !(st = stmt(s, start ? Q_AFSPRAAK_BEZET_START : Q_AFSPRAAK_BEZET,
-			e)))
+	if (r < 0)
 		return e->status;
-	zoek_bind(st, b, k, vid, van, eind);
-	bind_int(st, 6, behalve);
-	if (start) {
-		bind_int(st, 7, start / AFSPRAAK_CEL);
-		bind_int(st, 8,
-			 (start + houd + AFSPRAAK_CEL - 1) / AFSPRAAK_CEL);
-		bind_int(st, 9, nvs ? vs[0].balies : 0);
-	}
+	st = sb;
 	while ((r = next_row(s, st, e)) == 1) {
 		if (!PUSH(a, z->b, z->nb, capb)) {
 			db_reset(st);
@@ -468,22 +473,33 @@ tijd_kiezen(struct store *s, struct arena *a, const struct bezoek *b,
 			   "van de vrije tijden.");
 }
 
-/* The cells [van, tot) of appointment `id` as slot `sl` holds them. */
-static enum status
-cellen_nemen(struct store *s, int64_t id, int64_t van, int64_t tot,
-	     const struct slot *sl, struct err *e)
+/* The statement inserting the cells [van, tot) of appointment `id` as
+ * slot `sl` holds them, bound and sent (db_send); cellen_uitslag steps
+ * it. NULL: e says why. */
+static struct db_stmt *
+cellen_zenden(struct store *s, int64_t id, int64_t van, int64_t tot,
+	      const struct slot *sl, struct err *e)
 {
 	struct db_stmt *st = stmt(s, Q_CEL_INSERT, e);
-	enum db_fout f;
 
 	if (!st)
-		return e->status;
+		return NULL;
 	bind_int(st, 1, id);
 	bind_int(st, 2, van / AFSPRAAK_CEL);
 	bind_int(st, 3, (tot + AFSPRAAK_CEL - 1) / AFSPRAAK_CEL);
 	bind_int(st, 4, sl->medewerker);
 	bind_int(st, 5, sl->vestiging);
 	bind_int(st, 6, sl->balie);
+	db_send(st);
+	return st;
+}
+
+/* Whether the cells went in: a cell held already is "bezet". */
+static enum status
+cellen_uitslag(struct store *s, struct db_stmt *st, struct err *e)
+{
+	enum db_fout f;
+
 	if (db_step(st) >= 0) {
 		db_reset(st);
 		return ST_OK;
@@ -493,6 +509,16 @@ cellen_nemen(struct store *s, int64_t id, int64_t van, int64_t tot,
 	if (f == DB_UNIQUE)
 		return bezet(e);
 	return db_error(s, e, "afspraak_cel");
+}
+
+/* The cells [van, tot) of appointment `id` as slot `sl` holds them. */
+static enum status
+cellen_nemen(struct store *s, int64_t id, int64_t van, int64_t tot,
+	     const struct slot *sl, struct err *e)
+{
+	struct db_stmt *st = cellen_zenden(s, id, van, tot, sl, e);
+
+	return st ? cellen_uitslag(s, st, e) : e->status;
 }
 
 static enum status
@@ -811,7 +837,7 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 	struct afspraak_rij r;
 	struct vestiging *v = NULL;
 	struct slot sl = { 0 };
-	struct db_stmt *st;
+	struct db_stmt *st, *sp = NULL, *sc = NULL, *sb = NULL;
 	struct bezoek bz = { 0 };
 	int64_t gid = 0, id = 0, eind;
 	enum status rc;
@@ -883,19 +909,32 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 		else if (n != 1)
 			db_error(s, e, "afspraak");
 	}
+	/* The products, the cells and the confirmation go to the database
+	 * at once (db_send), each answer read in turn; the first refused
+	 * (a cell held: "bezet") stops the rest. A second product waits
+	 * for the first, which holds the same statement. */
 	for (size_t i = 0; !e->status && i < bz.n; i++) {
 		if (!(st = stmt(s, Q_AFSPRAAK_PRODUCT_INSERT, e)))
 			break;
 		bind_int(st, 1, id);
 		bind_int(st, 2, bz.p[i].id);
 		bind_int(st, 3, bz.personen[i]);
-		run(s, st, e);
+		if (i + 1 < bz.n)
+			run(s, st, e);
+		else
+			db_send(sp = st);
 	}
 	if (!e->status)
-		cellen_nemen(s, id, b->start, eind + 60 * (int64_t)bz.buffer,
-			     &sl, e);
-	if (!e->status && !tekst_leeg(b->email) &&
-	    !bericht_queue(s, id, BERICHT_BEVESTIGING, 0, s->now, e))
+		sc = cellen_zenden(s, id, b->start,
+				   eind + 60 * (int64_t)bz.buffer, &sl, e);
+	if (!e->status && !tekst_leeg(b->email))
+		sb = bericht_queue_send(s, id, BERICHT_BEVESTIGING, 0, s->now,
+					e);
+	if (!e->status && sp)
+		run(s, sp, e);
+	if (!e->status && sc)
+		cellen_uitslag(s, sc, e);
+	if (!e->status && sb && !run(s, sb, e))
 		herinnering_na(s, id, 0, b->start, inst.herinnering, e);
 	if (!e->status && !geboekt_record(a, b, ref, &bz, v, &sl, id, nummer,
 					  eind, nu, &r, e)) {
