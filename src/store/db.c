@@ -201,6 +201,13 @@ db_col_name(struct db_stmt *s, int i)
 }
 
 void
+db_send(struct db_stmt *s)
+{
+	if (s && s->db->ops->send)
+		s->db->ops->send(s);
+}
+
+void
 db_reset(struct db_stmt *s)
 {
 	if (s)

@@ -96,6 +96,19 @@ void db_bind_null(struct db_stmt *st, int n);
 /* Run or continue: 1 a row is ready, 0 done, -1 error (db_laatste). */
 int db_step(struct db_stmt *st);
 
+/*
+ * Start the bound statement st now and read its rows later with db_step,
+ * so that several statements cost one round trip: inside a transaction,
+ * PostgreSQL gets every statement sent one after another at once (libpq's
+ * pipeline) and answers them all when the first is stepped. Step every
+ * statement sent, in the order sent, before running another on the
+ * connection (running one that was not sent, or taking a sent one again
+ * with db_stmt, first collects all answers: correct, one round trip
+ * more). SQLite runs each at its first db_step, as does PostgreSQL
+ * outside a transaction (where a lost connection is made anew).
+ */
+void db_send(struct db_stmt *st);
+
 /* Column i of the current row: NULL text, 0 integer, or true for null. */
 const char *db_col_text(struct db_stmt *st, int i);
 int64_t db_col_int(struct db_stmt *st, int i);

@@ -15,6 +15,9 @@ struct db_ops {
 	void (*bind_int)(struct db_stmt *s, int n, int64_t v);
 	void (*bind_null)(struct db_stmt *s, int n);
 	int (*step)(struct db_stmt *s);
+	/* Start a statement now, its rows read later (db_send); NULL: it
+	 * runs at its first step. */
+	void (*send)(struct db_stmt *s);
 	const char *(*col_text)(struct db_stmt *s, int i);
 	int64_t (*col_int)(struct db_stmt *s, int i);
 	bool (*col_null)(struct db_stmt *s, int i);

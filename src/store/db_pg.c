@@ -2,9 +2,10 @@
  * db_pg.c - the PostgreSQL driver of db.h, on libpq: statements prepared
  * on the server once per connection (named "s<number>"), every value sent
  * as text with its type inferred by the server, rows read a result at a
- * time, many rows streamed with COPY, and a connection that went away
- * made anew at the next statement outside a transaction. The only file
- * besides db_sqlite.c that calls a database library.
+ * time, statements sent inside a transaction answered together (libpq's
+ * pipeline mode, db_send), many rows streamed with COPY, and a connection
+ * that went away made anew at the next statement outside a transaction.
+ * The only file besides db_sqlite.c that calls a database library.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,8 @@ struct pg_stmt {
 	char *owned[PG_MAX_PARAMS];
 	PGresult *res;
 	int row, nrows;
+	bool verzonden; /* sent in the pipeline, its answer not yet read */
+	bool nieuw; /* res is an answer from the pipeline not yet looked at */
 };
 
 struct pg_db {
@@ -37,6 +40,9 @@ struct pg_db {
 	PGconn *conn;
 	struct pg_stmt stmts[DB_MAX_STMTS];
 	int64_t changes;
+	bool pijp; /* in pipeline mode */
+	struct pg_stmt *rij[DB_MAX_STMTS]; /* sent, in order */
+	int nrij;
 };
 
 struct pg_bulk {
@@ -121,6 +127,45 @@ verbonden(struct db *d)
 
 static void pg_close(struct db *d);
 static enum db_fout pg_exec(struct db *d, const char *sql);
+
+/*
+ * Collect the answers of every statement sent (db_send) into each
+ * statement, and leave pipeline mode: one round trip for all of them.
+ * With `extra`, one more statement was sent last (pg_exec's) and
+ * *extra is its answer. Called before anything else is run.
+ */
+static void
+leeg(struct pg_db *db, PGresult **extra)
+{
+	PGconn *conn = db->conn;
+	PGresult *r;
+
+	if (!db->pijp)
+		return;
+	PQpipelineSync(conn);
+	for (int i = 0; i < db->nrij; i++) {
+		struct pg_stmt *s = db->rij[i];
+
+		s->res = PQgetResult(conn);
+		s->verzonden = false;
+		s->nieuw = true;
+		/* The end of this statement's answer. */
+		while (s->res && (r = PQgetResult(conn)))
+			PQclear(r);
+	}
+	db->nrij = 0;
+	if (extra) {
+		*extra = PQgetResult(conn);
+		while (*extra && (r = PQgetResult(conn)))
+			PQclear(r);
+	}
+	/* The sync's own answer; then the pipeline is empty. */
+	for (int i = 0; i < 4 && PQexitPipelineMode(conn) != 1; i++) {
+		if ((r = PQgetResult(conn)))
+			PQclear(r);
+	}
+	db->pijp = PQpipelineStatus(conn) != PQ_PIPELINE_OFF;
+}
 
 /* Why `conn` is not connected, for people: libpq's words, trimmed. */
 static void
@@ -266,6 +311,9 @@ db_pg_open(const char *url, bool maken, struct db **out, char *melding,
 static void
 los(struct pg_stmt *s, bool bindingen)
 {
+	if (s->verzonden)
+		leeg(PG(s->base.db), NULL);
+	s->nieuw = false;
 	PQclear(s->res);
 	s->res = NULL;
 	s->row = s->nrows = 0;
@@ -336,6 +384,7 @@ pg_stmt(struct db *d, int id, const char *sql)
 		return NULL;
 	if (s->prepared)
 		return &s->base;
+	leeg(PG(d), NULL);
 	free(s->sql);
 	if (!(s->sql = strdup(sql))) {
 		db_zet_fout(d, DB_ANDERS, "statement %d: no room", id);
@@ -397,17 +446,51 @@ pg_bind_null(struct db_stmt *st, int n)
 	plek(PGS(st), n);
 }
 
+/* Take in statement s's answer in s->res: 0, or -1 on an error. */
+static int
+uitslag(struct pg_stmt *s)
+{
+	struct pg_db *db = PG(s->base.db);
+	ExecStatusType t = PQresultStatus(s->res);
+
+	s->nieuw = false;
+	if (t == PGRES_TUPLES_OK) {
+		s->nrows = PQntuples(s->res);
+		db->changes = s->nrows;
+	} else if (t == PGRES_COMMAND_OK) {
+		s->nrows = 0;
+		db->changes = strtoll(PQcmdTuples(s->res), NULL, 10);
+	} else {
+		fout(s->base.db, s->res, "step");
+		PQclear(s->res);
+		s->res = NULL;
+		return -1;
+	}
+	s->row = 0;
+	return 0;
+}
+
 static int
 pg_step(struct db_stmt *st)
 {
 	struct pg_stmt *s = PGS(st);
 	struct pg_db *db = PG(st->db);
 
-	if (!s->res) {
+	if (s->verzonden)
+		leeg(db, NULL);
+	if (s->nieuw) {
+		if (!s->res) {
+			fout(st->db, NULL, "step");
+			return -1;
+		}
+		if (uitslag(s) < 0)
+			return -1;
+	} else if (!s->res) {
 		int id = (int)(s - db->stmts);
 		char naam[16];
 		ExecStatusType t;
 
+		leeg(db, NULL);
 		snprintf(naam, sizeof(naam), "s%d", id);
 		s->res = PQexecPrepared(db->conn, naam, s->nparams, s->vals,
 					NULL, NULL, 0);
@@ -422,27 +505,40 @@ pg_step(struct db_stmt *st)
 				return -1;
 			s->res = PQexecPrepared(db->conn, naam, s->nparams,
 						s->vals, NULL, NULL, 0);
-			t = PQresultStatus(s->res);
 		}
-		if (t == PGRES_TUPLES_OK) {
-			s->nrows = PQntuples(s->res);
-			db->changes = s->nrows;
-		} else if (t == PGRES_COMMAND_OK) {
-			s->nrows = 0;
-			db->changes = strtoll(PQcmdTuples(s->res), NULL, 10);
-		} else {
-			fout(st->db, s->res, "step");
-			PQclear(s->res);
-			s->res = NULL;
+		if (uitslag(s) < 0)
 			return -1;
-		}
-		s->row = 0;
 	}
 	if (s->row < s->nrows) {
 		s->row++;
 		return 1;
 	}
 	return 0;
+}
+
+/* Start statement st in the pipeline (db_send); outside a transaction,
+ * or when it cannot be sent, it runs at its first step instead. */
+static void
+pg_send(struct db_stmt *st)
+{
+	struct pg_stmt *s = PGS(st);
+	struct pg_db *db = PG(st->db);
+	char naam[16];
+
+	if (st->db->depth == 0 || s->res || s->verzonden ||
+	    db->nrij >= DB_MAX_STMTS)
+		return;
+	if (!db->pijp) {
+		if (PQenterPipelineMode(db->conn) != 1)
+			return;
+		db->pijp = true;
+	}
+	snprintf(naam, sizeof(naam), "s%d", (int)(s - db->stmts));
+	if (PQsendQueryPrepared(db->conn, naam, s->nparams, s->vals, NULL, NULL,
+				0) != 1)
+		return;
+	s->verzonden = true;
+	db->rij[db->nrij++] = s;
 }
 
 static const char *
@@ -506,7 +602,18 @@ pg_exec(struct db *d, const char *sql)
 
 	if (verbonden(d) != DB_OK)
 		return d->laatste;
-	r = PQexec(PG(d)->conn, sql);
+	/* After statements sent, COMMIT goes with them: one round trip
+	 * (after a failed one it fails too, and the caller rolls back).
+	 * Anything else, ROLLBACK above all, runs after their answers. */
+	r = NULL;
+	if (PG(d)->pijp && strcmp(sql, "COMMIT") == 0 &&
+	    PQsendQueryParams(PG(d)->conn, sql, 0, NULL, NULL, NULL, NULL, 0) ==
+		    1)
+		leeg(PG(d), &r);
+	else {
+		leeg(PG(d), NULL);
+		r = PQexec(PG(d)->conn, sql);
+	}
 	t = PQresultStatus(r);
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK &&
 	    opnieuw_verbonden(d)) {
@@ -552,6 +659,7 @@ pg_bulk_begin(struct db *d, const char *tabel, const char *kolommen, int ncols)
 		return NULL;
 	}
 	snprintf(sql, sizeof(sql), "COPY %s (%s) FROM STDIN", tabel, kolommen);
+	leeg(PG(d), NULL);
 	r = PQexec(PG(d)->conn, sql);
 	if (PQresultStatus(r) != PGRES_COPY_IN) {
 		fout(d, r, "copy");
@@ -664,6 +772,7 @@ static const struct db_ops pg_ops = {
 	.bind_int = pg_bind_int,
 	.bind_null = pg_bind_null,
 	.step = pg_step,
+	.send = pg_send,
 	.col_text = pg_col_text,
 	.col_int = pg_col_int,
 	.col_null = pg_col_null,

@@ -910,6 +910,44 @@ static const char *const texts[Q__COUNT] = {
 		"a.medewerker_id IN (SELECT d.medewerker_id " DIENST_ZOEK
 		") AND a.vestiging_id NOT IN (SELECT v.id FROM vestiging v "
 		"WHERE " ZOEK_VESTIGING ") AND " BEZET_TIJD,
+	/* What a booking of one start needs to know (tijd_kiezen in
+	 * store_boeking.c), reading far less than Q_AFSPRAAK_BEZET: the
+	 * bookings at location $3 starting in [$4, $5) in full (the engine
+	 * counts them per staff member), and what else holds a cell in
+	 * [$7, $8) (the start's visit and buffer) of a staff member rostered
+	 * there ($1..$5 as DIENST_ZOEK) or of one of the location's $9
+	 * desks, from afspraak_cel's two keys alone instead of a scan of
+	 * the day: per appointment the cells it holds there. A booking
+	 * holds one unbroken run of cells, so one that also holds the cell
+	 * before midnight ($4) began the day before: it is given from that
+	 * cell, which the engine does not count among the day's; the
+	 * location's others are in the first part already. Not
+	 * appointment $6. */
+	[Q_AFSPRAAK_BEZET_START] =
+		"WITH RECURSIVE b (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM "
+		"b WHERE n < CAST($9 AS INTEGER)), m (id) AS (SELECT "
+		"d.medewerker_id " DIENST_ZOEK "), k (afspraak_id, "
+		"medewerker_id, vestiging_id, balie, cel) AS (SELECT "
+		"c.afspraak_id, c.medewerker_id, c.vestiging_id, c.balie, c.cel "
+		"FROM afspraak_cel c WHERE c.medewerker_id IN (SELECT id FROM m) "
+		"AND c.cel >= $7 AND c.cel < $8 UNION SELECT c.afspraak_id, "
+		"c.medewerker_id, c.vestiging_id, c.balie, c.cel FROM "
+		"afspraak_cel c WHERE c.medewerker_id IN (SELECT id FROM m) AND "
+		"c.cel = CAST($4 AS BIGINT) / 300 - 1 UNION SELECT "
+		"c.afspraak_id, c.medewerker_id, c.vestiging_id, c.balie, c.cel "
+		"FROM b JOIN afspraak_cel c ON c.vestiging_id = $3 AND c.balie = "
+		"b.n AND c.cel >= $7 AND c.cel < $8 UNION SELECT c.afspraak_id, "
+		"c.medewerker_id, c.vestiging_id, c.balie, c.cel FROM b JOIN "
+		"afspraak_cel c ON c.vestiging_id = $3 AND c.balie = b.n AND "
+		"c.cel = CAST($4 AS BIGINT) / 300 - 1) "
+		"SELECT " BEZET_KOLOMMEN
+		" FROM afspraak a WHERE a.vestiging_id "
+		"= $3 AND a.status <> 'geannuleerd' AND a.id <> $6 AND "
+		"a.start_utc >= $4 AND a.start_utc < $5 UNION ALL SELECT "
+		"medewerker_id, vestiging_id, balie, 300 * min(cel), "
+		"300 * (max(cel) + 1) FROM k WHERE afspraak_id <> $6 GROUP BY "
+		"afspraak_id, medewerker_id, vestiging_id, balie HAVING "
+		"max(cel) >= $7 AND (vestiging_id <> $3 OR min(cel) < $7)",
 	/* Booked appointments at location $1 starting in [$2, $3). */
 	[Q_AFSPRAAK_TELLEN] =
 		"SELECT count(*), min(start_utc) FROM afspraak WHERE "
@@ -937,10 +975,12 @@ static const char *const texts[Q__COUNT] = {
 		"INSERT INTO afspraak (id, referentie, gemeente_id, vestiging_id, "
 		"medewerker_id, balie, start_utc, eind_utc, buffer, status, naam, "
 		"email, telefoon, sleutel, verzoek_hash, volgnummer, aangemaakt, "
-		"gewijzigd) VALUES (" NIEUW_ID(
+		"gewijzigd, geboekt_utc, eerste_vrij_utc, inloop) VALUES (" NIEUW_ID(
 			"afspraak") "$1, $2, $3, $4, $5, $6, $7, $8, 'geboekt', "
-				    "$9, $10, $11, $12, $13, 0, $14, $14) "
-				    "RETURNING id",
+				    "$9, $10, $11, $12, $13, 0, $14, $14, $15, "
+				    "$16, $17) "
+				    "RETURNING id, (SELECT nummer FROM "
+				    "medewerker WHERE id = $4)",
 	[Q_AFSPRAAK_PRODUCT_INSERT] =
 		"INSERT INTO afspraak_product (afspraak_id, product_id, "
 		"personen) VALUES ($1, $2, $3)",
@@ -1022,9 +1062,6 @@ static const char *const texts[Q__COUNT] = {
 	[Q_QMATIC_SLEUTEL_BESTAAT] =
 		"SELECT aangemaakt_utc FROM qmatic_sleutel WHERE gemeente_id = $1",
 	/* ---- the desk (store_balie.c) ---- */
-	[Q_BALIE_BOEKING_ZET] =
-		"UPDATE afspraak SET geboekt_utc = $2, eerste_vrij_utc = $3, "
-		"inloop = $4 WHERE id = $1",
 	[Q_BALIE_STATUS] =
 		"UPDATE afspraak SET status = $2, status_utc = $3, uren_id = $4, "
 		"gewijzigd = $5 WHERE id = $1",

@@ -339,7 +339,8 @@ bind_vest_filter(struct db_stmt *st, const char *gemeente, const char *code,
  * The locations of municipality `gemeente`, with code `code`, of channel
  * `kanaal` (each NULL: any), by code, with their opening hours and the
  * closures that end on `van` or later (DATE_NONE: all) and begin by `tot`
- * (DATE_NONE: any). Three queries, whatever the number of locations.
+ * (DATE_NONE: any). Three queries, whatever the number of locations,
+ * sent at once.
  */
 enum status
 vestigingen_lezen(struct store *s, struct arena *a, const char *gemeente,
@@ -348,35 +349,37 @@ vestigingen_lezen(struct store *s, struct arena *a, const char *gemeente,
 {
 	struct open_rij *o;
 	struct sluit_rij *z;
-	struct db_stmt *st;
+	struct db_stmt *st, *so, *sz;
 	size_t no, nz;
 	void *arr;
 
 	*out = NULL;
 	*n = 0;
+	/* The three go to the database at once (db_send). */
 	if (!(st = stmt(s, Q_VEST_LIST, e)))
 		return e->status;
 	bind_vest_filter(st, gemeente, code, kanaal);
+	db_send(st);
+	if (!(so = stmt(s, Q_OPEN_LIST, e)))
+		return e->status;
+	bind_vest_filter(so, gemeente, code, kanaal);
+	db_send(so);
+	if (!(sz = stmt(s, Q_SLUITING_LIST, e)))
+		return e->status;
+	bind_vest_filter(sz, gemeente, code, kanaal);
+	if (van == DATE_NONE)
+		bind_text(sz, 4, ""); /* before every date */
+	else
+		bind_date(sz, 4, van);
+	bind_date(sz, 5, tot);
+	db_send(sz);
 	if (rows_read(s, a, st, sizeof(**out), lees_vestiging, &arr, n, e))
 		return e->status;
 	*out = arr;
-	if (*n == 0)
-		return ST_OK;
-	if (!(st = stmt(s, Q_OPEN_LIST, e)))
-		return e->status;
-	bind_vest_filter(st, gemeente, code, kanaal);
-	if (rows_read(s, a, st, sizeof(*o), lees_open, &arr, &no, e))
+	if (rows_read(s, a, so, sizeof(*o), lees_open, &arr, &no, e))
 		return e->status;
 	o = arr;
-	if (!(st = stmt(s, Q_SLUITING_LIST, e)))
-		return e->status;
-	bind_vest_filter(st, gemeente, code, kanaal);
-	if (van == DATE_NONE)
-		bind_text(st, 4, ""); /* before every date */
-	else
-		bind_date(st, 4, van);
-	bind_date(st, 5, tot);
-	if (rows_read(s, a, st, sizeof(*z), lees_sluiting, &arr, &nz, e))
+	if (rows_read(s, a, sz, sizeof(*z), lees_sluiting, &arr, &nz, e))
 		return e->status;
 	z = arr;
 	for (size_t i = 0; i < *n; i++) {

@@ -103,5 +103,10 @@ enum status afspraak_lees(struct store *s, struct arena *a,
 enum status bericht_queue(struct store *s, int64_t afspraak,
 			  enum bericht_soort soort, int volgnummer,
 			  int64_t volgende, struct err *e);
+/* bericht_queue's statement, bound and sent (db_send): the caller steps
+ * it (run) later, with others sent in between. NULL: e says why. */
+struct db_stmt *bericht_queue_send(struct store *s, int64_t afspraak,
+				   enum bericht_soort soort, int volgnummer,
+				   int64_t volgende, struct err *e);
 
 #endif

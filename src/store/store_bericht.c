@@ -47,20 +47,31 @@ soort_van(const char *t)
 	return BERICHT_BEVESTIGING;
 }
 
-enum status
-bericht_queue(struct store *s, int64_t afspraak, enum bericht_soort soort,
-	      int volgnummer, int64_t volgende, struct err *e)
+struct db_stmt *
+bericht_queue_send(struct store *s, int64_t afspraak, enum bericht_soort soort,
+		   int volgnummer, int64_t volgende, struct err *e)
 {
 	struct db_stmt *st = stmt(s, Q_BERICHT_INSERT, e);
 
 	if (!st)
-		return e->status;
+		return NULL;
 	bind_int(st, 1, afspraak);
 	bind_text(st, 2, bericht_soort_name(soort));
 	bind_int(st, 3, volgnummer);
 	bind_int(st, 4, s->now);
 	bind_int(st, 5, volgende);
-	return run(s, st, e);
+	db_send(st);
+	return st;
+}
+
+enum status
+bericht_queue(struct store *s, int64_t afspraak, enum bericht_soort soort,
+	      int volgnummer, int64_t volgende, struct err *e)
+{
+	struct db_stmt *st =
+		bericht_queue_send(s, afspraak, soort, volgnummer, volgende, e);
+
+	return st ? run(s, st, e) : e->status;
 }
 
 enum status

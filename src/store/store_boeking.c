@@ -71,14 +71,15 @@ struct bezoek {
 };
 
 /*
- * The visit of products r[0..n) of municipality `gemeente` on channel
- * `kanaal` (with `alle`, inactive products too: an appointment made
- * before keeps them). Unknown municipality or product: ST_NOT_FOUND;
+ * The visit of products r[0..n) of municipality `gemeente` (its id `gid`
+ * when the caller has it, else 0) on channel `kanaal` (with `alle`,
+ * inactive products too: an appointment made before keeps them).
+ * Unknown municipality or product: ST_NOT_FOUND;
  * more persons than a product allows, or a product not offered on the
  * channel: ST_INVALID by field.
  */
 static enum status
-bezoek_lees(struct store *s, struct arena *a, const char *gemeente,
+bezoek_lees(struct store *s, struct arena *a, const char *gemeente, int64_t gid,
 	    const struct afspraak_regel *r, size_t n, enum kanaal kanaal,
 	    bool alle, struct bezoek *b, struct err *e)
 {
@@ -118,7 +119,8 @@ bezoek_lees(struct store *s, struct arena *a, const char *gemeente,
 	}
 	if (e->status)
 		return e->status;
-	if (org_id(s, gemeente, ORG_GEMEENTE, NULL, &b->gemeente_id, e))
+	b->gemeente_id = gid;
+	if (!gid && org_id(s, gemeente, ORG_GEMEENTE, NULL, &b->gemeente_id, e))
 		return e->status;
 	b->gemeente = gemeente;
 	b->n = n;
@@ -267,17 +269,23 @@ zoek_bind(struct db_stmt *st, const struct bezoek *b, enum kanaal k,
  * `vid`, or 0: all of the municipality's on channel k), starts from `van`
  * to `tot` (UTC): two range queries, one for the roster and one for
  * what is booked, both over what a visit starting in the window could
- * touch. Appointment `behalve` (one being moved) is left out.
+ * touch. Appointment `behalve` (one being moved) is left out. With
+ * `start` (not 0; a booking: the one location vid, the window its local
+ * day) what is booked is read for that start alone: the location's
+ * bookings of the day (the engine counts them per staff member) and
+ * whatever else holds a cell of the visit (Q_AFSPRAAK_BEZET_START), the
+ * same choice of staff member and desk from far fewer rows.
  */
 static enum status
 zoek_lezen(struct store *s, struct arena *a, const struct bezoek *b,
 	   const struct vestiging *vs, size_t nvs, enum kanaal k, int64_t vid,
-	   int64_t van, int64_t tot, int64_t behalve, struct zoek *z,
-	   struct err *e)
+	   int64_t van, int64_t tot, int64_t behalve, int64_t start,
+	   struct zoek *z, struct err *e)
 {
-	int64_t eind = tot + 60 * (int64_t)(b->duur + b->buffer);
+	int64_t houd = 60 * (int64_t)(b->duur + b->buffer);
+	int64_t eind = tot + houd;
 	size_t capd = 0, capb = 0;
-	struct db_stmt *st;
+	struct db_stmt *st, *sb;
 	int r;
 
 	memset(z, 0, sizeof(*z));
@@ -296,9 +304,23 @@ zoek_lezen(struct store *s, struct arena *a, const struct bezoek *b,
 			.nsluitingen = vs[i].nsluitingen,
 		};
 	z->nv = nvs;
+	/* Both go to the database at once (db_send). */
 	if (!(st = stmt(s, Q_DIENST_ZOEK, e)))
 		return e->status;
 	zoek_bind(st, b, k, vid, van, eind);
+	db_send(st);
+	if (!(sb = stmt(s, start ? Q_AFSPRAAK_BEZET_START : Q_AFSPRAAK_BEZET,
+			e)))
+		return e->status;
+	zoek_bind(sb, b, k, vid, van, eind);
+	bind_int(sb, 6, behalve);
+	if (start) {
+		bind_int(sb, 7, start / AFSPRAAK_CEL);
+		bind_int(sb, 8,
+			 (start + houd + AFSPRAAK_CEL - 1) / AFSPRAAK_CEL);
+		bind_int(sb, 9, nvs ? vs[0].balies : 0);
+	}
+	db_send(sb);
 	while ((r = next_row(s, st, e)) == 1) {
 		if (!PUSH(a, z->d, z->nd, capd)) {
 			db_reset(st);
@@ -314,10 +336,9 @@ zoek_lezen(struct store *s, struct arena *a, const struct bezoek *b,
 		};
 	}
 	db_reset(st);
-	if (r < 0 || !(st = stmt(s, Q_AFSPRAAK_BEZET, e)))
+	if (r < 0)
 		return e->status;
-	zoek_bind(st, b, k, vid, van, eind);
-	bind_int(st, 6, behalve);
+	st = sb;
 	while ((r = next_row(s, st, e)) == 1) {
 		if (!PUSH(a, z->b, z->nb, capb)) {
 			db_reset(st);
@@ -371,13 +392,13 @@ store_vrije_tijden(struct store *s, const struct afspraak_vraag *q, day_t van,
 			    AFSPRAAK_MAX_DAGEN);
 	if (e->status)
 		return e->status;
-	if (bezoek_lees(s, a, q->gemeente, q->regels, q->nregels, q->kanaal,
+	if (bezoek_lees(s, a, q->gemeente, 0, q->regels, q->nregels, q->kanaal,
 			false, &b, e) ||
 	    vestigingen_kiezen(s, a, &b, q->vestiging, q->kanaal, van, tot, &vs,
 			       &nvs, e) ||
 	    zoek_lezen(s, a, &b, vs, nvs, q->kanaal,
 		       q->vestiging ? vs[0].id : 0, afspraak_utc(van, 0),
-		       afspraak_utc(tot + 1, 0), 0, &z, e))
+		       afspraak_utc(tot + 1, 0), 0, 0, &z, e))
 		return e->status;
 	return slot_zoek(z.v, z.nv, z.d, z.nd, z.b, z.nb, &z.q, a, out, n, e);
 }
@@ -415,7 +436,7 @@ tijd_kiezen(struct store *s, struct arena *a, const struct bezoek *b,
 	if (vestigingen_kiezen(s, a, b, code, k, dag - 1, dag + 1, &vs, &nvs,
 			       e) ||
 	    zoek_lezen(s, a, b, vs, 1, k, vs[0].id, afspraak_utc(dag, 0),
-		       afspraak_utc(dag + 1, 0), behalve, &z, e))
+		       afspraak_utc(dag + 1, 0), behalve, start, &z, e))
 		return e->status;
 	z.q.van = start;
 	z.q.tot = start + 1;
@@ -452,22 +473,33 @@ tijd_kiezen(struct store *s, struct arena *a, const struct bezoek *b,
 			   "van de vrije tijden.");
 }
 
-/* The cells [van, tot) of appointment `id` as slot `sl` holds them. */
-static enum status
-cellen_nemen(struct store *s, int64_t id, int64_t van, int64_t tot,
-	     const struct slot *sl, struct err *e)
+/* The statement inserting the cells [van, tot) of appointment `id` as
+ * slot `sl` holds them, bound and sent (db_send); cellen_uitslag steps
+ * it. NULL: e says why. */
+static struct db_stmt *
+cellen_zenden(struct store *s, int64_t id, int64_t van, int64_t tot,
+	      const struct slot *sl, struct err *e)
 {
 	struct db_stmt *st = stmt(s, Q_CEL_INSERT, e);
-	enum db_fout f;
 
 	if (!st)
-		return e->status;
+		return NULL;
 	bind_int(st, 1, id);
 	bind_int(st, 2, van / AFSPRAAK_CEL);
 	bind_int(st, 3, (tot + AFSPRAAK_CEL - 1) / AFSPRAAK_CEL);
 	bind_int(st, 4, sl->medewerker);
 	bind_int(st, 5, sl->vestiging);
 	bind_int(st, 6, sl->balie);
+	db_send(st);
+	return st;
+}
+
+/* Whether the cells went in: a cell held already is "bezet". */
+static enum status
+cellen_uitslag(struct store *s, struct db_stmt *st, struct err *e)
+{
+	enum db_fout f;
+
 	if (db_step(st) >= 0) {
 		db_reset(st);
 		return ST_OK;
@@ -477,6 +509,16 @@ cellen_nemen(struct store *s, int64_t id, int64_t van, int64_t tot,
 	if (f == DB_UNIQUE)
 		return bezet(e);
 	return db_error(s, e, "afspraak_cel");
+}
+
+/* The cells [van, tot) of appointment `id` as slot `sl` holds them. */
+static enum status
+cellen_nemen(struct store *s, int64_t id, int64_t van, int64_t tot,
+	     const struct slot *sl, struct err *e)
+{
+	struct db_stmt *st = cellen_zenden(s, id, van, tot, sl, e);
+
+	return st ? cellen_uitslag(s, st, e) : e->status;
 }
 
 static enum status
@@ -490,6 +532,21 @@ cellen_vrijgeven(struct store *s, int64_t id, struct err *e)
 	return run(s, st, e);
 }
 
+/* The reminder of appointment `id` starting at `start`, `uren` hours
+ * before (the municipality's setting; 0: none), when there is time for
+ * it. */
+static enum status
+herinnering_na(struct store *s, int64_t id, int volgnummer, int64_t start,
+	       int uren, struct err *e)
+{
+	int64_t wanneer = start - 3600 * (int64_t)uren;
+
+	if (uren == 0 || wanneer <= s->now)
+		return ST_OK;
+	return bericht_queue(s, id, BERICHT_HERINNERING, volgnummer, wanneer,
+			     e);
+}
+
 /* The reminder of appointment `id` starting at `start`, when its
  * municipality sends one and there is time for it. */
 static enum status
@@ -498,15 +555,10 @@ herinnering_plannen(struct store *s, int64_t id, int64_t gid,
 		    struct err *e)
 {
 	struct afspraak_instelling i;
-	int64_t wanneer;
 
 	if (instelling_lezen(s, &s->scratch, gid, gemeente, &i, e))
 		return e->status;
-	wanneer = start - 3600 * (int64_t)i.herinnering;
-	if (i.herinnering == 0 || wanneer <= s->now)
-		return ST_OK;
-	return bericht_queue(s, id, BERICHT_HERINNERING, volgnummer, wanneer,
-			     e);
+	return herinnering_na(s, id, volgnummer, start, i.herinnering, e);
 }
 
 /* "paspoort x2, rijbewijs x1": the products of an appointment. */
@@ -730,13 +782,117 @@ eerste_vrije_start(struct store *s, struct arena *a, const struct bezoek *b,
 	}
 	if (vestigingen_kiezen(s, a, b, code, k, d0 - 1, d1 + 1, &vs, &nvs,
 			       e) ||
-	    zoek_lezen(s, a, b, vs, 1, k, vs[0].id, van, tot, 0, &z, e) ||
+	    zoek_lezen(s, a, b, vs, 1, k, vs[0].id, van, tot, 0, 0, &z, e) ||
 	    slot_zoek(z.v, z.nv, z.d, z.nd, z.b, z.nb, &z.q, a, &r, &nr, e))
 		return e->status;
 	for (size_t i = 0; i < nr; i++)
 		if (!*out || r[i].start < *out)
 			*out = r[i].start;
 	return ST_OK;
+}
+
+/* Products r[0..n) in code order (the order afspraak_regels_lees reads
+ * them in): insertion sort, n is at most AFSPRAAK_MAX_PRODUCTEN. */
+static void
+regels_op_code(struct afspraak_regel *r, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct afspraak_regel x = r[i];
+		size_t j = i;
+
+		for (; j > 0 && strcmp(r[j - 1].product, x.product) > 0; j--)
+			r[j] = r[j - 1];
+		r[j] = x;
+	}
+}
+
+/*
+ * The appointment just booked, as afspraak_lees would read it back: made
+ * from what was written instead of two more statements inside the
+ * writers' lock.
+ */
+static enum status
+geboekt_record(struct arena *a, const struct afspraak_boeking *b,
+	       const char *ref, const struct bezoek *bz,
+	       const struct vestiging *v, const struct slot *sl, int64_t id,
+	       const char *nummer, int64_t start, int64_t eind, const char *nu,
+	       struct afspraak_rij *r, struct err *e)
+{
+	struct afspraak *x = &r->a;
+
+	memset(r, 0, sizeof(*r));
+	if (!(x->regels = arena_calloc(a, bz->n, sizeof(*x->regels))))
+		return nomem(e);
+	for (size_t i = 0; i < bz->n; i++)
+		x->regels[i] = (struct afspraak_regel){
+			.product = bz->p[i].code,
+			.naam = bz->p[i].naam,
+			.personen = bz->personen[i],
+			.meenemen = bz->p[i].meenemen,
+		};
+	x->nregels = bz->n;
+	regels_op_code(x->regels, x->nregels);
+	x->id = id;
+	x->referentie = arena_strdup(a, ref);
+	x->gemeente = arena_strdup(a, b->vraag.gemeente);
+	x->vestiging = v->code;
+	x->vestiging_naam = v->naam;
+	x->kanaal = v->kanaal;
+	x->start = start;
+	x->inloop = b->inloop;
+	x->eind = eind;
+	x->medewerker = nummer;
+	x->balie = sl->balie;
+	x->status = AS_GEBOEKT;
+	x->naam = tekst_leeg(b->naam) ? NULL : arena_strdup(a, b->naam);
+	x->email = tekst_leeg(b->email) ? NULL : arena_strdup(a, b->email);
+	x->telefoon =
+		tekst_leeg(b->telefoon) ? NULL : arena_strdup(a, b->telefoon);
+	x->volgnummer = 0;
+	x->aangemaakt = x->gewijzigd = arena_strdup(a, nu);
+	r->gemeente_id = bz->gemeente_id;
+	r->vestiging_id = v->id;
+	r->medewerker_id = sl->medewerker;
+	r->buffer = bz->buffer;
+	if (!x->referentie || !x->aangemaakt || !x->gemeente ||
+	    (!tekst_leeg(b->naam) && !x->naam) ||
+	    (!tekst_leeg(b->email) && !x->email) ||
+	    (!tekst_leeg(b->telefoon) && !x->telefoon))
+		return nomem(e);
+	return ST_OK;
+}
+
+/*
+ * Booking holds the one writers' lock from its first statement to its
+ * commit, so what it reads there is kept short: the municipality's id
+ * (which never changes) and its reminder setting (a setting changed at
+ * the same moment counts from the next booking) are read before the
+ * lock; everything the engine decides on is read inside it; and the
+ * appointment is not read back after it is written.
+ */
+/*
+ * The first free time visit `b` had at its location when booked, for the
+ * statistics (0: not known): the engine from now to the start asked for,
+ * read before the writers' lock (a statistic need not be exact to the
+ * last moment, and a search inside the lock would hold up every other
+ * write). Problems are left to the booking itself.
+ */
+static int64_t
+eerste_vrij_bij_boeking(struct store *s, struct arena *a,
+			const struct afspraak_boeking *b, int64_t gid)
+{
+	const struct afspraak_vraag *q = &b->vraag;
+	struct bezoek bz = { 0 };
+	int64_t eerste = 0;
+	struct err stil;
+
+	err_clear(&stil);
+	if (bezoek_lees(s, a, q->gemeente, gid, q->regels, q->nregels,
+			q->kanaal, false, &bz, &stil) ||
+	    eerste_vrije_start(s, a, &bz, q->vestiging, q->kanaal, s->now + 1,
+			       b->start + 1, &eerste, &stil))
+		return 0;
+	return eerste;
 }
 
 enum status
@@ -746,27 +902,35 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 {
 	const struct afspraak_vraag *q = &b->vraag;
 	char ref[AFSPRAAK_REFERENTIE_LEN + 1], nu[32];
-	const char *eerder = NULL;
+	const char *eerder = NULL, *nummer = NULL;
+	struct afspraak_instelling inst;
 	struct afspraak_rij r;
 	struct vestiging *v = NULL;
 	struct slot sl = { 0 };
-	struct db_stmt *st;
+	struct db_stmt *st, *sp = NULL, *sc = NULL, *sb = NULL;
 	struct bezoek bz = { 0 };
 	int64_t gid = 0, id = 0, eind, start = b->start, eerste_vrij = 0;
-	enum db_fout f;
 	enum status rc;
+	int n;
 
 	memset(out, 0, sizeof(*out));
+	memset(&r, 0, sizeof(r));
+	memset(&inst, 0, sizeof(inst));
 	*opnieuw = false;
 	boeking_velden(b, e);
 	if (e->status)
 		return e->status;
 	for (size_t i = 0; i <= AFSPRAAK_REFERENTIE_LEN; i++)
 		ref[i] = (char)toupper((unsigned char)b->referentie[i]);
+	if (org_id(s, q->gemeente, ORG_GEMEENTE, NULL, &gid, e) ||
+	    (!tekst_leeg(b->email) &&
+	     instelling_lezen(s, a, gid, q->gemeente, &inst, e)))
+		return e->status;
+	if (!b->inloop)
+		eerste_vrij = eerste_vrij_bij_boeking(s, a, b, gid);
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (!org_id(s, q->gemeente, ORG_GEMEENTE, NULL, &gid, e) &&
-	    !afspraak_familie(s, q->gemeente, e) && b->sleutel)
+	if (!afspraak_familie(s, q->gemeente, e) && b->sleutel)
 		sleutel_gebruikt(s, a, b, gid, &eerder, e);
 	if (!e->status && eerder) {
 		/* The same request again: its appointment, nothing
@@ -783,8 +947,8 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 		return e->status;
 	}
 	if (!e->status)
-		bezoek_lees(s, a, q->gemeente, q->regels, q->nregels, q->kanaal,
-			    false, &bz, e);
+		bezoek_lees(s, a, q->gemeente, gid, q->regels, q->nregels,
+			    q->kanaal, false, &bz, e);
 	if (!e->status && b->inloop) {
 		/* At the desk, now: no notice, the first free start today. */
 		day_t dag;
@@ -803,12 +967,8 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 	if (!e->status)
 		tijd_kiezen(s, a, &bz, q->vestiging, q->kanaal, start, 0, &v,
 			    &sl, e);
-	/* The first free time this visit had here, for the statistics:
-	 * the engine from now to the start chosen (which is free). */
-	if (!e->status && !b->inloop &&
-	    !eerste_vrije_start(s, a, &bz, q->vestiging, q->kanaal, s->now + 1,
-				start + 1, &eerste_vrij, e) &&
-	    (!eerste_vrij || eerste_vrij > start))
+	/* The first free time could not be later than the time taken. */
+	if (!b->inloop && (!eerste_vrij || eerste_vrij > start))
 		eerste_vrij = start;
 	eind = start + 60 * (int64_t)bz.duur;
 	utc_now(s, nu, sizeof(nu));
@@ -827,35 +987,50 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 		bind_text(st, 12, b->sleutel);
 		bind_text(st, 13, b->sleutel ? b->verzoek_hash : NULL);
 		bind_text(st, 14, nu);
-		if ((f = insert_id(s, st, &id)) == DB_UNIQUE)
+		bind_int(st, 15, s->now);
+		bind_id(st, 16, eerste_vrij);
+		bind_int(st, 17, b->inloop ? 1 : 0);
+		if ((n = db_step(st)) == 1) {
+			id = db_col_int(st, 0);
+			nummer = col_text(a, st, 1);
+		}
+		db_reset(st);
+		if (n < 0 && db_laatste(s->db) == DB_UNIQUE)
 			conflict_veld(e, "referentie", "in-use",
 				      "Deze afspraakcode is al in gebruik; "
 				      "maak een nieuwe.");
-		else if (f != DB_OK)
+		else if (n != 1)
 			db_error(s, e, "afspraak");
 	}
+	/* The products, the cells and the confirmation go to the database
+	 * at once (db_send), each answer read in turn; the first refused
+	 * (a cell held: "bezet") stops the rest. A second product waits
+	 * for the first, which holds the same statement. */
 	for (size_t i = 0; !e->status && i < bz.n; i++) {
 		if (!(st = stmt(s, Q_AFSPRAAK_PRODUCT_INSERT, e)))
 			break;
 		bind_int(st, 1, id);
 		bind_int(st, 2, bz.p[i].id);
 		bind_int(st, 3, bz.personen[i]);
-		run(s, st, e);
-	}
-	if (!e->status && (st = stmt(s, Q_BALIE_BOEKING_ZET, e))) {
-		bind_int(st, 1, id);
-		bind_int(st, 2, s->now);
-		bind_id(st, 3, eerste_vrij);
-		bind_int(st, 4, b->inloop ? 1 : 0);
-		run(s, st, e);
+		if (i + 1 < bz.n)
+			run(s, st, e);
+		else
+			db_send(sp = st);
 	}
 	if (!e->status)
-		cellen_nemen(s, id, start, eind + 60 * (int64_t)bz.buffer, &sl,
-			     e);
-	if (!e->status && !tekst_leeg(b->email) &&
-	    !bericht_queue(s, id, BERICHT_BEVESTIGING, 0, s->now, e))
-		herinnering_plannen(s, id, gid, q->gemeente, 0, start, e);
-	if (!e->status && !afspraak_lees(s, a, ref, NULL, &r, e)) {
+		sc = cellen_zenden(s, id, start, eind + 60 * (int64_t)bz.buffer,
+				   &sl, e);
+	if (!e->status && !tekst_leeg(b->email))
+		sb = bericht_queue_send(s, id, BERICHT_BEVESTIGING, 0, s->now,
+					e);
+	if (!e->status && sp)
+		run(s, sp, e);
+	if (!e->status && sc)
+		cellen_uitslag(s, sc, e);
+	if (!e->status && sb && !run(s, sb, e))
+		herinnering_na(s, id, 0, start, inst.herinnering, e);
+	if (!e->status && !geboekt_record(a, b, ref, &bz, v, &sl, id, nummer,
+					  start, eind, nu, &r, e)) {
 		s->scope = q->gemeente;
 		audit_append(s, "create", 201, "afspraak",
 			     scratch_tekst(s, "afspraken/%s", ref), ref, NULL,
@@ -986,8 +1161,8 @@ store_afspraak_move(struct store *s, const char *referentie,
 		oud = afspraak_json(s, &r.a);
 		for (size_t i = 0; i < r.a.nregels; i++)
 			regels[i] = r.a.regels[i];
-		bezoek_lees(s, a, r.a.gemeente, regels, r.a.nregels, nv.kanaal,
-			    true, &bz, e);
+		bezoek_lees(s, a, r.a.gemeente, r.gemeente_id, regels,
+			    r.a.nregels, nv.kanaal, true, &bz, e);
 	}
 	if (!e->status && !cellen_vrijgeven(s, r.a.id, e))
 		tijd_kiezen(s, a, &bz, code, nv.kanaal, start, r.a.id, &v, &sl,

@@ -1033,6 +1033,143 @@ test_boeken(void **state)
 	assert_int_equal(b.id, 100);
 }
 
+/*
+ * A booking reads only what its one start needs (Q_AFSPRAAK_BEZET_START:
+ * the location's bookings of the day, and what holds a cell of the
+ * visit elsewhere or from the day before), a search the whole window:
+ * both must choose the same staff member and desk. A square with two
+ * desks and three staff, one of whom also works at the town hall, so
+ * that bookings elsewhere and a cancelled one come into it: every time
+ * the search offers is booked in a scattered order, and each booking
+ * must take exactly the staff member and desk the search named.
+ */
+static void
+test_boeken_zelfde_keuze(void **state)
+{
+	static const char *const producten[] = { "paspoort", "uittreksel" };
+	struct fixture *f = *state;
+	size_t geboekt = 0, elders = 0;
+	char sql[200];
+
+	add_loket(f);
+	add_vestiging(f, "GM0397", "heemstede-plein", KANAAL_FYSIEK, 2);
+	add_dienst(f, "M1", "heemstede-plein", MAANDAG, 600, 720,
+		   "reisdocumenten,burgerzaken");
+	add_dienst(f, "M2", "heemstede-plein", MAANDAG, 540, 660,
+		   "reisdocumenten,burgerzaken");
+	add_dienst(f, "M2", RAADHUIS, MAANDAG, 660, 720,
+		   "reisdocumenten,burgerzaken");
+	add_dienst(f, "M3", "heemstede-plein", MAANDAG, 540, 720,
+		   "reisdocumenten,burgerzaken");
+	for (int i = 0; i < 200; i++) {
+		const char *p = producten[i % 2];
+		struct afspraak_regel r = { .product = p,
+					    .personen = 1 + (i / 2) % 2 };
+		struct afspraak_vraag q =
+			vraag(&r, 1, KANAAL_FYSIEK,
+			      i % 5 == 4 ? RAADHUIS : "heemstede-plein");
+		struct afspraak a;
+		struct slot *s;
+		char ref[16];
+		size_t n, k;
+
+		OK(store_vrije_tijden(f->s, &q, D(MAANDAG), D(MAANDAG), &f->a,
+				      &s, &n, &f->e));
+		if (n == 0)
+			continue;
+		k = (size_t)(i * 7) % n;
+		snprintf(ref, sizeof(ref), "ZK%02dABCD", i);
+		ref[2] = "23456789"[i % 8];
+		ref[3] = "ABCDEFGH"[(i / 8) % 8];
+		ref[4] = "JKMNPQRS"[(i / 64) % 8];
+		OK(boek_met(f, "GM0397", q.vestiging, p, r.personen, s[k].start,
+			    ref, NULL, NULL, &a, NULL));
+		snprintf(sql, sizeof(sql),
+			 "SELECT medewerker_id * 100 + balie FROM afspraak "
+			 "WHERE referentie = '%s'",
+			 ref);
+		assert_int_equal(raw_int(f, sql),
+				 s[k].medewerker * 100 + s[k].balie);
+		geboekt++;
+		elders += i % 5 == 4;
+		if (i == 12) {
+			/* A cancelled booking holds nothing. */
+			OK(store_afspraak_cancel(f->s, ref, NULL, &f->a, &a,
+						 &f->e));
+		}
+	}
+	assert_int_equal(geboekt, 37);
+	assert_int_equal(elders, 10);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM afspraak WHERE "
+				    "status = 'geboekt'"),
+			 (long)geboekt - 1);
+}
+
+/*
+ * A visit late on Monday whose buffer runs past midnight holds the first
+ * cell of Tuesday at its desk and for its staff member: a booking of
+ * Tuesday 00:00, which reads only Tuesday's bookings in full, still sees
+ * it (through its cells) and takes the other desk and staff member, as
+ * the search says, instead of running into the held cell.
+ */
+static void
+test_boeken_over_middernacht(void **state)
+{
+	static const struct openingstijd nacht[] = { { 0, 1380, 1440 },
+						     { 1, 0, 60 } };
+	struct fixture *f = *state;
+	struct vestiging v;
+	struct afspraak a;
+	struct slot *s;
+	int64_t id;
+	size_t n;
+	struct afspraak_regel r = { .product = "uittreksel", .personen = 1 };
+	struct afspraak_vraag q =
+		vraag(&r, 1, KANAAL_FYSIEK, "heemstede-nacht");
+
+	add_loket(f);
+	v = vestiging_van("GM0397", "heemstede-nacht", KANAAL_FYSIEK, 2);
+	v.open = (struct openingstijd *)nacht;
+	v.nopen = 2;
+	OK(store_vestiging_add(f->s, &v, &id, &f->e));
+	add_dienst(f, "M2", "heemstede-nacht", MAANDAG, 1380, 1440,
+		   "burgerzaken");
+	add_dienst(f, "M2", "heemstede-nacht", "2026-11-24", 0, 60,
+		   "burgerzaken");
+	add_dienst(f, "M3", "heemstede-nacht", "2026-11-24", 0, 60,
+		   "burgerzaken");
+	/* Two persons from 23:50, 10 minutes and 5 minutes' buffer: until
+	 * 00:05, staff member M2 (id 2) at desk 1. */
+	OK(boek_met(f, "GM0397", "heemstede-nacht", "uittreksel", 2,
+		    ma("23:50"), "NACHT234", NULL, NULL, &a, NULL));
+	assert_int_equal(raw_int(f, "SELECT medewerker_id * 100 + balie FROM "
+				    "afspraak WHERE referentie = 'NACHT234'"),
+			 201);
+	assert_int_equal(raw_int(f,
+				 "SELECT count(*) FROM afspraak_cel WHERE "
+				 "afspraak_id = (SELECT id FROM afspraak WHERE "
+				 "referentie = 'NACHT234')"),
+			 3);
+	/* The search over Tuesday: 00:00 with M3 at desk 2. */
+	OK(store_vrije_tijden(f->s, &q, D("2026-11-24"), D("2026-11-24"), &f->a,
+			      &s, &n, &f->e));
+	assert_true(n > 0);
+	assert_int_equal(s[0].start, T("2026-11-24T00:00:00+01:00"));
+	assert_int_equal(s[0].medewerker * 100 + s[0].balie, 302);
+	OK(boek_met(f, "GM0397", "heemstede-nacht", "uittreksel", 1,
+		    T("2026-11-24T00:00:00+01:00"), "NACHT235", NULL, NULL, &a,
+		    NULL));
+	assert_int_equal(raw_int(f, "SELECT medewerker_id * 100 + balie FROM "
+				    "afspraak WHERE referentie = 'NACHT235'"),
+			 302);
+	/* Then 00:00 is full. */
+	REFUSED(boek_met(f, "GM0397", "heemstede-nacht", "uittreksel", 1,
+			 T("2026-11-24T00:00:00+01:00"), "NACHT236", NULL, NULL,
+			 &a, NULL),
+		ST_CONFLICT);
+	assert_only_problem(&f->e, "start", "bezet");
+}
+
 static void
 test_boeken_sleutel(void **state)
 {
@@ -1602,6 +1739,8 @@ main(void)
 		TEST(test_instellingen),
 		TEST(test_vrije_tijden),
 		TEST(test_boeken),
+		TEST(test_boeken_zelfde_keuze),
+		TEST(test_boeken_over_middernacht),
 		TEST(test_boeken_sleutel),
 		TEST(test_boeken_gelijktijdig),
 		TEST(test_verplaatsen_annuleren),
