@@ -130,6 +130,7 @@ struct response {
 	bool personal; /* carries a token of this visitor: never shared */
 	bool vluchtig; /* depends on the moment, not only the data: never
 			  kept (free times: the notice counts from now) */
+	int retry_after; /* 429: seconds for Retry-After */
 };
 
 typedef enum status (*handler_fn)(struct request *rq, struct response *rs,

@@ -64,7 +64,10 @@
 	X(afspraak_cel, "medewerker_id, cel", NULL)                   \
 	X(afspraak_instelling, "gemeente_id", NULL)                   \
 	X(bericht, "id", NULL)                                        \
-	X(bericht_zender, "id", NULL)
+	X(bericht_zender, "id", NULL)                                 \
+	X(afspraak_teller, "sleutel, venster", NULL)                  \
+	X(afspraak_opschoner, "id", NULL)                             \
+	X(afspraak_vrijgave, "id", NULL)
 
 enum query {
 	Q_SCHEMA_TABEL,
@@ -248,6 +251,19 @@ enum query {
 	Q_BERICHT_SENT,
 	Q_BERICHT_FAILED,
 	Q_ZENDER_CLAIM,
+	/* ---- limits of appointments (store_grens.c) ---- */
+	Q_TELLER_GET,
+	Q_TELLER_TEL,
+	Q_TELLER_SNOEI,
+	Q_AFSPRAAK_OPEN_EMAIL,
+	Q_OPSCHONER_CLAIM,
+	Q_OPSCHOON_GEMEENTEN,
+	Q_OPSCHOON_BERICHT,
+	Q_OPSCHOON_FOUT,
+	Q_OPSCHOON_AFSPRAAK,
+	Q_VRIJGAVE_INSERT,
+	Q_VRIJGAVE_LIST,
+	Q_VRIJGAVE_DELETE,
 	Q_KOPIE_VOLGENDE_ID,
 	Q_KOPIE_VERVANGEN_DOOR,
 #define Q_TABEL(t, k, z) Q_TABEL_##t,

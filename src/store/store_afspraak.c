@@ -1604,6 +1604,7 @@ instelling_lezen(struct store *s, struct arena *a, int64_t gid,
 	out->gemeente = arena_strdup(a, gemeente);
 	out->herinnering = HERINNERING_STANDAARD;
 	out->bewaartermijn = BEWAARTERMIJN_STANDAARD;
+	out->max_open = GRENS_MAX_OPEN;
 	if (!st)
 		return e->status;
 	bind_int(st, 1, gid);
@@ -1613,6 +1614,7 @@ instelling_lezen(struct store *s, struct arena *a, int64_t gid,
 		out->herinnering = (int)db_col_int(st, 2);
 		out->bewaartermijn = (int)db_col_int(st, 3);
 		out->slottekst = col_text(a, st, 4);
+		out->max_open = (int)db_col_int(st, 5);
 	}
 	db_reset(st);
 	return r < 0 ? e->status : ST_OK;
@@ -1626,7 +1628,10 @@ instelling_json(struct store *s, const struct afspraak_instelling *i)
 		    tekst_of_null(i->videolink), "herinnering",
 		    scratch_tekst(s, "%d", i->herinnering), "bewaartermijn",
 		    scratch_tekst(s, "%d", i->bewaartermijn), "slottekst",
-		    tekst_of_null(i->slottekst), NULL);
+		    tekst_of_null(i->slottekst), "max_open",
+		    scratch_tekst(s, "%d",
+				  i->max_open ? i->max_open : GRENS_MAX_OPEN),
+		    NULL);
 }
 
 enum status
@@ -1665,6 +1670,9 @@ store_afspraak_instelling_update(struct store *s,
 	text_check_int(i->herinnering, "herinnering", 0, 336, e);
 	text_check_int(i->bewaartermijn, "bewaartermijn", 1, 3650, e);
 	text_check_max(i->slottekst, "slottekst", AFSPRAAK_MAX_TEKST, e);
+	if (i->max_open)
+		text_check_int(i->max_open, "max_open", 1, GRENS_MAX_OPEN_MAX,
+			       e);
 	if (e->status)
 		return e->status;
 	if ((rc = tx_begin(s, e)))
@@ -1679,6 +1687,7 @@ store_afspraak_instelling_update(struct store *s,
 		bind_int(st, 4, i->herinnering);
 		bind_int(st, 5, i->bewaartermijn);
 		bind_text(st, 6, tekst_of_null(i->slottekst));
+		bind_int(st, 7, i->max_open ? i->max_open : GRENS_MAX_OPEN);
 		run(s, st, e);
 	}
 	if (!e->status) {

@@ -98,4 +98,34 @@ enum status bericht_queue(struct store *s, int64_t afspraak,
 			  enum bericht_soort soort, int volgnummer,
 			  int64_t volgende, struct err *e);
 
+/* ---- limits (store_grens.c) ---- */
+
+/*
+ * Inside a transaction: ST_TOO_MANY (retry_after set) when reference code
+ * `referentie`, or the origin's network, has had too many wrong contacts
+ * in its window.
+ */
+enum status grens_contact_stand(struct store *s, const char *referentie,
+				struct err *e);
+/* After a refusal for a wrong code or contact: count it, in a
+ * transaction of its own (the refused one was rolled back). */
+void grens_contact_fout(struct store *s, const char *referentie);
+/*
+ * Inside the booking's transaction: the cap of open appointments of
+ * `email` at municipality `gid` (ST_CONFLICT under "email"), then one
+ * booking more for the address and for the origin's network, refused
+ * with ST_TOO_MANY when over their limits.
+ */
+enum status grens_boeking(struct store *s, int64_t gid, const char *email,
+			  int max_open, struct err *e);
+
+/* A rule of release with the ids it names (0: every). */
+struct vrijgave_rij {
+	struct vrijgave r;
+	int64_t vestiging_id, product_id;
+};
+/* The rules of municipality gid. */
+enum status vrijgave_lezen(struct store *s, struct arena *a, int64_t gid,
+			   struct vrijgave_rij **out, size_t *n, struct err *e);
+
 #endif
