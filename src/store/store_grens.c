@@ -66,10 +66,11 @@ teller(struct store *s, const char *sleutel, int64_t lengte, int max, bool tel,
 	bind_int(st, 2, venster);
 	if (run(s, st, e))
 		return e->status;
-	/* Every window has ended a day after it began. */
+	/* Every window has ended a day after it began (the longest is a
+	 * day). */
 	if (!(st = stmt(s, Q_TELLER_SNOEI, e)))
 		return e->status;
-	bind_int(st, 1, s->now - GRENS_EMAIL_VENSTER);
+	bind_int(st, 1, s->now - GRENS_EMAIL_VENSTER + 1);
 	return run(s, st, e);
 }
 
