@@ -340,6 +340,8 @@ struct afspraak_instelling {
 	const char *slottekst; /* closing text of messages, or NULL */
 	int max_open; /* open appointments per e-mail address; 0 on update:
 			 GRENS_MAX_OPEN */
+	int max_per_dag; /* bookings per e-mail address per day (UTC); 0 on
+			    update: GRENS_EMAIL_MAX */
 };
 
 enum bericht_soort {
@@ -371,7 +373,8 @@ struct bericht {
 #define GRENS_CODE_VENSTER 900
 #define GRENS_NETFOUT_MAX 100 /* wrong codes or contacts per network */
 #define GRENS_NETFOUT_VENSTER 3600
-#define GRENS_EMAIL_MAX 10 /* bookings per e-mail address */
+#define GRENS_EMAIL_MAX 10 /* bookings per e-mail address (default) */
+#define GRENS_EMAIL_MAX_MAX 1000
 #define GRENS_EMAIL_VENSTER 86400
 #define GRENS_NET_MAX 300 /* bookings per network */
 #define GRENS_NET_VENSTER 3600
@@ -387,8 +390,10 @@ int64_t grens_wacht(int64_t now, int64_t lengte);
  * The network an origin address counts under for the abuse limits:
  * "192.0.2.0/24" for IPv4 (an IPv4-mapped IPv6 address too),
  * "2001:db8:1:200::/56" for IPv6, however the address was written; false
- * (out "") for anything else (the command line's origin), which no
- * network limit applies to. out: ACCESS_NETWERK_LEN (64).
+ * (out "") for anything else (the command line's origin) and for the
+ * loopback addresses (127.0.0.0/8, ::1: a proxy on the same machine
+ * would put a whole town in one network), which no network limit applies
+ * to. out: ACCESS_NETWERK_LEN (64).
  */
 bool grens_netwerk(const char *herkomst, char out[64]);
 

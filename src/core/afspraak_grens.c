@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "afspraak.h"
+#include "../banned.h"
 
 int64_t
 grens_venster(int64_t now, int64_t lengte)
@@ -39,6 +40,10 @@ grens_netwerk(const char *herkomst, char out[64])
 		if (inet_pton(AF_INET6, h, raw) != 1)
 			return false;
 		if (memcmp(raw, mapped, sizeof(mapped)) != 0) {
+			static const unsigned char lus[16] = { [15] = 1 };
+
+			if (memcmp(raw, lus, sizeof(lus)) == 0)
+				return false;
 			/* /56: the first seven bytes. */
 			memset(raw + 7, 0, 9);
 			inet_ntop(AF_INET6, raw, text, sizeof(text));
@@ -47,6 +52,8 @@ grens_netwerk(const char *herkomst, char out[64])
 		}
 		memmove(raw, raw + 12, 4);
 	}
+	if (raw[0] == 127)
+		return false;
 	raw[3] = 0;
 	inet_ntop(AF_INET, raw, text, sizeof(text));
 	snprintf(out, 64, "%s/24", text);

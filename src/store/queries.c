@@ -963,16 +963,18 @@ static const char *const texts[Q__COUNT] = {
 	[Q_CEL_DELETE] = "DELETE FROM afspraak_cel WHERE afspraak_id = $1",
 	[Q_INSTELLING_GET] =
 		"SELECT afzender, videolink, herinnering, bewaartermijn, "
-		"slottekst, max_open FROM afspraak_instelling WHERE "
+		"slottekst, max_open, max_per_dag FROM afspraak_instelling WHERE "
 		"gemeente_id = $1",
 	[Q_INSTELLING_UPSERT] =
 		"INSERT INTO afspraak_instelling (gemeente_id, afzender, "
-		"videolink, herinnering, bewaartermijn, slottekst, max_open) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (gemeente_id) "
+		"videolink, herinnering, bewaartermijn, slottekst, max_open, "
+		"max_per_dag) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON "
+		"CONFLICT (gemeente_id) "
 		"DO UPDATE SET afzender = excluded.afzender, videolink = "
 		"excluded.videolink, herinnering = excluded.herinnering, "
 		"bewaartermijn = excluded.bewaartermijn, slottekst = "
-		"excluded.slottekst, max_open = excluded.max_open",
+		"excluded.slottekst, max_open = excluded.max_open, "
+		"max_per_dag = excluded.max_per_dag",
 	[Q_BERICHT_INSERT] =
 		"INSERT INTO bericht (id, afspraak_id, soort, volgnummer, "
 		"aangemaakt_utc, volgende_utc) VALUES (" NIEUW_ID(

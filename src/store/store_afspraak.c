@@ -1605,6 +1605,7 @@ instelling_lezen(struct store *s, struct arena *a, int64_t gid,
 	out->herinnering = HERINNERING_STANDAARD;
 	out->bewaartermijn = BEWAARTERMIJN_STANDAARD;
 	out->max_open = GRENS_MAX_OPEN;
+	out->max_per_dag = GRENS_EMAIL_MAX;
 	if (!st)
 		return e->status;
 	bind_int(st, 1, gid);
@@ -1615,6 +1616,7 @@ instelling_lezen(struct store *s, struct arena *a, int64_t gid,
 		out->bewaartermijn = (int)db_col_int(st, 3);
 		out->slottekst = col_text(a, st, 4);
 		out->max_open = (int)db_col_int(st, 5);
+		out->max_per_dag = (int)db_col_int(st, 6);
 	}
 	db_reset(st);
 	return r < 0 ? e->status : ST_OK;
@@ -1631,6 +1633,10 @@ instelling_json(struct store *s, const struct afspraak_instelling *i)
 		    tekst_of_null(i->slottekst), "max_open",
 		    scratch_tekst(s, "%d",
 				  i->max_open ? i->max_open : GRENS_MAX_OPEN),
+		    "max_per_dag",
+		    scratch_tekst(s, "%d",
+				  i->max_per_dag ? i->max_per_dag
+						 : GRENS_EMAIL_MAX),
 		    NULL);
 }
 
@@ -1673,6 +1679,9 @@ store_afspraak_instelling_update(struct store *s,
 	if (i->max_open)
 		text_check_int(i->max_open, "max_open", 1, GRENS_MAX_OPEN_MAX,
 			       e);
+	if (i->max_per_dag)
+		text_check_int(i->max_per_dag, "max_per_dag", 1,
+			       GRENS_EMAIL_MAX_MAX, e);
 	if (e->status)
 		return e->status;
 	if ((rc = tx_begin(s, e)))
@@ -1688,6 +1697,8 @@ store_afspraak_instelling_update(struct store *s,
 		bind_int(st, 5, i->bewaartermijn);
 		bind_text(st, 6, tekst_of_null(i->slottekst));
 		bind_int(st, 7, i->max_open ? i->max_open : GRENS_MAX_OPEN);
+		bind_int(st, 8,
+			 i->max_per_dag ? i->max_per_dag : GRENS_EMAIL_MAX);
 		run(s, st, e);
 	}
 	if (!e->status) {

@@ -113,11 +113,12 @@ void grens_contact_fout(struct store *s, const char *referentie);
 /*
  * Inside the booking's transaction: the cap of open appointments of
  * `email` at municipality `gid` (ST_CONFLICT under "email"), then one
- * booking more for the address and for the origin's network, refused
+ * booking more for the address (at most max_per_dag a day) and for the
+ * origin's network, refused
  * with ST_TOO_MANY when over their limits.
  */
 enum status grens_boeking(struct store *s, int64_t gid, const char *email,
-			  int max_open, struct err *e);
+			  int max_open, int max_per_dag, struct err *e);
 
 /* A rule of release with the ids it names (0: every). */
 struct vrijgave_rij {

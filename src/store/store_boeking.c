@@ -844,7 +844,7 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 
 		if (!instelling_lezen(s, a, gid, q->gemeente, &inst, e))
 			grens_boeking(s, gid, tekst_of_null(b->email),
-				      inst.max_open, e);
+				      inst.max_open, inst.max_per_dag, e);
 	}
 	eind = b->start + 60 * (int64_t)bz.duur;
 	utc_now(s, nu, sizeof(nu));

@@ -144,7 +144,7 @@ grens_contact_fout(struct store *s, const char *referentie)
 
 enum status
 grens_boeking(struct store *s, int64_t gid, const char *email, int max_open,
-	      struct err *e)
+	      int max_per_dag, struct err *e)
 {
 	unsigned char h[16];
 	char k[96], lc[AFSPRAAK_MAX_EMAIL + 1];
@@ -182,7 +182,7 @@ grens_boeking(struct store *s, int64_t gid, const char *email, int max_open,
 		for (size_t i = 0; i < sizeof(h); i++)
 			n += (size_t)snprintf(k + n, sizeof(k) - n, "%02x",
 					      h[i]);
-		if (teller(s, k, GRENS_EMAIL_VENSTER, GRENS_EMAIL_MAX, true,
+		if (teller(s, k, GRENS_EMAIL_VENSTER, max_per_dag, true,
 			   "Met dit e-mailadres zijn vandaag al te veel "
 			   "afspraken gemaakt. Probeer het over %d minuten "
 			   "opnieuw.",

@@ -60,7 +60,7 @@ test_netwerk(void **state)
 		{ "2001:0db8:0001:02ab:0000:0000:0000:0001",
 		  "2001:db8:1:200::/56" },
 		{ "2001:db8:1:300::1", "2001:db8:1:300::/56" },
-		{ "::1", "::/56" },
+		{ "::2", "::/56" },
 	};
 	char out[64];
 
@@ -76,6 +76,13 @@ test_netwerk(void **state)
 	assert_false(grens_netwerk(NULL, out));
 	assert_false(grens_netwerk("192.0.2.0/24", out));
 	assert_false(grens_netwerk("192.0.2.256", out));
+	/* Loopback: a proxy on the same machine, not one network. */
+	assert_false(grens_netwerk("127.0.0.1", out));
+	assert_false(grens_netwerk("127.8.9.10", out));
+	assert_false(grens_netwerk("::ffff:127.0.0.1", out));
+	assert_false(grens_netwerk("::1", out));
+	assert_true(grens_netwerk("128.0.0.1", out));
+	assert_string_equal(out, "128.0.0.0/24");
 }
 
 static void

@@ -932,7 +932,9 @@ test_generation_migrated(void **state)
 				     "afspraak_teller; DROP INDEX "
 				     "afspraak_email; ALTER TABLE "
 				     "afspraak_instelling DROP COLUMN "
-				     "max_open; UPDATE "
+				     "max_open; ALTER TABLE "
+				     "afspraak_instelling DROP COLUMN "
+				     "max_per_dag; UPDATE "
 				     "schema_version SET version = 14"),
 			 DB_OK);
 	err_clear(&e);

@@ -2,9 +2,12 @@
 -- (docs/design/appointments.md, "Grenzen").
 
 -- The most open (booked, still ahead) appointments one e-mail address
--- may hold at a municipality.
+-- may hold at a municipality, and the most bookings it may make there in
+-- a day (UTC).
 ALTER TABLE afspraak_instelling ADD COLUMN max_open INTEGER NOT NULL
 	DEFAULT 3 CHECK (max_open BETWEEN 1 AND 50);
+ALTER TABLE afspraak_instelling ADD COLUMN max_per_dag INTEGER NOT NULL
+	DEFAULT 10 CHECK (max_per_dag BETWEEN 1 AND 1000);
 -- Counting the open appointments of an address reads this index.
 CREATE INDEX afspraak_email ON afspraak (gemeente_id, lower(email), status,
 	start_utc) WHERE email IS NOT NULL;
