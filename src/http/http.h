@@ -23,7 +23,7 @@
 #include "../core/err.h"
 #include "../store/store.h"
 
-#define API_VERSION "1.6.0"
+#define API_VERSION "1.8.0"
 #define API_BASE "/api/v1"
 #define PAGE_SIZE_DEFAULT 100
 #define PAGE_SIZE_MAX 500

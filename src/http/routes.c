@@ -116,6 +116,9 @@ const struct route http_routes[] = {
 	    NEED_PUBLIC),
 	API(HTTP_DELETE, "/afspraken/{referentie}", api_afspraken_delete,
 	    NEED_PUBLIC),
+	API(HTTP_GET, "/vrijgaven", api_vrijgaven_list, NEED_PLANNER),
+	API(HTTP_POST, "/vrijgaven", api_vrijgaven_post, NEED_PLANNER),
+	API(HTTP_DELETE, "/vrijgaven/{id}", api_vrijgaven_delete, NEED_PLANNER),
 
 	PAGE("/", page_home),
 	PAGE("/samenwerkingen/{code}", page_samenwerking),
