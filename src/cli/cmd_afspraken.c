@@ -16,7 +16,8 @@ static const char usage[] =
 	"Gebruik:\n"
 	"  ambt afspraken opschonen [--gemeente CODE]\n"
 	"  ambt afspraken instelling --gemeente CODE [--bewaartermijn DAGEN]\n"
-	"                          [--max-open N] [--max-per-dag N]\n"
+	"                          [--max-open N] [--max-per-dag N] "
+	"[--web-aandeel PROCENT]\n"
 	"  ambt afspraken vrijgave add --gemeente CODE --vanaf JJJJ-MM-DD\n"
 	"                          --moment JJJJ-MM-DDTUU:MM [--vestiging "
 	"CODE]\n"
@@ -37,7 +38,11 @@ static const char usage[] =
 	"'instelling' toont of wijzigt per gemeente de bewaartermijn en de "
 	"grenzen\nper e-mailadres: hoeveel afspraken tegelijk open mogen "
 	"staan (--max-open,\nstandaard 3) en hoeveel er per dag gemaakt "
-	"mogen worden (--max-per-dag,\nstandaard 10).\n";
+	"mogen worden (--max-per-dag,\nstandaard 10); en welk deel van de "
+	"ingeroosterde tijd van een vestiging op\neen dag inwoners zelf "
+	"mogen boeken (--web-aandeel, standaard 100 procent): de\nrest "
+	"blijft voor afspraken die medewerkers aan de balie of telefoon "
+	"maken.\n";
 
 static int
 opschonen(int argc, char **argv)
@@ -75,11 +80,13 @@ opschonen(int argc, char **argv)
 static int
 instelling(int argc, char **argv)
 {
-	const char *gemeente = NULL, *bewaar = NULL, *open = NULL, *dag = NULL;
+	const char *gemeente = NULL, *bewaar = NULL, *open = NULL, *dag = NULL,
+		   *web = NULL;
 	const struct opt opts[] = { { "gemeente", &gemeente, NULL },
 				    { "bewaartermijn", &bewaar, NULL },
 				    { "max-open", &open, NULL },
 				    { "max-per-dag", &dag, NULL },
+				    { "web-aandeel", &web, NULL },
 				    { NULL, NULL, NULL } };
 	struct afspraak_instelling i;
 	int64_t v;
@@ -107,13 +114,20 @@ instelling(int argc, char **argv)
 			return ctx_close(&x, EXIT_USER);
 		i.max_per_dag = (int)v;
 	}
-	if ((bewaar || open || dag) &&
+	if (web) {
+		if (cli_int(web, "--web-aandeel", 1, 100, &v))
+			return ctx_close(&x, EXIT_USER);
+		i.web_aandeel = (int)v;
+	}
+	if ((bewaar || open || dag || web) &&
 	    store_afspraak_instelling_update(x.s, &i, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("%s: persoonsgegevens %d dagen bewaard; per e-mailadres "
-	       "hoogstens %d %s open en %d per dag.\n",
+	       "hoogstens %d %s open en %d per dag; inwoners boeken zelf "
+	       "hoogstens %d%% van de ingeroosterde tijd.\n",
 	       gemeente, i.bewaartermijn, i.max_open,
-	       i.max_open == 1 ? "afspraak" : "afspraken", i.max_per_dag);
+	       i.max_open == 1 ? "afspraak" : "afspraken", i.max_per_dag,
+	       i.web_aandeel);
 	return ctx_close(&x, 0);
 }
 

@@ -342,6 +342,9 @@ struct afspraak_instelling {
 			 GRENS_MAX_OPEN */
 	int max_per_dag; /* bookings per e-mail address per day (UTC); 0 on
 			    update: GRENS_EMAIL_MAX */
+	int web_aandeel; /* percent (1..100) of a location-day's rostered
+			    time residents may book themselves; 0 on update:
+			    100, no reserve */
 };
 
 enum bericht_soort {
@@ -422,6 +425,15 @@ day_t vrijgave_grens(const struct vrijgave *r, size_t n, int64_t now);
  * bookable now. */
 int64_t vrijgave_moment(const struct vrijgave *r, size_t n, day_t d,
 			int64_t now);
+
+/*
+ * Whether a resident's booking of `duur` minutes still fits the web share
+ * `aandeel` (percent) of a location-day whose roster holds `capaciteit`
+ * minutes, of which residents booked `geboekt` already:
+ * (geboekt + duur) x 100 <= capaciteit x aandeel. At 100 always: then the
+ * engine alone decides.
+ */
+bool aandeel_past(int64_t capaciteit, int64_t geboekt, int duur, int aandeel);
 
 /* The end (UTC) before which appointments are erased at `now`, for a
  * retention period of `dagen` days: now - dagen x 86400. */

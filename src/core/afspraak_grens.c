@@ -84,6 +84,14 @@ vrijgave_moment(const struct vrijgave *r, size_t n, day_t d, int64_t now)
 	return m;
 }
 
+bool
+aandeel_past(int64_t capaciteit, int64_t geboekt, int duur, int aandeel)
+{
+	if (aandeel >= 100)
+		return true;
+	return (geboekt + duur) * 100 <= capaciteit * aandeel;
+}
+
 int64_t
 bewaar_grens(int64_t now, int dagen)
 {

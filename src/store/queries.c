@@ -963,18 +963,20 @@ static const char *const texts[Q__COUNT] = {
 	[Q_CEL_DELETE] = "DELETE FROM afspraak_cel WHERE afspraak_id = $1",
 	[Q_INSTELLING_GET] =
 		"SELECT afzender, videolink, herinnering, bewaartermijn, "
-		"slottekst, max_open, max_per_dag FROM afspraak_instelling WHERE "
+		"slottekst, max_open, max_per_dag, web_aandeel FROM "
+		"afspraak_instelling WHERE "
 		"gemeente_id = $1",
 	[Q_INSTELLING_UPSERT] =
 		"INSERT INTO afspraak_instelling (gemeente_id, afzender, "
 		"videolink, herinnering, bewaartermijn, slottekst, max_open, "
-		"max_per_dag) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON "
-		"CONFLICT (gemeente_id) "
+		"max_per_dag, web_aandeel) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+		"$8, $9) ON CONFLICT (gemeente_id) "
 		"DO UPDATE SET afzender = excluded.afzender, videolink = "
 		"excluded.videolink, herinnering = excluded.herinnering, "
 		"bewaartermijn = excluded.bewaartermijn, slottekst = "
 		"excluded.slottekst, max_open = excluded.max_open, "
-		"max_per_dag = excluded.max_per_dag",
+		"max_per_dag = excluded.max_per_dag, web_aandeel = "
+		"excluded.web_aandeel",
 	[Q_BERICHT_INSERT] =
 		"INSERT INTO bericht (id, afspraak_id, soort, volgnummer, "
 		"aangemaakt_utc, volgende_utc) VALUES (" NIEUW_ID(
@@ -1071,6 +1073,22 @@ static const char *const texts[Q__COUNT] = {
 		"r.moment_utc, r.id",
 	[Q_VRIJGAVE_DELETE] = "DELETE FROM afspraak_vrijgave WHERE id = $1 AND "
 			      "gemeente_id = $2",
+	/* The rostered minutes per location of municipality $1 and date
+	 * from $2 to $3. */
+	[Q_AANDEEL_ROOSTER] =
+		"SELECT d.vestiging_id, d.datum, sum(d.tot - d.van) FROM dienst "
+		"d JOIN vestiging v ON v.id = d.vestiging_id WHERE "
+		"v.gemeente_id = $1 AND d.datum >= $2 AND d.datum <= $3 GROUP "
+		"BY d.vestiging_id, d.datum",
+	/* What residents booked themselves at municipality $1's locations
+	 * starting from $2 to $3, but appointment $4. */
+	[Q_AANDEEL_WEB] =
+		"SELECT vestiging_id, start_utc, eind_utc FROM afspraak WHERE "
+		"vestiging_id IN (SELECT id FROM vestiging WHERE gemeente_id = "
+		"$1) AND start_utc >= $2 AND start_utc < $3 AND status <> "
+		"'geannuleerd' AND geboekt_via = 'web' AND id <> $4",
+	[Q_AFSPRAAK_BALIE] =
+		"UPDATE afspraak SET geboekt_via = 'balie' WHERE id = $1",
 	/* ---- whole tables, for the content check and copies ---- */
 	/* After a copy, new rows of table $1 get ids from $2 on. SQLite
 	 * needs nothing (an INTEGER PRIMARY KEY continues past the

@@ -1606,6 +1606,7 @@ instelling_lezen(struct store *s, struct arena *a, int64_t gid,
 	out->bewaartermijn = BEWAARTERMIJN_STANDAARD;
 	out->max_open = GRENS_MAX_OPEN;
 	out->max_per_dag = GRENS_EMAIL_MAX;
+	out->web_aandeel = 100;
 	if (!st)
 		return e->status;
 	bind_int(st, 1, gid);
@@ -1617,6 +1618,7 @@ instelling_lezen(struct store *s, struct arena *a, int64_t gid,
 		out->slottekst = col_text(a, st, 4);
 		out->max_open = (int)db_col_int(st, 5);
 		out->max_per_dag = (int)db_col_int(st, 6);
+		out->web_aandeel = (int)db_col_int(st, 7);
 	}
 	db_reset(st);
 	return r < 0 ? e->status : ST_OK;
@@ -1625,19 +1627,22 @@ instelling_lezen(struct store *s, struct arena *a, int64_t gid,
 static const char *
 instelling_json(struct store *s, const struct afspraak_instelling *i)
 {
-	return jobj(&s->scratch, "gemeente", i->gemeente, "afzender",
-		    tekst_of_null(i->afzender), "videolink",
-		    tekst_of_null(i->videolink), "herinnering",
-		    scratch_tekst(s, "%d", i->herinnering), "bewaartermijn",
-		    scratch_tekst(s, "%d", i->bewaartermijn), "slottekst",
-		    tekst_of_null(i->slottekst), "max_open",
-		    scratch_tekst(s, "%d",
-				  i->max_open ? i->max_open : GRENS_MAX_OPEN),
-		    "max_per_dag",
-		    scratch_tekst(s, "%d",
-				  i->max_per_dag ? i->max_per_dag
-						 : GRENS_EMAIL_MAX),
-		    NULL);
+	return jobj(
+		&s->scratch, "gemeente", i->gemeente, "afzender",
+		tekst_of_null(i->afzender), "videolink",
+		tekst_of_null(i->videolink), "herinnering",
+		scratch_tekst(s, "%d", i->herinnering), "bewaartermijn",
+		scratch_tekst(s, "%d", i->bewaartermijn), "slottekst",
+		tekst_of_null(i->slottekst), "max_open",
+		scratch_tekst(s, "%d",
+			      i->max_open ? i->max_open : GRENS_MAX_OPEN),
+		"max_per_dag",
+		scratch_tekst(s, "%d",
+			      i->max_per_dag ? i->max_per_dag
+					     : GRENS_EMAIL_MAX),
+		"web_aandeel",
+		scratch_tekst(s, "%d", i->web_aandeel ? i->web_aandeel : 100),
+		NULL);
 }
 
 enum status
@@ -1682,6 +1687,8 @@ store_afspraak_instelling_update(struct store *s,
 	if (i->max_per_dag)
 		text_check_int(i->max_per_dag, "max_per_dag", 1,
 			       GRENS_EMAIL_MAX_MAX, e);
+	if (i->web_aandeel)
+		text_check_int(i->web_aandeel, "web_aandeel", 1, 100, e);
 	if (e->status)
 		return e->status;
 	if ((rc = tx_begin(s, e)))
@@ -1699,6 +1706,7 @@ store_afspraak_instelling_update(struct store *s,
 		bind_int(st, 7, i->max_open ? i->max_open : GRENS_MAX_OPEN);
 		bind_int(st, 8,
 			 i->max_per_dag ? i->max_per_dag : GRENS_EMAIL_MAX);
+		bind_int(st, 9, i->web_aandeel ? i->web_aandeel : 100);
 		run(s, st, e);
 	}
 	if (!e->status) {

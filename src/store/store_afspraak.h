@@ -138,6 +138,8 @@ struct afspraak_vraag {
 	size_t nregels;
 	enum kanaal kanaal;
 	const char *vestiging; /* NULL: any of the municipality's */
+	bool balie; /* staff book for a resident (desk, telephone): the
+		       municipality's web share does not apply */
 };
 
 /*

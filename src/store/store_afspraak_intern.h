@@ -120,6 +120,26 @@ void grens_contact_fout(struct store *s, const char *referentie);
 enum status grens_boeking(struct store *s, int64_t gid, const char *email,
 			  int max_open, int max_per_dag, struct err *e);
 
+/* A location-day for the web share: its rostered minutes and those
+ * residents booked themselves. */
+struct aandeel_dag {
+	int64_t vestiging;
+	day_t dag;
+	int64_t capaciteit, geboekt;
+};
+/*
+ * The location-days of municipality gid from van to tot (dates, both
+ * included) that have a roster or a resident's booking, leaving out
+ * appointment `behalve` (one being moved; 0: none).
+ */
+enum status aandeel_lezen(struct store *s, struct arena *a, int64_t gid,
+			  day_t van, day_t tot, int64_t behalve,
+			  struct aandeel_dag **out, size_t *n, struct err *e);
+/* Whether a resident's visit of `duur` minutes from `start` at location
+ * vid fits the web share `aandeel` of days d[0..n). */
+bool aandeel_vrij(const struct aandeel_dag *d, size_t n, int64_t vid,
+		  int64_t start, int duur, int aandeel);
+
 /* A rule of release with the ids it names (0: every). */
 struct vrijgave_rij {
 	struct vrijgave r;

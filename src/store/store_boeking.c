@@ -409,6 +409,56 @@ vrijgave_filter(struct store *s, struct arena *a, const struct bezoek *b,
 	return ST_OK;
 }
 
+/* The free times sl[0..*n) (from van to tot) less those a resident may
+ * not book for the municipality's web share. */
+static enum status
+aandeel_filter(struct store *s, struct arena *a, const struct bezoek *b,
+	       day_t van, day_t tot, struct slot *sl, size_t *n, struct err *e)
+{
+	struct afspraak_instelling inst;
+	struct aandeel_dag *d;
+	size_t nd, k = 0;
+
+	if (instelling_lezen(s, a, b->gemeente_id, b->gemeente, &inst, e))
+		return e->status;
+	if (inst.web_aandeel >= 100)
+		return ST_OK;
+	if (aandeel_lezen(s, a, b->gemeente_id, van, tot, 0, &d, &nd, e))
+		return e->status;
+	for (size_t i = 0; i < *n; i++)
+		if (aandeel_vrij(d, nd, sl[i].vestiging, sl[i].start, b->duur,
+				 inst.web_aandeel))
+			sl[k++] = sl[i];
+	*n = k;
+	return ST_OK;
+}
+
+/* ST_CONFLICT under "start" when a resident's visit b at location vid
+ * from `start` (appointment `behalve` moved there) would go beyond the
+ * web share of that day. */
+static enum status
+aandeel_toets(struct store *s, struct arena *a, const struct bezoek *b,
+	      int64_t vid, int64_t start, int64_t behalve, struct err *e)
+{
+	struct afspraak_instelling inst;
+	struct aandeel_dag *d;
+	size_t nd;
+	day_t dag;
+	int m;
+
+	afspraak_lokaal(start, &dag, &m);
+	if (instelling_lezen(s, a, b->gemeente_id, b->gemeente, &inst, e) ||
+	    inst.web_aandeel >= 100 ||
+	    aandeel_lezen(s, a, b->gemeente_id, dag, dag, behalve, &d, &nd, e))
+		return e->status;
+	if (!aandeel_vrij(d, nd, vid, start, b->duur, inst.web_aandeel))
+		return conflict_veld(e, "start", "aandeel",
+				     "Via internet is deze dag vol. Kies een "
+				     "andere dag, of bel de gemeente voor een "
+				     "afspraak.");
+	return ST_OK;
+}
+
 /* ST_INVALID under "start" when a start at location vid is on a date not
  * released yet for visit b. */
 static enum status
@@ -470,9 +520,11 @@ store_vrije_tijden(struct store *s, const struct afspraak_vraag *q, day_t van,
 	    zoek_lezen(s, a, &b, vs, nvs, q->kanaal,
 		       q->vestiging ? vs[0].id : 0, afspraak_utc(van, 0),
 		       afspraak_utc(tot + 1, 0), 0, &z, e) ||
-	    slot_zoek(z.v, z.nv, z.d, z.nd, z.b, z.nb, &z.q, a, out, n, e))
+	    slot_zoek(z.v, z.nv, z.d, z.nd, z.b, z.nb, &z.q, a, out, n, e) ||
+	    vrijgave_filter(s, a, &b, vs, nvs, *out, n, e))
 		return e->status;
-	return vrijgave_filter(s, a, &b, vs, nvs, *out, n, e);
+	return q->balie ? ST_OK
+			: aandeel_filter(s, a, &b, van, tot, *out, n, e);
 }
 
 /* ---- booking ---- */
@@ -839,6 +891,8 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 	if (!e->status)
 		tijd_kiezen(s, a, &bz, q->vestiging, q->kanaal, b->start, 0, &v,
 			    &sl, e);
+	if (!e->status && !q->balie)
+		aandeel_toets(s, a, &bz, v->id, b->start, 0, e);
 	if (!e->status) {
 		struct afspraak_instelling inst;
 
@@ -869,6 +923,10 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 				      "maak een nieuwe.");
 		else if (f != DB_OK)
 			db_error(s, e, "afspraak");
+	}
+	if (!e->status && q->balie && (st = stmt(s, Q_AFSPRAAK_BALIE, e))) {
+		bind_int(st, 1, id);
+		run(s, st, e);
 	}
 	for (size_t i = 0; !e->status && i < bz.n; i++) {
 		if (!(st = stmt(s, Q_AFSPRAAK_PRODUCT_INSERT, e)))
@@ -1034,6 +1092,10 @@ store_afspraak_move(struct store *s, const char *referentie,
 	if (!e->status && !cellen_vrijgeven(s, r.a.id, e))
 		tijd_kiezen(s, a, &bz, code, nv.kanaal, start, r.a.id, &v, &sl,
 			    e);
+	/* A resident moving counts against the web share (without the
+	 * appointment's own time). */
+	if (!e->status && contact)
+		aandeel_toets(s, a, &bz, v->id, start, r.a.id, e);
 	eind = start + 60 * (int64_t)bz.duur;
 	utc_now(s, nu, sizeof(nu));
 	if (!e->status && (st = stmt(s, Q_AFSPRAAK_VERPLAATS, e))) {

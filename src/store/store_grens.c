@@ -485,3 +485,85 @@ store_vrijgave_delete(struct store *s, const char *gemeente, int64_t id,
 	}
 	return tx_end(s, e->status, e);
 }
+
+/* ---- the share per booking channel ---- */
+
+static struct aandeel_dag *
+aandeel_zoek(struct aandeel_dag *d, size_t n, int64_t vid, day_t dag)
+{
+	for (size_t i = 0; i < n; i++)
+		if (d[i].vestiging == vid && d[i].dag == dag)
+			return &d[i];
+	return NULL;
+}
+
+enum status
+aandeel_lezen(struct store *s, struct arena *a, int64_t gid, day_t van,
+	      day_t tot, int64_t behalve, struct aandeel_dag **out, size_t *n,
+	      struct err *e)
+{
+	struct db_stmt *st = stmt(s, Q_AANDEEL_ROOSTER, e);
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	bind_int(st, 1, gid);
+	bind_date(st, 2, van);
+	bind_date(st, 3, tot);
+	while ((r = next_row(s, st, e)) == 1) {
+		if (!PUSH(a, *out, *n, cap)) {
+			db_reset(st);
+			return nomem(e);
+		}
+		(*out)[*n - 1] = (struct aandeel_dag){
+			.vestiging = db_col_int(st, 0),
+			.dag = col_date(st, 1),
+			.capaciteit = db_col_int(st, 2),
+		};
+	}
+	db_reset(st);
+	if (r < 0 || !(st = stmt(s, Q_AANDEEL_WEB, e)))
+		return e->status;
+	bind_int(st, 1, gid);
+	bind_int(st, 2, afspraak_utc(van, 0));
+	bind_int(st, 3, afspraak_utc(tot + 1, 0));
+	bind_int(st, 4, behalve);
+	while ((r = next_row(s, st, e)) == 1) {
+		int64_t vid = db_col_int(st, 0), start = db_col_int(st, 1);
+		struct aandeel_dag *x;
+		day_t dag;
+		int m;
+
+		afspraak_lokaal(start, &dag, &m);
+		if (!(x = aandeel_zoek(*out, *n, vid, dag))) {
+			if (!PUSH(a, *out, *n, cap)) {
+				db_reset(st);
+				return nomem(e);
+			}
+			x = &(*out)[*n - 1];
+			*x = (struct aandeel_dag){ .vestiging = vid,
+						   .dag = dag };
+		}
+		x->geboekt += (db_col_int(st, 2) - start) / 60;
+	}
+	db_reset(st);
+	return r < 0 ? e->status : ST_OK;
+}
+
+bool
+aandeel_vrij(const struct aandeel_dag *d, size_t n, int64_t vid, int64_t start,
+	     int duur, int aandeel)
+{
+	day_t dag;
+	int m;
+
+	afspraak_lokaal(start, &dag, &m);
+	for (size_t i = 0; i < n; i++)
+		if (d[i].vestiging == vid && d[i].dag == dag)
+			return aandeel_past(d[i].capaciteit, d[i].geboekt, duur,
+					    aandeel);
+	return aandeel_past(0, 0, duur, aandeel);
+}

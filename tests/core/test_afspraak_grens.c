@@ -124,6 +124,24 @@ test_vrijgave(void **state)
 }
 
 static void
+test_aandeel(void **state)
+{
+	(void)state;
+	/* Half of 60 rostered minutes: three visits of 10, not four. */
+	assert_true(aandeel_past(60, 0, 10, 50));
+	assert_true(aandeel_past(60, 20, 10, 50));
+	assert_false(aandeel_past(60, 30, 10, 50));
+	assert_false(aandeel_past(60, 25, 10, 50));
+	/* Nothing rostered: no share for residents, unless it is all. */
+	assert_false(aandeel_past(0, 0, 5, 99));
+	assert_true(aandeel_past(0, 0, 5, 100));
+	assert_true(aandeel_past(60, 600, 10, 100));
+	/* Exactly at the share fits: 70% of 100 minutes is 70. */
+	assert_true(aandeel_past(100, 60, 10, 70));
+	assert_false(aandeel_past(100, 61, 10, 70));
+}
+
+static void
 test_bewaar_grens(void **state)
 {
 	(void)state;
@@ -139,6 +157,7 @@ main(void)
 		cmocka_unit_test(test_venster),
 		cmocka_unit_test(test_netwerk),
 		cmocka_unit_test(test_vrijgave),
+		cmocka_unit_test(test_aandeel),
 		cmocka_unit_test(test_bewaar_grens),
 	};
 

@@ -934,7 +934,10 @@ test_generation_migrated(void **state)
 				     "afspraak_instelling DROP COLUMN "
 				     "max_open; ALTER TABLE "
 				     "afspraak_instelling DROP COLUMN "
-				     "max_per_dag; UPDATE "
+				     "max_per_dag; ALTER TABLE "
+				     "afspraak_instelling DROP COLUMN "
+				     "web_aandeel; ALTER TABLE afspraak DROP "
+				     "COLUMN geboekt_via; UPDATE "
 				     "schema_version SET version = 14"),
 			 DB_OK);
 	err_clear(&e);

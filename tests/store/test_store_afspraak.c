@@ -1955,6 +1955,72 @@ test_vrijgave(void **state)
 	store_set_clock(f->s, NOW);
 }
 
+static void
+test_aandeel(void **state)
+{
+	struct fixture *f = *state;
+	struct afspraak_regel r = { .product = "paspoort", .personen = 1 };
+	struct afspraak_boeking b = {
+		.vraag = vraag(&r, 1, KANAAL_FYSIEK, RAADHUIS),
+		.start = ma("09:30"),
+		.naam = NAAM,
+		.email = "kees@example.nl",
+		.referentie = "DDDD2222",
+	};
+	struct afspraak_vraag q = vraag(&r, 1, KANAAL_FYSIEK, RAADHUIS);
+	struct slot *sl;
+	struct afspraak a;
+	size_t n;
+	bool x;
+
+	add_loket(f);
+	OK(store_afspraak_instelling_update(
+		f->s,
+		&(struct afspraak_instelling){ .gemeente = "GM0397",
+					       .herinnering = 24,
+					       .bewaartermijn = 90,
+					       .max_open = 10,
+					       .web_aandeel = 50 },
+		&f->e));
+	/* M1's hour on Monday: residents may book 30 minutes of it. */
+	assert_int_equal(vrij(f, "paspoort", 1, &sl), 6);
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:00"), "AAAA2222", &a),
+			 ST_OK);
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:10"), "BBBB2222", &a),
+			 ST_OK);
+	assert_int_equal(vrij(f, "paspoort", 1, &sl), 4);
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:20"), "CCCC2222", &a),
+			 ST_OK);
+	assert_int_equal(vrij(f, "paspoort", 1, &sl), 0);
+	REFUSED(boek(f, "paspoort", 1, ma("09:30"), "DDDD2222", &a),
+		ST_CONFLICT);
+	assert_true(has_problem(&f->e, "start", "aandeel"));
+	assert_string_equal(f->e.problems[0].reason,
+			    "Via internet is deze dag vol. Kies een andere "
+			    "dag, of bel de gemeente voor een afspraak.");
+	/* Staff booking for a resident take the rest, and see it free. */
+	q.balie = true;
+	OK(store_vrije_tijden(f->s, &q, D(MAANDAG), D(MAANDAG), &f->a, &sl, &n,
+			      &f->e));
+	assert_int_equal(n, 3);
+	b.vraag.balie = true;
+	OK(store_afspraak_add(f->s, &b, &f->a, &a, &x, &f->e));
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM afspraak WHERE "
+				    "geboekt_via = 'balie' AND referentie = "
+				    "'DDDD2222'"),
+			 1);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM afspraak WHERE "
+				    "geboekt_via = 'web'"),
+			 3);
+	/* A cancellation gives residents room again; a resident's move
+	 * counts without its own time. */
+	OK(store_afspraak_cancel(f->s, "AAAA2222", EMAIL, &f->a, &a, &f->e));
+	assert_int_equal(vrij(f, "paspoort", 1, &sl), 3);
+	OK(store_afspraak_move(f->s, "CCCC2222", EMAIL, NULL, ma("09:40"),
+			       &f->a, &a, &f->e));
+	assert_int_equal(a.start, ma("09:40"));
+}
+
 int
 main(void)
 {
@@ -1980,6 +2046,7 @@ main(void)
 		TEST(test_grenzen_contact),
 		TEST(test_grenzen_email),
 		TEST(test_vrijgave),
+		TEST(test_aandeel),
 	};
 	return RUN_TESTS(tests);
 }

@@ -44,3 +44,12 @@ CREATE TABLE afspraak_vrijgave (
 	moment_utc BIGINT NOT NULL
 );
 CREATE INDEX afspraak_vrijgave_gemeente ON afspraak_vrijgave (gemeente_id);
+
+-- The share per booking channel: the percentage of each location-day's
+-- rostered time residents may fill by booking themselves (web); the rest
+-- is kept for the bookings staff make for residents at the desk or by
+-- telephone (balie).
+ALTER TABLE afspraak_instelling ADD COLUMN web_aandeel INTEGER NOT NULL
+	DEFAULT 100 CHECK (web_aandeel BETWEEN 1 AND 100);
+ALTER TABLE afspraak ADD COLUMN geboekt_via TEXT COLLATE "C" NOT NULL DEFAULT 'web'
+	CHECK (geboekt_via IN ('web', 'balie'));
