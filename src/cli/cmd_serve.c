@@ -127,6 +127,7 @@ struct opschoner {
 
 #define OPSCHONER_DAG 86400
 #define OPSCHONER_INTERVAL 60 /* seconds between looks */
+#define OPSCHONER_EERST 2 /* seconds before the first */
 
 static void
 opschoner_ronde(struct opschoner *o, struct store *s, int64_t *volgende)
@@ -177,23 +178,27 @@ opschoner_draad(void *arg)
 	struct opschoner *o = arg;
 	struct store *s = NULL;
 	int64_t volgende = 0;
+	/* The first look after a few seconds: the server says where it
+	 * listens first. */
+	int wacht = OPSCHONER_EERST;
 
 	while (!atomic_load(&o->stop)) {
 		struct err e;
 
+		for (int i = 0; i < wacht * 10 && !atomic_load(&o->stop); i++) {
+			struct timespec ts = { 0, 100 * 1000000L };
+
+			nanosleep(&ts, NULL);
+		}
+		wacht = OPSCHONER_INTERVAL;
+		if (atomic_load(&o->stop))
+			break;
 		err_clear(&e);
 		if (!s && store_open(o->db, STORE_EXISTING, &s, &e) == ST_OK)
 			store_set_actor(s, "systeem:opschonen", "bewaartermijn",
 					o->door);
 		if (s)
 			opschoner_ronde(o, s, &volgende);
-		for (int i = 0;
-		     i < OPSCHONER_INTERVAL * 10 && !atomic_load(&o->stop);
-		     i++) {
-			struct timespec ts = { 0, 100 * 1000000L };
-
-			nanosleep(&ts, NULL);
-		}
 	}
 	if (s)
 		store_close(s);

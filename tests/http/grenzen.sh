@@ -4,7 +4,9 @@
 # Retry-After after too many wrong contacts for one reference code, the
 # cap of open appointments per e-mail address (409), and a planner's
 # release in a wave: before its moment the times are not offered and a
-# booking is refused, after it (a server with the clock moved) they are.
+# booking is refused, after it (a server with the clock moved) they are;
+# and a server with the clock half a year on erases personal data by
+# itself, a second server on the same database not again.
 #
 # Usage: grenzen.sh AMBT
 set -u
@@ -131,4 +133,18 @@ req DELETE "/vrijgaven/$ID?gemeente=GM0358"
 check "the planner removes the wave" 204
 req DELETE "/vrijgaven/$ID?gemeente=GM0358"
 check "twice: 404" 404
+
+# ---- the server erases once a day, one process at a time ----
+AMBT_NU=2027-06-01T10:00:00+02:00 serve_start c "$DB"
+for _ in $(seq 1 100); do
+	grep -q "persoonsgegevens van" "$WORK/serve-c.out" && break
+	sleep 0.1
+done
+t "a server with the clock half a year on erases by itself" \
+	grep -q "^ambt serve: GM0358: persoonsgegevens van [0-9]* afspraken gewist (bewaartermijn 90 dagen)." "$WORK/serve-c.out"
+AMBT_NU=2027-06-01T10:00:00+02:00 serve_start d "$DB"
+sleep 3
+t "a second server on the database leaves it to the first" \
+	sh -c "! grep -q gewist '$WORK/serve-d.out'"
+t "nothing is left to erase" sh -c "AMBT_NU=2027-06-01T10:00:00+02:00 '$AMBT' afspraken opschonen --db '$DB' | grep -q '^Niets te wissen'"
 tap_end
