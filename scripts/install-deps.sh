@@ -16,7 +16,7 @@ libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libcmocka-dev
 valgrind clang-format git python3
 libmicrohttpd-dev libsodium-dev liboath-dev libgmp-dev fonts-noto-core chromium curl jq
 faketime libpq-dev postgresql
-libical-dev libcurl4-openssl-dev python3-aiosmtpd"
+libical-dev libcurl4-openssl-dev python3-aiosmtpd python3-yaml"
 if [ "${1:-}" = --bench ]; then
 	PACKAGES="wrk nginx postgresql sqlite3 curl python3 procps iproute2"
 fi

@@ -55,4 +55,11 @@ int cli_komma_lijst(struct arena *a, const char *text, const char *wat,
  * (demo_afspraken.c); the locations come from the register document. */
 enum status demo_afspraken_load(struct store *s, day_t today, struct err *e);
 
+#define QMATIC_SLEUTEL_LEN 64 /* hex characters of a fresh key */
+/* A fresh key for municipality `gemeente`'s Qmatic surface (replacing
+ * the one it had) into sleutel (QMATIC_SLEUTEL_LEN + 1); only its hash
+ * is stored (cmd_gemeente.c). */
+enum status qmatic_sleutel_maak(struct store *s, const char *gemeente,
+				char *sleutel, struct err *e);
+
 #endif

@@ -5,11 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
+#include "afspraak_cli.h"
 #include "cli.h"
 #include "../core/text.h"
 #include "../present/json.h"
 #include "../present/present.h"
 #include "commands.h"
+#include "../store/store_qmatic.h"
 #include "../banned.h"
 
 static const char gemeente_usage[] =
@@ -17,7 +21,11 @@ static const char gemeente_usage[] =
 	"  ambt gemeente list [--format tabel|json|csv]\n"
 	"  ambt gemeente show CBS-CODE [--format tabel|json|csv]\n"
 	"  ambt gemeente add --code GMnnnn --naam NAAM [--provincie P]\n"
-	"                    [--inwoners AANTAL --peildatum JJJJ-MM-DD]\n\n"
+	"                    [--inwoners AANTAL --peildatum JJJJ-MM-DD]\n"
+	"  ambt gemeente qmatic-sleutel CBS-CODE\n\n"
+	"qmatic-sleutel maakt een nieuwe sleutel (X-Api-Key) voor de "
+	"Qmatic-koppeling\nvan de gemeente (Open Formulieren); de vorige "
+	"werkt dan niet meer.\n\n"
 	"Gemeenten worden aangeduid met hun CBS-code, bijvoorbeeld GM0358 "
 	"(Aalsmeer).\n";
 
@@ -348,6 +356,56 @@ gemeente_add(int argc, char **argv)
 	return rc;
 }
 
+enum status
+qmatic_sleutel_maak(struct store *s, const char *gemeente, char *sleutel,
+		    struct err *e)
+{
+	unsigned char b[QMATIC_SLEUTEL_LEN / 2], d[crypto_hash_sha256_BYTES];
+	char hash[2 * crypto_hash_sha256_BYTES + 1];
+
+	randombytes_buf(b, sizeof(b));
+	sodium_bin2hex(sleutel, QMATIC_SLEUTEL_LEN + 1, b, sizeof(b));
+	/* Hashed as API tokens are (http/auth.c): hex SHA-256. */
+	crypto_hash_sha256(d, (const unsigned char *)sleutel,
+			   QMATIC_SLEUTEL_LEN);
+	sodium_bin2hex(hash, sizeof(hash), d, sizeof(d));
+	sodium_memzero(b, sizeof(b));
+	return store_qmatic_sleutel_set(s, gemeente, hash, e);
+}
+
+static int
+gemeente_qmatic_sleutel(int argc, char **argv)
+{
+	struct cli_common c = { 0 };
+	char sleutel[QMATIC_SLEUTEL_LEN + 1];
+	struct store *s;
+	struct err e;
+	const char *pos[1];
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, NULL, &c, pos, 1, &npos,
+			    gemeente_usage)) ||
+	    c.help)
+		return rc;
+	if (npos != 1)
+		return cli_usage_error("noem de CBS-code van de gemeente, "
+				       "bijvoorbeeld 'ambt gemeente "
+				       "qmatic-sleutel GM0358'.");
+	if ((rc = cli_open(&c, &s)))
+		return rc;
+	err_clear(&e);
+	if (qmatic_sleutel_maak(s, pos[0], sleutel, &e))
+		rc = cli_fail(&e);
+	else
+		printf("Nieuwe sleutel voor de Qmatic-koppeling van %s (kopregel "
+		       "X-Api-Key; alleen nu getoond):\n%s\n",
+		       pos[0], sleutel);
+	sodium_memzero(sleutel, sizeof(sleutel));
+	store_close(s);
+	return rc;
+}
+
 int
 cmd_gemeente(int argc, char **argv)
 {
@@ -355,6 +413,7 @@ cmd_gemeente(int argc, char **argv)
 		{ "list", gemeente_list },
 		{ "show", gemeente_show },
 		{ "add", gemeente_add },
+		{ "qmatic-sleutel", gemeente_qmatic_sleutel },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, gemeente_usage);

@@ -113,9 +113,10 @@ zender_stop(struct zender *z)
 
 /*
  * The eraser's thread: every minute it looks whether a day has passed
- * since this process erased; then it claims the lease for a day (so that
- * of several servers on one database one erases, once a day) and erases
- * what each municipality's retention period no longer allows.
+ * since this process erased and anything is past its retention period
+ * (reading only); then it claims the lease for a day (so that of several
+ * servers on one database one erases, once a day) and erases what each
+ * municipality's retention period no longer allows.
  */
 struct opschoner {
 	const char *db;
@@ -143,6 +144,11 @@ opschoner_ronde(struct opschoner *o, struct store *s, int64_t *volgende)
 		return;
 	err_clear(&e);
 	store_set_clock(s, nu);
+	/* Nothing due: nothing written, not even the lease. */
+	if (store_afspraak_opschonen_nodig(s, &ja, &e) || !ja) {
+		*volgende = nu + OPSCHONER_INTERVAL;
+		return;
+	}
 	if (store_opschoner_claim(s, o->door, nu + OPSCHONER_DAG, &ja, &e) ||
 	    !ja) {
 		/* Another process has it (or the database is away): look

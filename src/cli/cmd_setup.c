@@ -89,6 +89,9 @@ static const struct {
 
 static char demo_passwords[NDEMO][32];
 static char demo_totp[NDEMO][TOTP_SECRET_B32];
+/* The key of Aalsmeer's Qmatic surface in the demo (shown once). */
+#define QMATIC_DEMO_PAD "/qmatic/calendar-backend/public/api/"
+static char demo_qmatic[QMATIC_SLEUTEL_LEN + 1];
 
 static enum status
 demo_users(struct store *s, struct err *e)
@@ -132,6 +135,7 @@ create(const char *path, bool demo, const char *document, size_t ndocument,
 	    (demo && demo_users(s, &e)) || (demo && demo_uren_load(s, &e)) ||
 	    (demo && demo_kosten_load(s, &e)) ||
 	    (demo && demo_afspraken_load(s, today, &e)) ||
+	    (demo && qmatic_sleutel_maak(s, "GM0358", demo_qmatic, &e)) ||
 	    (document &&
 	     register_document_load(s, document, ndocument, today, &e))) {
 		store_close(s);
@@ -286,5 +290,11 @@ demo_gemaakt(const char *path)
 		       "--van %s --tot %s\n",
 		       van, tot, van, tot);
 	}
+	printf("\nQmatic-koppeling van Aalsmeer voor Open Formulieren (na "
+	       "'ambt serve'):\n"
+	       "  http://localhost:8080" QMATIC_DEMO_PAD "\n"
+	       "  Qmatic-sleutel van Aalsmeer (kopregel X-Api-Key, alleen nu "
+	       "getoond): %s\n",
+	       demo_qmatic);
 	return 0;
 }

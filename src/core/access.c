@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "afspraak.h"
 #include "register.h"
 #include "../banned.h"
 
@@ -72,15 +73,53 @@ access_check_rol(const struct roltoekenning *t, struct err *e)
 					   "Noem de samenwerking van de "
 					   "controller, bijvoorbeeld HB.");
 		return reg_check_short_code(t->scope, "scope", e);
-	case SCOPE_GEMEENTE:
+	case SCOPE_GEMEENTE: {
+		char cbs[REG_CBS_CODE_LEN + 1];
+		const char *vestiging = NULL;
+
 		if (!t->scope || !*t->scope)
 			return err_invalid(
 				e, "scope", "required",
 				"Noem de gemeente (CBS-code) waarvoor "
 				"deze rol geldt.");
-		return reg_check_cbs_code(t->scope, "scope", e);
+		if (!strchr(t->scope, ACCESS_SCOPE_VESTIGING))
+			return reg_check_cbs_code(t->scope, "scope", e);
+		if (t->rol != ROL_PLANNER)
+			return err_invalid(e, "scope", "format",
+					   "Alleen een planner kan bij een "
+					   "vestiging horen; noem voor de rol "
+					   "%s alleen de gemeente (CBS-code).",
+					   rol_name(t->rol));
+		if (!access_scope_split(t->scope, cbs, sizeof(cbs),
+					&vestiging) ||
+		    reg_check_cbs_code(cbs, "scope", NULL) != ST_OK ||
+		    afspraak_check_code(vestiging, "scope", NULL) != ST_OK)
+			return err_invalid(e, "scope", "format",
+					   "Noem de gemeente, of de gemeente "
+					   "en een vestiging, zoals GM0358 of "
+					   "GM0358/aalsmeer-raadhuis.");
+		return ST_OK;
+	}
 	}
 	return ST_OK;
+}
+
+bool
+access_scope_split(const char *scope, char *cbs, size_t n,
+		   const char **vestiging)
+{
+	const char *slash =
+		scope ? strchr(scope, ACCESS_SCOPE_VESTIGING) : NULL;
+	size_t len = !scope  ? 0
+		     : slash ? (size_t)(slash - scope)
+			     : strlen(scope);
+
+	*vestiging = slash ? slash + 1 : NULL;
+	if (!scope || len >= n)
+		return false;
+	memcpy(cbs, scope, len);
+	cbs[len] = '\0';
+	return true;
 }
 
 enum status

@@ -7,7 +7,9 @@
  *   beheerder        the installation (no scope)
  *   controller       a cooperation (scope: its code, e.g. HB)
  *   accounthouder    a municipality (scope: CBS code)
- *   planner          a municipality's front office (scope: CBS code)
+ *   planner          a municipality's front office (scope: CBS code), or
+ *                    one location's (scope: CBS code/location code, e.g.
+ *                    GM0358/aalsmeer-raadhuis)
  *   baliemedewerker  a municipality's front office (scope: CBS code)
  *   raadslid         a municipality's published material, read-only
  * A user may hold several roles. Accounts are personal, never shared.
@@ -60,9 +62,23 @@ bool rol_tweede_factor(enum rol r);
 
 /*
  * A role with its scope: beheerder has none; controller names a
- * cooperation code; the others a CBS code. Problems under "scope".
+ * cooperation code; the others a CBS code, a planner's optionally
+ * followed by '/' and one of its locations' codes. Problems under
+ * "scope".
  */
 enum status access_check_rol(const struct roltoekenning *t, struct err *e);
+
+/* Between a planner's municipality and location in a scope. */
+#define ACCESS_SCOPE_VESTIGING '/'
+
+/*
+ * A municipality's scope split: its CBS code into cbs (NUL-terminated,
+ * at most n - 1 characters) and a pointer to the location's code after
+ * the '/' (NULL when the scope names the whole municipality). False when
+ * the municipality part does not fit.
+ */
+bool access_scope_split(const char *scope, char *cbs, size_t n,
+			const char **vestiging);
 
 /* [a-z0-9._-], 3 to 64 characters, starting with a letter. */
 enum status access_check_gebruikersnaam(const char *s, struct err *e);

@@ -248,6 +248,26 @@ enum status page_rooster_dienst(struct request *, struct response *,
 enum status page_rooster_dienst_post(struct request *, struct response *,
 				     struct err *);
 
+/* pages_afspraak.c: the residents' booking pages of a municipality */
+enum status page_afspraak_start(struct request *, struct response *,
+				struct err *);
+enum status page_afspraak_tijden(struct request *, struct response *,
+				 struct err *);
+enum status page_afspraak_gegevens(struct request *, struct response *,
+				   struct err *);
+enum status page_afspraak_boek(struct request *, struct response *,
+			       struct err *);
+enum status page_afspraak_agenda(struct request *, struct response *,
+				 struct err *);
+enum status page_afspraak_wijzigen(struct request *, struct response *,
+				   struct err *);
+enum status page_afspraak_zoek(struct request *, struct response *,
+			       struct err *);
+enum status page_afspraak_verzet(struct request *, struct response *,
+				 struct err *);
+enum status page_afspraak_annuleer(struct request *, struct response *,
+				   struct err *);
+
 /* api_meta.c */
 enum status api_root(struct request *, struct response *, struct err *);
 enum status api_openapi(struct request *, struct response *, struct err *);

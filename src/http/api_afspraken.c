@@ -68,7 +68,8 @@ vestiging_van(struct request *rq, const char *code, bool planner,
 		return geen_vestiging(code, e);
 	st = store_vestiging_get(rq->store, code, rq->today, &rq->a, v, e);
 	if (st == ST_NOT_FOUND ||
-	    (st == ST_OK && planner && !authz_planner(rq, v->gemeente)))
+	    (st == ST_OK && planner &&
+	     !authz_planner_vestiging(rq, v->gemeente, v->code)))
 		return geen_vestiging(code, e);
 	return st;
 }
@@ -367,7 +368,7 @@ api_vestigingen_get(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	j = present_vestiging_json(&v);
 	/* Its planners see each closure's number and reason too. */
-	if (authz_planner(rq, v.gemeente)) {
+	if (authz_planner_vestiging(rq, v.gemeente, v.code)) {
 		if (store_sluiting_list(rq->store, v.code, rq->today, &rq->a,
 					&sl, &nsl, e)) {
 			json_decref(j);
@@ -775,15 +776,21 @@ api_producten_patch(struct request *rq, struct response *rs, struct err *e)
 
 /* ---- roosterdiensten ---- */
 
-/* The first municipality the principal plans (a planner's scope). */
+/* The first municipality the principal plans, wholly or one of its
+ * locations (the CBS code of a planner's scope). */
 static const char *
-eigen_gemeente(const struct request *rq)
+eigen_gemeente(struct request *rq)
 {
 	const struct gebruiker *u = &rq->who.user;
+	char *cbs;
+	const char *v;
 
 	for (size_t i = 0; rq->who.ingelogd && i < u->nrollen; i++)
-		if (u->rollen[i].rol == ROL_PLANNER)
-			return u->rollen[i].scope;
+		if (u->rollen[i].rol == ROL_PLANNER &&
+		    (cbs = arena_alloc(&rq->a, REG_CBS_CODE_LEN + 1)) &&
+		    access_scope_split(u->rollen[i].scope, cbs,
+				       REG_CBS_CODE_LEN + 1, &v))
+			return cbs;
 	return NULL;
 }
 
@@ -834,7 +841,7 @@ api_roosterdiensten_list(struct request *rq, struct response *rs, struct err *e)
 				   "samenwerking hoort bij medewerker.");
 	if (f.vestiging && vestiging_van(rq, f.vestiging, true, &v, e))
 		return e->status;
-	if (f.gemeente && !beheerder && !authz_planner(rq, f.gemeente))
+	if (f.gemeente && !beheerder && !authz_planner_deels(rq, f.gemeente))
 		return planner_van(rq, f.gemeente, e);
 	if (!f.vestiging && !f.gemeente && !beheerder)
 		f.gemeente = eigen_gemeente(rq);
@@ -846,7 +853,9 @@ api_roosterdiensten_list(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	all = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(all, present_dienst_json(&d[i]));
+		if (beheerder ||
+		    authz_planner_vestiging(rq, d[i].gemeente, d[i].vestiging))
+			json_array_append_new(all, present_dienst_json(&d[i]));
 	return resp_list(rq, rs, all, e);
 }
 
@@ -988,7 +997,8 @@ api_roosterdiensten_delete(struct request *rq, struct response *rs,
 				   "Kies true of false.");
 	st = store_dienst_get(rq->store, id, &rq->a, &d, e);
 	if (st == ST_NOT_FOUND ||
-	    (st == ST_OK && !authz_planner(rq, d.gemeente))) {
+	    (st == ST_OK &&
+	     !authz_planner_vestiging(rq, d.gemeente, d.vestiging))) {
 		err_clear(e);
 		return err_set(e, ST_NOT_FOUND, "Er is geen dienst %lld.",
 			       (long long)id);
@@ -1253,7 +1263,8 @@ afspraak_toegang(struct request *rq, const char *ref, const char **contact,
 		return geen_afspraak(e);
 	st = store_afspraak_get(rq->store, ref, NULL, &rq->a, a, e);
 	if (st == ST_NOT_FOUND ||
-	    (st == ST_OK && !authz_planner(rq, a->gemeente)))
+	    (st == ST_OK &&
+	     !authz_planner_vestiging(rq, a->gemeente, a->vestiging)))
 		return geen_afspraak(e);
 	return st;
 }
@@ -1303,7 +1314,7 @@ api_afspraken_list(struct request *rq, struct response *rs, struct err *e)
 			return err_invalid(e, "vestiging", "required",
 					   "Noem een vestiging of een "
 					   "gemeente.");
-	} else if (!authz_planner(rq, gemeente)) {
+	} else if (!authz_planner_deels(rq, gemeente)) {
 		return planner_van(rq, gemeente, e);
 	}
 	if (store_afspraak_list(rq->store, gemeente, vcode ? v.code : NULL, dag,
@@ -1311,7 +1322,9 @@ api_afspraken_list(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	all = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(all, present_afspraak_json(&a[i], true));
+		if (authz_planner_vestiging(rq, a[i].gemeente, a[i].vestiging))
+			json_array_append_new(
+				all, present_afspraak_json(&a[i], true));
 	rs->personal = true;
 	return resp_list(rq, rs, all, e);
 }

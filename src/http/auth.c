@@ -199,6 +199,48 @@ authz_planner(const struct request *rq, const char *cbs)
 	       (cbs && auth_has_role(&rq->who, ROL_PLANNER, cbs));
 }
 
+/* Whether role t is a planner's of one location of municipality cbs
+ * (vestiging NULL: of any of its locations). */
+static bool
+plant_vestiging(const struct roltoekenning *t, const char *cbs,
+		const char *vestiging)
+{
+	char eigen[REG_CBS_CODE_LEN + 1];
+	const char *v = NULL;
+
+	return t->rol == ROL_PLANNER && cbs &&
+	       access_scope_split(t->scope, eigen, sizeof(eigen), &v) && v &&
+	       strcmp(eigen, cbs) == 0 &&
+	       (!vestiging || strcmp(v, vestiging) == 0);
+}
+
+bool
+authz_planner_vestiging(const struct request *rq, const char *cbs,
+			const char *vestiging)
+{
+	const struct gebruiker *u = &rq->who.user;
+
+	if (authz_planner(rq, cbs))
+		return true;
+	for (size_t i = 0; vestiging && rq->who.ingelogd && i < u->nrollen; i++)
+		if (plant_vestiging(&u->rollen[i], cbs, vestiging))
+			return true;
+	return false;
+}
+
+bool
+authz_planner_deels(const struct request *rq, const char *cbs)
+{
+	const struct gebruiker *u = &rq->who.user;
+
+	if (authz_planner(rq, cbs))
+		return true;
+	for (size_t i = 0; rq->who.ingelogd && i < u->nrollen; i++)
+		if (plant_vestiging(&u->rollen[i], cbs, NULL))
+			return true;
+	return false;
+}
+
 /* The CBS codes of every member (ever) of a cooperation, or NULL. */
 static const char *const *
 leden_van(struct request *rq, const char *sw, size_t *n)

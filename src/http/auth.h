@@ -80,6 +80,21 @@ enum status authz_samenwerking(struct request *rq, const char *code,
 bool authz_planner(const struct request *rq, const char *cbs);
 
 /*
+ * Whether the principal plans location `vestiging` (its code) of
+ * municipality `cbs`: authz_planner, or a planner of that one location
+ * (scope "GM0358/aalsmeer-raadhuis"). Not recorded, as authz_planner.
+ */
+bool authz_planner_vestiging(const struct request *rq, const char *cbs,
+			     const char *vestiging);
+
+/*
+ * Whether the principal plans the municipality or at least one of its
+ * locations: who may ask for a list of it, filtered with
+ * authz_planner_vestiging.
+ */
+bool authz_planner_deels(const struct request *rq, const char *cbs);
+
+/*
  * Reading the figures of a cooperation (hours: totals, deviations; costs:
  * pools, calculations, scenarios): a beheerder, its controller, or the
  * accounthouder or raadslid of a member municipality. Others are refused

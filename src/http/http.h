@@ -25,6 +25,8 @@
 
 #define API_VERSION "1.8.0"
 #define API_BASE "/api/v1"
+/* Where the Qmatic calendar surface is served (docs/design/qmatic.md). */
+#define QMATIC_BASE "/qmatic/calendar-backend/public/api"
 #define PAGE_SIZE_DEFAULT 100
 #define PAGE_SIZE_MAX 500
 #define PAGE_MAX 1000000 /* pages of a list */
@@ -53,6 +55,9 @@ enum route_kind {
 	/* Its answers show one municipality's appointment data: kept in
 	 * the response cache in that family (req_familie). */
 	ROUTE_AFSPRAKEN = 32,
+	/* The Qmatic calendar surface (qmatic.c): JSON, errors as a status
+	 * and an error_message header, matrix parameters (rq->matrix). */
+	ROUTE_QMATIC = 64,
 };
 
 /*
@@ -95,6 +100,10 @@ struct request {
 	const char *idempotency_key; /* Idempotency-Key */
 	const char *contact; /* Afspraak-Contact: a resident's e-mail or phone */
 	const char *herkomst; /* client IP */
+	const char *qmatic_sleutel; /* X-Api-Key (the Qmatic surface) */
+	/* The matrix parameters of the last path segment (";k=v;k=v"),
+	 * taken off the path of the Qmatic surface before routing. */
+	struct kvlist matrix;
 	enum http_method method;
 	const char *method_text;
 	const char *path; /* percent-decoded, without query */
@@ -131,6 +140,8 @@ struct response {
 	bool vluchtig; /* depends on the moment, not only the data: never
 			  kept (free times: the notice counts from now) */
 	int retry_after; /* 429: seconds for Retry-After */
+	const char *fout_melding; /* the Qmatic surface: error_message */
+	const char *bestand; /* a download: its file name (attachment) */
 };
 
 typedef enum status (*handler_fn)(struct request *rq, struct response *rs,
@@ -158,6 +169,10 @@ const char *req_param(struct request *rq, const char *name);
  */
 const char *req_familie(struct request *rq, unsigned flags, char *buf,
 			size_t n);
+
+/* The CBS code of the municipality a booking page's {gemeente} names
+ * (its slug or code), or NULL (pages_afspraak.c): for req_familie. */
+const char *page_afspraak_gemeente(struct request *rq, const char *param);
 
 /*
  * Refuse query keys not in `allowed` (NULL-terminated), repeated keys, and

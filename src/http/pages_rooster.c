@@ -185,6 +185,8 @@ eigen_vestigingen(struct request *rq, day_t vanaf, struct vestiging **out,
 					    n, e);
 	for (size_t i = 0; i < u->nrollen; i++) {
 		struct vestiging *v, *grow;
+		char cbs[REG_CBS_CODE_LEN + 1];
+		const char *alleen = NULL;
 		size_t nv;
 		bool eerder = false;
 
@@ -197,10 +199,21 @@ eigen_vestigingen(struct request *rq, day_t vanaf, struct vestiging **out,
 					 u->rollen[i].scope) == 0;
 		if (eerder)
 			continue;
-		if (store_vestiging_list(rq->store, u->rollen[i].scope, vanaf,
-					 &rq->a, &v, &nv, e))
+		if (!access_scope_split(u->rollen[i].scope, cbs, sizeof(cbs),
+					&alleen) ||
+		    (alleen && authz_planner(rq, cbs)))
+			continue;
+		if (store_vestiging_list(rq->store, cbs, vanaf, &rq->a, &v, &nv,
+					 e))
 			return e->status;
-		if (nv == 0)
+		/* A planner of one location: that one. */
+		for (size_t k = 0; alleen && k < nv; k++)
+			if (strcmp(v[k].code, alleen) == 0) {
+				v += k;
+				nv = 1;
+				alleen = NULL;
+			}
+		if (nv == 0 || alleen)
 			continue;
 		grow = arena_calloc(&rq->a, nall + nv, sizeof(*grow));
 		if (!grow)
@@ -238,9 +251,17 @@ eigen_gemeenten(struct request *rq, const struct vestiging *v, size_t nv,
 			uniek_toevoegen(list, n, v[i].gemeente);
 		return ST_OK;
 	}
-	for (size_t i = 0; i < u->nrollen; i++)
-		if (u->rollen[i].rol == ROL_PLANNER && u->rollen[i].scope)
-			uniek_toevoegen(list, n, u->rollen[i].scope);
+	for (size_t i = 0; i < u->nrollen; i++) {
+		char *cbs = arena_alloc(&rq->a, REG_CBS_CODE_LEN + 1);
+		const char *plek;
+
+		if (!cbs)
+			return err_set(e, ST_NOMEM, "Onvoldoende geheugen.");
+		if (u->rollen[i].rol == ROL_PLANNER &&
+		    access_scope_split(u->rollen[i].scope, cbs,
+				       REG_CBS_CODE_LEN + 1, &plek))
+			uniek_toevoegen(list, n, cbs);
+	}
 	return ST_OK;
 }
 
@@ -314,7 +335,7 @@ vestiging_van(struct request *rq, const char *code, day_t vanaf,
 		return geen_vestiging(code, e);
 	st = store_vestiging_get(rq->store, code, vanaf, &rq->a, v, e);
 	if (st == ST_NOT_FOUND ||
-	    (st == ST_OK && !authz_planner(rq, v->gemeente)))
+	    (st == ST_OK && !authz_planner_vestiging(rq, v->gemeente, v->code)))
 		return geen_vestiging(code, e);
 	return st;
 }
@@ -944,7 +965,8 @@ rooster_pagina(struct request *rq, struct response *rs, const struct keuze *k,
 				continue;
 			dv = mij ? vestiging_in(vs, nvs, d[j].vestiging) : &v;
 			/* Only the entries at locations the viewer plans. */
-			if (!dv || !authz_planner(rq, d[j].gemeente))
+			if (!dv || !authz_planner_vestiging(rq, d[j].gemeente,
+							    d[j].vestiging))
 				continue;
 			p = mij ? &plekken[dv - vs] : &plekken[0];
 			if (plek_lezen(rq, p, maandag, e)) {
@@ -1461,7 +1483,8 @@ dienst_van(struct request *rq, const char *tekst, struct dienst *d,
 		return e->status;
 	st = store_dienst_get(rq->store, id, &rq->a, d, e);
 	if (st == ST_NOT_FOUND ||
-	    (st == ST_OK && !authz_planner(rq, d->gemeente))) {
+	    (st == ST_OK &&
+	     !authz_planner_vestiging(rq, d->gemeente, d->vestiging))) {
 		err_clear(e);
 		return err_set(e, ST_NOT_FOUND, "Er is geen dienst %lld.",
 			       (long long)id);

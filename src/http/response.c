@@ -152,7 +152,12 @@ req_familie(struct request *rq, unsigned flags, char *buf, size_t n)
 		k = snprintf(buf, n, "%s", STORE_FAMILIE_ALGEMEEN);
 	else {
 		code = req_param(rq, "gemeente");
-		if (!code)
+		err_clear(&ignore);
+		/* A booking page names its municipality by slug. */
+		if (code && (flags & ROUTE_PAGE) && rq->store &&
+		    reg_check_cbs_code(code, "gemeente", &ignore))
+			code = page_afspraak_gemeente(rq, code);
+		else if (!code)
 			code = kv_get(&rq->query, "gemeente");
 		err_clear(&ignore);
 		if (!code || reg_check_cbs_code(code, "gemeente", &ignore))

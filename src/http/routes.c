@@ -4,6 +4,7 @@
  * equal) and the web pages.
  */
 #include "api.h"
+#include "qmatic.h"
 #include "../banned.h"
 
 /* Every route names what it needs (enum need in http.h). */
@@ -15,6 +16,12 @@
 #define PAGE(p, h)                                                       \
 	{                                                                \
 		HTTP_GET, p, (void (*)(void))h, ROUTE_PAGE | NEED_PUBLIC \
+	}
+
+#define QMATIC(m, p, h)                              \
+	{                                            \
+		m, QMATIC_BASE p, (void (*)(void))h, \
+			ROUTE_QMATIC | NEED_PUBLIC   \
 	}
 
 const struct route http_routes[] = {
@@ -120,6 +127,28 @@ const struct route http_routes[] = {
 	API(HTTP_POST, "/vrijgaven", api_vrijgaven_post, NEED_PLANNER),
 	API(HTTP_DELETE, "/vrijgaven/{id}", api_vrijgaven_delete, NEED_PLANNER),
 
+	/* The Qmatic calendar surface Open Formulieren speaks (qmatic.c,
+	 * docs/design/qmatic.md): a foreign surface, not in our OpenAPI
+	 * document; its key (X-Api-Key) is checked by the handlers. */
+	QMATIC(HTTP_GET, "/v1/services", qmatic_services),
+	QMATIC(HTTP_GET, "/v1/services/groups", qmatic_services_groups),
+	QMATIC(HTTP_GET, "/v1/services/{service}/branches",
+	       qmatic_service_branches),
+	QMATIC(HTTP_GET, "/v1/branches", qmatic_branches),
+	QMATIC(HTTP_GET, "/v1/branches/{branch}", qmatic_branch),
+	QMATIC(HTTP_GET, "/v1/branches/{branch}/services",
+	       qmatic_branch_services),
+	QMATIC(HTTP_GET, "/v2/branches/{branch}/services/groups",
+	       qmatic_branch_groups),
+	QMATIC(HTTP_GET, "/v2/branches/{branch}/dates", qmatic_dates),
+	QMATIC(HTTP_GET, "/v2/branches/{branch}/dates/{date}/times",
+	       qmatic_times),
+	QMATIC(HTTP_POST,
+	       "/v2/branches/{branch}/dates/{date}/times/{time}/book",
+	       qmatic_book),
+	QMATIC(HTTP_GET, "/v1/appointments/{id}", qmatic_appointment_get),
+	QMATIC(HTTP_DELETE, "/v1/appointments/{id}", qmatic_appointment_delete),
+
 	PAGE("/", page_home),
 	PAGE("/samenwerkingen/{code}", page_samenwerking),
 	PAGE("/eenheden/{code}", page_eenheid),
@@ -173,6 +202,31 @@ const struct route http_routes[] = {
 	  ROUTE_PAGE | NEED_PUBLIC },
 	{ HTTP_POST, "/uitloggen", (void (*)(void))page_logout,
 	  ROUTE_PAGE | NEED_PUBLIC },
+
+	/* The residents' booking pages (pages_afspraak.c): anyone. The
+	 * GETs show one municipality's catalogue or free times. */
+	{ HTTP_GET, "/afspraak/{gemeente}", (void (*)(void))page_afspraak_start,
+	  ROUTE_PAGE | NEED_PUBLIC | ROUTE_AFSPRAKEN },
+	{ HTTP_GET, "/afspraak/{gemeente}/tijden",
+	  (void (*)(void))page_afspraak_tijden,
+	  ROUTE_PAGE | NEED_PUBLIC | ROUTE_AFSPRAKEN },
+	{ HTTP_GET, "/afspraak/{gemeente}/gegevens",
+	  (void (*)(void))page_afspraak_gegevens,
+	  ROUTE_PAGE | NEED_PUBLIC | ROUTE_AFSPRAKEN },
+	{ HTTP_POST, "/afspraak/{gemeente}/gegevens",
+	  (void (*)(void))page_afspraak_boek, ROUTE_PAGE | NEED_PUBLIC },
+	{ HTTP_POST, "/afspraak/{gemeente}/agenda",
+	  (void (*)(void))page_afspraak_agenda, ROUTE_PAGE | NEED_PUBLIC },
+	{ HTTP_GET, "/afspraak/{gemeente}/wijzigen",
+	  (void (*)(void))page_afspraak_wijzigen,
+	  ROUTE_PAGE | NEED_PUBLIC | ROUTE_AFSPRAKEN },
+	{ HTTP_POST, "/afspraak/{gemeente}/wijzigen",
+	  (void (*)(void))page_afspraak_zoek, ROUTE_PAGE | NEED_PUBLIC },
+	{ HTTP_POST, "/afspraak/{gemeente}/verzetten",
+	  (void (*)(void))page_afspraak_verzet, ROUTE_PAGE | NEED_PUBLIC },
+	{ HTTP_POST, "/afspraak/{gemeente}/annuleren",
+	  (void (*)(void))page_afspraak_annuleer, ROUTE_PAGE | NEED_PUBLIC },
+
 	{ HTTP_GET, "/static/{bestand}", (void (*)(void))page_static,
 	  ROUTE_STATIC | NEED_PUBLIC },
 };

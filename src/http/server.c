@@ -20,6 +20,7 @@
 #include "cache.h"
 #include "embedded.h"
 #include "http.h"
+#include "qmatic.h"
 #include "server.h"
 #include "template.h"
 #include "../core/text.h"
@@ -214,6 +215,15 @@ add_headers(struct server *s, struct conn *c, struct MHD_Response *r,
 	}
 	if (rs->location)
 		MHD_add_response_header(r, "Location", rs->location);
+	if (rs->fout_melding)
+		MHD_add_response_header(r, "error_message", rs->fout_melding);
+	if (rs->bestand) {
+		char disp[160];
+
+		snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
+			 rs->bestand);
+		MHD_add_response_header(r, "Content-Disposition", disp);
+	}
 	for (size_t i = 0; i < 2; i++)
 		if (rs->cookies[i])
 			MHD_add_response_header(r, "Set-Cookie",
@@ -269,6 +279,10 @@ error_response(struct conn *c, unsigned kind, unsigned status,
 	}
 	rs->status = status;
 	rs->retry_after = e ? e->retry_after : 0;
+	if (kind & ROUTE_QMATIC) {
+		qmatic_fout(rq, rs, status, detail, e);
+		return;
+	}
 	if (kind & ROUTE_PAGE) {
 		json_t *d = json_object();
 		json_t *list = json_array();
@@ -315,6 +329,9 @@ kind_of_path(const char *path)
 {
 	if (path && strncmp(path, API_BASE, strlen(API_BASE)) == 0)
 		return ROUTE_API;
+	if (path &&
+	    strncmp(path, QMATIC_BASE "/", strlen(QMATIC_BASE) + 1) == 0)
+		return ROUTE_QMATIC;
 	return ROUTE_PAGE;
 }
 
@@ -563,6 +580,12 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	rq->cookie_csrf =
 		MHD_lookup_connection_value(con, MHD_COOKIE_KIND, "ambt_csrf");
 	rq->herkomst = client_address(con, c);
+	rq->qmatic_sleutel =
+		MHD_lookup_connection_value(con, MHD_HEADER_KIND, "X-Api-Key");
+	if ((kind & ROUTE_QMATIC) && qmatic_matrix(rq, &e)) {
+		error_response(c, kind, http_status_of(e.status), &e, &rs);
+		return send_response(c, con, kind, &rs);
+	}
 
 	route_match(http_routes, http_nroutes, rq->method, rq->path,
 		    &rq->match);

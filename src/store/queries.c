@@ -1045,6 +1045,15 @@ static const char *const texts[Q__COUNT] = {
 		"(CAST($1 AS TEXT) IS NULL OR g.code = $1) AND EXISTS (SELECT "
 		"1 FROM afspraak a WHERE a.gemeente_id = g.id AND a.gewist IS "
 		"NULL) ORDER BY g.code",
+	/* Whether any appointment is past its municipality's retention
+	 * period at $2 ($1: now less the shortest period; afspraak_te_wissen). */
+	[Q_OPSCHOON_NODIG] =
+		"SELECT 1 FROM afspraak a WHERE a.gewist IS NULL AND a.eind_utc "
+		"< $1 AND a.eind_utc < $2 - 86400 * coalesce((SELECT "
+		"i.bewaartermijn FROM afspraak_instelling i WHERE i.gemeente_id "
+		"= a.gemeente_id), 90) LIMIT 1",
+	[Q_OPSCHOON_KORTSTE] =
+		"SELECT min(bewaartermijn) FROM afspraak_instelling",
 #define TE_WISSEN                                                       \
 	"SELECT id FROM afspraak WHERE gemeente_id = $1 AND gewist IS " \
 	"NULL AND eind_utc < $2"
@@ -1089,6 +1098,16 @@ static const char *const texts[Q__COUNT] = {
 		"'geannuleerd' AND geboekt_via = 'web' AND id <> $4",
 	[Q_AFSPRAAK_BALIE] =
 		"UPDATE afspraak SET geboekt_via = 'balie' WHERE id = $1",
+	/* ---- the Qmatic surface's keys (0017) ---- */
+	[Q_QMATIC_SLEUTEL_UPSERT] =
+		"INSERT INTO qmatic_sleutel (gemeente_id, hash, aangemaakt_utc) "
+		"VALUES ($1, $2, $3) ON CONFLICT (gemeente_id) DO UPDATE SET "
+		"hash = excluded.hash, aangemaakt_utc = excluded.aangemaakt_utc",
+	[Q_QMATIC_SLEUTEL_GET] =
+		"SELECT g.code FROM qmatic_sleutel k JOIN organisatie g ON "
+		"g.id = k.gemeente_id WHERE k.hash = $1",
+	[Q_QMATIC_SLEUTEL_BESTAAT] =
+		"SELECT aangemaakt_utc FROM qmatic_sleutel WHERE gemeente_id = $1",
 	/* ---- whole tables, for the content check and copies ---- */
 	/* After a copy, new rows of table $1 get ids from $2 on. SQLite
 	 * needs nothing (an INTEGER PRIMARY KEY continues past the

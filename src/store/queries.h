@@ -65,6 +65,7 @@
 	X(afspraak_instelling, "gemeente_id", NULL)                   \
 	X(bericht, "id", NULL)                                        \
 	X(bericht_zender, "id", NULL)                                 \
+	X(qmatic_sleutel, "gemeente_id", NULL)                        \
 	X(afspraak_teller, "sleutel, venster", NULL)                  \
 	X(afspraak_opschoner, "id", NULL)                             \
 	X(afspraak_vrijgave, "id", NULL)
@@ -258,6 +259,8 @@ enum query {
 	Q_AFSPRAAK_OPEN_EMAIL,
 	Q_OPSCHONER_CLAIM,
 	Q_OPSCHOON_GEMEENTEN,
+	Q_OPSCHOON_NODIG,
+	Q_OPSCHOON_KORTSTE,
 	Q_OPSCHOON_BERICHT,
 	Q_OPSCHOON_FOUT,
 	Q_OPSCHOON_AFSPRAAK,
@@ -267,6 +270,9 @@ enum query {
 	Q_AANDEEL_ROOSTER,
 	Q_AANDEEL_WEB,
 	Q_AFSPRAAK_BALIE,
+	Q_QMATIC_SLEUTEL_UPSERT,
+	Q_QMATIC_SLEUTEL_GET,
+	Q_QMATIC_SLEUTEL_BESTAAT,
 	Q_KOPIE_VOLGENDE_ID,
 	Q_KOPIE_VERVANGEN_DOOR,
 #define Q_TABEL(t, k, z) Q_TABEL_##t,

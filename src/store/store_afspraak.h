@@ -266,6 +266,10 @@ struct opschoning {
 enum status store_afspraak_opschonen(struct store *s, const char *gemeente,
 				     struct arena *a, struct opschoning **out,
 				     size_t *n, struct err *e);
+/* Whether store_afspraak_opschonen would erase anything now (the store's
+ * clock); reads only. */
+enum status store_afspraak_opschonen_nodig(struct store *s, bool *nodig,
+					   struct err *e);
 /* The eraser's lease, as store_bericht_claim: one process at a time; the
  * server claims it for a day, so that it erases once a day. */
 enum status store_opschoner_claim(struct store *s, const char *door,

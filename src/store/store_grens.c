@@ -279,6 +279,30 @@ opschonen_gemeente(struct store *s, int64_t gid, struct opschoning *o,
 }
 
 enum status
+store_afspraak_opschonen_nodig(struct store *s, bool *nodig, struct err *e)
+{
+	struct db_stmt *st = stmt(s, Q_OPSCHOON_KORTSTE, e);
+	int64_t dagen = BEWAARTERMIJN_STANDAARD;
+	int r;
+
+	*nodig = false;
+	if (!st)
+		return e->status;
+	if ((r = next_row(s, st, e)) == 1 && !col_is_null(st, 0) &&
+	    db_col_int(st, 0) < dagen)
+		dagen = db_col_int(st, 0);
+	db_reset(st);
+	if (r < 0 || !(st = stmt(s, Q_OPSCHOON_NODIG, e)))
+		return e->status;
+	bind_int(st, 1, bewaar_grens(s->now, (int)dagen));
+	bind_int(st, 2, s->now);
+	if ((r = next_row(s, st, e)) == 1)
+		*nodig = true;
+	db_reset(st);
+	return r < 0 ? e->status : ST_OK;
+}
+
+enum status
 store_afspraak_opschonen(struct store *s, const char *gemeente, struct arena *a,
 			 struct opschoning **out, size_t *n, struct err *e)
 {

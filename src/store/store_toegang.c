@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "store_intern.h"
+#include "../core/register.h"
 #include "../core/text.h"
 #include "../banned.h"
 
@@ -187,6 +188,7 @@ store_gebruiker_rol(struct store *s, const char *gebruikersnaam,
 	struct db_stmt *st;
 	int64_t id, dummy;
 	bool actief = false;
+	const char *audit_scope = t->scope;
 	enum status rc;
 
 	if (access_check_rol(t, e))
@@ -202,9 +204,30 @@ store_gebruiker_rol(struct store *s, const char *gebruikersnaam,
 				      "ingetrokken.",
 				      gebruikersnaam),
 			      e);
-	if (!weg && rol_scope_soort(t->rol) == SCOPE_GEMEENTE &&
-	    org_id(s, t->scope, ORG_GEMEENTE, "scope", &dummy, e))
-		return tx_end(s, e->status, e);
+	if (rol_scope_soort(t->rol) == SCOPE_GEMEENTE) {
+		char *cbs = arena_alloc(&s->scratch, REG_CBS_CODE_LEN + 1);
+		const char *vcode = NULL;
+		struct vestiging v;
+
+		if (!cbs || !access_scope_split(t->scope, cbs,
+						REG_CBS_CODE_LEN + 1, &vcode))
+			return tx_end(s, err_internal(e, "scope %s", t->scope),
+				      e);
+		if (!weg && org_id(s, cbs, ORG_GEMEENTE, "scope", &dummy, e))
+			return tx_end(s, e->status, e);
+		/* A location of that municipality. */
+		if (!weg && vcode &&
+		    (store_vestiging_get(s, vcode, DATE_NONE, &s->scratch, &v,
+					 e) ||
+		     strcmp(v.gemeente, cbs) != 0)) {
+			err_clear(e);
+			err_invalid(e, "scope", "unknown",
+				    "Gemeente %s heeft geen vestiging %.64s.",
+				    cbs, vcode);
+			return tx_end(s, e->status, e);
+		}
+		audit_scope = cbs;
+	}
 	if (!weg && rol_scope_soort(t->rol) == SCOPE_SAMENWERKING &&
 	    samenwerking_id(s, t->scope, &dummy, NULL, e)) {
 		e->status = ST_OK;
@@ -228,7 +251,7 @@ store_gebruiker_rol(struct store *s, const char *gebruikersnaam,
 	if (rc == ST_OK) {
 		const char *r = jobj(&s->scratch, "rol", rol_name(t->rol),
 				     "scope", t->scope, NULL);
-		s->scope = t->scope;
+		s->scope = audit_scope;
 		rc = audit_append(s, weg ? "destroy" : "create",
 				  weg ? 204 : 201, "rol", NULL, gebruikersnaam,
 				  NULL, weg ? r : NULL, weg ? NULL : r, e);

@@ -8,6 +8,7 @@
 #include "../../src/core/access.h"
 #include "../../src/core/audit.h"
 #include "../../src/core/password.h"
+#include "../../src/core/register.h"
 #include "../../src/core/totp.h"
 
 static void
@@ -24,6 +25,13 @@ test_roles(void **state)
 		{ "accounthouder", "GM0358", NULL },
 		{ "accounthouder", "HB", "format" },
 		{ "planner", "GM0397", NULL },
+		{ "planner", "GM0358/aalsmeer-raadhuis", NULL },
+		{ "planner", "GM0358/", "format" },
+		{ "planner", "GM358/aalsmeer-raadhuis", "format" },
+		{ "planner", "GM0358/Raadhuis", "format" },
+		{ "planner", "GM0358/a/b", "format" },
+		{ "accounthouder", "GM0358/aalsmeer-raadhuis", "format" },
+		{ "baliemedewerker", "GM0358/aalsmeer-raadhuis", "format" },
 		{ "baliemedewerker", "", "required" },
 		{ "raadslid", "GM0377", NULL },
 	};
@@ -50,6 +58,25 @@ test_roles(void **state)
 	assert_int_equal(rol_scope_soort(ROL_PLANNER), SCOPE_GEMEENTE);
 	enum rol r;
 	assert_int_equal(rol_parse("wethouder", &r), -1);
+}
+
+static void
+test_scope_split(void **state)
+{
+	char cbs[REG_CBS_CODE_LEN + 1];
+	const char *v = "x";
+
+	(void)state;
+	assert_true(access_scope_split("GM0358", cbs, sizeof(cbs), &v));
+	assert_string_equal(cbs, "GM0358");
+	assert_null(v);
+	assert_true(access_scope_split("GM0358/aalsmeer-raadhuis", cbs,
+				       sizeof(cbs), &v));
+	assert_string_equal(cbs, "GM0358");
+	assert_string_equal(v, "aalsmeer-raadhuis");
+	assert_false(access_scope_split("GM03580/x", cbs, sizeof(cbs), &v));
+	assert_false(access_scope_split(NULL, cbs, sizeof(cbs), &v));
+	assert_null(v);
 }
 
 static void
@@ -260,6 +287,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_scope_split),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_passwords),
 		cmocka_unit_test(test_hashing),

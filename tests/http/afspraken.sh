@@ -26,6 +26,9 @@ token() {
 	"$AMBT" gebruiker token "$1" --naam test --db "$DB" | tail -1
 }
 T_PLANNER=$(token planner.aalsmeer)
+"$AMBT" gebruiker add planner.video --naam "Planner Video Aalsmeer" --rol planner \
+	--scope GM0358/aalsmeer-video --db "$DB" >/dev/null || { echo "Bail out! planner"; exit 1; }
+T_VIDEO=$(token planner.video)
 T_BEHEER=$(token beheer)
 serve_start a "$DB"
 BASE=$BASE_a/api/v1
@@ -39,6 +42,7 @@ req() {
 	shift 2
 	case "$AS" in
 	planner) set -- -H "Authorization: Bearer $T_PLANNER" "$@" ;;
+	video) set -- -H "Authorization: Bearer $T_VIDEO" "$@" ;;
 	beheer) set -- -H "Authorization: Bearer $T_BEHEER" "$@" ;;
 	esac
 	STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
@@ -225,6 +229,30 @@ AS=beheer
 req GET "/roosterdiensten?medewerker=$MW&van=2026-12-07&tot=2026-12-08"
 AS=planner
 check "the same person: Aalsmeer on Monday, Amstelveen on Tuesday" 200 '[.results[] | [.datum, .vestiging]] | unique == [["2026-12-07", "aalsmeer-raadhuis"], ["2026-12-08", "amstelveen-raadhuis"]]'
+
+# A planner of one location (Aalsmeer's video desk) sees that location
+# only; the town hall's objects answer as ones that do not exist.
+req GET "/roosterdiensten?gemeente=GM0358&van=2026-12-07&tot=2026-12-07"
+check "the municipality's roster: all its locations" 200 '[.results[].vestiging] | unique == ["aalsmeer-raadhuis", "aalsmeer-video"]'
+AS=video
+req GET "/roosterdiensten?gemeente=GM0358&van=2026-12-07&tot=2026-12-07"
+check "the video desk's planner: its own location only" 200 '.count > 0 and ([.results[].vestiging] | unique) == ["aalsmeer-video"]'
+req GET "/roosterdiensten?van=2026-12-07&tot=2026-12-07"
+check "the video desk's planner without a filter: the same" 200 '.count > 0 and ([.results[].vestiging] | unique) == ["aalsmeer-video"]'
+req GET "/afspraken?gemeente=GM0358&datum=2026-12-08"
+check "its day list of the municipality leaves out the town hall" 200 '.count == 0'
+req GET "/afspraken/$REF"
+problem "the town hall's appointment" 404
+jq 'del(.instance)' "$WORK/body" | sed "s/$REF/X/" >"$WORK/a"
+req GET "/afspraken/ZZZZ2222"
+jq 'del(.instance)' "$WORK/body" | sed "s/ZZZZ2222/X/" >"$WORK/b"
+cmp -s "$WORK/a" "$WORK/b" && ok "the town hall's appointment answers as one that does not exist" || not_ok "the town hall's appointment answers as one that does not exist"
+BEFORE=$(dump)
+post /roosterdiensten "{\"medewerker\": \"$MW\", \"vestiging\": \"aalsmeer-raadhuis\", \"datum\": \"2026-12-09\", \"van\": \"08:30\", \"tot\": \"09:30\"}"
+problem "rostering at the town hall" 400 "$(param vestiging not-found)"
+req PATCH "/producten/paspoort?gemeente=GM0358" -H 'Content-Type: application/json' --data '{"duur": 20}'
+problem "the catalogue stays with the municipality's planners" 404
+AS=planner
 BEFORE=$(dump)
 post /roosterdiensten "{\"medewerker\": \"$MW\", \"vestiging\": \"aalsmeer-video\", \"datum\": \"2026-12-07\", \"van\": \"12:00\", \"tot\": \"14:00\"}"
 problem "a person at two places at once" 409

@@ -104,7 +104,9 @@ EOF
 
 # ---- database and principals ----
 DB=$(db_url db)
-"$AMBT" demo --overschrijf --db "$DB" >/dev/null || bail "demo"
+"$AMBT" demo --overschrijf --db "$DB" >"$WORK/demo.out" || bail "demo"
+QKEY=$(sed -n 's/.*Qmatic-sleutel van Aalsmeer.*: \([0-9a-f]\{64\}\)$/\1/p' "$WORK/demo.out")
+[ -n "$QKEY" ] || bail "the demo printed no Qmatic key"
 add() {
 	printf '%s\n' "$WACHTWOORD" | "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" \
 		--scope "$3" --wachtwoord-stdin --db "$DB" >/dev/null || bail "gebruiker add $1"
@@ -147,6 +149,9 @@ while IFS="$tab" read -r who account _; do
 	eval "T_$who=\$t"
 	echo "header = \"Authorization: Bearer $t\"" >"$WORK/auth/$who"
 done <"$WORK/wie"
+# The Qmatic surface takes no account, only its key: the beheerder carries
+# Aalsmeer's as well, so the crawl reads the surface with data too.
+echo "header = \"X-Api-Key: $QKEY\"" >>"$WORK/auth/beheer"
 
 "$AMBT" serve --db "$DB" --poort 0 --stil >"$WORK/serve.out" 2>&1 &
 PID=$!
@@ -342,6 +347,10 @@ u /rooster /rooster
 u /rooster "/rooster?vestiging=aalsmeer-raadhuis&week=2026-W52"
 u /rooster "/rooster?vestiging=amstelveen-raadhuis"
 u "/rooster/diensten/{nummer}" /rooster/diensten/1
+u "/afspraak/{gemeente}" /afspraak/aalsmeer
+u "/afspraak/{gemeente}/tijden" "/afspraak/aalsmeer/tijden?product=paspoort&kanaal=fysiek&dag=2026-11-24"
+u "/afspraak/{gemeente}/gegevens" "/afspraak/aalsmeer/gegevens?product=paspoort&kanaal=fysiek&tijd=aalsmeer-raadhuis%2C2026-11-24T09%3A00%3A00%2B01%3A00"
+u "/afspraak/{gemeente}/wijzigen" /afspraak/amstelveen/wijzigen
 while IFS="$tab" read -r sw k; do
 	u "/api/v1/kostenverdelingen/{nummer}" "/api/v1/kostenverdelingen/$k"
 	u "/kostenverdelingen/{nummer}" "/kostenverdelingen/$k"
@@ -383,6 +392,17 @@ for v in $(api "/api/v1/vestigingen?pageSize=500" | jq -r '.results[].code'); do
 done
 [ -s "$WORK/refs" ] || bail "the demo has no appointments in the coming two weeks"
 for r in $(cat "$WORK/refs"); do u "/api/v1/afspraken/{referentie}" "/api/v1/afspraken/$r"; done
+# The Qmatic surface answers no account, only its key (tests/http/qmatic.sh).
+for r in $(head -n 3 "$WORK/refs"); do u "/qmatic/calendar-backend/public/api/v1/appointments/{id}" "/qmatic/calendar-backend/public/api/v1/appointments/$r"; done
+u "/qmatic/calendar-backend/public/api/v1/services" "/qmatic/calendar-backend/public/api/v1/services"
+u "/qmatic/calendar-backend/public/api/v1/services/groups" "/qmatic/calendar-backend/public/api/v1/services/groups;servicePublicId=paspoort"
+u "/qmatic/calendar-backend/public/api/v1/services/{service}/branches" "/qmatic/calendar-backend/public/api/v1/services/paspoort/branches"
+u "/qmatic/calendar-backend/public/api/v1/branches" "/qmatic/calendar-backend/public/api/v1/branches"
+u "/qmatic/calendar-backend/public/api/v1/branches/{branch}" "/qmatic/calendar-backend/public/api/v1/branches/aalsmeer-raadhuis"
+u "/qmatic/calendar-backend/public/api/v1/branches/{branch}/services" "/qmatic/calendar-backend/public/api/v1/branches/aalsmeer-raadhuis/services"
+u "/qmatic/calendar-backend/public/api/v2/branches/{branch}/services/groups" "/qmatic/calendar-backend/public/api/v2/branches/aalsmeer-raadhuis/services/groups;servicePublicId=paspoort"
+u "/qmatic/calendar-backend/public/api/v2/branches/{branch}/dates" "/qmatic/calendar-backend/public/api/v2/branches/aalsmeer-raadhuis/dates;servicePublicId=paspoort"
+u "/qmatic/calendar-backend/public/api/v2/branches/{branch}/dates/{date}/times" "/qmatic/calendar-backend/public/api/v2/branches/aalsmeer-raadhuis/dates/2026-11-24/times;servicePublicId=paspoort"
 # Twins: every URL that names a secret decision, once more with its twin
 # identificatie (see $WORK/geheim); and searching for a secret decision's
 # word or identificatie, once more for ones that match nothing

@@ -4,7 +4,8 @@
 # every kind of principal for another tenant's object, its own, and one
 # that does not exist. Checks the exact status; that "not yours" answers
 # exactly as "does not exist" (the bodies compared with the identifiers
-# replaced); and that no refused write changes the register. TAP output.
+# replaced); and that no refused write changes the register (after each
+# row's requests). TAP output.
 #
 # Usage: objecten.sh AMBT TABLE FIXTURES
 set -u
@@ -37,6 +38,7 @@ add() { "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" --scope "$3" --db "$DB
 add accounthouder.heemstede accounthouder GM0397
 add raadslid.heemstede raadslid GM0397
 add planner.aalsmeer planner GM0358
+add planner.aalsmeer-video planner GM0358/aalsmeer-video
 tok() { "$AMBT" gebruiker token "$1" --naam objecten --db "$DB" | tail -1; }
 T_beheer=$(tok beheer)
 T_c_aa=$(tok controller.aa)
@@ -46,9 +48,10 @@ T_ah_hee=$(tok accounthouder.heemstede)
 T_rl_aal=$(tok raadslid.aalsmeer)
 T_rl_hee=$(tok raadslid.heemstede)
 T_pl_aal=$(tok planner.aalsmeer)
+T_pv_aal=$(tok planner.aalsmeer-video)
 T_ro_hee=$("$AMBT" gebruiker token accounthouder.heemstede --naam lezen \
 	--alleen-lezen --db "$DB" | tail -1)
-WHO="anon beheer c_aa c_hb ah_aal ah_hee rl_aal rl_hee ro_hee pl_aal"
+WHO="anon beheer c_aa c_hb ah_aal ah_hee rl_aal rl_hee ro_hee pl_aal pv_aal"
 
 "$AMBT" serve --db "$DB" --poort 0 --stil >"$WORK/serve.out" 2>&1 &
 PID=$!
@@ -85,9 +88,7 @@ ask() {
 
 # The body with an identifier replaced where it stands on its own.
 zonder() {
-	python3 -c 'import re,sys
-t=open(sys.argv[1],encoding="utf-8",errors="replace").read()
-print(re.sub(r"(?<![A-Za-z0-9])"+re.escape(sys.argv[2])+r"(?![A-Za-z0-9])","«ID»",t))' "$1" "$2"
+	ID=$2 perl -0pe 's/(?<![A-Za-z0-9])\Q$ENV{ID}\E(?![A-Za-z0-9])/<ID>/g' "$1"
 }
 
 tab=$(printf '\t')
@@ -109,14 +110,6 @@ while IFS="$tab" read -r method path body obj npath nbody nobj expect; do
 			not_ok "$name: $got" "expected $want" "$(head -c 300 "$WORK/a")"
 			continue
 		fi
-		if [ "$method" != GET ] && [ "${got#2}" = "$got" ]; then
-			now=$(dump)
-			if [ "$now" != "$before" ]; then
-				not_ok "$name: $got changed the register"
-				before=$now
-				continue
-			fi
-		fi
 		if $alike; then
 			got2=$(ask "$who" "$method" "$npath" "$nbody" "$WORK/b")
 			if [ "$got2" != "$got" ] ||
@@ -131,6 +124,17 @@ while IFS="$tab" read -r method path body obj npath nbody nobj expect; do
 			ok "$name: $got"
 		fi
 	done
+	# A refused write changes nothing (checked once a row: each
+	# principal's request of the row is refused or not asked).
+	if [ "$method" != GET ]; then
+		now=$(dump)
+		if [ "$now" != "$before" ]; then
+			not_ok "$method $path: a refused request changed the register"
+			before=$now
+		else
+			ok "$method $path: the register is unchanged"
+		fi
+	fi
 done <"$WORK/rows"
 [ "$rows" -ge 30 ] && ok "the table was read ($rows rows)" || not_ok "the table was read ($rows rows)"
 [ "$(dump)" = "$before" ] && ok "the register is unchanged" || not_ok "the register is unchanged"

@@ -21,6 +21,7 @@
 
 #define FIXTURE_DB "store_afspraak_test"
 #include "fixture.h"
+#include "../../src/store/store_qmatic.h"
 
 #define MAANDAG "2026-11-23"
 #define RAADHUIS "heemstede-raadhuis"
@@ -1517,18 +1518,24 @@ test_kopie(void **state)
 	assert_int_equal(boek(f, "paspoort", 1, ma("09:00"), "AAAA2222", &a),
 			 ST_OK);
 	OK(store_bericht_claim(f->s, "zender-a", NOW + 60, &ja, &f->e));
+	/* The key of the municipality's Qmatic surface (its hash). */
+	OK(store_qmatic_sleutel_set(f->s, "GM0397",
+				    "0123456789abcdef0123456789abcdef"
+				    "0123456789abcdef0123456789abcdef",
+				    &f->e));
 	OK(store_opschoner_claim(f->s, "opschoner-a", NOW + 60, &ja, &f->e));
 	OK(store_vrijgave_add(f->s,
 			      &(struct vrijgave){ .gemeente = "GM0397",
 						  .vanaf = D("2027-03-01"),
 						  .moment = NOW + 86400 },
 			      &id, &f->e));
-	/* Every table of the appointments holds rows. */
+	/* Every table of the appointments (and the Qmatic keys and the
+	 * limits' tables after them) holds rows. */
 	OK(store_inhoud(f->s, &f->a, &t, &n, &f->e));
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(t[i].naam, "vestiging") == 0)
 			tabellen = n - i;
-	assert_int_equal(tabellen, 14);
+	assert_int_equal(tabellen, 15);
 	for (size_t i = n - tabellen; i < n; i++)
 		if (t[i].rijen == 0)
 			fail_msg("table %s is empty", t[i].naam);
@@ -1627,6 +1634,7 @@ test_opschonen(void **state)
 	struct afspraak a, b, c, got;
 	struct opschoning *o;
 	int64_t nu = ma("09:25") + 90 * 86400;
+	bool nodig;
 	size_t n;
 
 	add_loket(f);
@@ -1645,6 +1653,8 @@ test_opschonen(void **state)
 	assert_int_equal(wachtend(f, c.id), 2);
 
 	/* Nothing ended 90 days ago yet. */
+	OK(store_afspraak_opschonen_nodig(f->s, &nodig, &f->e));
+	assert_false(nodig);
 	OK(store_afspraak_opschonen(f->s, NULL, &f->a, &o, &n, &f->e));
 	assert_int_equal(n, 1);
 	assert_int_equal(o[0].afspraken, 0);
@@ -1653,6 +1663,8 @@ test_opschonen(void **state)
 	/* 90 days after 09:25: A (till 09:10) and C (till 09:20) go, B
 	 * (till 09:40) stays. */
 	store_set_clock(f->s, nu);
+	OK(store_afspraak_opschonen_nodig(f->s, &nodig, &f->e));
+	assert_true(nodig);
 	OK(store_afspraak_opschonen(f->s, "GM0397", &f->a, &o, &n, &f->e));
 	assert_int_equal(n, 1);
 	assert_string_equal(o[0].gemeente, "GM0397");
@@ -1698,6 +1710,8 @@ test_opschonen(void **state)
 			 1);
 
 	/* Again: nothing more, no entry more. */
+	OK(store_afspraak_opschonen_nodig(f->s, &nodig, &f->e));
+	assert_false(nodig);
 	OK(store_afspraak_opschonen(f->s, NULL, &f->a, &o, &n, &f->e));
 	assert_int_equal(n, 1);
 	assert_int_equal(o[0].afspraken, 0);

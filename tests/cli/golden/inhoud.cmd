@@ -1,1 +1,1 @@
-ambt inhoud --controleer --zonder gebruiker,audit --db DB
+ambt inhoud --controleer --zonder gebruiker,audit,qmatic_sleutel --db DB

@@ -12,6 +12,10 @@ ALTER TABLE afspraak_instelling ADD COLUMN max_per_dag INTEGER NOT NULL
 CREATE INDEX afspraak_email ON afspraak (gemeente_id, lower(email), status,
 	start_utc) WHERE email IS NOT NULL;
 
+-- What the retention period may have reached: appointments not erased,
+-- by their end.
+CREATE INDEX afspraak_te_wissen ON afspraak (eind_utc) WHERE gewist IS NULL;
+
 -- Counters of the abuse limits: per key ("code:<REFERENTIE>",
 -- "email:<hash of the address>", "net:<network>") and window (its first
 -- instant, UTC, a multiple of the window's length), how many. Windows

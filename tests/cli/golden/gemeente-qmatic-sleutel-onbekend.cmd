@@ -1,0 +1,1 @@
+ambt gemeente qmatic-sleutel GM9999 --db DB

@@ -1,0 +1,1 @@
+ambt gemeente qmatic-sleutel GRIT --db DB

@@ -1,0 +1,570 @@
+// afspraak.test.mjs - the residents' booking pages in headless Chromium.
+//
+// Usage: node tests/e2e/afspraak.test.mjs path/to/ambt   (or env AMBT_BIN)
+//
+// Makes a fresh demo database, starts the SMTP sink of the message tests
+// (tests/berichten/sink.py) and `ambt serve` sending to it, and then, in
+// a phone-width window (390 px), books a passport appointment in Aalsmeer
+// through the pages, downloads its .ics, moves it and cancels it. Every
+// step is checked with axe-core (WCAG 2.1 A and AA), with Tab (every
+// control reached, focus visible) and for being no wider than the
+// window; the start page also at 200 % zoom (640 px). At the end the
+// three e-mails (confirmation, change, cancellation) must have arrived
+// at the sink, each with the right subject and calendar method.
+// Output is TAP; the exit code is 1 when any case fails.
+
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const require = createRequire(path.join(root, 'package.json'));
+const { chromium } = require('playwright-core');
+const axePath = require.resolve('axe-core/axe.min.js');
+
+const NU = '2026-11-22T10:30:00+01:00';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
+	'--no-first-run', '--disable-background-networking',
+	'--disable-component-update', '--disable-sync'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TELEFOON = { width: 390, height: 844 };
+const ZOOM = { width: 640, height: 800 }; // 1280 px at 200 %
+const BEWONER = 'e2e.bewoner@example.nl';
+// Steps checked three ways (axe, Tab, width), the start page at 640 px,
+// the .ics, the three e-mails, and the server's stop.
+const STAPPEN = ['start', 'dagen', 'tijden', 'gegevens', 'bevestiging',
+	'opzoeken', 'uw afspraak', 'andere dag', 'verzet', 'annuleren', 'geannuleerd'];
+const PLAN = STAPPEN.length * 3 + 1 + 1 + 3 + 1;
+
+/* ---- TAP ---- */
+
+let number = 0;
+let failures = 0;
+
+function diag(text) {
+	for (const line of String(text).split('\n'))
+		console.log('# ' + line);
+}
+
+function report(name, error, notes = []) {
+	number++;
+	if (error) {
+		failures++;
+		console.log(`not ok ${number} - ${name}`);
+		diag(error.message || String(error));
+	} else {
+		console.log(`ok ${number} - ${name}`);
+	}
+	for (const n of notes)
+		diag(n);
+}
+
+async function check(name, fn) {
+	const notes = [];
+	try {
+		await fn(notes);
+		report(name, null, notes);
+	} catch (err) {
+		report(name, err, notes);
+	}
+}
+
+/* ---- the server ---- */
+
+function findBinary() {
+	const bin = process.argv[2] || process.env.AMBT_BIN;
+	if (!bin)
+		throw new Error('Geef het pad van ambt als argument of in AMBT_BIN.');
+	const abs = path.resolve(bin);
+	fs.accessSync(abs, fs.constants.X_OK);
+	return abs;
+}
+
+function makeDemo(bin, db, env) {
+	const r = spawnSync(bin, ['demo', '--db', db, '--overschrijf'],
+		{ env, encoding: 'utf8' });
+	if (r.status !== 0)
+		throw new Error(`ambt demo stopte met ${r.status}: ${r.stderr}`);
+}
+
+// Starts `ambt serve` and resolves with { proc, base } once it printed
+// its first line, "Ambt draait op http://127.0.0.1:PORT/ ...".
+function startServer(bin, db, env) {
+	const proc = spawn(bin, ['serve', '--db', db, '--poort', '0', '--stil'],
+		{ env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let stderr = '';
+	proc.stderr.on('data', (b) => { stderr += b; });
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			proc.kill('SIGKILL');
+			reject(new Error('server meldde zich niet binnen 10 s: ' + stderr));
+		}, 10000);
+		const rl = readline.createInterface({ input: proc.stdout });
+		rl.once('line', (line) => {
+			clearTimeout(timer);
+			const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
+			if (!m) {
+				proc.kill('SIGKILL');
+				reject(new Error('onverwachte eerste regel: ' + line));
+				return;
+			}
+			rl.on('line', () => {});
+			resolve({ proc, base: `http://127.0.0.1:${m[1]}`,
+				stderr: () => stderr });
+		});
+		proc.once('exit', (code, signal) => {
+			clearTimeout(timer);
+			reject(new Error(`server stopte (${code ?? signal}): ${stderr}`));
+		});
+	});
+}
+
+function waitExit(proc, ms) {
+	if (proc.exitCode !== null || proc.signalCode !== null)
+		return Promise.resolve({ code: proc.exitCode, signal: proc.signalCode });
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => resolve(null), ms);
+		proc.once('exit', (code, signal) => {
+			clearTimeout(timer);
+			resolve({ code, signal });
+		});
+	});
+}
+
+/* ---- per-step checks ---- */
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, ' +
+	'[tabindex]:not([tabindex="-1"])';
+
+// Numbers every focusable control (data-e2e-focus) and describes it.
+async function markFocusable(page) {
+	return page.evaluate((selector) => {
+		const list = [];
+		for (const el of document.querySelectorAll(selector)) {
+			if (el.matches('[disabled], input[type="hidden"]'))
+				continue;
+			// Tab reaches one radio button of a group (the checked one,
+			// else the first); the arrow keys the others.
+			if (el.type === 'radio') {
+				const group = [...document.querySelectorAll(
+					`input[type="radio"][name="${CSS.escape(el.name)}"]`)]
+					.filter((r) => r.form === el.form);
+				const stop = group.find((r) => r.checked) || group[0];
+				if (el !== stop)
+					continue;
+			}
+			el.setAttribute('data-e2e-focus', String(list.length));
+			const text = (el.textContent || el.getAttribute('aria-label') ||
+				el.getAttribute('name') || '').replace(/\s+/g, ' ').trim();
+			list.push(`<${el.localName}${el.id ? '#' + el.id : ''}` +
+				`${el.getAttribute('href') ? ' href=' + el.getAttribute('href') : ''}>` +
+				` "${text.slice(0, 60)}"`);
+		}
+		return list;
+	}, FOCUSABLE);
+}
+
+// What has focus now, and whether that focus is visible.
+async function focusState(page) {
+	return page.evaluate(() => {
+		const el = document.activeElement;
+		if (!el || el === document.body || el === document.documentElement)
+			return { none: true };
+		const cs = getComputedStyle(el);
+		const outline = cs.outlineStyle !== 'none' &&
+			parseFloat(cs.outlineWidth) > 0 &&
+			cs.outlineColor !== 'transparent' &&
+			cs.outlineColor !== 'rgba(0, 0, 0, 0)';
+		const shadow = cs.boxShadow && cs.boxShadow !== 'none';
+		const r = el.getBoundingClientRect();
+		const onPage = r.width > 0 && r.height > 0 &&
+			r.right + window.scrollX > 0 && r.bottom + window.scrollY > 0 &&
+			r.left + window.scrollX < document.documentElement.scrollWidth;
+		return {
+			idx: el.getAttribute('data-e2e-focus'), // null: not a listed control
+			visible: Boolean(outline || shadow),
+			onPage,
+			style: `outline: ${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}; box-shadow: ${cs.boxShadow}`,
+			tag: el.localName,
+		};
+	});
+}
+
+async function keyboardCheck(page, notes) {
+	const controls = await markFocusable(page);
+	const reached = new Set();
+	const invisible = new Map();
+	const offPage = new Set();
+	const strays = new Set();
+	// The page was just loaded: nothing has focus and Tab starts at the
+	// top of the document, as for a keyboard user.
+	const max = controls.length * 3 + 20;
+	let first = null;
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press('Tab');
+		const s = await focusState(page);
+		if (s.none) {
+			if (reached.size > 0 && reached.size >= controls.length)
+				break;
+			continue;
+		}
+		if (s.idx === null) {
+			strays.add(s.tag);
+			continue;
+		}
+		if (first === null)
+			first = s.idx;
+		else if (s.idx === first && reached.size > 1)
+			break; // went round the page
+		reached.add(s.idx);
+		if (!s.visible)
+			invisible.set(s.idx, s.style);
+		if (!s.onPage)
+			offPage.add(s.idx);
+	}
+	const missing = controls.filter((_, i) => !reached.has(String(i)));
+	notes.push(`${controls.length} bedienbare elementen, ${reached.size} bereikt met Tab`);
+	if (strays.size)
+		notes.push('ook focus op: ' + [...strays].join(', '));
+	const problems = [];
+	if (missing.length) {
+		problems.push(`${missing.length} elementen nooit bereikt met Tab`);
+		for (const m of missing)
+			notes.push('nooit bereikt: ' + m);
+	}
+	if (invisible.size) {
+		problems.push(`${invisible.size} elementen zonder zichtbare focus`);
+		for (const [i, style] of invisible)
+			notes.push(`focus niet zichtbaar: ${controls[i]} (${style})`);
+	}
+	if (offPage.size) {
+		problems.push(`${offPage.size} elementen buiten beeld bij focus`);
+		for (const i of offPage)
+			notes.push('buiten beeld bij focus: ' + controls[i]);
+	}
+	if (problems.length)
+		throw new Error(problems.join('; '));
+}
+
+async function axeCheck(page, notes) {
+	await page.addScriptTag({ path: axePath });
+	const result = await page.evaluate(async (tags) => {
+		// eslint-disable-next-line no-undef
+		const r = await axe.run(document, {
+			runOnly: { type: 'tag', values: tags },
+			resultTypes: ['violations'],
+		});
+		return r.violations.map((v) => ({
+			id: v.id, impact: v.impact, help: v.help,
+			count: v.nodes.length,
+			target: v.nodes[0] ? JSON.stringify(v.nodes[0].target) : '',
+			summary: v.nodes[0] ? (v.nodes[0].failureSummary || '') : '',
+		}));
+	}, AXE_TAGS);
+	for (const v of result) {
+		notes.push(`${v.id} (${v.impact}): ${v.help} - ${v.count}x, eerste: ${v.target}`);
+		const first = v.summary.split('\n').slice(0, 3).join(' | ');
+		if (first)
+			notes.push('  ' + first);
+	}
+	assert.equal(result.length, 0, `${result.length} axe-overtredingen`);
+}
+
+// Step `naam` of the story on the page as it is: every control reached
+// with Tab and its focus visible, axe-core clean, no wider than the
+// window (nothing to scroll sideways).
+async function stap(page, naam) {
+	const url = new URL(page.url()).pathname;
+	await check(`${naam} (${url}): alles bereikbaar met Tab, focus zichtbaar`,
+		async (notes) => {
+			await page.evaluate(() => document.activeElement && document.activeElement.blur());
+			await keyboardCheck(page, notes);
+		});
+	await check(`${naam} (${url}): axe-core WCAG 2.1 A/AA zonder overtredingen`,
+		async (notes) => { await axeCheck(page, notes); });
+	await check(`${naam} (${url}): niet breder dan het scherm (${page.viewportSize().width} px)`,
+		async (notes) => {
+			const w = await page.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth,
+			}));
+			notes.push(`${w.scroll} px breed bij ${w.client} px`);
+			assert.ok(w.scroll <= w.client,
+				`horizontaal scrollen: ${w.scroll} px bij ${w.client} px`);
+			const file = path.join(process.env.SCREENSHOT_DIR || 'screenshots',
+				`afspraak-${naam.replace(/ /g, '-')}.png`);
+			await page.screenshot({ path: file, fullPage: true });
+			notes.push(file);
+		});
+}
+
+// Submits the form of `button` and waits for the page it leads to.
+async function verstuur(page, button, status = 200) {
+	const [response] = await Promise.all([
+		page.waitForNavigation({ waitUntil: 'load' }),
+		page.locator(button).click(),
+	]);
+	assert.equal(response.status(), status, `HTTP ${response.status()} na ${button}`);
+	return response;
+}
+
+/* ---- the SMTP sink ---- */
+
+function startSink(dir) {
+	const poort = path.join(dir, 'poort');
+	fs.mkdirSync(path.join(dir, 'post'));
+	const proc = spawn('/usr/bin/python3', [path.join(root, 'tests/berichten/sink.py'),
+		'--map', path.join(dir, 'post'), '--poortbestand', poort],
+	{ stdio: ['ignore', 'ignore', 'pipe'] });
+	let stderr = '';
+	proc.stderr.on('data', (b) => { stderr += b; });
+	return new Promise((resolve, reject) => {
+		const start = Date.now();
+		const kijk = () => {
+			if (fs.existsSync(poort) && fs.readFileSync(poort, 'utf8').trim())
+				return resolve({ proc, poort: fs.readFileSync(poort, 'utf8').trim() });
+			if (proc.exitCode !== null || Date.now() - start > 10000) {
+				proc.kill('SIGKILL');
+				return reject(new Error('SMTP-sink startte niet: ' + stderr));
+			}
+			setTimeout(kijk, 50);
+		};
+		kijk();
+	});
+}
+
+// The messages the sink accepted for `aan`, read by lees_bericht.py:
+// [{ file, text }], in the order they came.
+function berichtenVoor(dir, aan) {
+	const post = path.join(dir, 'post');
+	const uit = [];
+	for (const f of fs.readdirSync(post).filter((x) => x.endsWith('.env')).sort()) {
+		const env = fs.readFileSync(path.join(post, f), 'utf8').split('\n');
+		if (!env.slice(1).includes(aan))
+			continue;
+		const eml = path.join(post, f.replace(/\.env$/, '.eml'));
+		const r = spawnSync('/usr/bin/python3', [path.join(root, 'tests/berichten/lees_bericht.py'),
+			eml, path.join(dir, 'bericht.ics')], { encoding: 'utf8' });
+		if (r.status !== 0)
+			throw new Error(`${f}: ${r.stderr}`);
+		uit.push({ file: f, text: r.stdout });
+	}
+	return uit;
+}
+
+async function wachtOp(fn, ms) {
+	const start = Date.now();
+	for (;;) {
+		const r = fn();
+		if (r || Date.now() - start > ms)
+			return r;
+		await new Promise((res) => setTimeout(res, 200));
+	}
+}
+
+/* ---- the story ---- */
+
+async function verhaal(browser, base, tmp) {
+	const context = await browser.newContext({ viewport: TELEFOON, locale: 'nl-NL',
+		bypassCSP: true, acceptDownloads: true });
+	const page = await context.newPage();
+	let code = null;
+	try {
+		// 1. Products, persons and the channel.
+		let r = await page.goto(base + '/afspraak/aalsmeer', { waitUntil: 'load' });
+		assert.equal(r.status(), 200);
+		assert.equal(await page.textContent('.ambt-logo a'), 'Gemeente Aalsmeer');
+		await stap(page, 'start');
+		await page.check('#product-paspoort');
+		await page.selectOption('#personen-paspoort', '2');
+		await page.check('#kanaal-fysiek');
+		await verstuur(page, 'button:has-text("Verder: kies een dag")');
+		// 2. The days with free times, then 3. the times of one.
+		await stap(page, 'dagen');
+		await Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
+			page.click('a:has-text("dinsdag 24 november 2026")')]);
+		await stap(page, 'tijden');
+		await page.check('#tijden input[value="aalsmeer-raadhuis,2026-11-24T08:40:00+01:00"]');
+		await verstuur(page, 'button:has-text("Verder: uw gegevens")');
+		// 4. Contact details: first nothing, then right.
+		assert.match(await page.textContent('main'), /dinsdag 24 november 2026, 08:40/);
+		await verstuur(page, 'button:has-text("Afspraak maken")', 400);
+		assert.equal((await page.textContent('#naam-fout')).trim(), 'Vul uw naam in.');
+		await stap(page, 'gegevens');
+		await page.fill('#naam', 'Bea Bewoner');
+		await page.fill('#email', BEWONER);
+		await verstuur(page, 'button:has-text("Afspraak maken")');
+		// A message is composed when it is sent, from the appointment as
+		// it is then: each is awaited before the next change.
+		await wachtOp(() => berichtenVoor(tmp, BEWONER).length >= 1, 30000);
+		// 5. The confirmation, with its code and the .ics.
+		code = (await page.textContent('.ambt-code')).trim();
+		assert.match(code, /^[2-9A-HJ-NP-Z]{8}$/);
+		await stap(page, 'bevestiging');
+		await check('bevestiging: het .ics-bestand zet de afspraak om 08:40 in de agenda',
+			async (notes) => {
+				const [download] = await Promise.all([
+					page.waitForEvent('download'),
+					page.click('button:has-text("Zet de afspraak in uw agenda")'),
+				]);
+				assert.equal(download.suggestedFilename(), `afspraak-${code}.ics`);
+				const file = path.join(tmp, 'afspraak.ics');
+				await download.saveAs(file);
+				const ics = fs.readFileSync(file, 'utf8');
+				notes.push(ics.split('\r\n').filter((l) => /^(METHOD|DTSTART|UID)/.test(l)).join(' | '));
+				assert.match(ics, /^METHOD:REQUEST\r$/m);
+				assert.match(ics, /^DTSTART;TZID=Europe\/Amsterdam:20261124T084000\r$/m);
+				assert.match(ics, new RegExp(`^UID:${code}@`, 'm'));
+			});
+		// 6. Looking it up with the code and e-mail address.
+		await page.click('a:has-text("Afspraak wijzigen of annuleren") >> nth=-1');
+		await page.waitForLoadState('load');
+		await stap(page, 'opzoeken');
+		await page.fill('#referentie', code.toLowerCase());
+		await page.fill('#contact', BEWONER);
+		await verstuur(page, 'button:has-text("Afspraak opzoeken")');
+		await stap(page, 'uw afspraak');
+		// 7. Another day and time.
+		await verstuur(page, 'button:has-text("woensdag 25 november 2026")');
+		await stap(page, 'andere dag');
+		await page.check('#tijden input[value="aalsmeer-raadhuis,2026-11-25T08:30:00+01:00"]');
+		await verstuur(page, 'button:has-text("Verzetten naar deze tijd")');
+		assert.match(await page.textContent('main'), /verzet naar woensdag 25 november 2026, 08:30/);
+		await wachtOp(() => berichtenVoor(tmp, BEWONER).length >= 2, 30000);
+		await stap(page, 'verzet');
+		// 8. Cancelling: first without ticking, then ticked.
+		await page.click('a:has-text("Afspraak wijzigen of annuleren") >> nth=-1');
+		await page.waitForLoadState('load');
+		await page.fill('#referentie', code);
+		await page.fill('#contact', BEWONER);
+		await verstuur(page, 'button:has-text("Afspraak opzoeken")');
+		await verstuur(page, 'button:has-text("Afspraak annuleren")', 400);
+		assert.match(await page.textContent('#zeker-fout'), /Vink aan/);
+		await stap(page, 'annuleren');
+		await page.check('#zeker');
+		await verstuur(page, 'button:has-text("Afspraak annuleren")');
+		assert.match(await page.textContent('main'), /Uw afspraak is geannuleerd/);
+		await stap(page, 'geannuleerd');
+	} finally {
+		await context.close();
+	}
+	return code;
+}
+
+// The start page at 200 % zoom: nothing wider than the window.
+async function zoomCase(browser, base) {
+	await check('start: bij 200 % zoom (640 px) niet breder dan het scherm', async (notes) => {
+		const context = await browser.newContext({ viewport: ZOOM, locale: 'nl-NL' });
+		const page = await context.newPage();
+		try {
+			await page.goto(base + '/afspraak/aalsmeer/tijden?product=paspoort&personen-paspoort=1&kanaal=fysiek&dag=2026-11-24',
+				{ waitUntil: 'load' });
+			const w = await page.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth,
+			}));
+			notes.push(`${w.scroll} px breed bij ${w.client} px`);
+			assert.ok(w.scroll <= w.client, `horizontaal scrollen: ${w.scroll} px`);
+		} finally {
+			await context.close();
+		}
+	});
+}
+
+/* ---- main ---- */
+
+let server = null;
+let sink = null;
+let tmp = null;
+
+async function main() {
+	console.log(`1..${PLAN}`);
+	fs.mkdirSync(path.resolve(process.env.SCREENSHOT_DIR || 'screenshots'), { recursive: true });
+	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ambt-e2e-afspraak-'));
+	let browser = null;
+	let env = null;
+	try {
+		const bin = findBinary();
+		const db = path.join(tmp, 'demo.db');
+		sink = await startSink(tmp);
+		env = { ...process.env, AMBT_NU: NU, AMBT_SMTP: `smtp://127.0.0.1:${sink.poort}`,
+			AMBT_SMTP_AFZENDER: 'afspraken@example.nl', AMBT_SMTP_DOMEIN: 'e2e.example.nl' };
+		delete env.AMBT_DB;
+		makeDemo(bin, db, env);
+		server = await startServer(bin, db, env);
+		diag('server: ' + server.base);
+		browser = await chromium.launch({
+			executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+	} catch (err) {
+		console.log('Bail out! ' + (err.message || err).split('\n')[0]);
+		if (server)
+			server.proc.kill('SIGKILL');
+		if (sink)
+			sink.proc.kill('SIGKILL');
+		fs.rmSync(tmp, { recursive: true, force: true });
+		process.exit(1);
+	}
+	let code = null;
+	try {
+		code = await verhaal(browser, server.base, tmp);
+	} catch (err) {
+		report('het verhaal: boeken, verzetten en annuleren door de pagina\'s', err);
+	} finally {
+		await zoomCase(browser, server.base);
+		await browser.close().catch(() => {});
+	}
+	const verwacht = [
+		['bevestiging', /^Subject: Bevestiging van uw afspraak op dinsdag 24 november 2026 om 08:40$/m, 'REQUEST'],
+		['wijziging', /^Subject: Uw afspraak is veranderd: nu op woensdag 25 november 2026 om 08:30$/m, 'REQUEST'],
+		['annulering', /^Subject: Uw afspraak op woensdag 25 november 2026 om 08:30 is afgezegd$/m, 'CANCEL'],
+	];
+	const post = code ? await wachtOp(() => {
+		const b = berichtenVoor(tmp, BEWONER);
+		return b.length >= 3 ? b : null;
+	}, 30000) || berichtenVoor(tmp, BEWONER) : [];
+	for (let i = 0; i < verwacht.length; i++) {
+		const [soort, onderwerp, methode] = verwacht[i];
+		await check(`e-mail ${i + 1} aan ${BEWONER}: de ${soort}`, async (notes) => {
+			assert.ok(post[i], `${post.length} e-mails aangekomen`);
+			notes.push(post[i].text.split('\n').filter((l) => /^(Subject|Agenda):/.test(l)).join(' | '));
+			assert.match(post[i].text, onderwerp);
+			assert.match(post[i].text, new RegExp(`^Agenda: method=${methode}, bestand=afspraak-${code}\\.ics`, 'm'));
+			assert.match(post[i].text, new RegExp(code));
+		});
+	}
+	await check('server stopt netjes op SIGTERM (code 0 binnen 5 s)', async () => {
+		server.proc.kill('SIGTERM');
+		const r = await waitExit(server.proc, 5000);
+		if (!r) {
+			server.proc.kill('SIGKILL');
+			throw new Error('nog niet gestopt na 5 s');
+		}
+		assert.equal(r.code, 0, 'exitcode ' + r.code + ': ' + server.stderr());
+	});
+	sink.proc.kill('SIGTERM');
+	await waitExit(sink.proc, 5000);
+	fs.rmSync(tmp, { recursive: true, force: true });
+	if (number !== PLAN)
+		diag(`plan was ${PLAN}, ${number} gedaan`);
+	diag(`${number - failures} ok, ${failures} niet ok`);
+	process.exit(failures || number !== PLAN ? 1 : 0);
+}
+
+main().catch((err) => {
+	console.log('Bail out! ' + (err.stack || err).toString().split('\n')[0]);
+	diag(err.stack || String(err));
+	if (server && server.proc.exitCode === null)
+		server.proc.kill('SIGKILL');
+	if (sink && sink.proc.exitCode === null)
+		sink.proc.kill('SIGKILL');
+	if (tmp)
+		fs.rmSync(tmp, { recursive: true, force: true });
+	process.exit(1);
+});
