@@ -103,7 +103,8 @@ enum status bericht_queue(struct store *s, int64_t afspraak,
 /*
  * Inside a transaction: ST_TOO_MANY (retry_after set) when reference code
  * `referentie`, or the origin's network, has had too many wrong contacts
- * in its window.
+ * in its window. Both (and grens_contact_fout) hold only anonymous
+ * visitors (actor "anoniem") back.
  */
 enum status grens_contact_stand(struct store *s, const char *referentie,
 				struct err *e);

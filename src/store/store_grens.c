@@ -103,11 +103,21 @@ net_sleutel(struct store *s, const char *soort, char *buf, size_t n)
 	return true;
 }
 
+/* The limits on wrong contacts hold anonymous visitors back; someone
+ * with an account is known and answers for what they do. */
+static bool
+anoniem(const struct store *s)
+{
+	return strcmp(s->actor, "anoniem") == 0;
+}
+
 enum status
 grens_contact_stand(struct store *s, const char *referentie, struct err *e)
 {
 	char k[96];
 
+	if (!anoniem(s))
+		return ST_OK;
 	code_sleutel(referentie, k, sizeof(k));
 	if (teller(s, k, GRENS_CODE_VENSTER, GRENS_CODE_MAX, false,
 		   TE_VAAK_CONTACT, e))
@@ -124,6 +134,8 @@ grens_contact_fout(struct store *s, const char *referentie)
 	struct err e;
 	char k[96];
 
+	if (!anoniem(s))
+		return;
 	err_clear(&e);
 	if (tx_begin_stil(s, &e))
 		return;
