@@ -379,6 +379,7 @@ for g in GM0358 GM0362; do
 	u /api/v1/vrije-tijden "/api/v1/vrije-tijden?gemeente=$g&product=paspoort&van=2026-11-23&tot=2026-12-06"
 	u /api/v1/vrije-tijden "/api/v1/vrije-tijden?gemeente=$g&product=verhuizing&kanaal=video&van=2026-11-23&tot=2026-12-06"
 	u /api/v1/roosterdiensten "/api/v1/roosterdiensten?gemeente=$g&van=2026-11-23&tot=2026-12-06"
+	u /api/v1/vrijgaven "/api/v1/vrijgaven?gemeente=$g"
 done
 : >"$WORK/refs"
 for v in $(api "/api/v1/vestigingen?pageSize=500" | jq -r '.results[].code'); do
