@@ -305,6 +305,7 @@ a_add(int argc, char **argv)
 	b.vraag.nregels = (size_t)np;
 	b.vraag.vestiging = vest;
 	b.vraag.kanaal = v.kanaal;
+	b.vraag.balie = true; /* staff at the machine */
 	b.naam = naam;
 	b.email = email;
 	b.telefoon = telefoon;

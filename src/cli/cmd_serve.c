@@ -7,6 +7,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "berichten.h"
 #include "cli.h"
@@ -36,7 +38,10 @@ static const char usage[] =
 	"verzoek op stderr)\n"
 	"  --routes         toon alle routes met wat ze vereisen en stop\n\n"
 	"Met AMBT_SMTP=smtp://server:poort verstuurt de server ook de "
-	"berichten over\nafspraken (zie 'ambt berichten verstuur --help').\n";
+	"berichten over\nafspraken (zie 'ambt berichten verstuur --help').\n"
+	"Eens per dag wist de server de persoonsgegevens van afspraken na de\n"
+	"bewaartermijn (zie 'ambt afspraken --help'); van meerdere servers op "
+	"één\ndatabase doet één dat.\n";
 
 /* The sender's thread: its configuration, and when to stop. */
 struct zender {
@@ -106,6 +111,131 @@ zender_stop(struct zender *z)
 	z->loopt = false;
 }
 
+/*
+ * The eraser's thread: every minute it looks whether a day has passed
+ * since this process erased and anything is past its retention period
+ * (reading only); then it claims the lease for a day (so that of several
+ * servers on one database one erases, once a day) and erases what each
+ * municipality's retention period no longer allows.
+ */
+struct opschoner {
+	const char *db;
+	char door[64];
+	atomic_int stop;
+	pthread_t draad;
+	bool loopt;
+};
+
+#define OPSCHONER_DAG 86400
+#define OPSCHONER_INTERVAL 60 /* seconds between looks */
+#define OPSCHONER_EERST 2 /* seconds before the first */
+
+static void
+opschoner_ronde(struct opschoner *o, struct store *s, int64_t *volgende)
+{
+	struct opschoning *r;
+	struct arena a;
+	struct err e;
+	int64_t nu = clock_now();
+	bool ja = false;
+	size_t n;
+
+	if (nu < *volgende)
+		return;
+	err_clear(&e);
+	store_set_clock(s, nu);
+	/* Nothing due: nothing written, not even the lease. */
+	if (store_afspraak_opschonen_nodig(s, &ja, &e) || !ja) {
+		*volgende = nu + OPSCHONER_INTERVAL;
+		return;
+	}
+	if (store_opschoner_claim(s, o->door, nu + OPSCHONER_DAG, &ja, &e) ||
+	    !ja) {
+		/* Another process has it (or the database is away): look
+		 * again later. */
+		*volgende = nu + OPSCHONER_INTERVAL;
+		return;
+	}
+	*volgende = nu + OPSCHONER_DAG;
+	arena_init(&a, 16u << 20);
+	if (store_afspraak_opschonen(s, NULL, &a, &r, &n, &e)) {
+		fprintf(stderr,
+			"ambt serve: persoonsgegevens wissen lukte niet: %s "
+			"%s\n",
+			e.message, e.detail);
+		/* Free the lease, so that it is tried again soon. */
+		err_clear(&e);
+		store_opschoner_claim(s, o->door, nu, &ja, &e);
+		*volgende = nu + OPSCHONER_INTERVAL;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (r[i].afspraken)
+			fprintf(stderr,
+				"ambt serve: %s: persoonsgegevens van %zu "
+				"afspraken gewist (bewaartermijn %d dagen).\n",
+				r[i].gemeente, r[i].afspraken,
+				r[i].bewaartermijn);
+	arena_free(&a);
+}
+
+static void *
+opschoner_draad(void *arg)
+{
+	struct opschoner *o = arg;
+	struct store *s = NULL;
+	int64_t volgende = 0;
+	/* The first look after a few seconds: the server says where it
+	 * listens first. */
+	int wacht = OPSCHONER_EERST;
+
+	while (!atomic_load(&o->stop)) {
+		struct err e;
+
+		for (int i = 0; i < wacht * 10 && !atomic_load(&o->stop); i++) {
+			struct timespec ts = { 0, 100 * 1000000L };
+
+			nanosleep(&ts, NULL);
+		}
+		wacht = OPSCHONER_INTERVAL;
+		if (atomic_load(&o->stop))
+			break;
+		err_clear(&e);
+		if (!s && store_open(o->db, STORE_EXISTING, &s, &e) == ST_OK)
+			store_set_actor(s, "systeem:opschonen", "bewaartermijn",
+					o->door);
+		if (s)
+			opschoner_ronde(o, s, &volgende);
+	}
+	if (s)
+		store_close(s);
+	return NULL;
+}
+
+static void
+opschoner_start(struct opschoner *o, const char *db)
+{
+	sigset_t sigs, oud;
+
+	memset(o, 0, sizeof(*o));
+	o->db = db;
+	snprintf(o->door, sizeof(o->door), "ambt serve %ld", (long)getpid());
+	atomic_store(&o->stop, 0);
+	sigfillset(&sigs);
+	pthread_sigmask(SIG_BLOCK, &sigs, &oud);
+	o->loopt = pthread_create(&o->draad, NULL, opschoner_draad, o) == 0;
+	pthread_sigmask(SIG_SETMASK, &oud, NULL);
+}
+
+static void
+opschoner_stop(struct opschoner *o)
+{
+	if (!o->loopt)
+		return;
+	atomic_store(&o->stop, 1);
+	pthread_join(o->draad, NULL);
+	o->loopt = false;
+}
+
 /* A size or port option into *out (left alone when not given). */
 static int
 number(const char *text, const char *option, unsigned long max,
@@ -134,6 +264,7 @@ cmd_serve(int argc, char **argv)
 	};
 	struct server_config cfg = { 0 };
 	struct zender z;
+	struct opschoner o;
 	const char *pos[1];
 	unsigned long port = 8080, max_body = 1u << 20,
 		      max_upload = 128ul << 20;
@@ -173,7 +304,9 @@ cmd_serve(int argc, char **argv)
 	cfg.access_log = stil ? NULL : stderr;
 	if ((rc = zender_start(&z, cfg.db_path, &cfg.melding)))
 		return rc;
+	opschoner_start(&o, cfg.db_path);
 	rc = server_run(&cfg) ? EXIT_USER : 0;
+	opschoner_stop(&o);
 	zender_stop(&z);
 	return rc;
 }

@@ -32,5 +32,6 @@ int cmd_product(int argc, char **argv);
 int cmd_rooster(int argc, char **argv);
 int cmd_vrije_tijden(int argc, char **argv);
 int cmd_afspraak(int argc, char **argv);
+int cmd_afspraken(int argc, char **argv);
 
 #endif

@@ -160,6 +160,7 @@ cli_exit_code(enum status st)
 	case ST_UNSUPPORTED:
 	case ST_UNAUTHENTICATED:
 	case ST_FORBIDDEN:
+	case ST_TOO_MANY:
 		return EXIT_USER;
 	case ST_NOMEM:
 	case ST_INTERNAL:

@@ -50,6 +50,8 @@ static const struct command commands[] = {
 	  "de tijden waarop inwoners een afspraak kunnen maken" },
 	{ "afspraak", cmd_afspraak,
 	  "afspraken boeken, tonen, verplaatsen, annuleren; de daglijst" },
+	{ "afspraken", cmd_afspraken,
+	  "persoonsgegevens wissen na de bewaartermijn; tijden vrijgeven" },
 	{ "gebruiker", cmd_gebruiker, "persoonlijke accounts en hun rollen" },
 	{ "audit", cmd_audit, "het auditspoor bekijken en narekenen" },
 	{ "serve", cmd_serve, "start de webserver (pagina's en API)" },

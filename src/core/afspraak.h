@@ -353,6 +353,13 @@ struct afspraak_instelling {
 	int herinnering; /* hours before; 0: no reminder */
 	int bewaartermijn; /* days personal data is kept after the visit */
 	const char *slottekst; /* closing text of messages, or NULL */
+	int max_open; /* open appointments per e-mail address; 0 on update:
+			 GRENS_MAX_OPEN */
+	int max_per_dag; /* bookings per e-mail address per day (UTC); 0 on
+			    update: GRENS_EMAIL_MAX */
+	int web_aandeel; /* percent (1..100) of a location-day's rostered
+			    time residents may book themselves; 0 on update:
+			    100, no reserve */
 };
 
 enum bericht_soort {
@@ -372,5 +379,79 @@ struct bericht {
 	struct vestiging vestiging;
 	struct afspraak_instelling instelling;
 };
+
+/* ---- limits: abuse, retention and release in waves (afspraak_grens.c) ---- */
+
+/*
+ * The abuse limits (docs/design/appointments.md, "Grenzen"): counted per
+ * key in fixed windows of the given length in seconds, a window starting
+ * at a multiple of its length (UTC).
+ */
+#define GRENS_CODE_MAX 5 /* wrong contacts per reference code */
+#define GRENS_CODE_VENSTER 900
+#define GRENS_NETFOUT_MAX 100 /* wrong codes or contacts per network */
+#define GRENS_NETFOUT_VENSTER 3600
+#define GRENS_EMAIL_MAX 10 /* bookings per e-mail address (default) */
+#define GRENS_EMAIL_MAX_MAX 1000
+#define GRENS_EMAIL_VENSTER 86400
+#define GRENS_NET_MAX 300 /* bookings per network */
+#define GRENS_NET_VENSTER 3600
+#define GRENS_MAX_OPEN 3 /* open appointments per address (default) */
+#define GRENS_MAX_OPEN_MAX 50
+
+/* The first instant of the window of length `lengte` (> 0) that holds
+ * `now`, and how many seconds (1..lengte) are left of it. */
+int64_t grens_venster(int64_t now, int64_t lengte);
+int64_t grens_wacht(int64_t now, int64_t lengte);
+
+/*
+ * The network an origin address counts under for the abuse limits:
+ * "192.0.2.0/24" for IPv4 (an IPv4-mapped IPv6 address too),
+ * "2001:db8:1:200::/56" for IPv6, however the address was written; false
+ * (out "") for anything else (the command line's origin) and for the
+ * loopback addresses (127.0.0.0/8, ::1: a proxy on the same machine
+ * would put a whole town in one network), which no network limit applies
+ * to. out: ACCESS_NETWERK_LEN (64).
+ */
+bool grens_netwerk(const char *herkomst, char out[64]);
+
+/* A rule of release in waves: times on local dates from `vanaf` on (of
+ * every location and product of the municipality, or of one) become
+ * bookable at `moment` (UTC). */
+struct vrijgave {
+	int64_t id;
+	const char *gemeente;
+	const char *vestiging; /* code, or NULL: every location */
+	const char *product; /* code, or NULL: every product */
+	day_t vanaf;
+	int64_t moment;
+};
+
+/*
+ * The first date not yet released at `now` by the rules r[0..n) that
+ * apply (the caller picks them by location and product): the earliest
+ * `vanaf` of a rule whose moment is after now; DATE_NONE when every date
+ * is released. A start on that local date or later is not offered nor
+ * bookable.
+ */
+day_t vrijgave_grens(const struct vrijgave *r, size_t n, int64_t now);
+/* When a start on date d becomes bookable by those rules: the latest
+ * moment after now of a rule whose vanaf is d or before; 0 when it is
+ * bookable now. */
+int64_t vrijgave_moment(const struct vrijgave *r, size_t n, day_t d,
+			int64_t now);
+
+/*
+ * Whether a resident's booking of `duur` minutes still fits the web share
+ * `aandeel` (percent) of a location-day whose roster holds `capaciteit`
+ * minutes, of which residents booked `geboekt` already:
+ * (geboekt + duur) x 100 <= capaciteit x aandeel. At 100 always: then the
+ * engine alone decides.
+ */
+bool aandeel_past(int64_t capaciteit, int64_t geboekt, int duur, int aandeel);
+
+/* The end (UTC) before which appointments are erased at `now`, for a
+ * retention period of `dagen` days: now - dagen x 86400. */
+int64_t bewaar_grens(int64_t now, int dagen);
 
 #endif

@@ -29,6 +29,7 @@ err_clear(struct err *e)
 	e->ndropped = 0;
 	e->message[0] = '\0';
 	e->detail[0] = '\0';
+	e->retry_after = 0;
 }
 
 enum status
@@ -145,6 +146,8 @@ status_name(enum status st)
 		return "unavailable";
 	case ST_RETRY:
 		return "retry";
+	case ST_TOO_MANY:
+		return "too-many";
 	}
 	return "unknown";
 }

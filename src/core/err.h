@@ -30,6 +30,8 @@ enum status {
 	ST_UNAVAILABLE, /* the database cannot be reached now; try later */
 	ST_RETRY, /* a write collided with another; the whole request may be
 		     tried again (at most a few times) */
+	ST_TOO_MANY, /* over a limit of attempts; retry_after says when to
+			try again */
 };
 
 #define ERR_MAX_PROBLEMS 32
@@ -47,6 +49,7 @@ struct err {
 	struct problem problems[ERR_MAX_PROBLEMS];
 	char message[400]; /* Dutch, for people; set for every non-OK status */
 	char detail[256]; /* for the log only */
+	int retry_after; /* ST_TOO_MANY: seconds until it may be tried */
 };
 
 /* Reset to ST_OK with no problems. `e` may be NULL. */

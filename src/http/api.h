@@ -240,6 +240,13 @@ enum status api_afspraken_delete(struct request *, struct response *,
 				 struct err *);
 enum status api_afspraken_patch(struct request *, struct response *,
 				struct err *);
+/* api_grenzen.c: the release of times in waves */
+enum status api_vrijgaven_list(struct request *, struct response *,
+			       struct err *);
+enum status api_vrijgaven_post(struct request *, struct response *,
+			       struct err *);
+enum status api_vrijgaven_delete(struct request *, struct response *,
+				 struct err *);
 
 /* pages_rooster.c: the planner's roster of the front office */
 enum status page_rooster(struct request *, struct response *, struct err *);

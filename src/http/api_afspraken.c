@@ -1173,6 +1173,9 @@ api_vrije_tijden(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	if (e->status)
 		return e->status;
+	/* A planner of the municipality books for residents at the desk:
+	 * the web share does not hold them back. */
+	q.balie = q.gemeente && authz_planner(rq, q.gemeente);
 	if (store_vrije_tijden(rq->store, &q, van, tot, &rq->a, &s, &n, e)) {
 		if (e->status == ST_NOT_FOUND)
 			return verwijzingen(rq, &q, pveld, "vestiging", e);
@@ -1504,6 +1507,7 @@ api_afspraken_post(struct request *rq, struct response *rs, struct err *e)
 
 		check_gemeente(rq, b.vraag.gemeente, "gemeente", e);
 		gemeente_ok = e->nproblems == voor;
+		b.vraag.balie = authz_planner(rq, b.vraag.gemeente);
 	}
 	b.vraag.nregels =
 		boeking_producten(rq, body, regels, pveld, persveld, e);

@@ -23,7 +23,7 @@
 #include "../core/err.h"
 #include "../store/store.h"
 
-#define API_VERSION "1.7.0"
+#define API_VERSION "1.8.0"
 #define API_BASE "/api/v1"
 /* Where the Qmatic calendar surface is served (docs/design/qmatic.md). */
 #define QMATIC_BASE "/qmatic/calendar-backend/public/api"
@@ -141,6 +141,7 @@ struct response {
 	bool personal; /* carries a token of this visitor: never shared */
 	bool vluchtig; /* depends on the moment, not only the data: never
 			  kept (free times: the notice counts from now) */
+	int retry_after; /* 429: seconds for Retry-After */
 	const char *fout_melding; /* the Qmatic surface: error_message */
 	const char *bestand; /* a download: its file name (attachment) */
 };

@@ -37,6 +37,8 @@ http_status_of(enum status st)
 		return 401;
 	case ST_FORBIDDEN:
 		return 403;
+	case ST_TOO_MANY:
+		return 429;
 	case ST_UNAVAILABLE:
 	case ST_RETRY:
 		return 503;
@@ -77,6 +79,8 @@ http_status_title(unsigned status)
 		return "Niet-ondersteund mediatype";
 	case 422:
 		return "Niet te verwerken";
+	case 429:
+		return "Te veel verzoeken";
 	case 500:
 		return "Interne fout";
 	case 503:

@@ -131,6 +131,9 @@ const struct route http_routes[] = {
 	    NEED_BALIE),
 	API(HTTP_GET, "/afspraakstatistiek", api_afspraakstatistiek,
 	    NEED_INGELOGD),
+	API(HTTP_GET, "/vrijgaven", api_vrijgaven_list, NEED_PLANNER),
+	API(HTTP_POST, "/vrijgaven", api_vrijgaven_post, NEED_PLANNER),
+	API(HTTP_DELETE, "/vrijgaven/{id}", api_vrijgaven_delete, NEED_PLANNER),
 
 	/* The Qmatic calendar surface Open Formulieren speaks (qmatic.c,
 	 * docs/design/qmatic.md): a foreign surface, not in our OpenAPI

@@ -205,6 +205,14 @@ add_headers(struct server *s, struct conn *c, struct MHD_Response *r,
 	/* The database is away: ask to come back in half a minute. */
 	if (rs->status == 503)
 		MHD_add_response_header(r, "Retry-After", "30");
+	/* Over a limit of attempts: when it may be tried again. */
+	if (rs->status == 429) {
+		char wacht[24];
+
+		snprintf(wacht, sizeof(wacht), "%d",
+			 rs->retry_after > 0 ? rs->retry_after : 60);
+		MHD_add_response_header(r, "Retry-After", wacht);
+	}
 	if (rs->location)
 		MHD_add_response_header(r, "Location", rs->location);
 	if (rs->fout_melding)
@@ -270,6 +278,7 @@ error_response(struct conn *c, unsigned kind, unsigned status,
 				 "opnieuw.";
 	}
 	rs->status = status;
+	rs->retry_after = e ? e->retry_after : 0;
 	if (kind & ROUTE_QMATIC) {
 		qmatic_fout(rq, rs, status, detail, e);
 		return;

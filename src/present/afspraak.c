@@ -264,3 +264,19 @@ present_slot_json(const struct slot *s, const char *vestiging)
 	json_object_set_new(j, "eind", jtijd(s->eind));
 	return j;
 }
+
+json_t *
+present_vrijgave_json(const struct vrijgave *r)
+{
+	json_t *j = json_object();
+	char d[DATE_ISO_LEN];
+
+	date_format_iso(r->vanaf, d);
+	json_object_set_new(j, "id", json_integer(r->id));
+	json_object_set_new(j, "gemeente", jstr(r->gemeente));
+	json_object_set_new(j, "vanaf", json_string(d));
+	json_object_set_new(j, "moment", jtijd(r->moment));
+	json_object_set_new(j, "vestiging", jstr(r->vestiging));
+	json_object_set_new(j, "product", jstr(r->product));
+	return j;
+}

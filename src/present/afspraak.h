@@ -50,5 +50,8 @@ json_t *present_afspraak_json(const struct afspraak *a, bool intern);
  * Never whom or which desk it would be.
  */
 json_t *present_slot_json(const struct slot *s, const char *vestiging);
+/* A rule of release in waves: id, gemeente, vanaf (date), moment (local
+ * time with offset), vestiging and product (null: all). */
+json_t *present_vrijgave_json(const struct vrijgave *r);
 
 #endif

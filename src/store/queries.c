@@ -975,10 +975,11 @@ static const char *const texts[Q__COUNT] = {
 		"INSERT INTO afspraak (id, referentie, gemeente_id, vestiging_id, "
 		"medewerker_id, balie, start_utc, eind_utc, buffer, status, naam, "
 		"email, telefoon, sleutel, verzoek_hash, volgnummer, aangemaakt, "
-		"gewijzigd, geboekt_utc, eerste_vrij_utc, inloop) VALUES (" NIEUW_ID(
+		"gewijzigd, geboekt_utc, eerste_vrij_utc, inloop, geboekt_via) "
+		"VALUES (" NIEUW_ID(
 			"afspraak") "$1, $2, $3, $4, $5, $6, $7, $8, 'geboekt', "
 				    "$9, $10, $11, $12, $13, 0, $14, $14, $15, "
-				    "$16, $17) "
+				    "$16, $17, $18) "
 				    "RETURNING id, (SELECT nummer FROM "
 				    "medewerker WHERE id = $4)",
 	[Q_AFSPRAAK_PRODUCT_INSERT] =
@@ -1004,14 +1005,20 @@ static const char *const texts[Q__COUNT] = {
 	[Q_CEL_DELETE] = "DELETE FROM afspraak_cel WHERE afspraak_id = $1",
 	[Q_INSTELLING_GET] =
 		"SELECT afzender, videolink, herinnering, bewaartermijn, "
-		"slottekst FROM afspraak_instelling WHERE gemeente_id = $1",
+		"slottekst, max_open, max_per_dag, web_aandeel FROM "
+		"afspraak_instelling WHERE "
+		"gemeente_id = $1",
 	[Q_INSTELLING_UPSERT] =
 		"INSERT INTO afspraak_instelling (gemeente_id, afzender, "
-		"videolink, herinnering, bewaartermijn, slottekst) VALUES ($1, "
-		"$2, $3, $4, $5, $6) ON CONFLICT (gemeente_id) DO UPDATE SET "
-		"afzender = excluded.afzender, videolink = excluded.videolink, "
-		"herinnering = excluded.herinnering, bewaartermijn = "
-		"excluded.bewaartermijn, slottekst = excluded.slottekst",
+		"videolink, herinnering, bewaartermijn, slottekst, max_open, "
+		"max_per_dag, web_aandeel) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+		"$8, $9) ON CONFLICT (gemeente_id) "
+		"DO UPDATE SET afzender = excluded.afzender, videolink = "
+		"excluded.videolink, herinnering = excluded.herinnering, "
+		"bewaartermijn = excluded.bewaartermijn, slottekst = "
+		"excluded.slottekst, max_open = excluded.max_open, "
+		"max_per_dag = excluded.max_per_dag, web_aandeel = "
+		"excluded.web_aandeel",
 	[Q_BERICHT_INSERT] =
 		"INSERT INTO bericht (id, afspraak_id, soort, volgnummer, "
 		"aangemaakt_utc, volgende_utc) VALUES (" NIEUW_ID(
@@ -1051,6 +1058,86 @@ static const char *const texts[Q__COUNT] = {
 		"$2) ON CONFLICT (id) DO UPDATE SET door = excluded.door, "
 		"tot_utc = excluded.tot_utc WHERE bericht_zender.door = "
 		"excluded.door OR bericht_zender.tot_utc <= $3",
+	/* ---- limits of appointments (store_grens.c) ---- */
+	[Q_TELLER_GET] = "SELECT aantal FROM afspraak_teller WHERE sleutel = "
+			 "$1 AND venster = $2",
+	[Q_TELLER_TEL] =
+		"INSERT INTO afspraak_teller (sleutel, venster, aantal) VALUES "
+		"($1, $2, 1) ON CONFLICT (sleutel, venster) DO UPDATE SET "
+		"aantal = afspraak_teller.aantal + 1",
+	[Q_TELLER_SNOEI] = "DELETE FROM afspraak_teller WHERE venster < $1",
+	/* The open appointments of address $2 at municipality $1 at $3
+	 * (afspraak_email). */
+	[Q_AFSPRAAK_OPEN_EMAIL] =
+		"SELECT count(*) FROM afspraak WHERE gemeente_id = $1 AND "
+		"email IS NOT NULL AND lower(email) = lower($2) AND status = "
+		"'geboekt' AND start_utc > $3",
+	/* The eraser's lease, as Q_ZENDER_CLAIM. */
+	[Q_OPSCHONER_CLAIM] =
+		"INSERT INTO afspraak_opschoner (id, door, tot_utc) VALUES (1, "
+		"$1, $2) ON CONFLICT (id) DO UPDATE SET door = excluded.door, "
+		"tot_utc = excluded.tot_utc WHERE afspraak_opschoner.door = "
+		"excluded.door OR afspraak_opschoner.tot_utc <= $3",
+	/* The municipalities (all, or $1) with appointments not erased,
+	 * with their retention period. */
+	[Q_OPSCHOON_GEMEENTEN] =
+		"SELECT g.id, g.code, coalesce(i.bewaartermijn, 90) FROM "
+		"organisatie g LEFT JOIN afspraak_instelling i ON "
+		"i.gemeente_id = g.id WHERE g.soort = 'gemeente' AND "
+		"(CAST($1 AS TEXT) IS NULL OR g.code = $1) AND EXISTS (SELECT "
+		"1 FROM afspraak a WHERE a.gemeente_id = g.id AND a.gewist IS "
+		"NULL) ORDER BY g.code",
+	/* Whether any appointment is past its municipality's retention
+	 * period at $2 ($1: now less the shortest period; afspraak_te_wissen). */
+	[Q_OPSCHOON_NODIG] =
+		"SELECT 1 FROM afspraak a WHERE a.gewist IS NULL AND a.eind_utc "
+		"< $1 AND a.eind_utc < $2 - 86400 * coalesce((SELECT "
+		"i.bewaartermijn FROM afspraak_instelling i WHERE i.gemeente_id "
+		"= a.gemeente_id), 90) LIMIT 1",
+	[Q_OPSCHOON_KORTSTE] =
+		"SELECT min(bewaartermijn) FROM afspraak_instelling",
+#define TE_WISSEN                                                       \
+	"SELECT id FROM afspraak WHERE gemeente_id = $1 AND gewist IS " \
+	"NULL AND eind_utc < $2"
+	[Q_OPSCHOON_BERICHT] =
+		"UPDATE bericht SET vervallen = 1 WHERE verzonden_utc IS NULL "
+		"AND vervallen = 0 AND afspraak_id IN (" TE_WISSEN ")",
+	/* An error noted may name the address. */
+	[Q_OPSCHOON_FOUT] = "UPDATE bericht SET laatste_fout = NULL WHERE "
+			    "laatste_fout IS NOT NULL AND afspraak_id IN "
+			    "(" TE_WISSEN ")",
+#undef TE_WISSEN
+	[Q_OPSCHOON_AFSPRAAK] =
+		"UPDATE afspraak SET naam = NULL, email = NULL, telefoon = "
+		"NULL, sleutel = NULL, verzoek_hash = NULL, gewist = $3 WHERE "
+		"gemeente_id = $1 AND gewist IS NULL AND eind_utc < $2",
+	[Q_VRIJGAVE_INSERT] =
+		"INSERT INTO afspraak_vrijgave (gemeente_id, vestiging_id, "
+		"product_id, vanaf, moment_utc) VALUES ($1, $2, $3, $4, $5) "
+		"RETURNING id",
+	[Q_VRIJGAVE_LIST] =
+		"SELECT r.id, g.code, v.code, p.code, r.vanaf, r.moment_utc, "
+		"r.vestiging_id, r.product_id FROM afspraak_vrijgave r JOIN "
+		"organisatie g ON g.id = r.gemeente_id LEFT JOIN vestiging v ON "
+		"v.id = r.vestiging_id LEFT JOIN balieproduct p ON p.id = "
+		"r.product_id WHERE r.gemeente_id = $1 ORDER BY r.vanaf, "
+		"r.moment_utc, r.id",
+	[Q_VRIJGAVE_DELETE] = "DELETE FROM afspraak_vrijgave WHERE id = $1 AND "
+			      "gemeente_id = $2",
+	/* The rostered minutes per location of municipality $1 and date
+	 * from $2 to $3. */
+	[Q_AANDEEL_ROOSTER] =
+		"SELECT d.vestiging_id, d.datum, sum(d.tot - d.van) FROM dienst "
+		"d JOIN vestiging v ON v.id = d.vestiging_id WHERE "
+		"v.gemeente_id = $1 AND d.datum >= $2 AND d.datum <= $3 GROUP "
+		"BY d.vestiging_id, d.datum",
+	/* What residents booked themselves at municipality $1's locations
+	 * starting from $2 to $3, but appointment $4. */
+	[Q_AANDEEL_WEB] =
+		"SELECT vestiging_id, start_utc, eind_utc FROM afspraak WHERE "
+		"vestiging_id IN (SELECT id FROM vestiging WHERE gemeente_id = "
+		"$1) AND start_utc >= $2 AND start_utc < $3 AND status <> "
+		"'geannuleerd' AND geboekt_via = 'web' AND id <> $4",
 	/* ---- the Qmatic surface's keys (0017) ---- */
 	[Q_QMATIC_SLEUTEL_UPSERT] =
 		"INSERT INTO qmatic_sleutel (gemeente_id, hash, aangemaakt_utc) "

@@ -65,7 +65,10 @@
 	X(afspraak_instelling, "gemeente_id", NULL)                   \
 	X(bericht, "id", NULL)                                        \
 	X(bericht_zender, "id", NULL)                                 \
-	X(qmatic_sleutel, "gemeente_id", NULL)
+	X(qmatic_sleutel, "gemeente_id", NULL)                        \
+	X(afspraak_teller, "sleutel, venster", NULL)                  \
+	X(afspraak_opschoner, "id", NULL)                             \
+	X(afspraak_vrijgave, "id", NULL)
 
 enum query {
 	Q_SCHEMA_TABEL,
@@ -250,6 +253,23 @@ enum query {
 	Q_BERICHT_SENT,
 	Q_BERICHT_FAILED,
 	Q_ZENDER_CLAIM,
+	/* ---- limits of appointments (store_grens.c) ---- */
+	Q_TELLER_GET,
+	Q_TELLER_TEL,
+	Q_TELLER_SNOEI,
+	Q_AFSPRAAK_OPEN_EMAIL,
+	Q_OPSCHONER_CLAIM,
+	Q_OPSCHOON_GEMEENTEN,
+	Q_OPSCHOON_NODIG,
+	Q_OPSCHOON_KORTSTE,
+	Q_OPSCHOON_BERICHT,
+	Q_OPSCHOON_FOUT,
+	Q_OPSCHOON_AFSPRAAK,
+	Q_VRIJGAVE_INSERT,
+	Q_VRIJGAVE_LIST,
+	Q_VRIJGAVE_DELETE,
+	Q_AANDEEL_ROOSTER,
+	Q_AANDEEL_WEB,
 	Q_QMATIC_SLEUTEL_UPSERT,
 	Q_QMATIC_SLEUTEL_GET,
 	Q_QMATIC_SLEUTEL_BESTAAT,

@@ -1607,6 +1607,9 @@ instelling_lezen(struct store *s, struct arena *a, int64_t gid,
 	out->gemeente = arena_strdup(a, gemeente);
 	out->herinnering = HERINNERING_STANDAARD;
 	out->bewaartermijn = BEWAARTERMIJN_STANDAARD;
+	out->max_open = GRENS_MAX_OPEN;
+	out->max_per_dag = GRENS_EMAIL_MAX;
+	out->web_aandeel = 100;
 	if (!st)
 		return e->status;
 	bind_int(st, 1, gid);
@@ -1616,6 +1619,9 @@ instelling_lezen(struct store *s, struct arena *a, int64_t gid,
 		out->herinnering = (int)db_col_int(st, 2);
 		out->bewaartermijn = (int)db_col_int(st, 3);
 		out->slottekst = col_text(a, st, 4);
+		out->max_open = (int)db_col_int(st, 5);
+		out->max_per_dag = (int)db_col_int(st, 6);
+		out->web_aandeel = (int)db_col_int(st, 7);
 	}
 	db_reset(st);
 	return r < 0 ? e->status : ST_OK;
@@ -1624,12 +1630,22 @@ instelling_lezen(struct store *s, struct arena *a, int64_t gid,
 static const char *
 instelling_json(struct store *s, const struct afspraak_instelling *i)
 {
-	return jobj(&s->scratch, "gemeente", i->gemeente, "afzender",
-		    tekst_of_null(i->afzender), "videolink",
-		    tekst_of_null(i->videolink), "herinnering",
-		    scratch_tekst(s, "%d", i->herinnering), "bewaartermijn",
-		    scratch_tekst(s, "%d", i->bewaartermijn), "slottekst",
-		    tekst_of_null(i->slottekst), NULL);
+	return jobj(
+		&s->scratch, "gemeente", i->gemeente, "afzender",
+		tekst_of_null(i->afzender), "videolink",
+		tekst_of_null(i->videolink), "herinnering",
+		scratch_tekst(s, "%d", i->herinnering), "bewaartermijn",
+		scratch_tekst(s, "%d", i->bewaartermijn), "slottekst",
+		tekst_of_null(i->slottekst), "max_open",
+		scratch_tekst(s, "%d",
+			      i->max_open ? i->max_open : GRENS_MAX_OPEN),
+		"max_per_dag",
+		scratch_tekst(s, "%d",
+			      i->max_per_dag ? i->max_per_dag
+					     : GRENS_EMAIL_MAX),
+		"web_aandeel",
+		scratch_tekst(s, "%d", i->web_aandeel ? i->web_aandeel : 100),
+		NULL);
 }
 
 enum status
@@ -1668,6 +1684,14 @@ store_afspraak_instelling_update(struct store *s,
 	text_check_int(i->herinnering, "herinnering", 0, 336, e);
 	text_check_int(i->bewaartermijn, "bewaartermijn", 1, 3650, e);
 	text_check_max(i->slottekst, "slottekst", AFSPRAAK_MAX_TEKST, e);
+	if (i->max_open)
+		text_check_int(i->max_open, "max_open", 1, GRENS_MAX_OPEN_MAX,
+			       e);
+	if (i->max_per_dag)
+		text_check_int(i->max_per_dag, "max_per_dag", 1,
+			       GRENS_EMAIL_MAX_MAX, e);
+	if (i->web_aandeel)
+		text_check_int(i->web_aandeel, "web_aandeel", 1, 100, e);
 	if (e->status)
 		return e->status;
 	if ((rc = tx_begin(s, e)))
@@ -1682,6 +1706,10 @@ store_afspraak_instelling_update(struct store *s,
 		bind_int(st, 4, i->herinnering);
 		bind_int(st, 5, i->bewaartermijn);
 		bind_text(st, 6, tekst_of_null(i->slottekst));
+		bind_int(st, 7, i->max_open ? i->max_open : GRENS_MAX_OPEN);
+		bind_int(st, 8,
+			 i->max_per_dag ? i->max_per_dag : GRENS_EMAIL_MAX);
+		bind_int(st, 9, i->web_aandeel ? i->web_aandeel : 100);
 		run(s, st, e);
 	}
 	if (!e->status) {

@@ -138,6 +138,8 @@ struct afspraak_vraag {
 	size_t nregels;
 	enum kanaal kanaal;
 	const char *vestiging; /* NULL: any of the municipality's */
+	bool balie; /* staff book for a resident (desk, telephone): the
+		       municipality's web share does not apply */
 };
 
 /*
@@ -289,5 +291,55 @@ enum status store_bericht_due(struct store *s, size_t max, struct arena *a,
 enum status store_bericht_sent(struct store *s, int64_t id, struct err *e);
 enum status store_bericht_failed(struct store *s, int64_t id, const char *fout,
 				 int64_t volgende, struct err *e);
+
+/* ---- limits: retention and release in waves (store_grens.c) ---- */
+
+/* What erasing did at one municipality. */
+struct opschoning {
+	const char *gemeente;
+	int bewaartermijn; /* days */
+	int64_t grens; /* appointments ending before it were erased (UTC) */
+	size_t afspraken; /* appointments erased now */
+	size_t berichten; /* messages not sent yet, dropped */
+};
+
+/*
+ * Erase the personal data (naam, email, telefoon, the Idempotency-Key and
+ * its hash) of every appointment of municipality `gemeente` (NULL: all)
+ * whose end lies more than the municipality's bewaartermijn days before
+ * the store's clock, and set gewist; location, products, times and status
+ * stay, for the statistics. Messages of them not sent yet are dropped
+ * (vervallen), and errors noted for their messages are cleared. One
+ * transaction and, when anything was erased, one audit entry (counts
+ * only) per municipality. out[0..n): the municipalities that had
+ * appointments not erased, by code. Running it again erases nothing more.
+ */
+enum status store_afspraak_opschonen(struct store *s, const char *gemeente,
+				     struct arena *a, struct opschoning **out,
+				     size_t *n, struct err *e);
+/* Whether store_afspraak_opschonen would erase anything now (the store's
+ * clock); reads only. */
+enum status store_afspraak_opschonen_nodig(struct store *s, bool *nodig,
+					   struct err *e);
+/* The eraser's lease, as store_bericht_claim: one process at a time; the
+ * server claims it for a day, so that it erases once a day. */
+enum status store_opschoner_claim(struct store *s, const char *door,
+				  int64_t tot, bool *gekregen, struct err *e);
+
+/*
+ * Release in waves (struct vrijgave: core/afspraak.h): times on dates from
+ * r->vanaf on at municipality r->gemeente (location r->vestiging and
+ * product r->product when given, else all) are not offered nor bookable
+ * before r->moment. Unknown municipality, location or product:
+ * ST_NOT_FOUND.
+ */
+enum status store_vrijgave_add(struct store *s, const struct vrijgave *r,
+			       int64_t *id, struct err *e);
+/* A municipality's rules, by vanaf, moment and number. */
+enum status store_vrijgave_list(struct store *s, const char *gemeente,
+				struct arena *a, struct vrijgave **out,
+				size_t *n, struct err *e);
+enum status store_vrijgave_delete(struct store *s, const char *gemeente,
+				  int64_t id, struct err *e);
 
 #endif

@@ -109,4 +109,56 @@ struct db_stmt *bericht_queue_send(struct store *s, int64_t afspraak,
 				   enum bericht_soort soort, int volgnummer,
 				   int64_t volgende, struct err *e);
 
+/* ---- limits (store_grens.c) ---- */
+
+/*
+ * Inside a transaction: ST_TOO_MANY (retry_after set) when reference code
+ * `referentie`, or the origin's network, has had too many wrong contacts
+ * in its window. Both (and grens_contact_fout) hold only anonymous
+ * visitors (actor "anoniem") back.
+ */
+enum status grens_contact_stand(struct store *s, const char *referentie,
+				struct err *e);
+/* After a refusal for a wrong code or contact: count it, in a
+ * transaction of its own (the refused one was rolled back). */
+void grens_contact_fout(struct store *s, const char *referentie);
+/*
+ * Inside the booking's transaction: the cap of open appointments of
+ * `email` at municipality `gid` (ST_CONFLICT under "email"), then one
+ * booking more for the address (at most max_per_dag a day) and for the
+ * origin's network, refused
+ * with ST_TOO_MANY when over their limits.
+ */
+enum status grens_boeking(struct store *s, int64_t gid, const char *email,
+			  int max_open, int max_per_dag, struct err *e);
+
+/* A location-day for the web share: its rostered minutes and those
+ * residents booked themselves. */
+struct aandeel_dag {
+	int64_t vestiging;
+	day_t dag;
+	int64_t capaciteit, geboekt;
+};
+/*
+ * The location-days of municipality gid from van to tot (dates, both
+ * included) that have a roster or a resident's booking, leaving out
+ * appointment `behalve` (one being moved; 0: none).
+ */
+enum status aandeel_lezen(struct store *s, struct arena *a, int64_t gid,
+			  day_t van, day_t tot, int64_t behalve,
+			  struct aandeel_dag **out, size_t *n, struct err *e);
+/* Whether a resident's visit of `duur` minutes from `start` at location
+ * vid fits the web share `aandeel` of days d[0..n). */
+bool aandeel_vrij(const struct aandeel_dag *d, size_t n, int64_t vid,
+		  int64_t start, int duur, int aandeel);
+
+/* A rule of release with the ids it names (0: every). */
+struct vrijgave_rij {
+	struct vrijgave r;
+	int64_t vestiging_id, product_id;
+};
+/* The rules of municipality gid. */
+enum status vrijgave_lezen(struct store *s, struct arena *a, int64_t gid,
+			   struct vrijgave_rij **out, size_t *n, struct err *e);
+
 #endif

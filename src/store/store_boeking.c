@@ -367,6 +367,148 @@ zoek_lezen(struct store *s, struct arena *a, const struct bezoek *b,
 	return ST_OK;
 }
 
+/*
+ * The rules of release in waves that apply to visit b at location vid,
+ * into out[0..*n) (in a), from rules r[0..nr).
+ */
+static enum status
+vrijgave_kiezen(struct arena *a, const struct vrijgave_rij *r, size_t nr,
+		const struct bezoek *b, int64_t vid, struct vrijgave **out,
+		size_t *n, struct err *e)
+{
+	*n = 0;
+	if (nr && !(*out = arena_calloc(a, nr, sizeof(**out))))
+		return nomem(e);
+	for (size_t i = 0; i < nr; i++) {
+		bool product = r[i].product_id == 0;
+
+		for (size_t j = 0; !product && j < b->n; j++)
+			product = b->p[j].id == r[i].product_id;
+		if (product &&
+		    (r[i].vestiging_id == 0 || r[i].vestiging_id == vid))
+			(*out)[(*n)++] = r[i].r;
+	}
+	return ST_OK;
+}
+
+/* The free times sl[0..*n) less those on dates not released yet at the
+ * locations vs[0..nvs). */
+static enum status
+vrijgave_filter(struct store *s, struct arena *a, const struct bezoek *b,
+		const struct vestiging *vs, size_t nvs, struct slot *sl,
+		size_t *n, struct err *e)
+{
+	struct vrijgave_rij *r;
+	struct vrijgave *g;
+	size_t nr, ng, k = 0;
+	day_t *grens;
+
+	if (vrijgave_lezen(s, a, b->gemeente_id, &r, &nr, e))
+		return e->status;
+	if (nr == 0)
+		return ST_OK;
+	if (!(grens = arena_calloc(a, nvs ? nvs : 1, sizeof(*grens))))
+		return nomem(e);
+	for (size_t i = 0; i < nvs; i++) {
+		if (vrijgave_kiezen(a, r, nr, b, vs[i].id, &g, &ng, e))
+			return e->status;
+		grens[i] = vrijgave_grens(g, ng, s->now);
+	}
+	for (size_t i = 0; i < *n; i++) {
+		day_t d;
+		int m;
+		bool vrij = true;
+
+		afspraak_lokaal(sl[i].start, &d, &m);
+		for (size_t j = 0; j < nvs; j++)
+			if (vs[j].id == sl[i].vestiging)
+				vrij = grens[j] == DATE_NONE || d < grens[j];
+		if (vrij)
+			sl[k++] = sl[i];
+	}
+	*n = k;
+	return ST_OK;
+}
+
+/* The free times sl[0..*n) (from van to tot) less those a resident may
+ * not book for the municipality's web share. */
+static enum status
+aandeel_filter(struct store *s, struct arena *a, const struct bezoek *b,
+	       day_t van, day_t tot, struct slot *sl, size_t *n, struct err *e)
+{
+	struct afspraak_instelling inst;
+	struct aandeel_dag *d;
+	size_t nd, k = 0;
+
+	if (instelling_lezen(s, a, b->gemeente_id, b->gemeente, &inst, e))
+		return e->status;
+	if (inst.web_aandeel >= 100)
+		return ST_OK;
+	if (aandeel_lezen(s, a, b->gemeente_id, van, tot, 0, &d, &nd, e))
+		return e->status;
+	for (size_t i = 0; i < *n; i++)
+		if (aandeel_vrij(d, nd, sl[i].vestiging, sl[i].start, b->duur,
+				 inst.web_aandeel))
+			sl[k++] = sl[i];
+	*n = k;
+	return ST_OK;
+}
+
+/* ST_CONFLICT under "start" when a resident's visit b at location vid
+ * from `start` (appointment `behalve` moved there) would go beyond the
+ * web share of that day. */
+static enum status
+aandeel_toets(struct store *s, struct arena *a, const struct bezoek *b,
+	      int64_t vid, int64_t start, int64_t behalve, struct err *e)
+{
+	struct afspraak_instelling inst;
+	struct aandeel_dag *d;
+	size_t nd;
+	day_t dag;
+	int m;
+
+	afspraak_lokaal(start, &dag, &m);
+	if (instelling_lezen(s, a, b->gemeente_id, b->gemeente, &inst, e) ||
+	    inst.web_aandeel >= 100 ||
+	    aandeel_lezen(s, a, b->gemeente_id, dag, dag, behalve, &d, &nd, e))
+		return e->status;
+	if (!aandeel_vrij(d, nd, vid, start, b->duur, inst.web_aandeel))
+		return conflict_veld(e, "start", "aandeel",
+				     "Via internet is deze dag vol. Kies een "
+				     "andere dag, of bel de gemeente voor een "
+				     "afspraak.");
+	return ST_OK;
+}
+
+/* ST_INVALID under "start" when a start at location vid is on a date not
+ * released yet for visit b. */
+static enum status
+vrijgave_toets(struct store *s, struct arena *a, const struct bezoek *b,
+	       int64_t vid, int64_t start, struct err *e)
+{
+	struct vrijgave_rij *r;
+	struct vrijgave *g;
+	size_t nr, ng;
+	int64_t moment;
+	day_t d;
+	int m;
+
+	if (vrijgave_lezen(s, a, b->gemeente_id, &r, &nr, e) ||
+	    vrijgave_kiezen(a, r, nr, b, vid, &g, &ng, e))
+		return e->status;
+	afspraak_lokaal(start, &d, &m);
+	if ((moment = vrijgave_moment(g, ng, d, s->now)) != 0) {
+		char t[AFSPRAAK_TIJD_LEN];
+
+		afspraak_format_tijd(moment, t);
+		return err_invalid(e, "start", "not-released",
+				   "Deze tijd is nog niet vrijgegeven. U kunt "
+				   "hem boeken vanaf %.10s om %.5s uur.",
+				   t, t + 11);
+	}
+	return ST_OK;
+}
+
 enum status
 store_vrije_tijden(struct store *s, const struct afspraak_vraag *q, day_t van,
 		   day_t tot, struct arena *a, struct slot **out, size_t *n,
@@ -398,9 +540,12 @@ store_vrije_tijden(struct store *s, const struct afspraak_vraag *q, day_t van,
 			       &nvs, e) ||
 	    zoek_lezen(s, a, &b, vs, nvs, q->kanaal,
 		       q->vestiging ? vs[0].id : 0, afspraak_utc(van, 0),
-		       afspraak_utc(tot + 1, 0), 0, 0, &z, e))
+		       afspraak_utc(tot + 1, 0), 0, 0, &z, e) ||
+	    slot_zoek(z.v, z.nv, z.d, z.nd, z.b, z.nb, &z.q, a, out, n, e) ||
+	    vrijgave_filter(s, a, &b, vs, nvs, *out, n, e))
 		return e->status;
-	return slot_zoek(z.v, z.nv, z.d, z.nd, z.b, z.nb, &z.q, a, out, n, e);
+	return q->balie ? ST_OK
+			: aandeel_filter(s, a, &b, van, tot, *out, n, e);
 }
 
 /* ---- booking ---- */
@@ -435,6 +580,7 @@ tijd_kiezen(struct store *s, struct arena *a, const struct bezoek *b,
 	afspraak_lokaal(start, &dag, &minuut);
 	if (vestigingen_kiezen(s, a, b, code, k, dag - 1, dag + 1, &vs, &nvs,
 			       e) ||
+	    vrijgave_toets(s, a, b, vs[0].id, start, e) ||
 	    zoek_lezen(s, a, b, vs, 1, k, vs[0].id, afspraak_utc(dag, 0),
 		       afspraak_utc(dag + 1, 0), behalve, start, &z, e))
 		return e->status;
@@ -923,8 +1069,7 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 	for (size_t i = 0; i <= AFSPRAAK_REFERENTIE_LEN; i++)
 		ref[i] = (char)toupper((unsigned char)b->referentie[i]);
 	if (org_id(s, q->gemeente, ORG_GEMEENTE, NULL, &gid, e) ||
-	    (!tekst_leeg(b->email) &&
-	     instelling_lezen(s, a, gid, q->gemeente, &inst, e)))
+	    instelling_lezen(s, a, gid, q->gemeente, &inst, e))
 		return e->status;
 	if (!b->inloop)
 		eerste_vrij = eerste_vrij_bij_boeking(s, a, b, gid);
@@ -970,6 +1115,11 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 	/* The first free time could not be later than the time taken. */
 	if (!b->inloop && (!eerste_vrij || eerste_vrij > start))
 		eerste_vrij = start;
+	if (!e->status && !q->balie && !b->inloop)
+		aandeel_toets(s, a, &bz, v->id, start, 0, e);
+	if (!e->status)
+		grens_boeking(s, gid, tekst_of_null(b->email), inst.max_open,
+			      inst.max_per_dag, e);
 	eind = start + 60 * (int64_t)bz.duur;
 	utc_now(s, nu, sizeof(nu));
 	if (!e->status && (st = stmt(s, Q_AFSPRAAK_INSERT, e))) {
@@ -990,6 +1140,7 @@ store_afspraak_add(struct store *s, const struct afspraak_boeking *b,
 		bind_int(st, 15, s->now);
 		bind_id(st, 16, eerste_vrij);
 		bind_int(st, 17, b->inloop ? 1 : 0);
+		bind_text(st, 18, q->balie || b->inloop ? "balie" : "web");
 		if ((n = db_step(st)) == 1) {
 			id = db_col_int(st, 0);
 			nummer = col_text(a, st, 1);
@@ -1050,8 +1201,13 @@ store_afspraak_get(struct store *s, const char *referentie, const char *contact,
 	struct afspraak_rij r;
 
 	memset(out, 0, sizeof(*out));
-	if (afspraak_lees(s, a, referentie, contact, &r, e))
+	if (contact && grens_contact_stand(s, referentie, e))
 		return e->status;
+	if (afspraak_lees(s, a, referentie, contact, &r, e)) {
+		if (e->status == ST_NOT_FOUND && contact)
+			grens_contact_fout(s, referentie);
+		return e->status;
+	}
 	*out = r.a;
 	return ST_OK;
 }
@@ -1088,7 +1244,8 @@ store_afspraak_cancel(struct store *s, const char *referentie,
 	memset(out, 0, sizeof(*out));
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (!afspraak_lees(s, a, referentie, contact, &r, e) &&
+	if ((!contact || !grens_contact_stand(s, referentie, e)) &&
+	    !afspraak_lees(s, a, referentie, contact, &r, e) &&
 	    !afspraak_familie(s, r.a.gemeente, e))
 		nog_te_wijzigen(s, &r.a, "annuleren", e);
 	if (!e->status)
@@ -1119,8 +1276,11 @@ store_afspraak_cancel(struct store *s, const char *referentie,
 				     afspraak_json(s, &r.a), e);
 		}
 	}
-	if ((rc = tx_end(s, e->status, e)))
+	if ((rc = tx_end(s, e->status, e))) {
+		if (rc == ST_NOT_FOUND && contact)
+			grens_contact_fout(s, referentie);
 		return rc;
+	}
 	*out = r.a;
 	return ST_OK;
 }
@@ -1140,6 +1300,7 @@ store_afspraak_move(struct store *s, const char *referentie,
 	struct bezoek bz = { 0 };
 	int64_t eind = 0;
 	enum status rc;
+	bool wrong = false;
 	char nu[32];
 
 	memset(out, 0, sizeof(*out));
@@ -1147,9 +1308,12 @@ store_afspraak_move(struct store *s, const char *referentie,
 		return err_invalid(e, "start", "range", "Kies een tijd.");
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (!afspraak_lees(s, a, referentie, contact, &r, e) &&
+	if ((!contact || !grens_contact_stand(s, referentie, e)) &&
+	    !afspraak_lees(s, a, referentie, contact, &r, e) &&
 	    !afspraak_familie(s, r.a.gemeente, e))
 		nog_te_wijzigen(s, &r.a, "verplaatsen", e);
+	/* Only a wrong code or contact (not a location unknown) counts. */
+	wrong = e->status == ST_NOT_FOUND;
 	code = vestiging ? vestiging : r.a.vestiging;
 	if (!e->status && !vest_ref(s, a, code, &nv, e) &&
 	    nv.gemeente_id != r.gemeente_id)
@@ -1167,6 +1331,10 @@ store_afspraak_move(struct store *s, const char *referentie,
 	if (!e->status && !cellen_vrijgeven(s, r.a.id, e))
 		tijd_kiezen(s, a, &bz, code, nv.kanaal, start, r.a.id, &v, &sl,
 			    e);
+	/* A resident moving counts against the web share (without the
+	 * appointment's own time). */
+	if (!e->status && contact)
+		aandeel_toets(s, a, &bz, v->id, start, r.a.id, e);
 	eind = start + 60 * (int64_t)bz.duur;
 	utc_now(s, nu, sizeof(nu));
 	if (!e->status && (st = stmt(s, Q_AFSPRAAK_VERPLAATS, e))) {
@@ -1200,8 +1368,11 @@ store_afspraak_move(struct store *s, const char *referentie,
 			     r.a.referentie, "verplaatst", oud,
 			     afspraak_json(s, &r.a), e);
 	}
-	if ((rc = tx_end(s, e->status, e)))
+	if ((rc = tx_end(s, e->status, e))) {
+		if (rc == ST_NOT_FOUND && contact && wrong)
+			grens_contact_fout(s, referentie);
 		return rc;
+	}
 	*out = r.a;
 	return ST_OK;
 }

@@ -72,6 +72,8 @@ inrichten(struct store *s)
 		.herinnering = 24,
 		.bewaartermijn = 90,
 		.slottekst = NULL,
+		/* More appointments of one address than residents may. */
+		.max_open = 10,
 	};
 	const char *vestigingen[] = { "test-raadhuis", "test-video" };
 	struct arena a;

@@ -68,7 +68,7 @@ header() {
 noheader() {
 	if grep -qi "^$1" "$WORK/hdr"; then not_ok "$2" "$(grep -i "^$1" "$WORK/hdr")"; else ok "$2"; fi
 }
-dump() { db_inhoud "$DB" audit,inlogpoging,sessie; }
+dump() { db_inhoud "$DB" audit,inlogpoging,sessie,afspraak_teller; }
 # The reference code on a confirmation page.
 code_van() { sed -n 's/.*Bewaar de code \([A-Z0-9]*\):.*/\1/p' "$WORK/out" | head -1; }
 

@@ -69,7 +69,7 @@ check() {
 	fi
 }
 dump() {
-	db_inhoud "$DB" audit,inlogpoging,sessie
+	db_inhoud "$DB" audit,inlogpoging,sessie,afspraak_teller
 }
 # problem NAME STATUS [JQ]: problem+json, and nothing stored.
 problem() {

@@ -65,7 +65,7 @@ BASE=$(sed -n 's#^Ambt draait op \(http://[^/]*\)/.*#\1#p' "$WORK/serve.out")
 # The register, without what a refused request may leave behind (the
 # audit trail, login bookkeeping).
 dump() {
-	db_inhoud "$DB" audit,inlogpoging,sessie
+	db_inhoud "$DB" audit,inlogpoging,sessie,afspraak_teller
 }
 
 # ask WHO METHOD PATH BODY OUTFILE: prints the status.

@@ -67,6 +67,10 @@ setup() {
 		vestiging wedloop-een 1 && vestiging wedloop-vijf 5 &&
 		A product add --gemeente GM0358 --code wedloop --naam Wedloop \
 			--duur 10 --horizon 366 || return 1
+	# One contact holds twenty appointments here (moving against
+	# booking): above the limits per e-mail address residents have.
+	A afspraken instelling --gemeente GM0358 --max-open 50 \
+		--max-per-dag 1000 || return 1
 	# WL-01 at the one desk, WL-02 to WL-06 at the five, 1-7 December.
 	for d in 1 2 3 4 5 6 7; do
 		A rooster add --medewerker WL-01 --vestiging wedloop-een \

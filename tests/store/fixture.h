@@ -186,7 +186,9 @@ stand_van(struct fixture *f)
 }
 
 /* Fail, naming every table that differs, unless the database holds
- * exactly what it held at `voor` and no generation moved. */
+ * exactly what it held at `voor` and no generation moved. The counters
+ * of the abuse limits (afspraak_teller) count refusals by design; their
+ * own tests check them. */
 static inline void
 assert_ongewijzigd(struct fixture *f, const struct stand *voor)
 {
@@ -195,8 +197,9 @@ assert_ongewijzigd(struct fixture *f, const struct stand *voor)
 
 	assert_int_equal(na.n, voor->n);
 	for (size_t i = 0; i < na.n; i++)
-		if (na.t[i].rijen != voor->t[i].rijen ||
-		    strcmp(na.t[i].sha256, voor->t[i].sha256) != 0) {
+		if (strcmp(na.t[i].naam, "afspraak_teller") != 0 &&
+		    (na.t[i].rijen != voor->t[i].rijen ||
+		     strcmp(na.t[i].sha256, voor->t[i].sha256) != 0)) {
 			print_message("# table %s changed: %lld rows, were "
 				      "%lld\n",
 				      na.t[i].naam, (long long)na.t[i].rijen,

@@ -382,6 +382,7 @@ test_besluit_update_delete(void **state)
 
 /* The tables of schema 1 only, on PostgreSQL (with their functions). */
 #define PG_SCHEMA_1                                                           \
+	"DROP TABLE afspraak_vrijgave, afspraak_opschoner, afspraak_teller; " \
 	"DROP TABLE qmatic_sleutel, bericht_zender, bericht, afspraak_cel, "  \
 	"afspraak_product, afspraak_instelling, afspraak, dienst, "           \
 	"balieproduct, sluiting, openingstijd, vestiging, "                   \
@@ -414,7 +415,10 @@ test_migration_keeps_numbers(void **state)
 	assert_int_equal(
 		raw_exec(f,
 			 pg ? PG_SCHEMA_1
-			    : "DROP TABLE qmatic_sleutel; "
+			    : "DROP TABLE afspraak_vrijgave; DROP TABLE "
+			      "afspraak_opschoner; DROP TABLE "
+			      "afspraak_teller; DROP INDEX afspraak_email; "
+			      "DROP TABLE qmatic_sleutel; "
 			      "DROP TABLE bericht_zender; DROP TABLE bericht; "
 			      "DROP TABLE afspraak_cel; DROP TABLE "
 			      "afspraak_product; DROP TABLE "
@@ -935,7 +939,19 @@ test_generation_migrated(void **state)
 				  "DROP TABLE qmatic_sleutel; " SCHEMA_14_BALIE
 				  "DROP TABLE generatie; CREATE TABLE "
 				  "generatie (n BIGINT NOT NULL); INSERT "
-				  "INTO generatie VALUES (41); UPDATE "
+				  "INTO generatie VALUES (41); DROP TABLE "
+				  "afspraak_vrijgave; DROP TABLE "
+				  "afspraak_opschoner; DROP TABLE "
+				  "afspraak_teller; DROP INDEX "
+				  "afspraak_email; DROP INDEX "
+				  "afspraak_te_wissen; ALTER TABLE "
+				  "afspraak_instelling DROP COLUMN "
+				  "max_open; ALTER TABLE "
+				  "afspraak_instelling DROP COLUMN "
+				  "max_per_dag; ALTER TABLE "
+				  "afspraak_instelling DROP COLUMN "
+				  "web_aandeel; ALTER TABLE afspraak DROP "
+				  "COLUMN geboekt_via; UPDATE "
 				  "schema_version SET version = 14"),
 			 DB_OK);
 	err_clear(&e);
@@ -1206,9 +1222,9 @@ test_inhoud(void **state)
 	int64_t g0, g;
 
 	OK(store_inhoud(f->s, &f->a, &t, &n, &f->e));
-	assert_int_equal(n, 49);
+	assert_int_equal(n, 52);
 	assert_string_equal(t[0].naam, "organisatie");
-	assert_string_equal(t[n - 1].naam, "qmatic_sleutel");
+	assert_string_equal(t[n - 1].naam, "afspraak_vrijgave");
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(t[i].rijen, 0);
 		assert_string_equal(t[i].sha256, leeg);

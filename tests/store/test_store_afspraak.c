@@ -1660,13 +1660,19 @@ test_kopie(void **state)
 				    "0123456789abcdef0123456789abcdef"
 				    "0123456789abcdef0123456789abcdef",
 				    &f->e));
-	/* Every table of the appointments (and the Qmatic keys after them)
-	 * holds rows. */
+	OK(store_opschoner_claim(f->s, "opschoner-a", NOW + 60, &ja, &f->e));
+	OK(store_vrijgave_add(f->s,
+			      &(struct vrijgave){ .gemeente = "GM0397",
+						  .vanaf = D("2027-03-01"),
+						  .moment = NOW + 86400 },
+			      &id, &f->e));
+	/* Every table of the appointments (and the Qmatic keys and the
+	 * limits' tables after them) holds rows. */
 	OK(store_inhoud(f->s, &f->a, &t, &n, &f->e));
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(t[i].naam, "vestiging") == 0)
 			tabellen = n - i;
-	assert_int_equal(tabellen, 12);
+	assert_int_equal(tabellen, 15);
 	for (size_t i = n - tabellen; i < n; i++)
 		if (t[i].rijen == 0)
 			fail_msg("table %s is empty", t[i].naam);
@@ -1725,6 +1731,447 @@ test_audit(void **state)
 			 2);
 }
 
+/* ---- limits: retention, abuse, release in waves ---- */
+
+/* Book a paspoort at the town hall at `start` as `ref` for `email`. */
+static enum status
+boek_email(struct fixture *f, const char *ref, int64_t start, const char *email,
+	   struct afspraak *out)
+{
+	struct afspraak_regel r = { .product = "paspoort", .personen = 1 };
+	struct afspraak_boeking b = {
+		.vraag = vraag(&r, 1, KANAAL_FYSIEK, RAADHUIS),
+		.start = start,
+		.naam = NAAM,
+		.email = email,
+		.referentie = ref,
+	};
+	bool x;
+
+	err_clear(&f->e);
+	return store_afspraak_add(f->s, &b, &f->a, out, &x, &f->e);
+}
+
+static long
+wachtend(struct fixture *f, int64_t afspraak)
+{
+	char sql[200];
+
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM bericht WHERE afspraak_id = %lld AND "
+		 "verzonden_utc IS NULL AND vervallen = 0",
+		 (long long)afspraak);
+	return raw_int(f, sql);
+}
+
+static void
+test_opschonen(void **state)
+{
+	struct fixture *f = *state;
+	struct afspraak a, b, c, got;
+	struct opschoning *o;
+	int64_t nu = ma("09:25") + 90 * 86400;
+	bool nodig;
+	size_t n;
+
+	add_loket(f);
+	herinnering(f, 12);
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:00"), "AAAA2222", &a),
+			 ST_OK);
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:30"), "BBBB2222", &b),
+			 ST_OK);
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:10"), "CCCC2222", &c),
+			 ST_OK);
+	OK(store_afspraak_cancel(f->s, "CCCC2222", NULL, &f->a, &c, &f->e));
+	/* A: confirmation and reminder; C: confirmation and cancellation
+	 * (its reminder was dropped when it was cancelled). */
+	assert_int_equal(wachtend(f, a.id), 2);
+	assert_int_equal(wachtend(f, b.id), 2);
+	assert_int_equal(wachtend(f, c.id), 2);
+
+	/* Nothing ended 90 days ago yet. */
+	OK(store_afspraak_opschonen_nodig(f->s, &nodig, &f->e));
+	assert_false(nodig);
+	OK(store_afspraak_opschonen(f->s, NULL, &f->a, &o, &n, &f->e));
+	assert_int_equal(n, 1);
+	assert_int_equal(o[0].afspraken, 0);
+	assert_int_equal(o[0].berichten, 0);
+
+	/* 90 days after 09:25: A (till 09:10) and C (till 09:20) go, B
+	 * (till 09:40) stays. */
+	store_set_clock(f->s, nu);
+	OK(store_afspraak_opschonen_nodig(f->s, &nodig, &f->e));
+	assert_true(nodig);
+	OK(store_afspraak_opschonen(f->s, "GM0397", &f->a, &o, &n, &f->e));
+	assert_int_equal(n, 1);
+	assert_string_equal(o[0].gemeente, "GM0397");
+	assert_int_equal(o[0].bewaartermijn, 90);
+	assert_int_equal(o[0].grens, ma("09:25"));
+	assert_int_equal(o[0].afspraken, 2);
+	assert_int_equal(o[0].berichten, 4);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM afspraak WHERE "
+				    "gewist IS NOT NULL AND naam IS NULL AND "
+				    "email IS NULL AND telefoon IS NULL AND "
+				    "sleutel IS NULL AND verzoek_hash IS NULL "
+				    "AND referentie IN ('AAAA2222', "
+				    "'CCCC2222')"),
+			 2);
+	assert_int_equal(wachtend(f, a.id), 0);
+	assert_int_equal(wachtend(f, c.id), 0);
+	/* B untouched: its data and messages. */
+	assert_int_equal(wachtend(f, b.id), 2);
+	OK(store_afspraak_get(f->s, "BBBB2222", EMAIL, &f->a, &got, &f->e));
+	assert_string_equal(got.naam, NAAM);
+	assert_string_equal(got.telefoon, TELEFOON);
+	/* The anonymous facts stay: times, status, location, products. */
+	OK(store_afspraak_get(f->s, "CCCC2222", NULL, &f->a, &got, &f->e));
+	assert_null(got.naam);
+	assert_null(got.email);
+	assert_null(got.telefoon);
+	assert_int_equal(got.start, ma("09:10"));
+	assert_int_equal(got.status, AS_GEANNULEERD);
+	assert_string_equal(got.vestiging, RAADHUIS);
+	assert_int_equal(got.nregels, 1);
+	assert_string_equal(got.regels[0].product, "paspoort");
+	/* Nobody can find it by contact any more. */
+	err_clear(&f->e);
+	assert_int_equal(
+		store_afspraak_get(f->s, "AAAA2222", EMAIL, &f->a, &got, &f->e),
+		ST_NOT_FOUND);
+	/* One audit entry, counts only. */
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit WHERE "
+				    "toelichting = 'persoonsgegevens gewist' "
+				    "AND scope = 'GM0397' AND nieuw LIKE "
+				    "'%\"gewist\":\"2\"%' AND nieuw LIKE "
+				    "'%\"berichten_vervallen\":\"4\"%'"),
+			 1);
+
+	/* Again: nothing more, no entry more. */
+	OK(store_afspraak_opschonen_nodig(f->s, &nodig, &f->e));
+	assert_false(nodig);
+	OK(store_afspraak_opschonen(f->s, NULL, &f->a, &o, &n, &f->e));
+	assert_int_equal(n, 1);
+	assert_int_equal(o[0].afspraken, 0);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit WHERE "
+				    "toelichting = 'persoonsgegevens gewist'"),
+			 1);
+	/* A shorter period for Heemstede reaches B too. */
+	OK(store_afspraak_instelling_update(
+		f->s,
+		&(struct afspraak_instelling){ .gemeente = "GM0397",
+					       .herinnering = 12,
+					       .bewaartermijn = 30 },
+		&f->e));
+	OK(store_afspraak_opschonen(f->s, NULL, &f->a, &o, &n, &f->e));
+	assert_int_equal(n, 1);
+	assert_int_equal(o[0].afspraken, 1);
+	assert_int_equal(o[0].berichten, 2);
+	OK(store_afspraak_opschonen(f->s, NULL, &f->a, &o, &n, &f->e));
+	assert_int_equal(n, 0);
+	err_clear(&f->e);
+	assert_int_equal(
+		store_afspraak_opschonen(f->s, "GM9999", &f->a, &o, &n, &f->e),
+		ST_NOT_FOUND);
+	store_set_clock(f->s, NOW);
+}
+
+static void
+test_opschoner_claim(void **state)
+{
+	struct fixture *f = *state;
+	bool ja;
+
+	OK(store_opschoner_claim(f->s, "a", NOW + 86400, &ja, &f->e));
+	assert_true(ja);
+	OK(store_opschoner_claim(f->s, "b", NOW + 86400, &ja, &f->e));
+	assert_false(ja);
+	store_set_clock(f->s, NOW + 86400);
+	OK(store_opschoner_claim(f->s, "b", NOW + 2 * 86400, &ja, &f->e));
+	assert_true(ja);
+	store_set_clock(f->s, NOW);
+}
+
+static void
+test_grenzen_contact(void **state)
+{
+	struct fixture *f = *state;
+	struct afspraak a;
+
+	add_loket(f);
+	store_set_actor(f->s, "anoniem", "anonieme gebruiker",
+			"2001:db8:7:1ff::9");
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:00"), "AAAA2222", &a),
+			 ST_OK);
+	for (int i = 0; i < GRENS_CODE_MAX; i++) {
+		err_clear(&f->e);
+		assert_int_equal(store_afspraak_get(f->s, "aaaa2222",
+						    "piet@example.nl", &f->a,
+						    &a, &f->e),
+				 ST_NOT_FOUND);
+	}
+	assert_int_equal(raw_int(f, "SELECT aantal FROM afspraak_teller WHERE "
+				    "sleutel = 'code:AAAA2222'"),
+			 GRENS_CODE_MAX);
+	assert_int_equal(raw_int(f, "SELECT aantal FROM afspraak_teller WHERE "
+				    "sleutel = 'netfout:2001:db8:7:100::/56'"),
+			 GRENS_CODE_MAX);
+	/* Now even the right contact waits till the quarter has passed
+	 * (NOW is 09:30 UTC: 15 minutes). */
+	err_clear(&f->e);
+	assert_int_equal(
+		store_afspraak_get(f->s, "AAAA2222", EMAIL, &f->a, &a, &f->e),
+		ST_TOO_MANY);
+	assert_int_equal(f->e.retry_after, 900);
+	assert_string_equal(f->e.message,
+			    "U heeft te vaak een verkeerde afspraakcode, "
+			    "e-mailadres of telefoonnummer ingevuld. Probeer "
+			    "het over 15 minuten opnieuw.");
+	REFUSED(store_afspraak_cancel(f->s, "AAAA2222", EMAIL, &f->a, &a,
+				      &f->e),
+		ST_TOO_MANY);
+	REFUSED(store_afspraak_move(f->s, "AAAA2222", EMAIL, NULL, ma("09:20"),
+				    &f->a, &a, &f->e),
+		ST_TOO_MANY);
+	/* Staff are not held back. */
+	OK(store_afspraak_get(f->s, "AAAA2222", NULL, &f->a, &a, &f->e));
+	/* Another code from the same network still works. */
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:10"), "BBBB2222", &a),
+			 ST_OK);
+	OK(store_afspraak_get(f->s, "BBBB2222", EMAIL, &f->a, &a, &f->e));
+	store_set_clock(f->s, NOW + 899);
+	err_clear(&f->e);
+	assert_int_equal(
+		store_afspraak_get(f->s, "AAAA2222", EMAIL, &f->a, &a, &f->e),
+		ST_TOO_MANY);
+	assert_int_equal(f->e.retry_after, 1);
+	store_set_clock(f->s, NOW + 900);
+	OK(store_afspraak_move(f->s, "AAAA2222", TELEFOON, NULL, ma("09:20"),
+			       &f->a, &a, &f->e));
+	store_set_clock(f->s, NOW);
+}
+
+static void
+test_grenzen_email(void **state)
+{
+	struct fixture *f = *state;
+	static const char tekens[] = "23456789ABCDEFGH";
+	struct afspraak a;
+	char ref[9];
+
+	add_loket(f);
+	OK(store_afspraak_instelling_update(
+		f->s,
+		&(struct afspraak_instelling){ .gemeente = "GM0397",
+					       .herinnering = 24,
+					       .bewaartermijn = 90,
+					       .max_open = 2 },
+		&f->e));
+	assert_int_equal(boek_email(f, "AAAA2222", ma("09:00"), EMAIL, &a),
+			 ST_OK);
+	assert_int_equal(
+		boek_email(f, "BBBB2222", ma("09:10"), "Jan@Example.NL", &a),
+		ST_OK);
+	REFUSED(boek_email(f, "CCCC2222", ma("09:20"), "JAN@example.nl", &a),
+		ST_CONFLICT);
+	assert_true(has_problem(&f->e, "email", "te-veel-open"));
+	assert_string_equal(f->e.problems[0].reason,
+			    "Met dit e-mailadres staan al 2 afspraken open "
+			    "bij deze gemeente; meer dan 2 kan niet. Annuleer "
+			    "eerst een afspraak die u niet nodig heeft.");
+	/* Another address is not held back. */
+	assert_int_equal(
+		boek_email(f, "CCCC2222", ma("09:20"), "piet@example.nl", &a),
+		ST_OK);
+	OK(store_afspraak_cancel(f->s, "AAAA2222", NULL, &f->a, &a, &f->e));
+	assert_int_equal(boek_email(f, "DDDD2222", ma("09:30"), EMAIL, &a),
+			 ST_OK);
+
+	/* Bookings per address per day: three made, seven more may be,
+	 * each cancelled again, then no more until midnight UTC. */
+	OK(store_afspraak_cancel(f->s, "BBBB2222", NULL, &f->a, &a, &f->e));
+	OK(store_afspraak_cancel(f->s, "DDDD2222", NULL, &f->a, &a, &f->e));
+	for (int i = 0; i < GRENS_EMAIL_MAX - 3; i++) {
+		snprintf(ref, sizeof(ref), "EEEEEE%c2", tekens[i]);
+		assert_int_equal(boek_email(f, ref, ma("09:40"), EMAIL, &a),
+				 ST_OK);
+		OK(store_afspraak_cancel(f->s, ref, NULL, &f->a, &a, &f->e));
+	}
+	REFUSED(boek_email(f, "FFFF2222", ma("09:40"), EMAIL, &a), ST_TOO_MANY);
+	assert_int_equal(f->e.retry_after, 14 * 3600 + 30 * 60);
+	assert_string_equal(f->e.message,
+			    "Met dit e-mailadres zijn vandaag al te veel "
+			    "afspraken gemaakt. Probeer het over 870 minuten "
+			    "opnieuw.");
+	/* The address is kept as a hash only. */
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM afspraak_teller "
+				    "WHERE sleutel LIKE '%jan%'"),
+			 0);
+	store_set_clock(f->s, T("2026-11-23T00:00:00Z"));
+	assert_int_equal(boek_email(f, "FFFF2222", ma("09:40"), EMAIL, &a),
+			 ST_OK);
+	/* The windows of yesterday are gone. */
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM afspraak_teller "
+				    "WHERE venster < 1795392000"),
+			 0);
+	store_set_clock(f->s, NOW);
+}
+
+static void
+test_vrijgave(void **state)
+{
+	struct fixture *f = *state;
+	struct vrijgave *r;
+	struct slot *sl;
+	struct afspraak a;
+	int64_t id1, id2, id3;
+	size_t n;
+
+	add_loket(f);
+	REFUSED(store_vrijgave_add(f->s,
+				   &(struct vrijgave){ .gemeente = "GM0397",
+						       .vanaf = DATE_NONE },
+				   &id1, &f->e),
+		ST_INVALID);
+	assert_int_equal(f->e.nproblems, 2);
+	assert_true(has_problem(&f->e, "vanaf", "required"));
+	assert_true(has_problem(&f->e, "moment", "required"));
+	REFUSED(store_vrijgave_add(f->s,
+				   &(struct vrijgave){ .gemeente = "GM0397",
+						       .product = "rijbewijs",
+						       .vanaf = D(MAANDAG),
+						       .moment = NOW + 3600 },
+				   &id1, &f->e),
+		ST_NOT_FOUND);
+	REFUSED(store_vrijgave_add(f->s,
+				   &(struct vrijgave){ .gemeente = "GM0377",
+						       .vestiging = RAADHUIS,
+						       .vanaf = D(MAANDAG),
+						       .moment = NOW + 3600 },
+				   &id1, &f->e),
+		ST_NOT_FOUND);
+	/* Monday from 11:30 today on; uittreksel from 12:30. */
+	OK(store_vrijgave_add(f->s,
+			      &(struct vrijgave){ .gemeente = "GM0397",
+						  .vanaf = D(MAANDAG),
+						  .moment = NOW + 3600 },
+			      &id1, &f->e));
+	OK(store_vrijgave_add(f->s,
+			      &(struct vrijgave){ .gemeente = "GM0397",
+						  .product = "uittreksel",
+						  .vanaf = D("2026-11-20"),
+						  .moment = NOW + 7200 },
+			      &id2, &f->e));
+	/* Another location's rule does not hold the town hall back. */
+	OK(store_vrijgave_add(f->s,
+			      &(struct vrijgave){ .gemeente = "GM0397",
+						  .vestiging = VIDEO,
+						  .vanaf = D("2026-11-20"),
+						  .moment = NOW + 86400 },
+			      &id3, &f->e));
+	OK(store_vrijgave_list(f->s, "GM0397", &f->a, &r, &n, &f->e));
+	assert_int_equal(n, 3);
+	assert_int_equal(r[0].id, id2);
+	assert_string_equal(r[0].product, "uittreksel");
+	assert_null(r[0].vestiging);
+	assert_int_equal(r[1].id, id3);
+	assert_string_equal(r[1].vestiging, VIDEO);
+	assert_int_equal(r[2].id, id1);
+	assert_int_equal(r[2].vanaf, D(MAANDAG));
+	assert_int_equal(r[2].moment, NOW + 3600);
+
+	assert_int_equal(vrij(f, "paspoort", 1, &sl), 0);
+	REFUSED(boek(f, "paspoort", 1, ma("09:00"), "AAAA2222", &a),
+		ST_INVALID);
+	assert_true(has_problem(&f->e, "start", "not-released"));
+	assert_string_equal(f->e.problems[0].reason,
+			    "Deze tijd is nog niet vrijgegeven. U kunt hem "
+			    "boeken vanaf 2026-11-22 om 11:30 uur.");
+	store_set_clock(f->s, NOW + 3599);
+	assert_int_equal(vrij(f, "paspoort", 1, &sl), 0);
+	store_set_clock(f->s, NOW + 3600);
+	assert_int_equal(vrij(f, "paspoort", 1, &sl), 6);
+	assert_int_equal(vrij(f, "uittreksel", 1, &sl), 0);
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:00"), "AAAA2222", &a),
+			 ST_OK);
+	/* Removing the product's rule frees its times at once. */
+	REFUSED(store_vrijgave_delete(f->s, "GM0377", id2, &f->e),
+		ST_NOT_FOUND);
+	OK(store_vrijgave_delete(f->s, "GM0397", id2, &f->e));
+	assert_int_equal(vrij(f, "uittreksel", 1, &sl), 5);
+	OK(store_vrijgave_list(f->s, "GM0397", &f->a, &r, &n, &f->e));
+	assert_int_equal(n, 2);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit WHERE "
+				    "resource = 'vrijgave'"),
+			 4);
+	store_set_clock(f->s, NOW);
+}
+
+static void
+test_aandeel(void **state)
+{
+	struct fixture *f = *state;
+	struct afspraak_regel r = { .product = "paspoort", .personen = 1 };
+	struct afspraak_boeking b = {
+		.vraag = vraag(&r, 1, KANAAL_FYSIEK, RAADHUIS),
+		.start = ma("09:30"),
+		.naam = NAAM,
+		.email = "kees@example.nl",
+		.referentie = "DDDD2222",
+	};
+	struct afspraak_vraag q = vraag(&r, 1, KANAAL_FYSIEK, RAADHUIS);
+	struct slot *sl;
+	struct afspraak a;
+	size_t n;
+	bool x;
+
+	add_loket(f);
+	OK(store_afspraak_instelling_update(
+		f->s,
+		&(struct afspraak_instelling){ .gemeente = "GM0397",
+					       .herinnering = 24,
+					       .bewaartermijn = 90,
+					       .max_open = 10,
+					       .web_aandeel = 50 },
+		&f->e));
+	/* M1's hour on Monday: residents may book 30 minutes of it. */
+	assert_int_equal(vrij(f, "paspoort", 1, &sl), 6);
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:00"), "AAAA2222", &a),
+			 ST_OK);
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:10"), "BBBB2222", &a),
+			 ST_OK);
+	assert_int_equal(vrij(f, "paspoort", 1, &sl), 4);
+	assert_int_equal(boek(f, "paspoort", 1, ma("09:20"), "CCCC2222", &a),
+			 ST_OK);
+	assert_int_equal(vrij(f, "paspoort", 1, &sl), 0);
+	REFUSED(boek(f, "paspoort", 1, ma("09:30"), "DDDD2222", &a),
+		ST_CONFLICT);
+	assert_true(has_problem(&f->e, "start", "aandeel"));
+	assert_string_equal(f->e.problems[0].reason,
+			    "Via internet is deze dag vol. Kies een andere "
+			    "dag, of bel de gemeente voor een afspraak.");
+	/* Staff booking for a resident take the rest, and see it free. */
+	q.balie = true;
+	OK(store_vrije_tijden(f->s, &q, D(MAANDAG), D(MAANDAG), &f->a, &sl, &n,
+			      &f->e));
+	assert_int_equal(n, 3);
+	b.vraag.balie = true;
+	OK(store_afspraak_add(f->s, &b, &f->a, &a, &x, &f->e));
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM afspraak WHERE "
+				    "geboekt_via = 'balie' AND referentie = "
+				    "'DDDD2222'"),
+			 1);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM afspraak WHERE "
+				    "geboekt_via = 'web'"),
+			 3);
+	/* A cancellation gives residents room again; a resident's move
+	 * counts without its own time. */
+	OK(store_afspraak_cancel(f->s, "AAAA2222", EMAIL, &f->a, &a, &f->e));
+	assert_int_equal(vrij(f, "paspoort", 1, &sl), 3);
+	OK(store_afspraak_move(f->s, "CCCC2222", EMAIL, NULL, ma("09:40"),
+			       &f->a, &a, &f->e));
+	assert_int_equal(a.start, ma("09:40"));
+}
+
 int
 main(void)
 {
@@ -1747,6 +2194,12 @@ main(void)
 		TEST(test_berichten),
 		TEST(test_audit),
 		TEST(test_kopie),
+		TEST(test_opschonen),
+		TEST(test_opschoner_claim),
+		TEST(test_grenzen_contact),
+		TEST(test_grenzen_email),
+		TEST(test_vrijgave),
+		TEST(test_aandeel),
 	};
 	return RUN_TESTS(tests);
 }

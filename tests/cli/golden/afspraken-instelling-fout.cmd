@@ -1,0 +1,1 @@
+ambt afspraken instelling --gemeente GM0358 --max-open 51 --db DB

@@ -1,0 +1,1 @@
+ambt afspraken instelling --gemeente GM0358 --db DB && ambt afspraken instelling --gemeente GM0358 --max-open 5 --max-per-dag 20 --bewaartermijn 30 --web-aandeel 80 --db DB && ambt afspraken instelling --gemeente GM0358 --db DB

@@ -1,0 +1,1 @@
+ambt afspraken opschonen --db DB && AMBT_NU=2027-06-01T10:00:00+02:00 ambt afspraken opschonen --gemeente GM0358 --db DB && AMBT_NU=2027-06-01T10:00:00+02:00 ambt afspraken opschonen --db DB && AMBT_NU=2027-06-01T10:00:00+02:00 ambt afspraken opschonen --db DB && ambt afspraak list --gemeente GM0358 --datum 2026-10-26 --db DB
