@@ -54,6 +54,9 @@ demo: build
 	@echo "  http://localhost:$(PORT)/uren                      uren inlezen (als controller of beheerder)"
 	@echo "  http://localhost:$(PORT)/kostenverdelingen/2       de vastgestelde bijdrage van AA over 2024 (na inloggen)"
 	@echo "  http://localhost:$(PORT)/kostenverdelingen/2/gemeenten/GM0358  waarom betaalt Aalsmeer dit?"
+	@echo "  http://localhost:$(PORT)/afspraak/aalsmeer         een afspraak maken, verzetten of afzeggen (zonder account)"
+	@echo "  http://localhost:$(PORT)/rooster                   het rooster (als planner of beheerder)"
+	@echo "  http://localhost:$(PORT)/balie                     de daglijst van de balie (als balie.aalsmeer)"
 	@echo "Of op de opdrachtregel: $(AMBT) --help"
 	@echo
 	$(AMBT) serve --db $(DB) --poort $(PORT)

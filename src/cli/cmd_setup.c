@@ -282,6 +282,11 @@ demo_gemaakt(const char *path)
 
 		date_format_iso(vandaag, van);
 		date_format_iso(vandaag + 13, tot);
+		printf("\nEen afspraak maken bij de gemeente Aalsmeer, zoals "
+		       "inwoners dat doen (na 'ambt serve'):\n"
+		       "  http://localhost:8080/afspraak/aalsmeer\n"
+		       "De balie van Aalsmeer (account balie.aalsmeer):\n"
+		       "  http://localhost:8080/balie\n");
 		printf("\nVrije tijden voor een paspoort in Aalsmeer (na 'ambt "
 		       "serve'):\n"
 		       "  http://localhost:8080/api/v1/vrije-tijden?gemeente="

@@ -213,8 +213,9 @@ def sqlite_schema(pad):
                 "PRAGMA index_list(%s)" % t).fetchall():
             if origin == "pk":
                 continue
-            cols = tuple(r[2] for r in sorted(con.execute(
-                "PRAGMA index_info(%s)" % inaam).fetchall()))
+            cols = tuple("<expression>" if r[2] is None else r[2]
+                         for r in sorted(con.execute(
+                             "PRAGMA index_info(%s)" % inaam).fetchall()))
             waar = ""
             if partial:
                 isql = con.execute("SELECT sql FROM sqlite_master WHERE "

@@ -1061,6 +1061,13 @@ test_boeken_zelfde_keuze(void **state)
 		   "reisdocumenten,burgerzaken");
 	add_dienst(f, "M3", "heemstede-plein", MAANDAG, 540, 720,
 		   "reisdocumenten,burgerzaken");
+	/* One address books them all: the limits per address at their
+	 * most. */
+	assert_int_equal(raw_exec(f, "INSERT INTO afspraak_instelling "
+				     "(gemeente_id, max_open, max_per_dag) "
+				     "SELECT id, 50, 1000 FROM organisatie "
+				     "WHERE code = 'GM0397'"),
+			 DB_OK);
 	for (int i = 0; i < 200; i++) {
 		const char *p = producten[i % 2];
 		struct afspraak_regel r = { .product = p,

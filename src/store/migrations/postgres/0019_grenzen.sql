@@ -23,7 +23,7 @@ CREATE INDEX afspraak_te_wissen ON afspraak (eind_utc) WHERE gewist IS NULL;
 CREATE TABLE afspraak_teller (
 	sleutel TEXT COLLATE "C" NOT NULL,
 	venster BIGINT NOT NULL,
-	aantal INTEGER NOT NULL CHECK (aantal >= 0),
+	aantal BIGINT NOT NULL CHECK (aantal >= 0),
 	PRIMARY KEY (sleutel, venster)
 );
 CREATE INDEX afspraak_teller_venster ON afspraak_teller (venster);
