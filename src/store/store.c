@@ -356,6 +356,39 @@ tx_begin_stil(struct store *s, struct err *e)
 	return st;
 }
 
+enum status
+lease_claim(struct store *s, enum query claim, const char *door, int64_t tot,
+	    const char *wie, const char *taak, bool *gekregen, struct err *e)
+{
+	struct db_stmt *st;
+	enum status rc;
+
+	*gekregen = false;
+	if (!door || !*door)
+		err_invalid(e, "door", "required", "Noem wie %s.", wie);
+	else
+		text_check_max(door, "door", LEASE_MAX_DOOR, e);
+	/* Until now: given up (a free lease is taken and ends at once). */
+	if (tot < s->now)
+		err_invalid(e, "tot", "past", "Claim het %s tot nu of later.",
+			    taak);
+	if (e->status)
+		return e->status;
+	if ((rc = tx_begin_stil(s, e)))
+		return rc;
+	if ((st = stmt(s, claim, e))) {
+		bind_text(st, 1, door);
+		bind_int(st, 2, tot);
+		bind_int(st, 3, s->now);
+		if (!run(s, st, e))
+			*gekregen = db_changes(s->db) == 1;
+	}
+	rc = tx_end(s, e->status, e);
+	if (rc)
+		*gekregen = false;
+	return rc;
+}
+
 /* End what tx_begin started: commit/release when st is ST_OK, else undo. */
 enum status
 tx_end(struct store *s, enum status st, struct err *e)

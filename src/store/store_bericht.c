@@ -19,7 +19,6 @@
 #include "../core/text.h"
 #include "../banned.h"
 
-#define BERICHT_MAX_DOOR 96 /* the sender's name */
 #define BERICHT_MAX_FOUT 1000 /* characters of an error kept */
 #define BERICHT_MAX_DUE 1000
 
@@ -78,33 +77,8 @@ enum status
 store_bericht_claim(struct store *s, const char *door, int64_t tot,
 		    bool *gekregen, struct err *e)
 {
-	struct db_stmt *st;
-	enum status rc;
-
-	*gekregen = false;
-	if (!door || !*door)
-		err_invalid(e, "door", "required", "Noem wie verzendt.");
-	else
-		text_check_max(door, "door", BERICHT_MAX_DOOR, e);
-	/* Until now: given up (a free lease is taken and ends at once). */
-	if (tot < s->now)
-		err_invalid(e, "tot", "past",
-			    "Claim het verzenden tot nu of later.");
-	if (e->status)
-		return e->status;
-	if ((rc = tx_begin_stil(s, e)))
-		return rc;
-	if ((st = stmt(s, Q_ZENDER_CLAIM, e))) {
-		bind_text(st, 1, door);
-		bind_int(st, 2, tot);
-		bind_int(st, 3, s->now);
-		if (!run(s, st, e))
-			*gekregen = db_changes(s->db) == 1;
-	}
-	rc = tx_end(s, e->status, e);
-	if (rc)
-		*gekregen = false;
-	return rc;
+	return lease_claim(s, Q_ZENDER_CLAIM, door, tot, "verzendt",
+			   "verzenden", gekregen, e);
 }
 
 /* Column of Q_BERICHT_DUE after the appointment's columns. */

@@ -20,8 +20,6 @@
 #include "../core/text.h"
 #include "../banned.h"
 
-#define OPSCHONER_MAX_DOOR 96
-
 /* The whole minutes (at least one) of `sec` seconds, for messages. */
 static int
 minuten(int64_t sec)
@@ -215,32 +213,8 @@ enum status
 store_opschoner_claim(struct store *s, const char *door, int64_t tot,
 		      bool *gekregen, struct err *e)
 {
-	struct db_stmt *st;
-	enum status rc;
-
-	*gekregen = false;
-	if (!door || !*door)
-		err_invalid(e, "door", "required", "Noem wie opschoont.");
-	else
-		text_check_max(door, "door", OPSCHONER_MAX_DOOR, e);
-	if (tot < s->now)
-		err_invalid(e, "tot", "past",
-			    "Claim het opschonen tot nu of later.");
-	if (e->status)
-		return e->status;
-	if ((rc = tx_begin_stil(s, e)))
-		return rc;
-	if ((st = stmt(s, Q_OPSCHONER_CLAIM, e))) {
-		bind_text(st, 1, door);
-		bind_int(st, 2, tot);
-		bind_int(st, 3, s->now);
-		if (!run(s, st, e))
-			*gekregen = db_changes(s->db) == 1;
-	}
-	rc = tx_end(s, e->status, e);
-	if (rc)
-		*gekregen = false;
-	return rc;
+	return lease_claim(s, Q_OPSCHONER_CLAIM, door, tot, "opschoont",
+			   "opschonen", gekregen, e);
 }
 
 /* Erase what one municipality keeps too long: o->gemeente, bewaartermijn

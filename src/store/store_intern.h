@@ -82,6 +82,18 @@ enum status tx_begin(struct store *s, struct err *e);
  * alone, unless a transaction around it writes for real.
  */
 enum status tx_begin_stil(struct store *s, struct err *e);
+
+/*
+ * A lease of one task across processes (sending messages, erasing
+ * personal data): `claim` (door $1, until $2, now $3) takes it when it is
+ * free, expired or already `door`'s; *gekregen says whether it did.
+ * `wie` and `taak` name the task in the Dutch problems ("verzendt",
+ * "verzenden"). Bookkeeping only (tx_begin_stil).
+ */
+#define LEASE_MAX_DOOR 96 /* who holds it: host and process */
+enum status lease_claim(struct store *s, enum query claim, const char *door,
+			int64_t tot, const char *wie, const char *taak,
+			bool *gekregen, struct err *e);
 enum status tx_end(struct store *s, enum status st, struct err *e);
 /*
  * Generations (store.h): a level of a write transaction (tx_begin, or a
