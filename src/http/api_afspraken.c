@@ -776,24 +776,6 @@ api_producten_patch(struct request *rq, struct response *rs, struct err *e)
 
 /* ---- roosterdiensten ---- */
 
-/* The first municipality the principal plans, wholly or one of its
- * locations (the CBS code of a planner's scope). */
-static const char *
-eigen_gemeente(struct request *rq)
-{
-	const struct gebruiker *u = &rq->who.user;
-	char *cbs;
-	const char *v;
-
-	for (size_t i = 0; rq->who.ingelogd && i < u->nrollen; i++)
-		if (u->rollen[i].rol == ROL_PLANNER &&
-		    (cbs = arena_alloc(&rq->a, REG_CBS_CODE_LEN + 1)) &&
-		    access_scope_split(u->rollen[i].scope, cbs,
-				       REG_CBS_CODE_LEN + 1, &v))
-			return cbs;
-	return NULL;
-}
-
 /* A date query parameter, required or with a default. */
 static day_t
 datum_param(struct request *rq, const char *key, day_t standaard, struct err *e)
@@ -844,7 +826,7 @@ api_roosterdiensten_list(struct request *rq, struct response *rs, struct err *e)
 	if (f.gemeente && !beheerder && !authz_planner_deels(rq, f.gemeente))
 		return planner_van(rq, f.gemeente, e);
 	if (!f.vestiging && !f.gemeente && !beheerder)
-		f.gemeente = eigen_gemeente(rq);
+		f.gemeente = auth_eigen_gemeente(rq, false);
 	if (!f.vestiging && !f.gemeente && !f.medewerker)
 		return err_invalid(e, "vestiging", "required",
 				   "Noem een vestiging, een gemeente of een "
@@ -1309,7 +1291,7 @@ api_afspraken_list(struct request *rq, struct response *rs, struct err *e)
 	} else if (!gemeente) {
 		gemeente = auth_has_role(&rq->who, ROL_BEHEERDER, NULL)
 				   ? NULL
-				   : eigen_gemeente(rq);
+				   : auth_eigen_gemeente(rq, false);
 		if (!gemeente)
 			return err_invalid(e, "vestiging", "required",
 					   "Noem een vestiging of een "

@@ -57,20 +57,6 @@ balie_vestiging(struct request *rq, const char *code, struct vestiging *v,
 	return st;
 }
 
-/* The first municipality of the principal's desk or planning roles. */
-static const char *
-eigen_gemeente(const struct request *rq)
-{
-	const struct gebruiker *u = &rq->who.user;
-
-	for (size_t i = 0; rq->who.ingelogd && i < u->nrollen; i++)
-		if ((u->rollen[i].rol == ROL_PLANNER ||
-		     u->rollen[i].rol == ROL_BALIEMEDEWERKER) &&
-		    u->rollen[i].scope)
-			return u->rollen[i].scope;
-	return NULL;
-}
-
 static json_t *
 tijd_json(int64_t utc)
 {
@@ -168,7 +154,7 @@ api_balie_list(struct request *rq, struct response *rs, struct err *e)
 	if (e->status)
 		return e->status;
 	if (!gemeente)
-		gemeente = eigen_gemeente(rq);
+		gemeente = auth_eigen_gemeente(rq, true);
 	if (!gemeente)
 		return err_invalid(e, "gemeente", "required",
 				   "Noem de gemeente (CBS-code, zoals "

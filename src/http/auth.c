@@ -244,6 +244,23 @@ authz_planner_deels(const struct request *rq, const char *cbs)
 	return false;
 }
 
+const char *
+auth_eigen_gemeente(struct request *rq, bool balie)
+{
+	const struct gebruiker *u = &rq->who.user;
+	char *cbs;
+	const char *v;
+
+	for (size_t i = 0; rq->who.ingelogd && i < u->nrollen; i++)
+		if ((u->rollen[i].rol == ROL_PLANNER ||
+		     (balie && u->rollen[i].rol == ROL_BALIEMEDEWERKER)) &&
+		    (cbs = arena_alloc(&rq->a, REG_CBS_CODE_LEN + 1)) &&
+		    access_scope_split(u->rollen[i].scope, cbs,
+				       REG_CBS_CODE_LEN + 1, &v))
+			return cbs;
+	return NULL;
+}
+
 bool
 authz_balie(const struct request *rq, const char *cbs)
 {

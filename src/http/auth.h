@@ -98,6 +98,13 @@ bool authz_planner_vestiging(const struct request *rq, const char *cbs,
 bool authz_planner_deels(const struct request *rq, const char *cbs);
 
 /*
+ * The municipality (CBS code, in the request's arena) of the principal's
+ * first planner role, or with `balie` also baliemedewerker role: what a
+ * list shows when none is asked for. NULL when there is none.
+ */
+const char *auth_eigen_gemeente(struct request *rq, bool balie);
+
+/*
  * Reading the figures of a cooperation (hours: totals, deviations; costs:
  * pools, calculations, scenarios): a beheerder, its controller, or the
  * accounthouder or raadslid of a member municipality. Others are refused

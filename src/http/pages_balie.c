@@ -21,19 +21,6 @@
 #include "../store/store_afspraak.h"
 #include "../banned.h"
 
-static const char *
-eigen_gemeente(const struct request *rq)
-{
-	const struct gebruiker *u = &rq->who.user;
-
-	for (size_t i = 0; rq->who.ingelogd && i < u->nrollen; i++)
-		if ((u->rollen[i].rol == ROL_PLANNER ||
-		     u->rollen[i].rol == ROL_BALIEMEDEWERKER) &&
-		    u->rollen[i].scope)
-			return u->rollen[i].scope;
-	return NULL;
-}
-
 static json_t *
 tijd_hhmm(int64_t utc)
 {
@@ -172,7 +159,7 @@ page_balie(struct request *rq, struct response *rs, struct err *e)
 	if (e->status)
 		return e->status;
 	if (!gemeente || !*gemeente)
-		gemeente = eigen_gemeente(rq);
+		gemeente = auth_eigen_gemeente(rq, true);
 	if (!gemeente)
 		return err_invalid(e, "gemeente", "required",
 				   "Kies een gemeente (CBS-code, zoals "
@@ -345,7 +332,7 @@ page_afspraakstatistiek(struct request *rq, struct response *rs, struct err *e)
 	if (e->status)
 		return e->status;
 	if (!gemeente || !*gemeente)
-		gemeente = eigen_gemeente(rq);
+		gemeente = auth_eigen_gemeente(rq, true);
 	if (!gemeente)
 		return err_invalid(e, "gemeente", "required",
 				   "Kies een gemeente (CBS-code, zoals "
