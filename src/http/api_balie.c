@@ -52,7 +52,7 @@ balie_vestiging(struct request *rq, const char *code, struct vestiging *v,
 		return geen_vestiging(code, e);
 	st = store_vestiging_get(rq->store, code, rq->today, &rq->a, v, e);
 	if (st == ST_NOT_FOUND ||
-	    (st == ST_OK && !authz_balie(rq, v->gemeente)))
+	    (st == ST_OK && !authz_balie_vestiging(rq, v->gemeente, v->code)))
 		return geen_vestiging(code, e);
 	return st;
 }
@@ -201,7 +201,9 @@ api_afspraken_status(struct request *rq, struct response *rs, struct err *e)
 	if (!ref)
 		return geen_afspraak(e);
 	st = store_afspraak_get(rq->store, ref, NULL, &rq->a, &a, e);
-	if (st == ST_NOT_FOUND || (st == ST_OK && !authz_balie(rq, a.gemeente)))
+	if (st == ST_NOT_FOUND ||
+	    (st == ST_OK &&
+	     !authz_balie_vestiging(rq, a.gemeente, a.vestiging)))
 		return geen_afspraak(e);
 	if (st || req_json_body(rq, &body, e))
 		return e->status;

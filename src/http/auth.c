@@ -268,6 +268,14 @@ authz_balie(const struct request *rq, const char *cbs)
 	       (cbs && auth_has_role(&rq->who, ROL_BALIEMEDEWERKER, cbs));
 }
 
+bool
+authz_balie_vestiging(const struct request *rq, const char *cbs,
+		      const char *vestiging)
+{
+	return authz_balie(rq, cbs) ||
+	       authz_planner_vestiging(rq, cbs, vestiging);
+}
+
 /* The CBS codes of every member (ever) of a cooperation, or NULL. */
 static const char *const *
 leden_van(struct request *rq, const char *sw, size_t *n)

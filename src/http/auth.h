@@ -82,6 +82,11 @@ bool authz_planner(const struct request *rq, const char *cbs);
  * a baliemedewerker of it. */
 bool authz_balie(const struct request *rq, const char *cbs);
 
+/* authz_balie, or a planner of that one location (authz_planner_vestiging):
+ * the desk of location `vestiging`. */
+bool authz_balie_vestiging(const struct request *rq, const char *cbs,
+			   const char *vestiging);
+
 /*
  * Whether the principal plans location `vestiging` (its code) of
  * municipality `cbs`: authz_planner, or a planner of that one location

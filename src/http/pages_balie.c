@@ -186,7 +186,7 @@ vestiging_van(struct request *rq, struct vestiging *v, struct err *e)
 		st = store_vestiging_get(rq->store, code, rq->today, &rq->a, v,
 					 e);
 	if (st == ST_NOT_FOUND ||
-	    (st == ST_OK && !authz_balie(rq, v->gemeente))) {
+	    (st == ST_OK && !authz_balie_vestiging(rq, v->gemeente, v->code))) {
 		err_clear(e);
 		return err_set(e, ST_NOT_FOUND, "Er is geen vestiging '%.64s'.",
 			       code ? code : "");
