@@ -2,9 +2,10 @@
 #
 #   make demo    install what is missing, build, create ambt.db with the
 #                demo data, show where to look and serve on localhost:8080
-#   make check   build and run every test: plainly on SQLite and on a
-#                throw-away PostgreSQL cluster, under ASan+UBSan, and the
-#                unit suites and the command line under valgrind
+#   make check   build and run every test: the SQLite suites under
+#                ASan+UBSan, the PostgreSQL suites (on a throw-away
+#                cluster), the awkward-clock and lint suites plainly, and
+#                the unit suites and the command line under valgrind
 
 BUILD      ?= build
 BUILD_SAN  ?= build-san
@@ -67,13 +68,15 @@ check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 	@rm -f $(BUILD)/meson-logs/testlog*.json $(BUILD_SAN)/meson-logs/testlog*.json
 	@rc=0; \
 	pgdir=$$(mktemp -d /tmp/ambt-pg-XXXXXX); \
-	trap 'sh tests/pg/cluster.sh stop "$$pgdir"' EXIT INT TERM; \
+	trap 'sh tests/pg/cluster.sh stop "$$pgdir"' EXIT; \
+	trap 'exit 1' INT TERM HUP; \
 	echo "== PostgreSQL-cluster voor de tests in $$pgdir"; \
 	AMBT_TEST_PG=$$(sh tests/pg/cluster.sh start "$$pgdir") || exit 1; \
 	export AMBT_TEST_PG; \
-	echo "== tests (SQLite en PostgreSQL)"; \
-	meson test -C $(BUILD) --print-errorlogs || rc=1; \
-	echo "== tests onder ASan+UBSan"; \
+	echo "== tests op PostgreSQL, met een vreemde klok en lint"; \
+	meson test -C $(BUILD) --print-errorlogs \
+		--suite postgresql --suite klok --suite lint || rc=1; \
+	echo "== tests op SQLite onder ASan+UBSan"; \
 	$(SAN_ENV) meson test -C $(BUILD_SAN) --print-errorlogs \
 		--no-suite postgresql --no-suite klok --no-suite lint || rc=1; \
 	$(SAN_ENV) meson test -C $(BUILD_SAN) --print-errorlogs \
