@@ -949,6 +949,8 @@ server_run(const struct server_config *cfg)
 	if (cfg->melding)
 		printf("%s\n", cfg->melding);
 	fflush(stdout);
+	if (cfg->luistert)
+		cfg->luistert(cfg->luistert_arg);
 
 	sigwait(&sigs, &sig);
 	/* Graceful: stop accepting, let requests in flight finish. */
