@@ -15,6 +15,27 @@
  * 32 bytes). */
 void present_getal_nl(long long v, char *buf, size_t n);
 
+/*
+ * What an audit entry's outcome (an HTTP-style status code) means, in a
+ * word or two: "gelukt", "geweigerd", "niet ingelogd", ...; an unknown
+ * code as "code 418".
+ */
+const char *present_uitkomst_nl(int resultaat, char *buf, size_t n);
+
+/*
+ * The step between the gridlines of an axis from 0 to at least `max`
+ * (> 0) with at most `lijnen` (>= 1) steps: 1, 2 or 5 times a power of
+ * ten, so that the labels are round numbers.
+ */
+long long present_as_stap(long long max, int lijnen);
+
+/*
+ * A width in pixels that text `s` in a font of `px` pixels surely fits
+ * in (every character counted as wide as an "M" in a common sans-serif
+ * font would be at most: 0.7 em), for labels in a chart.
+ */
+int present_tekst_px(const char *s, int px);
+
 /* "alle leden", the municipality's name, or the joint body's code. */
 const char *present_voor_wie(const struct inrichting *r);
 
