@@ -764,17 +764,45 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 
 /* ---- comparing ---- */
 
+/* A calculation in the comparison: its page, year and name. */
+static json_t *
+vergelijk_kop(const struct kostenverdeling *k, const char *naam)
+{
+	json_t *o = meta_json(k);
+	json_object_set_new(o, "naam", json_string(naam));
+	return o;
+}
+
+/* The taakveld's name in the book year, or "". */
+static const char *
+taakveld_naam(const struct taakveld *tv, size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(tv[i].code, code) == 0)
+			return tv[i].naam;
+	return "";
+}
+
+/*
+ * Two calculations side by side, read from old to new whichever way
+ * round they were asked for: the older one (kv_eerder) first, and the
+ * difference the new amount minus the old one, marked ▲ when it went up
+ * and ▼ when it went down.
+ */
 enum status
 page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 				  struct err *e)
 {
 	static const char *const keys[] = { "met", NULL };
 	static const char *const dim[] = { "Totaal", "Afdeling", "Taakveld" };
-	struct kostenverdeling ka, kb;
+	struct kostenverdeling ka, kb, kvan;
 	struct kv_uitkomst ua, ub;
 	struct kv_verschil *v;
-	size_t n;
-	int64_t met = 0;
+	struct taakveld *tva = NULL, *tvb = NULL;
+	size_t n, ntva = 0, ntvb = 0;
+	int64_t met = 0, soma = 0, somb = 0;
+	char naama[300], naamb[300];
+	struct err probe;
 
 	if (req_check_query(rq, keys, e))
 		return e->status;
@@ -785,14 +813,43 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 	if (req_int(kv_get(&rq->query, "met"), "met", 1, ID_MAX, &met, e))
 		return e->status;
 	if (kostenverdeling_van(rq, req_param(rq, "nummer"), &ka, &ua, e) ||
-	    kostenverdeling_van(rq, kv_get(&rq->query, "met"), &kb, &ub, e) ||
-	    kv_vergelijk(&ua, &ub, &rq->a, &v, &n, e))
+	    kostenverdeling_van(rq, kv_get(&rq->query, "met"), &kb, &ub, e))
 		return e->status;
+	kvan = ka;
+	if (!kv_eerder(&ka, &kb)) {
+		struct kostenverdeling kt = ka;
+		struct kv_uitkomst ut = ua;
+		ka = kb;
+		ua = ub;
+		kb = kt;
+		ub = ut;
+	}
+	if (kv_vergelijk(&ua, &ub, &rq->a, &v, &n, e))
+		return e->status;
+	err_clear(&probe);
+	if (store_taakveld_list(rq->store, &rq->a, kb.jaar, &tvb, &ntvb,
+				&probe))
+		ntvb = 0;
+	err_clear(&probe);
+	if (store_taakveld_list(rq->store, &rq->a, ka.jaar, &tva, &ntva,
+				&probe))
+		ntva = 0;
+	kv_naam_nl(&ka, naama, sizeof naama);
+	kv_naam_nl(&kb, naamb, sizeof naamb);
+	if (strcmp(naama, naamb) == 0) {
+		size_t l = strlen(naamb);
+		snprintf(naamb + l, sizeof naamb - l, " (nummer %lld)",
+			 (long long)kb.id);
+		l = strlen(naama);
+		snprintf(naama + l, sizeof naama - l, " (nummer %lld)",
+			 (long long)ka.id);
+	}
 	const char **na = namen(rq, &ua), **nb = namen(rq, &ub);
 	json_t *d =
 		page_data("Kostenverdelingen vergelijken", "samenwerkingen");
-	json_object_set_new(d, "eerste", meta_json(&ka));
-	json_object_set_new(d, "tweede", meta_json(&kb));
+	json_object_set_new(d, "van", meta_json(&kvan));
+	json_object_set_new(d, "oud", vergelijk_kop(&ka, naama));
+	json_object_set_new(d, "nieuw", vergelijk_kop(&kb, naamb));
 	json_t *rijen = json_array();
 	for (size_t i = 0; i < n; i++) {
 		const char *gn = v[i].gemeente;
@@ -803,12 +860,32 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 			if (strcmp(ub.gemeenten[m], v[i].gemeente) == 0)
 				gn = nb[m];
 		const char *wat = v[i].sleutel ? v[i].sleutel : "";
+		const char *tn = "";
 		for (size_t dd = 0;
-		     v[i].dimensie == KV_DIM_AFDELING && dd < ua.nafdelingen;
+		     v[i].dimensie == KV_DIM_AFDELING && dd < ub.nafdelingen;
+		     dd++)
+			if (strcmp(ub.afdelingen[dd]->id, wat) == 0 &&
+			    ub.afdelingen[dd]->naam)
+				tn = ub.afdelingen[dd]->naam;
+		for (size_t dd = 0; v[i].dimensie == KV_DIM_AFDELING && !*tn &&
+				    dd < ua.nafdelingen;
 		     dd++)
 			if (strcmp(ua.afdelingen[dd]->id, wat) == 0 &&
 			    ua.afdelingen[dd]->naam)
-				wat = ua.afdelingen[dd]->naam;
+				tn = ua.afdelingen[dd]->naam;
+		if (*tn)
+			wat = tn;
+		if (v[i].dimensie == KV_DIM_TAAKVELD) {
+			tn = taakveld_naam(tvb, ntvb, wat);
+			if (!*tn)
+				tn = taakveld_naam(tva, ntva, wat);
+		} else {
+			tn = "";
+		}
+		if (v[i].dimensie == KV_DIM_TOTAAL) {
+			soma += v[i].a;
+			somb += v[i].b;
+		}
 		int64_t verschil = v[i].b - v[i].a;
 		json_t *o = json_object();
 		json_object_set_new(o, "gemeente", json_string(gn));
@@ -818,14 +895,22 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 			o, "totaal",
 			json_boolean(v[i].dimensie == KV_DIM_TOTAAL));
 		json_object_set_new(o, "wat", json_string(wat));
-		json_object_set_new(o, "eerste", euro(v[i].a));
-		json_object_set_new(o, "tweede", euro(v[i].b));
+		json_object_set_new(o, "taakveldNaam", json_string(tn));
+		json_object_set_new(o, "oud", euro(v[i].a));
+		json_object_set_new(o, "nieuw", euro(v[i].b));
 		json_object_set_new(o, "verschil", euro(verschil));
 		json_object_set_new(o, "hoger", json_boolean(verschil > 0));
 		json_object_set_new(o, "lager", json_boolean(verschil < 0));
 		json_array_append_new(rijen, o);
 	}
 	json_object_set_new(d, "rijen", rijen);
+	json_t *t = json_object();
+	json_object_set_new(t, "oud", euro(soma));
+	json_object_set_new(t, "nieuw", euro(somb));
+	json_object_set_new(t, "verschil", euro(somb - soma));
+	json_object_set_new(t, "hoger", json_boolean(somb > soma));
+	json_object_set_new(t, "lager", json_boolean(somb < soma));
+	json_object_set_new(d, "samen", t);
 	if (resp_page_html(rq, rs, "kostenverdeling_vergelijking.html", d, e))
 		return e->status;
 	return ST_OK;

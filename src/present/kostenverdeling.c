@@ -22,6 +22,28 @@ present_bedrag_nl(int64_t cent, char *buf, size_t n)
 		 (unsigned)(a % 100));
 }
 
+int
+kv_eerder(const struct kostenverdeling *a, const struct kostenverdeling *b)
+{
+	if (a->jaar != b->jaar)
+		return a->jaar < b->jaar;
+	if (!a->scenario != !b->scenario)
+		return !a->scenario;
+	return a->id < b->id;
+}
+
+void
+kv_naam_nl(const struct kostenverdeling *k, char *buf, size_t n)
+{
+	if (k->scenario)
+		snprintf(buf, n, "%d scenario %s", k->jaar, k->scenario);
+	else if (k->vastgesteld)
+		snprintf(buf, n, "%d vastgesteld", k->jaar);
+	else
+		snprintf(buf, n, "%d berekening %lld", k->jaar,
+			 (long long)k->id);
+}
+
 void
 present_breuk_nl(const char *pq, char *buf, size_t n)
 {

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "../core/kosten.h"
 #include "../core/kostenverdeling.h"
 
 /*
@@ -48,6 +49,21 @@ enum status kv_json_reken(const struct kv_invoer *in, struct arena *a,
 enum status kv_herreken(const char *invoer, const char *uitkomst,
 			const char *sha256, struct arena *a,
 			struct kv_uitkomst *u, struct err *e);
+
+/*
+ * Whether calculation `a` comes before `b` when the two are compared
+ * (the comparison reads from old to new): the earlier year; in one year
+ * the year's own figures before a scenario, then the one computed first
+ * (the lower number).
+ */
+int kv_eerder(const struct kostenverdeling *a, const struct kostenverdeling *b);
+
+/*
+ * A calculation's name in a comparison, for people: "2024 vastgesteld",
+ * "2024 scenario Loket eigen", "2024 berekening 6" (neither adopted nor
+ * a scenario).
+ */
+void kv_naam_nl(const struct kostenverdeling *k, char *buf, size_t n);
 
 /* Cents as Dutch euro text: "€ 1.234.567,89", "-€ 0,05". */
 void present_bedrag_nl(int64_t cent, char *buf, size_t n);

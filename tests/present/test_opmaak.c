@@ -154,13 +154,48 @@ test_tekst_px(void **state)
 	assert_int_equal(present_tekst_px("Bloemendaal", 10), 77);
 }
 
+/* A comparison reads from old to new, with the calculations named. */
+static void
+test_vergelijk_namen(void **state)
+{
+	struct kostenverdeling j23 = { .id = 1, .jaar = 2023 },
+			       j24 = { .id = 4, .jaar = 2024 },
+			       vast = { .id = 6,
+					.jaar = 2024,
+					.vastgesteld = "2026-12-02T02:38:17Z" },
+			       sc = { .id = 3,
+				      .jaar = 2024,
+				      .scenario = "Loket eigen" };
+	char buf[64];
+
+	(void)state;
+	assert_true(kv_eerder(&j23, &j24));
+	assert_false(kv_eerder(&j24, &j23));
+	assert_true(kv_eerder(&j24, &vast)); /* computed first */
+	assert_false(kv_eerder(&vast, &j24));
+	assert_true(kv_eerder(&vast, &sc)); /* the year before a scenario */
+	assert_false(kv_eerder(&sc, &j24));
+	assert_true(kv_eerder(
+		&sc, &(struct kostenverdeling){ .id = 1, .jaar = 2025 }));
+	kv_naam_nl(&j23, buf, sizeof buf);
+	assert_string_equal(buf, "2023 berekening 1");
+	kv_naam_nl(&vast, buf, sizeof buf);
+	assert_string_equal(buf, "2024 vastgesteld");
+	kv_naam_nl(&sc, buf, sizeof buf);
+	assert_string_equal(buf, "2024 scenario Loket eigen");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_getal), cmocka_unit_test(test_bedrag),
-		cmocka_unit_test(test_uren),  cmocka_unit_test(test_uitkomst),
-		cmocka_unit_test(test_as),    cmocka_unit_test(test_tekst_px),
+		cmocka_unit_test(test_getal),
+		cmocka_unit_test(test_bedrag),
+		cmocka_unit_test(test_uren),
+		cmocka_unit_test(test_uitkomst),
+		cmocka_unit_test(test_as),
+		cmocka_unit_test(test_tekst_px),
+		cmocka_unit_test(test_vergelijk_namen),
 	};
 	return RUN_TESTS(tests);
 }
