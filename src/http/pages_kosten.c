@@ -228,7 +228,7 @@ page_kostenverdelingen_post(struct request *rq, struct response *rs,
 #define GRAFIEK_RIJ 56 /* a municipality: its name, then its bar */
 #define GRAFIEK_BALK 24 /* the height of a bar */
 #define GRAFIEK_LETTER 14 /* names and totals */
-#define GRAFIEK_AS 12 /* the axis labels */
+#define GRAFIEK_AS 13 /* the axis labels */
 
 /*
  * An axis label in euro: "€ 0", "€ 600.000", "€ 2 mln", "€ 1,5 mln";
@@ -655,6 +655,12 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 	json_object_set_new(d, "exactTotaalNl", breuk(gu->exact_totaal));
 	json_object_set_new(d, "afrondingsverschil",
 			    json_integer(gu->afrondingsverschil));
+	if (gu->afrondingsverschil > 0)
+		json_object_set_new(d, "afrondingMeer",
+				    json_integer(gu->afrondingsverschil));
+	if (gu->afrondingsverschil < 0)
+		json_object_set_new(d, "afrondingMinder",
+				    json_integer(-gu->afrondingsverschil));
 
 	/* Per origin department, every pool's leaves for this municipality. */
 	json_t *afd = json_array();
