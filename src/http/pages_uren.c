@@ -414,7 +414,7 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 		       *lijnen = json_array(), *kolommen = json_array(),
 		       *jaartotaal = json_array();
 		int64_t basis[13] = { 0 }, totaal[13] = { 0 };
-		const int hoogte = 180, boven = 24, breedte = 26, stap_x = 34;
+		const int hoogte = 180, boven = 30, breedte = 26, stap_x = 34;
 		/* The units with hours for this municipality, in the
 		 * legend's order: the table's columns. */
 		size_t ne = json_object_size(eenheden), nk = 0;

@@ -436,7 +436,7 @@ for pair in "7?met=6" "6?met=7"; do
 	if grep 'scope="row">Heemstede</th><td class="utrecht-table__cell">Totaal</td>' "$WORK/body" | grep -q 'ambt-hoger"><span aria-hidden="true">▲ </span><span class="ambt-verborgen">meer: </span>€ '; then ok "Heemstede's increase shows as ▲ (${pair})"; else not_ok "Heemstede's increase shows as ▲ (${pair})"; fi
 done
 page_has "page /samenwerkingen/HB/uren: the chart has an axis in hours and its table a year total" "/samenwerkingen/HB/uren?jaar=2024" \
-	'<text class="ambt-as-label" x="0" y="12">uren</text>' \
+	'<text class="ambt-as-label" x="0" y="16">uren</text>' \
 	'>3.000</text>' '>0</text>' \
 	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Heel 2024</th>'
 page_has "page /uren: when each batch was read in, counts with a thousands separator" /uren \
