@@ -392,8 +392,9 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 	json_object_set_new(d, "totaal", euro(u.totaal));
 	json_object_set_new(d, "heeftVoorschotten",
 			    json_boolean(u.heeft_voorschotten));
-	json_object_set_new(d, "afronding",
-			    json_integer(u.max_afrondingsverschil));
+	char afronding[96];
+	kv_afronding_nl(u.max_afrondingsverschil, afronding, sizeof afronding);
+	json_object_set_new(d, "afronding", json_string(afronding));
 	json_object_set_new(d, "aantalPosten",
 			    json_integer((json_int_t)u.nposten));
 

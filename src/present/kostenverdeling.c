@@ -22,6 +22,40 @@ present_bedrag_nl(int64_t cent, char *buf, size_t n)
 		 (unsigned)(a % 100));
 }
 
+void
+kv_afronding_nl(int64_t max_verschil, char *buf, size_t n)
+{
+	char getal[32];
+
+	if (max_verschil == 0) {
+		snprintf(buf, n,
+			 "geen gemeente wijkt daardoor af van haar exacte "
+			 "totaal");
+		return;
+	}
+	present_getal_nl(max_verschil < 0 ? -max_verschil : max_verschil, getal,
+			 sizeof getal);
+	snprintf(buf, n,
+		 "een gemeente wijkt daardoor hoogstens %s cent af van haar "
+		 "exacte totaal",
+		 getal);
+}
+
+void
+kv_afwijking_nl(int64_t verschil, char *buf, size_t n)
+{
+	char getal[32];
+
+	if (verschil == 0) {
+		snprintf(buf, n, "dat maakt geen verschil");
+		return;
+	}
+	present_getal_nl(verschil < 0 ? -verschil : verschil, getal,
+			 sizeof getal);
+	snprintf(buf, n, "de bijdrage is %s cent %s", getal,
+		 verschil < 0 ? "lager" : "hoger");
+}
+
 int
 kv_eerder(const struct kostenverdeling *a, const struct kostenverdeling *b)
 {

@@ -65,6 +65,22 @@ int kv_eerder(const struct kostenverdeling *a, const struct kostenverdeling *b);
  */
 void kv_naam_nl(const struct kostenverdeling *k, char *buf, size_t n);
 
+/*
+ * What rounding each pool once did to the contributions, given the
+ * largest difference of a municipality from its exact total (in cents):
+ * "geen gemeente wijkt daardoor af van haar exacte totaal" for 0, else
+ * "een gemeente wijkt daardoor hoogstens 2 cent af van haar exacte
+ * totaal".
+ */
+void kv_afronding_nl(int64_t max_verschil, char *buf, size_t n);
+
+/*
+ * What rounding did to one municipality's contribution (its total minus
+ * its exact total rounded): "de bijdrage is 1 cent lager", "... 2 cent
+ * hoger", or "dat maakt geen verschil" for 0.
+ */
+void kv_afwijking_nl(int64_t verschil, char *buf, size_t n);
+
 /* Cents as Dutch euro text: "€ 1.234.567,89", "-€ 0,05". */
 void present_bedrag_nl(int64_t cent, char *buf, size_t n);
 

@@ -185,6 +185,30 @@ test_vergelijk_namen(void **state)
 	assert_string_equal(buf, "2024 scenario Loket eigen");
 }
 
+/* Rounding said plainly: no "hoogstens 0 cent", no "-1 cent af". */
+static void
+test_afronding(void **state)
+{
+	char buf[128];
+
+	(void)state;
+	kv_afronding_nl(0, buf, sizeof buf);
+	assert_string_equal(
+		buf, "geen gemeente wijkt daardoor af van haar exacte totaal");
+	kv_afronding_nl(1, buf, sizeof buf);
+	assert_string_equal(buf, "een gemeente wijkt daardoor hoogstens 1 "
+				 "cent af van haar exacte totaal");
+	kv_afronding_nl(1200, buf, sizeof buf);
+	assert_string_equal(buf, "een gemeente wijkt daardoor hoogstens "
+				 "1.200 cent af van haar exacte totaal");
+	kv_afwijking_nl(0, buf, sizeof buf);
+	assert_string_equal(buf, "dat maakt geen verschil");
+	kv_afwijking_nl(-1, buf, sizeof buf);
+	assert_string_equal(buf, "de bijdrage is 1 cent lager");
+	kv_afwijking_nl(2, buf, sizeof buf);
+	assert_string_equal(buf, "de bijdrage is 2 cent hoger");
+}
+
 int
 main(void)
 {
@@ -196,6 +220,7 @@ main(void)
 		cmocka_unit_test(test_as),
 		cmocka_unit_test(test_tekst_px),
 		cmocka_unit_test(test_vergelijk_namen),
+		cmocka_unit_test(test_afronding),
 	};
 	return RUN_TESTS(tests);
 }
