@@ -13,16 +13,6 @@
 #include "../banned.h"
 
 void
-present_bedrag_nl(int64_t cent, char *buf, size_t n)
-{
-	char euro[32];
-	uint64_t a = cent < 0 ? 0ull - (uint64_t)cent : (uint64_t)cent;
-	present_getal_nl((long long)(a / 100), euro, sizeof euro);
-	snprintf(buf, n, "%s€ %s,%02u", cent < 0 ? "-" : "", euro,
-		 (unsigned)(a % 100));
-}
-
-void
 kv_afronding_nl(int64_t max_verschil, char *buf, size_t n)
 {
 	char getal[32];

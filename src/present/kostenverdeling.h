@@ -10,6 +10,7 @@
 
 #include "../core/kosten.h"
 #include "../core/kostenverdeling.h"
+#include "present.h"
 
 /*
  * Read an input document (UTF-8 JSON text of n bytes) into `in`, every
@@ -80,9 +81,6 @@ void kv_afronding_nl(int64_t max_verschil, char *buf, size_t n);
  * hoger", or "dat maakt geen verschil" for 0.
  */
 void kv_afwijking_nl(int64_t verschil, char *buf, size_t n);
-
-/* Cents as Dutch euro text: "€ 1.234.567,89", "-€ 0,05". */
-void present_bedrag_nl(int64_t cent, char *buf, size_t n);
 
 /*
  * An exact amount in cents ("p/q", as in the leaves) as Dutch euro text

@@ -30,6 +30,33 @@ present_getal_nl(long long v, char *buf, size_t n)
 	buf[o] = '\0';
 }
 
+void
+present_bedrag_nl(int64_t cent, char *buf, size_t n)
+{
+	char euro[32];
+	uint64_t a = cent < 0 ? 0ull - (uint64_t)cent : (uint64_t)cent;
+
+	present_getal_nl((long long)(a / 100), euro, sizeof euro);
+	snprintf(buf, n, "%s€ %s,%02u", cent < 0 ? "-" : "", euro,
+		 (unsigned)(a % 100));
+}
+
+void
+present_uren_nl(int64_t h, char *buf, size_t n)
+{
+	uint64_t a = h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h;
+	size_t len;
+
+	if (h < 0 && n > 1) {
+		buf[0] = '-';
+		buf++;
+		n--;
+	}
+	present_getal_nl((long long)(a / 100), buf, n);
+	len = strlen(buf);
+	snprintf(buf + len, n - len, ",%02llu", (unsigned long long)(a % 100));
+}
+
 const char *
 present_uitkomst_nl(int resultaat, char *buf, size_t n)
 {

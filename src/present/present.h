@@ -5,15 +5,32 @@
 #ifndef AMBT_PRESENT_H
 #define AMBT_PRESENT_H
 
+#include <stdint.h>
+
 #include <jansson.h>
 
 #include "../core/audit.h"
 #include "../core/besluit.h"
 #include "../core/register.h"
 
-/* 1234567 as "1.234.567", as Dutch readers write it, into buf (at least
- * 32 bytes). */
+/*
+ * Figures as people in the Netherlands read them, on pages and on the
+ * command line (the API keeps integers and ISO dates). One convention for
+ * a negative figure: the minus sign in front, before the euro sign too
+ * ("-9.878", "-€ 1.234,56"). Dates are date_format_nl ("2 december
+ * 2026") and instants date_format_moment_nl ("2 december 2026, 03:38") in
+ * src/core/date.h; percentages uren_format_procent.
+ */
+
+/* 1234567 as "1.234.567", into buf (at least 32 bytes). */
 void present_getal_nl(long long v, char *buf, size_t n);
+
+/* Cents as euro text: "€ 1.234.567,89", "€ 0,00", "-€ 0,05". */
+void present_bedrag_nl(int64_t cent, char *buf, size_t n);
+
+/* 123450 hundredths of an hour as "1.234,50", into buf (at least 32
+ * bytes). */
+void present_uren_nl(int64_t honderdsten, char *buf, size_t n);
 
 /*
  * What an audit entry's outcome (an HTTP-style status code) means, in a
