@@ -479,8 +479,16 @@ page_audit(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	d = page_data("Auditspoor", "audit");
 	arr = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, present_audit_json(&a[i]));
+	for (size_t i = 0; i < n; i++) {
+		json_t *x = present_audit_json(&a[i]);
+		char code[24];
+
+		json_object_set_new(
+			x, "uitkomst",
+			json_string(present_uitkomst_nl(a[i].resultaat, code,
+							sizeof(code))));
+		json_array_append_new(arr, x);
+	}
 	json_object_set_new(d, "regels", arr);
 	json_object_set_new(d, "aantal", json_integer((json_int_t)total));
 	json_object_set_new(d, "alles", json_boolean(rq->zicht.alles));

@@ -56,6 +56,7 @@ const PAGES = [
 	['uren', '/uren', 200, 'controller.hb'],
 	['medewerkers-HB', '/medewerkers?samenwerking=HB', 200, 'controller.hb'],
 	['medewerker-HB-038', '/medewerkers/HB-038', 200, 'controller.hb'],
+	['audit', '/audit', 200, 'controller.hb'],
 	['kostenverdelingen-AA', '/samenwerkingen/AA/kostenverdelingen', 200, 'accounthouder.aalsmeer'],
 	['kostenverdeling-AA-2024', '/kostenverdelingen/2', 200, 'accounthouder.aalsmeer'],
 	['waarom-betaalt-aalsmeer-2024', '/kostenverdelingen/2/gemeenten/GM0358', 200, 'accounthouder.aalsmeer'],
@@ -75,7 +76,14 @@ const PAGES = [
 // 1280 px screen at 200 % zoom, which lays out as 640 px.
 const NARROW = ['rooster-aalsmeer-w48', 'rooster-medewerker-w48', 'rooster-fouten'];
 const WIDTHS = [390, 640];
-const PLAN = PAGES.length * 4 + NARROW.length * WIDTHS.length + 6;
+// The pages with figures, charts and wide tables, on a phone (390 px):
+// the page does not scroll sideways, a chart fits the window and every
+// label in it stays inside its drawing, and every wide table scrolls in
+// its own named box that the keyboard can reach.
+const FIGURES = ['kostenverdeling-AA-2024', 'waarom-betaalt-aalsmeer-2024',
+	'vergelijking-AA-2024-2023', 'urenverdeling-HB-2024', 'kostenverdeling-HB-2024',
+	'uren', 'medewerkers-HB', 'besluiten', 'werkstromen', 'audit'];
+const PLAN = PAGES.length * 4 + NARROW.length * WIDTHS.length + FIGURES.length + 6;
 // The planner of Aalsmeer logs in with this password (made for the test).
 const PLANNER_WACHTWOORD = 'kastanje-roos-balie-7';
 // A staff member of AA's front office, found in the demo's roster.
@@ -220,6 +228,66 @@ async function narrowCases(browser, base) {
 					}
 				});
 		}
+	}
+}
+
+async function figureCases(browser, base) {
+	for (const name of FIGURES) {
+		const [, url, expected, account] = PAGES.find((p) => p[0] === name);
+		await check(`${url}: cijfers, grafieken en tabellen leesbaar bij 390 px`, async (notes) => {
+			const context = await browser.newContext({
+				viewport: { width: 390, height: 844 }, locale: 'nl-NL',
+				extraHTTPHeaders: account ? { Authorization: 'Bearer ' + TOKENS[account] } : {} });
+			const page = await context.newPage();
+			try {
+				const r = await page.goto(base + url, { waitUntil: 'load' });
+				assert.equal(r.status(), expected, 'HTTP ' + r.status());
+				await page.evaluate(() => document.fonts.ready);
+				await page.screenshot({ fullPage: true, path: path.join(
+					process.env.SCREENSHOT_DIR || 'screenshots', `${name}-390.png`) });
+				const m = await page.evaluate(() => {
+					const out = { scroll: document.documentElement.scrollWidth,
+						client: document.documentElement.clientWidth, charts: 0,
+						wide: [], cut: [], boxes: 0, unnamed: [] };
+					for (const svg of document.querySelectorAll('main svg[viewBox]')) {
+						if (svg.closest('.ambt-tijdlijn'))
+							continue; // the cooperation's timeline scrolls on its own
+						out.charts++;
+						const b = svg.getBoundingClientRect();
+						if (b.right > out.client + 0.5)
+							out.wide.push(Math.round(b.right));
+						const vb = svg.viewBox.baseVal;
+						for (const t of svg.querySelectorAll('text')) {
+							const tb = t.getBBox();
+							if (tb.x < -0.5 || tb.y < -0.5 || tb.x + tb.width > vb.width + 0.5 ||
+								tb.y + tb.height > vb.height + 0.5)
+								out.cut.push(`${t.textContent} (${Math.round(tb.x)}+${Math.round(tb.width)} van ${vb.width})`);
+						}
+					}
+					for (const t of document.querySelectorAll('main table')) {
+						const box = t.closest('.ambt-tabel-rol');
+						if (!box) {
+							out.unnamed.push('zonder eigen vak: ' + (t.caption ? t.caption.textContent : '?'));
+							continue;
+						}
+						out.boxes++;
+						if (box.getAttribute('role') !== 'region' || !box.getAttribute('aria-label') ||
+							box.getAttribute('tabindex') !== '0')
+							out.unnamed.push('vak zonder rol, naam of tabindex: ' + box.getAttribute('aria-label'));
+					}
+					return out;
+				});
+				notes.push(`${m.charts} grafieken, ${m.boxes} tabellen, ${m.scroll} px breed`);
+				assert.ok(m.scroll <= m.client, `horizontaal scrollen: ${m.scroll} px bij ${m.client} px`);
+				assert.deepEqual(m.wide, [], 'grafiek breder dan het venster');
+				assert.deepEqual(m.cut, [], 'tekst buiten de grafiek');
+				assert.deepEqual(m.unnamed, []);
+				if (name.startsWith('kostenverdeling-') || name.startsWith('urenverdeling-'))
+					assert.ok(m.charts > 0, 'een grafiek');
+			} finally {
+				await context.close();
+			}
+		});
 	}
 }
 
@@ -478,7 +546,7 @@ async function kostenCase(browser, base) {
 			try {
 				await p2.goto(base + '/kostenverdelingen/2/gemeenten/GM0358');
 				const cents = (t) => Number(t.replace(/[^0-9-]/g, ''));
-				const parts = await p2.locator('tbody td:last-child').allInnerTexts();
+				const parts = await p2.locator('tbody tr:not(.ambt-rij-totaal) td:last-child').allInnerTexts();
 				const som = parts.reduce((a, t) => a + cents(t), 0);
 				const totaal = cents(await p2.locator('main strong').first().innerText());
 				notes.push(`${parts.length} delen, samen ${som}, bijdrage ${totaal}`);
@@ -578,6 +646,7 @@ async function main() {
 		await kostenCase(browser, server.base);
 		await noScriptCase(browser, server.base);
 		await narrowCases(browser, server.base);
+		await figureCases(browser, server.base);
 		await roosterCase(browser, server.base);
 	} finally {
 		await browser.close().catch(() => {});

@@ -386,6 +386,62 @@ if db_sql "$DB" "UPDATE kostenverdeling SET totaal = 0 WHERE id = 7" 2>/dev/null
 if db_sql "$DB" "DELETE FROM kostenverdeling WHERE id = 7" 2>/dev/null; then not_ok "the database refuses to delete an adopted calculation"; else ok "the database refuses to delete an adopted calculation"; fi
 req GET "/api/v1/kostenverdelingen?samenwerking=HB" -H "$TC"
 check "GET /kostenverdelingen" 200 '.count == 3 and .results[0].nummer == 7 and .results[0].vastgesteld.besluit == "830016"'
+
+# The same calculations on pages, as people read them: Amsterdam time,
+# amounts in one Dutch form, a chart whose totals fit in its drawing, and
+# a comparison that reads from old to new whichever way it is asked.
+# page_has NAME PATH TEXT...: the page answers 200 and holds every TEXT.
+page_has() {
+	name=$1
+	p=$2
+	shift 2
+	req GET "$p" -H "$TC"
+	if [ "$STATUS" != 200 ]; then
+		not_ok "$name" "status $STATUS"
+		return
+	fi
+	for t in "$@"; do
+		if ! grep -qF -- "$t" "$WORK/body"; then
+			not_ok "$name" "missing: $t"
+			return
+		fi
+	done
+	ok "$name"
+}
+page_has "page /kostenverdelingen/7: Amsterdam time, totals row, chart on a euro axis" /kostenverdelingen/7 \
+	'Berekend op 22 november 2026, 10:30.' \
+	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 440 160" role="img"' \
+	'>€ 0</text>' '>€ 2 mln</text>' '>€ 6 mln</text>' '>Bijdrage in euro (€)</text>' \
+	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Totaal</th><td class="utrecht-table__cell ambt-bedrag">€ 10.449.700,00</td>' \
+	'<div class="ambt-tabel-rol" role="region" tabindex="0" aria-label="Dezelfde cijfers als de grafiek: de bijdrage per afdeling waar de kosten vandaan komen">'
+if grep -q '(UTC)\|T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z' "$WORK/body"; then not_ok "page /kostenverdelingen/7 shows no UTC time"; else ok "page /kostenverdelingen/7 shows no UTC time"; fi
+# Every total at the end of a bar fits in the drawing: its x plus 0.7 em
+# (14 px) a character stays within the 440 of the viewBox.
+past=$(grep -o '<text class="ambt-balk-label" x="[0-9]*" y="[0-9]*">€ [^<]*</text>' "$WORK/body" |
+	sed 's/.*x="\([0-9]*\)".*>\(€ [^<]*\)<.*/\1 \2/' |
+	while read -r x label; do
+		len=$(printf '%s' "$label" | LC_ALL=C.UTF-8 wc -m)
+		echo $((x + (len * 98 + 9) / 10))
+	done)
+if [ "$(echo "$past" | wc -l)" = 2 ] && [ "$(echo "$past" | sort -n | tail -1)" -le 440 ]; then ok "the totals beside the bars fit in the chart"; else not_ok "the totals beside the bars fit in the chart" "$past"; fi
+for pair in "7?met=6" "6?met=7"; do
+	page_has "page /kostenverdelingen/${pair%%\?*}/vergelijking?${pair#*\?}: old before new, named, new minus old" "/kostenverdelingen/${pair%%\?*}/vergelijking?${pair#*\?}" \
+		'<h1 class="utrecht-heading-1">Kostenverdelingen vergelijken: 2024 vastgesteld en 2024 scenario communicatie-heemstede</h1>' \
+		'<th class="utrecht-table__header-cell ambt-bedrag" scope="col">2024 vastgesteld</th>
+<th class="utrecht-table__header-cell ambt-bedrag" scope="col">2024 scenario communicatie-heemstede</th>' \
+		'<th class="utrecht-table__header-cell" scope="row">Heemstede</th><td class="utrecht-table__cell">Totaal</td><td class="utrecht-table__cell"></td><td class="utrecht-table__cell ambt-bedrag">€ ' \
+		'<td class="utrecht-table__cell">Taakveld</td><td class="utrecht-table__cell">0.4 Overhead</td>' \
+		'<th class="utrecht-table__header-cell" scope="row">Alle gemeenten</th><td class="utrecht-table__cell">Totaal</td><td class="utrecht-table__cell"></td><td class="utrecht-table__cell ambt-bedrag">€ 10.449.700,00</td><td class="utrecht-table__cell ambt-bedrag">€ 10.449.700,00</td><td class="utrecht-table__cell ambt-bedrag">€ 0,00</td>'
+	# Heemstede pays more in the scenario (the API's check above): ▲.
+	if grep 'scope="row">Heemstede</th><td class="utrecht-table__cell">Totaal</td>' "$WORK/body" | grep -q 'ambt-hoger"><span aria-hidden="true">▲ </span><span class="ambt-verborgen">meer: </span>€ '; then ok "Heemstede's increase shows as ▲ (${pair})"; else not_ok "Heemstede's increase shows as ▲ (${pair})"; fi
+done
+page_has "page /samenwerkingen/HB/uren: the chart has an axis in hours and its table a year total" "/samenwerkingen/HB/uren?jaar=2024" \
+	'<text class="ambt-as-label" x="0" y="16">uren</text>' \
+	'>3.000</text>' '>0</text>' \
+	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Heel 2024</th>'
+page_has "page /uren: when each batch was read in, counts with a thousands separator" /uren \
+	'<td class="utrecht-table__cell ambt-nowrap">22 november 2026, 10:30</td>' \
+	'<td class="utrecht-table__cell ambt-getal">11.298</td>'
 req GET "/api/v1/medewerkers?samenwerking=HB&zoek=HB-03" -H "$TC"
 check "GET /medewerkers" 200 '.count == 10 and .results[0].personeelsnummer == "HB-030"'
 req GET /api/v1/medewerkers -H "$TC"
@@ -806,6 +862,7 @@ req GET "/api/v1/auditregels?pageSize=1&resource=sessie" -H "Authorization: Bear
 check "a refused login quotes at most 200 characters of the name it was sent" 200 '(.results[0].resourceWeergave | length) == 201 and (.results[0].resourceWeergave | endswith("\u2026"))'
 req GET /audit -H "Authorization: Bearer $T_BEHEER"
 if [ "$STATUS" = 200 ] && grep -q "$(tekst 200 g)…" "$WORK/body"; then ok "page /audit shows it cut short"; else not_ok "page /audit shows it cut short" "status $STATUS"; fi
+if grep -q '<td class="utrecht-table__cell">niet ingelogd</td>' "$WORK/body" && grep -q '<td class="utrecht-table__cell ambt-nowrap">22 november 2026, 10:30</td>' "$WORK/body" && ! grep -q '<td class="utrecht-table__cell">[0-9][0-9][0-9]</td>' "$WORK/body"; then ok "page /audit: outcomes in words, times in Amsterdam time"; else not_ok "page /audit: outcomes in words, times in Amsterdam time"; fi
 BEFORE=$(dump)
 # The same on pages: a Dutch page with the problem, nothing stored.
 req GET "/besluiten?page=0"
