@@ -218,6 +218,7 @@ verdeling_bereken(int argc, char **argv)
 	if (kv_json_reken(&in, &x.a, &u, &json, &x.e))
 		return ctx_close(&x, cli_fail_bij(&x.e, "niet berekend"));
 	int64_t id = 0;
+	bool bestond = false;
 	if (bewaar) {
 		struct kostenverdeling k = { .samenwerking = sw,
 					     .jaar = jaar,
@@ -226,7 +227,8 @@ verdeling_bereken(int argc, char **argv)
 					     .sha256 = u.sha256,
 					     .uitkomst = json,
 					     .totaal = u.totaal };
-		if (store_kostenverdeling_bewaar(x.s, &k, &id, &x.e)) {
+		if (store_kostenverdeling_bewaar(x.s, &k, &id, &bestond,
+						 &x.e)) {
 			free(json);
 			return ctx_close(&x, cli_fail(&x.e));
 		}
@@ -235,7 +237,12 @@ verdeling_bereken(int argc, char **argv)
 		json_print(kv_json_uitkomst(&u), stdout);
 	} else {
 		toon_tabel(&x.a, &u, namen_van(x.s, &x.a, &u));
-		if (id)
+		if (id && bestond)
+			printf("Dezelfde invoer is al bewaard als "
+			       "kostenverdeling %lld; er is niets nieuws "
+			       "bewaard.\n",
+			       (long long)id);
+		else if (id)
 			printf("Bewaard als kostenverdeling %lld.\n",
 			       (long long)id);
 	}

@@ -152,7 +152,7 @@ enum status kostenverdeling_van(struct request *rq, const char *id_tekst,
  * beheerder); its number in *id. */
 enum status kostenverdeling_bereken(struct request *rq, const char *sw,
 				    int jaar, const char *scenario, int64_t *id,
-				    struct err *e);
+				    bool *bestond, struct err *e);
 
 /*
  * The staff member a request names by `nummer` (and its query parameter

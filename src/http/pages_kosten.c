@@ -183,7 +183,8 @@ page_kostenverdelingen_post(struct request *rq, struct response *rs,
 	struct kvlist form = { 0 };
 	struct samenwerking s;
 	int64_t id = 0;
-	char loc[64];
+	bool bestond = false;
+	char loc[80];
 
 	if (req_check_query(rq, NULL, e) ||
 	    store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
@@ -197,7 +198,8 @@ page_kostenverdelingen_post(struct request *rq, struct response *rs,
 	if (scenario && !*scenario)
 		scenario = NULL;
 	if (e->status == ST_OK)
-		kostenverdeling_bereken(rq, sw, jaar, scenario, &id, e);
+		kostenverdeling_bereken(rq, sw, jaar, scenario, &id, &bestond,
+					e);
 	if (e->status == ST_INVALID || e->status == ST_NOT_FOUND) {
 		json_t *x = fouten_json(e);
 		err_clear(e);
@@ -205,7 +207,8 @@ page_kostenverdelingen_post(struct request *rq, struct response *rs,
 	}
 	if (e->status)
 		return e->status;
-	snprintf(loc, sizeof loc, "/kostenverdelingen/%lld", (long long)id);
+	snprintf(loc, sizeof loc, "/kostenverdelingen/%lld%s", (long long)id,
+		 bestond ? "?al=ja" : "");
 	rs->status = 303;
 	rs->location = arena_strdup(&rq->a, loc);
 	rs->content_type = "text/plain; charset=utf-8";
@@ -524,9 +527,17 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 enum status
 page_kostenverdeling(struct request *rq, struct response *rs, struct err *e)
 {
-	if (req_check_query(rq, NULL, e))
+	static const char *const keys[] = { "al", NULL };
+	const char *al = kv_get(&rq->query, "al");
+
+	if (req_check_query(rq, keys, e))
 		return e->status;
-	return berekening_pagina(rq, rs, NULL, 200, e);
+	/* After computing: the same input was computed before (?al=ja). */
+	return berekening_pagina(rq, rs,
+				 al && strcmp(al, "ja") == 0
+					 ? json_pack("{s:b}", "alBerekend", 1)
+					 : NULL,
+				 200, e);
 }
 
 /* Adopting: the form names the decision. */

@@ -777,6 +777,12 @@ static const char *const texts[Q__COUNT] = {
 		"invoer, sha256, uitkomst, totaal, berekend, door) "
 		"VALUES (" NIEUW_ID(
 			"kostenverdeling") "$1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+	/* The oldest calculation of cooperation $1, year $2 and scenario $3
+	 * (none: NULL) with input hash $4. */
+	[Q_KV_ZELFDE] =
+		"SELECT id FROM kostenverdeling WHERE samenwerking_id = $1 AND "
+		"jaar = $2 AND coalesce(scenario, '') = coalesce(CAST($3 AS "
+		"TEXT), '') AND sha256 = $4 ORDER BY id LIMIT 1",
 	[Q_KV_LIST] =
 		"SELECT k.id, sw.code, k.jaar, k.scenario, k.sha256, k.totaal, "
 		"k.berekend, k.door, k.besluit_id, k.vastgesteld, "

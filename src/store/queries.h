@@ -203,6 +203,7 @@ enum query {
 	Q_SCW_INSERT,
 	Q_SCW_DELETE,
 	Q_KV_INSERT,
+	Q_KV_ZELFDE,
 	Q_KV_LIST,
 	Q_KV_VASTSTELLEN,
 	/* ---- appointments (store_afspraak.c, store_bericht.c) ---- */

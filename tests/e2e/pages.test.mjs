@@ -500,12 +500,13 @@ async function uploadCase(browser, base) {
 		});
 }
 
-// A controller computes HB's contribution for 2024 through the form,
-// adopts it by a decision and compares it with the demo's calculation of
-// the same year: every difference is zero. Aalsmeer's explanation page
-// adds up: the cents of its parts are its contribution.
+// A controller computes HB's contribution for 2024 through the form: the
+// demo stored that input already, so the page points to that calculation
+// and says so (nothing new is stored); it is adopted by a decision.
+// Aalsmeer's explanation page adds up: the cents of its parts are its
+// contribution.
 async function kostenCase(browser, base) {
-	await check('kostenverdeling berekenen, vaststellen en vergelijken; de uitleg telt op',
+	await check('kostenverdeling berekenen (dezelfde invoer: de bewaarde) en vaststellen; de uitleg telt op',
 		async (notes) => {
 			const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL',
 				extraHTTPHeaders: { Authorization: 'Bearer ' + TOKENS['controller.hb'] } });
@@ -514,29 +515,22 @@ async function kostenCase(browser, base) {
 				await page.goto(base + '/samenwerkingen/HB/kostenverdelingen');
 				await page.fill('#jaar', '2024');
 				await Promise.all([
-					page.waitForURL(/\/kostenverdelingen\/6$/),
+					page.waitForURL(/\/kostenverdelingen\/4\?al=ja$/),
 					page.getByRole('button', { name: 'Berekenen' }).click(),
 				]);
 				notes.push(page.url());
 				assert.match(await page.locator('h1').innerText(), /Kostenverdeling HB 2024/);
+				assert.match(await page.locator('main [role="status"]').innerText(),
+					/Deze berekening was al bewaard: dezelfde invoer geeft dezelfde uitkomst\. Er is geen nieuwe bewaard\./);
 				await page.fill('#besluit', '830016');
 				await Promise.all([
-					page.waitForURL(/\/kostenverdelingen\/6$/),
+					page.waitForURL(/\/kostenverdelingen\/4$/),
 					page.getByRole('button', { name: 'Vaststellen' }).click(),
 				]);
 				const status = (await page.locator('main p').first().innerText());
 				notes.push(status.slice(0, 60));
 				assert.match(status, /Vastgesteld bij besluit 830016/);
 				assert.equal(await page.locator('#besluit').count(), 0, 'geen formulier meer');
-				await page.selectOption('#met', '4');
-				await Promise.all([
-					page.waitForURL(/vergelijking\?met=4/),
-					page.getByRole('button', { name: 'Vergelijken' }).click(),
-				]);
-				const verschillen = await page.locator('tbody tr td:last-child').allInnerTexts();
-				notes.push(`${verschillen.length} verschillen`);
-				assert.ok(verschillen.length > 4);
-				assert.ok(verschillen.every((t) => t.trim() === '€ 0,00'), verschillen.join('|'));
 			} finally {
 				await context.close();
 			}

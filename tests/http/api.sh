@@ -364,12 +364,15 @@ check "GET /scenarios" 200 '.count == 1 and .results[0].naam == "communicatie-he
 req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2024, "scenario": "communicatie-heemstede"}'
 check "POST /kostenverdelingen computes a scenario and stores it" 201 '.nummer == 6 and .scenario == "communicatie-heemstede" and .uitkomst.grand_total == 1044970000 and .invoerSha256 == .uitkomst.input_sha256 and .vastgesteld == null'
 if [ "$(header Location)" = "/api/v1/kostenverdelingen/6" ]; then ok "201 carries the calculation's Location"; else not_ok "201 carries the calculation's Location" "$(header Location)"; fi
+BEFORE=$(dump)
 req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2024}'
-check "POST /kostenverdelingen for the year itself" 201 '.nummer == 7 and .scenario == null and (.uitkomst.per_municipality | keys) == ["GM0377", "GM0397"]'
-req GET /api/v1/kostenverdelingen/7 -H "Authorization: Bearer $T_RAAD"
+check "POST /kostenverdelingen for the year itself, whose input the demo stored: 200 with that calculation" 200 '.nummer == 4 and .scenario == null and (.uitkomst.per_municipality | keys) == ["GM0377", "GM0397"]'
+if [ "$(header Location)" = "/api/v1/kostenverdelingen/4" ]; then ok "... and its Location"; else not_ok "... and its Location" "$(header Location)"; fi
+if [ "$(dump)" = "$BEFORE" ]; then ok "... and nothing new stored"; else not_ok "... and nothing new stored"; fi
+req GET /api/v1/kostenverdelingen/4 -H "Authorization: Bearer $T_RAAD"
 check "GET /kostenverdelingen/{nummer} for a raadslid of a member (recomputed)" 200 '.invoer.year == 2024 and .uitkomst.grand_total == .totaalCenten and (.uitkomst.leaves | length) > 0'
-req GET "/api/v1/kostenverdelingen/7/vergelijking?met=6" -H "$TC"
-check "GET /kostenverdelingen/{nummer}/vergelijking" 200 '.eerste.nummer == 7 and .tweede.nummer == 6 and ([.verschillen[] | select(.dimensie == "totaal") | .verschilCenten] | add) == 0 and ([.verschillen[] | select(.dimensie == "totaal" and .gemeente == "GM0397") | .verschilCenten][0] > 0)'
+req GET "/api/v1/kostenverdelingen/4/vergelijking?met=6" -H "$TC"
+check "GET /kostenverdelingen/{nummer}/vergelijking" 200 '.eerste.nummer == 4 and .tweede.nummer == 6 and ([.verschillen[] | select(.dimensie == "totaal") | .verschilCenten] | add) == 0 and ([.verschillen[] | select(.dimensie == "totaal" and .gemeente == "GM0397") | .verschilCenten][0] > 0)'
 BEFORE=$(dump)
 req POST /api/v1/kostenverdelingen/6/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
 problem "a scenario cannot be adopted" 409
@@ -377,15 +380,15 @@ req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' 
 problem "a year without cost pools" 404
 req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "AA", "jaar": 2024}'
 problem "a controller of HB may not compute AA's contribution" 403
-req POST /api/v1/kostenverdelingen/7/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
-check "POST /kostenverdelingen/{nummer}/vaststelling" 200 '.vastgesteld.besluit == "830016" and .nummer == 7'
+req POST /api/v1/kostenverdelingen/4/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
+check "POST /kostenverdelingen/{nummer}/vaststelling" 200 '.vastgesteld.besluit == "830016" and .nummer == 4'
 BEFORE=$(dump)
-req POST /api/v1/kostenverdelingen/7/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
+req POST /api/v1/kostenverdelingen/4/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
 problem "an adopted calculation is not adopted again" 409
-if db_sql "$DB" "UPDATE kostenverdeling SET totaal = 0 WHERE id = 7" 2>/dev/null; then not_ok "the database refuses to change an adopted calculation"; else ok "the database refuses to change an adopted calculation"; fi
-if db_sql "$DB" "DELETE FROM kostenverdeling WHERE id = 7" 2>/dev/null; then not_ok "the database refuses to delete an adopted calculation"; else ok "the database refuses to delete an adopted calculation"; fi
+if db_sql "$DB" "UPDATE kostenverdeling SET totaal = 0 WHERE id = 4" 2>/dev/null; then not_ok "the database refuses to change an adopted calculation"; else ok "the database refuses to change an adopted calculation"; fi
+if db_sql "$DB" "DELETE FROM kostenverdeling WHERE id = 4" 2>/dev/null; then not_ok "the database refuses to delete an adopted calculation"; else ok "the database refuses to delete an adopted calculation"; fi
 req GET "/api/v1/kostenverdelingen?samenwerking=HB" -H "$TC"
-check "GET /kostenverdelingen" 200 '.count == 3 and .results[0].nummer == 7 and .results[0].vastgesteld.besluit == "830016"'
+check "GET /kostenverdelingen" 200 '.count == 2 and ([.results[] | select(.nummer == 4)][0].vastgesteld.besluit == "830016")'
 
 # The same calculations on pages, as people read them: Amsterdam time,
 # amounts in one Dutch form, a chart whose totals fit in its drawing, and
@@ -408,13 +411,13 @@ page_has() {
 	done
 	ok "$name"
 }
-page_has "page /kostenverdelingen/7: Amsterdam time, totals row, chart on a euro axis" /kostenverdelingen/7 \
+page_has "page /kostenverdelingen/4: Amsterdam time, totals row, chart on a euro axis" /kostenverdelingen/4 \
 	'Berekend op 22 november 2026, 10:30.' \
 	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 440 160" role="img"' \
 	'>€ 0</text>' '>€ 2 mln</text>' '>€ 6 mln</text>' '>Bijdrage in euro (€)</text>' \
 	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Totaal</th><td class="utrecht-table__cell ambt-bedrag">€ 10.449.700,00</td>' \
 	'<div class="ambt-tabel-rol" role="region" tabindex="0" aria-label="Dezelfde cijfers als de grafiek: de bijdrage per afdeling waar de kosten vandaan komen">'
-if grep -q '(UTC)\|T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z' "$WORK/body"; then not_ok "page /kostenverdelingen/7 shows no UTC time"; else ok "page /kostenverdelingen/7 shows no UTC time"; fi
+if grep -q '(UTC)\|T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z' "$WORK/body"; then not_ok "page /kostenverdelingen/4 shows no UTC time"; else ok "page /kostenverdelingen/4 shows no UTC time"; fi
 # Every total at the end of a bar fits in the drawing: its x plus 0.7 em
 # (14 px) a character stays within the 440 of the viewBox.
 past=$(grep -o '<text class="ambt-balk-label" x="[0-9]*" y="[0-9]*">€ [^<]*</text>' "$WORK/body" |
@@ -424,7 +427,7 @@ past=$(grep -o '<text class="ambt-balk-label" x="[0-9]*" y="[0-9]*">€ [^<]*</t
 		echo $((x + (len * 98 + 9) / 10))
 	done)
 if [ "$(echo "$past" | wc -l)" = 2 ] && [ "$(echo "$past" | sort -n | tail -1)" -le 440 ]; then ok "the totals beside the bars fit in the chart"; else not_ok "the totals beside the bars fit in the chart" "$past"; fi
-for pair in "7?met=6" "6?met=7"; do
+for pair in "4?met=6" "6?met=4"; do
 	page_has "page /kostenverdelingen/${pair%%\?*}/vergelijking?${pair#*\?}: old before new, named, new minus old" "/kostenverdelingen/${pair%%\?*}/vergelijking?${pair#*\?}" \
 		'<h1 class="utrecht-heading-1">Kostenverdelingen vergelijken: 2024 vastgesteld en 2024 scenario communicatie-heemstede</h1>' \
 		'<th class="utrecht-table__header-cell ambt-bedrag" scope="col">2024 vastgesteld</th>
@@ -840,8 +843,8 @@ for v in 0 abc 99999999999999999999; do
 	problem "GET /uren/importen/$v" 400 '.invalidParams[0].name == "batch"'
 	req GET "/api/v1/kostenverdelingen/$v" -H "$TC"
 	problem "GET /kostenverdelingen/$v" 400 '.invalidParams[0].name == "nummer"'
-	req GET "/api/v1/kostenverdelingen/7/vergelijking?met=$v" -H "$TC"
-	problem "GET /kostenverdelingen/7/vergelijking?met=$v" 400 '.invalidParams[0].name == "met"'
+	req GET "/api/v1/kostenverdelingen/4/vergelijking?met=$v" -H "$TC"
+	problem "GET /kostenverdelingen/4/vergelijking?met=$v" 400 '.invalidParams[0].name == "met"'
 done
 AS=beheer
 req GET "/api/v1/besluiten?zoek=$(tekst 201)"
