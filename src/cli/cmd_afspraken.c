@@ -62,7 +62,7 @@ opschonen(int argc, char **argv)
 	if (store_afspraak_opschonen(x.s, gemeente, &x.a, &o, &n, &x.e))
 		return ctx_close(&x, cli_fail_bij(&x.e, "niet opgeschoond"));
 	for (size_t i = 0; i < n; i++) {
-		totaal += o[i].afspraken;
+		totaal += o[i].afspraken + o[i].wachtlijst;
 		if (o[i].afspraken)
 			printf("%s: van %zu %s de persoonsgegevens gewist "
 			       "(bewaartermijn %d dagen); %zu %s vervallen.\n",
@@ -70,6 +70,13 @@ opschonen(int argc, char **argv)
 			       o[i].afspraken == 1 ? "afspraak" : "afspraken",
 			       o[i].bewaartermijn, o[i].berichten,
 			       o[i].berichten == 1 ? "bericht" : "berichten");
+		if (o[i].wachtlijst)
+			printf("%s: %zu %s van de wachtlijst gehaald "
+			       "(bewaartermijn %d dagen).\n",
+			       o[i].gemeente, o[i].wachtlijst,
+			       o[i].wachtlijst == 1 ? "aanmelding"
+						    : "aanmeldingen",
+			       o[i].bewaartermijn);
 	}
 	if (totaal == 0)
 		printf("Niets te wissen: geen afspraak is langer dan de "

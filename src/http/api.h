@@ -241,6 +241,12 @@ enum status api_afspraken_delete(struct request *, struct response *,
 enum status api_afspraken_patch(struct request *, struct response *,
 				struct err *);
 /* api_grenzen.c: the release of times in waves */
+enum status api_wachtlijst_post(struct request *, struct response *,
+				struct err *);
+enum status api_wachtlijst_delete(struct request *, struct response *,
+				  struct err *);
+enum status api_wachtlijst_list(struct request *, struct response *,
+				struct err *);
 enum status api_vrijgaven_list(struct request *, struct response *,
 			       struct err *);
 enum status api_vrijgaven_post(struct request *, struct response *,

@@ -384,6 +384,7 @@ for g in GM0358 GM0362; do
 	u /api/v1/afspraakstatistiek "/api/v1/afspraakstatistiek?gemeente=$g&van=2026-10-01&tot=2026-12-31"
 	u /afspraakstatistiek "/afspraakstatistiek?gemeente=$g&van=2026-10-01&tot=2026-12-31"
 	u /api/v1/vrijgaven "/api/v1/vrijgaven?gemeente=$g"
+	u /api/v1/wachtlijst "/api/v1/wachtlijst?gemeente=$g"
 done
 : >"$WORK/refs"
 for v in $(api "/api/v1/vestigingen?pageSize=500" | jq -r '.results[].code'); do
