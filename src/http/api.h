@@ -287,6 +287,10 @@ enum status page_afspraak_zoek(struct request *, struct response *,
 			       struct err *);
 enum status page_afspraak_verzet(struct request *, struct response *,
 				 struct err *);
+enum status page_afspraak_wachtlijst(struct request *, struct response *,
+				     struct err *);
+enum status page_afspraak_wachtlijst_post(struct request *, struct response *,
+					  struct err *);
 enum status page_afspraak_annuleer(struct request *, struct response *,
 				   struct err *);
 

@@ -244,6 +244,12 @@ const struct route http_routes[] = {
 	  (void (*)(void))page_afspraak_zoek, ROUTE_PAGE | NEED_PUBLIC },
 	{ HTTP_POST, "/afspraak/{gemeente}/verzetten",
 	  (void (*)(void))page_afspraak_verzet, ROUTE_PAGE | NEED_PUBLIC },
+	{ HTTP_GET, "/afspraak/{gemeente}/wachtlijst",
+	  (void (*)(void))page_afspraak_wachtlijst,
+	  ROUTE_PAGE | NEED_PUBLIC | ROUTE_AFSPRAKEN },
+	{ HTTP_POST, "/afspraak/{gemeente}/wachtlijst",
+	  (void (*)(void))page_afspraak_wachtlijst_post,
+	  ROUTE_PAGE | NEED_PUBLIC },
 	{ HTTP_POST, "/afspraak/{gemeente}/annuleren",
 	  (void (*)(void))page_afspraak_annuleer, ROUTE_PAGE | NEED_PUBLIC },
 

@@ -261,6 +261,20 @@ AS=aalsmeer req GET "/wachtlijst?gemeente=GM0358"
 check "a planner of Aalsmeer: the two offered entries (offered at one moment: in the order they came)" 200 \
 	".results | length == 2 and .[0].referentie == \"$REF_ANNA\" and .[1].referentie == \"$REF_BRAM\""
 
+# ---- on the command line ----
+"$AMBT" afspraken wachtlijst --gemeente GM0358 --format csv --db "$DB" \
+	>"$WORK/cli.kreeg" 2>&1
+{
+	echo '"Code","Product","Naam","E-mail","Sinds","Aangeboden","Vestiging"'
+	echo "\"$REF_ANNA\",\"paspoort\",\"Anna de Wacht\",\"anna@example.nl\",\"zondag 22 november 2026 10:30\",\"maandag 7 december 2026 09:30\",\"aalsmeer-raadhuis\""
+	echo "\"$REF_BRAM\",\"paspoort\",\"Bram Wachter\",\"bram@example.nl\",\"zondag 22 november 2026 10:30\",\"dinsdag 8 december 2026 10:00\",\"aalsmeer-raadhuis\""
+} >"$WORK/cli.verwacht"
+if cmp -s "$WORK/cli.verwacht" "$WORK/cli.kreeg"; then
+	ok "ambt afspraken wachtlijst: the two entries and the times offered"
+else
+	not_ok "ambt afspraken wachtlijst: the two entries and the times offered" "$(diff "$WORK/cli.verwacht" "$WORK/cli.kreeg")"
+fi
+
 # ---- retention ----
 AMBT_NU=2027-06-01T10:00:00+02:00 "$AMBT" afspraken opschonen --gemeente GM0358 \
 	--db "$DB" >"$WORK/opschonen" 2>&1
@@ -270,6 +284,63 @@ else
 	not_ok "the retention period takes the entries off the list" "$(cat "$WORK/opschonen")"
 fi
 t "no entry left" test "$(rijen wachtlijst)" = 0
+# ---- the booking pages ----
+# A form token of our own, as the cookie and in every form.
+CSRF=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+G=$BASE_a/afspraak/aalsmeer
+pagina() { # METHOD PATH [FORM]: STATUS, the page in $WORK/page
+	if [ $# -gt 2 ]; then
+		STATUS=$(curl -s -o "$WORK/page" -w '%{http_code}' -X "$1" \
+			-H "Cookie: ambt_csrf=$CSRF" --data "csrf=$CSRF&$3" "$G$2")
+	else
+		STATUS=$(curl -s -o "$WORK/page" -w '%{http_code}' "$G$2")
+	fi
+}
+staat() { # NAME WANT TEXT: the status and a text on the page
+	if [ "$STATUS" = "$2" ] && grep -qF -- "$3" "$WORK/page"; then
+		ok "$1"
+	else
+		not_ok "$1" "status $STATUS, expected $2 and '$3'" \
+			"$(sed -n '/<main/,/<\/main>/p' "$WORK/page" | head -c 800)"
+	fi
+}
+pagina GET "/tijden?product=paspoort&personen-paspoort=1&kanaal=fysiek"
+staat "the times for one product offer the waiting list" 200 \
+	'<a class="utrecht-link" href="/afspraak/aalsmeer/wachtlijst?product=paspoort">Zet uzelf op de wachtlijst</a>'
+pagina GET "/wachtlijst?product=paspoort"
+staat "the waiting-list page: joining for a passport" 200 \
+	'<h2 class="utrecht-heading-2">Op de wachtlijst voor Paspoort</h2>'
+pagina GET "/wachtlijst?product=bestaat-niet"
+staat "a product the municipality does not have: 404" 404 "Aalsmeer heeft geen product"
+W2=$(rijen wachtlijst)
+pagina POST /wachtlijst "actie=aanmelden&product=paspoort&naam=&email=geen-adres"
+staat "joining without a name and with a malformed address: 400" 400 \
+	'<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="naam-fout">Vul uw naam in.</div>'
+grep -q 'id="email-fout"' "$WORK/page" && grep -q 'value="geen-adres"' "$WORK/page" &&
+	ok "... the address at its field, as typed" || not_ok "... the address at its field, as typed"
+t "... nothing stored" test "$(rijen wachtlijst)" = "$W2"
+STATUS=$(curl -s -o "$WORK/page" -w '%{http_code}' -H "Cookie: ambt_csrf=$CSRF" \
+	--data "csrf=fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210&actie=aanmelden&product=paspoort&naam=Fien&email=fien%40example.nl" "$G/wachtlijst")
+staat "a form whose token is not the visitor's: 403" 403 "Het formulier is verlopen"
+pagina POST /wachtlijst "actie=aanmelden&product=paspoort&naam=Fien+Feenstra&email=fien%40example.nl"
+staat "joining: 201, the code shown" 201 "U staat op de wachtlijst voor Paspoort."
+CODE=$(sed -n 's/.*Uw code is <strong>\([A-Z0-9]*\)<\/strong>.*/\1/p' "$WORK/page")
+t "... and stored" test "$(rijen wachtlijst)" = "$((W2 + 1))"
+pagina POST /wachtlijst "actie=aanmelden&product=paspoort&naam=Fien+Feenstra&email=fien%40example.nl"
+staat "joining twice: 409, said at the page" 409 "U staat al op de wachtlijst voor dit product."
+pagina POST /wachtlijst "actie=afmelden&referentie=$CODE&contact=piet%40example.nl"
+staat "leaving with a wrong address: 404, in words" 404 \
+	"Er is geen plaats op de wachtlijst met deze code en dit e-mailadres."
+pagina POST /wachtlijst "actie=afmelden&referentie=abc&contact=fien%40example.nl"
+staat "leaving with a code of the wrong form: 400 at the field" 400 \
+	'id="referentie-fout">Een code bestaat uit 8 letters en cijfers, zoals K7MX3QPA.</div>'
+pagina POST /wachtlijst "actie=afmelden&referentie=$(echo "$CODE" | tr 'A-Z' 'a-z')&contact=fien%40example.nl"
+staat "leaving with the code (in small letters) and the address: 200" 200 \
+	"U staat niet meer op de wachtlijst."
+t "... and gone" test "$(rijen wachtlijst)" = "$W2"
+pagina POST /wachtlijst "actie=iets"
+staat "an unknown action: 400" 400 "Kies aanmelden of afmelden."
+
 t "the audit chain is whole" "$AMBT" audit verify --db "$DB"
 
 tap_end
