@@ -262,8 +262,9 @@ check "a planner of Aalsmeer: the two offered entries (offered at one moment: in
 	".results | length == 2 and .[0].referentie == \"$REF_ANNA\" and .[1].referentie == \"$REF_BRAM\""
 
 # ---- on the command line ----
-"$AMBT" afspraken wachtlijst --gemeente GM0358 --format csv --db "$DB" \
-	>"$WORK/cli.kreeg" 2>&1
+# (CSV lines end in CRLF, as RFC 4180 has them.)
+"$AMBT" afspraken wachtlijst --gemeente GM0358 --format csv --db "$DB" 2>&1 |
+	tr -d '\r' >"$WORK/cli.kreeg"
 {
 	echo '"Code","Product","Naam","E-mail","Sinds","Aangeboden","Vestiging"'
 	echo "\"$REF_ANNA\",\"paspoort\",\"Anna de Wacht\",\"anna@example.nl\",\"zondag 22 november 2026 10:30\",\"maandag 7 december 2026 09:30\",\"aalsmeer-raadhuis\""
