@@ -62,14 +62,19 @@ enum status
 api_wachtlijst_delete(struct request *rq, struct response *rs, struct err *e)
 {
 	const char *ref = req_param(rq, "referentie");
+	char *up = ref ? arena_strdup(&rq->a, ref) : NULL;
 
 	if (req_check_query(rq, NULL, e))
 		return e->status;
+	/* A code in any case. */
+	for (char *c = up; c && *c; c++)
+		if (*c >= 'a' && *c <= 'z')
+			*c = (char)(*c - 'a' + 'A');
 	if (!rq->contact)
 		return err_invalid(e, "Afspraak-Contact", "required",
 				   "Geef in de kop Afspraak-Contact het "
 				   "e-mailadres waarmee u zich aanmeldde.");
-	if (store_wachtlijst_delete(rq->store, ref, rq->contact, e))
+	if (store_wachtlijst_delete(rq->store, up, rq->contact, e))
 		return e->status;
 	rs->status = 204;
 	rs->body = "";
