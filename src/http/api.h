@@ -241,6 +241,12 @@ enum status api_afspraken_delete(struct request *, struct response *,
 enum status api_afspraken_patch(struct request *, struct response *,
 				struct err *);
 /* api_grenzen.c: the release of times in waves */
+enum status api_wachtlijst_post(struct request *, struct response *,
+				struct err *);
+enum status api_wachtlijst_delete(struct request *, struct response *,
+				  struct err *);
+enum status api_wachtlijst_list(struct request *, struct response *,
+				struct err *);
 enum status api_vrijgaven_list(struct request *, struct response *,
 			       struct err *);
 enum status api_vrijgaven_post(struct request *, struct response *,
@@ -281,6 +287,10 @@ enum status page_afspraak_zoek(struct request *, struct response *,
 			       struct err *);
 enum status page_afspraak_verzet(struct request *, struct response *,
 				 struct err *);
+enum status page_afspraak_wachtlijst(struct request *, struct response *,
+				     struct err *);
+enum status page_afspraak_wachtlijst_post(struct request *, struct response *,
+					  struct err *);
 enum status page_afspraak_annuleer(struct request *, struct response *,
 				   struct err *);
 
