@@ -306,6 +306,7 @@ enum status page_eenheid(struct request *, struct response *, struct err *);
 enum status page_besluiten(struct request *, struct response *, struct err *);
 enum status page_besluit(struct request *, struct response *, struct err *);
 enum status page_werkstromen(struct request *, struct response *, struct err *);
+enum status page_api(struct request *, struct response *, struct err *);
 enum status page_toegankelijkheid(struct request *, struct response *,
 				  struct err *);
 enum status page_login_form(struct request *, struct response *, struct err *);

@@ -168,6 +168,7 @@ const struct route http_routes[] = {
 	PAGE("/besluiten/{identificatie}", page_besluit),
 	PAGE("/werkstromen", page_werkstromen),
 	PAGE("/toegankelijkheid", page_toegankelijkheid),
+	PAGE("/api", page_api),
 	PAGE("/inloggen", page_login_form),
 	{ HTTP_GET, "/audit", (void (*)(void))page_audit,
 	  ROUTE_PAGE | NEED_INGELOGD },

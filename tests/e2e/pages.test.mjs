@@ -83,7 +83,16 @@ const WIDTHS = [390, 640];
 const FIGURES = ['kostenverdeling-AA-2024', 'waarom-betaalt-aalsmeer-2024',
 	'vergelijking-AA-2024-2023', 'urenverdeling-HB-2024', 'kostenverdeling-HB-2024',
 	'uren', 'medewerkers-HB', 'besluiten', 'werkstromen', 'audit'];
-const PLAN = PAGES.length * 4 + NARROW.length * WIDTHS.length + FIGURES.length + 6;
+// The main menu on a phone (390 px) for the accounts with the most items:
+// [account, path, the menu's labels].
+const MENUS = [
+	['controller.hb', '/uren', ['Samenwerkingen', 'Besluiten', 'Werkstromen', 'Uren',
+		'Medewerkers', 'Afspraakcijfers', 'Auditspoor']],
+	['planner.aalsmeer', '/balie?gemeente=GM0358&datum=2026-10-26', ['Samenwerkingen',
+		'Besluiten', 'Werkstromen', 'Rooster', 'Balie', 'Afspraakcijfers', 'Auditspoor']],
+];
+const PLAN = PAGES.length * 4 + NARROW.length * WIDTHS.length + FIGURES.length +
+	MENUS.length + 7;
 // The planner of Aalsmeer logs in with this password (made for the test).
 const PLANNER_WACHTWOORD = 'kastanje-roos-balie-7';
 // A staff member of AA's front office, found in the demo's roster.
@@ -552,6 +561,80 @@ async function kostenCase(browser, base) {
 		});
 }
 
+// The main menu at 390 px: the items of the account's roles, the current
+// one marked, wrapped onto more lines instead of widening the header (the
+// content below it is the page's own concern).
+async function menuCases(browser, base) {
+	for (const [account, url, labels] of MENUS) {
+		await check(`${url}: hoofdmenu van ${account} past op een telefoon (390 px)`,
+			async (notes) => {
+				const context = await browser.newContext({
+					viewport: { width: 390, height: 844 }, locale: 'nl-NL',
+					extraHTTPHeaders: { Authorization: 'Bearer ' + TOKENS[account] } });
+				const page = await context.newPage();
+				try {
+					const r = await page.goto(base + url, { waitUntil: 'load' });
+					assert.equal(r.status(), 200, 'HTTP ' + r.status());
+					await page.evaluate(() => document.fonts.ready);
+					const file = path.join(process.env.SCREENSHOT_DIR || 'screenshots',
+						`menu-${account}-390.png`);
+					await page.screenshot({ path: file });
+					notes.push(file);
+					const m = await page.evaluate(() => {
+						const links = [...document.querySelectorAll('.ambt-nav__list a')];
+						return {
+							scroll: document.querySelector('.ambt-header').scrollWidth,
+							client: document.documentElement.clientWidth,
+							labels: links.map((a) => a.textContent.trim()),
+							current: links.filter((a) => a.getAttribute('aria-current') === 'page')
+								.map((a) => a.getAttribute('href')),
+							right: Math.max(...links.map((a) => a.getBoundingClientRect().right)),
+						};
+					});
+					notes.push(`${m.labels.join(', ')}; kop ${m.scroll} px breed`);
+					assert.deepEqual(m.labels, labels, 'menu');
+					assert.deepEqual(m.current, [url.split('?')[0]], 'huidige pagina');
+					assert.ok(m.scroll <= m.client,
+						`kop te breed: ${m.scroll} px bij ${m.client} px`);
+					assert.ok(m.right <= m.client, `menu steekt uit: ${m.right} px`);
+				} finally {
+					await context.close();
+				}
+			});
+	}
+}
+
+// The API description: Redoc, served by ambt itself, renders the
+// OpenAPI document; nothing is loaded from another site (Redoc's own
+// "by Redocly" logo is asked for, but the page's CSP blocks it).
+async function apiCase(browser, base) {
+	await check('/api: de API-beschrijving wordt getoond, zonder andere sites',
+		async (notes) => {
+			const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL' });
+			const page = await context.newPage();
+			const elders = [];
+			page.on('requestfinished', (rq) => {
+				if (!rq.url().startsWith(base) && !rq.url().startsWith('blob:') &&
+					!rq.url().startsWith('data:'))
+					elders.push(rq.url());
+			});
+			try {
+				const r = await page.goto(base + '/api', { waitUntil: 'load' });
+				assert.equal(r.status(), 200, 'HTTP ' + r.status());
+				await page.waitForSelector('.api-content h1', { timeout: 20000 });
+				const h1 = (await page.textContent('.api-content h1')).trim();
+				notes.push('titel: ' + h1);
+				assert.ok(h1.length > 0, 'titel van de API');
+				const file = path.join(process.env.SCREENSHOT_DIR || 'screenshots', 'api.png');
+				await page.screenshot({ path: file });
+				notes.push(file);
+				assert.deepEqual(elders, [], 'verzoeken naar andere sites');
+			} finally {
+				await context.close();
+			}
+		});
+}
+
 async function noScriptCase(browser, base) {
 	await check('zonder JavaScript: filter Heemstede (GM0397) op /besluiten toont alleen Heemstede',
 		async (notes) => {
@@ -641,6 +724,8 @@ async function main() {
 		await noScriptCase(browser, server.base);
 		await narrowCases(browser, server.base);
 		await figureCases(browser, server.base);
+		await menuCases(browser, server.base);
+		await apiCase(browser, server.base);
 		await roosterCase(browser, server.base);
 	} finally {
 		await browser.close().catch(() => {});

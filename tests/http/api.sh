@@ -81,6 +81,7 @@ req() {
 		-X "$m" "$@" "$BASE$p")
 }
 
+tekst() { head -c "$1" /dev/zero | tr '\0' "${2:-x}"; }
 header() {
 	grep -i "^$1:" "$WORK/headers" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
 }
@@ -589,7 +590,10 @@ FA=$(visit a)
 FB=$(visit b)
 if [ ${#FA} = 64 ] && [ "$FA" = "$(jar_csrf a)" ] && [ ${#FB} = 64 ] && [ "$FB" = "$(jar_csrf b)" ] && [ "$FA" != "$FB" ]; then ok "two visitors of the login form: each gets a cookie with their own token"; else not_ok "two visitors of the login form: each gets a cookie with their own token" "A form $FA cookie $(jar_csrf a)" "B form $FB cookie $(jar_csrf b)"; fi
 FA2=$(visit a)
-if [ "$FA2" = "$FA" ] && ! grep -qi '^Set-Cookie:' "$WORK/headers-a"; then ok "a visitor who comes back gets their own token again, without a new cookie"; else not_ok "a visitor who comes back gets their own token again, without a new cookie" "form $FA2, first $FA"; fi
+# The cookie is sent again with a full lifetime: kept from the first
+# visit, it would expire under a form shown just now ("Het formulier is
+# verlopen" on a login well within the hour of the form).
+if [ "$FA2" = "$FA" ] && grep -qi "^Set-Cookie: ambt_csrf=$FA; .*Max-Age=3600" "$WORK/headers-a"; then ok "a visitor who comes back gets their own token again, its cookie renewed for an hour"; else not_ok "a visitor who comes back gets their own token again, its cookie renewed for an hour" "form $FA2, first $FA" "$(grep -i '^Set-Cookie' "$WORK/headers-a")"; fi
 FB2=$(visit b)
 [ "$FB2" = "$FB" ] && ok "and so does the other visitor" || not_ok "and so does the other visitor" "form $FB2, first $FB"
 for v in a b; do
@@ -599,6 +603,92 @@ for v in a b; do
 		--data-urlencode "csrf=$t" "$BASE/inloggen")
 	[ "$STATUS" = 303 ] && ok "visitor $v logs in with the form they were given" || not_ok "visitor $v logs in with the form they were given" "status $STATUS" "$(grep -o 'class="[^"]*melding[^"]*"[^<]*<[^<]*' "$WORK/body" | head -2)"
 done
+
+# A form whose cookie has expired meanwhile: the refusal says so and
+# shows the form with a token that is valid (its cookie sent with it), so
+# that sending it again works.
+STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
+	--data-urlencode "gebruikersnaam=t.tester" --data-urlencode "wachtwoord=paard-batterij-nietje" \
+	--data-urlencode "csrf=$FA" "$BASE/inloggen")
+NT=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WORK/body")
+if [ "$STATUS" = 403 ] && grep -q 'Het formulier is verlopen' "$WORK/body" && [ ${#NT} = 64 ] && grep -qi "^Set-Cookie: ambt_csrf=$NT;" "$WORK/headers"; then ok "an expired form cookie: refused, with a fresh form token and cookie"; else not_ok "an expired form cookie: refused, with a fresh form token and cookie" "status $STATUS token $NT"; fi
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ambt_csrf=$NT" \
+	--data-urlencode "gebruikersnaam=t.tester" --data-urlencode "wachtwoord=paard-batterij-nietje" \
+	--data-urlencode "csrf=$NT" "$BASE/inloggen")
+[ "$STATUS" = 303 ] && ok "and that form, sent again, logs in" || not_ok "and that form, sent again, logs in" "status $STATUS"
+# Two tabs with the login form: logging in with one keeps the form
+# token's cookie, so that the other still works.
+rm -f "$WORK/jar-c"
+FC=$(visit c)
+for tab in 1 2; do
+	STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -c "$WORK/jar-c" -b "$WORK/jar-c" \
+		--data-urlencode "gebruikersnaam=t.tester" --data-urlencode "wachtwoord=paard-batterij-nietje" \
+		--data-urlencode "csrf=$FC" "$BASE/inloggen")
+	[ "$STATUS" = 303 ] && ok "login form in tab $tab of two logs in" || not_ok "login form in tab $tab of two logs in" "status $STATUS"
+done
+
+# ---- after logging in, back to the page asked for ----
+req GET "/uren?jaar=2024"
+if [ "$STATUS" = 401 ] && grep -q 'href="/inloggen?terug=/uren?jaar%3D2024"' "$WORK/body"; then ok "a page for accounts, without one: 401 with a login link back to it"; else not_ok "a page for accounts, without one: 401 with a login link back to it" "status $STATUS" "$(grep -o 'href="/inloggen[^"]*"' "$WORK/body" | head -2)"; fi
+req GET "/inloggen?terug=%2Faudit%3Fpage%3D2"
+grep -q '<input type="hidden" name="terug" value="/audit?page=2">' "$WORK/body" && ok "the login form carries the page to go back to" || not_ok "the login form carries the page to go back to"
+# terug_login VALUE: logs t.tester in with that terug; sets STATUS and LOC.
+terug_login() {
+	STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -H "Cookie: ambt_csrf=$CS" \
+		--data-urlencode "gebruikersnaam=t.tester" --data-urlencode "wachtwoord=paard-batterij-nietje" \
+		--data-urlencode "csrf=$CS" --data-urlencode "terug=$1" "$BASE/inloggen")
+	LOC=$(header Location)
+}
+terug_login "/audit?page=2"
+[ "$STATUS" = 303 ] && [ "$LOC" = "/audit?page=2" ] && ok "after logging in, back to the page asked for" || not_ok "after logging in, back to the page asked for" "status $STATUS location $LOC"
+for bad in "//kwaad.example.com/x" "https://kwaad.example.com/" "/\\kwaad.example.com" "\\/kwaad.example.com" "javascript:alert(1)" "kwaad.example.com" "/$(tekst 501 a)" ""; do
+	terug_login "$bad"
+	[ "$STATUS" = 303 ] && [ "$LOC" = "/" ] && ok "no open redirect: terug=$(printf '%s' "$bad" | head -c 40 | tr -d '\r\n') leads to /" || not_ok "no open redirect: terug=$(printf '%s' "$bad" | head -c 40 | tr -d '\r\n') leads to /" "status $STATUS location $LOC"
+done
+terug_login "$(printf '/a\r\nSet-Cookie: x=1')"
+[ "$STATUS" = 400 ] && [ -z "$LOC" ] && ! grep -qi '^Set-Cookie: x=' "$WORK/headers" && ok "a terug with a line break is refused whole (400, no Location)" || not_ok "a terug with a line break is refused whole (400, no Location)" "status $STATUS location $LOC"
+req GET "/inloggen?terug=%2F%2Fkwaad.example.com"
+grep -q 'name="terug"' "$WORK/body" && not_ok "the login form drops a terug of another site" || ok "the login form drops a terug of another site"
+terug_login "/$(tekst 499 a)"
+[ "$STATUS" = 303 ] && [ "$LOC" = "/$(tekst 499 a)" ] && ok "a local terug of 500 bytes is still followed" || not_ok "a local terug of 500 bytes is still followed" "status $STATUS"
+
+# ---- the header: who is logged in, and a menu by role ----
+SES=$(grep -i '^Set-Cookie: ambt_sessie=' "$WORK/headers" | sed 's/^[^=]*=\([0-9a-f]*\);.*/\1/')
+AS=
+req GET /bestaat/niet -H "Cookie: ambt_sessie=$SES"
+if [ "$STATUS" = 404 ] && grep -q '<span class="ambt-klein">Test Tester</span>' "$WORK/body" && grep -q 'Uitloggen' "$WORK/body" && ! grep -q '>Inloggen<' "$WORK/body"; then ok "a 404 page shows who is logged in and the logout button"; else not_ok "a 404 page shows who is logged in and the logout button" "status $STATUS"; fi
+req GET /uren -H "Cookie: ambt_sessie=$SES"
+if [ "$STATUS" = 403 ] && grep -q 'Test Tester' "$WORK/body" && ! grep -q '>Inloggen<' "$WORK/body"; then ok "a 403 page shows who is logged in"; else not_ok "a 403 page shows who is logged in" "status $STATUS"; fi
+req DELETE / -H "Cookie: ambt_sessie=$SES"
+if [ "$STATUS" = 405 ] && grep -q 'Test Tester' "$WORK/body"; then ok "a 405 page shows who is logged in"; else not_ok "a 405 page shows who is logged in" "status $STATUS"; fi
+# menu TOKEN: the labels of the main menu of / for that account, on one line.
+menu() {
+	curl -s ${1:+-H "Authorization: Bearer $1"} "$BASE${2:-/}" |
+		sed -n '/ambt-nav__list/,/<\/ul>/p' |
+		sed -n 's#.*<li class="utrecht-link-list__item"><a class="utrecht-link" href="[^"]*"[^>]*>\([^<]*\)</a></li>.*#\1#p' |
+		tr '\n' ',' | sed 's/,$//'
+}
+for c in "|Samenwerkingen,Besluiten,Werkstromen,Inloggen" \
+	"$T_RAAD|Samenwerkingen,Besluiten,Werkstromen,Afspraakcijfers,Auditspoor" \
+	"$T_CONTROLLER|Samenwerkingen,Besluiten,Werkstromen,Uren,Medewerkers,Afspraakcijfers,Auditspoor" \
+	"$T_AALSMEER|Samenwerkingen,Besluiten,Werkstromen,Afspraakcijfers,Auditspoor" \
+	"$T_BEHEER|Samenwerkingen,Besluiten,Werkstromen,Uren,Medewerkers,Rooster,Balie,Afspraakcijfers,Auditspoor"; do
+	tok=${c%%|*}
+	want=${c#*|}
+	got=$(menu "$tok")
+	[ "$got" = "$want" ] && ok "main menu: $want" || not_ok "main menu: $want" "got $got"
+done
+curl -s -H "Authorization: Bearer $T_CONTROLLER" "$BASE/medewerkers" -o "$WORK/body"
+grep -q 'href="/medewerkers" aria-current="page">Medewerkers<' "$WORK/body" && [ "$(grep -c 'aria-current="page"' "$WORK/body")" = 1 ] && ok "the current menu item is marked, and only it" || not_ok "the current menu item is marked, and only it"
+AS=beheer
+
+# ---- the API described for people ----
+req GET /api
+if [ "$STATUS" = 200 ] && grep -q '<script src="/static/redoc.standalone.js"></script>' "$WORK/body" && grep -q '<redoc spec-url="/api/v1/openapi.json"' "$WORK/body" && ! grep -q 'https://' "$WORK/body"; then ok "/api: the API description, with Redoc from this server"; else not_ok "/api: the API description, with Redoc from this server" "status $STATUS"; fi
+req GET /static/redoc.standalone.js
+[ "$STATUS" = 200 ] && [ "$(header Content-Type)" = "text/javascript; charset=utf-8" ] && ok "Redoc's bundle is served by ambt itself" || not_ok "Redoc's bundle is served by ambt itself" "status $STATUS"
+req GET /besluiten
+grep -q '<a class="utrecht-link" href="/api">API-beschrijving</a>' "$WORK/body" && ok "the footer links the API description" || not_ok "the footer links the API description"
 
 # ---- a second factor for beheerders and controllers ----
 printf 'kast-paard-nietje-42\n' | "$AMBT" gebruiker wachtwoord beheer --wachtwoord-stdin --db "$DB" >/dev/null
@@ -765,7 +855,6 @@ db_sql "$DB" "UPDATE generatie SET n = n + 1 WHERE familie = 'algemeen'"
 # character over its limit, and finally many rows at the limits, which
 # every list must still show.
 AS=beheer
-tekst() { head -c "$1" /dev/zero | tr '\0' "${2:-x}"; }
 # N characters 'é' (two bytes each): limits count characters, not bytes.
 tekst_e() { i=0; while [ "$i" -lt "$1" ]; do printf '\303\251'; i=$((i + 1)); done; }
 range() { echo ".invalidParams == [{\"name\": \"$1\", \"code\": \"${3:-range}\", \"reason\": \"Geef een geheel getal van $2.\"}]"; }

@@ -366,6 +366,7 @@ while IFS="$tab" read -r k g; do
 	u "/kostenverdelingen/{nummer}/gemeenten/{gemeente}" "/kostenverdelingen/$k/gemeenten/$g"
 done <"$WORK/kv-gem"
 u /toegankelijkheid /toegankelijkheid
+u /api /api
 u /inloggen /inloggen
 u "/static/{bestand}" /static/ambt.css
 # The front office: locations, catalogues, free times, the roster, the
