@@ -111,6 +111,10 @@ bool media_csv(const char *content_type);
 /* ---- the contribution calculation (api_kosten.c, pages_kosten.c) ---- */
 enum status api_kostenposten_list(struct request *, struct response *,
 				  struct err *);
+enum status api_kostenposten_put(struct request *, struct response *,
+				 struct err *);
+enum status api_kostenposten_delete(struct request *, struct response *,
+				    struct err *);
 enum status api_kostenposten_post(struct request *, struct response *,
 				  struct err *);
 enum status api_scenarios_list(struct request *, struct response *,
