@@ -324,8 +324,7 @@ store_kostenposten_vervang(struct store *s, const char *samenwerking, int jaar,
 	enum status rc;
 	if ((rc = tx_begin(s, e)))
 		return rc;
-	if (samenwerking_id(s, samenwerking, &swid, NULL, e) ||
-	    jaar_open(s, swid, samenwerking, jaar, e))
+	if (samenwerking_id(s, samenwerking, &swid, NULL, e))
 		return tx_end(s, e->status, e);
 	int64_t *eid = calloc(n + 1, sizeof *eid);
 	if (!eid)
@@ -358,6 +357,9 @@ store_kostenposten_vervang(struct store *s, const char *samenwerking, int jaar,
 				break;
 			}
 	}
+	/* The file's own problems first; then whether the year is open. */
+	if (e->status == ST_OK)
+		jaar_open(s, swid, samenwerking, jaar, e);
 	struct db_stmt *st =
 		e->status == ST_OK ? stmt(s, Q_KP_DELETE, e) : NULL;
 	if (st) {
@@ -415,9 +417,11 @@ store_kostenpost_zet(struct store *s, const char *samenwerking, int jaar,
 		err_invalid(e, "kostensoort", "required",
 			    "Noem de kostensoort (bijvoorbeeld personeel).");
 	kosten_post_check(p, "", e);
-	if (samenwerking_id(s, samenwerking, &swid, NULL, e) == ST_OK &&
-	    jaar_open(s, swid, samenwerking, jaar, e) == ST_OK)
+	if (samenwerking_id(s, samenwerking, &swid, NULL, e) == ST_OK)
 		eenheid_van_sw(s, p->eenheid, samenwerking, "eenheid", &eid, e);
+	/* The pool's own problems first; then whether the year is open. */
+	if (e->status == ST_OK)
+		jaar_open(s, swid, samenwerking, jaar, e);
 	struct db_stmt *st =
 		e->status == ST_OK ? stmt(s, Q_KP_UPSERT, e) : NULL;
 	if (st) {
