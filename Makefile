@@ -66,10 +66,14 @@ check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 	meson compile -C $(BUILD)
 	meson compile -C $(BUILD_SAN)
 	@rm -f $(BUILD)/meson-logs/testlog*.json $(BUILD_SAN)/meson-logs/testlog*.json
-	@rc=0; \
+	@rc=0; vg=; \
 	pgdir=$$(mktemp -d /tmp/ambt-pg-XXXXXX); \
-	trap 'sh tests/pg/cluster.sh stop "$$pgdir"' EXIT; \
+	trap '[ -z "$$vg" ] || kill $$vg 2>/dev/null; sh tests/pg/cluster.sh stop "$$pgdir"' EXIT; \
 	trap 'exit 1' INT TERM HUP; \
+	echo "== de opdrachtregel onder valgrind, naast de andere tests"; \
+	( AMBT_WRAPPER="$(VALGRIND)" meson test -C $(BUILD) golden -t 8 \
+		--no-rebuild --print-errorlogs --logbase testlog-valgrind-cli \
+		>$(BUILD)/meson-logs/valgrind-cli.out 2>&1 ) & vg=$$!; \
 	echo "== PostgreSQL-cluster voor de tests in $$pgdir"; \
 	AMBT_TEST_PG=$$(sh tests/pg/cluster.sh start "$$pgdir") || exit 1; \
 	export AMBT_TEST_PG; \
@@ -84,8 +88,8 @@ check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 		store-uren-pg store-kosten-pg || rc=1; \
 	echo "== tests onder valgrind"; \
 	meson test -C $(BUILD) --setup=valgrind --suite unit --print-errorlogs || rc=1; \
-	AMBT_WRAPPER="$(VALGRIND)" meson test -C $(BUILD) golden -t 4 \
-		--no-rebuild --print-errorlogs --logbase testlog-valgrind-cli || rc=1; \
+	wait $$vg || rc=1; vg=; \
+	cat $(BUILD)/meson-logs/valgrind-cli.out; \
 	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog*.json \
 		$(BUILD_SAN)/meson-logs/testlog*.json || rc=1; \
 	exit $$rc

@@ -1,9 +1,11 @@
 #!/bin/sh
 # klok.sh - no test depends on the machine's date, time or zone: the
-# command-line cases, the HTTP tests and the authorisation matrix run
-# again with the machine's clock set (by libfaketime) to the first of a
-# month, 29 February, and the night of both summer-time Sundays (the
-# command-line cases at those two nights only), in a zone other than UTC. Their own clock stays fixed by AMBT_NU, so they
+# command-line cases, the HTTP tests (the front office's booking, roster,
+# desk and limits among them) and the authorisation matrix run again
+# with the machine's clock set (by libfaketime) to a minute before the
+# end of 29 February (a day, a month and a leap year turning over) and
+# the night of both summer-time Sundays (the command-line cases at those
+# two nights only), in a zone other than UTC. Their own clock stays fixed by AMBT_NU, so they
 # must pass unchanged (TAP output: one case per moment and suite).
 #
 # Usage: klok.sh AMBT SOURCE_DIR
@@ -11,8 +13,8 @@ set -u
 AMBT=$(realpath "$1")
 SRC=$(realpath "$2")
 command -v faketime >/dev/null || { echo "Bail out! faketime is not installed"; exit 1; }
-moments="2027-03-01T00:00:30 2028-02-29T23:59:30 2027-03-28T01:59:00 2027-10-31T02:30:00"
-suites="cli/golden.sh:$SRC/tests/cli/golden http/api.sh http/matrix.sh:$SRC/tests/http/matrix.tsv http/afspraken.sh http/rooster.sh"
+moments="2028-02-29T23:59:30 2027-03-28T01:59:00 2027-10-31T02:30:00"
+suites="cli/golden.sh:$SRC/tests/cli/golden http/api.sh http/matrix.sh:$SRC/tests/http/matrix.tsv http/afspraken.sh http/rooster.sh http/balie.sh http/grenzen.sh"
 # The command-line cases, the longest suite, run at the two summer-time
 # nights only (the dates around them are the HTTP suites' to cover).
 golden_moments="2027-03-28T01:59:00 2027-10-31T02:30:00"

@@ -1,8 +1,8 @@
 /*
  * cmd_afspraken.c - `ambt afspraken`: the limits of the front office as
  * a whole (docs/design/appointments.md, "Grenzen"): erasing residents'
- * personal data after each municipality's retention period, and the
- * planners' release of times in waves.
+ * personal data after each municipality's retention period, the
+ * planners' release of times in waves, and the waiting list.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +24,9 @@ static const char usage[] =
 	"                          [--product CODE]\n"
 	"  ambt afspraken vrijgave list --gemeente CODE [--format "
 	"tabel|json|csv]\n"
-	"  ambt afspraken vrijgave delete NUMMER --gemeente CODE\n\n"
+	"  ambt afspraken vrijgave delete NUMMER --gemeente CODE\n"
+	"  ambt afspraken wachtlijst --gemeente CODE [--format "
+	"tabel|json|csv]\n\n"
 	"'opschonen' wist naam, e-mailadres en telefoonnummer van de "
 	"afspraken die\nlanger dan de bewaartermijn van hun gemeente voorbij "
 	"zijn (standaard 90\ndagen); tijden, vestiging, producten en status "
@@ -35,6 +37,10 @@ static const char usage[] =
 	"--vanaf\n(van alle vestigingen en producten van de gemeente, of van "
 	"--vestiging of\n--product) zijn pas vanaf --moment te zien en te "
 	"boeken.\n\n"
+	"'wachtlijst' toont wie op de wachtlijst van de gemeente staat: wie "
+	"nog\nwacht (op volgorde van aanmelden) en wie een vrijgekomen tijd "
+	"kreeg\naangeboden. Wie wacht, krijgt de tijd van een afgezegde of "
+	"verzette\nafspraak per e-mail aangeboden.\n\n"
 	"'instelling' toont of wijzigt per gemeente de bewaartermijn en de "
 	"grenzen\nper e-mailadres: hoeveel afspraken tegelijk open mogen "
 	"staan (--max-open,\nstandaard 3) en hoeveel er per dag gemaakt "
@@ -62,7 +68,7 @@ opschonen(int argc, char **argv)
 	if (store_afspraak_opschonen(x.s, gemeente, &x.a, &o, &n, &x.e))
 		return ctx_close(&x, cli_fail_bij(&x.e, "niet opgeschoond"));
 	for (size_t i = 0; i < n; i++) {
-		totaal += o[i].afspraken;
+		totaal += o[i].afspraken + o[i].wachtlijst;
 		if (o[i].afspraken)
 			printf("%s: van %zu %s de persoonsgegevens gewist "
 			       "(bewaartermijn %d dagen); %zu %s vervallen.\n",
@@ -70,6 +76,13 @@ opschonen(int argc, char **argv)
 			       o[i].afspraken == 1 ? "afspraak" : "afspraken",
 			       o[i].bewaartermijn, o[i].berichten,
 			       o[i].berichten == 1 ? "bericht" : "berichten");
+		if (o[i].wachtlijst)
+			printf("%s: %zu %s van de wachtlijst gehaald "
+			       "(bewaartermijn %d dagen).\n",
+			       o[i].gemeente, o[i].wachtlijst,
+			       o[i].wachtlijst == 1 ? "aanmelding"
+						    : "aanmeldingen",
+			       o[i].bewaartermijn);
 	}
 	if (totaal == 0)
 		printf("Niets te wissen: geen afspraak is langer dan de "
@@ -235,6 +248,58 @@ v_delete(int argc, char **argv)
 	return ctx_close(&x, 0);
 }
 
+/* The waiting list of a municipality, waiting ones first. */
+static int
+wachtlijst(int argc, char **argv)
+{
+	const char *gemeente = NULL;
+	const struct opt opts[] = { { "gemeente", &gemeente, NULL },
+				    { NULL, NULL, NULL } };
+	static const char *const h[] = { "Code",     "Product", "Naam",
+					 "E-mail",   "Sinds",	"Aangeboden",
+					 "Vestiging" };
+	struct wachtplaats *w;
+	struct table t;
+	struct ctx x;
+	size_t n;
+	int rc;
+
+	if ((rc = ctx_open(&x, argc, argv, opts, 0, usage)) >= 0)
+		return rc;
+	if (!gemeente)
+		return ctx_close(&x, cli_usage_error("Noem --gemeente."));
+	if (store_wachtlijst_list(x.s, gemeente, &x.a, &w, &n, &x.e))
+		return ctx_close(&x, cli_fail_bij(&x.e, "geen wachtlijst"));
+	if (x.c.format == FORMAT_JSON) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(
+				arr, present_wachtplaats_json(&w[i], true));
+		json_print(arr, stdout);
+		return ctx_close(&x, 0);
+	}
+	table_init(&t, &x.a, 7, h);
+	for (size_t i = 0; i < n; i++) {
+		const char *row[] = {
+			w[i].referentie,
+			w[i].product,
+			w[i].naam,
+			w[i].email,
+			cli_tijd_a(&x.a, w[i].aangemeld),
+			w[i].aangeboden ? cli_tijd_a(&x.a, w[i].aanbod_start)
+					: "(wacht)",
+			w[i].aanbod_vestiging ? w[i].aanbod_vestiging : "",
+		};
+		table_row(&t, row);
+	}
+	if (n || x.c.format == FORMAT_CSV)
+		ctx_table(&x, &t);
+	else
+		printf("Niemand op de wachtlijst.\n");
+	return ctx_close(&x, 0);
+}
+
 static int
 vrijgave(int argc, char **argv)
 {
@@ -254,6 +319,7 @@ cmd_afspraken(int argc, char **argv)
 		{ "opschonen", opschonen },
 		{ "instelling", instelling },
 		{ "vrijgave", vrijgave },
+		{ "wachtlijst", wachtlijst },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);

@@ -130,6 +130,10 @@ vervalt(const struct bericht *b, int64_t nu)
 
 	if (!f->email || !*f->email)
 		return "Er is geen e-mailadres (meer) bij de afspraak.";
+	if (b->soort == BERICHT_AANBOD)
+		return f->start <= nu ? "De vrijgekomen tijd is al voorbij; "
+					"het aanbod is niet meer nodig."
+				      : NULL;
 	if (b->soort != BERICHT_ANNULERING && f->status == AS_GEANNULEERD)
 		return "De afspraak is afgezegd; dit bericht is niet meer nodig.";
 	if (b->soort == BERICHT_HERINNERING && f->start <= nu)

@@ -49,6 +49,7 @@ struct zender {
 	struct verzender v;
 	atomic_int stop;
 	pthread_t draad;
+	bool klaar; /* configured: a mail server is set */
 	bool loopt;
 };
 
@@ -62,22 +63,21 @@ zender_draad(void *arg)
 }
 
 /*
- * Start the sender beside the server, or say once why not. Its thread
- * takes no SIGINT or SIGTERM: server_run waits for those.
+ * Configure the sender, or say once (in *melding) why there is none. It
+ * logs to standard output after "Ambt draait op ..." (which callers read
+ * as the first line): standard error is the access log, one JSON object
+ * a line.
  */
 static int
-zender_start(struct zender *z, const char *db, const char **melding)
+zender_config(struct zender *z, const char *db, const char **melding)
 {
-	sigset_t sigs, oud;
 	int rc;
 
 	z->db = db;
 	atomic_init(&z->stop, 0);
 	z->loopt = false;
+	z->klaar = false;
 	rc = verzender_config(&z->v, NULL, "ambt serve");
-	/* On standard output after "Ambt draait op ..." (which callers
-	 * read as the first line): standard error is the access log, one
-	 * JSON object a line. */
 	if (rc < 0) {
 		*melding = "ambt serve: er is geen mailserver ingesteld "
 			   "(AMBT_SMTP); berichten over afspraken worden niet "
@@ -87,6 +87,21 @@ zender_start(struct zender *z, const char *db, const char **melding)
 	if (rc)
 		return rc;
 	z->v.log = stdout;
+	z->klaar = true;
+	return 0;
+}
+
+/*
+ * Start the configured sender beside the server. Its thread takes no
+ * SIGINT or SIGTERM: server_run waits for those.
+ */
+static void
+zender_start(struct zender *z)
+{
+	sigset_t sigs, oud;
+
+	if (!z->klaar)
+		return;
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
@@ -97,7 +112,6 @@ zender_start(struct zender *z, const char *db, const char **melding)
 		fputs("ambt serve: de verzender van berichten start niet.\n",
 		      stderr);
 	pthread_sigmask(SIG_SETMASK, &oud, NULL);
-	return 0;
 }
 
 /* Stop the sender: the message being sent is finished first. */
@@ -236,6 +250,22 @@ opschoner_stop(struct opschoner *o)
 	o->loopt = false;
 }
 
+/* What runs beside the server, started once its address is printed. */
+struct achter {
+	struct zender *z;
+	struct opschoner *o;
+	const char *db;
+};
+
+static void
+achter_start(void *arg)
+{
+	struct achter *a = arg;
+
+	zender_start(a->z);
+	opschoner_start(a->o, a->db);
+}
+
 /* A size or port option into *out (left alone when not given). */
 static int
 number(const char *text, const char *option, unsigned long max,
@@ -265,6 +295,7 @@ cmd_serve(int argc, char **argv)
 	struct server_config cfg = { 0 };
 	struct zender z;
 	struct opschoner o;
+	struct achter achter;
 	const char *pos[1];
 	unsigned long port = 8080, max_body = 1u << 20,
 		      max_upload = 128ul << 20;
@@ -302,9 +333,12 @@ cmd_serve(int argc, char **argv)
 	cfg.max_body = max_body;
 	cfg.max_upload = max_upload;
 	cfg.access_log = stil ? NULL : stderr;
-	if ((rc = zender_start(&z, cfg.db_path, &cfg.melding)))
+	if ((rc = zender_config(&z, cfg.db_path, &cfg.melding)))
 		return rc;
-	opschoner_start(&o, cfg.db_path);
+	memset(&o, 0, sizeof(o));
+	achter = (struct achter){ &z, &o, cfg.db_path };
+	cfg.luistert = achter_start;
+	cfg.luistert_arg = &achter;
 	rc = server_run(&cfg) ? EXIT_USER : 0;
 	opschoner_stop(&o);
 	zender_stop(&z);

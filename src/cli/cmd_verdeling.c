@@ -106,11 +106,11 @@ toon_tabel(struct arena *a, const struct kv_uitkomst *u, const char **namen)
 	}
 	printf("\nPer afdeling waar de kosten vandaan komen:\n\n");
 	table_print(&t, stdout, "");
+	char afronding[96];
+	kv_afronding_nl(u->max_afrondingsverschil, afronding, sizeof afronding);
 	printf("\n%zu kostenposten, %zu bladen. Elke kostenpost is één keer "
-	       "afgerond;\neen gemeente wijkt hoogstens %lld cent af van "
-	       "haar exacte totaal.\nInvoer (SHA-256): %s\n",
-	       u->nposten, u->nbladen, (long long)u->max_afrondingsverschil,
-	       u->sha256);
+	       "afgerond;\n%s.\nInvoer (SHA-256): %s\n",
+	       u->nposten, u->nbladen, afronding, u->sha256);
 }
 
 /* The calculation of a document given with --input (no database). */
@@ -218,6 +218,7 @@ verdeling_bereken(int argc, char **argv)
 	if (kv_json_reken(&in, &x.a, &u, &json, &x.e))
 		return ctx_close(&x, cli_fail_bij(&x.e, "niet berekend"));
 	int64_t id = 0;
+	bool bestond = false;
 	if (bewaar) {
 		struct kostenverdeling k = { .samenwerking = sw,
 					     .jaar = jaar,
@@ -226,7 +227,8 @@ verdeling_bereken(int argc, char **argv)
 					     .sha256 = u.sha256,
 					     .uitkomst = json,
 					     .totaal = u.totaal };
-		if (store_kostenverdeling_bewaar(x.s, &k, &id, &x.e)) {
+		if (store_kostenverdeling_bewaar(x.s, &k, &id, &bestond,
+						 &x.e)) {
 			free(json);
 			return ctx_close(&x, cli_fail(&x.e));
 		}
@@ -235,7 +237,12 @@ verdeling_bereken(int argc, char **argv)
 		json_print(kv_json_uitkomst(&u), stdout);
 	} else {
 		toon_tabel(&x.a, &u, namen_van(x.s, &x.a, &u));
-		if (id)
+		if (id && bestond)
+			printf("Dezelfde invoer is al bewaard als "
+			       "kostenverdeling %lld; er is niets nieuws "
+			       "bewaard.\n",
+			       (long long)id);
+		else if (id)
 			printf("Bewaard als kostenverdeling %lld.\n",
 			       (long long)id);
 	}
@@ -317,9 +324,10 @@ uitleg(struct arena *a, const struct kv_uitkomst *u, size_t g, const char *naam)
 		       bedrag_a(a, gu->voorschot), bedrag_a(a, gu->saldo));
 	char exact[96];
 	present_breuk_nl(gu->exact_totaal, exact, sizeof exact);
-	printf("Exact %s (%s cent); afgerond per kostenpost wijkt dat %lld "
-	       "cent af.\n",
-	       exact, gu->exact_totaal, (long long)gu->afrondingsverschil);
+	char afwijking[64];
+	kv_afwijking_nl(gu->afrondingsverschil, afwijking, sizeof afwijking);
+	printf("Exact %s (%s cent); afgerond per kostenpost: %s.\n", exact,
+	       gu->exact_totaal, afwijking);
 	for (size_t d = 0; d < u->nafdelingen; d++) {
 		if (!gu->per_herkomst[d])
 			continue;

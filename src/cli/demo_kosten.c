@@ -231,7 +231,7 @@ bereken(struct store *s, const char *sw, int jaar, const char *scenario,
 					     .sha256 = u.sha256,
 					     .uitkomst = json,
 					     .totaal = u.totaal };
-		store_kostenverdeling_bewaar(s, &k, id, e);
+		store_kostenverdeling_bewaar(s, &k, id, NULL, e);
 	}
 	free(json);
 	arena_free(&a);

@@ -367,9 +367,14 @@ enum bericht_soort {
 	BERICHT_WIJZIGING,
 	BERICHT_ANNULERING,
 	BERICHT_HERINNERING,
+	BERICHT_AANBOD, /* a freed time offered to the waiting list */
 };
 
-/* A message due, with what composing it needs. */
+/* A message due, with what composing it needs. An offer (BERICHT_AANBOD)
+ * is about the time an appointment freed: `afspraak` then holds that
+ * time (start, eind) at its location, addressed to the waiting entry
+ * (naam, email, and its own code as referentie), with the entry's
+ * product as its one line. */
 struct bericht {
 	int64_t id;
 	enum bericht_soort soort;
@@ -379,6 +384,27 @@ struct bericht {
 	struct vestiging vestiging;
 	struct afspraak_instelling instelling;
 };
+
+/* ---- the waiting list ---- */
+
+/*
+ * A place on a product's waiting list (docs/design/appointments.md, "De
+ * wachtlijst"): who waits (name and e-mail address, nothing else), since
+ * when, and once a time was offered, which one. Its code (made like an
+ * appointment's) lets the resident leave the list.
+ */
+struct wachtplaats {
+	const char *referentie;
+	const char *gemeente; /* CBS code */
+	const char *product; /* code */
+	const char *product_naam; /* output */
+	const char *naam;
+	const char *email;
+	int64_t aangemeld; /* UTC */
+	const char *aanbod_vestiging; /* output, NULL until offered */
+	int64_t aanbod_start, aanbod_eind, aangeboden; /* 0 until offered */
+};
+#define WACHTLIJST_MAX_PER_ADRES 5 /* products one address waits for */
 
 /* ---- limits: abuse, retention and release in waves (afspraak_grens.c) ---- */
 

@@ -232,3 +232,17 @@ date_format_instant(int64_t utc, char *buf)
 	}
 	buf[20] = '\0';
 }
+
+void
+date_format_moment_nl(int64_t utc, char *buf, size_t n)
+{
+	int64_t l = utc + date_amsterdam_offset(utc);
+	int64_t dag = l >= 0 ? l / 86400 : -((-l + 86399) / 86400);
+	int minuut = (int)((l - dag * 86400) / 60);
+	char datum[32];
+
+	if (n == 0)
+		return;
+	date_format_nl((day_t)dag, datum, sizeof(datum));
+	snprintf(buf, n, "%s, %02d:%02d", datum, minuut / 60, minuut % 60);
+}

@@ -74,4 +74,14 @@ int date_parse_instant(const char *s, int64_t *utc);
 /* Write the UTC instant as "YYYY-MM-DDTHH:MM:SSZ" (INSTANT_ISO_LEN). */
 void date_format_instant(int64_t utc, char *buf);
 
+#define DATE_MOMENT_NL_LEN 40 /* "30 september 2026, 23:59" and NUL */
+
+/*
+ * Write the UTC instant as people in the Netherlands read it: the
+ * Amsterdam date and time to the minute, "2 december 2026, 03:38"
+ * (seconds are dropped, not rounded), into buf of size n, truncating
+ * safely.
+ */
+void date_format_moment_nl(int64_t utc, char *buf, size_t n);
+
 #endif

@@ -156,7 +156,7 @@ enum status kostenverdeling_van(struct request *rq, const char *id_tekst,
  * beheerder); its number in *id. */
 enum status kostenverdeling_bereken(struct request *rq, const char *sw,
 				    int jaar, const char *scenario, int64_t *id,
-				    struct err *e);
+				    bool *bestond, struct err *e);
 
 /*
  * The staff member a request names by `nummer` (and its query parameter
@@ -245,6 +245,12 @@ enum status api_afspraken_delete(struct request *, struct response *,
 enum status api_afspraken_patch(struct request *, struct response *,
 				struct err *);
 /* api_grenzen.c: the release of times in waves */
+enum status api_wachtlijst_post(struct request *, struct response *,
+				struct err *);
+enum status api_wachtlijst_delete(struct request *, struct response *,
+				  struct err *);
+enum status api_wachtlijst_list(struct request *, struct response *,
+				struct err *);
 enum status api_vrijgaven_list(struct request *, struct response *,
 			       struct err *);
 enum status api_vrijgaven_post(struct request *, struct response *,
@@ -285,6 +291,10 @@ enum status page_afspraak_zoek(struct request *, struct response *,
 			       struct err *);
 enum status page_afspraak_verzet(struct request *, struct response *,
 				 struct err *);
+enum status page_afspraak_wachtlijst(struct request *, struct response *,
+				     struct err *);
+enum status page_afspraak_wachtlijst_post(struct request *, struct response *,
+					  struct err *);
 enum status page_afspraak_annuleer(struct request *, struct response *,
 				   struct err *);
 
@@ -300,6 +310,7 @@ enum status page_eenheid(struct request *, struct response *, struct err *);
 enum status page_besluiten(struct request *, struct response *, struct err *);
 enum status page_besluit(struct request *, struct response *, struct err *);
 enum status page_werkstromen(struct request *, struct response *, struct err *);
+enum status page_api(struct request *, struct response *, struct err *);
 enum status page_toegankelijkheid(struct request *, struct response *,
 				  struct err *);
 enum status page_login_form(struct request *, struct response *, struct err *);

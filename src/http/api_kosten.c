@@ -468,7 +468,8 @@ api_kostenverdelingen_get(struct request *rq, struct response *rs,
 /* Compute a cooperation's year (or scenario) and store it: its number. */
 enum status
 kostenverdeling_bereken(struct request *rq, const char *sw, int jaar,
-			const char *scenario, int64_t *id, struct err *e)
+			const char *scenario, int64_t *id, bool *bestond,
+			struct err *e)
 {
 	struct kv_invoer in;
 	struct kv_uitkomst u;
@@ -486,7 +487,7 @@ kostenverdeling_bereken(struct request *rq, const char *sw, int jaar,
 				     .sha256 = u.sha256,
 				     .uitkomst = json,
 				     .totaal = u.totaal };
-	store_kostenverdeling_bewaar(rq->store, &k, id, e);
+	store_kostenverdeling_bewaar(rq->store, &k, id, bestond, e);
 	free(json);
 	return e->status;
 }
@@ -501,6 +502,7 @@ api_kostenverdelingen_post(struct request *rq, struct response *rs,
 	struct samenwerking s;
 	json_t *body;
 	int64_t id = 0;
+	bool bestond = false;
 	char loc[96];
 
 	if (req_check_query(rq, NULL, e) || req_json_body(rq, &body, e))
@@ -518,13 +520,15 @@ api_kostenverdelingen_post(struct request *rq, struct response *rs,
 	scenario = scenario ? arena_strdup(&rq->a, scenario) : NULL;
 	json_decref(body);
 	if (e->status || store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
-	    kostenverdeling_bereken(rq, sw, (int)jaar, scenario, &id, e) ||
+	    kostenverdeling_bereken(rq, sw, (int)jaar, scenario, &id, &bestond,
+				    e) ||
 	    store_kostenverdeling_get(rq->store, &rq->a, id, &k, e))
 		return e->status;
 	snprintf(loc, sizeof loc, API_BASE "/kostenverdelingen/%lld",
 		 (long long)id);
 	rs->location = arena_strdup(&rq->a, loc);
-	return resp_json(rq, rs, 201, volledig_json(&k));
+	/* The same input again: the stored calculation, 200. */
+	return resp_json(rq, rs, bestond ? 200 : 201, volledig_json(&k));
 }
 
 enum status

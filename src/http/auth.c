@@ -137,19 +137,31 @@ authz_route(struct request *rq, unsigned flags, struct err *e)
 	if (!p->ingelogd)
 		return err_set(e, ST_UNAUTHENTICATED,
 			       "Log eerst in; dit mag alleen met een account.");
-	if (has_any(p, ROL_BEHEERDER) || (flags & NEED_INGELOGD))
-		return ST_OK;
-	if ((flags & NEED_GEMEENTE_SCHRIJF) && has_any(p, ROL_ACCOUNTHOUDER))
-		return ST_OK;
-	if ((flags & NEED_SAMENWERKING_SCHRIJF) && has_any(p, ROL_CONTROLLER))
-		return ST_OK;
-	if ((flags & NEED_PLANNER) && has_any(p, ROL_PLANNER))
-		return ST_OK;
-	if ((flags & NEED_BALIE) &&
-	    (has_any(p, ROL_PLANNER) || has_any(p, ROL_BALIEMEDEWERKER)))
+	if (auth_route_allowed(p, flags))
 		return ST_OK;
 	return err_set(e, ST_FORBIDDEN,
 		       "Uw account heeft geen rol die dit mag.");
+}
+
+bool
+auth_route_allowed(const struct principal *p, unsigned flags)
+{
+	if (!(flags & NEED_MASK))
+		return false;
+	if (flags & NEED_PUBLIC)
+		return true;
+	if (!p->ingelogd)
+		return false;
+	if (has_any(p, ROL_BEHEERDER) || (flags & NEED_INGELOGD))
+		return true;
+	if ((flags & NEED_GEMEENTE_SCHRIJF) && has_any(p, ROL_ACCOUNTHOUDER))
+		return true;
+	if ((flags & NEED_SAMENWERKING_SCHRIJF) && has_any(p, ROL_CONTROLLER))
+		return true;
+	if ((flags & NEED_PLANNER) && has_any(p, ROL_PLANNER))
+		return true;
+	return (flags & NEED_BALIE) &&
+	       (has_any(p, ROL_PLANNER) || has_any(p, ROL_BALIEMEDEWERKER));
 }
 
 void

@@ -61,6 +61,11 @@ bool auth_has_role(const struct principal *p, enum rol rol, const char *scope);
  */
 enum status authz_route(struct request *rq, unsigned flags, struct err *e);
 
+/* Whether the principal meets the need declared in route flags `flags`
+ * (the test of authz_route, without the read-only token rule): the main
+ * menu offers exactly the pages this says yes to. */
+bool auth_route_allowed(const struct principal *p, unsigned flags);
+
 /*
  * May the principal change what belongs to this municipality (CBS code)?
  * A beheerder or that municipality's accounthouder. Refusals are

@@ -23,7 +23,7 @@
 #include "../core/err.h"
 #include "../store/store.h"
 
-#define API_VERSION "1.9.0"
+#define API_VERSION "1.10.0"
 #define API_BASE "/api/v1"
 /* Where the Qmatic calendar surface is served (docs/design/qmatic.md). */
 #define QMATIC_BASE "/qmatic/calendar-backend/public/api"
@@ -144,6 +144,7 @@ struct response {
 	int retry_after; /* 429: seconds for Retry-After */
 	const char *fout_melding; /* the Qmatic surface: error_message */
 	const char *bestand; /* a download: its file name (attachment) */
+	const char *csp; /* a page's own Content-Security-Policy */
 };
 
 typedef enum status (*handler_fn)(struct request *rq, struct response *rs,
@@ -240,6 +241,24 @@ enum status resp_list(struct request *rq, struct response *rs, json_t *all,
 /* Set an HTML body rendered from template `name` with `data` (taken). */
 enum status resp_page_html(struct request *rq, struct response *rs,
 			   const char *name, json_t *data, struct err *e);
+
+/*
+ * What the header of every page needs, added to a page's `data`: who is
+ * logged in (name, the form token for logging out), the main menu "nav"
+ * (the pages whose routes let this person in, the current one marked) and,
+ * for a visitor, the login link that leads back to this page.
+ */
+void resp_kop(struct request *rq, struct response *rs, json_t *data);
+
+/* The longest path (with query) that a login may lead back to. */
+#define TERUG_MAX 500
+
+/*
+ * Whether `t` is a path on this site to go back to after logging in: it
+ * starts with one "/" (not "//", no scheme, no backslash, no control
+ * characters) and has at most TERUG_MAX bytes.
+ */
+bool resp_terug_ok(const char *t);
 
 /* The HTTP status for an error status (the one table). */
 unsigned http_status_of(enum status st);

@@ -424,6 +424,24 @@ page_toegankelijkheid(struct request *rq, struct response *rs, struct err *e)
 			      e);
 }
 
+/*
+ * The API described for people: Redoc (static/redoc.standalone.js, from
+ * npm, served by ambt itself) renders /api/v1/openapi.json. It sets its
+ * own styles and runs a worker, which this page alone allows.
+ */
+enum status
+page_api(struct request *rq, struct response *rs, struct err *e)
+{
+	if (req_check_query(rq, NULL, e))
+		return e->status;
+	rs->csp = "default-src 'self'; img-src 'self' data:; style-src "
+		  "'self' 'unsafe-inline'; font-src 'self'; worker-src "
+		  "'self' blob:; form-action 'self'; base-uri 'none'; "
+		  "object-src 'none'; frame-ancestors 'none'";
+	return resp_page_html(rq, rs, "api.html",
+			      page_data("API-beschrijving", "api"), e);
+}
+
 static const char *
 media_type(const char *name)
 {
@@ -437,6 +455,8 @@ media_type(const char *name)
 		return "font/ttf";
 	if (strcmp(dot, ".svg") == 0)
 		return "image/svg+xml";
+	if (strcmp(dot, ".js") == 0)
+		return "text/javascript; charset=utf-8";
 	if (strcmp(dot, ".txt") == 0)
 		return "text/plain; charset=utf-8";
 	return "application/octet-stream";
@@ -479,8 +499,16 @@ page_audit(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	d = page_data("Auditspoor", "audit");
 	arr = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, present_audit_json(&a[i]));
+	for (size_t i = 0; i < n; i++) {
+		json_t *x = present_audit_json(&a[i]);
+		char code[24];
+
+		json_object_set_new(
+			x, "uitkomst",
+			json_string(present_uitkomst_nl(a[i].resultaat, code,
+							sizeof(code))));
+		json_array_append_new(arr, x);
+	}
 	json_object_set_new(d, "regels", arr);
 	json_object_set_new(d, "aantal", json_integer((json_int_t)total));
 	json_object_set_new(d, "alles", json_boolean(rq->zicht.alles));

@@ -998,6 +998,18 @@ page_afspraak_tijden(struct request *rq, struct response *rs, struct err *e)
 	json_object_set_new(d, "regels", regels_json(k.regels, k.n));
 	json_object_set_new(d, "terug",
 			    json_string(fmt_a(rq, "/afspraak/%s", l.g.slug)));
+	/* The waiting list is per product: offered for one. */
+	if (k.n == 1) {
+		const char *w =
+			fmt_a(rq, "/afspraak/%s/wachtlijst?product=", l.g.slug);
+		size_t n = strlen(w) + strlen(k.regels[0].product) + 1;
+		char *b = arena_alloc(&rq->a, n);
+
+		if (!b)
+			return ST_NOMEM;
+		snprintf(b, n, "%s%s", w, k.regels[0].product);
+		json_object_set_new(d, "wachtlijst", json_string(b));
+	}
 	if (tijden_data(rq, &l, &k, van, dag, NULL, basis, d, e)) {
 		json_decref(d);
 		if (e->status == ST_INVALID) {
@@ -1680,4 +1692,176 @@ page_afspraak_annuleer(struct request *rq, struct response *rs, struct err *e)
 		return e->status;
 	return klaar_pagina(rq, rs, &l, "Uw afspraak is geannuleerd",
 			    "geannuleerd", &a, contact, e);
+}
+
+/* ---- the waiting list ---- */
+
+/*
+ * The waiting-list page: joining for product p (when given), the code
+ * after joining (nieuw), leaving, or that one left; the values typed
+ * and the problems of fouten at their fields.
+ */
+static enum status
+wachtlijst_pagina(struct request *rq, struct response *rs,
+		  const struct loket *l, const struct balieproduct *p,
+		  const struct kvlist *f, const struct wachtplaats *nieuw,
+		  bool afgemeld, struct err *fouten, unsigned status,
+		  struct err *e)
+{
+	json_t *d = loket_data(l, "Wachtlijst");
+
+	json_object_set_new(d, "formCsrf", jstr(form_token(rq, rs)));
+	if (p)
+		json_object_set_new(d, "product",
+				    json_pack("{s:s,s:s}", "code", p->code,
+					      "naam", p->naam));
+	if (nieuw)
+		json_object_set_new(d, "aangemeld",
+				    json_pack("{s:s,s:s,s:s}", "referentie",
+					      nieuw->referentie, "product",
+					      nieuw->product_naam, "email",
+					      nieuw->email));
+	if (afgemeld)
+		json_object_set_new(d, "afgemeld", json_true());
+	if (f)
+		json_object_set_new(d, "waarden",
+				    json_pack("{s:s?,s:s?,s:s?,s:s?}", "naam",
+					      kv_get(f, "naam"), "email",
+					      kv_get(f, "email"), "referentie",
+					      kv_get(f, "referentie"),
+					      "contact", kv_get(f, "contact")));
+	if (fouten)
+		problemen(d, fouten);
+	return pagina(rq, rs, "afspraak_wachtlijst.html", d, status, e);
+}
+
+enum status
+page_afspraak_wachtlijst(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "product", NULL };
+	const char *code = kv_get(&rq->query, "product");
+	const struct balieproduct *p;
+	struct loket l;
+
+	if (req_check_query(rq, keys, e) || loket_van(rq, &l, e))
+		return e->status;
+	if (l.bij_code)
+		return naar_slug(rq, rs, &l);
+	p = loket_product(&l, code);
+	if (code && !p)
+		return err_set(e, ST_NOT_FOUND,
+			       "De gemeente %s heeft geen product '%.64s'.",
+			       l.g.naam, code);
+	return wachtlijst_pagina(rq, rs, &l, p, NULL, NULL, false, NULL, 200,
+				 e);
+}
+
+/* Joining: name and address for the product of the form. */
+static enum status
+wachtlijst_aanmelden(struct request *rq, struct response *rs,
+		     const struct loket *l, const struct kvlist *f,
+		     struct err *e)
+{
+	const struct balieproduct *p = loket_product(l, kv_get(f, "product"));
+	struct wachtplaats w = { 0 }, uit;
+	char ref[AFSPRAAK_REFERENTIE_LEN + 1];
+	struct err fouten;
+
+	if (!p)
+		return err_set(e, ST_NOT_FOUND,
+			       "De gemeente %s heeft dit product niet.",
+			       l->g.naam);
+	w.gemeente = l->g.code;
+	w.product = p->code;
+	w.naam = veld(rq, f, "naam");
+	w.email = veld(rq, f, "email");
+	err_clear(&fouten);
+	for (int poging = 0; poging < 5; poging++) {
+		uint8_t rnd[5];
+
+		randombytes_buf(rnd, sizeof(rnd));
+		afspraak_referentie(rnd, ref);
+		w.referentie = ref;
+		err_clear(&fouten);
+		if (store_wachtlijst_add(rq->store, &w, &rq->a, &uit,
+					 &fouten) == ST_OK)
+			return wachtlijst_pagina(rq, rs, l, p, NULL, &uit,
+						 false, NULL, 201, e);
+		if (fouten.status != ST_CONFLICT || fouten.nproblems == 0 ||
+		    strcmp(fouten.problems[0].name, "referentie") != 0)
+			break;
+	}
+	if (fouten.status != ST_INVALID && fouten.status != ST_CONFLICT) {
+		*e = fouten;
+		return e->status;
+	}
+	return wachtlijst_pagina(rq, rs, l, p, f, NULL, false, &fouten,
+				 fouten.status == ST_CONFLICT ? 409 : 400, e);
+}
+
+/* Leaving: the code and the address, a wrong one answered alike. */
+static enum status
+wachtlijst_afmelden(struct request *rq, struct response *rs,
+		    const struct loket *l, const struct kvlist *f,
+		    struct err *e)
+{
+	const char *ref = veld(rq, f, "referentie");
+	const char *contact = veld(rq, f, "contact");
+	struct err fouten;
+	char *up;
+
+	err_clear(&fouten);
+	if (!ref)
+		err_invalid(&fouten, "referentie", "required",
+			    "Vul de code in die u kreeg toen u zich "
+			    "aanmeldde.");
+	else if (!afspraak_referentie_geldig(ref))
+		err_invalid(&fouten, "referentie", "format",
+			    "Een code bestaat uit 8 letters en cijfers, "
+			    "zoals K7MX3QPA.");
+	if (!contact)
+		err_invalid(&fouten, "contact", "required",
+			    "Vul het e-mailadres in waarmee u zich "
+			    "aanmeldde.");
+	else
+		text_check_max(contact, "contact", AFSPRAAK_MAX_EMAIL, &fouten);
+	if (fouten.status)
+		return wachtlijst_pagina(rq, rs, l, NULL, f, NULL, false,
+					 &fouten, 400, e);
+	up = arena_strdup(&rq->a, ref);
+	for (char *c = up; c && *c; c++)
+		if (*c >= 'a' && *c <= 'z')
+			*c = (char)(*c - 'a' + 'A');
+	if (store_wachtlijst_delete(rq->store, up, contact, &fouten) == ST_OK)
+		return wachtlijst_pagina(rq, rs, l, NULL, NULL, NULL, true,
+					 NULL, 200, e);
+	if (fouten.status != ST_NOT_FOUND) {
+		*e = fouten;
+		return e->status;
+	}
+	err_clear(&fouten);
+	err_set(&fouten, ST_NOT_FOUND,
+		"Er is geen plaats op de wachtlijst met deze code en dit "
+		"e-mailadres. Kijk of u ze goed hebt overgenomen.");
+	return wachtlijst_pagina(rq, rs, l, NULL, f, NULL, false, &fouten, 404,
+				 e);
+}
+
+enum status
+page_afspraak_wachtlijst_post(struct request *rq, struct response *rs,
+			      struct err *e)
+{
+	struct kvlist f;
+	const char *actie;
+	struct loket l;
+
+	if (loket_van(rq, &l, e) || form_lezen(rq, &f, e))
+		return e->status;
+	actie = kv_get(&f, "actie");
+	if (actie && strcmp(actie, "aanmelden") == 0)
+		return wachtlijst_aanmelden(rq, rs, &l, &f, e);
+	if (actie && strcmp(actie, "afmelden") == 0)
+		return wachtlijst_afmelden(rq, rs, &l, &f, e);
+	return err_invalid(e, "actie", "unknown",
+			   "Kies aanmelden of afmelden.");
 }

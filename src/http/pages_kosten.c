@@ -183,7 +183,8 @@ page_kostenverdelingen_post(struct request *rq, struct response *rs,
 	struct kvlist form = { 0 };
 	struct samenwerking s;
 	int64_t id = 0;
-	char loc[64];
+	bool bestond = false;
+	char loc[80];
 
 	if (req_check_query(rq, NULL, e) ||
 	    store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
@@ -197,7 +198,8 @@ page_kostenverdelingen_post(struct request *rq, struct response *rs,
 	if (scenario && !*scenario)
 		scenario = NULL;
 	if (e->status == ST_OK)
-		kostenverdeling_bereken(rq, sw, jaar, scenario, &id, e);
+		kostenverdeling_bereken(rq, sw, jaar, scenario, &id, &bestond,
+					e);
 	if (e->status == ST_INVALID || e->status == ST_NOT_FOUND) {
 		json_t *x = fouten_json(e);
 		err_clear(e);
@@ -205,7 +207,8 @@ page_kostenverdelingen_post(struct request *rq, struct response *rs,
 	}
 	if (e->status)
 		return e->status;
-	snprintf(loc, sizeof loc, "/kostenverdelingen/%lld", (long long)id);
+	snprintf(loc, sizeof loc, "/kostenverdelingen/%lld%s", (long long)id,
+		 bestond ? "?al=ja" : "");
 	rs->status = 303;
 	rs->location = arena_strdup(&rq->a, loc);
 	rs->content_type = "text/plain; charset=utf-8";
@@ -216,7 +219,160 @@ page_kostenverdelingen_post(struct request *rq, struct response *rs,
 
 /* ---- one calculation ---- */
 
-#define BALK_BREEDTE 640
+/*
+ * The chart of the contributions: a bar per municipality, stacked by the
+ * department the cost came from (a negative part, such as fees, to the
+ * left of zero), on an axis in euro from zero with a gridline per round
+ * step, and the total at the end of the bar. The room for the totals and
+ * the axis labels is reserved from their length (present_tekst_px), so
+ * that none is cut off; the drawing scales to the width of the screen.
+ */
+#define GRAFIEK_BREEDTE 440
+#define GRAFIEK_RIJ 56 /* a municipality: its name, then its bar */
+#define GRAFIEK_BALK 24 /* the height of a bar */
+#define GRAFIEK_LETTER 14 /* names and totals */
+#define GRAFIEK_AS 13 /* the axis labels */
+
+/*
+ * An axis label in euro: "€ 0", "€ 600.000", "€ 2 mln", "€ 1,5 mln";
+ * with cents for a step below a euro.
+ */
+static void
+as_euro(int64_t cent, int64_t stap, char *buf, size_t n)
+{
+	char getal[32];
+	int64_t a = cent < 0 ? -cent : cent;
+	const char *teken = cent < 0 ? "-" : "";
+
+	if (stap % 100) {
+		present_bedrag_nl(cent, buf, n);
+	} else if (a >= 100000000 && a % 10000000 == 0) {
+		present_getal_nl((long long)(a / 100000000), getal,
+				 sizeof getal);
+		if (a % 100000000)
+			snprintf(buf, n, "%s€ %s,%d mln", teken, getal,
+				 (int)(a / 10000000 % 10));
+		else
+			snprintf(buf, n, "%s€ %s mln", teken, getal);
+	} else {
+		present_getal_nl((long long)(a / 100), getal, sizeof getal);
+		snprintf(buf, n, "%s€ %s", teken, getal);
+	}
+}
+
+static json_t *
+bijdragen_grafiek(const struct kv_uitkomst *u, const char **naam)
+{
+	int64_t hoog = 0, laag = 0, stap, lo, hi;
+	int reserve = 0, x0, x1, breedte;
+	char buf[64];
+
+	/* The axis: from the most negative to the largest stack, 0 in it. */
+	for (size_t m = 0; m < u->ngemeenten; m++) {
+		int64_t plus = 0, min = 0;
+		for (size_t dd = 0; dd < u->nafdelingen; dd++) {
+			int64_t c = u->per_gemeente[m].per_herkomst[dd];
+			if (c > 0)
+				plus += c;
+			else
+				min += c;
+		}
+		hoog = plus > hoog ? plus : hoog;
+		laag = min < laag ? min : laag;
+		present_bedrag_nl(u->per_gemeente[m].totaal, buf, sizeof buf);
+		int w = present_tekst_px(buf, GRAFIEK_LETTER);
+		reserve = w > reserve ? w : reserve;
+	}
+	stap = present_as_stap(hoog - laag, 4);
+	hi = (hoog + stap - 1) / stap * stap;
+	lo = -((-laag + stap - 1) / stap * stap);
+	if (hi == lo)
+		hi = lo + stap;
+	/* Room for half an axis label at either end and for the totals. */
+	as_euro(lo, stap, buf, sizeof buf);
+	x0 = present_tekst_px(buf, GRAFIEK_AS) / 2 + 2;
+	as_euro(hi, stap, buf, sizeof buf);
+	int half = present_tekst_px(buf, GRAFIEK_AS) / 2 + 2;
+	reserve += 8;
+	x1 = GRAFIEK_BREEDTE - (reserve > half ? reserve : half);
+	breedte = x1 - x0;
+#define X(v) (x0 + (int)((__int128)((v)-lo) * breedte / (hi - lo)))
+
+	json_t *g = json_object(), *balken = json_array(),
+	       *lijnen = json_array();
+	int onder = 8 + (int)u->ngemeenten * GRAFIEK_RIJ;
+	/* A label on every line, or every other one when they would touch. */
+	int breedst = 0, om = 1, k = 0;
+	for (int64_t v = lo; v <= hi; v += stap) {
+		as_euro(v, stap, buf, sizeof buf);
+		int w = present_tekst_px(buf, GRAFIEK_AS);
+		breedst = w > breedst ? w : breedst;
+	}
+	while ((int64_t)breedte * om * stap / (hi - lo) < breedst + 8 && om < 4)
+		om *= 2;
+	for (int64_t v = lo; v <= hi; v += stap, k++) {
+		json_t *l = json_object();
+		as_euro(v, stap, buf, sizeof buf);
+		json_object_set_new(l, "x", json_integer(X(v)));
+		json_object_set_new(
+			l, "label",
+			json_string(v == 0 || k % om == 0 ? buf : ""));
+		json_array_append_new(lijnen, l);
+	}
+	for (size_t m = 0; m < u->ngemeenten; m++) {
+		const struct kv_gemeente_uit *gu = &u->per_gemeente[m];
+		json_t *b = json_object(), *stukken = json_array();
+		int y = 8 + (int)m * GRAFIEK_RIJ;
+		int64_t plus = 0, min = 0;
+		for (size_t dd = 0; dd < u->nafdelingen; dd++) {
+			int64_t c = gu->per_herkomst[dd];
+			int a, z;
+			if (c == 0)
+				continue;
+			if (c > 0) {
+				a = X(plus);
+				plus += c;
+				z = X(plus);
+			} else {
+				z = X(min);
+				min += c;
+				a = X(min);
+			}
+			json_t *st = json_object();
+			json_object_set_new(st, "x", json_integer(a));
+			json_object_set_new(st, "breedte",
+					    json_integer(z > a ? z - a : 1));
+			json_object_set_new(
+				st, "reeks",
+				json_integer((json_int_t)(dd % 12)));
+			json_object_set_new(st, "afdeling",
+					    jstr(u->afdelingen[dd]->naam));
+			json_object_set_new(st, "bedrag", euro(c));
+			json_array_append_new(stukken, st);
+		}
+		json_object_set_new(b, "naam", jstr(naam[m]));
+		json_object_set_new(b, "naamY", json_integer(y + 14));
+		json_object_set_new(b, "y", json_integer(y + 20));
+		json_object_set_new(
+			b, "tekstY",
+			json_integer(y + 20 + GRAFIEK_BALK / 2 + 5));
+		json_object_set_new(b, "stukken", stukken);
+		json_object_set_new(b, "bijdrage", euro(gu->totaal));
+		json_object_set_new(b, "eindX", json_integer(X(plus) + 6));
+		json_array_append_new(balken, b);
+	}
+#undef X
+	json_object_set_new(g, "balken", balken);
+	json_object_set_new(g, "lijnen", lijnen);
+	json_object_set_new(g, "breedte", json_integer(GRAFIEK_BREEDTE));
+	json_object_set_new(g, "hoogte", json_integer(onder + 40));
+	json_object_set_new(g, "boven", json_integer(4));
+	json_object_set_new(g, "onder", json_integer(onder));
+	json_object_set_new(g, "asTekstY", json_integer(onder + 16));
+	json_object_set_new(g, "asTitelY", json_integer(onder + 34));
+	json_object_set_new(g, "balkHoogte", json_integer(GRAFIEK_BALK));
+	return g;
+}
 
 static enum status
 berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
@@ -239,21 +395,20 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 	json_object_set_new(d, "totaal", euro(u.totaal));
 	json_object_set_new(d, "heeftVoorschotten",
 			    json_boolean(u.heeft_voorschotten));
-	json_object_set_new(d, "afronding",
-			    json_integer(u.max_afrondingsverschil));
+	char afronding[96];
+	kv_afronding_nl(u.max_afrondingsverschil, afronding, sizeof afronding);
+	json_object_set_new(d, "afronding", json_string(afronding));
 	json_object_set_new(d, "aantalPosten",
 			    json_integer((json_int_t)u.nposten));
 
-	/* Per municipality, with the bar of its contribution by department
-	 * the cost came from (scaled to the largest contribution). */
-	int64_t max = 1;
-	for (size_t m = 0; m < u.ngemeenten; m++)
-		if (u.per_gemeente[m].totaal > max)
-			max = u.per_gemeente[m].totaal;
-	json_t *gem = json_array(), *balken = json_array();
+	/* Per municipality: its contribution, advance and settlement. */
+	json_t *gem = json_array();
+	int64_t voorschotten = 0, saldi = 0;
 	for (size_t m = 0; m < u.ngemeenten; m++) {
 		const struct kv_gemeente_uit *g = &u.per_gemeente[m];
-		json_t *o = json_object(), *stukken = json_array();
+		json_t *o = json_object();
+		voorschotten += g->voorschot;
+		saldi += g->saldo;
 		json_object_set_new(o, "code", jstr(u.gemeenten[m]));
 		json_object_set_new(o, "naam", jstr(naam[m]));
 		json_object_set_new(o, "bijdrage", euro(g->totaal));
@@ -261,42 +416,11 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 		json_object_set_new(o, "saldo", euro(g->saldo));
 		json_object_set_new(o, "terug", json_boolean(g->saldo < 0));
 		json_array_append_new(gem, o);
-		int64_t x = 160;
-		json_t *b = json_object();
-		json_object_set_new(b, "naam", jstr(naam[m]));
-		json_object_set_new(b, "y",
-				    json_integer(20 + 40 * (json_int_t)m));
-		json_object_set_new(b, "tekstY",
-				    json_integer(42 + 40 * (json_int_t)m));
-		json_object_set_new(b, "bijdrage", euro(g->totaal));
-		for (size_t dd = 0; dd < u.nafdelingen; dd++) {
-			int64_t c = g->per_herkomst[dd];
-			if (c <= 0)
-				continue;
-			int64_t w = (int64_t)((__int128)c * BALK_BREEDTE / max);
-			json_t *st = json_object();
-			json_object_set_new(st, "x", json_integer(x));
-			json_object_set_new(st, "breedte",
-					    json_integer(w > 0 ? w : 1));
-			json_object_set_new(
-				st, "reeks",
-				json_integer((json_int_t)(dd % 12)));
-			json_object_set_new(st, "afdeling",
-					    jstr(u.afdelingen[dd]->naam));
-			json_object_set_new(st, "bedrag", euro(c));
-			json_array_append_new(stukken, st);
-			x += w;
-		}
-		json_object_set_new(b, "stukken", stukken);
-		json_object_set_new(b, "eindX", json_integer(x + 8));
-		json_array_append_new(balken, b);
 	}
 	json_object_set_new(d, "gemeenten", gem);
-	json_object_set_new(d, "balken", balken);
-	json_object_set_new(d, "grafiekHoogte",
-			    json_integer(40 + 40 * (json_int_t)u.ngemeenten));
-	json_object_set_new(d, "grafiekBreedte",
-			    json_integer(BALK_BREEDTE + 180));
+	json_object_set_new(d, "totaalVoorschot", euro(voorschotten));
+	json_object_set_new(d, "totaalSaldo", euro(saldi));
+	json_object_set_new(d, "grafiek", bijdragen_grafiek(&u, naam));
 
 	/* Departments: legend, and the table beside the chart. */
 	json_t *afd = json_array();
@@ -324,6 +448,10 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 		json_array_append_new(afd, o);
 	}
 	json_object_set_new(d, "afdelingen", afd);
+	json_t *tot = json_array();
+	for (size_t m = 0; m < u.ngemeenten; m++)
+		json_array_append_new(tot, euro(u.per_gemeente[m].totaal));
+	json_object_set_new(d, "totalen", tot);
 
 	/* BBV: one row per taakveld, one column per municipality. */
 	struct taakveld *tv;
@@ -399,9 +527,17 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 enum status
 page_kostenverdeling(struct request *rq, struct response *rs, struct err *e)
 {
-	if (req_check_query(rq, NULL, e))
+	static const char *const keys[] = { "al", NULL };
+	const char *al = kv_get(&rq->query, "al");
+
+	if (req_check_query(rq, keys, e))
 		return e->status;
-	return berekening_pagina(rq, rs, NULL, 200, e);
+	/* After computing: the same input was computed before (?al=ja). */
+	return berekening_pagina(rq, rs,
+				 al && strcmp(al, "ja") == 0
+					 ? json_pack("{s:b}", "alBerekend", 1)
+					 : NULL,
+				 200, e);
 }
 
 /* Adopting: the form names the decision. */
@@ -531,6 +667,12 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 	json_object_set_new(d, "exactTotaalNl", breuk(gu->exact_totaal));
 	json_object_set_new(d, "afrondingsverschil",
 			    json_integer(gu->afrondingsverschil));
+	if (gu->afrondingsverschil > 0)
+		json_object_set_new(d, "afrondingMeer",
+				    json_integer(gu->afrondingsverschil));
+	if (gu->afrondingsverschil < 0)
+		json_object_set_new(d, "afrondingMinder",
+				    json_integer(-gu->afrondingsverschil));
 
 	/* Per origin department, every pool's leaves for this municipality. */
 	json_t *afd = json_array();
@@ -640,17 +782,45 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 
 /* ---- comparing ---- */
 
+/* A calculation in the comparison: its page, year and name. */
+static json_t *
+vergelijk_kop(const struct kostenverdeling *k, const char *naam)
+{
+	json_t *o = meta_json(k);
+	json_object_set_new(o, "naam", json_string(naam));
+	return o;
+}
+
+/* The taakveld's name in the book year, or "". */
+static const char *
+taakveld_naam(const struct taakveld *tv, size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(tv[i].code, code) == 0)
+			return tv[i].naam;
+	return "";
+}
+
+/*
+ * Two calculations side by side, read from old to new whichever way
+ * round they were asked for: the older one (kv_eerder) first, and the
+ * difference the new amount minus the old one, marked ▲ when it went up
+ * and ▼ when it went down.
+ */
 enum status
 page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 				  struct err *e)
 {
 	static const char *const keys[] = { "met", NULL };
 	static const char *const dim[] = { "Totaal", "Afdeling", "Taakveld" };
-	struct kostenverdeling ka, kb;
+	struct kostenverdeling ka, kb, kvan;
 	struct kv_uitkomst ua, ub;
 	struct kv_verschil *v;
-	size_t n;
-	int64_t met = 0;
+	struct taakveld *tva = NULL, *tvb = NULL;
+	size_t n, ntva = 0, ntvb = 0;
+	int64_t met = 0, soma = 0, somb = 0;
+	char naama[300], naamb[300];
+	struct err probe;
 
 	if (req_check_query(rq, keys, e))
 		return e->status;
@@ -661,14 +831,43 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 	if (req_int(kv_get(&rq->query, "met"), "met", 1, ID_MAX, &met, e))
 		return e->status;
 	if (kostenverdeling_van(rq, req_param(rq, "nummer"), &ka, &ua, e) ||
-	    kostenverdeling_van(rq, kv_get(&rq->query, "met"), &kb, &ub, e) ||
-	    kv_vergelijk(&ua, &ub, &rq->a, &v, &n, e))
+	    kostenverdeling_van(rq, kv_get(&rq->query, "met"), &kb, &ub, e))
 		return e->status;
+	kvan = ka;
+	if (!kv_eerder(&ka, &kb)) {
+		struct kostenverdeling kt = ka;
+		struct kv_uitkomst ut = ua;
+		ka = kb;
+		ua = ub;
+		kb = kt;
+		ub = ut;
+	}
+	if (kv_vergelijk(&ua, &ub, &rq->a, &v, &n, e))
+		return e->status;
+	err_clear(&probe);
+	if (store_taakveld_list(rq->store, &rq->a, kb.jaar, &tvb, &ntvb,
+				&probe))
+		ntvb = 0;
+	err_clear(&probe);
+	if (store_taakveld_list(rq->store, &rq->a, ka.jaar, &tva, &ntva,
+				&probe))
+		ntva = 0;
+	kv_naam_nl(&ka, naama, sizeof naama);
+	kv_naam_nl(&kb, naamb, sizeof naamb);
+	if (strcmp(naama, naamb) == 0) {
+		size_t l = strlen(naamb);
+		snprintf(naamb + l, sizeof naamb - l, " (nummer %lld)",
+			 (long long)kb.id);
+		l = strlen(naama);
+		snprintf(naama + l, sizeof naama - l, " (nummer %lld)",
+			 (long long)ka.id);
+	}
 	const char **na = namen(rq, &ua), **nb = namen(rq, &ub);
 	json_t *d =
 		page_data("Kostenverdelingen vergelijken", "samenwerkingen");
-	json_object_set_new(d, "eerste", meta_json(&ka));
-	json_object_set_new(d, "tweede", meta_json(&kb));
+	json_object_set_new(d, "van", meta_json(&kvan));
+	json_object_set_new(d, "oud", vergelijk_kop(&ka, naama));
+	json_object_set_new(d, "nieuw", vergelijk_kop(&kb, naamb));
 	json_t *rijen = json_array();
 	for (size_t i = 0; i < n; i++) {
 		const char *gn = v[i].gemeente;
@@ -679,12 +878,32 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 			if (strcmp(ub.gemeenten[m], v[i].gemeente) == 0)
 				gn = nb[m];
 		const char *wat = v[i].sleutel ? v[i].sleutel : "";
+		const char *tn = "";
 		for (size_t dd = 0;
-		     v[i].dimensie == KV_DIM_AFDELING && dd < ua.nafdelingen;
+		     v[i].dimensie == KV_DIM_AFDELING && dd < ub.nafdelingen;
+		     dd++)
+			if (strcmp(ub.afdelingen[dd]->id, wat) == 0 &&
+			    ub.afdelingen[dd]->naam)
+				tn = ub.afdelingen[dd]->naam;
+		for (size_t dd = 0; v[i].dimensie == KV_DIM_AFDELING && !*tn &&
+				    dd < ua.nafdelingen;
 		     dd++)
 			if (strcmp(ua.afdelingen[dd]->id, wat) == 0 &&
 			    ua.afdelingen[dd]->naam)
-				wat = ua.afdelingen[dd]->naam;
+				tn = ua.afdelingen[dd]->naam;
+		if (*tn)
+			wat = tn;
+		if (v[i].dimensie == KV_DIM_TAAKVELD) {
+			tn = taakveld_naam(tvb, ntvb, wat);
+			if (!*tn)
+				tn = taakveld_naam(tva, ntva, wat);
+		} else {
+			tn = "";
+		}
+		if (v[i].dimensie == KV_DIM_TOTAAL) {
+			soma += v[i].a;
+			somb += v[i].b;
+		}
 		int64_t verschil = v[i].b - v[i].a;
 		json_t *o = json_object();
 		json_object_set_new(o, "gemeente", json_string(gn));
@@ -694,14 +913,22 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 			o, "totaal",
 			json_boolean(v[i].dimensie == KV_DIM_TOTAAL));
 		json_object_set_new(o, "wat", json_string(wat));
-		json_object_set_new(o, "eerste", euro(v[i].a));
-		json_object_set_new(o, "tweede", euro(v[i].b));
+		json_object_set_new(o, "taakveldNaam", json_string(tn));
+		json_object_set_new(o, "oud", euro(v[i].a));
+		json_object_set_new(o, "nieuw", euro(v[i].b));
 		json_object_set_new(o, "verschil", euro(verschil));
 		json_object_set_new(o, "hoger", json_boolean(verschil > 0));
 		json_object_set_new(o, "lager", json_boolean(verschil < 0));
 		json_array_append_new(rijen, o);
 	}
 	json_object_set_new(d, "rijen", rijen);
+	json_t *t = json_object();
+	json_object_set_new(t, "oud", euro(soma));
+	json_object_set_new(t, "nieuw", euro(somb));
+	json_object_set_new(t, "verschil", euro(somb - soma));
+	json_object_set_new(t, "hoger", json_boolean(somb > soma));
+	json_object_set_new(t, "lager", json_boolean(somb < soma));
+	json_object_set_new(d, "samen", t);
 	if (resp_page_html(rq, rs, "kostenverdeling_vergelijking.html", d, e))
 		return e->status;
 	return ST_OK;

@@ -33,9 +33,39 @@ cookie(struct request *rq, const char *name, const char *value, int max_age)
 	return c;
 }
 
+/* Lifetime of the login form's token (cookie ambt_csrf), counted anew
+ * each time the form is shown. */
+#define FORM_CSRF_MAX 3600
+
+/*
+ * The login form's token: the one of the visitor's cookie when it has
+ * one, so that forms open in other tabs keep working, else a new one. The
+ * cookie is sent again every time, so that it lives as long as the form
+ * just shown: a cookie set when the form was first opened, an hour ago,
+ * would otherwise expire under a form shown a minute ago.
+ */
+static const char *
+form_token(struct request *rq, struct response *rs)
+{
+	const char *csrf = rq->cookie_csrf;
+
+	if (!csrf || strlen(csrf) != 64)
+		csrf = auth_secret(&rq->a);
+	rs->cookies[1] = cookie(rq, "ambt_csrf", csrf, FORM_CSRF_MAX);
+	return csrf;
+}
+
+/* The page to go back to after logging in: `t` when it is a path on this
+ * site (resp_terug_ok), else none. */
+static const char *
+terug_of(const char *t)
+{
+	return t && resp_terug_ok(t) ? t : NULL;
+}
+
 static json_t *
 form_data(struct request *rq, const char *csrf, const char *melding,
-	  const char *naam)
+	  const char *naam, const char *terug)
 {
 	json_t *d = json_object(), *menu = json_object();
 
@@ -45,6 +75,8 @@ form_data(struct request *rq, const char *csrf, const char *melding,
 	json_object_set_new(d, "formCsrf", jstr(csrf));
 	json_object_set_new(d, "melding", jstr(melding));
 	json_object_set_new(d, "gebruikersnaam", jstr(naam));
+	json_object_set_new(d, "terug", jstr(terug));
+	json_object_set_new(d, "inloggenHref", json_string("/inloggen"));
 	(void)rq;
 	return d;
 }
@@ -52,16 +84,16 @@ form_data(struct request *rq, const char *csrf, const char *melding,
 enum status
 page_login_form(struct request *rq, struct response *rs, struct err *e)
 {
-	const char *csrf = rq->cookie_csrf;
+	static const char *const keys[] = { "terug", NULL };
+	const char *csrf;
 
-	if (req_check_query(rq, NULL, e))
+	if (req_check_query(rq, keys, e))
 		return e->status;
-	if (!csrf || strlen(csrf) != 64) {
-		csrf = auth_secret(&rq->a);
-		rs->cookies[0] = cookie(rq, "ambt_csrf", csrf, 3600);
-	}
+	csrf = form_token(rq, rs);
 	return resp_page_html(rq, rs, "inloggen.html",
-			      form_data(rq, csrf, NULL, NULL), e);
+			      form_data(rq, csrf, NULL, NULL,
+					terug_of(kv_get(&rq->query, "terug"))),
+			      e);
 }
 
 /*
@@ -78,13 +110,16 @@ net_key(struct request *rq)
 	return arena_strdup(&rq->a, buf);
 }
 
+/* The form again, with a message; its token is valid (form_token), also
+ * when the cookie had expired, so that sending it again works. */
 static enum status
 refuse(struct request *rq, struct response *rs, unsigned status,
-       const char *melding, const char *naam, struct err *e)
+       const char *melding, const char *naam, const char *terug, struct err *e)
 {
-	enum status st = resp_page_html(
-		rq, rs, "inloggen.html",
-		form_data(rq, rq->cookie_csrf, melding, naam), e);
+	const char *csrf = form_token(rq, rs);
+	enum status st =
+		resp_page_html(rq, rs, "inloggen.html",
+			       form_data(rq, csrf, melding, naam, terug), e);
 	rs->status = status;
 	return st;
 }
@@ -161,8 +196,9 @@ log_in(struct request *rq, struct response *rs, const struct gebruiker *user,
 	}
 	if ((st = store_commit(rq->store, e)))
 		return st;
+	/* The form token's cookie stays: a login form still open in
+	 * another tab must not be refused as expired. */
 	rs->cookies[0] = cookie(rq, "ambt_sessie", secret, SESSIE_MAX);
-	rs->cookies[1] = cookie(rq, "ambt_csrf", "", 0);
 	return ST_OK;
 }
 
@@ -174,7 +210,7 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 		"het account is (tijdelijk) geblokkeerd. Na vijf mislukte "
 		"pogingen is inloggen een kwartier geblokkeerd.";
 	struct kvlist form;
-	const char *naam, *pw, *csrf, *hash = NULL, *akey, *nkey, *code;
+	const char *naam, *pw, *csrf, *hash = NULL, *akey, *nkey, *code, *terug;
 	struct gebruiker user;
 	int64_t now = rq->now, blocked_a, blocked_n;
 	struct err lookup;
@@ -194,6 +230,7 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 	pw = kv_get(&form, "wachtwoord");
 	code = kv_get(&form, "code");
 	csrf = kv_get(&form, "csrf");
+	terug = terug_of(kv_get(&form, "terug"));
 	/* Login CSRF: the form must carry the value of our own cookie. */
 	if (!csrf || !rq->cookie_csrf || strlen(csrf) != 64 ||
 	    strlen(rq->cookie_csrf) != 64 ||
@@ -203,13 +240,13 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 		return refuse(rq, rs, 403,
 			      "Het formulier is verlopen. Laad de pagina "
 			      "opnieuw en probeer het nog eens.",
-			      naam, e);
+			      naam, terug, e);
 	}
 	if (!naam || !*naam || !pw || !*pw || strlen(naam) > 64 ||
 	    strlen(pw) > 128)
 		return refuse(rq, rs, 400,
 			      "Vul uw gebruikersnaam en wachtwoord in.", naam,
-			      e);
+			      terug, e);
 	akey = arena_strdup(&rq->a, naam);
 	for (char *p = (char *)akey; p && *p; p++)
 		*p = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
@@ -247,10 +284,11 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 			rq->store, "login_mislukt", 401, "sessie", naam,
 			blocked_a || blocked_n ? "geblokkeerd" : NULL, e);
 		err_clear(e);
-		return refuse(rq, rs, 401, generic, naam, e);
+		return refuse(rq, rs, 401, generic, naam, terug, e);
 	}
+	/* Back to the page asked for, when it is one of this site. */
 	rs->status = 303;
-	rs->location = "/";
+	rs->location = terug ? terug : "/";
 	rs->content_type = "text/plain; charset=utf-8";
 	rs->body = "Ingelogd.";
 	rs->len = strlen(rs->body);

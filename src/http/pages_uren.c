@@ -287,6 +287,20 @@ static const char *const maanden[] = {
 	"jan", "feb", "mrt", "apr", "mei", "jun",
 	"jul", "aug", "sep", "okt", "nov", "dec"
 };
+static const char *const maanden_lang[] = { "januari", "februari", "maart",
+					    "april",   "mei",	   "juni",
+					    "juli",    "augustus", "september",
+					    "oktober", "november", "december" };
+
+/* An axis label in hours: "2.000", or "0,50" for a step below an hour. */
+static void
+as_uren(int64_t honderdsten, int64_t stap, char *buf, size_t n)
+{
+	if (stap % 100)
+		present_uren_nl(honderdsten, buf, n);
+	else
+		present_getal_nl((long long)(honderdsten / 100), buf, n);
+}
 
 enum status
 page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
@@ -320,6 +334,7 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 	json_object_set_new(d, "volgendJaar", json_integer(v.jaar + 1));
 	json_object_set_new(d, "totaal", uren_nl(v.totaal));
 	json_object_set_new(d, "heeftVorig", json_boolean(v.vorig_totaal > 0));
+	json_object_set_new(d, "vorigTotaal", uren_nl(v.vorig_totaal));
 	json_object_set_new(d, "heeftUren", json_boolean(v.totaal > 0));
 	g = json_array();
 	for (size_t i = 0; i < v.ngemeenten; i++) {
@@ -376,43 +391,84 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 			if (maand[mo] > max)
 				max = maand[mo];
 	}
+	/* The vertical axis: in hours from zero, a gridline per round step
+	 * (present_as_stap), the labels right-aligned left of the axis. */
+	int64_t stap = present_as_stap(max > 0 ? max : 1, 4);
+	int64_t asmax = (max + stap - 1) / stap * stap;
+	int links = 0;
+	char label[48];
+
+	if (asmax == 0)
+		asmax = stap;
+	for (int64_t t = 0; t <= asmax; t += stap) {
+		as_uren(t, stap, label, sizeof(label));
+		int w = present_tekst_px(label, 13);
+		links = w > links ? w : links;
+	}
+	links += 12;
 	charts = json_array();
 	for (size_t gi = 0; gi < v.ngemeenten && max > 0; gi++) {
 		const char *code = v.gemeenten[gi].gemeente;
 		json_t *c = json_object(), *staven = json_array(),
-		       *rijen = json_array(), *as = json_array();
+		       *rijen = json_array(), *as = json_array(),
+		       *lijnen = json_array(), *kolommen = json_array(),
+		       *jaartotaal = json_array();
 		int64_t basis[13] = { 0 }, totaal[13] = { 0 };
-		const int hoogte = 180, links = 64, breedte = 36, stap = 44;
+		const int hoogte = 180, boven = 30, breedte = 26, stap_x = 34;
+		/* The units with hours for this municipality, in the
+		 * legend's order: the table's columns. */
+		size_t ne = json_object_size(eenheden), nk = 0;
+		int64_t *per = calloc(ne * 13 + 1, sizeof(*per));
+		bool *heeft = calloc(ne + 1, sizeof(*heeft));
 
+		if (!per || !heeft) {
+			free(per);
+			free(heeft);
+			json_decref(c);
+			json_decref(staven);
+			json_decref(rijen);
+			json_decref(as);
+			json_decref(lijnen);
+			json_decref(kolommen);
+			json_decref(jaartotaal);
+			json_decref(charts);
+			json_decref(eenheden);
+			json_decref(d);
+			return err_set(e, ST_NOMEM, "Geen geheugen meer.");
+		}
 		for (size_t i = 0; i < vm.nregels; i++) {
 			const struct uren_totaalregel *r = &vm.regels[i];
 			int mo = r->periode;
+			size_t k;
 			int64_t y0, y1;
 			json_t *st;
 
 			if (strcmp(r->gemeente, code) != 0 || mo < 1 || mo > 12)
 				continue;
+			k = (size_t)json_integer_value(
+				json_object_get(eenheden, r->eenheid));
+			per[k * 13 + (size_t)mo] += r->honderdsten;
+			heeft[k] = true;
 			/* Heights in whole pixels from the exact hours. */
-			y0 = basis[mo] * hoogte / max;
+			y0 = basis[mo] * hoogte / asmax;
 			basis[mo] += r->honderdsten;
 			totaal[mo] += r->honderdsten;
-			y1 = basis[mo] * hoogte / max;
+			y1 = basis[mo] * hoogte / asmax;
 			if (y1 == y0)
 				continue;
 			st = json_object();
 			json_object_set_new(
-				st, "x", json_integer(links + (mo - 1) * stap));
+				st, "x",
+				json_integer(links + 4 + (mo - 1) * stap_x));
 			json_object_set_new(st, "y",
-					    json_integer(20 + hoogte - y1));
+					    json_integer(boven + hoogte - y1));
 			json_object_set_new(st, "breedte",
 					    json_integer(breedte));
 			json_object_set_new(st, "hoogte",
 					    json_integer(y1 - y0));
 			json_object_set_new(
 				st, "reeks",
-				json_integer(json_integer_value(json_object_get(
-						     eenheden, r->eenheid)) %
-					     REEKSEN));
+				json_integer((json_int_t)(k % REEKSEN)));
 			json_object_set_new(st, "eenheid",
 					    jstr(r->eenheid_naam));
 			json_object_set_new(st, "maand",
@@ -421,32 +477,86 @@ page_urenverdeling(struct request *rq, struct response *rs, struct err *e)
 					    uren_nl(r->honderdsten));
 			json_array_append_new(staven, st);
 		}
+		for (size_t i = 0; i < json_array_size(legenda); i++) {
+			if (!heeft[i])
+				continue;
+			json_array_append(
+				kolommen,
+				json_object_get(json_array_get(legenda, i),
+						"naam"));
+			nk++;
+		}
 		for (int mo = 1; mo <= 12; mo++) {
-			json_t *rij = json_object(), *lab = json_object();
+			json_t *rij = json_object(), *lab = json_object(),
+			       *cel = json_array();
 
+			for (size_t k = 0; k < ne; k++)
+				if (heeft[k])
+					json_array_append_new(
+						cel, uren_nl(per[k * 13 +
+								 (size_t)mo]));
 			json_object_set_new(rij, "maand",
-					    json_string(maanden[mo - 1]));
+					    json_string(maanden_lang[mo - 1]));
+			json_object_set_new(rij, "perEenheid", cel);
 			json_object_set_new(rij, "uren", uren_nl(totaal[mo]));
 			json_array_append_new(rijen, rij);
 			json_object_set_new(lab, "x",
-					    json_integer(links +
-							 (mo - 1) * stap +
+					    json_integer(links + 4 +
+							 (mo - 1) * stap_x +
 							 breedte / 2));
 			json_object_set_new(lab, "maand",
 					    json_string(maanden[mo - 1]));
 			json_array_append_new(as, lab);
+		}
+		{
+			int64_t jaar_som = 0;
+
+			for (size_t k = 0; k < ne; k++) {
+				int64_t som = 0;
+
+				if (!heeft[k])
+					continue;
+				for (int mo = 1; mo <= 12; mo++)
+					som += per[k * 13 + (size_t)mo];
+				json_array_append_new(jaartotaal, uren_nl(som));
+			}
+			for (int mo = 1; mo <= 12; mo++)
+				jaar_som += totaal[mo];
+			json_object_set_new(c, "jaarUren", uren_nl(jaar_som));
+		}
+		free(per);
+		free(heeft);
+		for (int64_t t = 0; t <= asmax; t += stap) {
+			json_t *l = json_object();
+
+			as_uren(t, stap, label, sizeof(label));
+			json_object_set_new(
+				l, "y",
+				json_integer(boven + hoogte -
+					     (int)(t * hoogte / asmax)));
+			json_object_set_new(l, "label", json_string(label));
+			json_array_append_new(lijnen, l);
 		}
 		json_object_set_new(c, "gemeente",
 				    jstr(v.gemeenten[gi].gemeente_naam));
 		json_object_set_new(c, "id", json_string(code));
 		json_object_set_new(c, "staven", staven);
 		json_object_set_new(c, "maanden", rijen);
+		json_object_set_new(c, "kolommen", kolommen);
+		json_object_set_new(c, "jaarPerEenheid", jaartotaal);
+		json_object_set_new(c, "meerEenheden", json_boolean(nk > 1));
 		json_object_set_new(c, "as", as);
+		json_object_set_new(c, "lijnen", lijnen);
 		json_object_set_new(c, "max", uren_nl(max));
+		json_object_set_new(c, "links", json_integer(links));
+		json_object_set_new(c, "labelX", json_integer(links - 6));
 		json_object_set_new(c, "breedte",
-				    json_integer(links + 12 * stap));
-		json_object_set_new(c, "hoogte", json_integer(hoogte + 44));
-		json_object_set_new(c, "basisY", json_integer(20 + hoogte));
+				    json_integer(links + 4 + 12 * stap_x));
+		json_object_set_new(c, "hoogte",
+				    json_integer(boven + hoogte + 24));
+		json_object_set_new(c, "basisY", json_integer(boven + hoogte));
+		json_object_set_new(c, "maandY",
+				    json_integer(boven + hoogte + 18));
 		json_array_append_new(charts, c);
 	}
 	json_object_set_new(d, "grafieken", charts);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "http.h"
+#include "auth.h"
 #include "template.h"
 #include "../core/afspraak.h"
 #include "../core/medewerker.h"
@@ -454,6 +455,142 @@ resp_list(struct request *rq, struct response *rs, json_t *all, struct err *e)
 	return resp_page(rq, rs, results, total, page, size);
 }
 
+/* The main menu: the pages of the header, in this order. */
+static const struct {
+	const char *pad, *label;
+} nav_items[] = {
+	{ "/", "Samenwerkingen" },
+	{ "/besluiten", "Besluiten" },
+	{ "/werkstromen", "Werkstromen" },
+	{ "/uren", "Uren" },
+	{ "/medewerkers", "Medewerkers" },
+	{ "/rooster", "Rooster" },
+	{ "/balie", "Balie" },
+	{ "/afspraakstatistiek", "Afspraakcijfers" },
+	{ "/audit", "Auditspoor" },
+};
+
+/* The flags of the GET route of exactly `pad`, 0 when there is none. */
+static unsigned
+get_route_flags(const char *pad)
+{
+	for (size_t i = 0; i < http_nroutes; i++)
+		if (http_routes[i].method == HTTP_GET &&
+		    strcmp(http_routes[i].pattern, pad) == 0)
+			return http_routes[i].flags;
+	return 0;
+}
+
+static bool
+nav_current(const struct request *rq, json_t *data, const char *pad)
+{
+	size_t n = strlen(pad);
+
+	if (strcmp(pad, "/") == 0)
+		return json_is_true(json_object_get(
+			json_object_get(data, "menu"), "samenwerkingen"));
+	return rq->path && strncmp(rq->path, pad, n) == 0 &&
+	       (rq->path[n] == '\0' || rq->path[n] == '/');
+}
+
+bool
+resp_terug_ok(const char *t)
+{
+	size_t n;
+
+	if (!t || t[0] != '/' || t[1] == '/' || t[1] == '\\')
+		return false;
+	n = strlen(t);
+	if (n > TERUG_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (t[i] == '\\' || (unsigned char)t[i] < 0x20 ||
+		    (unsigned char)t[i] == 0x7f)
+			return false;
+	return true;
+}
+
+/* Whether `c` may stand as itself in a query value (RFC 3986: pchar, "/"
+ * and "?", less "&", "=" and "+", which a form decoder reads otherwise). */
+static bool
+query_plain(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || strchr("-._~/?:@!$'()*,;", c);
+}
+
+/* "/inloggen?terug=..." for the page asked for now (a GET of a page other
+ * than the login page itself), otherwise "/inloggen". The path stays
+ * readable: only what a query value cannot hold is percent-encoded. */
+static json_t *
+login_link(struct request *rq)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *uri = rq->raw_uri;
+	size_t cap, o = 16;
+	char *buf;
+
+	if ((rq->method != HTTP_GET && rq->method != HTTP_HEAD) || !uri ||
+	    !resp_terug_ok(uri) || strcmp(uri, "/") == 0 ||
+	    strncmp(uri, "/inloggen", 9) == 0)
+		return json_string("/inloggen");
+	cap = 16 + 3 * strlen(uri) + 1;
+	buf = arena_alloc(&rq->a, cap);
+	if (!buf)
+		return json_string("/inloggen");
+	memcpy(buf, "/inloggen?terug=", 16);
+	for (const unsigned char *p = (const unsigned char *)uri; *p; p++) {
+		if (*p && query_plain(*p)) {
+			buf[o++] = (char)*p;
+		} else {
+			buf[o++] = '%';
+			buf[o++] = hex[*p >> 4];
+			buf[o++] = hex[*p & 15];
+		}
+	}
+	buf[o] = '\0';
+	return json_string(buf);
+}
+
+void
+resp_kop(struct request *rq, struct response *rs, json_t *data)
+{
+	json_t *nav;
+
+	if (!json_is_object(data))
+		return;
+	if (rq->who.ingelogd) {
+		json_t *u = json_object();
+		json_object_set_new(u, "naam", jstr(rq->who.user.naam));
+		json_object_set_new(u, "gebruikersnaam",
+				    jstr(rq->who.user.gebruikersnaam));
+		json_object_set_new(u, "csrf", jstr(rq->who.csrf));
+		json_object_set_new(data, "ingelogd", u);
+		/* The menu of a signed-in person belongs to this visitor
+		 * alone: such a page is never kept for others. */
+		rs->personal = true;
+	} else if (!json_object_get(data, "inloggenHref")) {
+		json_object_set_new(data, "inloggenHref", login_link(rq));
+	}
+	/* The menu offers a page only to whom its route lets in. */
+	nav = json_array();
+	for (size_t i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
+		unsigned flags = get_route_flags(nav_items[i].pad);
+		json_t *item;
+
+		if (!auth_route_allowed(&rq->who, flags))
+			continue;
+		item = json_object();
+		json_object_set_new(item, "pad", json_string(nav_items[i].pad));
+		json_object_set_new(item, "label",
+				    json_string(nav_items[i].label));
+		if (nav_current(rq, data, nav_items[i].pad))
+			json_object_set_new(item, "huidig", json_true());
+		json_array_append_new(nav, item);
+	}
+	json_object_set_new(data, "nav", nav);
+}
+
 enum status
 resp_page_html(struct request *rq, struct response *rs, const char *name,
 	       json_t *data, struct err *e)
@@ -462,24 +599,10 @@ resp_page_html(struct request *rq, struct response *rs, const char *name,
 	size_t len;
 	enum status st;
 
-	if (rq->who.ingelogd && json_is_object(data)) {
-		json_t *u = json_object();
-		json_object_set_new(u, "naam", jstr(rq->who.user.naam));
-		json_object_set_new(u, "gebruikersnaam",
-				    jstr(rq->who.user.gebruikersnaam));
-		json_object_set_new(u, "csrf", jstr(rq->who.csrf));
-		/* The menu offers the roster to its planners. */
-		for (size_t i = 0; i < rq->who.user.nrollen; i++)
-			if (rq->who.user.rollen[i].rol == ROL_PLANNER ||
-			    rq->who.user.rollen[i].rol == ROL_BEHEERDER)
-				json_object_set_new(u, "roosteren",
-						    json_true());
-		json_object_set_new(data, "ingelogd", u);
-	}
-	/* A form token, or the menu of a signed-in person, belongs to this
-	 * visitor alone: such a page is never kept for others. */
-	if (rq->who.ingelogd ||
-	    json_is_string(json_object_get(data, "formCsrf")))
+	resp_kop(rq, rs, data);
+	/* A form token belongs to this visitor alone: such a page is never
+	 * kept for others. */
+	if (json_is_string(json_object_get(data, "formCsrf")))
 		rs->personal = true;
 	st = tmpl_render(rq->templates, name, data, &rq->a, PAGE_HTML_MAX, &out,
 			 &len, e);

@@ -16,6 +16,7 @@
 
 #include <microhttpd.h>
 
+#include "api.h"
 #include "auth.h"
 #include "cache.h"
 #include "embedded.h"
@@ -184,7 +185,9 @@ add_headers(struct server *s, struct conn *c, struct MHD_Response *r,
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(r, "Strict-Transport-Security",
 				"max-age=31536000; includeSubDomains");
-	if (api || !(kind & (ROUTE_PAGE | ROUTE_STATIC)))
+	if (rs->csp)
+		MHD_add_response_header(r, "Content-Security-Policy", rs->csp);
+	else if (api || !(kind & (ROUTE_PAGE | ROUTE_STATIC)))
 		MHD_add_response_header(r, "Content-Security-Policy",
 					"default-src 'none'; "
 					"frame-ancestors 'none'");
@@ -304,6 +307,11 @@ error_response(struct conn *c, unsigned kind, unsigned status,
 			json_array_append_new(list, p);
 		}
 		json_object_set_new(d, "problemen", list);
+		/* The same header as every page: who is logged in, the
+		 * menu, the way back after logging in. */
+		resp_kop(rq, rs, d);
+		if (status == 401 && !rq->who.ingelogd)
+			json_object_set_new(d, "teInloggen", json_true());
 		err_clear(&ignore);
 		if (tmpl_render(rq->templates, "fout.html", d, &rq->a, 1u << 20,
 				&html, &len, &ignore) == ST_OK) {
@@ -618,6 +626,19 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 		return ret;
 	}
 	if (!rq->match.route) {
+		/* A page that is not there still shows who is logged in. */
+		if (kind & ROUTE_PAGE &&
+		    (rq->cookie_sessie || rq->authorization)) {
+			struct err ignore;
+
+			err_clear(&ignore);
+			rq->store = pool_acquire(s);
+			store_set_clock(rq->store, rq->now);
+			if (auth_identify(rq, rq->now, &ignore) != ST_OK)
+				memset(&rq->who, 0, sizeof(rq->who));
+			pool_release(s, rq->store);
+			rq->store = NULL;
+		}
 		if (rq->match.allowed) {
 			http_allow_header(rq->match.allowed, allow,
 					  sizeof(allow));
@@ -664,9 +685,14 @@ dispatch(struct conn *c, struct MHD_Connection *con, const char *url)
 	else
 		store_set_actor(rq->store, "anoniem", "anonieme gebruiker",
 				rq->herkomst);
-	/* A session may change nothing without its CSRF token. */
+	/* A session may change nothing without its CSRF token. Logging in
+	 * again has the login form's own check instead (its token cookie):
+	 * a login form opened before logging in in another tab carries no
+	 * session token. */
 	if (rq->who.sessie_hash && rq->method != HTTP_GET &&
-	    rq->method != HTTP_HEAD && !csrf_ok(rq)) {
+	    rq->method != HTTP_HEAD &&
+	    rq->match.route->handler != (void (*)(void))page_login &&
+	    !csrf_ok(rq)) {
 		auth_audit_geweigerd(rq, 403, "sessie",
 				     rq->who.user.gebruikersnaam,
 				     "verzoek zonder geldig CSRF-token");
@@ -949,6 +975,8 @@ server_run(const struct server_config *cfg)
 	if (cfg->melding)
 		printf("%s\n", cfg->melding);
 	fflush(stdout);
+	if (cfg->luistert)
+		cfg->luistert(cfg->luistert_arg);
 
 	sigwait(&sigs, &sig);
 	/* Graceful: stop accepting, let requests in flight finish. */

@@ -18,13 +18,18 @@ struct server_config {
 	size_t max_upload; /* the same for routes that take a file */
 	FILE *access_log; /* one JSON line per request; NULL: none */
 	const char *melding; /* a line printed after the address, or NULL */
+	/* Called once the address line (and melding) are out, before the
+	 * first request is waited for: what logs to standard output starts
+	 * here, so that the address stays the first line. NULL: nothing. */
+	void (*luistert)(void *arg);
+	void *luistert_arg;
 };
 
 /*
  * Serve until SIGTERM or SIGINT, then stop accepting connections, let the
  * requests in flight finish (up to 10 s) and return 0. Prints the address
  * it listens on to stdout once it does (its first line), and then
- * cfg->melding. Returns 1 when it cannot start
+ * cfg->melding, and calls cfg->luistert. Returns 1 when it cannot start
  * (message on stderr).
  */
 int server_run(const struct server_config *cfg);

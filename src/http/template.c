@@ -10,6 +10,7 @@
 #include "template.h"
 #include "urlencoded.h"
 #include "../core/date.h"
+#include "../present/present.h"
 #include "../banned.h"
 
 enum node_kind {
@@ -20,7 +21,7 @@ enum node_kind {
 	N_PARTIAL,
 };
 
-enum filter { F_NONE, F_DATUM, F_GETAL, F_URL };
+enum filter { F_NONE, F_DATUM, F_MOMENT, F_GETAL, F_URL };
 
 struct node {
 	enum node_kind kind;
@@ -203,6 +204,8 @@ tmpl_add(struct tmpl_set *set, const char *name, const char *text, size_t len,
 			}
 			if (fl == 5 && memcmp(fn, "datum", 5) == 0)
 				filter = F_DATUM;
+			else if (fl == 6 && memcmp(fn, "moment", 6) == 0)
+				filter = F_MOMENT;
 			else if (fl == 5 && memcmp(fn, "getal", 5) == 0)
 				filter = F_GETAL;
 			else if (fl == 3 && memcmp(fn, "url", 3) == 0)
@@ -442,9 +445,13 @@ put_value(struct out *o, json_t *v, enum filter f)
 		return;
 	if (json_is_string(v)) {
 		const char *s = json_string_value(v);
+		int64_t t;
 
 		if (f == F_DATUM && date_parse(s, &d) == 0) {
 			date_format_nl(d, buf, sizeof(buf));
+			put_escaped(o, buf);
+		} else if (f == F_MOMENT && date_parse_instant(s, &t) == 0) {
+			date_format_moment_nl(t, buf, sizeof(buf));
 			put_escaped(o, buf);
 		} else if (f == F_URL) {
 			size_t need = urlenc_encode(s, NULL, 0);
@@ -462,22 +469,7 @@ put_value(struct out *o, json_t *v, enum filter f)
 		long long x = (long long)json_integer_value(v);
 
 		if (f == F_GETAL) {
-			char digits[32];
-			size_t len, k = 0;
-			unsigned long long ux =
-				x < 0 ? 0ULL - (unsigned long long)x
-				      : (unsigned long long)x;
-
-			snprintf(digits, sizeof(digits), "%llu", ux);
-			len = strlen(digits);
-			if (x < 0)
-				buf[k++] = '-';
-			for (size_t i = 0; i < len; i++) {
-				if (i && (len - i) % 3 == 0)
-					buf[k++] = '.';
-				buf[k++] = digits[i];
-			}
-			buf[k] = '\0';
+			present_getal_nl(x, buf, sizeof(buf));
 		} else {
 			snprintf(buf, sizeof(buf), "%lld", x);
 		}

@@ -8,7 +8,10 @@
  *                       a number picks an array element: "eenheden.0"),
  *                       HTML-escaped; {{.}} is the current value
  *   {{datum|datum}}     the value through a formatter: datum (ISO date to
- *                       "22 april 2021"), getal (1234567 -> 1.234.567),
+ *                       "22 april 2021"), moment (an instant such as
+ *                       "2026-12-02T02:38:17Z" to Amsterdam time,
+ *                       "2 december 2026, 03:38"), getal (1234567 ->
+ *                       1.234.567),
  *                       url (percent-encoded for a URL component)
  *   {{#lijst}}...{{/lijst}}  a section: repeated for each element of an
  *                       array, entered once for an object or any other

@@ -280,3 +280,30 @@ present_vrijgave_json(const struct vrijgave *r)
 	json_object_set_new(j, "product", jstr(r->product));
 	return j;
 }
+
+json_t *
+present_wachtplaats_json(const struct wachtplaats *w, bool met_contact)
+{
+	json_t *j = json_object();
+
+	json_object_set_new(j, "referentie", jstr(w->referentie));
+	json_object_set_new(j, "gemeente", jstr(w->gemeente));
+	json_object_set_new(j, "product", jstr(w->product));
+	json_object_set_new(j, "productNaam", jstr(w->product_naam));
+	if (met_contact) {
+		json_object_set_new(j, "naam", jstr(w->naam));
+		json_object_set_new(j, "email", jstr(w->email));
+	}
+	json_object_set_new(j, "aangemeld", jtijd(w->aangemeld));
+	if (w->aangeboden) {
+		json_object_set_new(
+			j, "aanbod",
+			json_pack("{s:o, s:o, s:o, s:o}", "vestiging",
+				  jstr(w->aanbod_vestiging), "start",
+				  jtijd(w->aanbod_start), "eind",
+				  jtijd(w->aanbod_eind), "verstuurd",
+				  jtijd(w->aangeboden)));
+	} else
+		json_object_set_new(j, "aanbod", json_null());
+	return j;
+}

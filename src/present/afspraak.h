@@ -54,4 +54,9 @@ json_t *present_slot_json(const struct slot *s, const char *vestiging);
  * time with offset), vestiging and product (null: all). */
 json_t *present_vrijgave_json(const struct vrijgave *r);
 
+/* A place on the waiting list: code, municipality, product (and its
+ * name), with the name and address when met_contact, since when, and
+ * the offer (vestiging, start, eind, verstuurd) or null. */
+json_t *present_wachtplaats_json(const struct wachtplaats *w, bool met_contact);
+
 #endif

@@ -276,7 +276,55 @@ onderwerp(const struct bericht *b, struct arena *a)
 	case BERICHT_HERINNERING:
 		strbuf_printf(&t, "Herinnering: uw afspraak op %s", tijd);
 		break;
+	case BERICHT_AANBOD:
+		strbuf_printf(&t, "Er is een tijd vrijgekomen: %s", tijd);
+		break;
 	}
+	return strbuf_text(&t);
+}
+
+/* An offer from the waiting list: the freed time, where and what for,
+ * that it is not held, and where to book it. */
+static const char *
+aanbod_tekst(const struct bericht *b, const struct bericht_context *c,
+	     const char *gemeente, struct arena *a)
+{
+	const struct afspraak *f = &b->afspraak;
+	const char *product = f->nregels ? product_naam(&f->regels[0]) : "";
+	char tijd[BERICHT_TIJD_LEN], eind[8];
+	struct strbuf t;
+
+	strbuf_init(&t, a);
+	if (!leeg(f->naam))
+		strbuf_printf(&t, "Beste %s,\n\n", f->naam);
+	else
+		strbuf_puts(&t, "Beste meneer, mevrouw,\n\n");
+	strbuf_printf(&t,
+		      "U staat op de wachtlijst voor %s bij de gemeente %s.\n"
+		      "Er is een tijd vrijgekomen:\n\n",
+		      product, gemeente);
+	bericht_tijd_nl(f->start, tijd);
+	klok_nl(f->eind, eind, sizeof(eind));
+	strbuf_printf(&t, "Wanneer: %s (tot ongeveer %s)\n", tijd, eind);
+	if (is_video(b))
+		strbuf_puts(&t, "Waar: online, in een videogesprek\n");
+	else {
+		strbuf_puts(&t, "Waar: ");
+		plaats(&t, b);
+		strbuf_puts(&t, "\n");
+	}
+	strbuf_puts(&t, "\nWe houden deze tijd niet voor u vast: wie het "
+			"eerst boekt, krijgt hem.\nWilt u deze tijd? Maak "
+			"de afspraak dan zo snel mogelijk");
+	if (!leeg(c->wijzig_url))
+		strbuf_printf(&t, " via\n%s\n", c->wijzig_url);
+	else
+		strbuf_printf(&t, " op de\nwebsite van de gemeente %s.\n",
+			      gemeente);
+	strbuf_puts(&t, "\nU staat nu niet meer op de wachtlijst. Past deze "
+			"tijd niet, of is hij al\nweg? Dan kunt u zich "
+			"opnieuw aanmelden.\n");
+	slot(&t, &b->instelling, gemeente);
 	return strbuf_text(&t);
 }
 
@@ -319,6 +367,8 @@ tekst(const struct bericht *b, const struct bericht_context *c,
 			"U hebt binnenkort een afspraak bij de gemeente "
 			"%s.\nHieronder staan de gegevens nog een keer.\n\n",
 			gemeente);
+		break;
+	case BERICHT_AANBOD: /* aanbod_tekst */
 		break;
 	}
 	gegevens(&t, b, link);
@@ -618,6 +668,17 @@ bericht_maak(const struct bericht *b, const struct bericht_context *c,
 			    "een afzender, of de installatie een.");
 	if (err_has_problems(e))
 		return ST_INVALID;
+	/* An offer: a text alone, no calendar object (nothing is booked). */
+	if (b->soort == BERICHT_AANBOD) {
+		out->onderwerp = onderwerp(b, a);
+		out->tekst = aanbod_tekst(b, c, gemeente, a);
+		strbuf_init(&t, a);
+		strbuf_printf(&t, "%s@%s", f->referentie, c->domein);
+		out->uid = strbuf_text(&t);
+		if (!out->onderwerp || !out->tekst || !out->uid)
+			return err_set(e, ST_NOMEM, "Onvoldoende geheugen.");
+		return ST_OK;
+	}
 	/* A cancelled call needs no link. */
 	if (is_video(b) && b->soort != BERICHT_ANNULERING &&
 	    !leeg(b->instelling.videolink)) {

@@ -34,7 +34,8 @@ struct bericht_context {
 struct bericht_inhoud {
 	const char *onderwerp; /* the subject, one line, UTF-8 */
 	const char *tekst; /* the body: UTF-8 lines, each ending in "\n" */
-	const char *ics; /* the iCalendar object, lines ending in CRLF */
+	const char *ics; /* the iCalendar object, lines ending in CRLF;
+			    NULL for an offer from the waiting list */
 	const char *methode; /* "REQUEST" or "CANCEL" (text/calendar) */
 	const char *bestandsnaam; /* "afspraak-ABCD2345.ics" */
 	const char *uid; /* "ABCD2345@ambt": the same for every message */

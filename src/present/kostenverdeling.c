@@ -13,13 +13,59 @@
 #include "../banned.h"
 
 void
-present_bedrag_nl(int64_t cent, char *buf, size_t n)
+kv_afronding_nl(int64_t max_verschil, char *buf, size_t n)
 {
-	char euro[32];
-	uint64_t a = cent < 0 ? 0ull - (uint64_t)cent : (uint64_t)cent;
-	present_getal_nl((long long)(a / 100), euro, sizeof euro);
-	snprintf(buf, n, "%s€ %s,%02u", cent < 0 ? "-" : "", euro,
-		 (unsigned)(a % 100));
+	char getal[32];
+
+	if (max_verschil == 0) {
+		snprintf(buf, n,
+			 "geen gemeente wijkt daardoor af van haar exacte "
+			 "totaal");
+		return;
+	}
+	present_getal_nl(max_verschil < 0 ? -max_verschil : max_verschil, getal,
+			 sizeof getal);
+	snprintf(buf, n,
+		 "een gemeente wijkt daardoor hoogstens %s cent af van haar "
+		 "exacte totaal",
+		 getal);
+}
+
+void
+kv_afwijking_nl(int64_t verschil, char *buf, size_t n)
+{
+	char getal[32];
+
+	if (verschil == 0) {
+		snprintf(buf, n, "dat maakt geen verschil");
+		return;
+	}
+	present_getal_nl(verschil < 0 ? -verschil : verschil, getal,
+			 sizeof getal);
+	snprintf(buf, n, "de bijdrage is %s cent %s", getal,
+		 verschil < 0 ? "lager" : "hoger");
+}
+
+int
+kv_eerder(const struct kostenverdeling *a, const struct kostenverdeling *b)
+{
+	if (a->jaar != b->jaar)
+		return a->jaar < b->jaar;
+	if (!a->scenario != !b->scenario)
+		return !a->scenario;
+	return a->id < b->id;
+}
+
+void
+kv_naam_nl(const struct kostenverdeling *k, char *buf, size_t n)
+{
+	if (k->scenario)
+		snprintf(buf, n, "%d scenario %s", k->jaar, k->scenario);
+	else if (k->vastgesteld)
+		snprintf(buf, n, "%d vastgesteld", k->jaar);
+	else
+		snprintf(buf, n, "%d berekening %lld", k->jaar,
+			 (long long)k->id);
 }
 
 void

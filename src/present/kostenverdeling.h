@@ -8,7 +8,9 @@
 
 #include <jansson.h>
 
+#include "../core/kosten.h"
 #include "../core/kostenverdeling.h"
+#include "present.h"
 
 /*
  * Read an input document (UTF-8 JSON text of n bytes) into `in`, every
@@ -49,8 +51,36 @@ enum status kv_herreken(const char *invoer, const char *uitkomst,
 			const char *sha256, struct arena *a,
 			struct kv_uitkomst *u, struct err *e);
 
-/* Cents as Dutch euro text: "€ 1.234.567,89", "-€ 0,05". */
-void present_bedrag_nl(int64_t cent, char *buf, size_t n);
+/*
+ * Whether calculation `a` comes before `b` when the two are compared
+ * (the comparison reads from old to new): the earlier year; in one year
+ * the year's own figures before a scenario, then the one computed first
+ * (the lower number).
+ */
+int kv_eerder(const struct kostenverdeling *a, const struct kostenverdeling *b);
+
+/*
+ * A calculation's name in a comparison, for people: "2024 vastgesteld",
+ * "2024 scenario Loket eigen", "2024 berekening 6" (neither adopted nor
+ * a scenario).
+ */
+void kv_naam_nl(const struct kostenverdeling *k, char *buf, size_t n);
+
+/*
+ * What rounding each pool once did to the contributions, given the
+ * largest difference of a municipality from its exact total (in cents):
+ * "geen gemeente wijkt daardoor af van haar exacte totaal" for 0, else
+ * "een gemeente wijkt daardoor hoogstens 2 cent af van haar exacte
+ * totaal".
+ */
+void kv_afronding_nl(int64_t max_verschil, char *buf, size_t n);
+
+/*
+ * What rounding did to one municipality's contribution (its total minus
+ * its exact total rounded): "de bijdrage is 1 cent lager", "... 2 cent
+ * hoger", or "dat maakt geen verschil" for 0.
+ */
+void kv_afwijking_nl(int64_t verschil, char *buf, size_t n);
 
 /*
  * An exact amount in cents ("p/q", as in the leaves) as Dutch euro text

@@ -2,6 +2,7 @@
  * present.c - JSON representations and short phrases for domain objects,
  * shared by the command line and the HTTP API.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,6 +28,90 @@ present_getal_nl(long long v, char *buf, size_t n)
 		buf[o++] = digits[i];
 	}
 	buf[o] = '\0';
+}
+
+void
+present_bedrag_nl(int64_t cent, char *buf, size_t n)
+{
+	char euro[32];
+	uint64_t a = cent < 0 ? 0ull - (uint64_t)cent : (uint64_t)cent;
+
+	present_getal_nl((long long)(a / 100), euro, sizeof euro);
+	snprintf(buf, n, "%s€ %s,%02u", cent < 0 ? "-" : "", euro,
+		 (unsigned)(a % 100));
+}
+
+void
+present_uren_nl(int64_t h, char *buf, size_t n)
+{
+	uint64_t a = h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h;
+	size_t len;
+
+	if (h < 0 && n > 1) {
+		buf[0] = '-';
+		buf++;
+		n--;
+	}
+	present_getal_nl((long long)(a / 100), buf, n);
+	len = strlen(buf);
+	snprintf(buf + len, n - len, ",%02llu", (unsigned long long)(a % 100));
+}
+
+const char *
+present_uitkomst_nl(int resultaat, char *buf, size_t n)
+{
+	switch (resultaat) {
+	case 400:
+	case 422:
+		return "afgewezen: onjuiste invoer";
+	case 401:
+		return "niet ingelogd";
+	case 403:
+		return "geweigerd";
+	case 404:
+		return "niet gevonden";
+	case 409:
+		return "afgewezen: botst met de bestaande gegevens";
+	case 429:
+		return "geweigerd: te vaak geprobeerd";
+	}
+	if (resultaat >= 200 && resultaat < 400)
+		return "gelukt";
+	if (resultaat >= 500 && resultaat < 600)
+		return "mislukt door een storing";
+	snprintf(buf, n, "code %d", resultaat);
+	return buf;
+}
+
+long long
+present_as_stap(long long max, int lijnen)
+{
+	static const long long maal[] = { 1, 2, 5 };
+	long long macht = 1;
+
+	if (lijnen < 1)
+		lijnen = 1;
+	for (;;) {
+		for (size_t i = 0; i < 3; i++) {
+			long long stap = maal[i] * macht;
+			if (stap >= (max + lijnen - 1) / lijnen)
+				return stap;
+		}
+		if (macht > LLONG_MAX / 100)
+			return macht * 10;
+		macht *= 10;
+	}
+}
+
+int
+present_tekst_px(const char *s, int px)
+{
+	size_t tekens = 0;
+
+	for (; s && *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			tekens++;
+	return (int)((tekens * (size_t)px * 7 + 9) / 10);
 }
 
 const char *

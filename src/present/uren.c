@@ -21,22 +21,6 @@ present_uren(int64_t h)
 	return json_string(buf);
 }
 
-void
-present_uren_nl(int64_t h, char *buf, size_t n)
-{
-	uint64_t a = h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h;
-	size_t len;
-
-	if (h < 0 && n > 1) {
-		buf[0] = '-';
-		buf++;
-		n--;
-	}
-	present_getal_nl((long long)(a / 100), buf, n);
-	len = strlen(buf);
-	snprintf(buf + len, n - len, ",%02llu", (unsigned long long)(a % 100));
-}
-
 json_t *
 present_medewerker_json(const struct medewerker *m)
 {

@@ -12,6 +12,7 @@
 #include "../core/uren_import.h"
 #include "../core/uren_verdeling.h"
 #include "../core/medewerker.h"
+#include "present.h"
 
 json_t *present_medewerker_json(const struct medewerker *m);
 json_t *present_batch_json(const struct uren_batch *b);
@@ -32,9 +33,6 @@ json_t *present_afwijkingen_json(const struct uren_register *r,
  * Heemstede", "ondergebracht bij GRIT"), into buf. */
 void present_afwijking_reden(const struct uren_afwijking_groep *g, char *buf,
 			     size_t n);
-
-/* 123450 hundredths as "1.234,50", into buf (at least 32 bytes). */
-void present_uren_nl(int64_t honderdsten, char *buf, size_t n);
 
 /* "1234.50" for 123450 hundredths (JSON and CSV: a decimal point). */
 json_t *present_uren(int64_t honderdsten);

@@ -780,6 +780,12 @@ static const char *const texts[Q__COUNT] = {
 		"invoer, sha256, uitkomst, totaal, berekend, door) "
 		"VALUES (" NIEUW_ID(
 			"kostenverdeling") "$1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+	/* The oldest calculation of cooperation $1, year $2 and scenario $3
+	 * (none: NULL) with input hash $4. */
+	[Q_KV_ZELFDE] =
+		"SELECT id FROM kostenverdeling WHERE samenwerking_id = $1 AND "
+		"jaar = $2 AND coalesce(scenario, '') = coalesce(CAST($3 AS "
+		"TEXT), '') AND sha256 = $4 ORDER BY id LIMIT 1",
 	[Q_KV_LIST] =
 		"SELECT k.id, sw.code, k.jaar, k.scenario, k.sha256, k.totaal, "
 		"k.berekend, k.door, k.besluit_id, k.vastgesteld, "
@@ -1035,10 +1041,14 @@ static const char *const texts[Q__COUNT] = {
 		"SELECT b.id, b.soort, b.volgnummer, b.pogingen, " AFSPRAAK_KOLOMMEN
 		", v.adres, v.postcode, v.plaats, v.balies, v.raster, "
 		"v.goede_vrijdag_dicht, v.bevrijdingsdag_dicht, i.afzender, "
-		"i.videolink, i.herinnering, i.bewaartermijn, i.slottekst "
-		"FROM bericht b JOIN afspraak a ON a.id = b.afspraak_id "
+		"i.videolink, i.herinnering, i.bewaartermijn, i.slottekst, "
+		"w.referentie, w.naam, w.email, w.aanbod_start, w.aanbod_eind, "
+		"wp.code, wp.naam FROM bericht b JOIN afspraak a ON a.id = "
+		"b.afspraak_id LEFT JOIN wachtlijst w ON w.id = b.wachtlijst_id "
+		"LEFT JOIN balieproduct wp ON wp.id = w.product_id "
 		"JOIN organisatie g ON g.id = a.gemeente_id JOIN vestiging v ON "
-		"v.id = a.vestiging_id LEFT JOIN medewerker m ON m.id = "
+		"v.id = coalesce(w.aanbod_vestiging_id, a.vestiging_id) LEFT "
+		"JOIN medewerker m ON m.id = "
 		"a.medewerker_id LEFT JOIN afspraak_instelling i ON "
 		"i.gemeente_id = a.gemeente_id WHERE b.verzonden_utc IS NULL AND "
 		"b.vervallen = 0 AND b.volgende_utc <= $1 "
@@ -1087,16 +1097,21 @@ static const char *const texts[Q__COUNT] = {
 		"SELECT g.id, g.code, coalesce(i.bewaartermijn, 90) FROM "
 		"organisatie g LEFT JOIN afspraak_instelling i ON "
 		"i.gemeente_id = g.id WHERE g.soort = 'gemeente' AND "
-		"(CAST($1 AS TEXT) IS NULL OR g.code = $1) AND EXISTS (SELECT "
+		"(CAST($1 AS TEXT) IS NULL OR g.code = $1) AND (EXISTS (SELECT "
 		"1 FROM afspraak a WHERE a.gemeente_id = g.id AND a.gewist IS "
-		"NULL) ORDER BY g.code",
+		"NULL) OR EXISTS (SELECT 1 FROM wachtlijst w WHERE "
+		"w.gemeente_id = g.id)) ORDER BY g.code",
 	/* Whether any appointment is past its municipality's retention
 	 * period at $2 ($1: now less the shortest period; afspraak_te_wissen). */
 	[Q_OPSCHOON_NODIG] =
-		"SELECT 1 FROM afspraak a WHERE a.gewist IS NULL AND a.eind_utc "
-		"< $1 AND a.eind_utc < $2 - 86400 * coalesce((SELECT "
+		"SELECT 1 WHERE EXISTS (SELECT 1 FROM afspraak a WHERE a.gewist "
+		"IS NULL AND a.eind_utc < $1 AND a.eind_utc < $2 - 86400 * "
+		"coalesce((SELECT i.bewaartermijn FROM afspraak_instelling i "
+		"WHERE i.gemeente_id = a.gemeente_id), 90)) OR EXISTS (SELECT 1 "
+		"FROM wachtlijst w WHERE w.aangemeld_utc < $1 AND "
+		"w.aangemeld_utc < $2 - 86400 * coalesce((SELECT "
 		"i.bewaartermijn FROM afspraak_instelling i WHERE i.gemeente_id "
-		"= a.gemeente_id), 90) LIMIT 1",
+		"= w.gemeente_id), 90))",
 	[Q_OPSCHOON_KORTSTE] =
 		"SELECT min(bewaartermijn) FROM afspraak_instelling",
 #define TE_WISSEN                                                       \
@@ -1127,6 +1142,56 @@ static const char *const texts[Q__COUNT] = {
 		"r.moment_utc, r.id",
 	[Q_VRIJGAVE_DELETE] = "DELETE FROM afspraak_vrijgave WHERE id = $1 AND "
 			      "gemeente_id = $2",
+	/* The waiting list (store_wachtlijst.c). */
+	[Q_WACHTLIJST_INSERT] =
+		"INSERT INTO wachtlijst (id, referentie, gemeente_id, "
+		"product_id, naam, email, aangemeld_utc) VALUES (" NIEUW_ID(
+			"wachtlijst") "$1, $2, $3, $4, $5, $6)",
+	/* Places address $2 holds, still waiting, at municipality $1; and
+	 * whether one of them is for product $3. */
+	[Q_WACHTLIJST_PER_ADRES] =
+		"SELECT count(*), coalesce(sum(CASE WHEN product_id = $3 THEN 1 "
+		"ELSE 0 END), 0) FROM wachtlijst WHERE gemeente_id = $1 AND "
+		"lower(email) = lower($2) AND aangeboden_utc IS NULL",
+	/* Municipality $1's list, waiting first in order of coming, then
+	 * those offered a time, the latest first. */
+	[Q_WACHTLIJST_LIST] =
+		"SELECT w.referentie, g.code, p.code, p.naam, w.naam, w.email, "
+		"w.aangemeld_utc, v.code, w.aanbod_start, w.aanbod_eind, "
+		"w.aangeboden_utc FROM wachtlijst w JOIN organisatie g ON g.id "
+		"= w.gemeente_id JOIN balieproduct p ON p.id = w.product_id "
+		"LEFT JOIN vestiging v ON v.id = w.aanbod_vestiging_id WHERE "
+		"w.gemeente_id = $1 ORDER BY w.aangeboden_utc IS NOT NULL, "
+		"w.aangeboden_utc DESC, w.id",
+	/* The entry with code $1 and address $2 (in any case), still
+	 * waiting. */
+	[Q_WACHTLIJST_GET] =
+		"SELECT w.id, g.code, p.code FROM wachtlijst w JOIN organisatie "
+		"g ON g.id = w.gemeente_id JOIN balieproduct p ON p.id = "
+		"w.product_id WHERE w.referentie = $1 AND lower(w.email) = "
+		"lower($2) AND w.aangeboden_utc IS NULL",
+	[Q_WACHTLIJST_DELETE] = "DELETE FROM wachtlijst WHERE id = $1",
+	/* The time appointment $1 freed (location $2, $3 to $4) offered at
+	 * $5 to the first still waiting for one of its products. */
+	[Q_WACHTLIJST_AANBIED] =
+		"UPDATE wachtlijst SET aanbod_vestiging_id = $2, aanbod_start = "
+		"$3, aanbod_eind = $4, aangeboden_utc = $5 WHERE id = (SELECT "
+		"w.id FROM wachtlijst w JOIN afspraak a ON a.id = $1 WHERE "
+		"w.gemeente_id = a.gemeente_id AND w.aangeboden_utc IS NULL AND "
+		"w.product_id IN (SELECT product_id FROM afspraak_product WHERE "
+		"afspraak_id = $1) ORDER BY w.id LIMIT 1) RETURNING id",
+	[Q_BERICHT_AANBOD_INSERT] =
+		"INSERT INTO bericht (id, afspraak_id, soort, volgnummer, "
+		"aangemaakt_utc, volgende_utc, wachtlijst_id) VALUES (" NIEUW_ID(
+			"bericht") "$1, 'aanbod', 0, $2, $2, $3)",
+	/* Retention: entries of municipality $1 that came before $2, and
+	 * their offers. */
+	[Q_OPSCHOON_WACHTLIJST_BERICHT] =
+		"DELETE FROM bericht WHERE wachtlijst_id IN (SELECT id FROM "
+		"wachtlijst WHERE gemeente_id = $1 AND aangemeld_utc < $2)",
+	[Q_OPSCHOON_WACHTLIJST] =
+		"DELETE FROM wachtlijst WHERE gemeente_id = $1 AND "
+		"aangemeld_utc < $2",
 	/* The rostered minutes per location of municipality $1 and date
 	 * from $2 to $3. */
 	[Q_AANDEEL_ROOSTER] =

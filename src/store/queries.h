@@ -63,6 +63,7 @@
 	X(afspraak_product, "afspraak_id, product_id", NULL)          \
 	X(afspraak_cel, "medewerker_id, cel", NULL)                   \
 	X(afspraak_instelling, "gemeente_id", NULL)                   \
+	X(wachtlijst, "id", NULL)                                     \
 	X(bericht, "id", NULL)                                        \
 	X(bericht_zender, "id", NULL)                                 \
 	X(qmatic_sleutel, "gemeente_id", NULL)                        \
@@ -204,6 +205,7 @@ enum query {
 	Q_SCW_INSERT,
 	Q_SCW_DELETE,
 	Q_KV_INSERT,
+	Q_KV_ZELFDE,
 	Q_KV_LIST,
 	Q_KV_VASTSTELLEN,
 	/* ---- appointments (store_afspraak.c, store_bericht.c) ---- */
@@ -269,6 +271,15 @@ enum query {
 	Q_VRIJGAVE_INSERT,
 	Q_VRIJGAVE_LIST,
 	Q_VRIJGAVE_DELETE,
+	Q_WACHTLIJST_INSERT,
+	Q_WACHTLIJST_PER_ADRES,
+	Q_WACHTLIJST_LIST,
+	Q_WACHTLIJST_GET,
+	Q_WACHTLIJST_DELETE,
+	Q_WACHTLIJST_AANBIED,
+	Q_BERICHT_AANBOD_INSERT,
+	Q_OPSCHOON_WACHTLIJST_BERICHT,
+	Q_OPSCHOON_WACHTLIJST,
 	Q_AANDEEL_ROOSTER,
 	Q_AANDEEL_WEB,
 	Q_QMATIC_SLEUTEL_UPSERT,

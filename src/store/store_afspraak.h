@@ -301,6 +301,7 @@ struct opschoning {
 	int64_t grens; /* appointments ending before it were erased (UTC) */
 	size_t afspraken; /* appointments erased now */
 	size_t berichten; /* messages not sent yet, dropped */
+	size_t wachtlijst; /* waiting-list entries (and offers) removed */
 };
 
 /*
@@ -341,5 +342,25 @@ enum status store_vrijgave_list(struct store *s, const char *gemeente,
 				size_t *n, struct err *e);
 enum status store_vrijgave_delete(struct store *s, const char *gemeente,
 				  int64_t id, struct err *e);
+
+/*
+ * The waiting list (struct wachtplaats: core/afspraak.h). Add: the
+ * caller makes the code (w->referentie, as an appointment's); ST_INVALID
+ * by field (naam, email, product, gemeente), ST_NOT_FOUND for a
+ * municipality or product that does not exist, ST_CONFLICT when the
+ * address already waits for the product ("bestaat") or for
+ * WACHTLIJST_MAX_PER_ADRES products of the municipality ("te-veel").
+ * Delete: the entry with that code and address (in any case) still
+ * waiting, else ST_NOT_FOUND alike for a wrong code or address. List: a
+ * municipality's entries, waiting ones first in their order.
+ */
+enum status store_wachtlijst_add(struct store *s, const struct wachtplaats *w,
+				 struct arena *a, struct wachtplaats *out,
+				 struct err *e);
+enum status store_wachtlijst_delete(struct store *s, const char *referentie,
+				    const char *email, struct err *e);
+enum status store_wachtlijst_list(struct store *s, const char *gemeente,
+				  struct arena *a, struct wachtplaats **out,
+				  size_t *n, struct err *e);
 
 #endif

@@ -161,4 +161,13 @@ struct vrijgave_rij {
 enum status vrijgave_lezen(struct store *s, struct arena *a, int64_t gid,
 			   struct vrijgave_rij **out, size_t *n, struct err *e);
 
+/* Offer the time appointment `afspraak` freed (at location `vestiging`,
+ * start to eind, UTC) to the first entry still waiting for one of its
+ * products, in the caller's transaction: the entry is marked offered and
+ * an offer queued in the outbox. Nothing for a time already begun or a
+ * list that is empty. */
+enum status wachtlijst_aanbieden(struct store *s, int64_t afspraak,
+				 int64_t vestiging, int64_t start, int64_t eind,
+				 struct err *e);
+
 #endif

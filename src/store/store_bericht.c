@@ -27,6 +27,7 @@ static const char *const soorten[] = {
 	[BERICHT_WIJZIGING] = "wijziging",
 	[BERICHT_ANNULERING] = "annulering",
 	[BERICHT_HERINNERING] = "herinnering",
+	[BERICHT_AANBOD] = "aanbod",
 };
 
 const char *
@@ -121,6 +122,26 @@ lees_bericht(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 				   ? BEWAARTERMIJN_STANDAARD
 				   : (int)db_col_int(st, c + 10);
 	i->slottekst = col_text(a, st, c + 11);
+	/* An offer: the freed time, addressed to the waiting entry. */
+	if (b->soort == BERICHT_AANBOD && !db_col_null(st, c + 12)) {
+		struct afspraak *f = &b->afspraak;
+		struct afspraak_regel *rg = arena_alloc(a, sizeof(*rg));
+
+		f->referentie = col_text(a, st, c + 12);
+		f->naam = col_text(a, st, c + 13);
+		f->email = col_text(a, st, c + 14);
+		f->telefoon = NULL;
+		f->start = db_col_int(st, c + 15);
+		f->eind = db_col_int(st, c + 16);
+		if (rg) {
+			memset(rg, 0, sizeof(*rg));
+			rg->product = col_text(a, st, c + 17);
+			rg->naam = col_text(a, st, c + 18);
+			rg->personen = 1;
+		}
+		f->regels = rg;
+		f->nregels = rg ? 1 : 0;
+	}
 }
 
 enum status
@@ -143,7 +164,8 @@ store_bericht_due(struct store *s, size_t max, struct arena *a,
 		return e->status;
 	*out = arr;
 	for (size_t i = 0; i < *n; i++)
-		if (afspraak_regels_lees(s, a, &(*out)[i].afspraak, e))
+		if ((*out)[i].soort != BERICHT_AANBOD &&
+		    afspraak_regels_lees(s, a, &(*out)[i].afspraak, e))
 			return e->status;
 	return ST_OK;
 }

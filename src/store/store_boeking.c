@@ -1264,6 +1264,10 @@ store_afspraak_cancel(struct store *s, const char *referentie,
 	if (!e->status && r.a.email)
 		bericht_queue(s, r.a.id, BERICHT_ANNULERING, r.a.volgnummer + 1,
 			      s->now, e);
+	/* The freed time goes to the first on the waiting list. */
+	if (!e->status)
+		wachtlijst_aanbieden(s, r.a.id, r.vestiging_id, r.a.start,
+				     r.a.eind, e);
 	if (!e->status) {
 		const char *oud = afspraak_json(s, &r.a);
 
@@ -1298,7 +1302,7 @@ store_afspraak_move(struct store *s, const char *referentie,
 	struct vest_ref nv;
 	const char *code, *oud = NULL;
 	struct bezoek bz = { 0 };
-	int64_t eind = 0;
+	int64_t eind = 0, oud_v = 0, oud_start = 0, oud_eind = 0;
 	enum status rc;
 	bool wrong = false;
 	char nu[32];
@@ -1327,6 +1331,11 @@ store_afspraak_move(struct store *s, const char *referentie,
 			regels[i] = r.a.regels[i];
 		bezoek_lees(s, a, r.a.gemeente, r.gemeente_id, regels,
 			    r.a.nregels, nv.kanaal, true, &bz, e);
+	}
+	if (!e->status) {
+		oud_v = r.vestiging_id;
+		oud_start = r.a.start;
+		oud_eind = r.a.eind;
 	}
 	if (!e->status && !cellen_vrijgeven(s, r.a.id, e))
 		tijd_kiezen(s, a, &bz, code, nv.kanaal, start, r.a.id, &v, &sl,
@@ -1360,6 +1369,9 @@ store_afspraak_move(struct store *s, const char *referentie,
 			   s->now, e))
 		herinnering_plannen(s, r.a.id, r.gemeente_id, r.a.gemeente,
 				    r.a.volgnummer + 1, start, e);
+	/* The time left goes to the first on the waiting list. */
+	if (!e->status && (oud_start != start || oud_v != v->id))
+		wachtlijst_aanbieden(s, r.a.id, oud_v, oud_start, oud_eind, e);
 	if (!e->status &&
 	    !afspraak_lees(s, a, r.a.referentie, contact, &r, e)) {
 		s->scope = r.a.gemeente;

@@ -249,7 +249,20 @@ opschonen_gemeente(struct store *s, int64_t gid, struct opschoning *o,
 	if (run(s, st, e))
 		return e->status;
 	o->afspraken = (size_t)db_changes(s->db);
-	if (o->afspraken == 0)
+	/* Waiting-list entries that came before the limit, with their
+	 * offers: they are nothing but personal data. */
+	if (!(st = stmt(s, Q_OPSCHOON_WACHTLIJST_BERICHT, e)))
+		return e->status;
+	bind_int(st, 1, gid);
+	bind_int(st, 2, o->grens);
+	if (run(s, st, e) || !(st = stmt(s, Q_OPSCHOON_WACHTLIJST, e)))
+		return e->status;
+	bind_int(st, 1, gid);
+	bind_int(st, 2, o->grens);
+	if (run(s, st, e))
+		return e->status;
+	o->wachtlijst = (size_t)db_changes(s->db);
+	if (o->afspraken == 0 && o->wachtlijst == 0)
 		return ST_OK;
 	s->scope = o->gemeente;
 	return audit_append(
@@ -260,7 +273,8 @@ opschonen_gemeente(struct store *s, int64_t gid, struct opschoning *o,
 		     scratch_tekst(s, "%d", o->bewaartermijn), "gewist",
 		     scratch_tekst(s, "%zu", o->afspraken),
 		     "berichten_vervallen",
-		     scratch_tekst(s, "%zu", o->berichten), NULL),
+		     scratch_tekst(s, "%zu", o->berichten), "wachtlijst",
+		     scratch_tekst(s, "%zu", o->wachtlijst), NULL),
 		e);
 }
 

@@ -953,15 +953,35 @@ store_kostenverdeling_get(struct store *s, struct arena *a, int64_t id,
 
 enum status
 store_kostenverdeling_bewaar(struct store *s, const struct kostenverdeling *k,
-			     int64_t *id, struct err *e)
+			     int64_t *id, bool *bestond, struct err *e)
 {
-	int64_t swid;
+	int64_t swid, eerder = 0;
 	enum status rc;
 	char now[32], tot[24];
+	if (bestond)
+		*bestond = false;
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	struct db_stmt *st = NULL;
-	if (samenwerking_id(s, k->samenwerking, &swid, NULL, e) == ST_OK)
+	/* The same input computed before: that calculation, not another. */
+	if (samenwerking_id(s, k->samenwerking, &swid, NULL, e) == ST_OK &&
+	    (st = stmt(s, Q_KV_ZELFDE, e))) {
+		bind_id(st, 1, swid);
+		bind_int(st, 2, k->jaar);
+		bind_text(st, 3, k->scenario);
+		bind_text(st, 4, k->sha256);
+		if (next_row(s, st, e) == 1)
+			eerder = db_col_int(st, 0);
+		db_reset(st);
+		st = NULL;
+		if (eerder) {
+			*id = eerder;
+			if (bestond)
+				*bestond = true;
+			return tx_end(s, e->status, e);
+		}
+	}
+	if (!e->status)
 		st = stmt(s, Q_KV_INSERT, e);
 	if (st) {
 		utc_now(s, now, sizeof now);

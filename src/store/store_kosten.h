@@ -93,9 +93,16 @@ enum status store_scenario_list(struct store *s, struct arena *a,
 				struct scenario **out, size_t *n,
 				struct err *e);
 
+/*
+ * Store calculation k as a new one, *id its number; but when the same
+ * input (sha256) of the same cooperation, year and scenario was stored
+ * before, store nothing: *id is that calculation's and *bestond true
+ * (bestond may be NULL).
+ */
 enum status store_kostenverdeling_bewaar(struct store *s,
 					 const struct kostenverdeling *k,
-					 int64_t *id, struct err *e);
+					 int64_t *id, bool *bestond,
+					 struct err *e);
 enum status store_kostenverdeling_get(struct store *s, struct arena *a,
 				      int64_t id, struct kostenverdeling *out,
 				      struct err *e);

@@ -114,7 +114,7 @@ if [ "$DB_ENGINE" = sqlite ]; then
 
 	# The writes are done: a backup now is the database exactly.
 	"$AMBT" backup kopie.db --db demo.db >backup.out 2>&1
-	check "backup while the server runs" grep -q "geschreven naar kopie.db: 52 tabellen" backup.out
+	check "backup while the server runs" grep -q "geschreven naar kopie.db: 53 tabellen" backup.out
 	check "the backup is for its owner only" test "$(stat -c %a kopie.db)" = 600
 	check "the backup is one plain file" test ! -e kopie.db-wal -a \
 		"$(sqlite3 kopie.db 'PRAGMA journal_mode')" = delete
@@ -185,7 +185,7 @@ done
 	{ echo "Bail out! setup failed"; exit 1; }
 
 "$AMBT" migreer --van demo.db --naar "$MIG" >mig.out 2>&1
-check "SQLite to PostgreSQL" grep -q "overgezet naar .*: 52 tabellen" mig.out
+check "SQLite to PostgreSQL" grep -q "overgezet naar .*: 53 tabellen" mig.out
 check "... checked: tables, calculations, audit trail" \
 	grep -q "1 vastgestelde kostenverdeling opnieuw berekend" mig.out
 "$AMBT" migreer --van "$MIG" --naar terug.db >terug.out 2>&1

@@ -192,6 +192,44 @@ test_instant(void **state)
 	assert_int_equal(date_parse_instant(NULL, &(int64_t){ 0 }), -1);
 }
 
+/* Instants as people read them: Amsterdam time, to the minute. */
+static void
+test_moment_nl(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *nl;
+	} cases[] = {
+		{ "2026-12-02T02:38:17Z", "2 december 2026, 03:38" },
+		{ "2026-12-02T02:38:59Z", "2 december 2026, 03:38" },
+		/* Summer time begins: 01:59 winter, then 03:00 summer. */
+		{ "2026-03-29T00:59:59Z", "29 maart 2026, 01:59" },
+		{ "2026-03-29T01:00:00Z", "29 maart 2026, 03:00" },
+		/* and ends: 02:59 summer, then 02:00 winter again. */
+		{ "2026-10-25T00:59:00Z", "25 oktober 2026, 02:59" },
+		{ "2026-10-25T01:00:00Z", "25 oktober 2026, 02:00" },
+		{ "2026-07-01T22:15:00Z", "2 juli 2026, 00:15" },
+		{ "2026-12-31T23:30:00Z", "1 januari 2027, 00:30" },
+		{ "2026-12-31T22:59:59Z", "31 december 2026, 23:59" },
+		{ "1970-01-01T00:00:00Z", "1 januari 1970, 01:00" },
+	};
+	char buf[DATE_MOMENT_NL_LEN];
+	int64_t t = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(date_parse_instant(cases[i].in, &t), 0);
+		date_format_moment_nl(t, buf, sizeof(buf));
+		assert_string_equal(buf, cases[i].nl);
+	}
+	assert_int_equal(date_parse_instant("2026-09-30T21:59:00Z", &t), 0);
+	date_format_moment_nl(t, buf, sizeof(buf));
+	assert_string_equal(buf, "30 september 2026, 23:59");
+	assert_true(strlen(buf) < DATE_MOMENT_NL_LEN);
+	date_format_moment_nl(t, buf, 6); /* truncates safely */
+	assert_string_equal(buf, "30 se");
+}
+
 int
 main(void)
 {
@@ -203,6 +241,7 @@ main(void)
 		cmocka_unit_test(test_weekday),
 		cmocka_unit_test(test_amsterdam),
 		cmocka_unit_test(test_instant),
+		cmocka_unit_test(test_moment_nl),
 	};
 	return RUN_TESTS(tests);
 }

@@ -39,7 +39,8 @@ const BEWONER = 'e2e.bewoner@example.nl';
 // Steps checked three ways (axe, Tab, width), the start page at 640 px,
 // the .ics, the three e-mails, and the server's stop.
 const STAPPEN = ['start', 'dagen', 'tijden', 'gegevens', 'bevestiging',
-	'opzoeken', 'uw afspraak', 'andere dag', 'verzet', 'annuleren', 'geannuleerd'];
+	'opzoeken', 'uw afspraak', 'andere dag', 'verzet', 'annuleren', 'geannuleerd',
+	'wachtlijst', 'op de wachtlijst'];
 const PLAN = STAPPEN.length * 3 + 1 + 1 + 3 + 1;
 
 // Step `naam` of the story on the page as it is: every control reached
@@ -223,6 +224,30 @@ async function verhaal(browser, base, tmp) {
 	return code;
 }
 
+// The waiting list, reached from the times of one product: joining with
+// a name and an address, the code on the page.
+async function wachtlijstCase(browser, base) {
+	const context = await browser.newContext({ viewport: TELEFOON, locale: 'nl-NL',
+		bypassCSP: true });
+	const page = await context.newPage();
+	try {
+		await page.goto(base + '/afspraak/aalsmeer/tijden?product=paspoort&personen-paspoort=1&kanaal=fysiek',
+			{ waitUntil: 'load' });
+		await Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
+			page.click('a:has-text("Zet uzelf op de wachtlijst")')]);
+		await stap(page, 'wachtlijst');
+		await page.fill('#naam', 'Wim Wachter');
+		await page.fill('#email', 'wim@example.nl');
+		await verstuur(page, 'button:has-text("Zet mij op de wachtlijst")', 201);
+		assert.match(await page.textContent('main'), /U staat op de wachtlijst voor Paspoort\./);
+		await stap(page, 'op de wachtlijst');
+	} catch (err) {
+		report('de wachtlijst', err);
+	} finally {
+		await context.close();
+	}
+}
+
 // The start page at 200 % zoom: nothing wider than the window.
 async function zoomCase(browser, base) {
 	await check('start: bij 200 % zoom (640 px) niet breder dan het scherm', async (notes) => {
@@ -282,6 +307,7 @@ async function main() {
 	} catch (err) {
 		report('het verhaal: boeken, verzetten en annuleren door de pagina\'s', err);
 	} finally {
+		await wachtlijstCase(browser, server.base);
 		await zoomCase(browser, server.base);
 		await browser.close().catch(() => {});
 	}

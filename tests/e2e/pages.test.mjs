@@ -56,6 +56,7 @@ const PAGES = [
 	['uren', '/uren', 200, 'controller.hb'],
 	['medewerkers-HB', '/medewerkers?samenwerking=HB', 200, 'controller.hb'],
 	['medewerker-HB-038', '/medewerkers/HB-038', 200, 'controller.hb'],
+	['audit', '/audit', 200, 'controller.hb'],
 	['kostenverdelingen-AA', '/samenwerkingen/AA/kostenverdelingen', 200, 'accounthouder.aalsmeer'],
 	['kostenverdeling-AA-2024', '/kostenverdelingen/2', 200, 'accounthouder.aalsmeer'],
 	['waarom-betaalt-aalsmeer-2024', '/kostenverdelingen/2/gemeenten/GM0358', 200, 'accounthouder.aalsmeer'],
@@ -75,7 +76,23 @@ const PAGES = [
 // 1280 px screen at 200 % zoom, which lays out as 640 px.
 const NARROW = ['rooster-aalsmeer-w48', 'rooster-medewerker-w48', 'rooster-fouten'];
 const WIDTHS = [390, 640];
-const PLAN = PAGES.length * 4 + NARROW.length * WIDTHS.length + 6;
+// The pages with figures, charts and wide tables, on a phone (390 px):
+// the page does not scroll sideways, a chart fits the window and every
+// label in it stays inside its drawing, and every wide table scrolls in
+// its own named box that the keyboard can reach.
+const FIGURES = ['kostenverdeling-AA-2024', 'waarom-betaalt-aalsmeer-2024',
+	'vergelijking-AA-2024-2023', 'urenverdeling-HB-2024', 'kostenverdeling-HB-2024',
+	'uren', 'medewerkers-HB', 'besluiten', 'werkstromen', 'audit'];
+// The main menu on a phone (390 px) for the accounts with the most items:
+// [account, path, the menu's labels].
+const MENUS = [
+	['controller.hb', '/uren', ['Samenwerkingen', 'Besluiten', 'Werkstromen', 'Uren',
+		'Medewerkers', 'Afspraakcijfers', 'Auditspoor']],
+	['planner.aalsmeer', '/balie?gemeente=GM0358&datum=2026-10-26', ['Samenwerkingen',
+		'Besluiten', 'Werkstromen', 'Rooster', 'Balie', 'Afspraakcijfers', 'Auditspoor']],
+];
+const PLAN = PAGES.length * 4 + NARROW.length * WIDTHS.length + FIGURES.length +
+	MENUS.length + 7;
 // The planner of Aalsmeer logs in with this password (made for the test).
 const PLANNER_WACHTWOORD = 'kastanje-roos-balie-7';
 // A staff member of AA's front office, found in the demo's roster.
@@ -220,6 +237,66 @@ async function narrowCases(browser, base) {
 					}
 				});
 		}
+	}
+}
+
+async function figureCases(browser, base) {
+	for (const name of FIGURES) {
+		const [, url, expected, account] = PAGES.find((p) => p[0] === name);
+		await check(`${url}: cijfers, grafieken en tabellen leesbaar bij 390 px`, async (notes) => {
+			const context = await browser.newContext({
+				viewport: { width: 390, height: 844 }, locale: 'nl-NL',
+				extraHTTPHeaders: account ? { Authorization: 'Bearer ' + TOKENS[account] } : {} });
+			const page = await context.newPage();
+			try {
+				const r = await page.goto(base + url, { waitUntil: 'load' });
+				assert.equal(r.status(), expected, 'HTTP ' + r.status());
+				await page.evaluate(() => document.fonts.ready);
+				await page.screenshot({ fullPage: true, path: path.join(
+					process.env.SCREENSHOT_DIR || 'screenshots', `${name}-390.png`) });
+				const m = await page.evaluate(() => {
+					const out = { scroll: document.documentElement.scrollWidth,
+						client: document.documentElement.clientWidth, charts: 0,
+						wide: [], cut: [], boxes: 0, unnamed: [] };
+					for (const svg of document.querySelectorAll('main svg[viewBox]')) {
+						if (svg.closest('.ambt-tijdlijn'))
+							continue; // the cooperation's timeline scrolls on its own
+						out.charts++;
+						const b = svg.getBoundingClientRect();
+						if (b.right > out.client + 0.5)
+							out.wide.push(Math.round(b.right));
+						const vb = svg.viewBox.baseVal;
+						for (const t of svg.querySelectorAll('text')) {
+							const tb = t.getBBox();
+							if (tb.x < -0.5 || tb.y < -0.5 || tb.x + tb.width > vb.width + 0.5 ||
+								tb.y + tb.height > vb.height + 0.5)
+								out.cut.push(`${t.textContent} (${Math.round(tb.x)}+${Math.round(tb.width)} van ${vb.width})`);
+						}
+					}
+					for (const t of document.querySelectorAll('main table')) {
+						const box = t.closest('.ambt-tabel-rol');
+						if (!box) {
+							out.unnamed.push('zonder eigen vak: ' + (t.caption ? t.caption.textContent : '?'));
+							continue;
+						}
+						out.boxes++;
+						if (box.getAttribute('role') !== 'region' || !box.getAttribute('aria-label') ||
+							box.getAttribute('tabindex') !== '0')
+							out.unnamed.push('vak zonder rol, naam of tabindex: ' + box.getAttribute('aria-label'));
+					}
+					return out;
+				});
+				notes.push(`${m.charts} grafieken, ${m.boxes} tabellen, ${m.scroll} px breed`);
+				assert.ok(m.scroll <= m.client, `horizontaal scrollen: ${m.scroll} px bij ${m.client} px`);
+				assert.deepEqual(m.wide, [], 'grafiek breder dan het venster');
+				assert.deepEqual(m.cut, [], 'tekst buiten de grafiek');
+				assert.deepEqual(m.unnamed, []);
+				if (name.startsWith('kostenverdeling-') || name.startsWith('urenverdeling-'))
+					assert.ok(m.charts > 0, 'een grafiek');
+			} finally {
+				await context.close();
+			}
+		});
 	}
 }
 
@@ -432,12 +509,13 @@ async function uploadCase(browser, base) {
 		});
 }
 
-// A controller computes HB's contribution for 2024 through the form,
-// adopts it by a decision and compares it with the demo's calculation of
-// the same year: every difference is zero. Aalsmeer's explanation page
-// adds up: the cents of its parts are its contribution.
+// A controller computes HB's contribution for 2024 through the form: the
+// demo stored that input already, so the page points to that calculation
+// and says so (nothing new is stored); it is adopted by a decision.
+// Aalsmeer's explanation page adds up: the cents of its parts are its
+// contribution.
 async function kostenCase(browser, base) {
-	await check('kostenverdeling berekenen, vaststellen en vergelijken; de uitleg telt op',
+	await check('kostenverdeling berekenen (dezelfde invoer: de bewaarde) en vaststellen; de uitleg telt op',
 		async (notes) => {
 			const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL',
 				extraHTTPHeaders: { Authorization: 'Bearer ' + TOKENS['controller.hb'] } });
@@ -446,29 +524,22 @@ async function kostenCase(browser, base) {
 				await page.goto(base + '/samenwerkingen/HB/kostenverdelingen');
 				await page.fill('#jaar', '2024');
 				await Promise.all([
-					page.waitForURL(/\/kostenverdelingen\/6$/),
+					page.waitForURL(/\/kostenverdelingen\/4\?al=ja$/),
 					page.getByRole('button', { name: 'Berekenen' }).click(),
 				]);
 				notes.push(page.url());
 				assert.match(await page.locator('h1').innerText(), /Kostenverdeling HB 2024/);
+				assert.match(await page.locator('main [role="status"]').innerText(),
+					/Deze berekening was al bewaard: dezelfde invoer geeft dezelfde uitkomst\. Er is geen nieuwe bewaard\./);
 				await page.fill('#besluit', '830016');
 				await Promise.all([
-					page.waitForURL(/\/kostenverdelingen\/6$/),
+					page.waitForURL(/\/kostenverdelingen\/4$/),
 					page.getByRole('button', { name: 'Vaststellen' }).click(),
 				]);
 				const status = (await page.locator('main p').first().innerText());
 				notes.push(status.slice(0, 60));
 				assert.match(status, /Vastgesteld bij besluit 830016/);
 				assert.equal(await page.locator('#besluit').count(), 0, 'geen formulier meer');
-				await page.selectOption('#met', '4');
-				await Promise.all([
-					page.waitForURL(/vergelijking\?met=4/),
-					page.getByRole('button', { name: 'Vergelijken' }).click(),
-				]);
-				const verschillen = await page.locator('tbody tr td:last-child').allInnerTexts();
-				notes.push(`${verschillen.length} verschillen`);
-				assert.ok(verschillen.length > 4);
-				assert.ok(verschillen.every((t) => t.trim() === '€ 0,00'), verschillen.join('|'));
 			} finally {
 				await context.close();
 			}
@@ -478,7 +549,7 @@ async function kostenCase(browser, base) {
 			try {
 				await p2.goto(base + '/kostenverdelingen/2/gemeenten/GM0358');
 				const cents = (t) => Number(t.replace(/[^0-9-]/g, ''));
-				const parts = await p2.locator('tbody td:last-child').allInnerTexts();
+				const parts = await p2.locator('tbody tr:not(.ambt-rij-totaal) td:last-child').allInnerTexts();
 				const som = parts.reduce((a, t) => a + cents(t), 0);
 				const totaal = cents(await p2.locator('main strong').first().innerText());
 				notes.push(`${parts.length} delen, samen ${som}, bijdrage ${totaal}`);
@@ -486,6 +557,80 @@ async function kostenCase(browser, base) {
 				assert.equal(totaal, 581446846);
 			} finally {
 				await ctx2.close();
+			}
+		});
+}
+
+// The main menu at 390 px: the items of the account's roles, the current
+// one marked, wrapped onto more lines instead of widening the header (the
+// content below it is the page's own concern).
+async function menuCases(browser, base) {
+	for (const [account, url, labels] of MENUS) {
+		await check(`${url}: hoofdmenu van ${account} past op een telefoon (390 px)`,
+			async (notes) => {
+				const context = await browser.newContext({
+					viewport: { width: 390, height: 844 }, locale: 'nl-NL',
+					extraHTTPHeaders: { Authorization: 'Bearer ' + TOKENS[account] } });
+				const page = await context.newPage();
+				try {
+					const r = await page.goto(base + url, { waitUntil: 'load' });
+					assert.equal(r.status(), 200, 'HTTP ' + r.status());
+					await page.evaluate(() => document.fonts.ready);
+					const file = path.join(process.env.SCREENSHOT_DIR || 'screenshots',
+						`menu-${account}-390.png`);
+					await page.screenshot({ path: file });
+					notes.push(file);
+					const m = await page.evaluate(() => {
+						const links = [...document.querySelectorAll('.ambt-nav__list a')];
+						return {
+							scroll: document.querySelector('.ambt-header').scrollWidth,
+							client: document.documentElement.clientWidth,
+							labels: links.map((a) => a.textContent.trim()),
+							current: links.filter((a) => a.getAttribute('aria-current') === 'page')
+								.map((a) => a.getAttribute('href')),
+							right: Math.max(...links.map((a) => a.getBoundingClientRect().right)),
+						};
+					});
+					notes.push(`${m.labels.join(', ')}; kop ${m.scroll} px breed`);
+					assert.deepEqual(m.labels, labels, 'menu');
+					assert.deepEqual(m.current, [url.split('?')[0]], 'huidige pagina');
+					assert.ok(m.scroll <= m.client,
+						`kop te breed: ${m.scroll} px bij ${m.client} px`);
+					assert.ok(m.right <= m.client, `menu steekt uit: ${m.right} px`);
+				} finally {
+					await context.close();
+				}
+			});
+	}
+}
+
+// The API description: Redoc, served by ambt itself, renders the
+// OpenAPI document; nothing is loaded from another site (Redoc's own
+// "by Redocly" logo is asked for, but the page's CSP blocks it).
+async function apiCase(browser, base) {
+	await check('/api: de API-beschrijving wordt getoond, zonder andere sites',
+		async (notes) => {
+			const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL' });
+			const page = await context.newPage();
+			const elders = [];
+			page.on('requestfinished', (rq) => {
+				if (!rq.url().startsWith(base) && !rq.url().startsWith('blob:') &&
+					!rq.url().startsWith('data:'))
+					elders.push(rq.url());
+			});
+			try {
+				const r = await page.goto(base + '/api', { waitUntil: 'load' });
+				assert.equal(r.status(), 200, 'HTTP ' + r.status());
+				await page.waitForSelector('.api-content h1', { timeout: 20000 });
+				const h1 = (await page.textContent('.api-content h1')).trim();
+				notes.push('titel: ' + h1);
+				assert.ok(h1.length > 0, 'titel van de API');
+				const file = path.join(process.env.SCREENSHOT_DIR || 'screenshots', 'api.png');
+				await page.screenshot({ path: file });
+				notes.push(file);
+				assert.deepEqual(elders, [], 'verzoeken naar andere sites');
+			} finally {
+				await context.close();
 			}
 		});
 }
@@ -578,6 +723,9 @@ async function main() {
 		await kostenCase(browser, server.base);
 		await noScriptCase(browser, server.base);
 		await narrowCases(browser, server.base);
+		await figureCases(browser, server.base);
+		await menuCases(browser, server.base);
+		await apiCase(browser, server.base);
 		await roosterCase(browser, server.base);
 	} finally {
 		await browser.close().catch(() => {});

@@ -81,6 +81,7 @@ req() {
 		-X "$m" "$@" "$BASE$p")
 }
 
+tekst() { head -c "$1" /dev/zero | tr '\0' "${2:-x}"; }
 header() {
 	grep -i "^$1:" "$WORK/headers" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
 }
@@ -124,7 +125,7 @@ BEFORE=$(dump)
 # ---- conventions on every response ----
 req GET /api/v1/gemeenten
 check "GET /gemeenten" 200 '.count == 7 and (.results | length) == 7 and .results[0].code == "GM0358" and .page == 1 and .pageSize == 100 and .next == null'
-for h in "API-Version: 1.9.0" "Cache-Control: no-store" \
+for h in "API-Version: 1.10.0" "Cache-Control: no-store" \
 	"X-Content-Type-Options: nosniff" "X-Frame-Options: DENY" \
 	"Referrer-Policy: no-referrer" "Content-Type: application/json"; do
 	name=${h%%:*}
@@ -142,9 +143,9 @@ if [ -z "$(header Access-Control-Allow-Origin)" ]; then ok "no CORS header witho
 
 # ---- every route ----
 req GET /api/v1
-check "GET /api/v1" 200 '.versie == "1.9.0" and .links.besluiten == "/api/v1/besluiten"'
+check "GET /api/v1" 200 '.versie == "1.10.0" and .links.besluiten == "/api/v1/besluiten"'
 req GET /api/v1/openapi.json
-check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.9.0" and (.info.contact | has("email"))'
+check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.10.0" and (.info.contact | has("email"))'
 if [ "$(header Access-Control-Allow-Origin)" = "*" ]; then ok "openapi.json ACAO *"; else not_ok "openapi.json ACAO *" "$(header Access-Control-Allow-Origin)"; fi
 if [ "$(header API-Version)" = "$(jq -r .info.version "$WORK/body")" ]; then ok "API-Version equals info.version"; else not_ok "API-Version equals info.version"; fi
 req GET /api/v1/gemeenten/GM0397
@@ -364,12 +365,15 @@ check "GET /scenarios" 200 '.count == 1 and .results[0].naam == "communicatie-he
 req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2024, "scenario": "communicatie-heemstede"}'
 check "POST /kostenverdelingen computes a scenario and stores it" 201 '.nummer == 6 and .scenario == "communicatie-heemstede" and .uitkomst.grand_total == 1044970000 and .invoerSha256 == .uitkomst.input_sha256 and .vastgesteld == null'
 if [ "$(header Location)" = "/api/v1/kostenverdelingen/6" ]; then ok "201 carries the calculation's Location"; else not_ok "201 carries the calculation's Location" "$(header Location)"; fi
+BEFORE=$(dump)
 req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "HB", "jaar": 2024}'
-check "POST /kostenverdelingen for the year itself" 201 '.nummer == 7 and .scenario == null and (.uitkomst.per_municipality | keys) == ["GM0377", "GM0397"]'
-req GET /api/v1/kostenverdelingen/7 -H "Authorization: Bearer $T_RAAD"
+check "POST /kostenverdelingen for the year itself, whose input the demo stored: 200 with that calculation" 200 '.nummer == 4 and .scenario == null and (.uitkomst.per_municipality | keys) == ["GM0377", "GM0397"]'
+if [ "$(header Location)" = "/api/v1/kostenverdelingen/4" ]; then ok "... and its Location"; else not_ok "... and its Location" "$(header Location)"; fi
+if [ "$(dump)" = "$BEFORE" ]; then ok "... and nothing new stored"; else not_ok "... and nothing new stored"; fi
+req GET /api/v1/kostenverdelingen/4 -H "Authorization: Bearer $T_RAAD"
 check "GET /kostenverdelingen/{nummer} for a raadslid of a member (recomputed)" 200 '.invoer.year == 2024 and .uitkomst.grand_total == .totaalCenten and (.uitkomst.leaves | length) > 0'
-req GET "/api/v1/kostenverdelingen/7/vergelijking?met=6" -H "$TC"
-check "GET /kostenverdelingen/{nummer}/vergelijking" 200 '.eerste.nummer == 7 and .tweede.nummer == 6 and ([.verschillen[] | select(.dimensie == "totaal") | .verschilCenten] | add) == 0 and ([.verschillen[] | select(.dimensie == "totaal" and .gemeente == "GM0397") | .verschilCenten][0] > 0)'
+req GET "/api/v1/kostenverdelingen/4/vergelijking?met=6" -H "$TC"
+check "GET /kostenverdelingen/{nummer}/vergelijking" 200 '.eerste.nummer == 4 and .tweede.nummer == 6 and ([.verschillen[] | select(.dimensie == "totaal") | .verschilCenten] | add) == 0 and ([.verschillen[] | select(.dimensie == "totaal" and .gemeente == "GM0397") | .verschilCenten][0] > 0)'
 BEFORE=$(dump)
 req POST /api/v1/kostenverdelingen/6/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
 problem "a scenario cannot be adopted" 409
@@ -377,15 +381,71 @@ req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' 
 problem "a year without cost pools" 404
 req POST /api/v1/kostenverdelingen -H "$TC" -H 'Content-Type: application/json' --data '{"samenwerking": "AA", "jaar": 2024}'
 problem "a controller of HB may not compute AA's contribution" 403
-req POST /api/v1/kostenverdelingen/7/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
-check "POST /kostenverdelingen/{nummer}/vaststelling" 200 '.vastgesteld.besluit == "830016" and .nummer == 7'
+req POST /api/v1/kostenverdelingen/4/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
+check "POST /kostenverdelingen/{nummer}/vaststelling" 200 '.vastgesteld.besluit == "830016" and .nummer == 4'
 BEFORE=$(dump)
-req POST /api/v1/kostenverdelingen/7/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
+req POST /api/v1/kostenverdelingen/4/vaststelling -H "$TC" -H 'Content-Type: application/json' --data '{"besluit": "830016"}'
 problem "an adopted calculation is not adopted again" 409
-if db_sql "$DB" "UPDATE kostenverdeling SET totaal = 0 WHERE id = 7" 2>/dev/null; then not_ok "the database refuses to change an adopted calculation"; else ok "the database refuses to change an adopted calculation"; fi
-if db_sql "$DB" "DELETE FROM kostenverdeling WHERE id = 7" 2>/dev/null; then not_ok "the database refuses to delete an adopted calculation"; else ok "the database refuses to delete an adopted calculation"; fi
+if db_sql "$DB" "UPDATE kostenverdeling SET totaal = 0 WHERE id = 4" 2>/dev/null; then not_ok "the database refuses to change an adopted calculation"; else ok "the database refuses to change an adopted calculation"; fi
+if db_sql "$DB" "DELETE FROM kostenverdeling WHERE id = 4" 2>/dev/null; then not_ok "the database refuses to delete an adopted calculation"; else ok "the database refuses to delete an adopted calculation"; fi
 req GET "/api/v1/kostenverdelingen?samenwerking=HB" -H "$TC"
-check "GET /kostenverdelingen" 200 '.count == 3 and .results[0].nummer == 7 and .results[0].vastgesteld.besluit == "830016"'
+check "GET /kostenverdelingen" 200 '.count == 2 and ([.results[] | select(.nummer == 4)][0].vastgesteld.besluit == "830016")'
+
+# The same calculations on pages, as people read them: Amsterdam time,
+# amounts in one Dutch form, a chart whose totals fit in its drawing, and
+# a comparison that reads from old to new whichever way it is asked.
+# page_has NAME PATH TEXT...: the page answers 200 and holds every TEXT.
+page_has() {
+	name=$1
+	p=$2
+	shift 2
+	req GET "$p" -H "$TC"
+	if [ "$STATUS" != 200 ]; then
+		not_ok "$name" "status $STATUS"
+		return
+	fi
+	for t in "$@"; do
+		if ! grep -qF -- "$t" "$WORK/body"; then
+			not_ok "$name" "missing: $t"
+			return
+		fi
+	done
+	ok "$name"
+}
+page_has "page /kostenverdelingen/4: Amsterdam time, totals row, chart on a euro axis" /kostenverdelingen/4 \
+	'Berekend op 22 november 2026, 10:30.' \
+	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 440 160" role="img"' \
+	'>€ 0</text>' '>€ 2 mln</text>' '>€ 6 mln</text>' '>Bijdrage in euro (€)</text>' \
+	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Totaal</th><td class="utrecht-table__cell ambt-bedrag">€ 10.449.700,00</td>' \
+	'<div class="ambt-tabel-rol" role="region" tabindex="0" aria-label="Dezelfde cijfers als de grafiek: de bijdrage per afdeling waar de kosten vandaan komen">'
+if grep -q '(UTC)\|T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z' "$WORK/body"; then not_ok "page /kostenverdelingen/4 shows no UTC time"; else ok "page /kostenverdelingen/4 shows no UTC time"; fi
+# Every total at the end of a bar fits in the drawing: its x plus 0.7 em
+# (14 px) a character stays within the 440 of the viewBox.
+past=$(grep -o '<text class="ambt-balk-label" x="[0-9]*" y="[0-9]*">€ [^<]*</text>' "$WORK/body" |
+	sed 's/.*x="\([0-9]*\)".*>\(€ [^<]*\)<.*/\1 \2/' |
+	while read -r x label; do
+		len=$(printf '%s' "$label" | LC_ALL=C.UTF-8 wc -m)
+		echo $((x + (len * 98 + 9) / 10))
+	done)
+if [ "$(echo "$past" | wc -l)" = 2 ] && [ "$(echo "$past" | sort -n | tail -1)" -le 440 ]; then ok "the totals beside the bars fit in the chart"; else not_ok "the totals beside the bars fit in the chart" "$past"; fi
+for pair in "4?met=6" "6?met=4"; do
+	page_has "page /kostenverdelingen/${pair%%\?*}/vergelijking?${pair#*\?}: old before new, named, new minus old" "/kostenverdelingen/${pair%%\?*}/vergelijking?${pair#*\?}" \
+		'<h1 class="utrecht-heading-1">Kostenverdelingen vergelijken: 2024 vastgesteld en 2024 scenario communicatie-heemstede</h1>' \
+		'<th class="utrecht-table__header-cell ambt-bedrag" scope="col">2024 vastgesteld</th>
+<th class="utrecht-table__header-cell ambt-bedrag" scope="col">2024 scenario communicatie-heemstede</th>' \
+		'<th class="utrecht-table__header-cell" scope="row">Heemstede</th><td class="utrecht-table__cell">Totaal</td><td class="utrecht-table__cell"></td><td class="utrecht-table__cell ambt-bedrag">€ ' \
+		'<td class="utrecht-table__cell">Taakveld</td><td class="utrecht-table__cell">0.4 Overhead</td>' \
+		'<th class="utrecht-table__header-cell" scope="row">Alle gemeenten</th><td class="utrecht-table__cell">Totaal</td><td class="utrecht-table__cell"></td><td class="utrecht-table__cell ambt-bedrag">€ 10.449.700,00</td><td class="utrecht-table__cell ambt-bedrag">€ 10.449.700,00</td><td class="utrecht-table__cell ambt-bedrag">€ 0,00</td>'
+	# Heemstede pays more in the scenario (the API's check above): ▲.
+	if grep 'scope="row">Heemstede</th><td class="utrecht-table__cell">Totaal</td>' "$WORK/body" | grep -q 'ambt-hoger"><span aria-hidden="true">▲ </span><span class="ambt-verborgen">meer: </span>€ '; then ok "Heemstede's increase shows as ▲ (${pair})"; else not_ok "Heemstede's increase shows as ▲ (${pair})"; fi
+done
+page_has "page /samenwerkingen/HB/uren: the chart has an axis in hours and its table a year total" "/samenwerkingen/HB/uren?jaar=2024" \
+	'<text class="ambt-as-label" x="0" y="16">uren</text>' \
+	'>3.000</text>' '>0</text>' \
+	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Heel 2024</th>'
+page_has "page /uren: when each batch was read in, counts with a thousands separator" /uren \
+	'<td class="utrecht-table__cell ambt-nowrap">22 november 2026, 10:30</td>' \
+	'<td class="utrecht-table__cell ambt-getal">11.298</td>'
 req GET "/api/v1/medewerkers?samenwerking=HB&zoek=HB-03" -H "$TC"
 check "GET /medewerkers" 200 '.count == 10 and .results[0].personeelsnummer == "HB-030"'
 req GET /api/v1/medewerkers -H "$TC"
@@ -530,7 +590,10 @@ FA=$(visit a)
 FB=$(visit b)
 if [ ${#FA} = 64 ] && [ "$FA" = "$(jar_csrf a)" ] && [ ${#FB} = 64 ] && [ "$FB" = "$(jar_csrf b)" ] && [ "$FA" != "$FB" ]; then ok "two visitors of the login form: each gets a cookie with their own token"; else not_ok "two visitors of the login form: each gets a cookie with their own token" "A form $FA cookie $(jar_csrf a)" "B form $FB cookie $(jar_csrf b)"; fi
 FA2=$(visit a)
-if [ "$FA2" = "$FA" ] && ! grep -qi '^Set-Cookie:' "$WORK/headers-a"; then ok "a visitor who comes back gets their own token again, without a new cookie"; else not_ok "a visitor who comes back gets their own token again, without a new cookie" "form $FA2, first $FA"; fi
+# The cookie is sent again with a full lifetime: kept from the first
+# visit, it would expire under a form shown just now ("Het formulier is
+# verlopen" on a login well within the hour of the form).
+if [ "$FA2" = "$FA" ] && grep -qi "^Set-Cookie: ambt_csrf=$FA; .*Max-Age=3600" "$WORK/headers-a"; then ok "a visitor who comes back gets their own token again, its cookie renewed for an hour"; else not_ok "a visitor who comes back gets their own token again, its cookie renewed for an hour" "form $FA2, first $FA" "$(grep -i '^Set-Cookie' "$WORK/headers-a")"; fi
 FB2=$(visit b)
 [ "$FB2" = "$FB" ] && ok "and so does the other visitor" || not_ok "and so does the other visitor" "form $FB2, first $FB"
 for v in a b; do
@@ -540,6 +603,92 @@ for v in a b; do
 		--data-urlencode "csrf=$t" "$BASE/inloggen")
 	[ "$STATUS" = 303 ] && ok "visitor $v logs in with the form they were given" || not_ok "visitor $v logs in with the form they were given" "status $STATUS" "$(grep -o 'class="[^"]*melding[^"]*"[^<]*<[^<]*' "$WORK/body" | head -2)"
 done
+
+# A form whose cookie has expired meanwhile: the refusal says so and
+# shows the form with a token that is valid (its cookie sent with it), so
+# that sending it again works.
+STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
+	--data-urlencode "gebruikersnaam=t.tester" --data-urlencode "wachtwoord=paard-batterij-nietje" \
+	--data-urlencode "csrf=$FA" "$BASE/inloggen")
+NT=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WORK/body")
+if [ "$STATUS" = 403 ] && grep -q 'Het formulier is verlopen' "$WORK/body" && [ ${#NT} = 64 ] && grep -qi "^Set-Cookie: ambt_csrf=$NT;" "$WORK/headers"; then ok "an expired form cookie: refused, with a fresh form token and cookie"; else not_ok "an expired form cookie: refused, with a fresh form token and cookie" "status $STATUS token $NT"; fi
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ambt_csrf=$NT" \
+	--data-urlencode "gebruikersnaam=t.tester" --data-urlencode "wachtwoord=paard-batterij-nietje" \
+	--data-urlencode "csrf=$NT" "$BASE/inloggen")
+[ "$STATUS" = 303 ] && ok "and that form, sent again, logs in" || not_ok "and that form, sent again, logs in" "status $STATUS"
+# Two tabs with the login form: logging in with one keeps the form
+# token's cookie, so that the other still works.
+rm -f "$WORK/jar-c"
+FC=$(visit c)
+for tab in 1 2; do
+	STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -c "$WORK/jar-c" -b "$WORK/jar-c" \
+		--data-urlencode "gebruikersnaam=t.tester" --data-urlencode "wachtwoord=paard-batterij-nietje" \
+		--data-urlencode "csrf=$FC" "$BASE/inloggen")
+	[ "$STATUS" = 303 ] && ok "login form in tab $tab of two logs in" || not_ok "login form in tab $tab of two logs in" "status $STATUS"
+done
+
+# ---- after logging in, back to the page asked for ----
+req GET "/uren?jaar=2024"
+if [ "$STATUS" = 401 ] && grep -q 'href="/inloggen?terug=/uren?jaar%3D2024"' "$WORK/body"; then ok "a page for accounts, without one: 401 with a login link back to it"; else not_ok "a page for accounts, without one: 401 with a login link back to it" "status $STATUS" "$(grep -o 'href="/inloggen[^"]*"' "$WORK/body" | head -2)"; fi
+req GET "/inloggen?terug=%2Faudit%3Fpage%3D2"
+grep -q '<input type="hidden" name="terug" value="/audit?page=2">' "$WORK/body" && ok "the login form carries the page to go back to" || not_ok "the login form carries the page to go back to"
+# terug_login VALUE: logs t.tester in with that terug; sets STATUS and LOC.
+terug_login() {
+	STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -H "Cookie: ambt_csrf=$CS" \
+		--data-urlencode "gebruikersnaam=t.tester" --data-urlencode "wachtwoord=paard-batterij-nietje" \
+		--data-urlencode "csrf=$CS" --data-urlencode "terug=$1" "$BASE/inloggen")
+	LOC=$(header Location)
+}
+terug_login "/audit?page=2"
+[ "$STATUS" = 303 ] && [ "$LOC" = "/audit?page=2" ] && ok "after logging in, back to the page asked for" || not_ok "after logging in, back to the page asked for" "status $STATUS location $LOC"
+for bad in "//kwaad.example.com/x" "https://kwaad.example.com/" "/\\kwaad.example.com" "\\/kwaad.example.com" "javascript:alert(1)" "kwaad.example.com" "/$(tekst 501 a)" ""; do
+	terug_login "$bad"
+	[ "$STATUS" = 303 ] && [ "$LOC" = "/" ] && ok "no open redirect: terug=$(printf '%s' "$bad" | head -c 40 | tr -d '\r\n') leads to /" || not_ok "no open redirect: terug=$(printf '%s' "$bad" | head -c 40 | tr -d '\r\n') leads to /" "status $STATUS location $LOC"
+done
+terug_login "$(printf '/a\r\nSet-Cookie: x=1')"
+[ "$STATUS" = 400 ] && [ -z "$LOC" ] && ! grep -qi '^Set-Cookie: x=' "$WORK/headers" && ok "a terug with a line break is refused whole (400, no Location)" || not_ok "a terug with a line break is refused whole (400, no Location)" "status $STATUS location $LOC"
+req GET "/inloggen?terug=%2F%2Fkwaad.example.com"
+grep -q 'name="terug"' "$WORK/body" && not_ok "the login form drops a terug of another site" || ok "the login form drops a terug of another site"
+terug_login "/$(tekst 499 a)"
+[ "$STATUS" = 303 ] && [ "$LOC" = "/$(tekst 499 a)" ] && ok "a local terug of 500 bytes is still followed" || not_ok "a local terug of 500 bytes is still followed" "status $STATUS"
+
+# ---- the header: who is logged in, and a menu by role ----
+SES=$(grep -i '^Set-Cookie: ambt_sessie=' "$WORK/headers" | sed 's/^[^=]*=\([0-9a-f]*\);.*/\1/')
+AS=
+req GET /bestaat/niet -H "Cookie: ambt_sessie=$SES"
+if [ "$STATUS" = 404 ] && grep -q '<span class="ambt-klein">Test Tester</span>' "$WORK/body" && grep -q 'Uitloggen' "$WORK/body" && ! grep -q '>Inloggen<' "$WORK/body"; then ok "a 404 page shows who is logged in and the logout button"; else not_ok "a 404 page shows who is logged in and the logout button" "status $STATUS"; fi
+req GET /uren -H "Cookie: ambt_sessie=$SES"
+if [ "$STATUS" = 403 ] && grep -q 'Test Tester' "$WORK/body" && ! grep -q '>Inloggen<' "$WORK/body"; then ok "a 403 page shows who is logged in"; else not_ok "a 403 page shows who is logged in" "status $STATUS"; fi
+req DELETE / -H "Cookie: ambt_sessie=$SES"
+if [ "$STATUS" = 405 ] && grep -q 'Test Tester' "$WORK/body"; then ok "a 405 page shows who is logged in"; else not_ok "a 405 page shows who is logged in" "status $STATUS"; fi
+# menu TOKEN: the labels of the main menu of / for that account, on one line.
+menu() {
+	curl -s ${1:+-H "Authorization: Bearer $1"} "$BASE${2:-/}" |
+		sed -n '/ambt-nav__list/,/<\/ul>/p' |
+		sed -n 's#.*<li class="utrecht-link-list__item"><a class="utrecht-link" href="[^"]*"[^>]*>\([^<]*\)</a></li>.*#\1#p' |
+		tr '\n' ',' | sed 's/,$//'
+}
+for c in "|Samenwerkingen,Besluiten,Werkstromen,Inloggen" \
+	"$T_RAAD|Samenwerkingen,Besluiten,Werkstromen,Afspraakcijfers,Auditspoor" \
+	"$T_CONTROLLER|Samenwerkingen,Besluiten,Werkstromen,Uren,Medewerkers,Afspraakcijfers,Auditspoor" \
+	"$T_AALSMEER|Samenwerkingen,Besluiten,Werkstromen,Afspraakcijfers,Auditspoor" \
+	"$T_BEHEER|Samenwerkingen,Besluiten,Werkstromen,Uren,Medewerkers,Rooster,Balie,Afspraakcijfers,Auditspoor"; do
+	tok=${c%%|*}
+	want=${c#*|}
+	got=$(menu "$tok")
+	[ "$got" = "$want" ] && ok "main menu: $want" || not_ok "main menu: $want" "got $got"
+done
+curl -s -H "Authorization: Bearer $T_CONTROLLER" "$BASE/medewerkers" -o "$WORK/body"
+grep -q 'href="/medewerkers" aria-current="page">Medewerkers<' "$WORK/body" && [ "$(grep -c 'aria-current="page"' "$WORK/body")" = 1 ] && ok "the current menu item is marked, and only it" || not_ok "the current menu item is marked, and only it"
+AS=beheer
+
+# ---- the API described for people ----
+req GET /api
+if [ "$STATUS" = 200 ] && grep -q '<script src="/static/redoc.standalone.js"></script>' "$WORK/body" && grep -q '<redoc spec-url="/api/v1/openapi.json"' "$WORK/body" && ! grep -q 'https://' "$WORK/body"; then ok "/api: the API description, with Redoc from this server"; else not_ok "/api: the API description, with Redoc from this server" "status $STATUS"; fi
+req GET /static/redoc.standalone.js
+[ "$STATUS" = 200 ] && [ "$(header Content-Type)" = "text/javascript; charset=utf-8" ] && ok "Redoc's bundle is served by ambt itself" || not_ok "Redoc's bundle is served by ambt itself" "status $STATUS"
+req GET /besluiten
+grep -q '<a class="utrecht-link" href="/api">API-beschrijving</a>' "$WORK/body" && ok "the footer links the API description" || not_ok "the footer links the API description"
 
 # ---- a second factor for beheerders and controllers ----
 printf 'kast-paard-nietje-42\n' | "$AMBT" gebruiker wachtwoord beheer --wachtwoord-stdin --db "$DB" >/dev/null
@@ -706,7 +855,6 @@ db_sql "$DB" "UPDATE generatie SET n = n + 1 WHERE familie = 'algemeen'"
 # character over its limit, and finally many rows at the limits, which
 # every list must still show.
 AS=beheer
-tekst() { head -c "$1" /dev/zero | tr '\0' "${2:-x}"; }
 # N characters 'é' (two bytes each): limits count characters, not bytes.
 tekst_e() { i=0; while [ "$i" -lt "$1" ]; do printf '\303\251'; i=$((i + 1)); done; }
 range() { echo ".invalidParams == [{\"name\": \"$1\", \"code\": \"${3:-range}\", \"reason\": \"Geef een geheel getal van $2.\"}]"; }
@@ -784,8 +932,8 @@ for v in 0 abc 99999999999999999999; do
 	problem "GET /uren/importen/$v" 400 '.invalidParams[0].name == "batch"'
 	req GET "/api/v1/kostenverdelingen/$v" -H "$TC"
 	problem "GET /kostenverdelingen/$v" 400 '.invalidParams[0].name == "nummer"'
-	req GET "/api/v1/kostenverdelingen/7/vergelijking?met=$v" -H "$TC"
-	problem "GET /kostenverdelingen/7/vergelijking?met=$v" 400 '.invalidParams[0].name == "met"'
+	req GET "/api/v1/kostenverdelingen/4/vergelijking?met=$v" -H "$TC"
+	problem "GET /kostenverdelingen/4/vergelijking?met=$v" 400 '.invalidParams[0].name == "met"'
 done
 AS=beheer
 req GET "/api/v1/besluiten?zoek=$(tekst 201)"
@@ -806,6 +954,7 @@ req GET "/api/v1/auditregels?pageSize=1&resource=sessie" -H "Authorization: Bear
 check "a refused login quotes at most 200 characters of the name it was sent" 200 '(.results[0].resourceWeergave | length) == 201 and (.results[0].resourceWeergave | endswith("\u2026"))'
 req GET /audit -H "Authorization: Bearer $T_BEHEER"
 if [ "$STATUS" = 200 ] && grep -q "$(tekst 200 g)…" "$WORK/body"; then ok "page /audit shows it cut short"; else not_ok "page /audit shows it cut short" "status $STATUS"; fi
+if grep -q '<td class="utrecht-table__cell">niet ingelogd</td>' "$WORK/body" && grep -q '<td class="utrecht-table__cell ambt-nowrap">22 november 2026, 10:30</td>' "$WORK/body" && ! grep -q '<td class="utrecht-table__cell">[0-9][0-9][0-9]</td>' "$WORK/body"; then ok "page /audit: outcomes in words, times in Amsterdam time"; else not_ok "page /audit: outcomes in words, times in Amsterdam time"; fi
 BEFORE=$(dump)
 # The same on pages: a Dutch page with the problem, nothing stored.
 req GET "/besluiten?page=0"

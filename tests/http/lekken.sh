@@ -351,6 +351,7 @@ u "/afspraak/{gemeente}" /afspraak/aalsmeer
 u "/afspraak/{gemeente}/tijden" "/afspraak/aalsmeer/tijden?product=paspoort&kanaal=fysiek&dag=2026-11-24"
 u "/afspraak/{gemeente}/gegevens" "/afspraak/aalsmeer/gegevens?product=paspoort&kanaal=fysiek&tijd=aalsmeer-raadhuis%2C2026-11-24T09%3A00%3A00%2B01%3A00"
 u "/afspraak/{gemeente}/wijzigen" /afspraak/amstelveen/wijzigen
+u "/afspraak/{gemeente}/wachtlijst" "/afspraak/aalsmeer/wachtlijst?product=paspoort"
 while IFS="$tab" read -r sw k; do
 	u "/api/v1/kostenverdelingen/{nummer}" "/api/v1/kostenverdelingen/$k"
 	u "/kostenverdelingen/{nummer}" "/kostenverdelingen/$k"
@@ -365,6 +366,7 @@ while IFS="$tab" read -r k g; do
 	u "/kostenverdelingen/{nummer}/gemeenten/{gemeente}" "/kostenverdelingen/$k/gemeenten/$g"
 done <"$WORK/kv-gem"
 u /toegankelijkheid /toegankelijkheid
+u /api /api
 u /inloggen /inloggen
 u "/static/{bestand}" /static/ambt.css
 # The front office: locations, catalogues, free times, the roster, the
@@ -384,6 +386,7 @@ for g in GM0358 GM0362; do
 	u /api/v1/afspraakstatistiek "/api/v1/afspraakstatistiek?gemeente=$g&van=2026-10-01&tot=2026-12-31"
 	u /afspraakstatistiek "/afspraakstatistiek?gemeente=$g&van=2026-10-01&tot=2026-12-31"
 	u /api/v1/vrijgaven "/api/v1/vrijgaven?gemeente=$g"
+	u /api/v1/wachtlijst "/api/v1/wachtlijst?gemeente=$g"
 done
 : >"$WORK/refs"
 for v in $(api "/api/v1/vestigingen?pageSize=500" | jq -r '.results[].code'); do

@@ -29,6 +29,10 @@
 #                                   own onto the round's time, 10 book it;
 #                                   as many successes (200 or 201) as
 #                                   there is capacity, the rest 409
+#   two servers, residents' share     7 rounds of 20 clients booking 20
+#                                   different times of one day of which
+#                                   residents may fill 36 minutes: three
+#                                   201s each
 #
 # Usage: wedloop.sh AMBT WEDLOOP
 set -u
@@ -52,7 +56,7 @@ A() { "$AMBT" "$@" --db "$DB"; }
 
 {
 	echo 'personeelsnummer;naam;werkgever;eenheid;fte;van'
-	for i in 1 2 3 4 5 6; do
+	for i in 1 2 3 4 5 6 7; do
 		echo "WL-0$i;Wedloop $i;GM0362;aa-ict;1;2020-01-01"
 	done
 } >"$WORK/mw.csv"
@@ -334,6 +338,50 @@ t "ambt inhoud: two cells more for each booking, none more or less for a move" \
 	test "$((CELLEN_1 - CELLEN_0))" = "$((2 * NIEUW))"
 t "ambt inhoud: every appointment this test made was acknowledged" \
 	test "$((AFSPRAKEN_1 - AFSPRAKEN_VOOR))" = "$(wc -l <"$WORK/bevestigd2")"
+# ---- the residents' share of a day ----
+# Amstelveen lets residents book 5 percent of a location-day's rostered
+# time themselves (the rest is kept for the desk and the telephone). At
+# 'wedloop-deel' one staff member is rostered 08:00-20:00: 720 minutes,
+# 36 for residents, so three visits of 10 minutes a day. In each round,
+# a day of 1-7 December, 20 residents book 20 different times of that
+# day at once through both servers: exactly three get one, the other 17
+# a 409, and the day holds three appointments, not more.
+deel_setup() {
+	A vestiging add --gemeente GM0362 --code wedloop-deel \
+		--naam 'Wedloop deel' --balies 1 --open 'ma-zo 08:00-20:00' \
+		--adres 'Laan Nieuwer-Amstel 1' --postcode '1182 JR' \
+		--plaats Amstelveen &&
+		A product add --gemeente GM0362 --code wedloop --naam Wedloop \
+			--duur 10 --horizon 366 &&
+		A afspraken instelling --gemeente GM0362 --web-aandeel 5 ||
+		return 1
+	for d in 1 2 3 4 5 6 7; do
+		A rooster add --medewerker WL-07 --vestiging wedloop-deel \
+			--datum "2026-12-0$d" --van 08:00 --tot 20:00 || return 1
+	done
+}
+t "a location of Amstelveen where residents may book 5 percent of the day" \
+	deel_setup
+awk -v fmt="$BOEKING" 'BEGIN {
+	for (d = 1; d <= 7; d++)
+		for (k = 0; k < 20; k++) {
+			who = "deel-" d "-" k
+			s = sprintf("2026-12-%02dT%02d:%02d:00+01:00", d,
+				8 + int(k / 6), k % 6 * 10)
+			line = sprintf(fmt, "wedloop-deel", s, who, who)
+			sub(/"GM0358"/, "\"GM0362\"", line)
+			print line
+		}
+}' >"$WORK/deel.body"
+race deel 7 20 3 -f "$WORK/deel.body" \
+	"$BASE_A/api/v1/afspraken" "$BASE_B/api/v1/afspraken"
+geboekt wedloop-deel | cut -c 1-10 | sort | uniq -c >"$WORK/deel.n"
+for d in 1 2 3 4 5 6 7; do
+	printf '%7d 2026-12-0%d\n' 3 "$d"
+done >"$WORK/deel.v"
+t "the residents' share: each of the seven days holds exactly three appointments" \
+	cmp "$WORK/deel.n" "$WORK/deel.v"
+
 t "the audit chain is whole" A audit verify
 
 tap_end

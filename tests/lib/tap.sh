@@ -18,7 +18,8 @@ not_ok() {
 	failed=$((failed + 1))
 	echo "not ok $n - $1"
 	shift
-	for l in "$@"; do echo "# $l"; done
+	# Every line of a diagnostic is a TAP comment, also within one.
+	for l in "$@"; do printf '%s\n' "$l" | sed 's/^/# /'; done
 }
 t() {
 	name=$1

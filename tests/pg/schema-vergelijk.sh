@@ -12,11 +12,12 @@
 # non-zero on any difference; prints "ok" and exits 0 when there is none.
 #
 # For every schema version N from 1 to the last it
-#  1. builds a fresh SQLite database from migrations/sqlite 0001..N (in
-#     the sqlite3 shell, foreign keys off, one transaction, then
-#     foreign_key_check, as the store does) and a fresh PostgreSQL
-#     database from migrations/postgres 0001..N (psql, ON_ERROR_STOP, each
-#     file in one transaction);
+#  1. builds a SQLite database at version N by applying migrations/sqlite
+#     N to a copy of version N-1 (in the sqlite3 shell, foreign keys off,
+#     one transaction, then foreign_key_check, as the store does) and a
+#     PostgreSQL database by applying migrations/postgres N to a copy
+#     (CREATE DATABASE ... TEMPLATE) of version N-1 (psql, ON_ERROR_STOP,
+#     in one transaction);
 #  2. compares per table: the columns in order, their types (TEXT is
 #     text COLLATE "C"; INTEGER is integer or bigint, and a foreign key
 #     has the type of the column it points at), nullability, defaults,
@@ -61,6 +62,7 @@ python3 - "$root" "$url" "$work" <<'PY'
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -139,9 +141,10 @@ def psql(db, script):
                           text=True)
 
 
-def pg_nieuw(db):
-    r = psql("ambt", "DROP DATABASE IF EXISTS %s;\nCREATE DATABASE %s;\n"
-             % (db, db))
+def pg_nieuw(db, sjabloon=None):
+    """A new database; with sjabloon, a copy of that (clean) database."""
+    r = psql("ambt", "DROP DATABASE IF EXISTS %s;\nCREATE DATABASE %s%s;\n"
+             % (db, db, " TEMPLATE " + sjabloon if sjabloon else ""))
     if r.returncode != 0:
         sys.exit("create database %s: %s" % (db, r.stderr))
 
@@ -877,24 +880,29 @@ def sqlite_rijen(pad, t):
     return sorted(json.dumps(r, sort_keys=True) for r in rijen)
 
 
-def pg_rijen(db, t):
-    rijen = pg_json(db, "SELECT coalesce(json_agg(r), '[]') FROM %s r" % t)
-    return sorted(json.dumps(r, sort_keys=True) for r in rijen)
+def pg_rijen(db, tabellen):
+    """Every table's rows, in one query."""
+    alle = pg_json(db, "SELECT json_object_agg(t, v) FROM (%s) x" %
+                   " UNION ALL ".join(
+                       "SELECT '%s' AS t, (SELECT coalesce(json_agg(r), "
+                       "'[]') FROM %s r) AS v" % (t, t) for t in tabellen))
+    return {t: sorted(json.dumps(r, sort_keys=True) for r in alle[t])
+            for t in tabellen}
 
 
 def gegevens(n):
     """A database at version n-1 with rows in it, migrated to n."""
     pad = os.path.join(WORK, "d%d.db" % n)
     db = "d%d" % n
-    sqlite_maak(pad, n - 1)
-    pg_nieuw(db)
-    pg_maak(db, n - 1)
+    shutil.copyfile(os.path.join(WORK, "t%d.db" % (n - 1)), pad)
+    pg_nieuw(db, "t%d" % (n - 1))
     vul(n - 1, pad, db)
     sqlite_maak(pad, n, van=n)
     pg_maak(db, n, van=n)
     s = sqlite_schema(pad)
+    pg = pg_rijen(db, sorted(s))
     for t in sorted(s):
-        a, b = sqlite_rijen(pad, t), pg_rijen(db, t)
+        a, b = sqlite_rijen(pad, t), pg[t]
         if a != b:
             verschil("v%d after rows at v%d, %s: sqlite %s, postgres %s"
                      % (n, n - 1, t, sorted(set(a) - set(b)),
@@ -918,11 +926,20 @@ def gegevens(n):
     psql("ambt", "DROP DATABASE %s;\n" % db)
 
 
+# Clean databases at every version, each made from the one before (t0 is
+# empty): version n is migration n applied to a copy of version n-1, as
+# an upgrade does; the checks below work on copies of them.
+pg_nieuw("t0")
+open(os.path.join(WORK, "t0.db"), "wb").close()
 for n in range(1, LAATSTE + 1):
+    tpad = os.path.join(WORK, "t%d.db" % n)
+    shutil.copyfile(os.path.join(WORK, "t%d.db" % (n - 1)), tpad)
+    sqlite_maak(tpad, n, van=n)
+    pg_nieuw("t%d" % n, "t%d" % (n - 1))
+    pg_maak("t%d" % n, n, van=n)
     pad = os.path.join(WORK, "v%d.db" % n)
-    sqlite_maak(pad, n)
-    pg_nieuw("v%d" % n)
-    pg_maak("v%d" % n, n)
+    shutil.copyfile(tpad, pad)
+    pg_nieuw("v%d" % n, "t%d" % n)
     vergelijk_schema(n, sqlite_schema(pad), pg_schema("v%d" % n))
     gedrag(n, pad, "v%d" % n)
     if n > 1:

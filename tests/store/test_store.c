@@ -383,7 +383,8 @@ test_besluit_update_delete(void **state)
 /* The tables of schema 1 only, on PostgreSQL (with their functions). */
 #define PG_SCHEMA_1                                                           \
 	"DROP TABLE afspraak_vrijgave, afspraak_opschoner, afspraak_teller; " \
-	"DROP TABLE qmatic_sleutel, bericht_zender, bericht, afspraak_cel, "  \
+	"DROP TABLE qmatic_sleutel, bericht_zender, bericht, wachtlijst, "    \
+	"afspraak_cel, "                                                      \
 	"afspraak_product, afspraak_instelling, afspraak, dienst, "           \
 	"balieproduct, sluiting, openingstijd, vestiging, "                   \
 	"besluit_volgnummer, generatie, gebruiker_rol, "                      \
@@ -420,6 +421,7 @@ test_migration_keeps_numbers(void **state)
 			      "afspraak_teller; DROP INDEX afspraak_email; "
 			      "DROP TABLE qmatic_sleutel; "
 			      "DROP TABLE bericht_zender; DROP TABLE bericht; "
+			      "DROP TABLE wachtlijst; "
 			      "DROP TABLE afspraak_cel; DROP TABLE "
 			      "afspraak_product; DROP TABLE "
 			      "afspraak_instelling; DROP TABLE afspraak; "
@@ -935,6 +937,12 @@ test_generation_migrated(void **state)
 
 	store_close(f->s);
 	f->s = NULL;
+	/* Schema 20's waiting list away (SQLite cannot drop a column with a
+	 * foreign key; migration 0020 makes its outbox table anew anyway). */
+	assert_int_equal(raw_exec(f, pg ? "ALTER TABLE bericht DROP COLUMN "
+					  "wachtlijst_id; DROP TABLE wachtlijst"
+					: "DROP TABLE wachtlijst"),
+			 DB_OK);
 	assert_int_equal(raw_exec(f,
 				  "DROP TABLE qmatic_sleutel; " SCHEMA_14_BALIE
 				  "DROP TABLE generatie; CREATE TABLE "
@@ -1222,7 +1230,7 @@ test_inhoud(void **state)
 	int64_t g0, g;
 
 	OK(store_inhoud(f->s, &f->a, &t, &n, &f->e));
-	assert_int_equal(n, 52);
+	assert_int_equal(n, 53);
 	assert_string_equal(t[0].naam, "organisatie");
 	assert_string_equal(t[n - 1].naam, "afspraak_vrijgave");
 	for (size_t i = 0; i < n; i++) {

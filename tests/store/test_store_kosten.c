@@ -634,6 +634,7 @@ test_scenarios(void **state)
 }
 
 #define SHA_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+#define SHA_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
 
 /*
  * Stored calculations: read back as stored (the input and result only
@@ -658,18 +659,26 @@ test_kostenverdeling(void **state)
 				     .uitkomst = "{\"totaal\":100000}" };
 	struct kostenverdeling got, *list;
 	int64_t id1, id2, id3, id4, id;
+	bool bestond = true;
 	size_t n;
 	char msg[128];
 
 	add_aa(f);
 	add_besluit(f, "HB-B", "GM0397", "2026-03-01");
 	store_set_actor(f->s, "c.jansen", "C. Jansen", "192.0.2.9");
-	OK(store_kostenverdeling_bewaar(f->s, &k, &id1, &f->e));
+	OK(store_kostenverdeling_bewaar(f->s, &k, &id1, &bestond, &f->e));
+	assert_false(bestond);
+	/* The same input again: the stored calculation, nothing new. */
+	OK(store_kostenverdeling_bewaar(f->s, &k, &id, &bestond, &f->e));
+	assert_true(bestond);
+	assert_int_equal(id, id1);
 	k.scenario = "Meer ICT";
-	OK(store_kostenverdeling_bewaar(f->s, &k, &id2, &f->e));
+	OK(store_kostenverdeling_bewaar(f->s, &k, &id2, &bestond, &f->e));
+	assert_false(bestond);
+	assert_int_not_equal(id2, id1);
 	k.scenario = NULL;
 	k.jaar = 2024;
-	OK(store_kostenverdeling_bewaar(f->s, &k, &id3, &f->e));
+	OK(store_kostenverdeling_bewaar(f->s, &k, &id3, NULL, &f->e));
 	OK(store_kostenverdeling_get(f->s, &f->a, id1, &got, &f->e));
 	assert_int_equal(got.id, id1);
 	assert_string_equal(got.samenwerking, "AA");
@@ -702,7 +711,7 @@ test_kostenverdeling(void **state)
 		 (long long)(id3 + 100));
 	assert_string_equal(f->e.message, msg);
 	k.samenwerking = "XX";
-	REFUSED(store_kostenverdeling_bewaar(f->s, &k, &id, &f->e),
+	REFUSED(store_kostenverdeling_bewaar(f->s, &k, &id, NULL, &f->e),
 		ST_NOT_FOUND);
 
 	/* Adopting: a decision of one of the cooperation's members that
@@ -750,7 +759,9 @@ test_kostenverdeling(void **state)
 	assert_string_equal(f->e.message, msg);
 	k.samenwerking = "AA";
 	k.jaar = 2025;
-	OK(store_kostenverdeling_bewaar(f->s, &k, &id4, &f->e));
+	k.sha256 = SHA_B;
+	OK(store_kostenverdeling_bewaar(f->s, &k, &id4, &bestond, &f->e));
+	assert_false(bestond);
 	REFUSED(store_kostenverdeling_vaststellen(f->s, id4, "AA-BESLUIT", NULL,
 						  &f->e),
 		ST_CONFLICT);
