@@ -204,7 +204,7 @@ api_kostenposten_delete(struct request *rq, struct response *rs, struct err *e)
 			    "Noem het jaar, bijvoorbeeld 2024.");
 	req_jaar(j, &jaar, e);
 	if (e->status || post_samenwerking(rq, sw, code, e) ||
-	    store_kostenpost_verwijder(rq->store, sw, jaar, code, e))
+	    store_kostenpost_delete(rq->store, sw, jaar, code, e))
 		return e->status;
 	rs->status = 204;
 	rs->body = "";

@@ -451,8 +451,8 @@ store_kostenpost_zet(struct store *s, const char *samenwerking, int jaar,
 }
 
 enum status
-store_kostenpost_verwijder(struct store *s, const char *samenwerking, int jaar,
-			   const char *code, struct err *e)
+store_kostenpost_delete(struct store *s, const char *samenwerking, int jaar,
+			const char *code, struct err *e)
 {
 	int64_t swid;
 	enum status rc;
