@@ -135,6 +135,12 @@ enum status page_kostenverdelingen(struct request *, struct response *,
 				   struct err *);
 enum status page_kostenverdelingen_post(struct request *, struct response *,
 					struct err *);
+enum status page_kostenposten(struct request *, struct response *,
+			      struct err *);
+enum status page_kostenposten_post(struct request *, struct response *,
+				   struct err *);
+enum status page_kostenposten_bestand(struct request *, struct response *,
+				      struct err *);
 enum status page_kostenverdeling(struct request *, struct response *,
 				 struct err *);
 enum status page_kostenverdeling_post(struct request *, struct response *,

@@ -116,4 +116,73 @@ if [ "$(dump)" = "$voor" ]; then ok "the refusals changed nothing"; else not_ok 
 
 check "DELETE removes it" c_aa DELETE "/api/v1/kostenposten/NIEUW?samenwerking=AA&jaar=2025" 204 ''
 check "the list is empty again" c_aa GET "$LIJST" 200 '.count == 0'
+# ---- the page: /samenwerkingen/AA/kostenposten ----
+PAGINA=/samenwerkingen/AA/kostenposten
+# page WHO METHOD PATH [curl args...]: the body in $WORK/out, the status
+# and the redirect printed.
+page() {
+	who=$1 m=$2 p=$3
+	shift 3
+	eval "t=\$T_$who"
+	curl -s -o "$WORK/out" -w '%{http_code} %{redirect_url}' -X "$m" \
+		-H "Authorization: Bearer $t" "$@" "$BASE$p"
+}
+# has NAME TEXT: the page holds exactly this text.
+has() {
+	if grep -qF -- "$2" "$WORK/out"; then ok "$1"; else not_ok "$1" "$(sed -e 's/<[^>]*>//g' "$WORK/out" | tr -s ' \n' | head -c 600)"; fi
+}
+hasnt() {
+	if grep -qF -- "$2" "$WORK/out"; then not_ok "$1" "found: $2"; else ok "$1"; fi
+}
+is() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1: $2, expected $3"; fi; }
+
+is "page: the year being worked on is the one after the adopted 2024" "$(page c_aa GET "$PAGINA")" "200 "
+has "page: heading of 2025" "Kostenposten 2025: Ambtelijke samenwerking Amstelveen"
+has "page: 2025 has no pools yet" "2025 heeft nog geen kostenposten."
+is "page: a pool entered" "$(page c_aa POST "$PAGINA" --data 'jaar=2025&actie=opslaan&code=PAG&eenheid=aa-loketten&kostensoort=personeel&taakveld=0.2&bedrag=12.500,50&datum=')" \
+	"303 $BASE$PAGINA?jaar=2025&opgeslagen=PAG"
+check "page: stored in exact cents" c_aa GET "$LIJST" 200 \
+	'.count == 1 and .results[0].code == "PAG" and .results[0].bedragCenten == 1250050 and .results[0].taakveld == "0.2"'
+page c_aa GET "$PAGINA?jaar=2025&opgeslagen=PAG" >/dev/null
+has "page: says it was stored" "Kostenpost PAG is opgeslagen."
+has "page: the pool with its taakveld's name and amount" '<td class="utrecht-table__cell">Burgerzaken (0.2)</td><td class="utrecht-table__cell">het hele jaar</td><td class="utrecht-table__cell ambt-bedrag">€ 12.500,50</td>'
+has "page: a totals row" '<th class="utrecht-table__header-cell" scope="row">Totaal</th>'
+page c_aa GET "$PAGINA?jaar=2025&wijzig=PAG" >/dev/null
+has "page: changing fills the form" 'value="€ 12.500,50"'
+
+voor=$(dump)
+is "page: bad input is refused" "$(page c_aa POST "$PAGINA" --data 'jaar=2025&actie=opslaan&code=PAG2&eenheid=aa-bestaat-niet&kostensoort=&bedrag=twaalf&datum=2024-03-01')" "400 "
+has "page: the amount's problem at its field" 'id="bedrag-fout">Schrijf het bedrag in euro, bijvoorbeeld 12.500,00 of -250.</div>'
+has "page: the unit's problem at its field" 'id="eenheid-fout">Eenheid aa-bestaat-niet bestaat niet.</div>'
+has "page: the cost type's problem at its field" 'id="kostensoort-fout">Noem de kostensoort (bijvoorbeeld personeel).</div>'
+has "page: the date's problem at its field" 'id="datum-fout">De datum moet in 2025 liggen.</div>'
+has "page: what was typed stays" 'value="twaalf"'
+is "page: the adopted year refuses a pool" "$(page c_aa POST "$PAGINA" --data 'jaar=2024&actie=opslaan&code=ICT-LIC&eenheid=aa-ict&kostensoort=licenties&bedrag=1')" "409 "
+has "page: and says why" "al vastgesteld; de kostenposten van dat jaar veranderen niet meer."
+page c_aa GET "$PAGINA?jaar=2024" >/dev/null
+has "page: the adopted year says so" "De kostenverdeling van 2024 is vastgesteld"
+hasnt "page: the adopted year has no form" "Kostenpost opslaan"
+is "page: removing asks first" "$(page c_aa POST "$PAGINA" --data 'jaar=2025&actie=verwijderen&code=PAG')" "200 "
+has "page: the question names the pool" "U verwijdert kostenpost PAG (personeel, € 12.500,50) uit 2025."
+is "page: removing something not there" "$(page c_aa POST "$PAGINA" --data 'jaar=2025&actie=verwijderen-bevestigd&code=GEEN')" "404 "
+page ah_aal GET "$PAGINA?jaar=2025" >/dev/null
+has "page: an accounthouder reads the pools" "€ 12.500,50"
+hasnt "page: but gets no form" "Kostenpost opslaan"
+is "page: another cooperation's controller may not write" "$(page c_hb POST "$PAGINA" --data 'jaar=2025&actie=verwijderen-bevestigd&code=PAG')" "403 "
+if [ "$(dump)" = "$voor" ]; then ok "page: the refusals and the question changed nothing"; else not_ok "page: the refusals and the question changed nothing"; fi
+is "page: removed after confirming" "$(page c_aa POST "$PAGINA" --data 'jaar=2025&actie=verwijderen-bevestigd&code=PAG')" \
+	"303 $BASE$PAGINA?jaar=2025&verwijderd=PAG"
+check "page: the pool is gone" c_aa GET "$LIJST" 200 '.count == 0'
+
+printf 'code;eenheid;kostensoort;bedrag\nA;aa-loketten;personeel;1.000,00\nB;aa-ict;licenties;250\n' >"$WORK/goed.csv"
+printf 'code;eenheid;kostensoort;bedrag\nA;aa-loketten;personeel;1.000,00\nB;aa-nee;licenties;twee\n' >"$WORK/fout.csv"
+is "page: a file fills an empty year" "$(page c_aa POST "$PAGINA/bestand" -F jaar=2025 -F "bestand=@$WORK/goed.csv")" \
+	"303 $BASE$PAGINA?jaar=2025&vervangen=2"
+check "page: the file's pools" c_aa GET "$LIJST" 200 '[.results[] | .bedragCenten] == [100000, 25000]'
+voor=$(dump)
+is "page: a second file must say it replaces" "$(page c_aa POST "$PAGINA/bestand" -F jaar=2025 -F "bestand=@$WORK/goed.csv")" "400 "
+has "page: and names how many" "2025 heeft al 2 kostenposten. Vink aan dat het bestand ze allemaal vervangt."
+is "page: a wrong file is refused whole" "$(page c_aa POST "$PAGINA/bestand" -F jaar=2025 -F vervang=1 -F "bestand=@$WORK/fout.csv")" "400 "
+has "page: each problem by line" "regel 3: bedrag: &#39;twee&#39; is geen bedrag in euro"
+if [ "$(dump)" = "$voor" ]; then ok "page: the refused files changed nothing"; else not_ok "page: the refused files changed nothing"; fi
 tap_end
