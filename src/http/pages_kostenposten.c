@@ -80,6 +80,8 @@ problemen_json(struct err *e)
 		const char *l = label_van(p->name);
 		char buf[sizeof p->reason + 64];
 
+		if (l && json_object_get(bij, p->name))
+			continue; /* one problem a field: the first */
 		if (l) {
 			snprintf(buf, sizeof buf, "%s: %s", l, p->reason);
 			json_object_set_new(bij, p->name,
