@@ -197,7 +197,7 @@ kostenpost_verwijder(int argc, char **argv)
 	if ((rc = ctx_vereist(&x, 1, sw, jaar_text, &jaar,
 			      "de code, --samenwerking en --jaar")))
 		return ctx_close(&x, rc);
-	if (store_kostenpost_verwijder(x.s, sw, jaar, x.pos[0], &x.e))
+	if (store_kostenpost_delete(x.s, sw, jaar, x.pos[0], &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Kostenpost %s van %s in %d is verwijderd.\n", x.pos[0], sw,
 	       jaar);

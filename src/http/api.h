@@ -111,6 +111,10 @@ bool media_csv(const char *content_type);
 /* ---- the contribution calculation (api_kosten.c, pages_kosten.c) ---- */
 enum status api_kostenposten_list(struct request *, struct response *,
 				  struct err *);
+enum status api_kostenposten_put(struct request *, struct response *,
+				 struct err *);
+enum status api_kostenposten_delete(struct request *, struct response *,
+				    struct err *);
 enum status api_kostenposten_post(struct request *, struct response *,
 				  struct err *);
 enum status api_scenarios_list(struct request *, struct response *,
@@ -131,6 +135,12 @@ enum status page_kostenverdelingen(struct request *, struct response *,
 				   struct err *);
 enum status page_kostenverdelingen_post(struct request *, struct response *,
 					struct err *);
+enum status page_kostenposten(struct request *, struct response *,
+			      struct err *);
+enum status page_kostenposten_post(struct request *, struct response *,
+				   struct err *);
+enum status page_kostenposten_bestand(struct request *, struct response *,
+				      struct err *);
 enum status page_kostenverdeling(struct request *, struct response *,
 				 struct err *);
 enum status page_kostenverdeling_post(struct request *, struct response *,

@@ -11,6 +11,7 @@
 #include "api.h"
 #include "auth.h"
 #include "body.h"
+#include "../core/text.h"
 #include "../present/json.h"
 #include "../present/kostenverdeling.h"
 #include "../banned.h"
@@ -98,6 +99,117 @@ api_kostenposten_post(struct request *rq, struct response *rs, struct err *e)
 	if (e->status || store_kosten_jaar(rq->store, &rq->a, sw, jaar, &k, e))
 		return e->status;
 	return resp_json(rq, rs, 200, posten_json(&k));
+}
+
+/*
+ * A cooperation the caller may not write for answers as not existing, as
+ * does an unknown one: its pools are not the caller's business.
+ */
+static enum status
+post_samenwerking(struct request *rq, const char *sw, const char *code,
+		  struct err *e)
+{
+	struct samenwerking s;
+	struct err stil = { 0 };
+
+	if (store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ==
+		    ST_NOT_FOUND ||
+	    (e->status == ST_OK && authz_samenwerking(rq, sw, &stil))) {
+		err_clear(e);
+		return err_set(e, ST_NOT_FOUND,
+			       "Er is geen kostenpost %.40s van samenwerking "
+			       "%.20s.",
+			       code, sw);
+	}
+	return e->status;
+}
+
+enum status
+api_kostenposten_put(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "samenwerking", "jaar",
+					    "eenheid",	    "kostensoort",
+					    "taakveld",	    "bedragCenten",
+					    "datum",	    NULL };
+	struct kosten_post p = { .datum = DATE_NONE };
+	struct kosten_jaar k;
+	const char *sw;
+	int64_t jaar = 0;
+	json_t *body;
+
+	p.code = req_param(rq, "code");
+	if (req_check_query(rq, NULL, e) || req_json_body(rq, &body, e))
+		return e->status;
+	body_check_keys(body, keys, e);
+	sw = body_str(body, "samenwerking", true, e);
+	if (sw && text_check_max(sw, "samenwerking", 20, e) == ST_OK &&
+	    post_samenwerking(rq, sw, p.code, e) == ST_NOT_FOUND) {
+		json_decref(body);
+		return e->status;
+	}
+	body_int(body, "jaar", true, DATE_JAAR_MIN, DATE_JAAR_MAX, &jaar, e);
+	p.eenheid = body_str(body, "eenheid", true, e);
+	text_check_max(p.eenheid, "eenheid", 64, e);
+	p.kostensoort = body_str(body, "kostensoort", true, e);
+	p.taakveld = body_str(body, "taakveld", false, e);
+	body_int(body, "bedragCenten", true, -KV_MAX_BEDRAG, KV_MAX_BEDRAG,
+		 &p.bedrag, e);
+	p.datum = body_date(body, "datum", false, e);
+	int dj = 0, dm, dd;
+	if (p.datum != DATE_NONE)
+		date_to_ymd(p.datum, &dj, &dm, &dd);
+	if (p.datum != DATE_NONE && dj != jaar)
+		err_invalid(e, "datum", "range",
+			    "De datum moet in het jaar %d liggen.", (int)jaar);
+	/* Copied out of the body before it goes. */
+	p.eenheid = p.eenheid ? arena_strdup(&rq->a, p.eenheid) : NULL;
+	p.kostensoort =
+		p.kostensoort ? arena_strdup(&rq->a, p.kostensoort) : NULL;
+	p.taakveld = p.taakveld ? arena_strdup(&rq->a, p.taakveld) : NULL;
+	sw = sw ? arena_strdup(&rq->a, sw) : NULL;
+	json_decref(body);
+	if (e->status ||
+	    store_kostenpost_zet(rq->store, sw, (int)jaar, &p, e) ||
+	    store_kosten_jaar(rq->store, &rq->a, sw, (int)jaar, &k, e))
+		return e->status;
+	for (size_t i = 0; i < k.nposten; i++)
+		if (strcmp(k.posten[i].code, p.code) == 0) {
+			struct kosten_jaar een = k;
+			een.posten = &k.posten[i];
+			een.nposten = 1;
+			json_t *arr = posten_json(&een);
+			json_t *o = json_incref(json_array_get(arr, 0));
+			json_decref(arr);
+			return resp_json(rq, rs, 200, o);
+		}
+	return err_set(e, ST_INTERNAL, "De kostenpost is niet teruggevonden.");
+}
+
+enum status
+api_kostenposten_delete(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "samenwerking", "jaar", NULL };
+	const char *code = req_param(rq, "code");
+	const char *sw = kv_get(&rq->query, "samenwerking");
+	const char *j = kv_get(&rq->query, "jaar");
+	int jaar = 0;
+
+	if (req_check_query(rq, keys, e))
+		return e->status;
+	if (!sw)
+		err_invalid(e, "samenwerking", "required",
+			    "Noem de samenwerking (bijvoorbeeld AA).");
+	if (!j)
+		err_invalid(e, "jaar", "required",
+			    "Noem het jaar, bijvoorbeeld 2024.");
+	req_jaar(j, &jaar, e);
+	if (e->status || post_samenwerking(rq, sw, code, e) ||
+	    store_kostenpost_delete(rq->store, sw, jaar, code, e))
+		return e->status;
+	rs->status = 204;
+	rs->body = "";
+	rs->len = 0;
+	return ST_OK;
 }
 
 /* ---- scenario's ---- */

@@ -690,6 +690,9 @@ static const char *const texts[Q__COUNT] = {
 	[Q_KP_DELETE_ONE] =
 		"DELETE FROM kostenpost WHERE samenwerking_id = $1 AND jaar = $2 "
 		"AND code = $3",
+	[Q_KP_VASTGESTELD] =
+		"SELECT id FROM kostenverdeling WHERE samenwerking_id = $1 "
+		"AND jaar = $2 AND vastgesteld IS NOT NULL ORDER BY id LIMIT 1",
 	[Q_KR_LIST] =
 		"SELECT e.code, r.ondersteunend, r.grondslag, r.taakveld, "
 		"r.volgorde FROM kostenrol r JOIN eenheid e ON e.id = r.eenheid_id "

@@ -45,6 +45,33 @@ sw_jaar(struct store *s, const char *sw, int jaar)
 	return arena_strdup(&s->scratch, buf);
 }
 
+/*
+ * A year whose calculation was adopted keeps its pools: ST_CONFLICT then,
+ * naming the adopted calculation.
+ */
+static enum status
+jaar_open(struct store *s, int64_t swid, const char *sw, int jaar,
+	  struct err *e)
+{
+	struct db_stmt *st = stmt(s, Q_KP_VASTGESTELD, e);
+	if (!st)
+		return e->status;
+	bind_id(st, 1, swid);
+	bind_int(st, 2, jaar);
+	int r = next_row(s, st, e);
+	long long id = r == 1 ? (long long)db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (r < 0)
+		return e->status;
+	if (r == 1)
+		return err_set(e, ST_CONFLICT,
+			       "Voor %.20s %d is kostenverdeling %lld al "
+			       "vastgesteld; de kostenposten van dat jaar "
+			       "veranderen niet meer.",
+			       sw, jaar, id);
+	return ST_OK;
+}
+
 /* ---- reading a year ---- */
 
 static void
@@ -330,6 +357,9 @@ store_kostenposten_vervang(struct store *s, const char *samenwerking, int jaar,
 				break;
 			}
 	}
+	/* The file's own problems first; then whether the year is open. */
+	if (e->status == ST_OK)
+		jaar_open(s, swid, samenwerking, jaar, e);
 	struct db_stmt *st =
 		e->status == ST_OK ? stmt(s, Q_KP_DELETE, e) : NULL;
 	if (st) {
@@ -389,6 +419,9 @@ store_kostenpost_zet(struct store *s, const char *samenwerking, int jaar,
 	kosten_post_check(p, "", e);
 	if (samenwerking_id(s, samenwerking, &swid, NULL, e) == ST_OK)
 		eenheid_van_sw(s, p->eenheid, samenwerking, "eenheid", &eid, e);
+	/* The pool's own problems first; then whether the year is open. */
+	if (e->status == ST_OK)
+		jaar_open(s, swid, samenwerking, jaar, e);
 	struct db_stmt *st =
 		e->status == ST_OK ? stmt(s, Q_KP_UPSERT, e) : NULL;
 	if (st) {
@@ -418,15 +451,16 @@ store_kostenpost_zet(struct store *s, const char *samenwerking, int jaar,
 }
 
 enum status
-store_kostenpost_verwijder(struct store *s, const char *samenwerking, int jaar,
-			   const char *code, struct err *e)
+store_kostenpost_delete(struct store *s, const char *samenwerking, int jaar,
+			const char *code, struct err *e)
 {
 	int64_t swid;
 	enum status rc;
 	if ((rc = tx_begin(s, e)))
 		return rc;
 	struct db_stmt *st = NULL;
-	if (samenwerking_id(s, samenwerking, &swid, NULL, e) == ST_OK)
+	if (samenwerking_id(s, samenwerking, &swid, NULL, e) == ST_OK &&
+	    jaar_open(s, swid, samenwerking, jaar, e) == ST_OK)
 		st = stmt(s, Q_KP_DELETE_ONE, e);
 	if (st) {
 		bind_id(st, 1, swid);

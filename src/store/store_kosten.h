@@ -56,9 +56,8 @@ enum status store_kostenposten_vervang(struct store *s,
 enum status store_kostenpost_zet(struct store *s, const char *samenwerking,
 				 int jaar, const struct kosten_post *p,
 				 struct err *e);
-enum status store_kostenpost_verwijder(struct store *s,
-				       const char *samenwerking, int jaar,
-				       const char *code, struct err *e);
+enum status store_kostenpost_delete(struct store *s, const char *samenwerking,
+				    int jaar, const char *code, struct err *e);
 
 /* Set one unit's role, a delivery, a weight by hand, an advance or the
  * method for a year (each replaces what was set before). */

@@ -125,7 +125,7 @@ BEFORE=$(dump)
 # ---- conventions on every response ----
 req GET /api/v1/gemeenten
 check "GET /gemeenten" 200 '.count == 7 and (.results | length) == 7 and .results[0].code == "GM0358" and .page == 1 and .pageSize == 100 and .next == null'
-for h in "API-Version: 1.9.0" "Cache-Control: no-store" \
+for h in "API-Version: 1.10.0" "Cache-Control: no-store" \
 	"X-Content-Type-Options: nosniff" "X-Frame-Options: DENY" \
 	"Referrer-Policy: no-referrer" "Content-Type: application/json"; do
 	name=${h%%:*}
@@ -143,9 +143,9 @@ if [ -z "$(header Access-Control-Allow-Origin)" ]; then ok "no CORS header witho
 
 # ---- every route ----
 req GET /api/v1
-check "GET /api/v1" 200 '.versie == "1.9.0" and .links.besluiten == "/api/v1/besluiten"'
+check "GET /api/v1" 200 '.versie == "1.10.0" and .links.besluiten == "/api/v1/besluiten"'
 req GET /api/v1/openapi.json
-check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.9.0" and (.info.contact | has("email"))'
+check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.10.0" and (.info.contact | has("email"))'
 if [ "$(header Access-Control-Allow-Origin)" = "*" ]; then ok "openapi.json ACAO *"; else not_ok "openapi.json ACAO *" "$(header Access-Control-Allow-Origin)"; fi
 if [ "$(header API-Version)" = "$(jq -r .info.version "$WORK/body")" ]; then ok "API-Version equals info.version"; else not_ok "API-Version equals info.version"; fi
 req GET /api/v1/gemeenten/GM0397

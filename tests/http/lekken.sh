@@ -296,6 +296,7 @@ for sw in $SWS; do
 	u /api/v1/kostenverdelingen "/api/v1/kostenverdelingen?samenwerking=$sw&pageSize=500"
 	u "/samenwerkingen/{code}/kostenverdelingen" "/samenwerkingen/$sw/kostenverdelingen"
 	u "/samenwerkingen/{code}/uren" "/samenwerkingen/$sw/uren"
+	u "/samenwerkingen/{code}/kostenposten" "/samenwerkingen/$sw/kostenposten"
 	u "/samenwerkingen/{code}/afwijkingen" "/samenwerkingen/$sw/afwijkingen"
 	for y in $YEARS; do
 		u /api/v1/uren/totalen "/api/v1/uren/totalen?samenwerking=$sw&jaar=$y"
@@ -305,6 +306,7 @@ for sw in $SWS; do
 		u /api/v1/scenarios "/api/v1/scenarios?samenwerking=$sw&jaar=$y&pageSize=500"
 		u /api/v1/kostenverdelingen "/api/v1/kostenverdelingen?samenwerking=$sw&jaar=$y&pageSize=500"
 		u "/samenwerkingen/{code}/uren" "/samenwerkingen/$sw/uren?jaar=$y"
+		u "/samenwerkingen/{code}/kostenposten" "/samenwerkingen/$sw/kostenposten?jaar=$y"
 		u "/samenwerkingen/{code}/afwijkingen" "/samenwerkingen/$sw/afwijkingen?jaar=$y"
 	done
 done

@@ -243,15 +243,15 @@ test_kostenposten(void **state)
 	een.bedrag = 1;
 	REFUSED(store_kostenpost_zet(f->s, "XX", 2025, &een, &f->e),
 		ST_NOT_FOUND);
-	OK(store_kostenpost_verwijder(f->s, "AA", 2025, "P4", &f->e));
+	OK(store_kostenpost_delete(f->s, "AA", 2025, "P4", &f->e));
 	assert_int_equal(jaar_van(f, "AA", 2025).nposten, 0);
-	REFUSED(store_kostenpost_verwijder(f->s, "AA", 2025, "P4", &f->e),
+	REFUSED(store_kostenpost_delete(f->s, "AA", 2025, "P4", &f->e),
 		ST_NOT_FOUND);
 	assert_string_equal(f->e.message, "AA heeft in 2025 geen kostenpost "
 					  "P4.");
-	REFUSED(store_kostenpost_verwijder(f->s, "AA", 2024, "P9", &f->e),
+	REFUSED(store_kostenpost_delete(f->s, "AA", 2024, "P9", &f->e),
 		ST_NOT_FOUND);
-	REFUSED(store_kostenpost_verwijder(f->s, "XX", 2024, "P0", &f->e),
+	REFUSED(store_kostenpost_delete(f->s, "XX", 2024, "P0", &f->e),
 		ST_NOT_FOUND);
 	assert_int_equal(count(f, "kostenpost"), 1);
 }

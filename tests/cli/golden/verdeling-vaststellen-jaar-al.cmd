@@ -1,1 +1,1 @@
-ambt kostenpost zet LOK-EXTRA --samenwerking AA --jaar 2024 --eenheid aa-loketten --kostensoort inhuur --bedrag 12.500 --taakveld 0.2 --db DB >/dev/null && ambt verdeling bereken --samenwerking AA --jaar 2024 --bewaar --db DB >/dev/null && ambt verdeling vaststellen 6 --besluit BIJDRAGE-AALSMEER-2024 --db DB
+ambt verdeling maatwerk aa-loketten GM0362 10,5 80 --jaar 2024 --db DB >/dev/null && ambt verdeling bereken --samenwerking AA --jaar 2024 --bewaar --db DB >/dev/null && ambt verdeling vaststellen 6 --besluit BIJDRAGE-AALSMEER-2024 --db DB
