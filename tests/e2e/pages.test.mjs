@@ -66,6 +66,10 @@ const PAGES = [
 	['kostenposten-HB-2025', '/samenwerkingen/HB/kostenposten?jaar=2025', 200, 'controller.hb'],
 	['kostenposten-fouten', '/samenwerkingen/HB/kostenposten', 400, 'controller.hb',
 		'jaar=2025&actie=opslaan&code=X&eenheid=&kostensoort=&bedrag=twaalf'],
+	['verdeelsleutels-AA-2024', '/samenwerkingen/AA/verdeelsleutels?jaar=2024', 200, 'accounthouder.aalsmeer'],
+	['verdeelsleutels-HB-2024', '/samenwerkingen/HB/verdeelsleutels?jaar=2024', 200, 'controller.hb'],
+	['verdeelsleutels-fouten', '/samenwerkingen/HB/verdeelsleutels?jaar=2024', 400, 'controller.hb',
+		'jaar=2024&wat=maatwerk&eenheid=&gemeente=&uren=veel&tarief=-1'],
 	['rooster-aalsmeer-w48', '/rooster?vestiging=aalsmeer-raadhuis&week=2026-W48', 200, 'planner.aalsmeer'],
 	['rooster-aalsmeer-kerst', '/rooster?vestiging=aalsmeer-raadhuis&week=2026-W52', 200, 'planner.aalsmeer'],
 	['rooster-medewerker-w48', '/rooster?medewerker=AA:@MEDEWERKER@&week=2026-W48', 200, 'planner.aalsmeer'],
@@ -80,7 +84,7 @@ const PAGES = [
 // narrow window: a phone (390 px) and a
 // 1280 px screen at 200 % zoom, which lays out as 640 px.
 const NARROW = ['rooster-aalsmeer-w48', 'rooster-medewerker-w48', 'rooster-fouten',
-	'kostenposten-fouten'];
+	'kostenposten-fouten', 'verdeelsleutels-fouten'];
 const WIDTHS = [390, 640];
 // The pages with figures, charts and wide tables, on a phone (390 px):
 // the page does not scroll sideways, a chart fits the window and every
@@ -89,7 +93,7 @@ const WIDTHS = [390, 640];
 const FIGURES = ['kostenverdeling-AA-2024', 'waarom-betaalt-aalsmeer-2024',
 	'vergelijking-AA-2024-2023', 'urenverdeling-HB-2024', 'kostenverdeling-HB-2024',
 	'uren', 'medewerkers-HB', 'besluiten', 'werkstromen', 'audit',
-	'kostenposten-AA-2024', 'kostenposten-HB-2025'];
+	'kostenposten-AA-2024', 'kostenposten-HB-2025', 'verdeelsleutels-HB-2024'];
 // The main menu on a phone (390 px) for the accounts with the most items:
 // [account, path, the menu's labels].
 const MENUS = [

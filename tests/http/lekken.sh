@@ -297,6 +297,7 @@ for sw in $SWS; do
 	u "/samenwerkingen/{code}/kostenverdelingen" "/samenwerkingen/$sw/kostenverdelingen"
 	u "/samenwerkingen/{code}/uren" "/samenwerkingen/$sw/uren"
 	u "/samenwerkingen/{code}/kostenposten" "/samenwerkingen/$sw/kostenposten"
+	u "/samenwerkingen/{code}/verdeelsleutels" "/samenwerkingen/$sw/verdeelsleutels"
 	u "/samenwerkingen/{code}/afwijkingen" "/samenwerkingen/$sw/afwijkingen"
 	for y in $YEARS; do
 		u /api/v1/uren/totalen "/api/v1/uren/totalen?samenwerking=$sw&jaar=$y"
@@ -307,6 +308,7 @@ for sw in $SWS; do
 		u /api/v1/kostenverdelingen "/api/v1/kostenverdelingen?samenwerking=$sw&jaar=$y&pageSize=500"
 		u "/samenwerkingen/{code}/uren" "/samenwerkingen/$sw/uren?jaar=$y"
 		u "/samenwerkingen/{code}/kostenposten" "/samenwerkingen/$sw/kostenposten?jaar=$y"
+		u "/samenwerkingen/{code}/verdeelsleutels" "/samenwerkingen/$sw/verdeelsleutels?jaar=$y"
 		u "/samenwerkingen/{code}/afwijkingen" "/samenwerkingen/$sw/afwijkingen?jaar=$y"
 	done
 done

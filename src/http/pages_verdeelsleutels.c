@@ -1,0 +1,553 @@
+/*
+ * pages_verdeelsleutels.c - how a cooperation splits a year, on a page:
+ * the support method, each unit's role and key, what support units
+ * deliver, weights set by hand, maatwerk and the members' advances; for a
+ * controller of the cooperation a form for each (one thing at a time, each
+ * problem at its field). The same settings as `ambt verdeling rol`,
+ * `levering`, `gewicht`, `maatwerk`, `voorschot` and `methode`.
+ * docs/allocation.md.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "auth.h"
+#include "urlencoded.h"
+#include "../core/kosten.h"
+#include "../core/kostenverdeling.h"
+#include "../present/json.h"
+#include "../present/present.h"
+#include "../banned.h"
+
+/* The bases a unit's key may have, as the form offers them. */
+static const enum kv_basis grondslagen[] = {
+	KV_UREN_REALISATIE, KV_UREN_BEGROTING, KV_INWONERS,
+	KV_VAST_PCT,	    KV_PRODUCTEN,      KV_FTE,
+};
+
+/* What the page knows of the year: the cooperation, its units, members
+ * and taakvelden, and the settings. */
+struct jaar_ctx {
+	const char *sw;
+	int jaar;
+	struct samenwerking s;
+	struct kosten_jaar k;
+	struct eenheid_op *eh;
+	size_t neh;
+	struct lidmaatschap *leden;
+	size_t nleden;
+	struct taakveld *tv;
+	size_t ntv;
+};
+
+static enum status
+ctx_lees(struct request *rq, const char *sw, int jaar, struct jaar_ctx *c,
+	 struct err *e)
+{
+	memset(c, 0, sizeof *c);
+	c->sw = sw;
+	c->jaar = jaar;
+	if (store_samenwerking_get(rq->store, &rq->a, sw, &c->s, e) ||
+	    authz_kosten_lezen(rq, sw, e) ||
+	    store_kosten_jaar(rq->store, &rq->a, sw, jaar, &c->k, e) ||
+	    store_eenheden_op(rq->store, &rq->a, sw, rq->today, &c->eh, &c->neh,
+			      e) ||
+	    store_samenwerking_leden(rq->store, &rq->a, sw, &c->leden,
+				     &c->nleden, e))
+		return e->status;
+	return store_taakveld_list(rq->store, &rq->a, jaar, &c->tv, &c->ntv, e);
+}
+
+static const char *
+eenheid_naam(const struct jaar_ctx *c, const char *code)
+{
+	for (size_t i = 0; code && i < c->neh; i++)
+		if (strcmp(c->eh[i].eenheid.code, code) == 0)
+			return c->eh[i].eenheid.naam;
+	return NULL;
+}
+
+/* A member during the year (any part of it). */
+static const char *
+lid_naam(const struct jaar_ctx *c, const char *gemeente)
+{
+	day_t begin = date_from_ymd(c->jaar, 1, 1);
+	day_t eind = date_from_ymd(c->jaar, 12, 31);
+	for (size_t i = 0; gemeente && i < c->nleden; i++) {
+		const struct lidmaatschap *l = &c->leden[i];
+		if (strcmp(l->gemeente, gemeente) == 0 &&
+		    l->periode.van <= eind &&
+		    (l->periode.tot == DATE_NONE || l->periode.tot > begin))
+			return l->gemeente_naam ? l->gemeente_naam
+						: l->gemeente;
+	}
+	return NULL;
+}
+
+static const char *
+methode_nl(enum kv_methode m)
+{
+	switch (m) {
+	case KV_DIRECT_METHODE:
+		return "rechtstreeks: elke ondersteunende eenheid direct naar "
+		       "de primaire eenheden";
+	case KV_STEP_DOWN:
+		return "stapsgewijs: de ondersteunende eenheden één voor één, "
+		       "in hun volgorde";
+	case KV_RECIPROCAAL:
+		return "wederzijds: de ondersteunende eenheden ondersteunen "
+		       "ook elkaar";
+	case KV_METHODE_GEEN:
+		break;
+	}
+	return "niet gekozen: stapsgewijs als de ondersteunende eenheden een "
+	       "volgorde hebben, anders wederzijds";
+}
+
+static json_t *
+bedrag(int64_t cent)
+{
+	char buf[48];
+	present_bedrag_nl(cent, buf, sizeof buf);
+	return json_string(buf);
+}
+
+static json_t *
+getal(long long v)
+{
+	char buf[32];
+	present_getal_nl(v, buf, sizeof buf);
+	return json_string(buf);
+}
+
+/* The problems of a form: a list on top, and the first of each field at
+ * that field. */
+static json_t *
+problemen_json(struct err *e)
+{
+	json_t *x = json_object(), *arr = json_array(), *bij = json_object();
+
+	err_dedupe(e);
+	if (e->nproblems == 0)
+		json_array_append_new(arr, json_string(e->message));
+	for (size_t i = 0; i < e->nproblems; i++) {
+		const struct problem *p = &e->problems[i];
+		if (json_object_get(bij, p->name))
+			continue;
+		json_object_set_new(bij, p->name, json_string(p->reason));
+		json_array_append_new(arr, json_string(p->reason));
+	}
+	json_object_set_new(x, "problemen", arr);
+	json_object_set_new(x, "bijVeld", bij);
+	return x;
+}
+
+static enum status
+pagina(struct request *rq, struct response *rs, const char *sw, int jaar,
+       const char *formulier, json_t *extra, unsigned status, struct err *e)
+{
+	struct jaar_ctx c;
+	struct err stil = { 0 };
+
+	if (ctx_lees(rq, sw, jaar, &c, e)) {
+		json_decref(extra);
+		return e->status;
+	}
+	json_t *d = page_data("Verdeelsleutels", "samenwerkingen");
+	json_object_set_new(d, "samenwerking", present_samenwerking_json(&c.s));
+	json_object_set_new(d, "jaar", json_integer(jaar));
+	json_object_set_new(d, "vorigJaar", json_integer(jaar - 1));
+	json_object_set_new(d, "volgendJaar", json_integer(jaar + 1));
+	json_object_set_new(d, "methode", json_string(methode_nl(c.k.methode)));
+
+	/* Every unit with its role: primary by realised hours unless set. */
+	json_t *eenheden = json_array();
+	for (size_t i = 0; i < c.neh; i++) {
+		const struct eenheid *u = &c.eh[i].eenheid;
+		const struct kosten_rol *r = NULL;
+		for (size_t j = 0; j < c.k.nrollen; j++)
+			if (strcmp(c.k.rollen[j].eenheid, u->code) == 0)
+				r = &c.k.rollen[j];
+		json_t *o = json_object();
+		json_object_set_new(o, "code", jstr(u->code));
+		json_object_set_new(o, "naam", jstr(u->naam));
+		json_object_set_new(o, "rol",
+				    json_string(r && r->ondersteunend
+							? "ondersteunend"
+							: "primair"));
+		json_object_set_new(
+			o, "grondslag",
+			json_string(r && r->ondersteunend ? "via leveringen"
+				    : r && r->basis != KV_GEEN
+					    ? kv_basis_nl(r->basis)
+					    : "gerealiseerde uren"));
+		const char *tv = r ? r->taakveld : NULL;
+		char tvt[200] = "";
+		for (size_t j = 0; tv && j < c.ntv; j++)
+			if (strcmp(c.tv[j].code, tv) == 0)
+				snprintf(tvt, sizeof tvt, "%s (%s)",
+					 c.tv[j].naam, tv);
+		if (tv && !tvt[0])
+			snprintf(tvt, sizeof tvt, "%s", tv);
+		json_object_set_new(o, "taakveld",
+				    tvt[0] ? json_string(tvt) : json_null());
+		if (r && r->volgorde > 0)
+			json_object_set_new(o, "volgorde",
+					    json_integer(r->volgorde));
+		json_object_set_new(o, "ingesteld", json_boolean(r != NULL));
+		json_array_append_new(eenheden, o);
+	}
+	json_object_set_new(d, "eenheden", eenheden);
+
+	json_t *lev = json_array();
+	for (size_t i = 0; i < c.k.nleveringen; i++) {
+		const struct kosten_levering *l = &c.k.leveringen[i];
+		const char *van = eenheid_naam(&c, l->van),
+			   *aan = eenheid_naam(&c, l->aan);
+		json_t *o = json_object();
+		json_object_set_new(o, "van", jstr(van ? van : l->van));
+		json_object_set_new(o, "aan", jstr(aan ? aan : l->aan));
+		json_object_set_new(o, "gewicht", getal(l->gewicht));
+		json_array_append_new(lev, o);
+	}
+	json_object_set_new(d, "leveringen", lev);
+
+	json_t *gew = json_array();
+	for (size_t i = 0; i < c.k.ngewichten; i++) {
+		const struct kosten_gewicht *g = &c.k.gewichten[i];
+		const char *eh = eenheid_naam(&c, g->eenheid),
+			   *gm = lid_naam(&c, g->gemeente);
+		json_t *o = json_object();
+		json_object_set_new(o, "eenheid", jstr(eh ? eh : g->eenheid));
+		json_object_set_new(o, "gemeente", jstr(gm ? gm : g->gemeente));
+		json_object_set_new(o, "gewicht", getal(g->gewicht));
+		json_array_append_new(gew, o);
+	}
+	json_object_set_new(d, "gewichten", gew);
+
+	json_t *mw = json_array();
+	for (size_t i = 0; i < c.k.nmaatwerk; i++) {
+		const struct kv_maatwerk *m = &c.k.maatwerk[i];
+		const char *eh = eenheid_naam(&c, m->afdeling),
+			   *gm = lid_naam(&c, m->gemeente);
+		char uren[48];
+		present_uren_nl(m->uren, uren, sizeof uren);
+		json_t *o = json_object();
+		json_object_set_new(o, "eenheid", jstr(eh ? eh : m->afdeling));
+		json_object_set_new(o, "gemeente", jstr(gm ? gm : m->gemeente));
+		json_object_set_new(o, "uren", json_string(uren));
+		json_object_set_new(o, "tarief", bedrag(m->tarief));
+		json_array_append_new(mw, o);
+	}
+	json_object_set_new(d, "maatwerk", mw);
+
+	json_t *vs = json_array();
+	int64_t vtotaal = 0;
+	for (size_t i = 0; i < c.k.nvoorschotten; i++) {
+		const struct kv_gewicht *v = &c.k.voorschotten[i];
+		const char *gm = lid_naam(&c, v->gemeente);
+		json_t *o = json_object();
+		json_object_set_new(o, "gemeente", jstr(gm ? gm : v->gemeente));
+		json_object_set_new(o, "bedrag", bedrag(v->waarde));
+		json_array_append_new(vs, o);
+		vtotaal += v->waarde;
+	}
+	json_object_set_new(d, "voorschotten", vs);
+	json_object_set_new(d, "voorschotTotaal", bedrag(vtotaal));
+
+	/* The choices of the forms. */
+	json_t *ek = json_array(), *gk = json_array(), *tk = json_array(),
+	       *bk = json_array();
+	for (size_t i = 0; i < c.neh; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "code", jstr(c.eh[i].eenheid.code));
+		json_object_set_new(o, "naam", jstr(c.eh[i].eenheid.naam));
+		json_array_append_new(ek, o);
+	}
+	for (size_t i = 0; i < c.nleden; i++) {
+		const char *n = lid_naam(&c, c.leden[i].gemeente);
+		bool dubbel = false;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(c.leden[j].gemeente, c.leden[i].gemeente) ==
+			    0)
+				dubbel = true;
+		if (!n || dubbel)
+			continue;
+		json_t *o = json_object();
+		json_object_set_new(o, "code", jstr(c.leden[i].gemeente));
+		json_object_set_new(o, "naam", jstr(n));
+		json_array_append_new(gk, o);
+	}
+	for (size_t i = 0; i < c.ntv; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "code", jstr(c.tv[i].code));
+		json_object_set_new(o, "naam", jstr(c.tv[i].naam));
+		json_array_append_new(tk, o);
+	}
+	for (size_t i = 0; i < sizeof grondslagen / sizeof *grondslagen; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "code",
+				    json_string(kv_basis_naam(grondslagen[i])));
+		json_object_set_new(o, "naam",
+				    json_string(kv_basis_nl(grondslagen[i])));
+		json_array_append_new(bk, o);
+	}
+	json_t *sk = json_array(), *mk = json_array();
+	static const char *const soorten[][2] = {
+		{ "primair", "primair" }, { "ondersteunend", "ondersteunend" }
+	};
+	static const char *const methoden[][2] = {
+		{ "direct", "rechtstreeks" },
+		{ "step_down", "stapsgewijs" },
+		{ "reciprocal", "wederzijds" },
+	};
+	for (size_t i = 0; i < 2; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "code", json_string(soorten[i][0]));
+		json_object_set_new(o, "naam", json_string(soorten[i][1]));
+		json_array_append_new(sk, o);
+	}
+	for (size_t i = 0; i < 3; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "code", json_string(methoden[i][0]));
+		json_object_set_new(o, "naam", json_string(methoden[i][1]));
+		json_array_append_new(mk, o);
+	}
+	json_object_set_new(d, "keuzeSoorten", sk);
+	json_object_set_new(d, "keuzeMethoden", mk);
+	json_object_set_new(d, "keuzeEenheden", ek);
+	json_object_set_new(d, "keuzeGemeenten", gk);
+	json_object_set_new(d, "keuzeTaakvelden", tk);
+	json_object_set_new(d, "keuzeGrondslagen", bk);
+	json_object_set_new(
+		d, "magWijzigen",
+		json_boolean(authz_samenwerking(rq, sw, &stil) == ST_OK));
+	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
+	/* Problems belong to the form that was sent. */
+	if (formulier && extra) {
+		json_t *f = json_object();
+		json_object_set(f, formulier, json_true());
+		json_object_set_new(d, "formulier", f);
+	}
+	if (extra) {
+		json_object_update(d, extra);
+		json_decref(extra);
+	}
+	if (resp_page_html(rq, rs, "verdeelsleutels.html", d, e))
+		return e->status;
+	rs->status = status;
+	return ST_OK;
+}
+
+enum status
+page_verdeelsleutels(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "jaar", "opgeslagen", NULL };
+	const char *sw = req_param(rq, "code");
+	const char *jt = kv_get(&rq->query, "jaar");
+	int jaar = 0, m, d;
+
+	if (req_check_query(rq, keys, e))
+		return e->status;
+	if (jt)
+		req_jaar(jt, &jaar, e);
+	else
+		date_to_ymd(rq->today, &jaar, &m, &d);
+	if (e->status)
+		return e->status;
+	json_t *x = NULL;
+	const char *ok = kv_get(&rq->query, "opgeslagen");
+	if (ok) {
+		x = json_object();
+		json_object_set_new(x, "opgeslagen", json_true());
+	}
+	return pagina(rq, rs, sw, jaar, NULL, x, 200, e);
+}
+
+/* A form's field; NULL when left empty. */
+static const char *
+veld(const struct kvlist *f, const char *naam)
+{
+	const char *v = kv_get(f, naam);
+	return v && *v ? v : NULL;
+}
+
+/* A whole number of the form in [min, max], named `naam`. */
+static int64_t
+heel(const struct kvlist *f, const char *naam, int64_t min, int64_t max,
+     bool verplicht, struct err *e)
+{
+	const char *v = veld(f, naam);
+	int64_t n = 0;
+	if (!v) {
+		if (verplicht)
+			err_invalid(e, naam, "required", "Vul een getal in.");
+		return 0;
+	}
+	if (req_int(v, naam, min, max, &n, e))
+		return 0;
+	return n;
+}
+
+/* An amount in euro of the form; cents. */
+static int64_t
+euro(const struct kvlist *f, const char *naam, bool negatief_mag, struct err *e)
+{
+	const char *v = veld(f, naam);
+	int64_t c = 0;
+	if (!v)
+		err_invalid(e, naam, "required",
+			    "Vul een bedrag in euro in, bijvoorbeeld "
+			    "1.234,56.");
+	else if (kosten_bedrag_parse(v, &c) != 0 || c > KV_MAX_BEDRAG ||
+		 c < -KV_MAX_BEDRAG)
+		err_invalid(e, naam, "format",
+			    "Schrijf een bedrag in euro, bijvoorbeeld "
+			    "1.234,56.");
+	else if (c < 0 && !negatief_mag)
+		err_invalid(e, naam, "negative", "Het bedrag is nul of meer.");
+	return c;
+}
+
+static void
+eigen_eenheid(const struct jaar_ctx *c, const char *code, const char *naam,
+	      struct err *e)
+{
+	if (!code)
+		err_invalid(e, naam, "required", "Kies een eenheid.");
+	else if (!eenheid_naam(c, code))
+		err_invalid(e, naam, "unknown",
+			    "Eenheid %.64s hoort niet bij %.20s.", code, c->sw);
+}
+
+static void
+eigen_lid(const struct jaar_ctx *c, const char *code, struct err *e)
+{
+	if (!code)
+		err_invalid(e, "gemeente", "required", "Kies een gemeente.");
+	else if (!lid_naam(c, code))
+		err_invalid(e, "gemeente", "not-member",
+			    "Gemeente %.20s is in %d geen lid van %.20s.", code,
+			    c->jaar, c->sw);
+}
+
+enum status
+page_verdeelsleutels_post(struct request *rq, struct response *rs,
+			  struct err *e)
+{
+	const char *sw = req_param(rq, "code");
+	struct kvlist f = { 0 };
+	struct samenwerking s;
+	struct jaar_ctx c;
+	int jaar = 0;
+
+	if (req_check_query(rq, NULL, e) ||
+	    store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
+	    authz_samenwerking(rq, sw, e) ||
+	    urlenc_parse(&rq->a, rq->body ? rq->body : "", rq->body_len,
+			 "formulier", &f, e))
+		return e->status;
+	const char *jt = kv_get(&f, "jaar");
+	const char *wat = kv_get(&f, "wat");
+	if (req_jaar(jt ? jt : "", &jaar, e))
+		return e->status;
+	if (ctx_lees(rq, sw, jaar, &c, e))
+		return e->status;
+	if (!wat) {
+		return err_invalid(e, "wat", "required",
+				   "Het formulier is onvolledig; begin "
+				   "opnieuw.");
+	} else if (strcmp(wat, "methode") == 0) {
+		const char *m = veld(&f, "methode");
+		enum kv_methode km = kv_methode_van(m);
+		if (!m || km == KV_METHODE_GEEN)
+			err_invalid(e, "methode", "enum", "Kies een methode.");
+		else
+			store_kostenmethode_zet(rq->store, sw, jaar, km, e);
+	} else if (strcmp(wat, "rol") == 0) {
+		struct kosten_rol r = { .eenheid = veld(&f, "eenheid") };
+		const char *soort = veld(&f, "soort");
+		const char *g = veld(&f, "grondslag");
+		eigen_eenheid(&c, r.eenheid, "eenheid", e);
+		if (!soort || (strcmp(soort, "primair") != 0 &&
+			       strcmp(soort, "ondersteunend") != 0))
+			err_invalid(e, "soort", "enum",
+				    "Kies primair of ondersteunend.");
+		r.ondersteunend = soort && strcmp(soort, "ondersteunend") == 0;
+		r.basis = kv_basis_van(g);
+		if (g && (r.basis == KV_GEEN || r.basis == KV_DIRECT))
+			err_invalid(e, "grondslag", "enum",
+				    "Kies een grondslag uit de lijst.");
+		r.taakveld = veld(&f, "taakveld");
+		r.volgorde = (int)heel(&f, "volgorde", 0, KOSTEN_MAX_VOLGORDE,
+				       false, e);
+		if (e->status == ST_OK)
+			store_kostenrol_zet(rq->store, jaar, &r, e);
+	} else if (strcmp(wat, "levering") == 0) {
+		struct kosten_levering l = { veld(&f, "van"), veld(&f, "aan"),
+					     0 };
+		eigen_eenheid(&c, l.van, "van", e);
+		eigen_eenheid(&c, l.aan, "aan", e);
+		l.gewicht = heel(&f, "gewicht", 0, KV_MAX_BEDRAG, true, e);
+		if (e->status == ST_OK)
+			store_kostenlevering_zet(rq->store, jaar, &l, e);
+	} else if (strcmp(wat, "gewicht") == 0) {
+		struct kosten_gewicht g = { veld(&f, "eenheid"),
+					    veld(&f, "gemeente"), 0 };
+		eigen_eenheid(&c, g.eenheid, "eenheid", e);
+		eigen_lid(&c, g.gemeente, e);
+		g.gewicht = heel(&f, "gewicht", 0, KV_MAX_BEDRAG, true, e);
+		if (e->status == ST_OK)
+			store_kostengewicht_zet(rq->store, jaar, &g, e);
+	} else if (strcmp(wat, "maatwerk") == 0) {
+		struct kv_maatwerk m = { .afdeling = veld(&f, "eenheid"),
+					 .gemeente = veld(&f, "gemeente") };
+		eigen_eenheid(&c, m.afdeling, "eenheid", e);
+		eigen_lid(&c, m.gemeente, e);
+		/* Hours as 120,5: hundredths, read the way cents are. */
+		const char *u = veld(&f, "uren");
+		if (!u || kosten_bedrag_parse(u, &m.uren) != 0 || m.uren < 0 ||
+		    m.uren > KV_MAX_BEDRAG)
+			err_invalid(e, "uren", "format",
+				    "Vul een aantal uren in, bijvoorbeeld "
+				    "120,5.");
+		m.tarief = euro(&f, "tarief", false, e);
+		if (e->status == ST_OK)
+			store_maatwerk_zet(rq->store, jaar, &m, e);
+	} else if (strcmp(wat, "voorschot") == 0) {
+		const char *gm = veld(&f, "gemeente");
+		eigen_lid(&c, gm, e);
+		int64_t b = euro(&f, "bedrag", true, e);
+		if (e->status == ST_OK)
+			store_voorschot_zet(rq->store, sw, jaar, gm, b, e);
+	} else {
+		return err_invalid(e, "wat", "enum",
+				   "Het formulier is onvolledig; begin "
+				   "opnieuw.");
+	}
+	if (e->status == ST_INVALID || e->status == ST_CONFLICT) {
+		unsigned st = e->status == ST_CONFLICT ? 409 : 400;
+		json_t *x = problemen_json(e);
+		json_t *inv = json_object();
+		for (size_t i = 0; i < f.n; i++)
+			json_object_set_new(inv, f.items[i].key,
+					    json_string(f.items[i].value));
+		json_object_set_new(x, "invoer", inv);
+		err_clear(e);
+		return pagina(rq, rs, sw, jaar, wat, x, st, e);
+	}
+	if (e->status)
+		return e->status;
+	char loc[160], esw[64];
+	urlenc_encode(sw, esw, sizeof esw);
+	snprintf(loc, sizeof loc,
+		 "/samenwerkingen/%s/verdeelsleutels?jaar=%d&opgeslagen=%s",
+		 esw, jaar, wat);
+	rs->status = 303;
+	rs->location = arena_strdup(&rq->a, loc);
+	rs->content_type = "text/plain; charset=utf-8";
+	rs->body = "Opgeslagen.";
+	rs->len = strlen(rs->body);
+	return ST_OK;
+}

@@ -1,0 +1,102 @@
+#!/bin/sh
+# verdeelsleutels.sh - the page of a year's keys (/samenwerkingen/{code}/
+# verdeelsleutels) against the real server on the demo database: each
+# form (a unit's role, a delivery, a weight, maatwerk, an advance, the
+# method) stores what the calculation then reads (checked in the input
+# document of `ambt verdeling bereken --toon-invoer`), bad input is refused
+# with the problem at its field and the database unchanged, and only the
+# cooperation's controllers and the beheerder may write. TAP output.
+#
+# Usage: verdeelsleutels.sh AMBT
+set -u
+AMBT=$(realpath "$1")
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ambt-verdeelsleutels-XXXXXX")
+export AMBT_NU=2026-11-22T10:30:00+01:00
+unset AMBT_DB
+DB_PREFIX=verdeelsleutels
+. "$(dirname "$0")/../lib/db.sh"
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/../lib/serve.sh"
+db_engine_of_test
+trap 'serve_stop; rm -rf "$WORK"' EXIT
+
+DB=$(db_url db)
+"$AMBT" demo --overschrijf --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
+tok() { "$AMBT" gebruiker token "$1" --naam verdeelsleutels --db "$DB" | tail -1; }
+T_beheer=$(tok beheer)
+T_c_aa=$(tok controller.aa)
+T_c_hb=$(tok controller.hb)
+T_ah_aal=$(tok accounthouder.aalsmeer)
+serve_start s "$DB"
+BASE=$BASE_s
+PAGINA=/samenwerkingen/AA/verdeelsleutels
+dump() { db_inhoud "$DB" audit,inlogpoging,sessie; }
+invoer() { "$AMBT" verdeling bereken --samenwerking AA --jaar 2024 --toon-invoer --db "$DB" | jq -c "$1"; }
+
+# page WHO METHOD PATH [curl args...]: the body in $WORK/out; prints the
+# status and the redirect.
+page() {
+	who=$1 m=$2 p=$3
+	shift 3
+	eval "t=\$T_$who"
+	curl -s -o "$WORK/out" -w '%{http_code} %{redirect_url}' -X "$m" \
+		-H "Authorization: Bearer $t" "$@" "$BASE$p"
+}
+has() {
+	if grep -qF -- "$2" "$WORK/out"; then ok "$1"; else not_ok "$1" "$(sed -e 's/<[^>]*>//g' "$WORK/out" | tr -s ' \n' | head -c 600)"; fi
+}
+hasnt() {
+	if grep -qF -- "$2" "$WORK/out"; then not_ok "$1" "found: $2"; else ok "$1"; fi
+}
+is() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1: $2, expected $3"; fi; }
+post() { page "$1" POST "$PAGINA" --data "$2"; }
+stored() { is "$1" "$(post c_aa "$2")" "303 $BASE$PAGINA?jaar=2024&opgeslagen=$3"; }
+
+is "the page of 2024" "$(page c_aa GET "$PAGINA?jaar=2024")" "200 "
+has "the support unit with its taakveld's name" '<th class="utrecht-table__header-cell" scope="row">ICT/Digitalisering</th><td class="utrecht-table__cell">ondersteunend</td><td class="utrecht-table__cell">via leveringen</td><td class="utrecht-table__cell">Overhead (0.4)</td>'
+has "the advances with their total" '<td class="utrecht-table__cell ambt-bedrag">€ 9.100.000,00</td>'
+has "the forms for a controller" "Voorschot opslaan"
+
+stored "an advance" 'jaar=2024&wat=voorschot&gemeente=GM0362&bedrag=2.750.000,50' voorschot
+is "the calculation reads the advance" "$(invoer .advances.GM0362)" 275000050
+stored "the method" 'jaar=2024&wat=methode&methode=step_down' methode
+is "the calculation reads the method" "$(invoer .support_allocation.method)" '"step_down"'
+stored "a delivery" 'jaar=2024&wat=levering&van=aa-ict&aan=aa-strategie&gewicht=7' levering
+is "the calculation reads the delivery" "$(invoer '.support_allocation.keys["aa-ict"]["aa-strategie"]')" 7
+stored "maatwerk" 'jaar=2024&wat=maatwerk&eenheid=aa-ruimte&gemeente=GM0362&uren=10,5&tarief=80' maatwerk
+is "the calculation reads the maatwerk" "$(invoer '[.maatwerk_hours[] | select(.municipality == "GM0362" and .department == "aa-ruimte" and .hours == 1050 and .rate_cents_per_hour == 8000)] | length')" 1
+stored "a unit's role and key" 'jaar=2024&wat=rol&eenheid=aa-sociaal-domein&soort=primair&grondslag=inhabitants&taakveld=6.1&volgorde=' rol
+is "the calculation reads the key" "$(invoer '.departments[] | select(.id == "aa-sociaal-domein") | .key.basis')" '"inhabitants"'
+stored "a weight by hand" 'jaar=2024&wat=gewicht&eenheid=aa-ruimte&gemeente=GM0358&gewicht=6000' gewicht
+page c_aa GET "$PAGINA?jaar=2024&opgeslagen=gewicht" >/dev/null
+has "the page says it was stored" "Opgeslagen."
+has "and shows the weight" '<th class="utrecht-table__header-cell" scope="row">Ruimte</th><td class="utrecht-table__cell">Aalsmeer</td><td class="utrecht-table__cell ambt-bedrag">6.000</td>'
+naudit=$("$AMBT" audit list --db "$DB" --format json | jq '[.[] | select(.resource == "voorschot" or .resource == "kostenmethode" or .resource == "kostenlevering" or .resource == "maatwerk" or .resource == "kostenrol" or .resource == "kostengewicht") | select(.gebruikersId != null)] | length')
+is "each change is audited with its user" "$naudit" 6
+
+voor=$(dump)
+is "a unit of another cooperation" "$(post c_aa 'jaar=2024&wat=rol&eenheid=hb-communicatie&soort=x&grondslag=zzz&volgorde=-3')" "400 "
+has "the unit's problem at its field" 'id="rol-eenheid-fout">Eenheid hb-communicatie hoort niet bij AA.</div>'
+has "the kind's problem at its field" 'id="rol-soort-fout">Kies primair of ondersteunend.</div>'
+has "the basis' problem at its field" 'id="rol-grondslag-fout">Kies een grondslag uit de lijst.</div>'
+has "the order's problem at its field" 'id="rol-volgorde-fout">'
+is "a member of another cooperation" "$(post c_aa 'jaar=2024&wat=gewicht&eenheid=aa-ruimte&gemeente=GM0397&gewicht=1')" "400 "
+has "named at its field" 'id="gewicht-gemeente-fout">Gemeente GM0397 is in 2024 geen lid van AA.</div>'
+is "hours that are no number" "$(post c_aa 'jaar=2024&wat=maatwerk&eenheid=aa-ruimte&gemeente=GM0362&uren=veel&tarief=-1')" "400 "
+has "the hours' problem" 'id="maatwerk-uren-fout">Vul een aantal uren in, bijvoorbeeld 120,5.</div>'
+has "the rate's problem" 'id="maatwerk-tarief-fout">Het bedrag is nul of meer.</div>'
+has "what was typed stays" 'value="veel"'
+is "an amount that is no amount" "$(post c_aa 'jaar=2024&wat=voorschot&gemeente=GM0358&bedrag=1.000.000.000.000.000')" "400 "
+has "the amount's problem" 'id="voorschot-bedrag-fout">Schrijf een bedrag in euro, bijvoorbeeld 1.234,56.</div>'
+is "a delivery of a fraction" "$(post c_aa 'jaar=2024&wat=levering&van=aa-ict&aan=&gewicht=1,5')" "400 "
+has "the receiving unit's problem" 'id="levering-aan-fout">Kies een eenheid.</div>'
+is "an unknown method" "$(post c_aa 'jaar=2024&wat=methode&methode=eerlijk')" "400 "
+is "an unknown form" "$(post c_aa 'jaar=2024&wat=iets')" "400 "
+is "a year out of range" "$(post c_aa 'jaar=99999&wat=methode&methode=direct')" "400 "
+is "an accounthouder may not" "$(post ah_aal 'jaar=2024&wat=methode&methode=direct')" "403 "
+is "another cooperation's controller may not" "$(post c_hb 'jaar=2024&wat=methode&methode=direct')" "403 "
+page ah_aal GET "$PAGINA?jaar=2024" >/dev/null
+has "an accounthouder reads the keys" "Methode voor de ondersteunende eenheden: stapsgewijs"
+hasnt "but gets no forms" "Voorschot opslaan"
+if [ "$(dump)" = "$voor" ]; then ok "the refusals changed nothing"; else not_ok "the refusals changed nothing"; fi
+tap_end
