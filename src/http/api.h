@@ -135,6 +135,10 @@ enum status page_kostenverdelingen(struct request *, struct response *,
 				   struct err *);
 enum status page_kostenverdelingen_post(struct request *, struct response *,
 					struct err *);
+enum status api_verdeelsleutels_get(struct request *, struct response *,
+				    struct err *);
+enum status api_verdeelsleutels_patch(struct request *, struct response *,
+				      struct err *);
 enum status page_verdeelsleutels(struct request *, struct response *,
 				 struct err *);
 enum status page_verdeelsleutels_post(struct request *, struct response *,

@@ -309,6 +309,7 @@ for sw in $SWS; do
 		u "/samenwerkingen/{code}/uren" "/samenwerkingen/$sw/uren?jaar=$y"
 		u "/samenwerkingen/{code}/kostenposten" "/samenwerkingen/$sw/kostenposten?jaar=$y"
 		u "/samenwerkingen/{code}/verdeelsleutels" "/samenwerkingen/$sw/verdeelsleutels?jaar=$y"
+		u "/api/v1/verdeelsleutels/{samenwerking}/{jaar}" "/api/v1/verdeelsleutels/$sw/$y"
 		u "/samenwerkingen/{code}/afwijkingen" "/samenwerkingen/$sw/afwijkingen?jaar=$y"
 	done
 done

@@ -5,7 +5,9 @@
 # method) stores what the calculation then reads (checked in the input
 # document of `ambt verdeling bereken --toon-invoer`), bad input is refused
 # with the problem at its field and the database unchanged, and only the
-# cooperation's controllers and the beheerder may write. TAP output.
+# cooperation's controllers and the beheerder may write; the same through
+# GET and PATCH /api/v1/verdeelsleutels/AA/2024 (all or nothing). TAP
+# output.
 #
 # Usage: verdeelsleutels.sh AMBT
 set -u
@@ -99,4 +101,55 @@ page ah_aal GET "$PAGINA?jaar=2024" >/dev/null
 has "an accounthouder reads the keys" "Methode voor de ondersteunende eenheden: stapsgewijs"
 hasnt "but gets no forms" "Voorschot opslaan"
 if [ "$(dump)" = "$voor" ]; then ok "the refusals changed nothing"; else not_ok "the refusals changed nothing"; fi
+# ---- the API: /api/v1/verdeelsleutels/{samenwerking}/{jaar} ----
+API=/api/v1/verdeelsleutels/AA/2024
+# api WHO METHOD PATH [JSON]: the body in $WORK/out, the status printed.
+api() {
+	who=$1 m=$2 p=$3
+	set -- -s -o "$WORK/out" -w '%{http_code}' -X "$m"
+	if [ "$who" != anon ]; then
+		eval "t=\$T_$who"
+		set -- "$@" -H "Authorization: Bearer $t"
+	fi
+	[ -n "${JSON+x}" ] && set -- "$@" -H 'Content-Type: application/json' --data "$JSON"
+	curl "$@" "$BASE$p"
+}
+# check NAME WHO METHOD PATH WANT JQ [JSON]
+check() {
+	name=$1 who=$2 m=$3 p=$4 want=$5 q=$6
+	if [ $# -gt 6 ]; then JSON=$7; else unset JSON; fi
+	got=$(api "$who" "$m" "$p")
+	unset JSON
+	if [ "$got" != "$want" ]; then
+		not_ok "$name: $got, expected $want" "$(head -c 400 "$WORK/out")"
+	elif [ -n "$q" ] && ! jq -e "$q" "$WORK/out" >/dev/null 2>&1; then
+		not_ok "$name: body" "$(head -c 400 "$WORK/out")"
+	else
+		ok "$name"
+	fi
+}
+check "api: the year as the page set it" c_aa GET "$API" 200 \
+	'.methode == "step_down" and (.voorschotten | map(select(.gemeente == "GM0362"))[0].bedragCenten == 275000050) and (.eenheden | map(select(.eenheid == "aa-sociaal-domein"))[0] == {"eenheid":"aa-sociaal-domein","soort":"primair","grondslag":"inhabitants","taakveld":"6.1","volgorde":null,"ingesteld":true}) and (.maatwerk | map(select(.gemeente == "GM0362"))[0] == {"eenheid":"aa-ruimte","gemeente":"GM0362","urenHonderdsten":1050,"tariefCenten":8000})'
+check "api: an accounthouder reads it" ah_aal GET "$API" 200 '.samenwerking == "AA" and .jaar == 2024'
+check "api: without an account" anon GET "$API" 401 ''
+check "api: another cooperation's controller may not read it" c_hb GET "$API" 403 '.status == 403'
+check "api: an unknown cooperation" c_aa GET /api/v1/verdeelsleutels/ZZ/2024 404 '.status == 404'
+check "api: a year out of range" c_aa GET /api/v1/verdeelsleutels/AA/12 400 '.invalidParams[0].name == "jaar"'
+check "api: several settings at once" c_aa PATCH "$API" 200 \
+	'.methode == "reciprocal" and (.leveringen | map(select(.aan == "aa-strategie"))[0].gewicht == 9) and (.gewichten | map(select(.eenheid == "aa-ruimte" and .gemeente == "GM0362"))[0].gewicht == 4000) and (.voorschotten | map(select(.gemeente == "GM0358"))[0].bedragCenten == 1)' \
+	'{"methode":"reciprocal","leveringen":[{"van":"aa-ict","aan":"aa-strategie","gewicht":9}],"gewichten":[{"eenheid":"aa-ruimte","gemeente":"GM0362","gewicht":4000}],"voorschotten":[{"gemeente":"GM0358","bedragCenten":1}]}'
+is "api: the calculation reads them" "$(invoer '[.support_allocation.method, .advances.GM0358]')" '["reciprocal",1]'
+voor=$(dump)
+check "api: every problem named, nothing stored" c_aa PATCH "$API" 400 \
+	'[.invalidParams[].name] == ["x","methode","eenheden[0].kleur","eenheden[0].eenheid","leveringen[0].gewicht","voorschotten[1]","voorschotten[0].bedragCenten","voorschotten[0].gemeente"]' \
+	'{"methode":"x","voorschotten":[{"gemeente":"GM0397","bedragCenten":1.5},3],"eenheden":[{"eenheid":"hb-x","soort":"primair","kleur":1}],"leveringen":[{"van":"aa-ict","aan":"aa-ruimte","gewicht":-1}],"x":1}'
+check "api: a good item beside a bad one stores neither" c_aa PATCH "$API" 400 \
+	'[.invalidParams[].name] == ["voorschotten[1].gemeente"]' \
+	'{"methode":"direct","voorschotten":[{"gemeente":"GM0358","bedragCenten":5},{"gemeente":"GM0397","bedragCenten":5}]}'
+check "api: a list that is no list" c_aa PATCH "$API" 400 '.invalidParams[0].name == "maatwerk"' '{"maatwerk":{}}'
+check "api: an accounthouder may not" ah_aal PATCH "$API" 403 '.status == 403' '{"methode":"direct"}'
+check "api: another cooperation's controller may not" c_hb PATCH "$API" 403 '.status == 403' '{"methode":"direct"}'
+got=$(curl -s -o "$WORK/out" -w '%{http_code}' -X PATCH -H "Authorization: Bearer $T_c_aa" -H 'Content-Type: text/plain' --data 'methode=direct' "$BASE$API")
+is "api: only JSON" "$got" 415
+if [ "$(dump)" = "$voor" ]; then ok "api: the refusals changed nothing"; else not_ok "api: the refusals changed nothing"; fi
 tap_end

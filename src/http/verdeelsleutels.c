@@ -1,11 +1,12 @@
 /*
- * pages_verdeelsleutels.c - how a cooperation splits a year, on a page:
- * the support method, each unit's role and key, what support units
- * deliver, weights set by hand, maatwerk and the members' advances; for a
- * controller of the cooperation a form for each (one thing at a time, each
- * problem at its field). The same settings as `ambt verdeling rol`,
- * `levering`, `gewicht`, `maatwerk`, `voorschot` and `methode`.
- * docs/allocation.md.
+ * verdeelsleutels.c - how a cooperation splits a year, on a page and in
+ * the API: the support method, each unit's role and key, what support
+ * units deliver, weights set by hand, maatwerk and the members' advances.
+ * The page has a form for each (one thing at a time, each problem at its
+ * field); GET and PATCH /api/v1/verdeelsleutels/{samenwerking}/{jaar} read
+ * them and set any number of them in one transaction. Both go through the
+ * same setters, the settings of `ambt verdeling rol`, `levering`,
+ * `gewicht`, `maatwerk`, `voorschot` and `methode`. docs/allocation.md.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,9 +14,12 @@
 
 #include "api.h"
 #include "auth.h"
+#include "body.h"
 #include "urlencoded.h"
 #include "../core/kosten.h"
 #include "../core/kostenverdeling.h"
+#include "../core/register.h"
+#include "../core/text.h"
 #include "../present/json.h"
 #include "../present/present.h"
 #include "../banned.h"
@@ -432,6 +436,118 @@ eigen_lid(const struct jaar_ctx *c, const char *code, struct err *e)
 			    c->jaar, c->sw);
 }
 
+/*
+ * The setters shared by the page and the API: each checks what only the
+ * year can tell (the cooperation's units and members, the names of kinds,
+ * bases and methods; numbers were range-checked where they were read)
+ * and stores the setting when neither it nor anything before it had a
+ * problem (`vooraf`: the problems before it).
+ */
+static bool
+schoon(const struct err *e, size_t vooraf)
+{
+	return e->status == ST_OK && e->nproblems == vooraf;
+}
+
+static void
+zet_methode(struct request *rq, const struct jaar_ctx *c, const char *m,
+	    struct err *e)
+{
+	size_t vooraf = e->nproblems;
+	enum kv_methode km = kv_methode_van(m);
+	if (!m || km == KV_METHODE_GEEN)
+		err_invalid(e, "methode", "enum",
+			    "Kies een methode: direct, step_down of "
+			    "reciprocal.");
+	if (schoon(e, vooraf))
+		store_kostenmethode_zet(rq->store, c->sw, c->jaar, km, e);
+}
+
+static void
+zet_rol(struct request *rq, const struct jaar_ctx *c, const char *eenheid,
+	const char *soort, const char *grondslag, const char *taakveld,
+	int64_t volgorde, struct err *e)
+{
+	size_t vooraf = e->nproblems;
+	struct kosten_rol r = { .eenheid = eenheid,
+				.taakveld = taakveld,
+				.volgorde = (int)volgorde };
+	eigen_eenheid(c, eenheid, "eenheid", e);
+	if (!soort || (strcmp(soort, "primair") != 0 &&
+		       strcmp(soort, "ondersteunend") != 0))
+		err_invalid(e, "soort", "enum",
+			    "Kies primair of ondersteunend.");
+	r.ondersteunend = soort && strcmp(soort, "ondersteunend") == 0;
+	r.basis = kv_basis_van(grondslag);
+	if (grondslag && (r.basis == KV_GEEN || r.basis == KV_DIRECT))
+		err_invalid(e, "grondslag", "enum",
+			    "Kies een grondslag uit de lijst.");
+	if (schoon(e, vooraf))
+		store_kostenrol_zet(rq->store, c->jaar, &r, e);
+}
+
+static void
+zet_levering(struct request *rq, const struct jaar_ctx *c, const char *van,
+	     const char *aan, int64_t gewicht, struct err *e)
+{
+	size_t vooraf = e->nproblems;
+	struct kosten_levering l = { van, aan, gewicht };
+	eigen_eenheid(c, van, "van", e);
+	eigen_eenheid(c, aan, "aan", e);
+	if (schoon(e, vooraf))
+		store_kostenlevering_zet(rq->store, c->jaar, &l, e);
+}
+
+static void
+zet_gewicht(struct request *rq, const struct jaar_ctx *c, const char *eenheid,
+	    const char *gemeente, int64_t gewicht, struct err *e)
+{
+	size_t vooraf = e->nproblems;
+	struct kosten_gewicht g = { eenheid, gemeente, gewicht };
+	eigen_eenheid(c, eenheid, "eenheid", e);
+	eigen_lid(c, gemeente, e);
+	if (schoon(e, vooraf))
+		store_kostengewicht_zet(rq->store, c->jaar, &g, e);
+}
+
+static void
+zet_maatwerk(struct request *rq, const struct jaar_ctx *c, const char *eenheid,
+	     const char *gemeente, int64_t uren, int64_t tarief, struct err *e)
+{
+	size_t vooraf = e->nproblems;
+	struct kv_maatwerk m = { .gemeente = gemeente,
+				 .afdeling = eenheid,
+				 .uren = uren,
+				 .tarief = tarief };
+	eigen_eenheid(c, eenheid, "eenheid", e);
+	eigen_lid(c, gemeente, e);
+	if (schoon(e, vooraf))
+		store_maatwerk_zet(rq->store, c->jaar, &m, e);
+}
+
+static void
+zet_voorschot(struct request *rq, const struct jaar_ctx *c,
+	      const char *gemeente, int64_t bedrag, struct err *e)
+{
+	size_t vooraf = e->nproblems;
+	eigen_lid(c, gemeente, e);
+	if (schoon(e, vooraf))
+		store_voorschot_zet(rq->store, c->sw, c->jaar, gemeente, bedrag,
+				    e);
+}
+
+/* Hours of the form as 120,5: hundredths, read the way cents are. */
+static int64_t
+uren(const struct kvlist *f, struct err *e)
+{
+	const char *u = veld(f, "uren");
+	int64_t h = 0;
+	if (!u || kosten_bedrag_parse(u, &h) != 0 || h < 0 || h > KV_MAX_BEDRAG)
+		err_invalid(e, "uren", "format",
+			    "Vul een aantal uren in, bijvoorbeeld 120,5.");
+	return h;
+}
+
 enum status
 page_verdeelsleutels_post(struct request *rq, struct response *rs,
 			  struct err *e)
@@ -459,68 +575,27 @@ page_verdeelsleutels_post(struct request *rq, struct response *rs,
 				   "Het formulier is onvolledig; begin "
 				   "opnieuw.");
 	} else if (strcmp(wat, "methode") == 0) {
-		const char *m = veld(&f, "methode");
-		enum kv_methode km = kv_methode_van(m);
-		if (!m || km == KV_METHODE_GEEN)
-			err_invalid(e, "methode", "enum", "Kies een methode.");
-		else
-			store_kostenmethode_zet(rq->store, sw, jaar, km, e);
+		zet_methode(rq, &c, veld(&f, "methode"), e);
 	} else if (strcmp(wat, "rol") == 0) {
-		struct kosten_rol r = { .eenheid = veld(&f, "eenheid") };
-		const char *soort = veld(&f, "soort");
-		const char *g = veld(&f, "grondslag");
-		eigen_eenheid(&c, r.eenheid, "eenheid", e);
-		if (!soort || (strcmp(soort, "primair") != 0 &&
-			       strcmp(soort, "ondersteunend") != 0))
-			err_invalid(e, "soort", "enum",
-				    "Kies primair of ondersteunend.");
-		r.ondersteunend = soort && strcmp(soort, "ondersteunend") == 0;
-		r.basis = kv_basis_van(g);
-		if (g && (r.basis == KV_GEEN || r.basis == KV_DIRECT))
-			err_invalid(e, "grondslag", "enum",
-				    "Kies een grondslag uit de lijst.");
-		r.taakveld = veld(&f, "taakveld");
-		r.volgorde = (int)heel(&f, "volgorde", 0, KOSTEN_MAX_VOLGORDE,
-				       false, e);
-		if (e->status == ST_OK)
-			store_kostenrol_zet(rq->store, jaar, &r, e);
+		int64_t v =
+			heel(&f, "volgorde", 0, KOSTEN_MAX_VOLGORDE, false, e);
+		zet_rol(rq, &c, veld(&f, "eenheid"), veld(&f, "soort"),
+			veld(&f, "grondslag"), veld(&f, "taakveld"), v, e);
 	} else if (strcmp(wat, "levering") == 0) {
-		struct kosten_levering l = { veld(&f, "van"), veld(&f, "aan"),
-					     0 };
-		eigen_eenheid(&c, l.van, "van", e);
-		eigen_eenheid(&c, l.aan, "aan", e);
-		l.gewicht = heel(&f, "gewicht", 0, KV_MAX_BEDRAG, true, e);
-		if (e->status == ST_OK)
-			store_kostenlevering_zet(rq->store, jaar, &l, e);
+		int64_t g = heel(&f, "gewicht", 0, KV_MAX_BEDRAG, true, e);
+		zet_levering(rq, &c, veld(&f, "van"), veld(&f, "aan"), g, e);
 	} else if (strcmp(wat, "gewicht") == 0) {
-		struct kosten_gewicht g = { veld(&f, "eenheid"),
-					    veld(&f, "gemeente"), 0 };
-		eigen_eenheid(&c, g.eenheid, "eenheid", e);
-		eigen_lid(&c, g.gemeente, e);
-		g.gewicht = heel(&f, "gewicht", 0, KV_MAX_BEDRAG, true, e);
-		if (e->status == ST_OK)
-			store_kostengewicht_zet(rq->store, jaar, &g, e);
+		int64_t g = heel(&f, "gewicht", 0, KV_MAX_BEDRAG, true, e);
+		zet_gewicht(rq, &c, veld(&f, "eenheid"), veld(&f, "gemeente"),
+			    g, e);
 	} else if (strcmp(wat, "maatwerk") == 0) {
-		struct kv_maatwerk m = { .afdeling = veld(&f, "eenheid"),
-					 .gemeente = veld(&f, "gemeente") };
-		eigen_eenheid(&c, m.afdeling, "eenheid", e);
-		eigen_lid(&c, m.gemeente, e);
-		/* Hours as 120,5: hundredths, read the way cents are. */
-		const char *u = veld(&f, "uren");
-		if (!u || kosten_bedrag_parse(u, &m.uren) != 0 || m.uren < 0 ||
-		    m.uren > KV_MAX_BEDRAG)
-			err_invalid(e, "uren", "format",
-				    "Vul een aantal uren in, bijvoorbeeld "
-				    "120,5.");
-		m.tarief = euro(&f, "tarief", false, e);
-		if (e->status == ST_OK)
-			store_maatwerk_zet(rq->store, jaar, &m, e);
+		int64_t u = uren(&f, e);
+		int64_t t = euro(&f, "tarief", false, e);
+		zet_maatwerk(rq, &c, veld(&f, "eenheid"), veld(&f, "gemeente"),
+			     u, t, e);
 	} else if (strcmp(wat, "voorschot") == 0) {
-		const char *gm = veld(&f, "gemeente");
-		eigen_lid(&c, gm, e);
 		int64_t b = euro(&f, "bedrag", true, e);
-		if (e->status == ST_OK)
-			store_voorschot_zet(rq->store, sw, jaar, gm, b, e);
+		zet_voorschot(rq, &c, veld(&f, "gemeente"), b, e);
 	} else {
 		return err_invalid(e, "wat", "enum",
 				   "Het formulier is onvolledig; begin "
@@ -550,4 +625,284 @@ page_verdeelsleutels_post(struct request *rq, struct response *rs,
 	rs->body = "Opgeslagen.";
 	rs->len = strlen(rs->body);
 	return ST_OK;
+}
+
+/* ---- the API: /api/v1/verdeelsleutels/{samenwerking}/{jaar} ---- */
+
+#define LIJST_MAX 1000 /* items of one kind in one request */
+
+static json_t *
+instellingen_json(const struct jaar_ctx *c)
+{
+	json_t *o = json_object(), *eh = json_array(), *lev = json_array(),
+	       *gew = json_array(), *mw = json_array(), *vs = json_array();
+
+	json_object_set_new(o, "samenwerking", jstr(c->sw));
+	json_object_set_new(o, "jaar", json_integer(c->jaar));
+	json_object_set_new(
+		o, "methode",
+		c->k.methode == KV_METHODE_GEEN
+			? json_null()
+			: json_string(kv_methode_naam(c->k.methode)));
+	for (size_t i = 0; i < c->neh; i++) {
+		const struct kosten_rol *r = NULL;
+		for (size_t j = 0; j < c->k.nrollen; j++)
+			if (strcmp(c->k.rollen[j].eenheid,
+				   c->eh[i].eenheid.code) == 0)
+				r = &c->k.rollen[j];
+		json_t *x = json_object();
+		json_object_set_new(x, "eenheid", jstr(c->eh[i].eenheid.code));
+		json_object_set_new(x, "soort",
+				    json_string(r && r->ondersteunend
+							? "ondersteunend"
+							: "primair"));
+		json_object_set_new(
+			x, "grondslag",
+			r && r->basis != KV_GEEN
+				? json_string(kv_basis_naam(r->basis))
+				: json_null());
+		json_object_set_new(x, "taakveld",
+				    jstr(r ? r->taakveld : NULL));
+		json_object_set_new(x, "volgorde",
+				    r && r->volgorde > 0
+					    ? json_integer(r->volgorde)
+					    : json_null());
+		json_object_set_new(x, "ingesteld", json_boolean(r != NULL));
+		json_array_append_new(eh, x);
+	}
+	for (size_t i = 0; i < c->k.nleveringen; i++) {
+		json_t *x = json_object();
+		json_object_set_new(x, "van", jstr(c->k.leveringen[i].van));
+		json_object_set_new(x, "aan", jstr(c->k.leveringen[i].aan));
+		json_object_set_new(x, "gewicht",
+				    json_integer(c->k.leveringen[i].gewicht));
+		json_array_append_new(lev, x);
+	}
+	for (size_t i = 0; i < c->k.ngewichten; i++) {
+		json_t *x = json_object();
+		json_object_set_new(x, "eenheid",
+				    jstr(c->k.gewichten[i].eenheid));
+		json_object_set_new(x, "gemeente",
+				    jstr(c->k.gewichten[i].gemeente));
+		json_object_set_new(x, "gewicht",
+				    json_integer(c->k.gewichten[i].gewicht));
+		json_array_append_new(gew, x);
+	}
+	for (size_t i = 0; i < c->k.nmaatwerk; i++) {
+		json_t *x = json_object();
+		json_object_set_new(x, "eenheid",
+				    jstr(c->k.maatwerk[i].afdeling));
+		json_object_set_new(x, "gemeente",
+				    jstr(c->k.maatwerk[i].gemeente));
+		json_object_set_new(x, "urenHonderdsten",
+				    json_integer(c->k.maatwerk[i].uren));
+		json_object_set_new(x, "tariefCenten",
+				    json_integer(c->k.maatwerk[i].tarief));
+		json_array_append_new(mw, x);
+	}
+	for (size_t i = 0; i < c->k.nvoorschotten; i++) {
+		json_t *x = json_object();
+		json_object_set_new(x, "gemeente",
+				    jstr(c->k.voorschotten[i].gemeente));
+		json_object_set_new(x, "bedragCenten",
+				    json_integer(c->k.voorschotten[i].waarde));
+		json_array_append_new(vs, x);
+	}
+	json_object_set_new(o, "eenheden", eh);
+	json_object_set_new(o, "leveringen", lev);
+	json_object_set_new(o, "gewichten", gew);
+	json_object_set_new(o, "maatwerk", mw);
+	json_object_set_new(o, "voorschotten", vs);
+	return o;
+}
+
+/* The cooperation and year of the path, read for the caller. */
+static enum status
+api_jaar(struct request *rq, bool schrijven, struct jaar_ctx *c, struct err *e)
+{
+	const char *sw = req_param(rq, "samenwerking");
+	struct samenwerking s;
+	int jaar = 0;
+
+	if (req_check_query(rq, NULL, e) ||
+	    req_jaar(req_param(rq, "jaar"), &jaar, e) ||
+	    store_samenwerking_get(rq->store, &rq->a, sw, &s, e) ||
+	    (schrijven && authz_samenwerking(rq, sw, e)))
+		return e->status;
+	return ctx_lees(rq, sw, jaar, c, e);
+}
+
+enum status
+api_verdeelsleutels_get(struct request *rq, struct response *rs, struct err *e)
+{
+	struct jaar_ctx c;
+
+	if (api_jaar(rq, false, &c, e))
+		return e->status;
+	return resp_json(rq, rs, 200, instellingen_json(&c));
+}
+
+/* Problems from index `vanaf` on belong to item i of `lijst`. */
+static void
+van_item(struct err *e, size_t vanaf, const char *lijst, size_t i)
+{
+	for (size_t k = vanaf; k < e->nproblems; k++) {
+		char buf[sizeof e->problems[k].name];
+		snprintf(buf, sizeof buf, "%s[%zu]%s%s", lijst, i,
+			 e->problems[k].name[0] ? "." : "",
+			 e->problems[k].name);
+		snprintf(e->problems[k].name, sizeof e->problems[k].name, "%s",
+			 buf);
+	}
+}
+
+/* The items of `lijst` in the body, each an object with only `keys`;
+ * NULL when the body has none. */
+static json_t *
+items(json_t *body, const char *lijst, const char *const *keys, struct err *e)
+{
+	json_t *a = json_object_get(body, lijst);
+	size_t i;
+	json_t *x;
+
+	if (!a || json_is_null(a))
+		return NULL;
+	if (!json_is_array(a)) {
+		err_invalid(e, lijst, "type", "Geef een lijst.");
+		return NULL;
+	}
+	if (json_array_size(a) > LIJST_MAX) {
+		err_invalid(e, lijst, "range", "Geef hoogstens %d per keer.",
+			    LIJST_MAX);
+		return NULL;
+	}
+	json_array_foreach(a, i, x)
+	{
+		size_t vooraf = e->nproblems;
+		if (!json_is_object(x))
+			err_invalid(e, "", "type", "Geef een object.");
+		else
+			body_check_keys(x, keys, e);
+		van_item(e, vooraf, lijst, i);
+	}
+	return a;
+}
+
+enum status
+api_verdeelsleutels_patch(struct request *rq, struct response *rs,
+			  struct err *e)
+{
+	static const char *const keys[] = { "methode",	  "eenheden",
+					    "leveringen", "gewichten",
+					    "maatwerk",	  "voorschotten",
+					    NULL };
+	static const char *const k_eh[] = { "eenheid",	"soort",    "grondslag",
+					    "taakveld", "volgorde", NULL };
+	static const char *const k_lev[] = { "van", "aan", "gewicht", NULL };
+	static const char *const k_gew[] = { "eenheid", "gemeente", "gewicht",
+					     NULL };
+	static const char *const k_mw[] = { "eenheid", "gemeente",
+					    "urenHonderdsten", "tariefCenten",
+					    NULL };
+	static const char *const k_vs[] = { "gemeente", "bedragCenten", NULL };
+	struct jaar_ctx c;
+	json_t *body, *a, *x;
+	size_t i;
+
+	if (api_jaar(rq, true, &c, e) || req_json_body(rq, &body, e))
+		return e->status;
+	if (!json_is_object(body)) {
+		json_decref(body);
+		return err_invalid(e, "", "type", "Stuur een JSON-object.");
+	}
+	body_check_keys(body, keys, e);
+	if (e->status == ST_OK && store_begin(rq->store, e)) {
+		json_decref(body);
+		return e->status;
+	}
+	bool begonnen = e->status == ST_OK;
+	if (json_object_get(body, "methode"))
+		zet_methode(rq, &c, body_str(body, "methode", true, e), e);
+	if ((a = items(body, "eenheden", k_eh, e)))
+		json_array_foreach(a, i, x)
+		{
+			size_t vooraf = e->nproblems;
+			int64_t v = 0;
+			if (!json_is_object(x))
+				continue;
+			const char *eh = body_str(x, "eenheid", true, e);
+			const char *so = body_str(x, "soort", true, e);
+			const char *gr = body_str(x, "grondslag", false, e);
+			const char *tv = body_str(x, "taakveld", false, e);
+			text_check_max(tv, "taakveld", REG_MAX_TAAKVELD, e);
+			body_int(x, "volgorde", false, 0, KOSTEN_MAX_VOLGORDE,
+				 &v, e);
+			zet_rol(rq, &c, eh, so, gr, tv, v, e);
+			van_item(e, vooraf, "eenheden", i);
+		}
+	if ((a = items(body, "leveringen", k_lev, e)))
+		json_array_foreach(a, i, x)
+		{
+			size_t vooraf = e->nproblems;
+			int64_t g = 0;
+			if (!json_is_object(x))
+				continue;
+			const char *van = body_str(x, "van", true, e);
+			const char *aan = body_str(x, "aan", true, e);
+			body_int(x, "gewicht", true, 0, KV_MAX_BEDRAG, &g, e);
+			zet_levering(rq, &c, van, aan, g, e);
+			van_item(e, vooraf, "leveringen", i);
+		}
+	if ((a = items(body, "gewichten", k_gew, e)))
+		json_array_foreach(a, i, x)
+		{
+			size_t vooraf = e->nproblems;
+			int64_t g = 0;
+			if (!json_is_object(x))
+				continue;
+			const char *eh = body_str(x, "eenheid", true, e);
+			const char *gm = body_str(x, "gemeente", true, e);
+			body_int(x, "gewicht", true, 0, KV_MAX_BEDRAG, &g, e);
+			zet_gewicht(rq, &c, eh, gm, g, e);
+			van_item(e, vooraf, "gewichten", i);
+		}
+	if ((a = items(body, "maatwerk", k_mw, e)))
+		json_array_foreach(a, i, x)
+		{
+			size_t vooraf = e->nproblems;
+			int64_t u = 0, t = 0;
+			if (!json_is_object(x))
+				continue;
+			const char *eh = body_str(x, "eenheid", true, e);
+			const char *gm = body_str(x, "gemeente", true, e);
+			body_int(x, "urenHonderdsten", true, 0, KV_MAX_BEDRAG,
+				 &u, e);
+			body_int(x, "tariefCenten", true, 0, KV_MAX_BEDRAG, &t,
+				 e);
+			zet_maatwerk(rq, &c, eh, gm, u, t, e);
+			van_item(e, vooraf, "maatwerk", i);
+		}
+	if ((a = items(body, "voorschotten", k_vs, e)))
+		json_array_foreach(a, i, x)
+		{
+			size_t vooraf = e->nproblems;
+			int64_t b = 0;
+			if (!json_is_object(x))
+				continue;
+			const char *gm = body_str(x, "gemeente", true, e);
+			body_int(x, "bedragCenten", true, -KV_MAX_BEDRAG,
+				 KV_MAX_BEDRAG, &b, e);
+			zet_voorschot(rq, &c, gm, b, e);
+			van_item(e, vooraf, "voorschotten", i);
+		}
+	json_decref(body);
+	if (begonnen) {
+		if (e->status)
+			store_rollback(rq->store);
+		else
+			store_commit(rq->store, e);
+	}
+	if (e->status || ctx_lees(rq, c.sw, c.jaar, &c, e))
+		return e->status;
+	return resp_json(rq, rs, 200, instellingen_json(&c));
 }
