@@ -121,6 +121,8 @@ enum status api_scenarios_list(struct request *, struct response *,
 			       struct err *);
 enum status api_scenarios_post(struct request *, struct response *,
 			       struct err *);
+enum status api_scenarios_delete(struct request *, struct response *,
+				 struct err *);
 enum status api_kostenverdelingen_list(struct request *, struct response *,
 				       struct err *);
 enum status api_kostenverdelingen_post(struct request *, struct response *,
@@ -139,6 +141,11 @@ enum status api_verdeelsleutels_get(struct request *, struct response *,
 				    struct err *);
 enum status api_verdeelsleutels_patch(struct request *, struct response *,
 				      struct err *);
+enum status page_scenarios(struct request *, struct response *, struct err *);
+enum status page_scenarios_post(struct request *, struct response *,
+				struct err *);
+/* A scenario for a page: its changes in words (pages_scenario.c). */
+json_t *scenario_page_json(const struct scenario *sc);
 enum status page_verdeelsleutels(struct request *, struct response *,
 				 struct err *);
 enum status page_verdeelsleutels_post(struct request *, struct response *,

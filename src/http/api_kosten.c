@@ -355,6 +355,24 @@ api_scenarios_post(struct request *rq, struct response *rs, struct err *e)
 	return resp_json(rq, rs, 201, scenario_json(&uit));
 }
 
+enum status
+api_scenarios_delete(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "samenwerking", "jaar", NULL };
+	const char *naam = req_param(rq, "naam");
+	const char *sw;
+	int jaar;
+
+	if (req_check_query(rq, keys, e) ||
+	    jaar_vraag(rq, &sw, &jaar, true, e) ||
+	    store_scenario_delete(rq->store, sw, jaar, naam, e))
+		return e->status;
+	rs->status = 204;
+	rs->body = "";
+	rs->len = 0;
+	return ST_OK;
+}
+
 /* ---- kostenverdelingen ---- */
 
 static json_t *

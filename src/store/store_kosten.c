@@ -879,6 +879,36 @@ store_scenario_maak(struct store *s, const struct scenario *sc, int64_t *id,
 	return tx_end(s, e->status, e);
 }
 
+enum status
+store_scenario_delete(struct store *s, const char *samenwerking, int jaar,
+		      const char *naam, struct err *e)
+{
+	struct scenario sc;
+	struct db_stmt *st;
+	enum status rc;
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (store_scenario_get(s, &s->scratch, samenwerking, jaar, naam, &sc,
+			       e) == ST_OK &&
+	    (st = stmt(s, Q_SCW_DELETE, e))) {
+		bind_id(st, 1, sc.id);
+		if (run(s, st, e) == ST_OK && (st = stmt(s, Q_SC_DELETE, e))) {
+			bind_id(st, 1, sc.id);
+			run(s, st, e);
+		}
+	}
+	if (e->status == ST_OK) {
+		s->scope = samenwerking;
+		audit_append(s, "delete", 204, "scenario", NULL,
+			     sw_jaar(s, samenwerking, jaar), NULL, NULL,
+			     jobj(&s->scratch, "samenwerking", samenwerking,
+				  "jaar", jaar_tekst(s, jaar), "naam", naam,
+				  NULL),
+			     e);
+	}
+	return tx_end(s, e->status, e);
+}
+
 /* ---- stored calculations ---- */
 
 static void

@@ -80,13 +80,17 @@ enum status store_kostenmethode_zet(struct store *s, const char *samenwerking,
 				    int jaar, enum kv_methode m, struct err *e);
 
 /* Scenarios: create one with its changes (ST_CONFLICT when the name is
- * taken in that year), read one, list them. */
+ * taken in that year), read one, remove one, list them. */
 enum status store_scenario_maak(struct store *s, const struct scenario *sc,
 				int64_t *id, struct err *e);
 enum status store_scenario_get(struct store *s, struct arena *a,
 			       const char *samenwerking, int jaar,
 			       const char *naam, struct scenario *out,
 			       struct err *e);
+/* Remove a scenario with its changes (ST_NOT_FOUND when there is none);
+ * calculations made with it keep their input. */
+enum status store_scenario_delete(struct store *s, const char *samenwerking,
+				  int jaar, const char *naam, struct err *e);
 enum status store_scenario_list(struct store *s, struct arena *a,
 				const char *samenwerking, int jaar,
 				struct scenario **out, size_t *n,

@@ -67,6 +67,9 @@ const PAGES = [
 	['kostenposten-fouten', '/samenwerkingen/HB/kostenposten', 400, 'controller.hb',
 		'jaar=2025&actie=opslaan&code=X&eenheid=&kostensoort=&bedrag=twaalf'],
 	['verdeelsleutels-AA-2024', '/samenwerkingen/AA/verdeelsleutels?jaar=2024', 200, 'accounthouder.aalsmeer'],
+	['scenarios-HB', '/samenwerkingen/HB/scenarios', 200, 'controller.hb'],
+	['scenarios-fouten', '/samenwerkingen/HB/scenarios', 400, 'controller.hb',
+		'actie=maken&naam=&jaar=20x&soort1=eigen&eenheid1=&gemeente1=&vanaf1=&grondslag1=&kostenpost1=&bedrag1='],
 	['verdeelsleutels-HB-2024', '/samenwerkingen/HB/verdeelsleutels?jaar=2024', 200, 'controller.hb'],
 	['verdeelsleutels-fouten', '/samenwerkingen/HB/verdeelsleutels?jaar=2024', 400, 'controller.hb',
 		'jaar=2024&wat=maatwerk&eenheid=&gemeente=&uren=veel&tarief=-1'],
@@ -84,7 +87,7 @@ const PAGES = [
 // narrow window: a phone (390 px) and a
 // 1280 px screen at 200 % zoom, which lays out as 640 px.
 const NARROW = ['rooster-aalsmeer-w48', 'rooster-medewerker-w48', 'rooster-fouten',
-	'kostenposten-fouten', 'verdeelsleutels-fouten'];
+	'kostenposten-fouten', 'verdeelsleutels-fouten', 'scenarios-fouten'];
 const WIDTHS = [390, 640];
 // The pages with figures, charts and wide tables, on a phone (390 px):
 // the page does not scroll sideways, a chart fits the window and every

@@ -298,6 +298,7 @@ for sw in $SWS; do
 	u "/samenwerkingen/{code}/uren" "/samenwerkingen/$sw/uren"
 	u "/samenwerkingen/{code}/kostenposten" "/samenwerkingen/$sw/kostenposten"
 	u "/samenwerkingen/{code}/verdeelsleutels" "/samenwerkingen/$sw/verdeelsleutels"
+	u "/samenwerkingen/{code}/scenarios" "/samenwerkingen/$sw/scenarios"
 	u "/samenwerkingen/{code}/afwijkingen" "/samenwerkingen/$sw/afwijkingen"
 	for y in $YEARS; do
 		u /api/v1/uren/totalen "/api/v1/uren/totalen?samenwerking=$sw&jaar=$y"

@@ -631,6 +631,22 @@ test_scenarios(void **state)
 	REFUSED(store_scenario_maak(f->s, &sc, &id, &f->e), ST_NOT_FOUND);
 	assert_int_equal(count(f, "scenario"), 3);
 	assert_int_equal(count(f, "scenario_wijziging"), 7);
+
+	/* Removed with its changes, audited; once. */
+	OK(store_scenario_delete(f->s, "AA", 2025, "Meer ICT", &f->e));
+	assert_int_equal(count(f, "scenario"), 2);
+	assert_int_equal(count(f, "scenario_wijziging"), 4);
+	assert_string_equal(laatste_audit(f).resource, "scenario");
+	assert_string_equal(laatste_audit(f).actie, "delete");
+	REFUSED(store_scenario_delete(f->s, "AA", 2025, "Meer ICT", &f->e),
+		ST_NOT_FOUND);
+	assert_string_equal(f->e.message,
+			    "Scenario 'Meer ICT' bestaat niet voor AA 2025.");
+	REFUSED(store_scenario_delete(f->s, "HB", 2026, "Meer ICT", &f->e),
+		ST_NOT_FOUND);
+	assert_int_equal(count(f, "scenario"), 2);
+	OK(store_scenario_get(f->s, &f->a, "AA", 2026, "Meer ICT", &got,
+			      &f->e));
 }
 
 #define SHA_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
