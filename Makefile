@@ -41,7 +41,7 @@ build: deps $(BUILD)/build.ninja
 demo: build
 	$(AMBT) demo --overschrijf --db $(DB)
 	@echo
-	$(AMBT) samenwerking list --db $(DB)
+	$(AMBT) samenwerking lijst --db $(DB)
 	@echo
 	@echo "Open in de browser:"
 	@echo "  http://localhost:$(PORT)/                          de samenwerkingen"
@@ -129,7 +129,7 @@ format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
 format-check:
-	clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
+	clang-format --proef --Werror $$(git ls-files '*.c' '*.h')
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)
