@@ -10,7 +10,7 @@ cd "$1" || exit 1
 files=$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'tools/*.c' 2>/dev/null ||
 	find src tests tools -name '*.[ch]')
 echo "1..6"
-if clang-format --proef --Werror $files 2>/tmp/lint.$$; then
+if clang-format --dry-run --Werror $files 2>/tmp/lint.$$; then
 	echo "ok 1 - clang-format"
 else
 	sed 's/^/# /' /tmp/lint.$$ | head -40

@@ -34,10 +34,9 @@ static const char vt_usage[] =
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt afspraak toevoegen --gemeente CODE --product CODE[,CODE] [--personen "
-	"N[,N]]\n"
-	"                    --vestiging CODE --start JJJJ-MM-DDTUU:MM --naam "
-	"NAAM\n"
+	"  ambt afspraak toevoegen --gemeente CODE --product CODE[,CODE]\n"
+	"                    [--personen N[,N]] --vestiging CODE\n"
+	"                    --start JJJJ-MM-DDTUU:MM --naam NAAM\n"
 	"                    (--email ADRES | --telefoon NUMMER) [--sleutel "
 	"SLEUTEL]\n"
 	"  ambt afspraak toon REFERENTIE [--format tabel|json]\n"
