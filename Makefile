@@ -41,7 +41,7 @@ build: deps $(BUILD)/build.ninja
 demo: build
 	$(AMBT) demo --overschrijf --db $(DB)
 	@echo
-	$(AMBT) samenwerking list --db $(DB)
+	$(AMBT) samenwerking lijst --db $(DB)
 	@echo
 	@echo "Open in de browser:"
 	@echo "  http://localhost:$(PORT)/                          de samenwerkingen"

@@ -88,20 +88,20 @@ LEEG=$W/leeg.db
 VOL=$W/vol.db
 t0=$(date +%s)
 A init --register "$W/gen/register.json" --db "$LEEG" >/dev/null
-A medewerker import "$W/mw.csv" --db "$LEEG" >/dev/null
-A vestiging add --gemeente $G --code bench --naam 'Raadhuis (scenario)' \
+A medewerker importeer "$W/mw.csv" --db "$LEEG" >/dev/null
+A vestiging toevoegen --gemeente $G --code bench --naam 'Raadhuis (scenario)' \
 	--balies 10 --raster 10 --open 'ma-vr 08:30-17:00' \
 	--adres 'Raadhuisplein 1' --postcode '1431 EH' --plaats Aalsmeer \
 	--db "$LEEG" >/dev/null
-A product add --gemeente $G --code bench --naam 'Tien minuten' --duur 10 \
+A product toevoegen --gemeente $G --code bench --naam 'Tien minuten' --duur 10 \
 	--horizon 90 --db "$LEEG" >/dev/null
 for i in 01 02 03 04 05 06 07 08 09 10; do
 	for d in 24 25 26 27 28; do
 		for s in 08:30-12:30 13:00-17:00; do
-			A rooster add --medewerker "B-$i" --vestiging bench \
+			A rooster toevoegen --medewerker "B-$i" --vestiging bench \
 				--datum "2025-11-$d" --van "${s%-*}" --tot "${s#*-}" \
 				--herhaal-tot "2026-11-$((d - 4))" --db "$LEEG" >/dev/null
-			A rooster add --medewerker "B-$i" --vestiging bench \
+			A rooster toevoegen --medewerker "B-$i" --vestiging bench \
 				--datum "2026-11-$((d - 1))" --van "${s%-*}" \
 				--tot "${s#*-}" --herhaal-tot "2027-02-$((d - 5))" \
 				--db "$LEEG" >/dev/null

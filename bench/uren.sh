@@ -50,8 +50,8 @@ best() { sort -n | head -1; }
 for r in $(seq "$RONDES"); do
 	rm -f "$W"/t.db*
 	"$B/ambt" init --db "$W/t.db" --register "$W/jaar/register.json" >/dev/null
-	"$B/ambt" medewerker import "$W/jaar/medewerkers.csv" --db "$W/t.db" >/dev/null
-	seconds "$B/ambt" uren import "$W/jaar/uren.csv" --db "$W/t.db"
+	"$B/ambt" medewerker importeer "$W/jaar/medewerkers.csv" --db "$W/t.db" >/dev/null
+	seconds "$B/ambt" uren importeer "$W/jaar/uren.csv" --db "$W/t.db"
 done | best >"$W/ambt"
 # The anchor: sqlite3 .import into a bare table, same journal mode.
 for r in $(seq "$RONDES"); do
@@ -63,9 +63,9 @@ done | best >"$W/bare"
 # the file.
 rm -f "$W"/t.db*
 "$B/ambt" init --db "$W/t.db" --register "$W/jaar/register.json" >/dev/null
-"$B/ambt" medewerker import "$W/jaar/medewerkers.csv" --db "$W/t.db" >/dev/null
+"$B/ambt" medewerker importeer "$W/jaar/medewerkers.csv" --db "$W/t.db" >/dev/null
 for r in $(seq "$RONDES"); do
-	seconds "$B/ambt" uren import "$W/jaar/uren.csv" --dry-run --db "$W/t.db"
+	seconds "$B/ambt" uren importeer "$W/jaar/uren.csv" --proef --db "$W/t.db"
 done | best >"$W/proef"
 rm -f "$W"/t.db* "$W"/bare.db*
 
@@ -75,8 +75,8 @@ rm -f "$W"/t.db* "$W"/bare.db*
 for r in $(seq "$RONDES"); do
 	pg_drop bench_uren
 	"$B/ambt" init --db "$PG" --register "$W/jaar/register.json" >/dev/null
-	"$B/ambt" medewerker import "$W/jaar/medewerkers.csv" --db "$PG" >/dev/null
-	seconds "$B/ambt" uren import "$W/jaar/uren.csv" --db "$PG"
+	"$B/ambt" medewerker importeer "$W/jaar/medewerkers.csv" --db "$PG" >/dev/null
+	seconds "$B/ambt" uren importeer "$W/jaar/uren.csv" --db "$PG"
 done | best >"$W/pg_ambt"
 # The anchor: PostgreSQL's own COPY of the same file (sent by psql's \copy
 # as COPY FROM STDIN, as ambt sends its rows) into a bare table with the
@@ -95,9 +95,9 @@ pg_drop bench_uren_kaal
 # A dry run, on a database without the file.
 pg_drop bench_uren
 "$B/ambt" init --db "$PG" --register "$W/jaar/register.json" >/dev/null
-"$B/ambt" medewerker import "$W/jaar/medewerkers.csv" --db "$PG" >/dev/null
+"$B/ambt" medewerker importeer "$W/jaar/medewerkers.csv" --db "$PG" >/dev/null
 for r in $(seq "$RONDES"); do
-	seconds "$B/ambt" uren import "$W/jaar/uren.csv" --dry-run --db "$PG"
+	seconds "$B/ambt" uren importeer "$W/jaar/uren.csv" --proef --db "$PG"
 done | best >"$W/pg_proef"
 PG_VERSIE=$(pg_version)
 PG_FSYNC=$(pg_sql "SHOW fsync")
@@ -137,10 +137,10 @@ r = {
 w = 42
 print(f"Uren importeren: {rows} regels, {mb:.1f} MB")
 print(f"  {'':{w}} {'SQLite':>10} {'PostgreSQL':>11}")
-print(f"  {'ambt uren import (alles gecontroleerd)':{w}} {ambt:8.2f} s {pg_ambt:9.2f} s")
+print(f"  {'ambt uren importeer (alles gecontroleerd)':{w}} {ambt:8.2f} s {pg_ambt:9.2f} s")
 print(f"  {'anker: eigen import in een kale tabel':{w}} {bare:8.2f} s {pg_bare:9.2f} s")
 print(f"  {'verhouding ambt / anker':{w}} {ambt / bare:10.2f} {pg_ambt / pg_bare:11.2f}   (doel SQLite <= 1,0)")
-print(f"  {'--dry-run (alles, dan teruggedraaid)':{w}} {proef:8.2f} s {pg_proef:9.2f} s")
+print(f"  {'--proef (alles, dan teruggedraaid)':{w}} {proef:8.2f} s {pg_proef:9.2f} s")
 print(f"  {'alleen CSV lezen (zonder database)':{w}} {lezen['seconden']:8.2f} s = {lezen['mb_per_s']:.0f} MB/s  (doel >= 300)")
 print(f"  (anker SQLite: sqlite3 .import, WAL; anker PostgreSQL {pg_version}: "
       f"psql \\copy = COPY FROM STDIN; fsync={pg_fsync})")

@@ -60,11 +60,11 @@ PY
 # The same register, staff, hours and cost data into database $1.
 vul() {
 	"$B/ambt" init --db "$1" --register "$W/jaar/register.json" >/dev/null
-	"$B/ambt" medewerker import "$W/jaar/medewerkers.csv" --db "$1" >/dev/null
-	"$B/ambt" uren import "$W/jaar/uren.csv" --db "$1" >/dev/null
-	"$B/ambt" kostenpost import "$W/kosten.csv" --samenwerking BENCH --jaar 2024 --db "$1" >/dev/null
+	"$B/ambt" medewerker importeer "$W/jaar/medewerkers.csv" --db "$1" >/dev/null
+	"$B/ambt" uren importeer "$W/jaar/uren.csv" --db "$1" >/dev/null
+	"$B/ambt" kostenpost importeer "$W/kosten.csv" --samenwerking BENCH --jaar 2024 --db "$1" >/dev/null
 	AMBT="$B/ambt" DB="$1" sh "$W/steun.sh" >/dev/null
-	"$B/ambt" verdeling methode reciprocal --samenwerking BENCH --jaar 2024 --db "$1" >/dev/null
+	"$B/ambt" verdeling methode wederzijds --samenwerking BENCH --jaar 2024 --db "$1" >/dev/null
 }
 vul "$DB"
 vul "$PG"

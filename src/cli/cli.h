@@ -58,8 +58,32 @@ struct subcommand {
 };
 
 /*
- * Run the subcommand named by argv[0] with the remaining arguments; print
- * `usage` for --help or when none is given (exit 1 then).
+ * The name of now for a subcommand's English name of earlier releases
+ * ("list" gives "lijst"); any other name as it is.
+ */
+const char *cli_nieuwe_naam(const char *naam);
+
+/* How many typing slips a suggestion may be away (text_distance). */
+#define CLI_BEDOELD_MAX 2
+
+/*
+ * The one of the n names (at most 64) that `naam` was probably meant to
+ * be, also through an old name: "lsit" gives "lijst"; NULL if none is
+ * near enough.
+ */
+const char *cli_bedoeld(const char *naam, const char *const *namen, size_t n);
+
+/*
+ * Say on stderr that `naam` is no command, with "Bedoelde u 'BEDOELD'?"
+ * when bedoeld is not NULL; returns EXIT_USER.
+ */
+int cli_onbekend(const char *naam, const char *bedoeld);
+
+/*
+ * Run the subcommand named by argv[0] (or by its old name) with the
+ * remaining arguments; print `usage` for --help or when none is given
+ * (exit 1 then), and for a name that is none, after the suggestion of
+ * cli_bedoeld (exit 1).
  */
 int cli_dispatch(int argc, char **argv, const struct subcommand *subs,
 		 const char *usage);

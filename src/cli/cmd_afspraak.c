@@ -34,17 +34,16 @@ static const char vt_usage[] =
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt afspraak add --gemeente CODE --product CODE[,CODE] [--personen "
-	"N[,N]]\n"
-	"                    --vestiging CODE --start JJJJ-MM-DDTUU:MM --naam "
-	"NAAM\n"
+	"  ambt afspraak toevoegen --gemeente CODE --product CODE[,CODE]\n"
+	"                    [--personen N[,N]] --vestiging CODE\n"
+	"                    --start JJJJ-MM-DDTUU:MM --naam NAAM\n"
 	"                    (--email ADRES | --telefoon NUMMER) [--sleutel "
 	"SLEUTEL]\n"
-	"  ambt afspraak show REFERENTIE [--format tabel|json]\n"
-	"  ambt afspraak cancel REFERENTIE\n"
-	"  ambt afspraak move REFERENTIE --start JJJJ-MM-DDTUU:MM [--vestiging "
+	"  ambt afspraak toon REFERENTIE [--format tabel|json]\n"
+	"  ambt afspraak annuleer REFERENTIE\n"
+	"  ambt afspraak verplaats REFERENTIE --start JJJJ-MM-DDTUU:MM [--vestiging "
 	"CODE]\n"
-	"  ambt afspraak list (--vestiging CODE | --gemeente CODE) [--datum "
+	"  ambt afspraak lijst (--vestiging CODE | --gemeente CODE) [--datum "
 	"JJJJ-MM-DD]\n"
 	"                    [--format tabel|json|csv]\n\n"
 	"Een afspraak is een bezoek aan een vestiging voor een of meer "
@@ -55,7 +54,7 @@ static const char usage[] =
 	"hij de afspraak zelf wijzigen of\nannuleren. Verplaatsen gebeurt in "
 	"één keer: de oude tijd komt pas vrij als\nde nieuwe is vastgelegd. "
 	"--sleutel maakt opnieuw proberen veilig: dezelfde\nsleutel geeft "
-	"dezelfde afspraak. 'list' toont de dagafspraken (standaard\nvandaag).\n";
+	"dezelfde afspraak. 'lijst' toont de dagafspraken (standaard\nvandaag).\n";
 
 /* Products and persons from "a,b" and "1,2" into regels (at most
  * AFSPRAAK_MAX_PRODUCTEN). Returns the count, or -1 after a message. */
@@ -493,8 +492,9 @@ int
 cmd_afspraak(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "add", a_add },   { "show", a_show }, { "cancel", a_cancel },
-		{ "move", a_move }, { "list", a_list }, { NULL, NULL },
+		{ "toevoegen", a_add },	  { "toon", a_show },
+		{ "annuleer", a_cancel }, { "verplaats", a_move },
+		{ "lijst", a_list },	  { NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);
 }

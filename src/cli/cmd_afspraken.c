@@ -18,13 +18,13 @@ static const char usage[] =
 	"  ambt afspraken instelling --gemeente CODE [--bewaartermijn DAGEN]\n"
 	"                          [--max-open N] [--max-per-dag N] "
 	"[--web-aandeel PROCENT]\n"
-	"  ambt afspraken vrijgave add --gemeente CODE --vanaf JJJJ-MM-DD\n"
+	"  ambt afspraken vrijgave toevoegen --gemeente CODE --vanaf JJJJ-MM-DD\n"
 	"                          --moment JJJJ-MM-DDTUU:MM [--vestiging "
 	"CODE]\n"
 	"                          [--product CODE]\n"
-	"  ambt afspraken vrijgave list --gemeente CODE [--format "
+	"  ambt afspraken vrijgave lijst --gemeente CODE [--format "
 	"tabel|json|csv]\n"
-	"  ambt afspraken vrijgave delete NUMMER --gemeente CODE\n"
+	"  ambt afspraken vrijgave verwijder NUMMER --gemeente CODE\n"
 	"  ambt afspraken wachtlijst --gemeente CODE [--format "
 	"tabel|json|csv]\n\n"
 	"'opschonen' wist naam, e-mailadres en telefoonnummer van de "
@@ -304,9 +304,9 @@ static int
 vrijgave(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "add", v_add },
-		{ "list", v_list },
-		{ "delete", v_delete },
+		{ "toevoegen", v_add },
+		{ "lijst", v_list },
+		{ "verwijder", v_delete },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);

@@ -11,12 +11,12 @@
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt besluit list [--organisatie CBS-CODE] [--orgaan ORGAAN] "
+	"  ambt besluit lijst [--organisatie CBS-CODE] [--orgaan ORGAAN] "
 	"[--status STATUS]\n"
 	"                    [--openbaarheid O] [--van DATUM] [--tot DATUM] "
 	"[--zoek TEKST]\n"
-	"  ambt besluit show IDENTIFICATIE [--organisatie CODE]\n"
-	"  ambt besluit add --organisatie CBS-CODE --orgaan ORGAAN --datum "
+	"  ambt besluit toon IDENTIFICATIE [--organisatie CODE]\n"
+	"  ambt besluit toevoegen --organisatie CBS-CODE --orgaan ORGAAN --datum "
 	"DATUM\n"
 	"                   --onderwerp TEKST [--identificatie ID] "
 	"[--status STATUS]\n"
@@ -31,7 +31,7 @@ static const char usage[] =
 	"ORGAAN:       gemeenteraad, college (van B&W) of burgemeester\n"
 	"STATUS:       voorgesteld, aangehouden, vastgesteld, verworpen of "
 	"ingetrokken\n"
-	"              (bij 'add' standaard vastgesteld)\n"
+	"              (bij 'toevoegen' standaard vastgesteld)\n"
 	"O:            actief_openbaar, passief_openbaar (standaard) of "
 	"geheim (met --geheim-tot)\n"
 	"R:            tijdelijk, ingetrokken_overheid of "
@@ -51,6 +51,18 @@ opt_date(struct err *e, const char *text, const char *name, day_t *out)
 		err_invalid(e, name, "date",
 			    "'%.20s' is geen geldige datum (JJJJ-MM-DD).",
 			    text);
+}
+
+/* A code as people read it: "actief_openbaar" as "actief openbaar". */
+static const char *
+leesbaar(struct arena *a, const char *code)
+{
+	char *s = arena_strdup(a, code);
+
+	for (char *p = s; p && *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	return s ? s : code;
 }
 
 static int
@@ -127,7 +139,10 @@ b_list(int argc, char **argv)
 			b[i].organisatie_naam,
 			bestuursorgaan_name(b[i].bestuursorgaan),
 			besluit_status_name(b[i].status),
-			openbaarheid_name(b[i].openbaarheid),
+			x.c.format == FORMAT_TABEL
+				? leesbaar(&x.a,
+					   openbaarheid_name(b[i].openbaarheid))
+				: openbaarheid_name(b[i].openbaarheid),
 			b[i].onderwerp,
 		};
 		table_row(&t, row);
@@ -214,11 +229,13 @@ b_show(int argc, char **argv)
 	field("Ingangsdatum:", date_nl_a(&x.a, b.ingangsdatum));
 	field("Vervaldatum:", date_nl_a(&x.a, b.vervaldatum));
 	if (b.vervalreden != VERVAL_GEEN)
-		field("Reden van verval:", vervalreden_name(b.vervalreden));
+		field("Reden van verval:",
+		      leesbaar(&x.a, vervalreden_name(b.vervalreden)));
 	field("Publicatiedatum:", date_nl_a(&x.a, b.publicatiedatum));
 	field("Portefeuillehouder:", b.portefeuillehouder);
 	field("Afdeling:", b.afdeling);
-	field("Openbaarheid:", openbaarheid_name(b.openbaarheid));
+	field("Openbaarheid:",
+	      leesbaar(&x.a, openbaarheid_name(b.openbaarheid)));
 	if (b.openbaarheid == OPENBAAR_GEHEIM)
 		field("Geheim tot:", date_nl_a(&x.a, b.geheim_tot));
 	if (b.verzonnen)
@@ -406,8 +423,9 @@ int
 cmd_besluit(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", b_list },	{ "show", b_show }, { "add", b_add },
-		{ "status", b_status }, { NULL, NULL },
+		{ "lijst", b_list },	{ "toon", b_show },
+		{ "toevoegen", b_add }, { "status", b_status },
+		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);
 }

@@ -12,9 +12,9 @@
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt eenheid list [--samenwerking CODE] [--op JJJJ-MM-DD] "
+	"  ambt eenheid lijst [--samenwerking CODE] [--op JJJJ-MM-DD] "
 	"[--format tabel|json|csv]\n"
-	"  ambt eenheid show EENHEID [--format tabel|json|csv]\n"
+	"  ambt eenheid toon EENHEID [--format tabel|json|csv]\n"
 	"  ambt eenheid wijzig EENHEID --van JJJJ-MM-DD --vorm VORM "
 	"--besluit IDENTIFICATIE\n"
 	"                      [--gemeente CBS-CODE] [--regeling CODE]\n\n"
@@ -130,7 +130,7 @@ unit_show(int argc, char **argv)
 	if (x.npos != 1)
 		return ctx_close(
 			&x, cli_usage_error("noem de code van de eenheid, "
-					    "bijvoorbeeld 'ambt eenheid show "
+					    "bijvoorbeeld 'ambt eenheid toon "
 					    "hb-informatisering'."));
 	if (store_eenheid_get(x.s, &x.a, x.pos[0], &u, &hist, &n, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
@@ -239,8 +239,8 @@ int
 cmd_eenheid(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", unit_list },
-		{ "show", unit_show },
+		{ "lijst", unit_list },
+		{ "toon", unit_show },
 		{ "wijzig", unit_wijzig },
 		{ NULL, NULL },
 	};

@@ -33,8 +33,8 @@ sha256_hex(struct arena *a, const char *text)
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt gebruiker list [--format tabel|json|csv]\n"
-	"  ambt gebruiker add GEBRUIKERSNAAM --naam NAAM [--email ADRES]\n"
+	"  ambt gebruiker lijst [--format tabel|json|csv]\n"
+	"  ambt gebruiker toevoegen GEBRUIKERSNAAM --naam NAAM [--email ADRES]\n"
 	"                     [--rol ROL [--scope CODE]] [--wachtwoord-stdin]\n"
 	"  ambt gebruiker rol GEBRUIKERSNAAM --rol ROL [--scope CODE] [--weg]\n"
 	"  ambt gebruiker wachtwoord GEBRUIKERSNAAM [--wachtwoord-stdin]\n"
@@ -115,10 +115,11 @@ g_add(int argc, char **argv)
 		return rc;
 	if (x.npos != 1)
 		return ctx_close(
-			&x, cli_usage_error("noem de gebruikersnaam, "
-					    "bijvoorbeeld 'ambt gebruiker add "
-					    "j.devries --naam \"Jan de "
-					    "Vries\"'."));
+			&x, cli_usage_error(
+				    "noem de gebruikersnaam, "
+				    "bijvoorbeeld 'ambt gebruiker toevoegen "
+				    "j.devries --naam \"Jan de "
+				    "Vries\"'."));
 	if (!naam || !*naam)
 		err_invalid(&x.e, "naam", "required",
 			    "Vul de naam van de persoon in (--naam): accounts "
@@ -405,8 +406,8 @@ int
 cmd_gebruiker(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", g_list },
-		{ "add", g_add },
+		{ "lijst", g_list },
+		{ "toevoegen", g_add },
 		{ "rol", g_rol },
 		{ "wachtwoord", g_wachtwoord },
 		{ "intrekken", g_intrekken },
@@ -420,12 +421,12 @@ cmd_gebruiker(int argc, char **argv)
 
 static const char audit_usage[] =
 	"Gebruik:\n"
-	"  ambt audit list [--resource SOORT] [--gebruiker NAAM] [--aantal N]\n"
+	"  ambt audit lijst [--soort SOORT] [--gebruiker NAAM] [--aantal N]\n"
 	"                  [--format tabel|json|csv]\n"
-	"  ambt audit verify\n\n"
+	"  ambt audit controleer\n\n"
 	"Het auditspoor legt elke wijziging vast met wie, wat, wanneer, "
 	"vanaf waar,\nen de oude en nieuwe waarden. Elke regel bevat de "
-	"vingerafdruk (hash) van de\nvorige; 'verify' rekent de hele keten na "
+	"vingerafdruk (hash) van de\nvorige; 'controleer' rekent de hele keten na "
 	"en noemt de eerste regel die niet\nklopt.\n";
 
 static int
@@ -433,7 +434,7 @@ a_list(int argc, char **argv)
 {
 	const char *resource = NULL, *gebruiker = NULL, *aantal = NULL;
 	const struct opt opts[] = {
-		{ "resource", &resource, NULL },
+		{ "soort", &resource, NULL },
 		{ "gebruiker", &gebruiker, NULL },
 		{ "aantal", &aantal, NULL },
 		{ NULL, NULL, NULL },
@@ -510,8 +511,8 @@ int
 cmd_audit(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", a_list },
-		{ "verify", a_verify },
+		{ "lijst", a_list },
+		{ "controleer", a_verify },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, audit_usage);

@@ -18,9 +18,9 @@
 
 static const char gemeente_usage[] =
 	"Gebruik:\n"
-	"  ambt gemeente list [--format tabel|json|csv]\n"
-	"  ambt gemeente show CBS-CODE [--format tabel|json|csv]\n"
-	"  ambt gemeente add --code GMnnnn --naam NAAM [--provincie P]\n"
+	"  ambt gemeente lijst [--format tabel|json|csv]\n"
+	"  ambt gemeente toon CBS-CODE [--format tabel|json|csv]\n"
+	"  ambt gemeente toevoegen --code GMnnnn --naam NAAM [--provincie P]\n"
 	"                    [--inwoners AANTAL --peildatum JJJJ-MM-DD]\n"
 	"  ambt gemeente qmatic-sleutel CBS-CODE\n\n"
 	"qmatic-sleutel maakt een nieuwe sleutel (X-Api-Key) voor de "
@@ -31,8 +31,8 @@ static const char gemeente_usage[] =
 
 static const char regeling_usage[] =
 	"Gebruik:\n"
-	"  ambt regeling list [--format tabel|json|csv]\n"
-	"  ambt regeling show CODE [--format tabel|json|csv]\n\n"
+	"  ambt regeling lijst [--format tabel|json|csv]\n"
+	"  ambt regeling toon CODE [--format tabel|json|csv]\n\n"
 	"Gemeenschappelijke regelingen (zoals GRIT, IASZ, GBKZ) en hun "
 	"leden.\n";
 
@@ -237,7 +237,7 @@ gemeente_show(int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage_error("noem de CBS-code van de gemeente, "
-				       "bijvoorbeeld 'ambt gemeente show "
+				       "bijvoorbeeld 'ambt gemeente toon "
 				       "GM0358'.");
 	if ((rc = cli_open(&c, &s)))
 		return rc;
@@ -410,9 +410,9 @@ int
 cmd_gemeente(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", gemeente_list },
-		{ "show", gemeente_show },
-		{ "add", gemeente_add },
+		{ "lijst", gemeente_list },
+		{ "toon", gemeente_show },
+		{ "toevoegen", gemeente_add },
 		{ "qmatic-sleutel", gemeente_qmatic_sleutel },
 		{ NULL, NULL },
 	};
@@ -441,7 +441,7 @@ regeling_show(int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage_error("noem de code van de regeling, "
-				       "bijvoorbeeld 'ambt regeling show "
+				       "bijvoorbeeld 'ambt regeling toon "
 				       "GRIT'.");
 	if ((rc = cli_open(&c, &s)))
 		return rc;
@@ -502,8 +502,8 @@ int
 cmd_regeling(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", regeling_list },
-		{ "show", regeling_show },
+		{ "lijst", regeling_list },
+		{ "toon", regeling_show },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, regeling_usage);

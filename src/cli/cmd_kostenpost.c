@@ -15,7 +15,7 @@ static const char usage[] =
 	"Gebruik:\n"
 	"  ambt kostenpost lijst --samenwerking CODE --jaar JJJJ\n"
 	"                 [--format tabel|json|csv]\n"
-	"  ambt kostenpost import BESTAND.csv --samenwerking CODE --jaar "
+	"  ambt kostenpost importeer BESTAND.csv --samenwerking CODE --jaar "
 	"JJJJ\n"
 	"  ambt kostenpost zet CODE --samenwerking CODE --jaar JJJJ --eenheid "
 	"EENHEID\n"
@@ -209,7 +209,7 @@ cmd_kostenpost(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
 		{ "lijst", kostenpost_lijst },
-		{ "import", kostenpost_import },
+		{ "importeer", kostenpost_import },
 		{ "zet", kostenpost_zet },
 		{ "verwijder", kostenpost_verwijder },
 		{ NULL, NULL },

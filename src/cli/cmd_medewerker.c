@@ -12,17 +12,17 @@
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt medewerker list [--samenwerking CODE] [--zoek TEKST]\n"
+	"  ambt medewerker lijst [--samenwerking CODE] [--zoek TEKST]\n"
 	"                       [--format tabel|json|csv]\n"
-	"  ambt medewerker show PERSONEELSNUMMER [--samenwerking CODE]\n"
+	"  ambt medewerker toon PERSONEELSNUMMER [--samenwerking CODE]\n"
 	"                       [--format tabel|json]\n"
-	"  ambt medewerker add --nummer N --naam NAAM --werkgever CODE\n"
+	"  ambt medewerker toevoegen --nummer N --naam NAAM --werkgever CODE\n"
 	"                      --eenheid CODE --fte 0,8 --van JJJJ-MM-DD\n"
 	"                      [--tot JJJJ-MM-DD] [--standplaats PLAATS]\n"
 	"  ambt medewerker wijzig PERSONEELSNUMMER [--samenwerking CODE]\n"
-	"                      (dezelfde opties als add, behalve --nummer;\n"
+	"                      (dezelfde opties als toevoegen, behalve --nummer;\n"
 	"                      wat u weglaat blijft)\n"
-	"  ambt medewerker import BESTAND.csv [--dry-run]\n\n"
+	"  ambt medewerker importeer BESTAND.csv [--proef]\n\n"
 	"Het medewerkersregister: wie uren schrijft, in dienst van welke\n"
 	"organisatie (de werkgever, als code: GM0397 of GRIT), in welke "
 	"eenheid,\nwaar (standplaats), voor hoeveel fte en van wanneer tot "
@@ -178,7 +178,7 @@ mw_schrijf(int argc, char **argv, bool wijzig)
 	} else if (sw) {
 		return ctx_close(
 			&x, cli_usage_error("--samenwerking hoort bij 'wijzig' "
-					    "en 'show'; een nieuwe medewerker "
+					    "en 'toon'; een nieuwe medewerker "
 					    "hoort bij de samenwerking van "
 					    "--eenheid."));
 	}
@@ -228,7 +228,7 @@ static int
 mw_import(int argc, char **argv)
 {
 	bool dry = false;
-	const struct opt opts[] = { { "dry-run", NULL, &dry },
+	const struct opt opts[] = { { "proef", NULL, &dry },
 				    { NULL, NULL, NULL } };
 	struct medewerker *m;
 	size_t n, nieuw = 0, gewijzigd = 0;
@@ -269,9 +269,9 @@ int
 cmd_medewerker(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", mw_list },	 { "show", mw_show },
-		{ "add", mw_add },	 { "wijzig", mw_wijzig },
-		{ "import", mw_import }, { NULL, NULL },
+		{ "lijst", mw_list },	    { "toon", mw_show },
+		{ "toevoegen", mw_add },    { "wijzig", mw_wijzig },
+		{ "importeer", mw_import }, { NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);
 }

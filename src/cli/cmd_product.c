@@ -12,27 +12,27 @@
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt product list --gemeente CODE [--alle] [--format "
+	"  ambt product lijst --gemeente CODE [--alle] [--format "
 	"tabel|json|csv]\n"
-	"  ambt product show CODE --gemeente CODE [--format tabel|json]\n"
-	"  ambt product add --gemeente CODE --code CODE --naam NAAM --duur "
+	"  ambt product toon CODE --gemeente CODE [--format tabel|json]\n"
+	"  ambt product toevoegen --gemeente CODE --code CODE --naam NAAM --duur "
 	"MINUTEN\n"
 	"                   [--kanalen fysiek,video] [--vaardigheden a,b]\n"
 	"                   [--max-personen N] [--voorbereiding MINUTEN]\n"
 	"                   [--horizon DAGEN] [--buffer MINUTEN] [--meenemen "
 	"TEKST]\n"
 	"                   [--upl URI] [--inactief]\n"
-	"  ambt product update CODE --gemeente CODE (dezelfde opties als add,\n"
+	"  ambt product wijzig CODE --gemeente CODE (dezelfde opties als toevoegen,\n"
 	"                   behalve --code; --actief of --inactief; wat u "
 	"weglaat blijft)\n"
-	"  ambt product seed --gemeente CODE\n\n"
+	"  ambt product standaard --gemeente CODE\n\n"
 	"Een product is wat een inwoner aan de balie komt doen, per gemeente: "
 	"de duur\nper persoon (een veelvoud van 5 minuten), de kanalen (aan de "
 	"balie: fysiek,\nof per video), de vaardigheden die een medewerker "
 	"ervoor nodig heeft, hoe\nlang vooraf (--voorbereiding, minuten) en "
 	"hoe ver vooruit (--horizon, dagen)\niemand kan boeken, de tijd na "
 	"afloop (--buffer) en hoeveel personen in één\nafspraak passen. "
-	"'seed' voegt de standaardcatalogus toe (paspoort,\nidentiteitskaart, "
+	"'standaard' voegt de standaardcatalogus toe (paspoort,\nidentiteitskaart, "
 	"rijbewijs, uittreksel BRP, aangifte geboorte en overlijden,\n"
 	"verhuizing, melding voorgenomen huwelijk); producten die de gemeente "
 	"al\nheeft blijven zoals ze zijn.\n";
@@ -294,8 +294,9 @@ int
 cmd_product(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", p_list },	{ "show", p_show }, { "add", p_add },
-		{ "update", p_update }, { "seed", p_seed }, { NULL, NULL },
+		{ "lijst", p_list },	 { "toon", p_show },
+		{ "toevoegen", p_add },	 { "wijzig", p_update },
+		{ "standaard", p_seed }, { NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);
 }

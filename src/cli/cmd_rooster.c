@@ -14,24 +14,24 @@
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt rooster add --medewerker NUMMER [--samenwerking CODE]\n"
+	"  ambt rooster toevoegen --medewerker NUMMER [--samenwerking CODE]\n"
 	"                   --vestiging CODE --datum JJJJ-MM-DD --van 08:30 "
 	"--tot 12:30\n"
 	"                   [--vaardigheden a,b] [--herhaal-tot JJJJ-MM-DD]\n"
 	"                   [--behalve JJJJ-MM-DD,JJJJ-MM-DD]\n"
-	"  ambt rooster list (--vestiging CODE | --medewerker NUMMER\n"
+	"  ambt rooster lijst (--vestiging CODE | --medewerker NUMMER\n"
 	"                   [--samenwerking CODE] | --gemeente CODE)\n"
 	"                   --van JJJJ-MM-DD --tot JJJJ-MM-DD [--lijst]\n"
 	"                   [--format tabel|json|csv]\n"
-	"  ambt rooster delete NUMMER [--reeks]\n\n"
+	"  ambt rooster verwijder NUMMER [--reeks]\n\n"
 	"Het rooster zegt welke medewerker (uit het medewerkersregister) op "
 	"welke\ndag van wanneer tot wanneer op welke vestiging werkt, met "
 	"welke\nvaardigheden (de codes die producten vragen, zoals "
 	"reisdocumenten). Met\n--herhaal-tot herhaalt de dienst elke week op "
 	"dezelfde weekdag tot en met\ndie datum, behalve op de datums van "
-	"--behalve. Iemand kan niet op twee\nplaatsen tegelijk staan. 'list' "
+	"--behalve. Iemand kan niet op twee\nplaatsen tegelijk staan. 'lijst' "
 	"toont per week een rooster (met --lijst\nelke dienst op een regel, "
-	"met zijn nummer); 'delete --reeks' verwijdert\nook de volgende "
+	"met zijn nummer); 'verwijder --reeks' verwijdert\nook de volgende "
 	"diensten van dezelfde reeks.\n";
 
 static int
@@ -314,9 +314,9 @@ int
 cmd_rooster(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "add", r_add },
-		{ "list", r_list },
-		{ "delete", r_delete },
+		{ "toevoegen", r_add },
+		{ "lijst", r_list },
+		{ "verwijder", r_delete },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);

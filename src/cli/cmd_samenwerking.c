@@ -12,8 +12,8 @@
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt samenwerking list [--op JJJJ-MM-DD] [--format tabel|json|csv]\n"
-	"  ambt samenwerking show CODE [--op JJJJ-MM-DD] "
+	"  ambt samenwerking lijst [--op JJJJ-MM-DD] [--format tabel|json|csv]\n"
+	"  ambt samenwerking toon CODE [--op JJJJ-MM-DD] "
 	"[--format tabel|json|csv]\n\n"
 	"Toont de samenwerkingen (codes zoals AA, HB, WOL), hun leden en hoe "
 	"elke eenheid\ningericht was op de datum van --op (standaard "
@@ -131,7 +131,7 @@ sw_show(int argc, char **argv)
 		return ctx_close(
 			&x, cli_usage_error("noem de code van de "
 					    "samenwerking, bijvoorbeeld "
-					    "'ambt samenwerking show HB'."));
+					    "'ambt samenwerking toon HB'."));
 	if ((rc = parse_op(&x, op_text, &op)))
 		return ctx_close(&x, rc);
 	if (store_samenwerking_get(x.s, &x.a, x.pos[0], &sw, &x.e) ||
@@ -256,8 +256,8 @@ int
 cmd_samenwerking(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", sw_list },
-		{ "show", sw_show },
+		{ "lijst", sw_list },
+		{ "toon", sw_show },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);

@@ -31,8 +31,9 @@ static const char usage[] =
 	"jaar)\n"
 	"  grondslag:EENHEID:GRONDSLAG         de eenheid wordt anders "
 	"verdeeld\n"
-	"                                      (hours_realized, inhabitants, "
-	"...)\n"
+	"                                      (gerealiseerde-uren, "
+	"inwoners, ...;\n"
+	"                                      zie ambt verdeling --help)\n"
 	"  kostenpost:CODE:BEDRAG              de kostenpost krijgt een "
 	"ander bedrag\n\n"
 	"Reken een scenario door met 'ambt verdeling bereken --scenario "
@@ -82,7 +83,7 @@ wijziging(struct arena *a, const char *tekst, struct scenario_wijziging *w)
 		return cli_date(p[2], "datum", &w->vanaf);
 	case SC_GRONDSLAG:
 		w->eenheid = p[1];
-		w->grondslag = kv_basis_van(p[2]);
+		w->grondslag = kv_basis_van_woord(p[2]);
 		if (w->grondslag == KV_GEEN || w->grondslag == KV_DIRECT)
 			return cli_usage_error("'%s' is geen grondslag.", p[2]);
 		return 0;

@@ -273,9 +273,9 @@ demo_gemaakt(const char *path)
 		       demo_totp[i][0] ? "  tweede factor (TOTP-geheim): " : "",
 		       demo_totp[i]);
 	printf("\nBekijk bijvoorbeeld:\n"
-	       "  ambt samenwerking list\n"
-	       "  ambt samenwerking show HB --op 2021-03-01\n"
-	       "  ambt besluit show 830016\n");
+	       "  ambt samenwerking lijst\n"
+	       "  ambt samenwerking toon HB --op 2021-03-01\n"
+	       "  ambt besluit toon 830016\n");
 	{
 		char van[DATE_ISO_LEN], tot[DATE_ISO_LEN];
 		day_t vandaag = cli_today();

@@ -12,7 +12,7 @@
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt taakveld list [--jaar JJJJ] [--format tabel|json|csv]\n\n"
+	"  ambt taakveld lijst [--jaar JJJJ] [--format tabel|json|csv]\n\n"
 	"Toont de BBV-taakvelden; met --jaar alleen die in dat boekjaar "
 	"gelden.\n";
 
@@ -83,7 +83,7 @@ int
 cmd_taakveld(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", tv_list },
+		{ "lijst", tv_list },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);

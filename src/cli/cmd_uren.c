@@ -15,7 +15,7 @@
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt uren import BESTAND.csv [--dry-run] [--vervang BATCH]\n"
+	"  ambt uren importeer BESTAND.csv [--proef] [--vervang BATCH]\n"
 	"                  [--nieuwe-medewerkers] [--format tabel|json]\n"
 	"  ambt uren batches [--format tabel|json|csv]\n"
 	"  ambt uren totalen [--samenwerking CODE] [--jaar JJJJ]\n"
@@ -201,7 +201,7 @@ uren_import(int argc, char **argv)
 	bool dry = false, nieuw = false;
 	const char *vervang_text = NULL;
 	const struct opt opts[] = {
-		{ "dry-run", NULL, &dry },
+		{ "proef", NULL, &dry },
 		{ "nieuwe-medewerkers", NULL, &nieuw },
 		{ "vervang", &vervang_text, NULL },
 		{ NULL, NULL, NULL },
@@ -573,7 +573,7 @@ int
 cmd_uren(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "import", uren_import },
+		{ "importeer", uren_import },
 		{ "batches", uren_batches },
 		{ "totalen", uren_totalen },
 		{ "afwijkingen", uren_afwijkingen_cmd },

@@ -29,9 +29,8 @@ static const char usage[] =
 	"  ambt verdeling maatwerk EENHEID GEMEENTE UREN TARIEF --jaar JJJJ\n"
 	"  ambt verdeling voorschot GEMEENTE BEDRAG --samenwerking CODE "
 	"--jaar JJJJ\n"
-	"  ambt verdeling methode direct|step_down|reciprocal --samenwerking "
-	"CODE\n"
-	"                 --jaar JJJJ\n\n"
+	"  ambt verdeling methode rechtstreeks|stapsgewijs|wederzijds\n"
+	"                 --samenwerking CODE --jaar JJJJ\n\n"
 	"bereken verdeelt de kosten van een jaar over de gemeenten, tot op "
 	"de cent:\nelke kostenpost met haar verdeelsleutel, de "
 	"ondersteunende eenheden via\nde primaire, één afronding per "
@@ -48,9 +47,9 @@ static const char usage[] =
 	"zet twee berekeningen naast elkaar (jaren of een\nscenario).\n\n"
 	"rol, levering, gewicht, voorschot en methode leggen vast hoe een "
 	"jaar wordt\nverdeeld: een eenheid zonder rol is primair en wordt "
-	"verdeeld naar de\ngerealiseerde uren; grondslag is hours_realized, "
-	"inhabitants, fixed_pct,\nproducts, fte of hours_budgeted. Bedragen "
-	"in euro (1.234,56).\n";
+	"verdeeld naar de\ngerealiseerde uren. Een grondslag G is "
+	"gerealiseerde-uren, begrote-uren,\ninwoners, vaste-percentages, "
+	"producten of fte. Bedragen in euro (1.234,56).\n";
 
 /* Municipality names by code (none without a database). */
 static const char **
@@ -543,14 +542,15 @@ verdeling_rol(int argc, char **argv)
 		return ctx_close(&x, rc);
 	struct kosten_rol r = { .eenheid = x.pos[0],
 				.ondersteunend = ondersteunend,
-				.basis = kv_basis_van(grondslag),
+				.basis = kv_basis_van_woord(grondslag),
 				.taakveld = taakveld,
 				.volgorde = (int)v }; /* within the range */
 	if (grondslag && (r.basis == KV_GEEN || r.basis == KV_DIRECT))
 		return ctx_close(
-			&x, cli_usage_error("--grondslag: kies hours_realized, "
-					    "hours_budgeted, inhabitants, "
-					    "fixed_pct, products of fte."));
+			&x, cli_usage_error("--grondslag: kies "
+					    "gerealiseerde-uren, begrote-uren, "
+					    "inwoners, vaste-percentages, "
+					    "producten of fte."));
 	if (store_kostenrol_zet(x.s, jaar, &r, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("Eenheid %s is in %d %s%s%s.\n", r.eenheid, jaar,
@@ -701,13 +701,17 @@ verdeling_methode(int argc, char **argv)
 	if ((rc = ctx_vereist(&x, 1, sw, jaar_text, &jaar,
 			      "de methode, --samenwerking en --jaar")))
 		return ctx_close(&x, rc);
-	if (store_kostenmethode_zet(x.s, sw, jaar, kv_methode_van(x.pos[0]),
-				    &x.e))
+	enum kv_methode m = kv_methode_van_woord(x.pos[0]);
+	if (m == KV_METHODE_GEEN)
+		return ctx_close(&x, cli_usage_error("'%s' is geen methode: "
+						     "kies rechtstreeks, "
+						     "stapsgewijs of "
+						     "wederzijds.",
+						     x.pos[0]));
+	if (store_kostenmethode_zet(x.s, sw, jaar, m, &x.e))
 		return ctx_close(&x, cli_fail(&x.e));
 	printf("%s verdeelt in %d de ondersteunende eenheden %s.\n", sw, jaar,
-	       kv_methode_van(x.pos[0]) == KV_DIRECT_METHODE ? "rechtstreeks"
-	       : kv_methode_van(x.pos[0]) == KV_STEP_DOWN    ? "stapsgewijs"
-							     : "wederzijds");
+	       kv_methode_nl(m));
 	return ctx_close(&x, 0);
 }
 

@@ -13,21 +13,21 @@
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt vestiging list [--gemeente CODE] [--format tabel|json|csv]\n"
-	"  ambt vestiging show CODE [--format tabel|json]\n"
-	"  ambt vestiging add --gemeente CODE --code CODE --naam NAAM\n"
+	"  ambt vestiging lijst [--gemeente CODE] [--format tabel|json|csv]\n"
+	"  ambt vestiging toon CODE [--format tabel|json]\n"
+	"  ambt vestiging toevoegen --gemeente CODE --code CODE --naam NAAM\n"
 	"                     [--kanaal fysiek|video] --balies N --open "
 	"TIJDEN\n"
 	"                     [--adres ADRES --postcode POSTCODE --plaats "
 	"PLAATS]\n"
 	"                     [--raster MINUTEN] [--goede-vrijdag open|dicht]\n"
 	"                     [--bevrijdingsdag open|dicht]\n"
-	"  ambt vestiging update CODE (dezelfde opties als add, behalve\n"
+	"  ambt vestiging wijzig CODE (dezelfde opties als toevoegen, behalve\n"
 	"                     --gemeente, --code en --kanaal; wat u weglaat "
 	"blijft)\n"
-	"  ambt vestiging sluiting add CODE --van JJJJ-MM-DD --tot JJJJ-MM-DD\n"
+	"  ambt vestiging sluiting toevoegen CODE --van JJJJ-MM-DD --tot JJJJ-MM-DD\n"
 	"                     [--reden TEKST]\n"
-	"  ambt vestiging sluiting delete CODE NUMMER\n\n"
+	"  ambt vestiging sluiting verwijder CODE NUMMER\n\n"
 	"Een vestiging is een gemeentehuis met balies (kanaal fysiek) of de\n"
 	"videobalie van een gemeente (kanaal video; --balies is dan het "
 	"aantal\ngesprekken tegelijk). Openingstijden schrijft u per groep "
@@ -307,8 +307,8 @@ static int
 v_sluiting(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "add", sl_add },
-		{ "delete", sl_delete },
+		{ "toevoegen", sl_add },
+		{ "verwijder", sl_delete },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);
@@ -318,8 +318,8 @@ int
 cmd_vestiging(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", v_list },	    { "show", v_show },
-		{ "add", v_add },	    { "update", v_update },
+		{ "lijst", v_list },	    { "toon", v_show },
+		{ "toevoegen", v_add },	    { "wijzig", v_update },
 		{ "sluiting", v_sluiting }, { NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);

@@ -9,7 +9,7 @@
 
 static const char usage[] =
 	"Gebruik:\n"
-	"  ambt werkstroom list [--samenwerking CODE] "
+	"  ambt werkstroom lijst [--samenwerking CODE] "
 	"[--format tabel|json|csv]\n\n"
 	"Toont de werkstromen met hun eigenaar en mijlpalen (geplande datum, "
 	"status,\nuitkomst). Een mijlpaal met * is verzonnen voor de demo.\n";
@@ -97,7 +97,7 @@ int
 cmd_werkstroom(int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "list", ws_list },
+		{ "lijst", ws_list },
 		{ NULL, NULL },
 	};
 	return cli_dispatch(argc, argv, subs, usage);

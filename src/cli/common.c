@@ -28,6 +28,16 @@ cli_usage_error(const char *fmt, ...)
 	return EXIT_USER;
 }
 
+/* Options under their English name of earlier releases (docs/cli.md). */
+static const struct {
+	const char *oud, *nieuw;
+} oude_opties[] = {
+	{ "dry-run", "proef" },
+	{ "resource", "soort" },
+};
+
+#define NOUDE_OPTIES (sizeof(oude_opties) / sizeof(oude_opties[0]))
+
 static const struct opt *
 find_opt(const struct opt *opts, const char *name, size_t len)
 {
@@ -87,6 +97,11 @@ cli_parse(int argc, char **argv, const struct opt *opts,
 		o = find_opt(opts, name, len);
 		if (!o)
 			o = find_opt(builtin, name, len);
+		for (size_t k = 0; !o && k < NOUDE_OPTIES; k++)
+			if (strlen(oude_opties[k].oud) == len &&
+			    strncmp(oude_opties[k].oud, name, len) == 0)
+				o = find_opt(opts, oude_opties[k].nieuw,
+					     strlen(oude_opties[k].nieuw));
 		if (!o)
 			return cli_usage_error("onbekende optie '--%.*s'.",
 					       (int)len, name);
@@ -336,10 +351,70 @@ cli_file_free(struct cli_bestand *b)
 	memset(b, 0, sizeof(*b));
 }
 
+/*
+ * The English verbs of earlier releases, still understood (without a
+ * word) for one release so that scripts keep working; docs/cli.md.
+ */
+static const struct {
+	const char *oud, *nieuw;
+} oude_namen[] = {
+	{ "list", "lijst" },	   { "show", "toon" },
+	{ "add", "toevoegen" },	   { "update", "wijzig" },
+	{ "delete", "verwijder" }, { "cancel", "annuleer" },
+	{ "move", "verplaats" },   { "verify", "controleer" },
+	{ "import", "importeer" }, { "seed", "standaard" },
+};
+
+#define NOUD (sizeof(oude_namen) / sizeof(oude_namen[0]))
+
+const char *
+cli_nieuwe_naam(const char *naam)
+{
+	for (size_t i = 0; i < NOUD; i++)
+		if (strcmp(oude_namen[i].oud, naam) == 0)
+			return oude_namen[i].nieuw;
+	return naam;
+}
+
+const char *
+cli_bedoeld(const char *naam, const char *const *namen, size_t n)
+{
+	const char *kandidaten[64 + NOUD];
+	size_t k = 0, i;
+
+	for (i = 0; i < n && k < 64; i++)
+		kandidaten[k++] = namen[i];
+	/* A slip in an old name points to the new one, if it exists. */
+	for (i = 0; i < NOUD; i++)
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(namen[j], oude_namen[i].nieuw) == 0) {
+				kandidaten[k++] = oude_namen[i].oud;
+				break;
+			}
+	i = text_nearest(naam, kandidaten, k, CLI_BEDOELD_MAX);
+	return i == k ? NULL : cli_nieuwe_naam(kandidaten[i]);
+}
+
+int
+cli_onbekend(const char *naam, const char *bedoeld)
+{
+	if (bedoeld)
+		fprintf(stderr,
+			"ambt: onbekende opdracht '%s'. Bedoelde u '%s'?\n\n",
+			naam, bedoeld);
+	else
+		fprintf(stderr, "ambt: onbekende opdracht '%s'.\n\n", naam);
+	return EXIT_USER;
+}
+
 int
 cli_dispatch(int argc, char **argv, const struct subcommand *subs,
 	     const char *usage)
 {
+	const char *namen[64];
+	const char *naam;
+	size_t n = 0;
+
 	if (argc < 1) {
 		fputs(usage, stderr);
 		return EXIT_USER;
@@ -348,10 +423,14 @@ cli_dispatch(int argc, char **argv, const struct subcommand *subs,
 		fputs(usage, stdout);
 		return 0;
 	}
-	for (; subs->name; subs++)
-		if (strcmp(subs->name, argv[0]) == 0)
-			return subs->fn(argc - 1, argv + 1);
-	fprintf(stderr, "ambt: onbekende opdracht '%s'.\n\n", argv[0]);
+	naam = cli_nieuwe_naam(argv[0]);
+	for (const struct subcommand *s = subs; s->name; s++) {
+		if (strcmp(s->name, argv[0]) == 0 || strcmp(s->name, naam) == 0)
+			return s->fn(argc - 1, argv + 1);
+		if (n < sizeof(namen) / sizeof(namen[0]))
+			namen[n++] = s->name;
+	}
+	cli_onbekend(argv[0], cli_bedoeld(argv[0], namen, n));
 	fputs(usage, stderr);
 	return EXIT_USER;
 }

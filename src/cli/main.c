@@ -122,10 +122,14 @@ main(int argc, char **argv)
 		printf("ambt %s\n", AMBT_VERSION);
 		return 0;
 	}
-	for (const struct command *c = commands; c->name; c++)
+	const char *namen[sizeof(commands) / sizeof(commands[0])];
+	size_t n = 0;
+	for (const struct command *c = commands; c->name; c++) {
 		if (strcmp(c->name, argv[1]) == 0)
 			return c->fn(argc - 2, argv + 2);
-	fprintf(stderr, "ambt: onbekende opdracht '%s'.\n\n", argv[1]);
+		namen[n++] = c->name;
+	}
+	cli_onbekend(argv[1], cli_bedoeld(argv[1], namen, n));
 	usage(stderr);
 	return EXIT_USER;
 }

@@ -24,15 +24,16 @@
 
 static const struct {
 	enum kv_basis basis;
-	const char *naam, *nl;
+	const char *naam, *nl, *woord;
 } basissen[] = {
-	{ KV_UREN_REALISATIE, "hours_realized", "gerealiseerde uren" },
-	{ KV_UREN_BEGROTING, "hours_budgeted", "begrote uren" },
-	{ KV_INWONERS, "inhabitants", "inwoners" },
-	{ KV_VAST_PCT, "fixed_pct", "vaste percentages" },
-	{ KV_PRODUCTEN, "products", "aantal producten" },
-	{ KV_FTE, "fte", "fte" },
-	{ KV_DIRECT, "direct", "rechtstreeks" },
+	{ KV_UREN_REALISATIE, "hours_realized", "gerealiseerde uren",
+	  "gerealiseerde-uren" },
+	{ KV_UREN_BEGROTING, "hours_budgeted", "begrote uren", "begrote-uren" },
+	{ KV_INWONERS, "inhabitants", "inwoners", "inwoners" },
+	{ KV_VAST_PCT, "fixed_pct", "vaste percentages", "vaste-percentages" },
+	{ KV_PRODUCTEN, "products", "aantal producten", "producten" },
+	{ KV_FTE, "fte", "fte", "fte" },
+	{ KV_DIRECT, "direct", "rechtstreeks", "rechtstreeks" },
 };
 
 const char *
@@ -70,6 +71,8 @@ kv_basis_van(const char *naam)
 
 static const char *const methoden[] = { "", "direct", "step_down",
 					"reciprocal" };
+static const char *const methoden_nl[] = { "", "rechtstreeks", "stapsgewijs",
+					   "wederzijds" };
 
 const char *
 kv_methode_naam(enum kv_methode m)
@@ -84,6 +87,30 @@ kv_methode_van(const char *naam)
 		if (strcmp(methoden[i], naam) == 0)
 			return (enum kv_methode)i;
 	return KV_METHODE_GEEN;
+}
+
+const char *
+kv_methode_nl(enum kv_methode m)
+{
+	return (unsigned)m <= KV_RECIPROCAAL ? methoden_nl[m] : "?";
+}
+
+enum kv_methode
+kv_methode_van_woord(const char *woord)
+{
+	for (int i = 1; woord && i <= KV_RECIPROCAAL; i++)
+		if (strcmp(methoden_nl[i], woord) == 0)
+			return (enum kv_methode)i;
+	return kv_methode_van(woord);
+}
+
+enum kv_basis
+kv_basis_van_woord(const char *woord)
+{
+	for (size_t i = 0; woord && i < sizeof basissen / sizeof *basissen; i++)
+		if (strcmp(basissen[i].woord, woord) == 0)
+			return basissen[i].basis;
+	return kv_basis_van(woord);
 }
 
 /* ---- a growing string in the arena ---------------------------------- */

@@ -249,5 +249,15 @@ enum kv_basis kv_basis_van(const char *naam);
 const char *kv_basis_nl(enum kv_basis b);
 const char *kv_methode_naam(enum kv_methode m);
 enum kv_methode kv_methode_van(const char *naam);
+/* Dutch, for people ("rechtstreeks", "stapsgewijs", "wederzijds"). */
+const char *kv_methode_nl(enum kv_methode m);
+/*
+ * A basis or method as a person types it on the command line: the Dutch
+ * word ("gerealiseerde-uren", "begrote-uren", "inwoners",
+ * "vaste-percentages", "producten", "fte", "rechtstreeks"; "rechtstreeks",
+ * "stapsgewijs", "wederzijds"), or the JSON name of the API.
+ */
+enum kv_basis kv_basis_van_woord(const char *woord);
+enum kv_methode kv_methode_van_woord(const char *woord);
 
 #endif

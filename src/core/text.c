@@ -189,3 +189,76 @@ text_check_int(int64_t v, const char *field, int64_t min, int64_t max,
 		return ST_OK;
 	return text_int_problem(field, "range", min, max, e);
 }
+
+/*
+ * The characters of s as numbers (the bytes of each character packed
+ * together: equal characters give equal numbers, which is all a distance
+ * needs); the count, or SIZE_MAX when there are more than max.
+ */
+static size_t
+characters(const char *s, uint32_t *out, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = 0;
+
+	for (; *p; p++) {
+		if ((*p & 0xc0) == 0x80 && n > 0) {
+			out[n - 1] = out[n - 1] << 8 | *p;
+			continue;
+		}
+		if (n == max)
+			return SIZE_MAX;
+		out[n++] = *p;
+	}
+	return n;
+}
+
+static size_t
+min3(size_t a, size_t b, size_t c)
+{
+	size_t m = a < b ? a : b;
+	return m < c ? m : c;
+}
+
+/* Three rows of the table are enough: a swap looks back two rows. */
+size_t
+text_distance(const char *a, const char *b)
+{
+	uint32_t x[TEXT_DISTANCE_MAX], y[TEXT_DISTANCE_MAX];
+	size_t rows[3][TEXT_DISTANCE_MAX + 1];
+	size_t n = characters(a, x, TEXT_DISTANCE_MAX);
+	size_t m = characters(b, y, TEXT_DISTANCE_MAX);
+
+	if (n == SIZE_MAX || m == SIZE_MAX)
+		return SIZE_MAX;
+	for (size_t j = 0; j <= m; j++)
+		rows[0][j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t *d = rows[i % 3], *up = rows[(i - 1) % 3],
+		       *up2 = rows[(i + 1) % 3];
+		d[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t cost = x[i - 1] != y[j - 1];
+			d[j] = min3(up[j] + 1, d[j - 1] + 1, up[j - 1] + cost);
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
+			    x[i - 2] == y[j - 1] && up2[j - 2] + 1 < d[j])
+				d[j] = up2[j - 2] + 1;
+		}
+	}
+	return rows[n % 3][m];
+}
+
+size_t
+text_nearest(const char *s, const char *const *candidates, size_t n, size_t max)
+{
+	size_t best = n, best_d = SIZE_MAX;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t d = text_distance(s, candidates[i]);
+		if (d <= max && d < best_d) {
+			best = i;
+			best_d = d;
+		}
+	}
+	return best;
+}

@@ -81,4 +81,24 @@ enum status text_int_problem(const char *field, const char *code, int64_t min,
 enum status text_check_int(int64_t v, const char *field, int64_t min,
 			   int64_t max, struct err *e);
 
+/* The longest text text_distance compares, in characters. */
+#define TEXT_DISTANCE_MAX 64
+
+/*
+ * The edit distance between two UTF-8 texts in characters
+ * (Damerau-Levenshtein, optimal string alignment): inserting, removing or
+ * replacing a character, or swapping two adjacent ones, counts one. NULL
+ * counts as "". SIZE_MAX when either has more than TEXT_DISTANCE_MAX
+ * characters.
+ */
+size_t text_distance(const char *a, const char *b);
+
+/*
+ * Of the n texts in `candidates`, the index of the one nearest to `s`
+ * at a distance of at most `max` (the first of equals), or n when none is
+ * that near.
+ */
+size_t text_nearest(const char *s, const char *const *candidates, size_t n,
+		    size_t max);
+
 #endif

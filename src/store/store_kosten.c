@@ -250,7 +250,7 @@ store_kosten_invoer(struct store *s, struct arena *a, const char *samenwerking,
 		return err_set(
 			e, ST_NOT_FOUND,
 			"%.20s heeft in %d geen kostenposten; lees ze in "
-			"met 'ambt kostenpost import' of via de API.",
+			"met 'ambt kostenpost importeer' of via de API.",
 			samenwerking, jaar);
 	if (inwoners_op(s, a, &k, date_from_ymd(jaar, 1, 1), e))
 		return e->status;

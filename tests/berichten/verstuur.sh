@@ -123,7 +123,7 @@ else
 fi
 "$AMBT" init --db "$DB" --register "$HIER/../../data/demo.json" >/dev/null &&
 	for nr in 1 2; do
-		"$AMBT" medewerker add --db "$DB" --nummer AA-00$nr \
+		"$AMBT" medewerker toevoegen --db "$DB" --nummer AA-00$nr \
 			--naam "Baliemedewerker $nr" --werkgever GM0362 \
 			--eenheid aa-loketten --fte 1 --van 2020-01-01 >/dev/null ||
 			exit 1

@@ -45,7 +45,7 @@ DB=$(db_url db)
 "$AMBT" demo --overschrijf --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
 for u in "planner.aalsmeer GM0358" "planner.amstelveen GM0362"; do
 	set -- $u
-	"$AMBT" gebruiker add "$1" --naam "$1" --rol planner --scope "$2" \
+	"$AMBT" gebruiker toevoegen "$1" --naam "$1" --rol planner --scope "$2" \
 		--db "$DB" >/dev/null || { echo "Bail out! $1"; exit 1; }
 done
 T_AALSMEER=$("$AMBT" gebruiker token planner.aalsmeer --naam test --db "$DB" | tail -1)
@@ -342,6 +342,6 @@ t "... and gone" test "$(rijen wachtlijst)" = "$W2"
 pagina POST /wachtlijst "actie=iets"
 staat "an unknown action: 400" 400 "Kies aanmelden of afmelden."
 
-t "the audit chain is whole" "$AMBT" audit verify --db "$DB"
+t "the audit chain is whole" "$AMBT" audit controleer --db "$DB"
 
 tap_end

@@ -99,7 +99,7 @@ if [ "$DB_ENGINE" = sqlite ]; then
 	for i in 1 2 3; do
 		t=tijdens$i-terug.db
 		"$AMBT" restore tijdens$i.db --db $t >/dev/null &&
-			"$AMBT" audit verify --db $t >/dev/null &&
+			"$AMBT" audit controleer --db $t >/dev/null &&
 			[ "$(sqlite3 $t 'PRAGMA integrity_check')" = ok ] ||
 			heel=no
 		# Each write is a municipality with its audit entry, in one
@@ -178,9 +178,9 @@ done
 # A batch replaced twice, the last time by the file of the first: two rows
 # of uren_batch with the same hash, one of them current. And a text longer
 # than the COPY buffer.
-"$AMBT" uren import "$FIX/hb-uren-2025-01.csv" --db demo.db >/dev/null &&
-	"$AMBT" uren import "$FIX/hb-uren-2025-01-verbeterd.csv" --vervang 8 --db demo.db >/dev/null &&
-	"$AMBT" uren import "$FIX/hb-uren-2025-01.csv" --vervang 9 --db demo.db >/dev/null &&
+"$AMBT" uren importeer "$FIX/hb-uren-2025-01.csv" --db demo.db >/dev/null &&
+	"$AMBT" uren importeer "$FIX/hb-uren-2025-01-verbeterd.csv" --vervang 8 --db demo.db >/dev/null &&
+	"$AMBT" uren importeer "$FIX/hb-uren-2025-01.csv" --vervang 9 --db demo.db >/dev/null &&
 	sqlite3 demo.db "UPDATE besluit SET toelichting = printf('%.*c', 300000, 'x') || char(9) || 'tab\\' WHERE id = 3" ||
 	{ echo "Bail out! setup failed"; exit 1; }
 
@@ -198,7 +198,7 @@ check "ambt inhoud: and the SQLite file it went back to" same demo.inhoud terug.
 check "the replaced batches kept their order" test \
 	"$(db_sql "$MIG" 'SELECT id, vervangen_door FROM uren_batch WHERE id >= 8 ORDER BY id' | tr '\n' ' ')" = "8|9 9|10 10| "
 for db in demo.db "$MIG" terug.db; do
-	check "audit trail whole: $(echo "$db" | sed 's#.*/##')" "$AMBT" audit verify --db "$db"
+	check "audit trail whole: $(echo "$db" | sed 's#.*/##')" "$AMBT" audit controleer --db "$db"
 done
 nr=$("$AMBT" verdeling lijst --format csv --db demo.db | tr -d '"' |
 	awk -F, '$7 ~ /^besluit / { print $1; exit }')
@@ -212,9 +212,9 @@ check "... the same on PostgreSQL" same v-demo.out v-mig.out
 check "... and on the SQLite file again" same v-demo.out v-terug.out
 
 # New rows on PostgreSQL continue after the highest id copied.
-"$AMBT" uren import "$FIX/hb-uren-2025-01-verbeterd.csv" --vervang 10 --db "$MIG" >nieuw.out 2>&1
+"$AMBT" uren importeer "$FIX/hb-uren-2025-01-verbeterd.csv" --vervang 10 --db "$MIG" >nieuw.out 2>&1
 check "a new batch on PostgreSQL gets the next id" grep -q "Ingelezen als batch 11," nieuw.out
-check "... and the audit trail goes on whole" "$AMBT" audit verify --db "$MIG"
+check "... and the audit trail goes on whole" "$AMBT" audit controleer --db "$MIG"
 
 inhoud "$MIG" >mig2.inhoud
 check "moving onto a database with data is refused" \

@@ -43,7 +43,7 @@ echo "1..9"
 fresh() {
 	rm -f t.db t.db-wal t.db-shm
 	"$AMBT" init --db t.db --register jaar/register.json >/dev/null &&
-		"$AMBT" medewerker import jaar/medewerkers.csv --db t.db >/dev/null
+		"$AMBT" medewerker importeer jaar/medewerkers.csv --db t.db >/dev/null
 }
 fresh || { echo "Bail out! setup failed"; exit 1; }
 
@@ -53,7 +53,7 @@ fresh || { echo "Bail out! setup failed"; exit 1; }
 killed=no
 for poging in 1 2 3 4 5; do
 	"$AMBT" inhoud --db t.db >/dev/null # no write-ahead log left
-	"$AMBT" uren import jaar/uren.csv --db t.db >import.out 2>&1 &
+	"$AMBT" uren importeer jaar/uren.csv --db t.db >import.out 2>&1 &
 	pid=$!
 	while kill -0 $pid 2>/dev/null; do
 		size=$(stat -c %s t.db-wal 2>/dev/null || echo 0)
@@ -72,9 +72,9 @@ check "no batch after the kill" test "$(rijen uren_batch)" = 0
 check "no rows after the kill" \
 	test "$(rijen uren)$(rijen uren_cel)" = 00
 check "the database is whole" "$AMBT" inhoud --controleer --db t.db
-check "the audit trail is whole" "$AMBT" audit verify --db t.db
+check "the audit trail is whole" "$AMBT" audit controleer --db t.db
 
-"$AMBT" uren import jaar/uren.csv --db t.db >import.out 2>&1
+"$AMBT" uren importeer jaar/uren.csv --db t.db >import.out 2>&1
 check "imported after the kill" grep -q "Ingelezen als batch" import.out
 
 # The batch and the urenverdeling hold exactly what gen wrote.
@@ -102,7 +102,7 @@ a = json.load(open("afw.json"))
 assert a["honderdsten"] == v["afwijkende_uren_honderdsten"], a["honderdsten"]
 assert sum(x["rijen"] for x in a["afwijkingen"]) == v["afwijkingen"]
 '
-"$AMBT" uren import jaar/uren.csv --db t.db >import.out 2>&1
+"$AMBT" uren importeer jaar/uren.csv --db t.db >import.out 2>&1
 batches=$(rijen uren_batch)
 check "the same file again changes nothing" \
 	sh -c 'grep -q "al ingelezen als batch 1" import.out && test "$1" = 1' - "$batches"

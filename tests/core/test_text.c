@@ -145,6 +145,80 @@ test_int_messages(void **state)
 	}
 }
 
+/* Each edit counts one: insert, remove, replace, swap two neighbours. */
+static void
+test_distance(void **state)
+{
+	static const struct {
+		const char *a, *b;
+		size_t d;
+	} cases[] = {
+		{ "", "", 0 },
+		{ "lijst", "lijst", 0 },
+		{ "", "toon", 4 },
+		{ "toon", "", 4 },
+		{ "lijst", "lijt", 1 }, /* removed */
+		{ "toon", "tooon", 1 }, /* inserted */
+		{ "toon", "toen", 1 }, /* replaced */
+		{ "lijst", "ljist", 1 }, /* swapped */
+		{ "gemeente", "gemeetne", 1 },
+		{ "ca", "abc", 3 }, /* optimal alignment: no edit twice */
+		{ "besluit", "besliut", 1 },
+		{ "wijzig", "wjizgi", 2 },
+		{ "verdeling", "verdling", 1 },
+		{ "lijst", "list", 1 },
+		{ "toon", "show", 3 },
+		{ "Zo\xc3\xab", "Zoe", 1 }, /* characters, not bytes */
+		{ "\xe2\x82\xac", "$", 1 },
+		{ "\xf0\x9f\x98\x80"
+		  "a",
+		  "a\xf0\x9f\x98\x80", 1 },
+	};
+	char lang[TEXT_DISTANCE_MAX + 2];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		print_message("# case: '%s' '%s'\n", cases[i].a, cases[i].b);
+		assert_int_equal(text_distance(cases[i].a, cases[i].b),
+				 cases[i].d);
+		assert_int_equal(text_distance(cases[i].b, cases[i].a),
+				 cases[i].d);
+	}
+	assert_int_equal(text_distance(NULL, "ab"), 2);
+	assert_int_equal(text_distance(NULL, NULL), 0);
+	/* The longest text it compares, and one character more. */
+	memset(lang, 'a', sizeof(lang));
+	lang[TEXT_DISTANCE_MAX] = '\0';
+	assert_int_equal(text_distance(lang, ""), TEXT_DISTANCE_MAX);
+	assert_int_equal(text_distance(lang, lang), 0);
+	lang[TEXT_DISTANCE_MAX] = 'a';
+	lang[TEXT_DISTANCE_MAX + 1] = '\0';
+	assert_true(text_distance(lang, "") == SIZE_MAX);
+	assert_true(text_distance("a", lang) == SIZE_MAX);
+}
+
+/* The nearest within the limit, the first of equals, else none. */
+static void
+test_nearest(void **state)
+{
+	static const char *const c[] = { "lijst", "toon", "toevoegen", "wijzig",
+					 "tool" };
+	size_t n = sizeof(c) / sizeof(c[0]);
+
+	(void)state;
+	assert_int_equal(text_nearest("lijst", c, n, 2), 0);
+	assert_int_equal(text_nearest("ljist", c, n, 2), 0);
+	assert_int_equal(text_nearest("toevogen", c, n, 2), 2);
+	assert_int_equal(text_nearest("wizjgi", c, n, 2), 3);
+	assert_int_equal(text_nearest("wjizig", c, n, 2), 3);
+	assert_int_equal(text_nearest("too", c, n, 2),
+			 1); /* toon before tool */
+	assert_int_equal(text_nearest("tool", c, n, 2), 4); /* exact wins */
+	assert_int_equal(text_nearest("vergader", c, n, 2), n);
+	assert_int_equal(text_nearest("lijst", c, 0, 2), 0);
+	assert_int_equal(text_nearest("lijt", c, n, 0), n);
+}
+
 int
 main(void)
 {
@@ -154,6 +228,8 @@ main(void)
 		cmocka_unit_test(test_prefix),
 		cmocka_unit_test(test_int_parse),
 		cmocka_unit_test(test_int_messages),
+		cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_nearest),
 	};
 	return RUN_TESTS(tests);
 }

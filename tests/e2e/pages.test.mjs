@@ -703,17 +703,17 @@ async function main() {
 		const bin = findBinary();
 		const db = path.join(tmp, 'demo.db');
 		makeDemo(bin, db, env);
-		const add = spawnSync(bin, ['gebruiker', 'add', 'planner.aalsmeer', '--naam',
+		const add = spawnSync(bin, ['gebruiker', 'toevoegen', 'planner.aalsmeer', '--naam',
 			'Petra Planner', '--rol', 'planner', '--scope', 'GM0358',
 			'--wachtwoord-stdin', '--db', db],
 		{ env, encoding: 'utf8', input: PLANNER_WACHTWOORD + '\n' });
 		if (add.status !== 0)
 			throw new Error('planner.aalsmeer: ' + add.stderr);
-		const rooster = spawnSync(bin, ['rooster', 'list', '--vestiging', 'aalsmeer-raadhuis',
+		const rooster = spawnSync(bin, ['rooster', 'lijst', '--vestiging', 'aalsmeer-raadhuis',
 			'--van', '2026-11-23', '--tot', '2026-11-23', '--format', 'json', '--db', db],
 		{ env, encoding: 'utf8' });
 		if (rooster.status !== 0)
-			throw new Error('ambt rooster list: ' + rooster.stderr);
+			throw new Error('ambt rooster lijst: ' + rooster.stderr);
 		MEDEWERKER = JSON.parse(rooster.stdout)[0].medewerker;
 		for (const who of ['raadslid.bloemendaal', 'controller.hb', 'accounthouder.aalsmeer',
 			'planner.aalsmeer']) {

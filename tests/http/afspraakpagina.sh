@@ -160,7 +160,7 @@ status POST "$G/verzetten" 400 "csrf=$CSRF&contact=j%40example.nl"
 status POST "$G/annuleren" 400 "csrf=$CSRF&referentie=ZZZZ2222"
 status POST "$G/annuleren" 403 "referentie=ZZZZ2222&contact=j%40example.nl&zeker=ja"
 # Amstelveen's appointment on Aalsmeer's pages: as one that does not exist.
-AMS_MAIL=$("$AMBT" afspraak show Q3WBHLZJ --db "$DB" --format json | jq -r .email)
+AMS_MAIL=$("$AMBT" afspraak toon Q3WBHLZJ --db "$DB" --format json | jq -r .email)
 AMS_MAIL_URL=$(printf %s "$AMS_MAIL" | jq -sRr @uri)
 status POST "$G/wijzigen" 404 "csrf=$CSRF&referentie=Q3WBHLZJ&contact=$AMS_MAIL_URL"
 sed "s/Q3WBHLZJ/«ID»/g; s/$AMS_MAIL/«C»/g" "$WORK/out" >"$WORK/a"
@@ -178,7 +178,7 @@ status POST "$G/gegevens" 200 "$GOED"
 REF=$(code_van)
 has 'dinsdag 24 november 2026, 08:40' "the confirmation shows the time in local time"
 [ -n "$REF" ] && ok "a reference code: $REF" || not_ok "a reference code"
-"$AMBT" afspraak show "$REF" --db "$DB" --format json >"$WORK/a.json" 2>&1
+"$AMBT" afspraak toon "$REF" --db "$DB" --format json >"$WORK/a.json" 2>&1
 [ "$(jq -r '[.start, .vestiging, .producten[0].product, .producten[0].personen, .email] | join(" ")' "$WORK/a.json")" = \
 	"2026-11-24T08:40:00+01:00 aalsmeer-raadhuis paspoort 2 j.jansen@example.nl" ] &&
 	ok "stored as chosen" || not_ok "stored as chosen" "$(cat "$WORK/a.json")"
@@ -200,13 +200,13 @@ status POST "$G/verzetten" 400 "csrf=$CSRF&referentie=$REF&contact=j.jansen%40ex
 has 'Kies een nieuwe tijd.' "moving without a time"
 status POST "$G/verzetten" 200 "csrf=$CSRF&referentie=$REF&contact=j.jansen%40example.nl&tijd=$T2"
 has 'Uw afspraak is verzet naar woensdag 25 november 2026, 08:30.' "moved"
-[ "$("$AMBT" afspraak show "$REF" --db "$DB" --format json | jq -r .start)" = 2026-11-25T08:30:00+01:00 ] &&
+[ "$("$AMBT" afspraak toon "$REF" --db "$DB" --format json | jq -r .start)" = 2026-11-25T08:30:00+01:00 ] &&
 	ok "the new time is stored" || not_ok "the new time is stored"
 status POST "$G/annuleren" 400 "csrf=$CSRF&referentie=$REF&contact=j.jansen%40example.nl"
 has 'Vink aan dat u de afspraak wilt annuleren.' "cancelling asks to confirm"
 status POST "$G/annuleren" 200 "csrf=$CSRF&referentie=$REF&contact=j.jansen%40example.nl&zeker=ja"
 has 'Uw afspraak is geannuleerd.' "cancelled"
-[ "$("$AMBT" afspraak show "$REF" --db "$DB" --format json | jq -r .status)" = geannuleerd ] &&
+[ "$("$AMBT" afspraak toon "$REF" --db "$DB" --format json | jq -r .status)" = geannuleerd ] &&
 	ok "stored as cancelled" || not_ok "stored as cancelled"
 status POST "$G/annuleren" 409 "csrf=$CSRF&referentie=$REF&contact=j.jansen%40example.nl&zeker=ja"
 has 'Deze afspraak is al geannuleerd.' "cancelling twice: said so"
@@ -215,7 +215,7 @@ has 'Uw afspraak is geannuleerd.' "the booking form sent again after cancelling 
 [ "$(code_van)" = "" ] && holds "<strong class=\"ambt-code\">$REF</strong>" && ok "the same appointment" || not_ok "the same appointment"
 
 # ---- the start page is kept, and forgotten when the catalogue changes ----
-"$AMBT" gebruiker add planner.aalsmeer --naam "Petra Planner" --rol planner --scope GM0358 --db "$DB" >/dev/null ||
+"$AMBT" gebruiker toevoegen planner.aalsmeer --naam "Petra Planner" --rol planner --scope GM0358 --db "$DB" >/dev/null ||
 	{ echo "Bail out! planner"; exit 1; }
 T_PL=$("$AMBT" gebruiker token planner.aalsmeer --naam loket --db "$DB" | tail -1)
 status GET "$G" 200

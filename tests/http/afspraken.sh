@@ -20,13 +20,13 @@ trap 'serve_stop; rm -rf "$WORK"' EXIT
 DB=$(db_url db)
 
 "$AMBT" demo --overschrijf --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
-"$AMBT" gebruiker add planner.aalsmeer --naam "Planner Aalsmeer" --rol planner \
+"$AMBT" gebruiker toevoegen planner.aalsmeer --naam "Planner Aalsmeer" --rol planner \
 	--scope GM0358 --db "$DB" >/dev/null || { echo "Bail out! planner"; exit 1; }
 token() {
 	"$AMBT" gebruiker token "$1" --naam test --db "$DB" | tail -1
 }
 T_PLANNER=$(token planner.aalsmeer)
-"$AMBT" gebruiker add planner.video --naam "Planner Video Aalsmeer" --rol planner \
+"$AMBT" gebruiker toevoegen planner.video --naam "Planner Video Aalsmeer" --rol planner \
 	--scope GM0358/aalsmeer-video --db "$DB" >/dev/null || { echo "Bail out! planner"; exit 1; }
 T_VIDEO=$(token planner.video)
 T_BEHEER=$(token beheer)
@@ -392,7 +392,7 @@ if grep -q -e 'Jansen' -e 'example.nl' -e '12345678' "$WORK/body"; then
 else
 	ok "no name, e-mail address or telephone number in the audit trail"
 fi
-if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
+if "$AMBT" audit controleer --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
 
 # The server stops on SIGTERM, cleanly (under the sanitizers: no report).
 rc=0

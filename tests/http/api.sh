@@ -35,7 +35,7 @@ T_INGETROKKEN=$(token planner.heemstede)
 "$AMBT" gebruiker token-intrekken planner.heemstede 5 --db "$DB" >/dev/null
 T_GESLOTEN=$(token balie.aalsmeer)
 "$AMBT" gebruiker intrekken balie.aalsmeer --db "$DB" >/dev/null
-printf 'paard-batterij-nietje\n' | "$AMBT" gebruiker add t.tester --naam "Test Tester" \
+printf 'paard-batterij-nietje\n' | "$AMBT" gebruiker toevoegen t.tester --naam "Test Tester" \
 	--rol accounthouder --scope GM0358 --wachtwoord-stdin --db "$DB" >/dev/null
 "$AMBT" serve --db "$DB" --poort 0 --cors https://intranet.example.nl \
 	--max-body 65536 >"$WORK/serve.out" 2>"$WORK/access.log" &
@@ -515,10 +515,10 @@ req GET "/api/v1/besluiten?pageSize=500&verantwoordelijkeOrganisatie=GM0358" -H 
 check "but reads like its account" 200 'any(.results[]; .openbaarheid == "passief_openbaar")'
 if "$AMBT" gebruiker token accounthouder.aalsmeer --naam meer --rol accounthouder --scope GM0362 --db "$DB" >/dev/null 2>&1; then not_ok "a token cannot hold a role its account lacks"; else ok "a token cannot hold a role its account lacks"; fi
 BEFORE=$(dump)
-if "$AMBT" audit list --resource toegang --format json --aantal 100 --db "$DB" | jq -e 'length >= 4 and all(.[]; .actie == "geweigerd")' >/dev/null; then ok "refusals are in the audit trail"; else not_ok "refusals are in the audit trail"; fi
+if "$AMBT" audit lijst --soort toegang --format json --aantal 100 --db "$DB" | jq -e 'length >= 4 and all(.[]; .actie == "geweigerd")' >/dev/null; then ok "refusals are in the audit trail"; else not_ok "refusals are in the audit trail"; fi
 # A decision one may not read is as absent as one that does not exist,
 # also in what the request leaves behind: no audit line for either.
-if "$AMBT" audit list --resource besluit --format json --aantal 1000 --db "$DB" | jq -e 'any(.[]; .actie == "geweigerd")' >/dev/null; then not_ok "asking for a hidden decision leaves no audit line"; else ok "asking for a hidden decision leaves no audit line"; fi
+if "$AMBT" audit lijst --soort besluit --format json --aantal 1000 --db "$DB" | jq -e 'any(.[]; .actie == "geweigerd")' >/dev/null; then not_ok "asking for a hidden decision leaves no audit line"; else ok "asking for a hidden decision leaves no audit line"; fi
 req GET "/api/v1/auditregels?pageSize=500" -H "Authorization: Bearer $T_AALSMEER"
 check "an accounthouder reads its own and its municipality's audit lines" 200 '.count > 0 and all(.results[]; .gebruikersId == "accounthouder.aalsmeer" or .scope == "GM0358") and any(.results[]; .scope == "GM0358")'
 req GET "/api/v1/auditregels?pageSize=500&resource=besluit" -H "Authorization: Bearer $T_BEHEER"
@@ -735,7 +735,7 @@ STATUS=$(login2 beheer kast-paard-nietje-42 "$HCODE")
 [ "$STATUS" = 303 ] && ok "a recovery code works once" || not_ok "a recovery code works once" "status $STATUS"
 STATUS=$(login2 beheer kast-paard-nietje-42 "$HCODE")
 [ "$STATUS" = 401 ] && ok "but not twice" || not_ok "but not twice" "status $STATUS"
-if "$AMBT" audit list --resource gebruiker --format json --aantal 300 --db "$DB" | jq -e 'any(.[]; .toelichting == "tweede factor ingesteld") and all(.[]; (.wijzigingen.nieuw | tostring | test("'"$SECRET"'")) | not)' >/dev/null; then ok "the audit trail records the setup, never the secret"; else not_ok "the audit trail records the setup, never the secret"; fi
+if "$AMBT" audit lijst --soort gebruiker --format json --aantal 300 --db "$DB" | jq -e 'any(.[]; .toelichting == "tweede factor ingesteld") and all(.[]; (.wijzigingen.nieuw | tostring | test("'"$SECRET"'")) | not)' >/dev/null; then ok "the audit trail records the setup, never the secret"; else not_ok "the audit trail records the setup, never the secret"; fi
 
 # ---- CORS ----
 req GET /api/v1/gemeenten -H 'Origin: https://intranet.example.nl'
@@ -764,9 +764,9 @@ STATUS=$(curl -s --head -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' "$B
 if [ "$STATUS" = 200 ] && ! grep -q '"results"' "$WORK/body" && [ -n "$(header Content-Length)" ]; then ok "HEAD has headers and no body"; else not_ok "HEAD has headers and no body"; fi
 
 # ---- every write is in the audit trail, with its origin ----
-if "$AMBT" audit list --resource besluit --format json --db "$DB" |
+if "$AMBT" audit lijst --soort besluit --format json --db "$DB" |
 	jq -e 'any(.[]; .actie == "partial_update" and .resourceWeergave == "830016" and .gebruikersId == "beheer" and .herkomst == "127.0.0.1" and .wijzigingen.nieuw.publicatiedatum == "2021-06-02" and .wijzigingen.oud.afdeling == "Team P&O")' >/dev/null; then ok "PATCH is audited with old and new values and origin"; else not_ok "PATCH is audited with old and new values and origin"; fi
-if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact after the API writes"; else not_ok "audit chain intact after the API writes"; fi
+if "$AMBT" audit controleer --db "$DB" >/dev/null; then ok "audit chain intact after the API writes"; else not_ok "audit chain intact after the API writes"; fi
 
 # ---- access log: one JSON line per request, never a query string ----
 sleep 0.1
@@ -789,7 +789,7 @@ if [ "$STATUS" = 401 ] && cmp -s "$WORK/a" "$WORK/b"; then ok "an unknown user g
 PW=$("$AMBT" gebruiker wachtwoord raadslid.bloemendaal --db "$DB" | tail -1 | sed 's/.*: //')
 STATUS=$(login raadslid.bloemendaal "$PW")
 [ "$STATUS" = 401 ] && ok "the locked account refuses even the right password for a while" || not_ok "the locked account refuses even the right password for a while" "status $STATUS"
-if "$AMBT" audit list --resource sessie --format json --aantal 300 --db "$DB" | jq -e '[.[] | select(.actie == "login_mislukt")] | length >= 100' >/dev/null; then ok "failed logins are audited"; else not_ok "failed logins are audited"; fi
+if "$AMBT" audit lijst --soort sessie --format json --aantal 300 --db "$DB" | jq -e '[.[] | select(.actie == "login_mislukt")] | length >= 100' >/dev/null; then ok "failed logins are audited"; else not_ok "failed logins are audited"; fi
 
 # ---- the audit trail names whose it is ----
 # The beheerder replaces one of AA's batches: AA's controller reads it in
@@ -811,7 +811,7 @@ check "AA's batch 2 reads as replaced" 200 ".vervangenDoor == $NIEUW"
 # response cache. The window is started afresh here (earlier tests
 # refused anonymous requests too) and later closed by moving it back.
 geweigerd() {
-	"$AMBT" audit list --gebruiker anoniem --format json --aantal 100000 --db "$DB" |
+	"$AMBT" audit lijst --gebruiker anoniem --format json --aantal 100000 --db "$DB" |
 		jq '[.[] | select(.actie == "geweigerd")] | length'
 }
 generatie() {
@@ -845,8 +845,8 @@ db_sql "$DB" "UPDATE inlogpoging SET sinds = sinds - 60 WHERE sleutel = 'weigeri
 req GET /api/v1/gemeenten -H "Authorization: Bearer bogus"
 N2=$(geweigerd)
 [ $((N2 - N1)) = 2 ] && ok "after the minute: one entry sums up the other 40, one records the new refusal" || not_ok "after the minute: one entry sums up the other 40, one records the new refusal" "$((N2 - N1)) entries"
-if "$AMBT" audit list --resource toegang --format json --aantal 1 --db "$DB" | jq -e 'length == 1 and .[0].actie == "geweigerd" and .[0].resultaat == 429 and .[0].herkomst == "127.0.0.0/24" and .[0].wijzigingen.nieuw.aantal == "40"' >/dev/null; then ok "the summary names the network and the number"; else not_ok "the summary names the network and the number" "$("$AMBT" audit list --resource toegang --format json --aantal 1 --db "$DB")"; fi
-if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact after the bounded refusals"; else not_ok "audit chain intact after the bounded refusals"; fi
+if "$AMBT" audit lijst --soort toegang --format json --aantal 1 --db "$DB" | jq -e 'length == 1 and .[0].actie == "geweigerd" and .[0].resultaat == 429 and .[0].herkomst == "127.0.0.0/24" and .[0].wijzigingen.nieuw.aantal == "40"' >/dev/null; then ok "the summary names the network and the number"; else not_ok "the summary names the network and the number" "$("$AMBT" audit lijst --soort toegang --format json --aantal 1 --db "$DB")"; fi
+if "$AMBT" audit controleer --db "$DB" >/dev/null; then ok "audit chain intact after the bounded refusals"; else not_ok "audit chain intact after the bounded refusals"; fi
 db_sql "$DB" "UPDATE organisatie SET naam = 'Heemstede' WHERE code = 'GM0397'"
 db_sql "$DB" "UPDATE generatie SET n = n + 1 WHERE familie = 'algemeen'"
 # ---- numbers within their range, text within its length ----

@@ -23,7 +23,7 @@ trap 'serve_stop; rm -rf "$WORK"' EXIT
 DB=$(db_url db)
 
 "$AMBT" demo --overschrijf --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
-"$AMBT" gebruiker add planner.aalsmeer --naam "Planner Aalsmeer" --rol planner \
+"$AMBT" gebruiker toevoegen planner.aalsmeer --naam "Planner Aalsmeer" --rol planner \
 	--scope GM0358 --db "$DB" >/dev/null || { echo "Bail out! planner"; exit 1; }
 T_PLANNER=$("$AMBT" gebruiker token planner.aalsmeer --naam test --db "$DB" | tail -1)
 serve_start a "$DB"

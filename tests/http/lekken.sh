@@ -108,8 +108,8 @@ DB=$(db_url db)
 QKEY=$(sed -n 's/.*Qmatic-sleutel van Aalsmeer.*: \([0-9a-f]\{64\}\)$/\1/p' "$WORK/demo.out")
 [ -n "$QKEY" ] || bail "the demo printed no Qmatic key"
 add() {
-	printf '%s\n' "$WACHTWOORD" | "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" \
-		--scope "$3" --wachtwoord-stdin --db "$DB" >/dev/null || bail "gebruiker add $1"
+	printf '%s\n' "$WACHTWOORD" | "$AMBT" gebruiker toevoegen "$1" --naam "$1" --rol "$2" \
+		--scope "$3" --wachtwoord-stdin --db "$DB" >/dev/null || bail "gebruiker toevoegen $1"
 }
 WACHTWOORD=kast-paard-lek-nietje
 add accounthouder.heemstede accounthouder GM0397
@@ -775,7 +775,7 @@ while IFS= read -r line; do
 done <"$WORK/results"
 
 [ "$before" = "$after" ] && ok "the crawl changed nothing in the register" || not_ok "the crawl changed nothing in the register"
-if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
+if "$AMBT" audit controleer --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
 # For tests/http/gelijk.sh: every answer of the crawl, kept.
 if [ -n "${LEKKEN_BEWAAR:-}" ]; then
 	mkdir -p "$LEKKEN_BEWAAR"

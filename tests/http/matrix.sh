@@ -34,7 +34,7 @@ if "$AMBT" serve --routes | grep -q '	niets$'; then not_ok "every route declares
 # ---- principals ----
 DB=$(db_url db)
 "$AMBT" demo --overschrijf --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
-add() { "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" --scope "$3" --db "$DB" >/dev/null; }
+add() { "$AMBT" gebruiker toevoegen "$1" --naam "$1" --rol "$2" --scope "$3" --db "$DB" >/dev/null; }
 add accounthouder.amstelveen accounthouder GM0362
 add planner.aalsmeer planner GM0358
 add raadslid.amstelveen raadslid GM0362
@@ -93,6 +93,6 @@ while read -r line; do
 done <"$WORK/results"
 after=$(db_inhoud "$DB" audit,inlogpoging,sessie)
 [ "$before" = "$after" ] && ok "the matrix changed nothing in the register" || not_ok "the matrix changed nothing in the register"
-if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
+if "$AMBT" audit controleer --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
 echo "1..$n"
 [ "$failed" = 0 ]

@@ -34,7 +34,7 @@ not_ok() {
 # ---- principals ----
 DB=$(db_url db)
 "$AMBT" demo --overschrijf --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
-add() { "$AMBT" gebruiker add "$1" --naam "$1" --rol "$2" --scope "$3" --db "$DB" >/dev/null; }
+add() { "$AMBT" gebruiker toevoegen "$1" --naam "$1" --rol "$2" --scope "$3" --db "$DB" >/dev/null; }
 add accounthouder.heemstede accounthouder GM0397
 add raadslid.heemstede raadslid GM0397
 add planner.aalsmeer planner GM0358
@@ -138,6 +138,6 @@ while IFS="$tab" read -r method path body obj npath nbody nobj expect; do
 done <"$WORK/rows"
 [ "$rows" -ge 30 ] && ok "the table was read ($rows rows)" || not_ok "the table was read ($rows rows)"
 [ "$(dump)" = "$before" ] && ok "the register is unchanged" || not_ok "the register is unchanged"
-if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
+if "$AMBT" audit controleer --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
 echo "1..$n"
 [ "$failed" = 0 ]

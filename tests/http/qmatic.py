@@ -412,7 +412,7 @@ dump = subprocess.run(
     ["pg_dump", "--data-only", DB] if DB.startswith("postgres")
     else ["sqlite3", DB, ".dump"],
     check=True, capture_output=True).stdout.decode(errors="replace")
-full = subprocess.run([AMBT, "afspraak", "show", (data or {}).get(
+full = subprocess.run([AMBT, "afspraak", "toon", (data or {}).get(
     "publicId", "-"), "--db", DB], capture_output=True).stdout.decode()
 check("a booking keeps name, e-mail and phone, never BSN or address",
       st == 202 and "Anna de Vries" in full and "0612345678" in full and

@@ -38,34 +38,34 @@ setup() {
 			echo "QM-0$i;Qmatic $i;GM0362;aa-ict;1;2020-01-01"
 		done
 	} >"$WORK/mw.csv"
-	A medewerker import "$WORK/mw.csv" &&
-		A vestiging add --gemeente GM0358 --code kcc --naam KCC \
+	A medewerker importeer "$WORK/mw.csv" &&
+		A vestiging toevoegen --gemeente GM0358 --code kcc --naam KCC \
 			--balies 2 --raster 5 --open 'ma-vr 08:30-17:00' \
 			--adres 'Kon. Wilhelminalaan 2' --postcode '2264 BM' \
 			--plaats Leidschendam &&
-		A vestiging add --gemeente GM0358 --code wijz --naam WIJZ \
+		A vestiging toevoegen --gemeente GM0358 --code wijz --naam WIJZ \
 			--balies 1 --raster 5 --open 'ma-vr 08:30-17:00' \
 			--adres 'Werk en Inkomen' --postcode '2264 BM' \
 			--plaats Leidschendam &&
-		A product add --gemeente GM0358 --code achternaam_kind_kiezen \
+		A product toevoegen --gemeente GM0358 --code achternaam_kind_kiezen \
 			--naam 'Achternaam kind kiezen' --duur 20 \
 			--max-personen 5 --horizon 60 &&
-		A product add --gemeente GM0358 --code erkennen_kind \
+		A product toevoegen --gemeente GM0358 --code erkennen_kind \
 			--naam 'Erkennen kind' --duur 15 --max-personen 5 \
 			--horizon 60 &&
-		A product add --gemeente GM0358 \
+		A product toevoegen --gemeente GM0358 \
 			--code bewijs_van_in_leven_zijn \
 			--naam 'Bewijs van in leven zijn' --duur 5 \
 			--max-personen 5 --horizon 60 || return 1
 	# Two at KCC (with the skill identity cards need), one at WIJZ.
 	for d in 02 03 04 05 06; do
 		for m in QM-01 QM-02; do
-			A rooster add --medewerker $m --vestiging kcc \
+			A rooster toevoegen --medewerker $m --vestiging kcc \
 				--datum 2023-10-$d --van 08:30 --tot 17:00 \
 				--vaardigheden reisdocumenten \
 				--herhaal-tot 2023-12-31 || return 1
 		done
-		A rooster add --medewerker QM-03 --vestiging wijz \
+		A rooster toevoegen --medewerker QM-03 --vestiging wijz \
 			--datum 2023-10-$d --van 08:30 --tot 17:00 \
 			--herhaal-tot 2023-12-31 || return 1
 	done

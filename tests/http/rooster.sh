@@ -23,7 +23,7 @@ trap 'serve_stop; rm -rf "$WORK"' EXIT
 
 DB=$(db_url db)
 "$AMBT" demo --overschrijf --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
-add() { "$AMBT" gebruiker add "$1" --naam "$2" --rol "$3" --scope "$4" --db "$DB" >/dev/null || { echo "Bail out! gebruiker $1"; exit 1; }; }
+add() { "$AMBT" gebruiker toevoegen "$1" --naam "$2" --rol "$3" --scope "$4" --db "$DB" >/dev/null || { echo "Bail out! gebruiker $1"; exit 1; }; }
 add planner.aalsmeer "Petra Planner" planner GM0358
 add planner.amstelveen "Pim Planner" planner GM0362
 tok() { "$AMBT" gebruiker token "$1" --naam rooster --db "$DB" | tail -1; }
@@ -225,7 +225,7 @@ status pl_aal GET "/rooster/diensten/$3" 404
 left=$(api "/api/v1/roosterdiensten?medewerker=$MW&samenwerking=AA&van=2027-01-09&tot=2027-01-30&pageSize=500" |
 	jq '[.results[] | select(.van == "09:00")] | length')
 [ "$left" = 0 ] && ok "the series is gone" || not_ok "the series is gone" "$left left"
-if "$AMBT" audit verify --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
+if "$AMBT" audit controleer --db "$DB" >/dev/null; then ok "audit chain intact"; else not_ok "audit chain intact"; fi
 # The server stops on SIGTERM, cleanly (under the sanitizers: no report).
 pid=${PIDS# }
 kill -TERM "$pid"

@@ -24,7 +24,7 @@ trap 'serve_stop; rm -rf "$WORK"' EXIT
 DB=$(db_url db)
 "$AMBT" demo --overschrijf --db "$DB" >/dev/null || { echo "Bail out! demo"; exit 1; }
 T=$("$AMBT" gebruiker token beheer --naam twee --db "$DB" | tail -1)
-printf 'paard-batterij-nietje\n' | "$AMBT" gebruiker add t.tester --naam "Test Tester" \
+printf 'paard-batterij-nietje\n' | "$AMBT" gebruiker toevoegen t.tester --naam "Test Tester" \
 	--rol accounthouder --scope GM0358 --wachtwoord-stdin --db "$DB" >/dev/null
 
 serve_start A "$DB"
@@ -95,14 +95,14 @@ wait_writers
 sort -k2 "$WORK"/w-* >"$WORK/schrijvers"
 grep '^201 ' "$WORK/schrijvers" | cut -d' ' -f2 | sort >"$WORK/bevestigd"
 t "all 120 writes acknowledged" test "$(wc -l <"$WORK/bevestigd")" = 120
-"$AMBT" besluit list --zoek Gelijktijdig --format json --db "$DB" |
+"$AMBT" besluit lijst --zoek Gelijktijdig --format json --db "$DB" |
 	jq -r '.[].identificatie | select(startswith("TWEE-"))' | sort >"$WORK/opgeslagen"
 t "every acknowledged decision is stored exactly once" cmp "$WORK/bevestigd" "$WORK/opgeslagen"
-"$AMBT" audit list --resource besluit --aantal 100000 --format json --db "$DB" |
+"$AMBT" audit lijst --soort besluit --aantal 100000 --format json --db "$DB" |
 	jq -r '.[] | select(.actie == "create") | .resourceWeergave' |
 	grep '^TWEE-' | sort >"$WORK/geaudit"
 t "the audit trail has one entry for each" cmp "$WORK/bevestigd" "$WORK/geaudit"
-t "the audit chain is one chain" "$AMBT" audit verify --db "$DB"
+t "the audit chain is one chain" "$AMBT" audit controleer --db "$DB"
 
 # ---- two imports at once, one through each ----
 printf 'medewerker;datum;gemeente;eenheid;uren\nAA-001;5-1-2026;GM0358;aa-ict;6\n' >"$WORK/aa.csv"
@@ -118,6 +118,6 @@ BB=$(jq -r .batch "$WORK/ib")
 "$AMBT" uren batches --format json --db "$DB" >"$WORK/batches"
 t "each a batch of its own cooperation" jq -e "[.[] | select(.batch == $BA and .samenwerking == \"AA\")] | length == 1" "$WORK/batches"
 t "(and the other)" jq -e "[.[] | select(.batch == $BB and .samenwerking == \"HB\")] | length == 1" "$WORK/batches"
-t "the audit chain is one chain after the imports" "$AMBT" audit verify --db "$DB"
+t "the audit chain is one chain after the imports" "$AMBT" audit controleer --db "$DB"
 
 tap_end

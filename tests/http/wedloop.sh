@@ -61,15 +61,15 @@ A() { "$AMBT" "$@" --db "$DB"; }
 	done
 } >"$WORK/mw.csv"
 vestiging() { # CODE DESKS
-	A vestiging add --gemeente GM0358 --code "$1" --naam "Wedloop $2" \
+	A vestiging toevoegen --gemeente GM0358 --code "$1" --naam "Wedloop $2" \
 		--balies "$2" --open 'ma-zo 08:00-20:00' \
 		--adres 'Raadhuisplein 1' --postcode '1431 EH' --plaats Aalsmeer
 }
 setup() {
 	A demo --overschrijf &&
-		A medewerker import "$WORK/mw.csv" &&
+		A medewerker importeer "$WORK/mw.csv" &&
 		vestiging wedloop-een 1 && vestiging wedloop-vijf 5 &&
-		A product add --gemeente GM0358 --code wedloop --naam Wedloop \
+		A product toevoegen --gemeente GM0358 --code wedloop --naam Wedloop \
 			--duur 10 --horizon 366 || return 1
 	# One contact holds twenty appointments here (moving against
 	# booking): above the limits per e-mail address residents have.
@@ -77,10 +77,10 @@ setup() {
 		--max-per-dag 1000 || return 1
 	# WL-01 at the one desk, WL-02 to WL-06 at the five, 1-7 December.
 	for d in 1 2 3 4 5 6 7; do
-		A rooster add --medewerker WL-01 --vestiging wedloop-een \
+		A rooster toevoegen --medewerker WL-01 --vestiging wedloop-een \
 			--datum "2026-12-0$d" --van 08:00 --tot 20:00 || return 1
 		for i in 2 3 4 5 6; do
-			A rooster add --medewerker "WL-0$i" \
+			A rooster toevoegen --medewerker "WL-0$i" \
 				--vestiging wedloop-vijf --datum "2026-12-0$d" \
 				--van 08:00 --tot 20:00 || return 1
 		done
@@ -142,7 +142,7 @@ rondes_exact() { # OUTPUT ROUNDS CLIENTS WANT
 # start, staff member, desk, reference code.
 geboekt() { # LOCATION
 	for d in 1 2 3 4 5 6 7; do
-		A afspraak list --vestiging "$1" --datum "2026-12-0$d" \
+		A afspraak lijst --vestiging "$1" --datum "2026-12-0$d" \
 			--format json
 	done | jq -r '.[] | select(.status == "geboekt") |
 		"\(.start) \(.medewerker) \(.balie) \(.referentie)"'
@@ -326,7 +326,7 @@ cat "$WORK/een2" "$WORK/vijf2" | cut -d' ' -f4 | sort >"$WORK/opgeslagen2"
 t "no appointment lost: the twenty moved and every acknowledged booking are booked, nothing else" \
 	cmp "$WORK/bevestigd2" "$WORK/opgeslagen2"
 while read -r ref; do
-	A afspraak show "$ref" --format json | jq -r .status
+	A afspraak toon "$ref" --format json | jq -r .status
 done <"$WORK/verzet.refs" | sort | uniq -c >"$WORK/verzet.status"
 t "each of the twenty says it is booked" \
 	test "$(cat "$WORK/verzet.status")" = "     20 geboekt"
@@ -347,16 +347,16 @@ t "ambt inhoud: every appointment this test made was acknowledged" \
 # day at once through both servers: exactly three get one, the other 17
 # a 409, and the day holds three appointments, not more.
 deel_setup() {
-	A vestiging add --gemeente GM0362 --code wedloop-deel \
+	A vestiging toevoegen --gemeente GM0362 --code wedloop-deel \
 		--naam 'Wedloop deel' --balies 1 --open 'ma-zo 08:00-20:00' \
 		--adres 'Laan Nieuwer-Amstel 1' --postcode '1182 JR' \
 		--plaats Amstelveen &&
-		A product add --gemeente GM0362 --code wedloop --naam Wedloop \
+		A product toevoegen --gemeente GM0362 --code wedloop --naam Wedloop \
 			--duur 10 --horizon 366 &&
 		A afspraken instelling --gemeente GM0362 --web-aandeel 5 ||
 		return 1
 	for d in 1 2 3 4 5 6 7; do
-		A rooster add --medewerker WL-07 --vestiging wedloop-deel \
+		A rooster toevoegen --medewerker WL-07 --vestiging wedloop-deel \
 			--datum "2026-12-0$d" --van 08:00 --tot 20:00 || return 1
 	done
 }
@@ -382,6 +382,6 @@ done >"$WORK/deel.v"
 t "the residents' share: each of the seven days holds exactly three appointments" \
 	cmp "$WORK/deel.n" "$WORK/deel.v"
 
-t "the audit chain is whole" A audit verify
+t "the audit chain is whole" A audit controleer
 
 tap_end

@@ -72,8 +72,8 @@ get /api/v1/gemeenten -H "Authorization: Bearer $T"
 [ "$STATUS" = 200 ] && ok "and knows the token again" || not_ok "and knows the token again" "status $STATUS"
 besluit UITVAL-2
 [ "$STATUS" = 201 ] && ok "a write is stored" || not_ok "a write is stored" "status $STATUS" "$(head -c 300 "$WORK/body")"
-"$AMBT" besluit list --zoek Uitval --format json --db "$URL" | jq -r '.[].identificatie' >"$WORK/ids"
+"$AMBT" besluit lijst --zoek Uitval --format json --db "$URL" | jq -r '.[].identificatie' >"$WORK/ids"
 [ "$(cat "$WORK/ids")" = UITVAL-2 ] && ok "the refused write is not there, the later one once" || not_ok "the refused write is not there, the later one once" "$(cat "$WORK/ids")"
-"$AMBT" audit verify --db "$URL" >/dev/null && ok "the audit chain is intact" || not_ok "the audit chain is intact"
+"$AMBT" audit controleer --db "$URL" >/dev/null && ok "the audit chain is intact" || not_ok "the audit chain is intact"
 
 tap_end

@@ -468,7 +468,7 @@ test_kosten_invoer(void **state)
 		ST_NOT_FOUND);
 	assert_string_equal(f->e.message,
 			    "AA heeft in 2025 geen kostenposten; lees ze in "
-			    "met 'ambt kostenpost import' of via de API.");
+			    "met 'ambt kostenpost importeer' of via de API.");
 	REFUSED(store_kosten_invoer(f->s, &f->a, "XX", 2025, NULL, &in, &f->e),
 		ST_NOT_FOUND);
 	OK(store_kostenpost_zet(f->s, "AA", 2025, &p, &f->e));

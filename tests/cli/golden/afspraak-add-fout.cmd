@@ -1,1 +1,1 @@
-ambt afspraak add --gemeente GM0358 --product paspoort --vestiging aalsmeer-raadhuis --start 2026-12-07T09:35 --naam 'Jan Jansen' --email jan@ --db DB
+ambt afspraak toevoegen --gemeente GM0358 --product paspoort --vestiging aalsmeer-raadhuis --start 2026-12-07T09:35 --naam 'Jan Jansen' --email jan@ --db DB

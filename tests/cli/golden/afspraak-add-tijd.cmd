@@ -1,1 +1,1 @@
-ambt afspraak add --gemeente GM0358 --product paspoort --vestiging aalsmeer-raadhuis --start 'maandag 9 uur' --naam Jan --email j@example.nl --db DB
+ambt afspraak toevoegen --gemeente GM0358 --product paspoort --vestiging aalsmeer-raadhuis --start 'maandag 9 uur' --naam Jan --email j@example.nl --db DB

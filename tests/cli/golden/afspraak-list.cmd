@@ -1,1 +1,1 @@
-ambt afspraak list --vestiging aalsmeer-raadhuis --datum 2026-10-26 --db DB
+ambt afspraak lijst --vestiging aalsmeer-raadhuis --datum 2026-10-26 --db DB

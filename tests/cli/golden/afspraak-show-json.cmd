@@ -1,1 +1,1 @@
-ambt afspraak show Q3WBHLZJ --format json --db DB
+ambt afspraak toon Q3WBHLZJ --format json --db DB

@@ -1,1 +1,1 @@
-ambt afspraak show ZZZZ2222 --db DB
+ambt afspraak toon ZZZZ2222 --db DB

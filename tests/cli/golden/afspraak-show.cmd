@@ -1,1 +1,1 @@
-ambt afspraak show Q3WBHLZJ --db DB
+ambt afspraak toon Q3WBHLZJ --db DB

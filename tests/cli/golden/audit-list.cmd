@@ -1,1 +1,1 @@
-ambt audit list --resource besluit --aantal 2 --format json --db DB | grep -c "\"uuid\""
+ambt audit lijst --soort besluit --aantal 2 --format json --db DB | grep -c "\"uuid\""

@@ -1,1 +1,1 @@
-sql DB "DROP TRIGGER audit_geen_wijziging; UPDATE audit SET herkomst = 'elders' WHERE id = 40" && ambt audit verify --db DB
+sql DB "DROP TRIGGER audit_geen_wijziging; UPDATE audit SET herkomst = 'elders' WHERE id = 40" && ambt audit controleer --db DB

@@ -1,1 +1,1 @@
-ambt audit verify --db DB
+ambt audit controleer --db DB

@@ -1,1 +1,1 @@
-ambt besluit add --organisatie GM9999 --orgaan raad --datum 2021-01-01 --db DB
+ambt besluit toevoegen --organisatie GM9999 --orgaan raad --datum 2021-01-01 --db DB

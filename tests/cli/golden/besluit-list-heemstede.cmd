@@ -1,1 +1,1 @@
-ambt besluit list --organisatie GM0397 --db DB
+ambt besluit lijst --organisatie GM0397 --db DB

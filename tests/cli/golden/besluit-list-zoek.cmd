@@ -1,1 +1,1 @@
-ambt besluit list --zoek informatisering --format csv --db DB
+ambt besluit lijst --zoek informatisering --format csv --db DB

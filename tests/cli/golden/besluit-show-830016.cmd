@@ -1,1 +1,1 @@
-ambt besluit show 830016 --db DB
+ambt besluit toon 830016 --db DB

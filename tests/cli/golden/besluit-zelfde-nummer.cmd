@@ -1,1 +1,1 @@
-ambt besluit add --organisatie GM0377 --orgaan gemeenteraad --datum 2021-05-27 --onderwerp "Actualiseren kader (Bloemendaal)" --identificatie 830016 --openbaarheid actief_openbaar --db DB && ambt besluit show 830016 --db DB; ambt besluit show 830016 --organisatie GM0377 --db DB
+ambt besluit toevoegen --organisatie GM0377 --orgaan gemeenteraad --datum 2021-05-27 --onderwerp "Actualiseren kader (Bloemendaal)" --identificatie 830016 --openbaarheid actief_openbaar --db DB && ambt besluit toon 830016 --db DB; ambt besluit toon 830016 --organisatie GM0377 --db DB

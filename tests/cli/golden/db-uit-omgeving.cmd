@@ -1,1 +1,1 @@
-AMBT_DB=DB ambt besluit list --status voorgesteld
+AMBT_DB=DB ambt besluit lijst --status voorgesteld

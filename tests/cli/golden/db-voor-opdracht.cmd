@@ -1,1 +1,1 @@
-ambt --db DB eenheid show hb-informatisering --format csv
+ambt --db DB eenheid toon hb-informatisering --format csv

@@ -1,1 +1,1 @@
-ambt eenheid list --samenwerking WOL --op 2008-06-01 --db DB
+ambt eenheid lijst --samenwerking WOL --op 2008-06-01 --db DB

@@ -1,1 +1,1 @@
-ambt eenheid show aa-strategie --format csv --db DB
+ambt eenheid toon aa-strategie --format csv --db DB

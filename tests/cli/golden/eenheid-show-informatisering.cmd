@@ -1,1 +1,1 @@
-ambt eenheid show hb-informatisering --db DB
+ambt eenheid toon hb-informatisering --db DB

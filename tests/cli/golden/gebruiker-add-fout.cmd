@@ -1,1 +1,1 @@
-printf "paard-batterij-nietje\n" | ambt gebruiker add j.devries --naam "" --rol wethouder --wachtwoord-stdin --db DB
+printf "paard-batterij-nietje\n" | ambt gebruiker toevoegen j.devries --naam "" --rol wethouder --wachtwoord-stdin --db DB

@@ -1,1 +1,1 @@
-printf "welkom\n" | ambt gebruiker add j.devries --naam "Jan de Vries" --wachtwoord-stdin --db DB
+printf "welkom\n" | ambt gebruiker toevoegen j.devries --naam "Jan de Vries" --wachtwoord-stdin --db DB

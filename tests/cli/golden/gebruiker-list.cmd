@@ -1,1 +1,1 @@
-ambt gebruiker list --db DB
+ambt gebruiker lijst --db DB

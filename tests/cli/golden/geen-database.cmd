@@ -1,1 +1,1 @@
-ambt samenwerking list --db niet-er.db
+ambt samenwerking lijst --db niet-er.db

@@ -1,1 +1,1 @@
-ambt gemeente add --code GM0358 --naam Aalsmeer --db DB
+ambt gemeente toevoegen --code GM0358 --naam Aalsmeer --db DB

@@ -1,1 +1,1 @@
-ambt gemeente add --code GM392 --naam "" --inwoners 12a --db DB
+ambt gemeente toevoegen --code GM392 --naam "" --inwoners 12a --db DB

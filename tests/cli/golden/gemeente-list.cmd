@@ -1,1 +1,1 @@
-ambt gemeente list --db DB
+ambt gemeente lijst --db DB

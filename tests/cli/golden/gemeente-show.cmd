@@ -1,1 +1,1 @@
-ambt gemeente show GM0397 --db DB
+ambt gemeente toon GM0397 --db DB

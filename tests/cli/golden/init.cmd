@@ -1,1 +1,1 @@
-ambt init --db nieuw.db && ambt samenwerking list --db nieuw.db && ambt gemeente list --format csv --db nieuw.db
+ambt init --db nieuw.db && ambt samenwerking lijst --db nieuw.db && ambt gemeente lijst --format csv --db nieuw.db

@@ -1,1 +1,1 @@
-ambt kostenpost import FIX/kostenposten-fout.csv --samenwerking AA --jaar 2024 --db DB
+ambt kostenpost importeer FIX/kostenposten-fout.csv --samenwerking AA --jaar 2024 --db DB

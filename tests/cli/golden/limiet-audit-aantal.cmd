@@ -1,1 +1,1 @@
-ambt audit list --aantal 4294967297 --db DB
+ambt audit lijst --aantal 4294967297 --db DB

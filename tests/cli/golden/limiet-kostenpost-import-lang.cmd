@@ -1,1 +1,1 @@
-ambt kostenpost import FIX/kostenposten-lang.csv --samenwerking AA --jaar 2025 --db DB
+ambt kostenpost importeer FIX/kostenposten-lang.csv --samenwerking AA --jaar 2025 --db DB

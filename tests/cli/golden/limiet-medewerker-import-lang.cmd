@@ -1,1 +1,1 @@
-ambt medewerker import FIX/medewerkers-lang.csv --db DB
+ambt medewerker importeer FIX/medewerkers-lang.csv --db DB

@@ -1,1 +1,1 @@
-ambt taakveld list --jaar 4294969320 --db DB
+ambt taakveld lijst --jaar 4294969320 --db DB

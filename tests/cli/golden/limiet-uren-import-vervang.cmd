@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-2025-01.csv --vervang 99999999999999999999 --db DB
+ambt uren importeer FIX/hb-uren-2025-01.csv --vervang 99999999999999999999 --db DB

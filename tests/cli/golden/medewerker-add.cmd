@@ -1,1 +1,1 @@
-ambt medewerker add --nummer HB-200 --naam "Sanne de Groot" --werkgever GM0397 --eenheid hb-communicatie --fte 0,8 --van 2025-02-01 --standplaats Heemstede --db DB && ambt medewerker show HB-200 --db DB
+ambt medewerker toevoegen --nummer HB-200 --naam "Sanne de Groot" --werkgever GM0397 --eenheid hb-communicatie --fte 0,8 --van 2025-02-01 --standplaats Heemstede --db DB && ambt medewerker toon HB-200 --db DB

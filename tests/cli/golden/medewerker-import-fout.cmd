@@ -1,1 +1,1 @@
-ambt medewerker import FIX/medewerkers-fout.csv --db DB
+ambt medewerker importeer FIX/medewerkers-fout.csv --db DB

@@ -1,1 +1,1 @@
-ambt medewerker import FIX/medewerkers.csv --db DB && ambt medewerker list --zoek HB-10 --db DB && ambt medewerker show HB-004 --db DB | tail -2
+ambt medewerker importeer FIX/medewerkers.csv --db DB && ambt medewerker lijst --zoek HB-10 --db DB && ambt medewerker toon HB-004 --db DB | tail -2

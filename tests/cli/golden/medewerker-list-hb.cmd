@@ -1,1 +1,1 @@
-ambt medewerker list --samenwerking HB --db DB | head -6
+ambt medewerker lijst --samenwerking HB --db DB | head -6

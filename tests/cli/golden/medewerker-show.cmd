@@ -1,1 +1,1 @@
-ambt medewerker show HB-038 --db DB && ambt medewerker show HB-038 --format json --db DB
+ambt medewerker toon HB-038 --db DB && ambt medewerker toon HB-038 --format json --db DB

@@ -1,1 +1,1 @@
-ambt samenwerking list --kleur rood --db DB
+ambt samenwerking lijst --kleur rood --db DB

@@ -1,1 +1,1 @@
-ambt product add --gemeente GM0358 --code rijexamen --naam Rijexamen --duur 7 --db DB
+ambt product toevoegen --gemeente GM0358 --code rijexamen --naam Rijexamen --duur 7 --db DB

@@ -1,1 +1,1 @@
-ambt product add --gemeente GM0358 --code rijexamen --naam 'Rijexamen aanvragen' --duur 20 --kanalen fysiek,video --vaardigheden rijbewijzen --max-personen 2 --buffer 5 --meenemen 'Uw rijbewijs.' --db DB && ambt product show rijexamen --gemeente GM0358 --db DB
+ambt product toevoegen --gemeente GM0358 --code rijexamen --naam 'Rijexamen aanvragen' --duur 20 --kanalen fysiek,video --vaardigheden rijbewijzen --max-personen 2 --buffer 5 --meenemen 'Uw rijbewijs.' --db DB && ambt product toon rijexamen --gemeente GM0358 --db DB

@@ -1,1 +1,1 @@
-ambt product list --gemeente GM0362 --format csv --db DB
+ambt product lijst --gemeente GM0362 --format csv --db DB

@@ -1,1 +1,1 @@
-ambt product list --gemeente GM0358 --db DB
+ambt product lijst --gemeente GM0358 --db DB

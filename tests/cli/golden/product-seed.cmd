@@ -1,1 +1,1 @@
-ambt product seed --gemeente GM0397 --db DB && ambt product seed --gemeente GM0397 --db DB && ambt product list --gemeente GM0397 --db DB
+ambt product standaard --gemeente GM0397 --db DB && ambt product standaard --gemeente GM0397 --db DB && ambt product lijst --gemeente GM0397 --db DB

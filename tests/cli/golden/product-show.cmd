@@ -1,1 +1,1 @@
-ambt product show paspoort --gemeente GM0358 --db DB
+ambt product toon paspoort --gemeente GM0358 --db DB

@@ -1,1 +1,1 @@
-ambt regeling show GRIT --db DB
+ambt regeling toon GRIT --db DB

@@ -1,1 +1,1 @@
-ambt rooster add --medewerker AA-007 --vestiging aalsmeer-video --datum 2026-11-28 --van 10:00 --tot 12:00 --vaardigheden burgerzaken --herhaal-tot 2026-12-26 --behalve 2026-12-12 --db DB && ambt rooster list --vestiging aalsmeer-video --van 2026-11-23 --tot 2026-12-27 --lijst --db DB
+ambt rooster toevoegen --medewerker AA-007 --vestiging aalsmeer-video --datum 2026-11-28 --van 10:00 --tot 12:00 --vaardigheden burgerzaken --herhaal-tot 2026-12-26 --behalve 2026-12-12 --db DB && ambt rooster lijst --vestiging aalsmeer-video --van 2026-11-23 --tot 2026-12-27 --lijst --db DB

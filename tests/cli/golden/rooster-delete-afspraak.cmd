@@ -1,1 +1,1 @@
-ambt rooster delete 37 --db DB
+ambt rooster verwijder 37 --db DB

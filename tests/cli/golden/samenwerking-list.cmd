@@ -1,1 +1,1 @@
-ambt samenwerking list --op 2021-03-01 --db DB
+ambt samenwerking lijst --op 2021-03-01 --db DB

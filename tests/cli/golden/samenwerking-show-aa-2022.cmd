@@ -1,1 +1,1 @@
-ambt samenwerking show AA --op 2022-06-01 --db DB
+ambt samenwerking toon AA --op 2022-06-01 --db DB

@@ -1,1 +1,1 @@
-ambt samenwerking show HB --op 2021-02-30 --db DB
+ambt samenwerking toon HB --op 2021-02-30 --db DB

@@ -1,1 +1,1 @@
-ambt samenwerking show HB --op 2021-03-01 --db DB
+ambt samenwerking toon HB --op 2021-03-01 --db DB

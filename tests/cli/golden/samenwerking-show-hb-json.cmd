@@ -1,1 +1,1 @@
-ambt samenwerking show HB --op 2021-05-01 --format json --db DB
+ambt samenwerking toon HB --op 2021-05-01 --format json --db DB

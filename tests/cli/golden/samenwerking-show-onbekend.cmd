@@ -1,1 +1,1 @@
-ambt samenwerking show XX --db DB
+ambt samenwerking toon XX --db DB

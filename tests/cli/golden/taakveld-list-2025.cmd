@@ -1,1 +1,1 @@
-ambt taakveld list --jaar 2025 --format csv --db DB
+ambt taakveld lijst --jaar 2025 --format csv --db DB

@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-ander-personeel.csv --db DB
+ambt uren importeer FIX/hb-uren-ander-personeel.csv --db DB

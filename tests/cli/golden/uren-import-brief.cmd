@@ -1,1 +1,1 @@
-ambt uren import FIX/brief.txt --db DB
+ambt uren importeer FIX/brief.txt --db DB

@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-2025-01.csv --dry-run --db DB && ambt uren batches --format csv --db DB | wc -l
+ambt uren importeer FIX/hb-uren-2025-01.csv --proef --db DB && ambt uren batches --format csv --db DB | wc -l

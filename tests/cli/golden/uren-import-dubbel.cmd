@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-dubbel.csv --db DB
+ambt uren importeer FIX/hb-uren-dubbel.csv --db DB

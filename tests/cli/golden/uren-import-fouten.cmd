@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-2025-fouten.csv --db DB
+ambt uren importeer FIX/hb-uren-2025-fouten.csv --db DB

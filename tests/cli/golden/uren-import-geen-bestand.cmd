@@ -1,1 +1,1 @@
-ambt uren import bestaat-niet.csv --db DB
+ambt uren importeer bestaat-niet.csv --db DB

@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-kolom-mist.csv --db DB
+ambt uren importeer FIX/hb-uren-kolom-mist.csv --db DB

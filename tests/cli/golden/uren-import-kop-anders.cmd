@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-kop-anders.csv --db DB
+ambt uren importeer FIX/hb-uren-kop-anders.csv --db DB

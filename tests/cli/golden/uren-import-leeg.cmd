@@ -1,1 +1,1 @@
-: > leeg.csv && ambt uren import leeg.csv --db DB
+: > leeg.csv && ambt uren importeer leeg.csv --db DB

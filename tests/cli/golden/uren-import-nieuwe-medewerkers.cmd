@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-nieuw.csv --nieuwe-medewerkers --db DB && ambt medewerker show HB-100 --db DB
+ambt uren importeer FIX/hb-uren-nieuw.csv --nieuwe-medewerkers --db DB && ambt medewerker toon HB-100 --db DB

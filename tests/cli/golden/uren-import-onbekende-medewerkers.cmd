@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-nieuw.csv --db DB
+ambt uren importeer FIX/hb-uren-nieuw.csv --db DB

@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-over-batches.csv --db DB
+ambt uren importeer FIX/hb-uren-over-batches.csv --db DB

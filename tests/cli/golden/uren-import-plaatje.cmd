@@ -1,1 +1,1 @@
-ambt uren import FIX/plaatje.png --db DB
+ambt uren importeer FIX/plaatje.png --db DB

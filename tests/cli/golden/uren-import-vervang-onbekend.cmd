@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-2025-01-verbeterd.csv --vervang 99 --db DB
+ambt uren importeer FIX/hb-uren-2025-01-verbeterd.csv --vervang 99 --db DB

@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-2025-01.csv --db DB >/dev/null && ambt uren import FIX/hb-uren-2025-01-verbeterd.csv --vervang 8 --db DB && ambt uren batches --db DB | head -4 && ambt uren afwijkingen --samenwerking HB --jaar 2025 --db DB
+ambt uren importeer FIX/hb-uren-2025-01.csv --db DB >/dev/null && ambt uren importeer FIX/hb-uren-2025-01-verbeterd.csv --vervang 8 --db DB && ambt uren batches --db DB | head -4 && ambt uren afwijkingen --samenwerking HB --jaar 2025 --db DB

@@ -1,1 +1,1 @@
-ambt uren import FIX/hb-uren-over-batches.csv --dry-run --db DB
+ambt uren importeer FIX/hb-uren-over-batches.csv --proef --db DB

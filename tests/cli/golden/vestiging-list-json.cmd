@@ -1,1 +1,1 @@
-ambt vestiging list --gemeente GM0362 --format json --db DB
+ambt vestiging lijst --gemeente GM0362 --format json --db DB

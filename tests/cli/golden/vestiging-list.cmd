@@ -1,1 +1,1 @@
-ambt vestiging list --db DB
+ambt vestiging lijst --db DB

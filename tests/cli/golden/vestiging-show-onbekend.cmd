@@ -1,1 +1,1 @@
-ambt vestiging show nergens --db DB
+ambt vestiging toon nergens --db DB

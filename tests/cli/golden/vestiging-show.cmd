@@ -1,1 +1,1 @@
-ambt vestiging show aalsmeer-raadhuis --db DB
+ambt vestiging toon aalsmeer-raadhuis --db DB

@@ -1,1 +1,1 @@
-ambt vestiging sluiting add aalsmeer-raadhuis --van 2026-12-24 --tot 2026-12-24 --reden Kerstavond --db DB && ambt vestiging show aalsmeer-raadhuis --db DB && ambt vestiging sluiting delete aalsmeer-raadhuis 1 --db DB
+ambt vestiging sluiting toevoegen aalsmeer-raadhuis --van 2026-12-24 --tot 2026-12-24 --reden Kerstavond --db DB && ambt vestiging toon aalsmeer-raadhuis --db DB && ambt vestiging sluiting verwijder aalsmeer-raadhuis 1 --db DB

@@ -1,1 +1,1 @@
-ambt werkstroom list --samenwerking WOL --db DB
+ambt werkstroom lijst --samenwerking WOL --db DB

@@ -1,0 +1,1 @@
+ambt gemeent lijst --db DB

@@ -1,0 +1,1 @@
+ambt samenwerking list --db DB && ambt gemeente show GM0358 --db DB && ambt audit list --resource besluit --aantal 1 --format csv --db DB | head -1 && ambt uren import FIX/hb-uren-2025-01.csv --dry-run --db DB | head -2

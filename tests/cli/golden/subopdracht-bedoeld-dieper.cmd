@@ -1,0 +1,1 @@
+ambt vestiging sluiting toevoegn --db DB

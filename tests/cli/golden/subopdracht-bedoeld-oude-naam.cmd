@@ -1,0 +1,1 @@
+ambt gemeente shwo GM0358 --db DB

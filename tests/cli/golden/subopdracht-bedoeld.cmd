@@ -1,0 +1,1 @@
+ambt besluit lisjt --db DB
