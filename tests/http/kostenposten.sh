@@ -70,7 +70,7 @@ check "PUT again changes it" beheer PUT /api/v1/kostenposten/NIEUW 200 \
 	"$(post aa-loketten personeel -5001)"
 check "the list shows the change" c_aa GET "$LIJST" 200 \
 	'.count == 1 and .results[0].eenheid == "aa-loketten" and .results[0].kostensoort == "personeel" and .results[0].bedragCenten == -5001'
-na=$("$AMBT" audit list --resource kostenpost --db "$DB" --format json | jq '[.[] | select(.actie == "update" and .gebruikersId != null and .wijzigingen.nieuw.code == "NIEUW")] | length')
+na=$("$AMBT" audit lijst --soort kostenpost --db "$DB" --format json | jq '[.[] | select(.actie == "update" and .gebruikersId != null and .wijzigingen.nieuw.code == "NIEUW")] | length')
 if [ "$na" = 2 ]; then ok "both changes are audited"; else not_ok "both changes are audited" "$na entries"; fi
 
 voor=$(dump)

@@ -73,7 +73,7 @@ stored "a weight by hand" 'jaar=2024&wat=gewicht&eenheid=aa-ruimte&gemeente=GM03
 page c_aa GET "$PAGINA?jaar=2024&opgeslagen=gewicht" >/dev/null
 has "the page says it was stored" "Opgeslagen."
 has "and shows the weight" '<th class="utrecht-table__header-cell" scope="row">Ruimte</th><td class="utrecht-table__cell">Aalsmeer</td><td class="utrecht-table__cell ambt-bedrag">6.000</td>'
-naudit=$("$AMBT" audit list --db "$DB" --format json | jq '[.[] | select(.resource == "voorschot" or .resource == "kostenmethode" or .resource == "kostenlevering" or .resource == "maatwerk" or .resource == "kostenrol" or .resource == "kostengewicht") | select(.gebruikersId != null)] | length')
+naudit=$("$AMBT" audit lijst --db "$DB" --format json | jq '[.[] | select(.resource == "voorschot" or .resource == "kostenmethode" or .resource == "kostenlevering" or .resource == "maatwerk" or .resource == "kostenrol" or .resource == "kostengewicht") | select(.gebruikersId != null)] | length')
 is "each change is audited with its user" "$naudit" 6
 
 voor=$(dump)
