@@ -271,7 +271,8 @@ wachtwoord_wijzig(struct request *rq, const char *huidig, const char *nieuw,
 {
 	const char *naam = rq->who.user.gebruikersnaam;
 	const char *hash_oud = NULL;
-	char hash[PASSWORD_HASH_MAX];
+	char hash[PASSWORD_HASH_MAX], sleutel[96];
+	int64_t geblokkeerd = 0;
 	struct gebruiker g;
 
 	if (!huidig || !*huidig)
@@ -292,11 +293,25 @@ wachtwoord_wijzig(struct request *rq, const char *huidig, const char *nieuw,
 				 sizeof(e->problems[i].name), "nieuw");
 	if (e->status)
 		return e->status;
-	if (store_gebruiker_get(rq->store, &rq->a, naam, &g, &hash_oud, e))
+	/* Guessing the current password here counts as guessing it at the
+	 * login form: the same key, limit and block. */
+	snprintf(sleutel, sizeof(sleutel), "account:%.64s", naam);
+	if (store_poging_stand(rq->store, sleutel, rq->now, &geblokkeerd, e) ||
+	    store_gebruiker_get(rq->store, &rq->a, naam, &g, &hash_oud, e))
 		return e->status;
-	if (!hash_oud || !password_verify(hash_oud, huidig))
+	if (geblokkeerd)
+		return err_invalid(
+			e, "huidig", "blocked",
+			"Te veel mislukte pogingen. Probeer het over "
+			"een kwartier opnieuw.");
+	if (!hash_oud || !password_verify(hash_oud, huidig)) {
+		store_poging_mislukt(rq->store, sleutel, rq->now,
+				     LOGIN_MAX_ACCOUNT, LOGIN_WINDOW,
+				     LOGIN_BLOCK, e);
+		err_clear(e);
 		return err_invalid(e, "huidig", "wrong",
 				   "Uw huidige wachtwoord klopt niet.");
+	}
 	if (strcmp(huidig, nieuw) == 0)
 		return err_invalid(
 			e, "nieuw", "same",
