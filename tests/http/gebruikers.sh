@@ -238,6 +238,9 @@ before=$(dump)
 form /gebruikers/p.deboer --data 'actie=intrekken'
 check "revoking without confirmation is 400" 400
 has "asks for the confirmation at the box" 'id="intrekken-bevestig-fout"'
+form /gebruikers/p.deboer --data 'actie=rol&rol=&scope='
+check "a role must be chosen" 400
+has "a message at the role" 'id="rol-rol-fout"'
 form /gebruikers/p.deboer --data 'actie=rol&rol=controller&scope=XX'
 check "an unknown cooperation on the page is 400" 400
 has "a message at the scope of the role" 'id="rol-scope-fout"'
