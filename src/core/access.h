@@ -100,6 +100,9 @@ struct gebruiker {
 	const char *email;
 	const char *aangemaakt; /* UTC timestamp */
 	const char *ingetrokken; /* NULL while active */
+	/* the last login (UTC timestamp, from the audit trail), or NULL;
+	 * only from store_gebruiker_list */
+	const char *laatste_login;
 	bool tweede_factor; /* a TOTP secret is set */
 	const char *totp_geheim; /* only from store_gebruiker_get; else NULL */
 	struct roltoekenning *rollen;

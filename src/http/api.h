@@ -319,6 +319,91 @@ enum status page_afspraak_wachtlijst_post(struct request *, struct response *,
 enum status page_afspraak_annuleer(struct request *, struct response *,
 				   struct err *);
 
+/* api_gebruikers.c: accounts (beheerder) and one's own account */
+enum status api_gebruikers_list(struct request *, struct response *,
+				struct err *);
+enum status api_gebruikers_post(struct request *, struct response *,
+				struct err *);
+enum status api_gebruikers_get(struct request *, struct response *,
+			       struct err *);
+enum status api_gebruikers_rol_post(struct request *, struct response *,
+				    struct err *);
+enum status api_gebruikers_rol_delete(struct request *, struct response *,
+				      struct err *);
+enum status api_gebruikers_intrekking(struct request *, struct response *,
+				      struct err *);
+enum status api_gebruikers_tweede_factor_delete(struct request *,
+						struct response *,
+						struct err *);
+enum status api_gebruikers_token_post(struct request *, struct response *,
+				      struct err *);
+enum status api_gebruikers_token_delete(struct request *, struct response *,
+					struct err *);
+enum status api_account_get(struct request *, struct response *, struct err *);
+enum status api_account_wachtwoord(struct request *, struct response *,
+				   struct err *);
+enum status api_account_tweede_factor_voorstel(struct request *,
+					       struct response *, struct err *);
+enum status api_account_tweede_factor(struct request *, struct response *,
+				      struct err *);
+enum status api_account_token_post(struct request *, struct response *,
+				   struct err *);
+enum status api_account_token_delete(struct request *, struct response *,
+				     struct err *);
+
+/* pages_gebruikers.c */
+enum status page_gebruikers(struct request *, struct response *, struct err *);
+enum status page_gebruikers_post(struct request *, struct response *,
+				 struct err *);
+enum status page_gebruiker(struct request *, struct response *, struct err *);
+enum status page_gebruiker_post(struct request *, struct response *,
+				struct err *);
+enum status page_account(struct request *, struct response *, struct err *);
+enum status page_account_post(struct request *, struct response *,
+			      struct err *);
+
+/* What the API and the pages share for accounts (api_gebruikers.c). */
+#define GEBRUIKER_WACHTWOORD_LEN 32 /* a generated password and NUL */
+#define HERSTELCODES 10 /* recovery codes of a second factor */
+json_t *gebruiker_json(const struct gebruiker *g);
+json_t *gebruiker_rollen_json(const struct gebruiker *g);
+json_t *token_json(const struct token_info *t, int64_t now);
+/* An account with its tokens; 404 when there is none. */
+enum status gebruiker_account_json(struct request *rq,
+				   const char *gebruikersnaam, json_t **out,
+				   struct err *e);
+/* A new account with a generated password (into pw, shown once) and
+ * optionally a first role, in one transaction. */
+enum status gebruiker_maak(struct request *rq, const char *gebruikersnaam,
+			   const char *naam, const char *email, const char *rol,
+			   const char *scope, char *pw, size_t pwn,
+			   struct err *e);
+/* Grant or (weg) withdraw a role; a beheerder keeps their own. */
+enum status gebruiker_rol_wijzig(struct request *rq, const char *gebruikersnaam,
+				 const char *rol, const char *scope, bool weg,
+				 struct err *e);
+/* Close an account for good (not one's own). */
+enum status gebruiker_intrek(struct request *rq, const char *gebruikersnaam,
+			     struct err *e);
+/* A new token (secret into secret[65], shown once); `zelf`: the asker's
+ * own, made by a token only for one of that token's roles. */
+enum status token_maak(struct request *rq, const char *gebruikersnaam,
+		       const char *naam, int64_t dagen, const char *rol,
+		       const char *scope, bool alleen_lezen, bool zelf,
+		       char *secret, int64_t *id, struct err *e);
+/* One's own password: the current one, and the new one (twice, unless
+ * `nogmaals` is NULL). */
+enum status wachtwoord_wijzig(struct request *rq, const char *huidig,
+			      const char *nieuw, const char *nogmaals,
+			      struct err *e);
+/* The otpauth URI of a secret for the asker's authenticator app. */
+const char *tweede_factor_uri(struct request *rq, const char *geheim);
+/* Set the asker's second factor once a code proves the app has `geheim`;
+ * the ncodes recovery codes (shown once) into codes. */
+enum status tweede_factor_zet(struct request *rq, const char *geheim,
+			      const char *code, char codes[][16], size_t ncodes,
+			      struct err *e);
+
 /* api_meta.c */
 enum status api_root(struct request *, struct response *, struct err *);
 enum status api_openapi(struct request *, struct response *, struct err *);

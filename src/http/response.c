@@ -468,6 +468,8 @@ static const struct {
 	{ "/balie", "Balie" },
 	{ "/afspraakstatistiek", "Afspraakcijfers" },
 	{ "/audit", "Auditspoor" },
+	{ "/gebruikers", "Accounts" },
+	{ "/account", "Mijn account" },
 };
 
 /* The flags of the GET route of exactly `pad`, 0 when there is none. */

@@ -539,6 +539,14 @@ static const char *const texts[Q__COUNT] = {
 	[Q_TOKEN_REVOKE] =
 		"UPDATE token SET ingetrokken = $3 WHERE id = $2 AND "
 		"gebruiker_id = $1 AND ingetrokken IS NULL",
+	[Q_TOKEN_LIST] =
+		"SELECT t.id, t.naam, t.aangemaakt, t.verloopt, t.ingetrokken, "
+		"t.rol, t.scope, t.alleen_lezen FROM token t "
+		"JOIN gebruiker g ON g.id = t.gebruiker_id "
+		"WHERE g.gebruikersnaam = $1 ORDER BY t.id",
+	[Q_GEBRUIKER_LAATSTE_LOGIN] =
+		"SELECT MAX(aanmaakdatum) FROM audit WHERE resource = 'sessie' "
+		"AND resource_weergave = $1 AND actie = 'login'",
 	[Q_POGING_GET] = "SELECT mislukt, sinds, geblokkeerd_tot FROM "
 			 "inlogpoging WHERE sleutel = $1",
 	[Q_POGING_UPSERT] =
@@ -555,6 +563,8 @@ static const char *const texts[Q__COUNT] = {
 		"sinds <= $1 AND sleutel <> $2 ORDER BY sleutel LIMIT 32",
 	[Q_TOTP_SET] = "UPDATE gebruiker SET totp_geheim = $2, totp_stap = "
 		       "NULL WHERE id = $1",
+	[Q_TOTP_WIS] = "UPDATE gebruiker SET totp_geheim = NULL, totp_stap = "
+		       "NULL WHERE id = $1 AND totp_geheim IS NOT NULL",
 	[Q_TOTP_STAP] = "UPDATE gebruiker SET totp_stap = $2 WHERE id = $1 AND "
 			"(totp_stap IS NULL OR totp_stap < $2)",
 	[Q_HERSTEL_DELETE] = "DELETE FROM herstelcode WHERE gebruiker_id = $1",

@@ -105,6 +105,7 @@ read_gebruiker(struct store *s, struct arena *a, struct db_stmt *st,
 	g->email = col_text(a, st, 3);
 	g->aangemaakt = col_text(a, st, 4);
 	g->ingetrokken = col_text(a, st, 5);
+	g->laatste_login = NULL;
 	g->tweede_factor = !col_is_null(st, 7) && (int)db_col_int(st, 7) != 0;
 	g->totp_geheim = NULL;
 	g->rollen = NULL;
@@ -175,9 +176,18 @@ store_gebruiker_list(struct store *s, struct arena *a, struct gebruiker **out,
 	}
 	if (r < 0)
 		return e->status;
-	for (size_t i = 0; i < *n; i++)
-		if (read_rollen(s, a, &(*out)[i], e))
+	for (size_t i = 0; i < *n; i++) {
+		struct gebruiker *g = &(*out)[i];
+
+		if (read_rollen(s, a, g, e) ||
+		    !(st = stmt(s, Q_GEBRUIKER_LAATSTE_LOGIN, e)))
 			return e->status;
+		bind_text(st, 1, g->gebruikersnaam);
+		if ((r = next_row(s, st, e)) < 0)
+			return e->status;
+		g->laatste_login = r == 1 ? col_text(a, st, 0) : NULL;
+		db_reset(st);
+	}
 	return ST_OK;
 }
 
@@ -841,6 +851,41 @@ store_token_get(struct store *s, struct arena *a, const char *hash, int64_t now,
 }
 
 enum status
+store_token_list(struct store *s, struct arena *a, const char *gebruikersnaam,
+		 struct token_info **out, size_t *n, struct err *e)
+{
+	struct db_stmt *st;
+	int64_t uid;
+	size_t cap = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (gebruiker_id(s, gebruikersnaam, &uid, NULL, e) ||
+	    !(st = stmt(s, Q_TOKEN_LIST, e)))
+		return e->status;
+	bind_text(st, 1, gebruikersnaam);
+	while ((r = next_row(s, st, e)) == 1) {
+		struct token_info *t;
+
+		if (!PUSH(a, *out, *n, cap))
+			return nomem(e);
+		t = &(*out)[*n - 1];
+		t->id = db_col_int(st, 0);
+		t->naam = col_text(a, st, 1);
+		t->aangemaakt = db_col_int(st, 2);
+		t->verloopt = db_col_int(st, 3);
+		t->ingetrokken = col_is_null(st, 4) ? 0 : db_col_int(st, 4);
+		t->rol = col_text(a, st, 5);
+		t->scope = col_text(a, st, 6);
+		if (t->scope && !*t->scope)
+			t->scope = NULL;
+		t->alleen_lezen = (int)db_col_int(st, 7) != 0;
+	}
+	return r < 0 ? e->status : ST_OK;
+}
+
+enum status
 store_token_intrekken(struct store *s, const char *gebruikersnaam, int64_t id,
 		      int64_t now, struct err *e)
 {
@@ -976,6 +1021,37 @@ store_tweede_factor_zet(struct store *s, const char *gebruikersnaam,
 		rc = audit_append(s, "partial_update", 200, "gebruiker", NULL,
 				  gebruikersnaam, "tweede factor ingesteld",
 				  NULL, NULL, e);
+	return tx_end(s, rc, e);
+}
+
+enum status
+store_tweede_factor_wis(struct store *s, const char *gebruikersnaam,
+			struct err *e)
+{
+	struct db_stmt *st;
+	int64_t id;
+	enum status rc;
+
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (open_account(s, gebruikersnaam, &id, e) ||
+	    !(st = stmt(s, Q_TOTP_WIS, e)))
+		return tx_end(s, e->status, e);
+	bind_int(st, 1, id);
+	rc = run(s, st, e);
+	if (rc == ST_OK && db_changes(s->db) == 0)
+		rc = err_set(e, ST_CONFLICT,
+			     "%.64s heeft geen tweede factor ingesteld.",
+			     gebruikersnaam);
+	if (rc == ST_OK && (st = stmt(s, Q_HERSTEL_DELETE, e))) {
+		bind_int(st, 1, id);
+		rc = run(s, st, e);
+	} else if (rc == ST_OK)
+		rc = e->status;
+	if (rc == ST_OK)
+		rc = audit_append(s, "partial_update", 200, "gebruiker", NULL,
+				  gebruikersnaam, "tweede factor gewist", NULL,
+				  NULL, e);
 	return tx_end(s, rc, e);
 }
 

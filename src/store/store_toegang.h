@@ -64,6 +64,13 @@ enum status store_tweede_factor_zet(struct store *s, const char *gebruikersnaam,
 				    struct err *e);
 
 /*
+ * Remove the second factor of an account (secret and recovery codes), so
+ * that it can be set up again: ST_CONFLICT when there is none.
+ */
+enum status store_tweede_factor_wis(struct store *s, const char *gebruikersnaam,
+				    struct err *e);
+
+/*
  * Accept a TOTP code of time step `stap` (Unix seconds / 30) once: ST_OK
  * when the step is later than the last one accepted for the account, and
  * it is remembered; ST_CONFLICT when it is not (the code, or an earlier
@@ -120,6 +127,23 @@ enum status store_token_add(struct store *s, const char *gebruikersnaam,
 enum status store_token_get(struct store *s, struct arena *a, const char *hash,
 			    int64_t now, struct gebruiker *user,
 			    bool *alleen_lezen, struct err *e);
+
+/* An API token as its account's lists show it (never its secret). */
+struct token_info {
+	int64_t id;
+	const char *naam;
+	int64_t aangemaakt; /* Unix seconds */
+	int64_t verloopt;
+	int64_t ingetrokken; /* 0 while not revoked */
+	const char *rol; /* the one role it is narrowed to, or NULL */
+	const char *scope; /* that role's scope, or NULL */
+	bool alleen_lezen;
+};
+
+/* The tokens of an account, oldest first, revoked and expired ones too. */
+enum status store_token_list(struct store *s, struct arena *a,
+			     const char *gebruikersnaam,
+			     struct token_info **out, size_t *n, struct err *e);
 
 /* Revoke one token of an account by its number. */
 enum status store_token_intrekken(struct store *s, const char *gebruikersnaam,

@@ -82,6 +82,9 @@ const PAGES = [
 	['balie-aalsmeer', '/balie/aalsmeer-raadhuis?datum=2026-10-26', 200, 'planner.aalsmeer'],
 	['balie-GM0358', '/balie?gemeente=GM0358&datum=2026-10-26', 200, 'planner.aalsmeer'],
 	['afspraakstatistiek-GM0358', '/afspraakstatistiek?gemeente=GM0358&van=2026-10-01&tot=2026-11-30', 200, 'planner.aalsmeer'],
+	['gebruikers', '/gebruikers', 200, 'beheer'],
+	['gebruiker-controller-aa', '/gebruikers/controller.aa', 200, 'beheer'],
+	['account', '/account', 200, 'accounthouder.aalsmeer'],
 ];
 // The roster pages and the cost pools form with its problems again in a
 // narrow window: a phone (390 px) and a
@@ -95,18 +98,23 @@ const WIDTHS = [390, 640];
 // its own named box that the keyboard can reach.
 const FIGURES = ['kostenverdeling-AA-2024', 'waarom-betaalt-aalsmeer-2024',
 	'vergelijking-AA-2024-2023', 'urenverdeling-HB-2024', 'kostenverdeling-HB-2024',
-	'uren', 'medewerkers-HB', 'besluiten', 'werkstromen', 'audit',
+	'uren', 'medewerkers-HB', 'besluiten', 'werkstromen', 'audit', 'gebruikers',
+	'gebruiker-controller-aa', 'account',
 	'kostenposten-AA-2024', 'kostenposten-HB-2025', 'verdeelsleutels-HB-2024'];
 // The main menu on a phone (390 px) for the accounts with the most items:
 // [account, path, the menu's labels].
 const MENUS = [
 	['controller.hb', '/uren', ['Samenwerkingen', 'Besluiten', 'Werkstromen', 'Uren',
-		'Medewerkers', 'Afspraakcijfers', 'Auditspoor']],
+		'Medewerkers', 'Afspraakcijfers', 'Auditspoor', 'Mijn account']],
 	['planner.aalsmeer', '/balie?gemeente=GM0358&datum=2026-10-26', ['Samenwerkingen',
-		'Besluiten', 'Werkstromen', 'Rooster', 'Balie', 'Afspraakcijfers', 'Auditspoor']],
+		'Besluiten', 'Werkstromen', 'Rooster', 'Balie', 'Afspraakcijfers', 'Auditspoor',
+		'Mijn account']],
+	['beheer', '/gebruikers', ['Samenwerkingen', 'Besluiten', 'Werkstromen', 'Uren',
+		'Medewerkers', 'Rooster', 'Balie', 'Afspraakcijfers', 'Auditspoor', 'Accounts',
+		'Mijn account']],
 ];
 const PLAN = PAGES.length * 4 + NARROW.length * WIDTHS.length + FIGURES.length +
-	MENUS.length + 7;
+	MENUS.length + 9;
 // The planner of Aalsmeer logs in with this password (made for the test).
 const PLANNER_WACHTWOORD = 'kastanje-roos-balie-7';
 // A staff member of AA's front office, found in the demo's roster.
@@ -427,6 +435,108 @@ async function roosterCase(browser, base) {
 		});
 }
 
+// On a phone (390 px): the beheerder adds an account (first without a
+// name: the message at the field, the input kept), is shown its password
+// once, and the new account logs in with it and changes it on Mijn
+// account (first with two different new ones); it then logs in with the
+// new password. Every page on the way passes axe-core and does not
+// scroll sideways.
+let NIEUW_WACHTWOORD = null;
+async function accountsCase(browser, base) {
+	const smal = async (page, notes) => {
+		const w = await page.evaluate(() => ({
+			scroll: document.documentElement.scrollWidth,
+			client: document.documentElement.clientWidth }));
+		assert.ok(w.scroll <= w.client, `horizontaal scrollen: ${w.scroll} px bij ${w.client} px`);
+		await axeCheck(page, notes);
+	};
+	const indienen = async (page, knop) => {
+		const [response] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			page.getByRole('button', { name: knop, exact: true }).click(),
+		]);
+		await page.waitForLoadState('load');
+		return response;
+	};
+	await check('accounts: de beheerder voegt op een telefoon een account toe', async (notes) => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 },
+			locale: 'nl-NL', bypassCSP: true,
+			extraHTTPHeaders: { Authorization: 'Bearer ' + TOKENS.beheer } });
+		const page = await context.newPage();
+		try {
+			await page.goto(base + '/gebruikers', { waitUntil: 'load' });
+			await page.fill('#nieuw-gebruikersnaam', 'e.jansen');
+			await page.selectOption('#nieuw-rol', 'raadslid');
+			await page.fill('#nieuw-scope', 'GM0358');
+			let r = await indienen(page, 'Account toevoegen');
+			assert.equal(r.status(), 400, 'HTTP ' + r.status());
+			const fout = await page.locator('#nieuw-naam-fout').innerText();
+			notes.push('naam: ' + fout);
+			assert.match(fout, /^Vul de naam van de persoon in/);
+			assert.equal(await page.getAttribute('#nieuw-naam', 'aria-invalid'), 'true');
+			assert.equal(await page.inputValue('#nieuw-gebruikersnaam'), 'e.jansen');
+			assert.equal(await page.inputValue('#nieuw-rol'), 'raadslid');
+			await smal(page, notes);
+			await page.fill('#nieuw-naam', 'Eva Jansen');
+			r = await indienen(page, 'Account toevoegen');
+			assert.equal(r.status(), 200, 'HTTP ' + r.status());
+			NIEUW_WACHTWOORD = (await page.locator('#nieuw-wachtwoord').innerText()).trim();
+			assert.match(NIEUW_WACHTWOORD, /^[a-z0-9]{5}(-[a-z0-9]{5}){3}$/);
+			const rij = (await page.locator('tr', { has: page.locator('a[href="/gebruikers/e.jansen"]') })
+				.innerText()).replace(/\s+/g, ' ');
+			notes.push(rij);
+			assert.match(rij, /e\.jansen Eva Jansen raadslid GM0358 nee actief nooit/);
+			await smal(page, notes);
+		} finally {
+			await context.close();
+		}
+	});
+	await check('accounts: een raadslid wijzigt op een telefoon het eigen wachtwoord', async (notes) => {
+		assert.ok(NIEUW_WACHTWOORD, 'het account van de vorige stap');
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 },
+			locale: 'nl-NL', bypassCSP: true });
+		const page = await context.newPage();
+		const inloggen = async (wachtwoord) => {
+			await page.goto(base + '/inloggen');
+			await page.fill('#gebruikersnaam', 'e.jansen');
+			await page.fill('#wachtwoord', wachtwoord);
+			await Promise.all([
+				page.waitForURL((u) => u.pathname !== '/inloggen'),
+				page.getByRole('button', { name: 'Inloggen' }).click(),
+			]);
+		};
+		try {
+			await inloggen(NIEUW_WACHTWOORD);
+			await Promise.all([
+				page.waitForURL((u) => u.pathname === '/account'),
+				page.getByRole('link', { name: 'Mijn account', exact: true }).click(),
+			]);
+			await page.fill('#wachtwoord-huidig', NIEUW_WACHTWOORD);
+			await page.fill('#wachtwoord-nieuw', 'tulp-molen-klomp-42');
+			await page.fill('#wachtwoord-nogmaals', 'tulp-molen-klomp-43');
+			let r = await indienen(page, 'Wachtwoord wijzigen');
+			assert.equal(r.status(), 400, 'HTTP ' + r.status());
+			assert.equal(await page.locator('#wachtwoord-nogmaals-fout').innerText(),
+				'De twee nieuwe wachtwoorden zijn niet gelijk.');
+			assert.equal(await page.inputValue('#wachtwoord-huidig'), '', 'geen wachtwoord terug');
+			await smal(page, notes);
+			await page.fill('#wachtwoord-huidig', NIEUW_WACHTWOORD);
+			await page.fill('#wachtwoord-nieuw', 'tulp-molen-klomp-42');
+			await page.fill('#wachtwoord-nogmaals', 'tulp-molen-klomp-42');
+			r = await indienen(page, 'Wachtwoord wijzigen');
+			assert.equal(r.status(), 200, 'HTTP ' + r.status());
+			assert.equal(await page.locator('[role=status]').first().innerText(),
+				'Uw wachtwoord is gewijzigd.');
+			await smal(page, notes);
+			await page.context().clearCookies();
+			await inloggen('tulp-molen-klomp-42');
+			notes.push('ingelogd met het nieuwe wachtwoord: ' + page.url());
+		} finally {
+			await context.close();
+		}
+	});
+}
+
 /* ---- the story and the form without JavaScript ---- */
 
 async function unitRow(page, unit) {
@@ -716,7 +826,7 @@ async function main() {
 			throw new Error('ambt rooster lijst: ' + rooster.stderr);
 		MEDEWERKER = JSON.parse(rooster.stdout)[0].medewerker;
 		for (const who of ['raadslid.bloemendaal', 'controller.hb', 'accounthouder.aalsmeer',
-			'planner.aalsmeer']) {
+			'planner.aalsmeer', 'beheer']) {
 			const r = spawnSync(bin, ['gebruiker', 'token', who, '--naam', 'e2e',
 				'--db', db], { env, encoding: 'utf8' });
 			if (r.status !== 0)
@@ -746,6 +856,7 @@ async function main() {
 		await menuCases(browser, server.base);
 		await apiCase(browser, server.base);
 		await roosterCase(browser, server.base);
+		await accountsCase(browser, server.base);
 	} finally {
 		await browser.close().catch(() => {});
 	}

@@ -669,10 +669,10 @@ menu() {
 		tr '\n' ',' | sed 's/,$//'
 }
 for c in "|Samenwerkingen,Besluiten,Werkstromen,Inloggen" \
-	"$T_RAAD|Samenwerkingen,Besluiten,Werkstromen,Afspraakcijfers,Auditspoor" \
-	"$T_CONTROLLER|Samenwerkingen,Besluiten,Werkstromen,Uren,Medewerkers,Afspraakcijfers,Auditspoor" \
-	"$T_AALSMEER|Samenwerkingen,Besluiten,Werkstromen,Afspraakcijfers,Auditspoor" \
-	"$T_BEHEER|Samenwerkingen,Besluiten,Werkstromen,Uren,Medewerkers,Rooster,Balie,Afspraakcijfers,Auditspoor"; do
+	"$T_RAAD|Samenwerkingen,Besluiten,Werkstromen,Afspraakcijfers,Auditspoor,Mijn account" \
+	"$T_CONTROLLER|Samenwerkingen,Besluiten,Werkstromen,Uren,Medewerkers,Afspraakcijfers,Auditspoor,Mijn account" \
+	"$T_AALSMEER|Samenwerkingen,Besluiten,Werkstromen,Afspraakcijfers,Auditspoor,Mijn account" \
+	"$T_BEHEER|Samenwerkingen,Besluiten,Werkstromen,Uren,Medewerkers,Rooster,Balie,Afspraakcijfers,Auditspoor,Accounts,Mijn account"; do
 	tok=${c%%|*}
 	want=${c#*|}
 	got=$(menu "$tok")

@@ -323,6 +323,15 @@ done
 u /api/v1/werkstromen "/api/v1/werkstromen?pageSize=500"
 u /werkstromen /werkstromen
 u /api/v1/taakvelden "/api/v1/taakvelden?pageSize=500"
+# Accounts: the beheerder's pages of each account, everyone's own.
+u /api/v1/gebruikers "/api/v1/gebruikers?pageSize=500"
+u /gebruikers /gebruikers
+u /api/v1/account /api/v1/account
+u /account /account
+for g in $(api "/api/v1/gebruikers?pageSize=500" | jq -r '.results[].gebruikersnaam'); do
+	u "/api/v1/gebruikers/{gebruikersnaam}" "/api/v1/gebruikers/$g"
+	u "/gebruikers/{gebruikersnaam}" "/gebruikers/$g"
+done
 u /api/v1/taakvelden "/api/v1/taakvelden?pageSize=500&jaar=2024"
 u /api/v1/besluiten "/api/v1/besluiten?pageSize=500"
 u /api/v1/besluiten "/api/v1/besluiten?pageSize=500&verantwoordelijkeOrganisatie=GM0397"

@@ -584,6 +584,97 @@ test_herstelcodes(void **state)
 	assert_false(audit_bevat(f, "4444444444"));
 }
 
+/*
+ * What the account pages read and do: an account's tokens, oldest first,
+ * revoked and narrowed ones as they are (never a secret); wiping the
+ * second factor with its recovery codes, once, audited without a secret;
+ * the last login from the audit trail in the list of accounts.
+ */
+static void
+test_tokens_en_tweede_factor_wis(void **state)
+{
+	struct fixture *f = *state;
+	const int64_t t0 = NOW;
+	struct roltoekenning ctl = { ROL_CONTROLLER, "HB" };
+	struct token_scope smal = { &ctl, true };
+	const char *codes[] = {
+		"5555555555555555555555555555555555555555555555555555555555555555",
+	};
+	struct token_info *t;
+	struct gebruiker *g;
+	struct audit_entry *x;
+	size_t n;
+	int64_t id1, id2;
+
+	add_hb(f);
+	add_gebruiker(f, "a.nienhuis", "A.C. Nienhuis");
+	add_gebruiker(f, "b.bakker", "B. Bakker");
+	geef_rol(f, "a.nienhuis", ROL_CONTROLLER, "HB");
+	OK(store_token_list(f->s, &f->a, "a.nienhuis", &t, &n, &f->e));
+	assert_int_equal(n, 0);
+	OK(store_token_add(f->s, "a.nienhuis", "Rapportage", "tl1", t0,
+			   t0 + 30 * DAG, NULL, &id1, &f->e));
+	OK(store_token_add(f->s, "a.nienhuis", "Planning", "tl2", t0,
+			   t0 + 2 * DAG, &smal, &id2, &f->e));
+	OK(store_token_add(f->s, "b.bakker", "Ander", "tl3", t0, t0 + DAG, NULL,
+			   &id1, &f->e));
+	OK(store_token_intrekken(f->s, "a.nienhuis", id2, t0 + 9, &f->e));
+	OK(store_token_list(f->s, &f->a, "a.nienhuis", &t, &n, &f->e));
+	assert_int_equal(n, 2);
+	assert_string_equal(t[0].naam, "Rapportage");
+	assert_int_equal(t[0].aangemaakt, t0);
+	assert_int_equal(t[0].verloopt, t0 + 30 * DAG);
+	assert_int_equal(t[0].ingetrokken, 0);
+	assert_null(t[0].rol);
+	assert_null(t[0].scope);
+	assert_false(t[0].alleen_lezen);
+	assert_int_equal(t[1].id, id2);
+	assert_int_equal(t[1].ingetrokken, t0 + 9);
+	assert_string_equal(t[1].rol, "controller");
+	assert_string_equal(t[1].scope, "HB");
+	assert_true(t[1].alleen_lezen);
+	REFUSED(store_token_list(f->s, &f->a, "niemand", &t, &n, &f->e),
+		ST_NOT_FOUND);
+
+	/* No second factor to wipe; then one, wiped once. */
+	REFUSED(store_tweede_factor_wis(f->s, "a.nienhuis", &f->e),
+		ST_CONFLICT);
+	OK(store_tweede_factor_zet(f->s, "a.nienhuis", "JBSWY3DPEHPK3PXP",
+				   codes, 1, &f->e));
+	OK(store_tweede_factor_zet(f->s, "b.bakker", "GEZDGNBVGY3TQOJQ", codes,
+				   1, &f->e));
+	OK(store_tweede_factor_wis(f->s, "a.nienhuis", &f->e));
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM gebruiker WHERE "
+				    "totp_geheim IS NULL AND gebruikersnaam = "
+				    "'a.nienhuis'"),
+			 1);
+	assert_int_equal(count(f, "herstelcode"), 1); /* b.bakker's */
+	REFUSED(store_herstelcode_gebruik(f->s, "a.nienhuis", codes[0], NOW,
+					  &f->e),
+		ST_NOT_FOUND);
+	x = alle_audit(f, &n);
+	assert_string_equal(x[0].resource_weergave, "a.nienhuis");
+	assert_string_equal(x[0].toelichting, "tweede factor gewist");
+	assert_null(x[0].nieuw);
+	REFUSED(store_tweede_factor_wis(f->s, "a.nienhuis", &f->e),
+		ST_CONFLICT);
+	REFUSED(store_tweede_factor_wis(f->s, "niemand", &f->e), ST_NOT_FOUND);
+	OK(store_gebruiker_intrekken(f->s, "b.bakker", &f->e));
+	REFUSED(store_tweede_factor_wis(f->s, "b.bakker", &f->e), ST_CONFLICT);
+	assert_false(audit_bevat(f, "JBSWY3DPEHPK3PXP"));
+
+	/* The last login: the newest, of that account only. */
+	OK(store_gebruiker_list(f->s, &f->a, &g, &n, &f->e));
+	assert_int_equal(n, 2);
+	assert_null(g[0].laatste_login);
+	OK(store_sessie_add(f->s, "sh1", "a.nienhuis", "c1", t0, "192.0.2.1",
+			    &f->e));
+	OK(store_gebruiker_list(f->s, &f->a, &g, &n, &f->e));
+	assert_string_equal(g[0].gebruikersnaam, "a.nienhuis");
+	assert_non_null(g[0].laatste_login);
+	assert_null(g[1].laatste_login);
+}
+
 #define IDLE 1800
 #define ABSOLUUT 43200
 
@@ -1153,6 +1244,7 @@ main(void)
 		TEST(test_herstelcodes),
 		TEST(test_sessies),
 		TEST(test_tokens),
+		TEST(test_tokens_en_tweede_factor_wis),
 		TEST(test_pogingen),
 		TEST(test_poging_blok_blijft),
 		TEST(test_audit_lijst),
