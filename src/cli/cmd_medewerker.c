@@ -28,7 +28,7 @@ static const char usage[] =
 	"eenheid,\nwaar (standplaats), voor hoeveel fte en van wanneer tot "
 	"wanneer.\nEen medewerker hoort bij de samenwerking van zijn eenheid; "
 	"een\npersoneelsnummer is uniek binnen een samenwerking. Noem bij "
-	"show en wijzig\n--samenwerking als het nummer in meer dan één "
+	"toon en wijzig\n--samenwerking als het nummer in meer dan één "
 	"samenwerking voorkomt.\n\n"
 	"Een importbestand is een CSV met de kolommen personeelsnummer, "
 	"naam,\nwerkgever, eenheid, fte en van (verplicht) en standplaats en "

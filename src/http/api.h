@@ -64,6 +64,8 @@ enum status api_medewerkers_get(struct request *, struct response *,
 				struct err *);
 enum status api_medewerkers_post(struct request *, struct response *,
 				 struct err *);
+enum status api_medewerkers_importen(struct request *, struct response *,
+				     struct err *);
 enum status api_medewerkers_patch(struct request *, struct response *,
 				  struct err *);
 enum status api_uren_importen_post(struct request *, struct response *,
@@ -86,6 +88,8 @@ enum status page_urenverdeling(struct request *, struct response *,
 			       struct err *);
 enum status page_afwijkingen(struct request *, struct response *, struct err *);
 enum status page_medewerkers(struct request *, struct response *, struct err *);
+enum status page_medewerkers_import(struct request *, struct response *,
+				    struct err *);
 enum status page_medewerker(struct request *, struct response *, struct err *);
 enum status page_medewerker_post(struct request *, struct response *,
 				 struct err *);
@@ -200,6 +204,11 @@ enum status authz_eenheid_schrijven(struct request *rq, const char *eenheid,
  * controller may only book the units of their cooperations. ST_INVALID
  * with u->gecontroleerd false: u->res.problemen says why.
  */
+/* Import a staff file for the principal (api_uren.c): the units must be
+ * the principal's; all or nothing, nothing kept with `proef`. */
+enum status medewerkers_import_verzoek(struct request *rq, const char *data,
+				       size_t n, bool proef, size_t *nieuw,
+				       size_t *gewijzigd, struct err *e);
 enum status uren_import_verzoek(struct request *rq, const char *data, size_t n,
 				const char *bestand,
 				const struct uren_import_keuze *k,

@@ -305,6 +305,95 @@ uren_import_verzoek(struct request *rq, const char *data, size_t n,
 	return st;
 }
 
+/* Problems of a file in the order of its lines ("regel 3: fte"). */
+static int
+regel_van(const struct problem *p)
+{
+	int r = 0;
+	return sscanf(p->name, "regel %d", &r) == 1 ? r : 0;
+}
+
+static int
+op_regel(const void *a, const void *b)
+{
+	int x = regel_van(a), y = regel_van(b);
+	return (x > y) - (x < y);
+}
+
+/*
+ * A staff file for the principal: every record's unit must be one the
+ * principal may write for (a problem of that line otherwise), then the
+ * store adds and replaces all or nothing; with `proef` nothing is kept.
+ */
+enum status
+medewerkers_import_verzoek(struct request *rq, const char *data, size_t n,
+			   bool proef, size_t *nieuw, size_t *gewijzigd,
+			   struct err *e)
+{
+	struct medewerker *m = NULL;
+	size_t nm = 0;
+
+	*nieuw = *gewijzigd = 0;
+	medewerker_csv_lees(&rq->a, data, n, &m, &nm, e);
+	if (!nm || (e->status != ST_OK && e->status != ST_INVALID))
+		return e->status;
+	for (size_t i = 0; i < nm; i++) {
+		struct err nee = { 0 };
+		if (m[i].eenheid &&
+		    authz_eenheid_schrijven(rq, m[i].eenheid, &nee) != ST_OK) {
+			char veld[48];
+			snprintf(veld, sizeof veld, "regel %lld: eenheid",
+				 (long long)m[i].id);
+			err_invalid(e, veld, "not-yours",
+				    "Eenheid %.64s hoort niet bij een "
+				    "samenwerking waarvoor u medewerkers "
+				    "invoert.",
+				    m[i].eenheid);
+		}
+	}
+	if (proef && store_begin(rq->store, e) == ST_OK) {
+		store_medewerkers_import(rq->store, m, nm, nieuw, gewijzigd, e);
+		store_rollback(rq->store);
+	} else if (!proef) {
+		store_medewerkers_import(rq->store, m, nm, nieuw, gewijzigd, e);
+	}
+	err_dedupe(e);
+	/* Stable for equal lines: the order of the checks stays. */
+	for (size_t i = 1; i < e->nproblems; i++)
+		for (size_t j = i; j > 0 && op_regel(&e->problems[j - 1],
+						     &e->problems[j]) > 0;
+		     j--) {
+			struct problem p = e->problems[j];
+			e->problems[j] = e->problems[j - 1];
+			e->problems[j - 1] = p;
+		}
+	return e->status;
+}
+
+enum status
+api_medewerkers_importen(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "dryRun", NULL };
+	size_t nieuw, gewijzigd;
+	bool proef;
+
+	if (req_check_query(rq, keys, e) || vlag(rq, "dryRun", &proef, e))
+		return e->status;
+	if (!media_csv(rq->content_type))
+		return err_set(e, ST_UNSUPPORTED,
+			       "Stuur het medewerkersbestand als text/csv.");
+	if (medewerkers_import_verzoek(rq, rq->body ? rq->body : "",
+				       rq->body_len, proef, &nieuw, &gewijzigd,
+				       e))
+		return e->status;
+	json_t *j = json_object();
+	json_object_set_new(j, "toegevoegd", json_integer((json_int_t)nieuw));
+	json_object_set_new(j, "bijgewerkt",
+			    json_integer((json_int_t)gewijzigd));
+	json_object_set_new(j, "proef", json_boolean(proef));
+	return resp_json(rq, rs, 200, j);
+}
+
 enum status
 api_uren_importen_post(struct request *rq, struct response *rs, struct err *e)
 {

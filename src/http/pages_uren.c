@@ -672,21 +672,16 @@ page_afwijkingen(struct request *rq, struct response *rs, struct err *e)
 
 /* ---- staff ---- */
 
-enum status
-page_medewerkers(struct request *rq, struct response *rs, struct err *e)
+static enum status
+medewerkers_pagina(struct request *rq, struct response *rs, const char *sw,
+		   const char *zoek, size_t page, json_t *extra,
+		   unsigned status, struct err *e)
 {
-	static const char *const keys[] = { "samenwerking", "zoek", "page",
-					    NULL };
-	const char *sw = kv_get(&rq->query, "samenwerking");
-	const char *zoek = kv_get(&rq->query, "zoek");
 	struct medewerker *m;
-	size_t n, page, size, van;
+	size_t n, size = MEDEWERKERS_PER_PAGINA, van = (page - 1) * size;
+	struct err stil = { 0 };
 	json_t *d, *arr;
 
-	if (req_check_query(rq, keys, e) || req_page(rq, &page, &size, e))
-		return e->status;
-	size = MEDEWERKERS_PER_PAGINA;
-	van = (page - 1) * size;
 	/* The page links carry both filters, empty when not chosen. */
 	if (sw && !*sw)
 		sw = NULL;
@@ -695,8 +690,10 @@ page_medewerkers(struct request *rq, struct response *rs, struct err *e)
 	if (!sw && !rq->zicht.alles)
 		sw = rq->zicht.nbeheer ? rq->zicht.beheer[0] : NULL;
 	if ((sw && authz_samenwerking(rq, sw, e)) ||
-	    store_medewerker_list(rq->store, &rq->a, sw, zoek, &m, &n, e))
+	    store_medewerker_list(rq->store, &rq->a, sw, zoek, &m, &n, e)) {
+		json_decref(extra);
 		return e->status;
+	}
 	d = page_data("Medewerkers", "uren");
 	arr = json_array();
 	for (size_t i = van; i < n && i < van + size; i++)
@@ -707,7 +704,86 @@ page_medewerkers(struct request *rq, struct response *rs, struct err *e)
 		json_object_set_new(d, "bladeren", bladeren(page, size, n));
 	json_object_set_new(d, "samenwerking", jstr(sw));
 	json_object_set_new(d, "zoek", jstr(zoek));
-	return resp_page_html(rq, rs, "medewerkers.html", d, e);
+	/* Importing: who may write staff of some cooperation. */
+	json_object_set_new(
+		d, "magImporteren",
+		json_boolean(
+			auth_has_role(&rq->who, ROL_BEHEERDER, NULL) ||
+			(sw && authz_samenwerking(rq, sw, &stil) == ST_OK) ||
+			(!sw && rq->zicht.nbeheer > 0)));
+	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
+	if (extra) {
+		json_object_update(d, extra);
+		json_decref(extra);
+	}
+	if (resp_page_html(rq, rs, "medewerkers.html", d, e))
+		return e->status;
+	rs->status = status;
+	return ST_OK;
+}
+
+enum status
+page_medewerkers(struct request *rq, struct response *rs, struct err *e)
+{
+	static const char *const keys[] = { "samenwerking", "zoek", "page",
+					    NULL };
+	size_t page, size;
+
+	if (req_check_query(rq, keys, e) || req_page(rq, &page, &size, e))
+		return e->status;
+	return medewerkers_pagina(rq, rs, kv_get(&rq->query, "samenwerking"),
+				  kv_get(&rq->query, "zoek"), page, NULL, 200,
+				  e);
+}
+
+/* A staff file from the form (docs/hours-file.md): every problem by line,
+ * or how many were added and updated; "alleen controleren" keeps
+ * nothing. */
+enum status
+page_medewerkers_import(struct request *rq, struct response *rs, struct err *e)
+{
+	size_t nieuw = 0, gewijzigd = 0;
+	bool proef = kv_get(&rq->form, "proef") != NULL;
+	json_t *x = json_object();
+
+	if (req_check_query(rq, NULL, e)) {
+		json_decref(x);
+		return e->status;
+	}
+	if (!rq->multipart || !rq->upload_name || !*rq->upload_name)
+		err_invalid(e, "bestand", "required",
+			    "Kies een bestand met medewerkers.");
+	else
+		medewerkers_import_verzoek(rq, rq->upload ? rq->upload : "",
+					   rq->upload_len, proef, &nieuw,
+					   &gewijzigd, e);
+	if (e->status == ST_INVALID || e->status == ST_CONFLICT) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < e->nproblems; i++) {
+			char buf[sizeof e->problems[i].reason + 80];
+			snprintf(buf, sizeof buf, "%s%s%s", e->problems[i].name,
+				 e->problems[i].name[0] ? ": " : "",
+				 e->problems[i].reason);
+			json_array_append_new(arr, json_string(buf));
+		}
+		if (e->nproblems == 0)
+			json_array_append_new(arr, json_string(e->message));
+		json_object_set_new(x, "importProblemen", arr);
+		unsigned st = e->status == ST_CONFLICT ? 409 : 400;
+		err_clear(e);
+		return medewerkers_pagina(rq, rs, NULL, NULL, 1, x, st, e);
+	}
+	if (e->status) {
+		json_decref(x);
+		return e->status;
+	}
+	char buf[160];
+	snprintf(buf, sizeof buf, "%s: %zu %s toegevoegd, %zu bijgewerkt%s.",
+		 rq->upload_name, nieuw,
+		 nieuw == 1 ? "medewerker" : "medewerkers", gewijzigd,
+		 proef ? " (alleen gecontroleerd: niets opgeslagen)" : "");
+	json_object_set_new(x, "importUitkomst", json_string(buf));
+	return medewerkers_pagina(rq, rs, NULL, NULL, 1, x, 200, e);
 }
 
 static enum status
