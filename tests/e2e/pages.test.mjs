@@ -100,7 +100,8 @@ const FIGURES = ['kostenverdeling-AA-2024', 'waarom-betaalt-aalsmeer-2024',
 	'vergelijking-AA-2024-2023', 'urenverdeling-HB-2024', 'kostenverdeling-HB-2024',
 	'uren', 'medewerkers-HB', 'besluiten', 'werkstromen', 'audit', 'gebruikers',
 	'gebruiker-controller-aa', 'account',
-	'kostenposten-AA-2024', 'kostenposten-HB-2025', 'verdeelsleutels-HB-2024'];
+	'kostenposten-AA-2024', 'kostenposten-HB-2025', 'verdeelsleutels-HB-2024',
+	'scenarios-HB', 'balie-aalsmeer', 'balie-GM0358', 'afspraakstatistiek-GM0358'];
 // The main menu on a phone (390 px) for the accounts with the most items:
 // [account, path, the menu's labels].
 const MENUS = [
