@@ -374,6 +374,73 @@ bijdragen_grafiek(const struct kv_uitkomst *u, const char **naam)
 	return g;
 }
 
+/*
+ * What the adoption form offers: the decisions of the cooperation's
+ * members that the visitor may read (the newest BESLUIT_KEUZE_MAX of
+ * each), and the members, whose council or college may take a new one.
+ */
+#define BESLUIT_KEUZE_MAX 50
+
+static enum status
+besluit_keuzes(struct request *rq, const char *sw, json_t *d, struct err *e)
+{
+	struct lidmaatschap *l;
+	size_t nl;
+	json_t *bk = json_array(), *ok = json_array();
+
+	if (store_samenwerking_leden(rq->store, &rq->a, sw, &l, &nl, e)) {
+		json_decref(bk);
+		json_decref(ok);
+		return e->status;
+	}
+	for (size_t i = 0; i < nl; i++) {
+		bool dubbel = false;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(l[j].gemeente, l[i].gemeente) == 0)
+				dubbel = true;
+		if (dubbel)
+			continue;
+		struct besluit_filter f;
+		struct besluit *b;
+		size_t n, totaal;
+		store_besluit_filter_init(&f);
+		f.organisatie = l[i].gemeente;
+		f.limit = BESLUIT_KEUZE_MAX;
+		if (store_besluit_list(rq->store, &rq->a, &f, &b, &n, &totaal,
+				       e)) {
+			json_decref(bk);
+			json_decref(ok);
+			return e->status;
+		}
+		for (size_t j = 0; j < n; j++) {
+			char datum[48] = "", tekst[400], waarde[160];
+			if (b[j].datum != DATE_NONE)
+				date_format_nl(b[j].datum, datum, sizeof datum);
+			snprintf(tekst, sizeof tekst, "%s: %.200s (%s, %s)",
+				 b[j].identificatie,
+				 b[j].onderwerp ? b[j].onderwerp : "",
+				 l[i].gemeente_naam ? l[i].gemeente_naam
+						    : l[i].gemeente,
+				 datum);
+			snprintf(waarde, sizeof waarde, "%s|%s",
+				 b[j].identificatie, l[i].gemeente);
+			json_t *o = json_object();
+			json_object_set_new(o, "waarde", json_string(waarde));
+			json_object_set_new(o, "tekst", json_string(tekst));
+			json_array_append_new(bk, o);
+		}
+		json_t *o = json_object();
+		json_object_set_new(o, "code", jstr(l[i].gemeente));
+		json_object_set_new(o, "naam",
+				    jstr(l[i].gemeente_naam ? l[i].gemeente_naam
+							    : l[i].gemeente));
+		json_array_append_new(ok, o);
+	}
+	json_object_set_new(d, "keuzeBesluiten", bk);
+	json_object_set_new(d, "keuzeOrganisaties", ok);
+	return ST_OK;
+}
+
 static enum status
 berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 		  unsigned status, struct err *e)
@@ -510,9 +577,14 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 			json_array_append_new(vgl, meta_json(&andere[i]));
 	json_object_set_new(d, "vergelijkbaar", vgl);
 	json_object_set_new(d, "kanVergelijken", json_boolean(nandere > 1));
-	json_object_set_new(d, "magVaststellen",
-			    json_boolean(mag_schrijven(rq, k.samenwerking) &&
-					 !k.vastgesteld && !k.scenario));
+	bool mag = mag_schrijven(rq, k.samenwerking) && !k.vastgesteld &&
+		   !k.scenario;
+	json_object_set_new(d, "magVaststellen", json_boolean(mag));
+	if (mag && besluit_keuzes(rq, k.samenwerking, d, e)) {
+		json_decref(d);
+		json_decref(extra);
+		return e->status;
+	}
 	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
 	if (extra) {
 		json_object_update(d, extra);
@@ -541,6 +613,105 @@ page_kostenverdeling(struct request *rq, struct response *rs, struct err *e)
 }
 
 /* Adopting: the form names the decision. */
+/*
+ * The decision of the adoption form: one of the list ("IDENT|ORG"), or a
+ * new one from the form's fields (added to the store by the caller).
+ */
+struct besluit_keuze {
+	const char *identificatie, *organisatie;
+	bool nieuw;
+	struct besluit b;
+	struct besluit_stap stap; /* a new one is taken (vastgesteld) */
+};
+
+static void
+besluit_uit_form(struct request *rq, const struct kvlist *f,
+		 struct besluit_keuze *k, struct err *e)
+{
+	const char *v = kv_get(f, "besluit");
+	memset(k, 0, sizeof *k);
+	if (!v || !*v) {
+		err_invalid(e, "besluit", "required",
+			    "Kies het besluit dat de kostenverdeling "
+			    "vaststelt, of leg een nieuw besluit vast.");
+		return;
+	}
+	if (strcmp(v, "nieuw") != 0) {
+		const char *bar = strchr(v, '|');
+		k->identificatie =
+			bar ? arena_strndup(&rq->a, v, (size_t)(bar - v)) : v;
+		k->organisatie = bar ? bar + 1 : NULL;
+		return;
+	}
+	k->nieuw = true;
+	struct besluit *b = &k->b;
+	b->vervaldatum = b->ingangsdatum = b->publicatiedatum = DATE_NONE;
+	b->geheim_tot = DATE_NONE;
+	b->datum = DATE_NONE;
+	b->verantwoordelijke_organisatie = kv_get(f, "organisatie");
+	if (!b->verantwoordelijke_organisatie ||
+	    !*b->verantwoordelijke_organisatie)
+		err_invalid(e, "organisatie", "required",
+			    "Kies de gemeente die het besluit nam.");
+	const char *o = kv_get(f, "orgaan");
+	if (!o || bestuursorgaan_parse(o, &b->bestuursorgaan))
+		err_invalid(e, "orgaan", "enum",
+			    "Kies wie het besluit nam: de raad of het "
+			    "college.");
+	b->onderwerp = kv_get(f, "onderwerp");
+	if (!b->onderwerp || !*b->onderwerp)
+		err_invalid(e, "onderwerp", "required",
+			    "Schrijf waar het besluit over gaat.");
+	const char *dt = kv_get(f, "datum");
+	if (!dt || !*dt || date_parse(dt, &b->datum))
+		err_invalid(e, "datum", "format",
+			    "Vul de datum van het besluit in.");
+	b->openbaarheid = OPENBAAR_ACTIEF;
+	const char *ob = kv_get(f, "openbaarheid");
+	if (ob && strcmp(ob, "passief") == 0)
+		b->openbaarheid = OPENBAAR_PASSIEF;
+	else if (ob && *ob && strcmp(ob, "actief") != 0)
+		err_invalid(e, "openbaarheid", "enum",
+			    "Kies actief of passief openbaar.");
+	const char *id = kv_get(f, "identificatie");
+	b->identificatie = id && *id ? id : NULL;
+	k->stap.status = BESLUIT_VASTGESTELD;
+	k->stap.datum = b->datum;
+	b->status = BESLUIT_VASTGESTELD;
+	b->historie = &k->stap;
+	b->nhistorie = 1;
+}
+
+/*
+ * Adopt calculation k by the chosen decision, a new one added first, in
+ * one transaction; with `proef` everything is undone afterwards, so that
+ * the confirmation is only asked for what would succeed.
+ */
+static enum status
+vaststellen(struct request *rq, const struct kostenverdeling *k,
+	    struct besluit_keuze *c, bool proef, struct err *e)
+{
+	if (store_begin(rq->store, e))
+		return e->status;
+	if (c->nieuw) {
+		const char *ident = NULL;
+		int64_t bid = 0;
+		if (store_besluit_add(rq->store, &rq->a, &c->b, rq->today,
+				      &ident, &bid, e) == ST_OK) {
+			c->identificatie = ident;
+			c->organisatie = c->b.verantwoordelijke_organisatie;
+		}
+	}
+	if (e->status == ST_OK)
+		store_kostenverdeling_vaststellen(
+			rq->store, k->id, c->identificatie, c->organisatie, e);
+	if (proef || e->status)
+		store_rollback(rq->store);
+	else
+		store_commit(rq->store, e);
+	return e->status;
+}
+
 enum status
 page_kostenverdeling_post(struct request *rq, struct response *rs,
 			  struct err *e)
@@ -548,6 +719,7 @@ page_kostenverdeling_post(struct request *rq, struct response *rs,
 	struct kvlist form = { 0 };
 	struct kostenverdeling k;
 	struct kv_uitkomst u;
+	struct besluit_keuze c;
 
 	if (req_check_query(rq, NULL, e) ||
 	    urlenc_parse(&rq->a, rq->body ? rq->body : "", rq->body_len,
@@ -555,22 +727,72 @@ page_kostenverdeling_post(struct request *rq, struct response *rs,
 	    kostenverdeling_van(rq, req_param(rq, "nummer"), &k, &u, e) ||
 	    authz_samenwerking(rq, k.samenwerking, e))
 		return e->status;
-	const char *besluit = kv_get(&form, "besluit");
-	if (!besluit || !*besluit)
-		err_invalid(e, "besluit", "required",
-			    "Noem het besluit dat de kostenverdeling "
-			    "vaststelt.");
-	else
-		store_kostenverdeling_vaststellen(rq->store, k.id, besluit,
-						  NULL, e);
-	if (e->status == ST_INVALID || e->status == ST_CONFLICT) {
-		unsigned status = e->status == ST_INVALID ? 400 : 409;
+	const char *stap = kv_get(&form, "stap");
+	bool bevestigd = stap && strcmp(stap, "vaststellen") == 0;
+	besluit_uit_form(rq, &form, &c, e);
+	/* A new decision's generated identificatie is only known after
+	 * it was added: the dry run tells it, the real one makes it. */
+	const char *gekozen_id = c.identificatie;
+	if (e->status == ST_OK)
+		vaststellen(rq, &k, &c, !bevestigd, e);
+	if (e->status == ST_INVALID || e->status == ST_CONFLICT ||
+	    e->status == ST_NOT_FOUND) {
+		unsigned status = e->status == ST_CONFLICT ? 409 : 400;
 		json_t *x = fouten_json(e);
+		json_t *inv = json_object();
+		for (size_t i = 0; i < form.n; i++)
+			json_object_set_new(inv, form.items[i].key,
+					    json_string(form.items[i].value));
+		json_object_set_new(x, "invoer", inv);
 		err_clear(e);
 		return berekening_pagina(rq, rs, x, status, e);
 	}
 	if (e->status)
 		return e->status;
+	if (!bevestigd) {
+		/* What will be frozen, by which decision: asked first. */
+		json_t *x = json_object(), *b = json_object(),
+		       *velden = json_array();
+		for (size_t i = 0; i < form.n; i++) {
+			if (strcmp(form.items[i].key, "csrf") == 0 ||
+			    strcmp(form.items[i].key, "stap") == 0)
+				continue;
+			json_t *v = json_object();
+			json_object_set_new(v, "naam",
+					    json_string(form.items[i].key));
+			json_object_set_new(v, "waarde",
+					    json_string(form.items[i].value));
+			json_array_append_new(velden, v);
+		}
+		json_object_set_new(b, "velden", velden);
+		json_object_set_new(b, "nieuw", json_boolean(c.nieuw));
+		json_object_set_new(
+			b, "identificatie",
+			jstr(c.nieuw ? c.b.identificatie : gekozen_id));
+		json_object_set_new(b, "organisatie", jstr(c.organisatie));
+		json_object_set_new(b, "onderwerp",
+				    jstr(c.nieuw ? c.b.onderwerp : NULL));
+		if (!c.nieuw) {
+			struct besluit gek;
+			if (store_besluit_kies(rq->store, &rq->a, gekozen_id,
+					       c.organisatie, "besluit", &gek,
+					       e) == ST_OK) {
+				char datum[48] = "";
+				if (gek.datum != DATE_NONE)
+					date_format_nl(gek.datum, datum,
+						       sizeof datum);
+				json_object_set_new(b, "onderwerp",
+						    jstr(gek.onderwerp));
+				json_object_set_new(b, "datum",
+						    json_string(datum));
+				json_object_set_new(b, "organisatieNaam",
+						    jstr(gek.organisatie_naam));
+			}
+			err_clear(e);
+		}
+		json_object_set_new(x, "bevestig", b);
+		return berekening_pagina(rq, rs, x, 200, e);
+	}
 	char loc[64];
 	snprintf(loc, sizeof loc, "/kostenverdelingen/%lld", (long long)k.id);
 	rs->status = 303;

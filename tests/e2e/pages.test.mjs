@@ -661,10 +661,18 @@ async function kostenCase(browser, base) {
 				assert.match(await page.locator('h1').innerText(), /Kostenverdeling HB 2024/);
 				assert.match(await page.locator('main [role="status"]').innerText(),
 					/Deze berekening was al bewaard: dezelfde invoer geeft dezelfde uitkomst\. Er is geen nieuwe bewaard\./);
-				await page.fill('#besluit', '830016');
+				await page.selectOption('#besluit', '830016|GM0397');
+				await Promise.all([
+					page.waitForLoadState('load'),
+					page.getByRole('button', { name: 'Verder: controleren' }).click(),
+				]);
+				// Asked first: what is frozen, and by which decision.
+				const vraag = await page.locator('#bevestig-kop + p').innerText();
+				notes.push(vraag.slice(0, 80));
+				assert.match(vraag, /^U stelt de kostenverdeling HB 2024 vast met de bijdragen van elke gemeente hierboven, samen € [0-9.]+,[0-9]{2}\. Besluit: 830016 van Heemstede \(27 mei 2021\)/);
 				await Promise.all([
 					page.waitForURL(/\/kostenverdelingen\/4$/),
-					page.getByRole('button', { name: 'Vaststellen' }).click(),
+					page.getByRole('button', { name: 'Ja, stel vast' }).click(),
 				]);
 				const status = (await page.locator('main p').first().innerText());
 				notes.push(status.slice(0, 60));
