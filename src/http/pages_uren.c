@@ -119,6 +119,32 @@ uren_pagina(struct request *rq, struct response *rs, size_t page, json_t *extra,
 		if (!b[i].vervangen_door)
 			json_array_append_new(vervangbaar,
 					      present_batch_json(&b[i]));
+	/* Replacing a batch is asked first, naming what is replaced. */
+	json_int_t weg = extra ? json_integer_value(
+					 json_object_get(extra, "vervangBatch"))
+			       : 0;
+	for (size_t i = 0; weg && i < n; i++)
+		if (b[i].id == weg && !b[i].vervangen_door) {
+			json_t *x = present_batch_json(&b[i]);
+			json_object_set_new(x, "urenNl",
+					    uren_nl(b[i].honderdsten));
+			for (size_t j = 0; j < nsw; j++)
+				if (b[i].samenwerking &&
+				    strcmp(sw[j].code, b[i].samenwerking) == 0)
+					json_object_set_new(
+						x, "samenwerkingNaam",
+						json_string(sw[j].naam));
+			json_object_set_new(extra, "teVervangen", x);
+		}
+	if (weg && !json_object_get(extra, "teVervangen") &&
+	    !json_object_get(extra, "melding")) {
+		char m[120];
+		snprintf(m, sizeof m,
+			 "Er is geen batch %lld die nog meetelt; er is "
+			 "niets te vervangen.",
+			 (long long)weg);
+		json_object_set_new(extra, "melding", json_string(m));
+	}
 	for (size_t i = 0; i < nsw; i++) {
 		json_t *x;
 
@@ -144,12 +170,22 @@ uren_pagina(struct request *rq, struct response *rs, size_t page, json_t *extra,
 enum status
 page_uren(struct request *rq, struct response *rs, struct err *e)
 {
-	static const char *const keys[] = { "page", NULL };
+	static const char *const keys[] = { "page", "vervang", NULL };
+	const char *v = kv_get(&rq->query, "vervang");
 	size_t page, size;
+	int64_t weg = 0;
 
-	if (req_check_query(rq, keys, e) || req_page(rq, &page, &size, e))
+	if (req_check_query(rq, keys, e) || req_page(rq, &page, &size, e) ||
+	    (v && req_int(v, "vervang", 1, ID_MAX, &weg, e)))
 		return e->status;
-	return uren_pagina(rq, rs, page, NULL, 200, e);
+	json_t *x = NULL;
+	if (weg) {
+		x = json_object();
+		json_object_set_new(x, "vervangBatch", json_integer(weg));
+	}
+	if (uren_pagina(rq, rs, page, x, 200, e))
+		return e->status;
+	return ST_OK;
 }
 
 static json_t *
@@ -205,6 +241,15 @@ page_uren_import(struct request *rq, struct response *rs, struct err *e)
 		json_t *m = veld_melding(&e->problems[0]);
 
 		err_clear(e);
+		return uren_pagina(rq, rs, 1, m, 400, e);
+	}
+	/* A batch is only replaced when the form says so, after the page
+	 * named it (its file, cooperation, period and hours). */
+	if (k.vervang && !kv_get(&rq->form, "bevestig")) {
+		json_t *m = melding("Er is niets ingelezen: bevestig eerst dat "
+				    "u deze batch vervangt, en kies het "
+				    "bestand opnieuw.");
+		json_object_set_new(m, "vervangBatch", json_integer(k.vervang));
 		return uren_pagina(rq, rs, 1, m, 400, e);
 	}
 	st = uren_import_verzoek(rq, rq->upload ? rq->upload : "",

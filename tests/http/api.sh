@@ -970,6 +970,14 @@ req POST /uren/importen -H "$TC" -F "bestand=@$FIXD/hb-uren-2025-01.csv" -F verv
 if [ "$STATUS" = 400 ] && grep -q 'Vervangt batch: Geef een geheel getal van 1 of hoger.' "$WORK/body"; then ok "form: vervang abc is refused"; else not_ok "form: vervang abc is refused" "status $STATUS"; fi
 req POST /uren/importen -H "$TC" -F "bestand=@$FIXD/hb-uren-2025-01.csv;filename=$(tekst 252 f).csv"
 if [ "$STATUS" = 400 ] && grep -q 'Naam van het bestand: Gebruik hoogstens 255 tekens.' "$WORK/body"; then ok "form: a file name of 256 characters is refused"; else not_ok "form: a file name of 256 characters is refused" "status $STATUS"; fi
+# Replacing a batch is asked first, naming the file, its cooperation and
+# its hours; without the confirmation nothing is read in.
+HBB=$(curl -s -H "$TC" "$BASE/api/v1/uren/importen?pageSize=500" | jq -r '[.results[] | select(.samenwerking == "HB" and .vervangenDoor == null and .bestand != "balie")][0] | "\(.batch)|\(.bestand)"')
+HBN=${HBB%%|*}
+req POST /uren/importen -H "$TC" -F "bestand=@$FIXD/hb-uren-2025-01.csv" -F "vervang=$HBN"
+if [ "$STATUS" = 400 ] && grep -q "U vervangt batch $HBN: het bestand ${HBB#*|} van Ambtelijke samenwerking Heemstede–Bloemendaal, " "$WORK/body" && grep -q 'Er is niets ingelezen: bevestig eerst dat u deze batch vervangt' "$WORK/body"; then ok "form: replacing a batch is asked first"; else not_ok "form: replacing a batch is asked first" "status $STATUS, batch $HBB"; fi
+req GET "/uren?vervang=$HBN" -H "$TC"
+if [ "$STATUS" = 200 ] && grep -q "<input type=\"hidden\" name=\"vervang\" value=\"$HBN\">" "$WORK/body"; then ok "page /uren?vervang= asks the same"; else not_ok "page /uren?vervang= asks the same" "status $STATUS"; fi
 if [ "$(dump)" = "$BEFORE" ]; then ok "refused forms change nothing"; else not_ok "refused forms change nothing"; fi
 # Many rows with every text at its limit, in characters that take the
 # most room on a page ('"' is &quot;, 'é' two bytes): the lists are shown

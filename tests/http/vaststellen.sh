@@ -3,7 +3,8 @@
 # a question that says what will be frozen and by which decision (and
 # stores nothing, not even a new decision); only the confirmation adopts,
 # a new decision and the adoption in one transaction; bad input and a
-# refused adoption leave no decision behind. TAP output.
+# refused adoption leave no decision behind; an hours file replaces a
+# batch once confirmed. TAP output.
 #
 # Usage: vaststellen.sh AMBT
 set -u
@@ -62,4 +63,12 @@ voor=$(dump)
 is "once adopted, the form is gone and a second adoption refused" "$(post c_hb /kostenverdelingen/4 'stap=vaststellen&besluit=nieuw&organisatie=GM0397&orgaan=college&onderwerp=Nog+een&datum=2026-11-21&identificatie=RB-2026-78')" "409 "
 is "leaving no decision behind" "$(besluit RB-2026-78)" 404
 if [ "$(dump)" = "$voor" ]; then ok "the refused adoption changed nothing"; else not_ok "the refused adoption changed nothing"; fi
+# Replacing an hours file: asked first (tests/http/api.sh), then done
+# when the form confirms it.
+FIXD=$(realpath "$(dirname "$0")/../cli/fixtures")
+HBN=$(curl -s -H "Authorization: Bearer $T_c_hb" "$BASE/api/v1/uren/importen?pageSize=500" | jq -r '[.results[] | select(.samenwerking == "HB" and .vervangenDoor == null and .bestand != "balie")][0].batch')
+got=$(curl -s -o "$WORK/out" -w '%{http_code}' -H "Authorization: Bearer $T_c_hb" -F "bestand=@$FIXD/hb-uren-2025-01.csv" -F "vervang=$HBN" -F bevestig=1 "$BASE/uren/importen")
+is "an hours file replaces a batch when confirmed" "$got" 200
+has "says so" "hb-uren-2025-01.csv is ingelezen als batch"
+is "the old batch counts no more" "$(curl -s -H "Authorization: Bearer $T_c_hb" "$BASE/api/v1/uren/importen/$HBN" | jq '.vervangenDoor != null')" true
 tap_end
