@@ -91,9 +91,45 @@ lijst_pagina(struct request *rq, struct response *rs, const char *sw,
 	json_t *d = page_data("Kostenverdelingen", "samenwerkingen");
 	json_t *arr = json_array(), *sca = json_array();
 	json_object_set_new(d, "samenwerking", present_samenwerking_json(&s));
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, meta_json(&k[i]));
+	/*
+	 * Per year (newest first) the adopted calculation first, then the
+	 * drafts, then the scenarios, each marked. Who reads rather than
+	 * computes (council members, account holders) sees the adopted one
+	 * of each year; the rest stays behind a disclosure.
+	 */
+	bool lezer = !mag_schrijven(rq, sw);
+	json_t *overig = json_array();
+	int jaren[64];
+	size_t njaren = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool bekend = false;
+		for (size_t j = 0; j < njaren; j++)
+			bekend |= jaren[j] == k[i].jaar;
+		if (!bekend && njaren < sizeof jaren / sizeof *jaren)
+			jaren[njaren++] = k[i].jaar;
+	}
+	for (size_t a = 0; a < njaren; a++)
+		for (int soort = 0; soort < 3; soort++)
+			for (size_t i = 0; i < n; i++) {
+				int ks = k[i].vastgesteld ? 0
+					 : k[i].scenario  ? 2
+							  : 1;
+				if (k[i].jaar != jaren[a] || ks != soort)
+					continue;
+				json_t *o = meta_json(&k[i]);
+				char tekst[300];
+				snprintf(tekst, sizeof tekst, "%s%s",
+					 ks == 0   ? "Vastgesteld"
+					 : ks == 1 ? "Concept"
+						   : "Scenario ",
+					 ks == 2 ? k[i].scenario : "");
+				json_object_set_new(o, "soort",
+						    json_string(tekst));
+				json_array_append_new(
+					lezer && ks ? overig : arr, o);
+			}
 	json_object_set_new(d, "berekeningen", arr);
+	json_object_set_new(d, "overige", overig);
 	json_object_set_new(d, "heeftBerekeningen", json_boolean(n > 0));
 	for (size_t i = 0; i < nsc; i++) {
 		json_t *o = json_object(), *w = json_array();

@@ -115,7 +115,7 @@ export function waitExit(proc, ms) {
 /* ---- per-page checks ---- */
 
 export const FOCUSABLE = 'a[href], button, input, select, textarea, ' +
-	'[tabindex]:not([tabindex="-1"])';
+	'[tabindex]:not([tabindex="-1"]), details > summary';
 
 // Numbers every focusable control (data-e2e-focus) and describes it.
 export async function markFocusable(page) {
@@ -123,6 +123,12 @@ export async function markFocusable(page) {
 		const list = [];
 		for (const el of document.querySelectorAll(selector)) {
 			if (el.matches('[disabled], input[type="hidden"]'))
+				continue;
+			// Inside a closed disclosure only its summary takes focus;
+			// what it holds is reached after opening it.
+			const closed = el.closest('details:not([open])');
+			if (closed && !(el.localName === 'summary' &&
+				el.parentElement === closed))
 				continue;
 			// Tab reaches one radio button of a group (the checked one,
 			// else the first); the arrow keys the others.

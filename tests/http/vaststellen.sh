@@ -24,6 +24,8 @@ DB=$(db_url db)
 tok() { "$AMBT" gebruiker token "$1" --naam vaststellen --db "$DB" | tail -1; }
 T_c_hb=$(tok controller.hb)
 T_ah_aal=$(tok accounthouder.aalsmeer)
+T_rl_aal=$(tok raadslid.aalsmeer)
+T_c_aa=$(tok controller.aa)
 serve_start s "$DB"
 BASE=$BASE_s
 dump() { db_inhoud "$DB" audit,inlogpoging,sessie; }
@@ -71,4 +73,16 @@ got=$(curl -s -o "$WORK/out" -w '%{http_code}' -H "Authorization: Bearer $T_c_hb
 is "an hours file replaces a batch when confirmed" "$got" 200
 has "says so" "hb-uren-2025-01.csv is ingelezen als batch"
 is "the old batch counts no more" "$(curl -s -H "Authorization: Bearer $T_c_hb" "$BASE/api/v1/uren/importen/$HBN" | jq '.vervangenDoor != null')" true
+# The list of calculations: per year the adopted one first, drafts and
+# scenarios marked; a council member sees the adopted one up front and
+# the rest behind a disclosure.
+lijst() {
+	eval "t=\$T_$1"
+	curl -s -H "Authorization: Bearer $t" "$BASE/samenwerkingen/AA/kostenverdelingen" |
+		grep -o 'Kostenverdeling [0-9]*</a></td><td class="utrecht-table__cell">[0-9]*</td><td class="utrecht-table__cell">[A-Za-z -]*\|<details' | sed -e 's#</a></td><td class="utrecht-table__cell">#|#g' -e 's#</td><td class="utrecht-table__cell">#|#g' | tr '\n' ' '
+}
+is "a controller's list: adopted first, then the scenario, then the older draft" "$(lijst c_aa)" \
+	"Kostenverdeling 2|2024|Vastgesteld Kostenverdeling 3|2024|Scenario loketten-alleen-aalsmeer Kostenverdeling 1|2023|Concept "
+is "a council member's list: the adopted one, the rest behind a disclosure" "$(lijst rl_aal)" \
+	"Kostenverdeling 2|2024|Vastgesteld <details Kostenverdeling 3|2024|Scenario loketten-alleen-aalsmeer Kostenverdeling 1|2023|Concept "
 tap_end
