@@ -131,47 +131,8 @@ lijst_pagina(struct request *rq, struct response *rs, const char *sw,
 	json_object_set_new(d, "berekeningen", arr);
 	json_object_set_new(d, "overige", overig);
 	json_object_set_new(d, "heeftBerekeningen", json_boolean(n > 0));
-	for (size_t i = 0; i < nsc; i++) {
-		json_t *o = json_object(), *w = json_array();
-		json_object_set_new(o, "naam", jstr(sc[i].naam));
-		json_object_set_new(o, "jaar", json_integer(sc[i].jaar));
-		json_object_set_new(o, "omschrijving",
-				    jstr(sc[i].omschrijving));
-		for (size_t j = 0; j < sc[i].nwijzigingen; j++) {
-			const struct scenario_wijziging *x =
-				&sc[i].wijzigingen[j];
-			char datum[48] = "";
-			char b[48] = "";
-			if (x->vanaf != DATE_NONE)
-				date_format_nl(x->vanaf, datum, sizeof datum);
-			present_bedrag_nl(x->bedrag, b, sizeof b);
-			json_t *t = json_object();
-			json_object_set_new(
-				t, "soort",
-				json_string(scenario_soort_naam(x->soort)));
-			json_object_set_new(t, "eenheid", jstr(x->eenheid));
-			json_object_set_new(t, "gemeente", jstr(x->gemeente));
-			json_object_set_new(t, "vanaf", json_string(datum));
-			json_object_set_new(
-				t, "grondslag",
-				json_string(kv_basis_nl(x->grondslag)));
-			json_object_set_new(t, "kostenpost",
-					    jstr(x->kostenpost));
-			json_object_set_new(t, "bedrag", json_string(b));
-			json_object_set_new(
-				t,
-				x->soort == SC_EIGEN	 ? "isEigen"
-				: x->soort == SC_GEDEELD ? "isGedeeld"
-				: x->soort == SC_ONDERGEBRACHT
-					? "isOndergebracht"
-				: x->soort == SC_GRONDSLAG ? "isGrondslag"
-							   : "isKostenpost",
-				json_true());
-			json_array_append_new(w, t);
-		}
-		json_object_set_new(o, "wijzigingen", w);
-		json_array_append_new(sca, o);
-	}
+	for (size_t i = 0; i < nsc; i++)
+		json_array_append_new(sca, scenario_page_json(&sc[i]));
 	json_object_set_new(d, "scenarios", sca);
 	json_object_set_new(d, "heeftScenarios", json_boolean(nsc > 0));
 	json_object_set_new(d, "magBerekenen",
