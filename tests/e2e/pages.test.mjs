@@ -115,7 +115,7 @@ const MENUS = [
 		'Mijn account']],
 ];
 const PLAN = PAGES.length * 4 + NARROW.length * WIDTHS.length + FIGURES.length +
-	MENUS.length + 9;
+	MENUS.length + 10;
 // The planner of Aalsmeer logs in with this password (made for the test).
 const PLANNER_WACHTWOORD = 'kastanje-roos-balie-7';
 // A staff member of AA's front office, found in the demo's roster.
@@ -699,6 +699,117 @@ async function kostenCase(browser, base) {
 		});
 }
 
+// A controller runs a new year in the browser alone: the cost pools from
+// a file and one changed by hand, the advances and a unit's key, the
+// calculation, a scenario computed beside it and compared, a new decision
+// registered and the year adopted after the question; then a council
+// member of Bloemendaal finds the adopted calculation first and reads
+// what Bloemendaal pays and how it compares with last year.
+async function yearCase(browser, base) {
+	await check('een jaar in de browser: kostenposten, sleutels, berekenen, scenario, vergelijken, besluit en vaststellen; het raadslid leest',
+		async (notes) => {
+			const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL',
+				extraHTTPHeaders: { Authorization: 'Bearer ' + TOKENS['controller.hb'] } });
+			const page = await context.newPage();
+			const file = path.join(tmp, 'hb-kostenposten-2025.csv');
+			fs.writeFileSync(file, 'code;eenheid;kostensoort;bedrag\n' +
+				'COM-PERS;hb-communicatie;personeel;100.000,00\n' +
+				'COM-MAT;hb-communicatie;materieel;20.000,50\n' +
+				'RUI-PERS;hb-ruimte-heemstede;personeel;50.000\n');
+			const klik = async (knop, url) => {
+				await Promise.all([page.waitForURL(url),
+					page.getByRole('button', { name: knop, exact: true }).click()]);
+			};
+			let jaar = 0;
+			let scenario = 0;
+			try {
+				await page.goto(base + '/samenwerkingen/HB/kostenposten?jaar=2025');
+				await page.setInputFiles('#bestand', file);
+				await klik('Bestand inlezen', /kostenposten\?jaar=2025&vervangen=3$/);
+				await page.fill('#code', 'COM-MAT');
+				await page.selectOption('#eenheid', 'hb-communicatie');
+				await page.fill('#kostensoort', 'materieel');
+				await page.fill('#bedrag', '25.000');
+				await klik('Kostenpost opslaan', /opgeslagen=COM-MAT$/);
+				const totaal = await page.locator('tr.ambt-rij-totaal td.ambt-bedrag').innerText();
+				notes.push('kostenposten 2025: ' + totaal);
+				assert.equal(totaal, '€ 175.000,00');
+
+				await page.goto(base + '/samenwerkingen/HB/verdeelsleutels?jaar=2025');
+				for (const [gm, bedrag] of [['GM0377', '60.000'], ['GM0397', '100.000']]) {
+					await page.selectOption('#voorschot-gemeente', gm);
+					await page.fill('#voorschot-bedrag', bedrag);
+					await klik('Voorschot opslaan', /opgeslagen=voorschot$/);
+				}
+				await page.selectOption('#rol-eenheid', 'hb-communicatie');
+				await page.selectOption('#rol-soort', 'primair');
+				await page.selectOption('#rol-grondslag', 'inhabitants');
+				await klik('Eenheid opslaan', /opgeslagen=rol$/);
+				assert.match(await page.locator('main').innerText(), /Communicatie\s+primair\s+inwoners/);
+
+				await page.goto(base + '/samenwerkingen/HB/kostenverdelingen');
+				await page.fill('#jaar', '2025');
+				await klik('Berekenen', /\/kostenverdelingen\/\d+$/);
+				jaar = Number(page.url().split('/').pop());
+
+				await page.goto(base + '/samenwerkingen/HB/scenarios');
+				await page.fill('#naam', 'Communicatie naar uren');
+				await page.fill('#jaar', '2025');
+				await page.selectOption('#soort1', 'grondslag');
+				await page.selectOption('#eenheid1', 'hb-communicatie');
+				await page.selectOption('#grondslag1', 'hours_realized');
+				await klik('Scenario maken', /gemaakt=Communicatie%20naar%20uren$/);
+				await page.goto(base + '/samenwerkingen/HB/kostenverdelingen');
+				await page.fill('#jaar', '2025');
+				await page.selectOption('#scenario', 'Communicatie naar uren');
+				await klik('Berekenen', /\/kostenverdelingen\/\d+$/);
+				scenario = Number(page.url().split('/').pop());
+				assert.notEqual(scenario, jaar);
+				const r = await page.goto(`${base}/kostenverdelingen/${scenario}/vergelijking?met=${jaar}`);
+				assert.equal(r.status(), 200);
+
+				await page.goto(`${base}/kostenverdelingen/${jaar}`);
+				await page.selectOption('#besluit', 'nieuw');
+				await page.selectOption('#organisatie', 'GM0397');
+				await page.selectOption('#orgaan', 'gemeenteraad');
+				await page.fill('#onderwerp', 'Bijdragen HB 2025');
+				await page.fill('#datum', '2026-11-20');
+				await page.fill('#identificatie', 'RB-HB-2025');
+				await Promise.all([page.waitForLoadState('load'),
+					page.getByRole('button', { name: 'Verder: controleren' }).click()]);
+				const vraag = await page.locator('#bevestig-kop + p').innerText();
+				notes.push(vraag.slice(0, 90));
+				assert.match(vraag, /^U stelt de kostenverdeling HB 2025 vast met de bijdragen van elke gemeente hierboven, samen € 175\.000,00\. Daarvoor wordt eerst het besluit RB-HB-2025 vastgelegd: Bijdragen HB 2025\.$/);
+				await klik('Ja, stel vast', new RegExp(`/kostenverdelingen/${jaar}$`));
+				assert.match(await page.locator('main p').first().innerText(), /Vastgesteld bij besluit RB-HB-2025/);
+			} finally {
+				await context.close();
+			}
+			const ctx2 = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL',
+				extraHTTPHeaders: { Authorization: 'Bearer ' + TOKENS['raadslid.bloemendaal'] } });
+			const p2 = await ctx2.newPage();
+			try {
+				await p2.goto(base + '/samenwerkingen/HB/kostenverdelingen');
+				const eerste = (await p2.locator('main table tbody tr').first().innerText()).replace(/\s+/g, ' ');
+				notes.push('raadslid: ' + eerste);
+				assert.match(eerste, new RegExp(`^Kostenverdeling ${jaar} 2025 Vastgesteld, bij besluit RB-HB-2025 € 175\\.000,00`));
+				assert.equal(await p2.locator(`details a[href="/kostenverdelingen/${scenario}"]`).count(), 1,
+					'het scenario achter de uitklapper');
+				assert.equal(await p2.locator(`a[href="/kostenverdelingen/${scenario}"]`).isVisible(), false);
+				let r = await p2.goto(`${base}/kostenverdelingen/${jaar}/gemeenten/GM0377`);
+				assert.equal(r.status(), 200);
+				assert.match(await p2.locator('h1').innerText(), /Bloemendaal/);
+				r = await p2.goto(`${base}/kostenverdelingen/${jaar}/vergelijking?met=4`);
+				assert.equal(r.status(), 200);
+				assert.match(await p2.locator('main').innerText(), /Bloemendaal/);
+				const breed = await p2.evaluate(() => document.documentElement.scrollWidth);
+				assert.ok(breed <= 390, `de vergelijking is ${breed} px breed`);
+			} finally {
+				await ctx2.close();
+			}
+		});
+}
+
 // The main menu at 390 px: the items of the account's roles, the current
 // one marked, wrapped onto more lines instead of widening the header (the
 // content below it is the page's own concern).
@@ -859,6 +970,7 @@ async function main() {
 		await storyCase(browser, server.base);
 		await uploadCase(browser, server.base);
 		await kostenCase(browser, server.base);
+		await yearCase(browser, server.base);
 		await noScriptCase(browser, server.base);
 		await narrowCases(browser, server.base);
 		await figureCases(browser, server.base);
