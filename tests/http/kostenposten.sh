@@ -16,6 +16,7 @@ DB_PREFIX=kostenposten
 . "$(dirname "$0")/../lib/db.sh"
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/serve.sh"
+. "$(dirname "$0")/../lib/pagina.sh"
 db_engine_of_test
 trap 'serve_stop; rm -rf "$WORK"' EXIT
 
@@ -118,23 +119,6 @@ check "DELETE removes it" c_aa DELETE "/api/v1/kostenposten/NIEUW?samenwerking=A
 check "the list is empty again" c_aa GET "$LIJST" 200 '.count == 0'
 # ---- the page: /samenwerkingen/AA/kostenposten ----
 PAGINA=/samenwerkingen/AA/kostenposten
-# page WHO METHOD PATH [curl args...]: the body in $WORK/out, the status
-# and the redirect printed.
-page() {
-	who=$1 m=$2 p=$3
-	shift 3
-	eval "t=\$T_$who"
-	curl -s -o "$WORK/out" -w '%{http_code} %{redirect_url}' -X "$m" \
-		-H "Authorization: Bearer $t" "$@" "$BASE$p"
-}
-# has NAME TEXT: the page holds exactly this text.
-has() {
-	if grep -qF -- "$2" "$WORK/out"; then ok "$1"; else not_ok "$1" "$(sed -e 's/<[^>]*>//g' "$WORK/out" | tr -s ' \n' | head -c 600)"; fi
-}
-hasnt() {
-	if grep -qF -- "$2" "$WORK/out"; then not_ok "$1" "found: $2"; else ok "$1"; fi
-}
-is() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1: $2, expected $3"; fi; }
 
 is "page: the year being worked on is the one after the adopted 2024" "$(page c_aa GET "$PAGINA")" "200 "
 has "page: heading of 2025" "Kostenposten 2025: Ambtelijke samenwerking Amstelveen"

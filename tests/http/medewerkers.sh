@@ -16,6 +16,7 @@ DB_PREFIX=medewerkers
 . "$(dirname "$0")/../lib/db.sh"
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/serve.sh"
+. "$(dirname "$0")/../lib/pagina.sh"
 db_engine_of_test
 trap 'serve_stop; rm -rf "$WORK"' EXIT
 
@@ -28,10 +29,6 @@ T_ah_aal=$(tok accounthouder.aalsmeer)
 serve_start s "$DB"
 BASE=$BASE_s
 dump() { db_inhoud "$DB" audit,inlogpoging,sessie; }
-is() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1: $2, expected $3"; fi; }
-has() {
-	if grep -qF -- "$2" "$WORK/out"; then ok "$1"; else not_ok "$1" "$(sed -e 's/<[^>]*>//g' "$WORK/out" | tr -s ' \n' | head -c 600)"; fi
-}
 # upload WHO [curl -F args...]: the page's answer in $WORK/out, the status
 # printed.
 upload() {

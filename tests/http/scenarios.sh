@@ -16,6 +16,7 @@ DB_PREFIX=scenarios
 . "$(dirname "$0")/../lib/db.sh"
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/serve.sh"
+. "$(dirname "$0")/../lib/pagina.sh"
 db_engine_of_test
 trap 'serve_stop; rm -rf "$WORK"' EXIT
 
@@ -29,22 +30,6 @@ serve_start s "$DB"
 BASE=$BASE_s
 PAGINA=/samenwerkingen/AA/scenarios
 dump() { db_inhoud "$DB" audit,inlogpoging,sessie; }
-# page WHO METHOD PATH [curl args...]: the body in $WORK/out; prints the
-# status and the redirect.
-page() {
-	who=$1 m=$2 p=$3
-	shift 3
-	eval "t=\$T_$who"
-	curl -s -o "$WORK/out" -w '%{http_code} %{redirect_url}' -X "$m" \
-		-H "Authorization: Bearer $t" "$@" "$BASE$p"
-}
-has() {
-	if grep -qF -- "$2" "$WORK/out"; then ok "$1"; else not_ok "$1" "$(sed -e 's/<[^>]*>//g' "$WORK/out" | tr -s ' \n' | head -c 600)"; fi
-}
-hasnt() {
-	if grep -qF -- "$2" "$WORK/out"; then not_ok "$1" "found: $2"; else ok "$1"; fi
-}
-is() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1: $2, expected $3"; fi; }
 post() { page "$1" POST "$PAGINA" --data "$2"; }
 # The cooperation's scenarios through the API, into $WORK/lijst.json.
 lijst() { curl -s -H "Authorization: Bearer $T_c_aa" "$BASE/api/v1/scenarios?samenwerking=AA&jaar=2024&pageSize=500" | jq .results >"$WORK/lijst.json"; }

@@ -16,6 +16,7 @@ DB_PREFIX=vaststellen
 . "$(dirname "$0")/../lib/db.sh"
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/serve.sh"
+. "$(dirname "$0")/../lib/pagina.sh"
 db_engine_of_test
 trap 'serve_stop; rm -rf "$WORK"' EXIT
 
@@ -29,10 +30,6 @@ T_c_aa=$(tok controller.aa)
 serve_start s "$DB"
 BASE=$BASE_s
 dump() { db_inhoud "$DB" audit,inlogpoging,sessie; }
-is() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1: $2, expected $3"; fi; }
-has() {
-	if grep -qF -- "$2" "$WORK/out"; then ok "$1"; else not_ok "$1" "$(sed -e 's/<[^>]*>//g' "$WORK/out" | tr -s ' \n' | head -c 600)"; fi
-}
 post() {
 	eval "t=\$T_$1"
 	curl -s -o "$WORK/out" -w '%{http_code} %{redirect_url}' -H "Authorization: Bearer $t" --data "$3" "$BASE$2"

@@ -19,6 +19,7 @@ DB_PREFIX=verdeelsleutels
 . "$(dirname "$0")/../lib/db.sh"
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/serve.sh"
+. "$(dirname "$0")/../lib/pagina.sh"
 db_engine_of_test
 trap 'serve_stop; rm -rf "$WORK"' EXIT
 
@@ -35,22 +36,6 @@ PAGINA=/samenwerkingen/AA/verdeelsleutels
 dump() { db_inhoud "$DB" audit,inlogpoging,sessie; }
 invoer() { "$AMBT" verdeling bereken --samenwerking AA --jaar 2024 --toon-invoer --db "$DB" | jq -c "$1"; }
 
-# page WHO METHOD PATH [curl args...]: the body in $WORK/out; prints the
-# status and the redirect.
-page() {
-	who=$1 m=$2 p=$3
-	shift 3
-	eval "t=\$T_$who"
-	curl -s -o "$WORK/out" -w '%{http_code} %{redirect_url}' -X "$m" \
-		-H "Authorization: Bearer $t" "$@" "$BASE$p"
-}
-has() {
-	if grep -qF -- "$2" "$WORK/out"; then ok "$1"; else not_ok "$1" "$(sed -e 's/<[^>]*>//g' "$WORK/out" | tr -s ' \n' | head -c 600)"; fi
-}
-hasnt() {
-	if grep -qF -- "$2" "$WORK/out"; then not_ok "$1" "found: $2"; else ok "$1"; fi
-}
-is() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1: $2, expected $3"; fi; }
 post() { page "$1" POST "$PAGINA" --data "$2"; }
 stored() { is "$1" "$(post c_aa "$2")" "303 $BASE$PAGINA?jaar=2024&opgeslagen=$3"; }
 
