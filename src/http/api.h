@@ -80,6 +80,9 @@ enum status api_uren_afwijkingen(struct request *, struct response *,
 
 /* pages.c: the data every page has, its title and current menu item. */
 json_t *page_data(const char *titel, const char *menu);
+json_t *form_problemen_json(struct err *e,
+			    void (*zin)(const struct problem *p, char *buf,
+					size_t n, const char **veld));
 
 /* pages_uren.c */
 enum status page_uren(struct request *, struct response *, struct err *);

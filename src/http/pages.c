@@ -15,6 +15,42 @@
 #include "../banned.h"
 
 /* The data every page has: its title and which menu item is current. */
+/*
+ * A refused form's problems for its page: "problemen", a list of
+ * sentences, and "bijVeld", each field's first problem to show at that
+ * field. `zin` writes a problem's sentence and says at which field it
+ * belongs (*veld NULL: none); a field's later problems are left out.
+ */
+json_t *
+form_problemen_json(struct err *e,
+		    void (*zin)(const struct problem *p, char *buf, size_t n,
+				const char **veld))
+{
+	json_t *x = json_object(), *arr = json_array(), *bij = json_object();
+
+	err_dedupe(e);
+	if (e->nproblems == 0)
+		json_array_append_new(arr, json_string(e->message));
+	for (size_t i = 0; i < e->nproblems; i++) {
+		const struct problem *p = &e->problems[i];
+		char buf[sizeof p->reason + 80];
+		const char *veld = NULL;
+		bool gezien = false;
+
+		for (size_t j = 0; j < i; j++)
+			gezien |= strcmp(e->problems[j].name, p->name) == 0;
+		if (gezien)
+			continue;
+		zin(p, buf, sizeof buf, &veld);
+		if (veld)
+			json_object_set_new(bij, veld, json_string(p->reason));
+		json_array_append_new(arr, json_string(buf));
+	}
+	json_object_set_new(x, "problemen", arr);
+	json_object_set_new(x, "bijVeld", bij);
+	return x;
+}
+
 json_t *
 page_data(const char *titel, const char *menu)
 {

@@ -66,37 +66,18 @@ vastgesteld_in(struct request *rq, const char *sw, int jaar, int64_t *id,
 	return ST_OK;
 }
 
-/* The problems of a form: a list on top, and each at its own field. */
-static json_t *
-problemen_json(struct err *e)
+/* A problem of the form: named by its field's label, and shown at that
+ * field; a file's problems ("regel 3: bedrag") by their line. */
+static void
+zin(const struct problem *p, char *buf, size_t n, const char **veld)
 {
-	json_t *x = json_object(), *arr = json_array(), *bij = json_object();
-
-	err_dedupe(e);
-	if (e->nproblems == 0)
-		json_array_append_new(arr, json_string(e->message));
-	for (size_t i = 0; i < e->nproblems; i++) {
-		const struct problem *p = &e->problems[i];
-		const char *l = label_van(p->name);
-		char buf[sizeof p->reason + 64];
-
-		if (l && json_object_get(bij, p->name))
-			continue; /* one problem a field: the first */
-		if (l) {
-			snprintf(buf, sizeof buf, "%s: %s", l, p->reason);
-			json_object_set_new(bij, p->name,
-					    json_string(p->reason));
-		} else if (p->name[0]) {
-			/* a file's "regel 3: bedrag" */
-			snprintf(buf, sizeof buf, "%s: %s", p->name, p->reason);
-		} else {
-			snprintf(buf, sizeof buf, "%s", p->reason);
-		}
-		json_array_append_new(arr, json_string(buf));
-	}
-	json_object_set_new(x, "problemen", arr);
-	json_object_set_new(x, "bijVeld", bij);
-	return x;
+	const char *l = label_van(p->name);
+	if (l)
+		*veld = p->name;
+	if (l || p->name[0])
+		snprintf(buf, n, "%s: %s", l ? l : p->name, p->reason);
+	else
+		snprintf(buf, n, "%s", p->reason);
 }
 
 /*
@@ -352,7 +333,7 @@ page_kostenposten_post(struct request *rq, struct response *rs, struct err *e)
 			err_invalid(e, "actie", "required",
 				    "Het formulier is onvolledig; begin "
 				    "opnieuw.");
-		json_t *x = problemen_json(e);
+		json_t *x = form_problemen_json(e, zin);
 		err_clear(e);
 		return posten_pagina(rq, rs, sw, jaar ? jaar : 1900, NULL, x,
 				     400, e);
@@ -384,7 +365,7 @@ page_kostenposten_post(struct request *rq, struct response *rs, struct err *e)
 		}
 		if (store_kostenpost_delete(rq->store, sw, jaar, p.code, e) ==
 		    ST_CONFLICT) {
-			json_t *x = problemen_json(e);
+			json_t *x = form_problemen_json(e, zin);
 			err_clear(e);
 			return posten_pagina(rq, rs, sw, jaar, NULL, x, 409, e);
 		}
@@ -422,7 +403,7 @@ page_kostenposten_post(struct request *rq, struct response *rs, struct err *e)
 		store_kostenpost_zet(rq->store, sw, jaar, &p, e);
 	if (e->status == ST_INVALID || e->status == ST_CONFLICT) {
 		unsigned st = e->status == ST_CONFLICT ? 409 : 400;
-		json_t *x = problemen_json(e);
+		json_t *x = form_problemen_json(e, zin);
 		err_clear(e);
 		return posten_pagina(rq, rs, sw, jaar, invoer_json(&form), x,
 				     st, e);
@@ -453,7 +434,7 @@ page_kostenposten_bestand(struct request *rq, struct response *rs,
 		return e->status;
 	const char *jt = kv_get(&rq->form, "jaar");
 	if (req_jaar(jt ? jt : "", &jaar, e)) {
-		json_t *x = problemen_json(e);
+		json_t *x = form_problemen_json(e, zin);
 		err_clear(e);
 		return posten_pagina(rq, rs, sw, 1900, NULL, x, 400, e);
 	}
@@ -473,7 +454,7 @@ page_kostenposten_bestand(struct request *rq, struct response *rs,
 		store_kostenposten_vervang(rq->store, sw, jaar, p, n, e);
 	if (e->status == ST_INVALID || e->status == ST_CONFLICT) {
 		unsigned st = e->status == ST_CONFLICT ? 409 : 400;
-		json_t *x = problemen_json(e);
+		json_t *x = form_problemen_json(e, zin);
 		json_object_set_new(x, "bestandFout", json_true());
 		err_clear(e);
 		return posten_pagina(rq, rs, sw, jaar, NULL, x, st, e);

@@ -82,42 +82,19 @@ scenario_page_json(const struct scenario *sc)
 	return o;
 }
 
-/* A problem named as the form names it: "Wijziging 2: ..." for the
- * store's "wijzigingen[1]...". */
-static json_t *
-problemen_json(struct err *e)
+/* A problem of the form: the store's "wijzigingen[1]" as "Wijziging 2",
+ * the name, year and description at their fields. */
+static void
+zin(const struct problem *p, char *buf, size_t n, const char **veld)
 {
-	json_t *x = json_object(), *arr = json_array(), *bij = json_object();
-
-	err_dedupe(e);
-	if (e->nproblems == 0)
-		json_array_append_new(arr, json_string(e->message));
-	for (size_t i = 0; i < e->nproblems; i++) {
-		const struct problem *p = &e->problems[i];
-		char buf[sizeof p->reason + 64];
-		unsigned n;
-		bool gezien = false;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(e->problems[j].name, p->name) == 0)
-				gezien = true;
-		if (gezien)
-			continue; /* one problem a field: the first */
-		if (sscanf(p->name, "wijzigingen[%u]", &n) == 1)
-			snprintf(buf, sizeof buf, "Wijziging %u: %s", n + 1,
-				 p->reason);
-		else
-			snprintf(buf, sizeof buf, "%s", p->reason);
-		if (strcmp(p->name, "naam") == 0 ||
-		    strcmp(p->name, "jaar") == 0 ||
-		    strcmp(p->name, "omschrijving") == 0)
-			if (!json_object_get(bij, p->name))
-				json_object_set_new(bij, p->name,
-						    json_string(p->reason));
-		json_array_append_new(arr, json_string(buf));
-	}
-	json_object_set_new(x, "problemen", arr);
-	json_object_set_new(x, "bijVeld", bij);
-	return x;
+	unsigned w;
+	if (sscanf(p->name, "wijzigingen[%u]", &w) == 1)
+		snprintf(buf, n, "Wijziging %u: %s", w + 1, p->reason);
+	else
+		snprintf(buf, n, "%s", p->reason);
+	if (strcmp(p->name, "naam") == 0 || strcmp(p->name, "jaar") == 0 ||
+	    strcmp(p->name, "omschrijving") == 0)
+		*veld = p->name;
 }
 
 static enum status
@@ -379,7 +356,7 @@ page_scenarios_post(struct request *rq, struct response *rs, struct err *e)
 		unsigned st = e->status == ST_CONFLICT	? 409
 			      : e->status == ST_INVALID ? 400
 							: 404;
-		json_t *x = problemen_json(e);
+		json_t *x = form_problemen_json(e, zin);
 		json_t *inv = json_object();
 		for (size_t i = 0; i < f.n; i++)
 			json_object_set_new(inv, f.items[i].key,

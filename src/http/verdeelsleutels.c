@@ -125,26 +125,12 @@ getal(long long v)
 	return json_string(buf);
 }
 
-/* The problems of a form: a list on top, and the first of each field at
- * that field. */
-static json_t *
-problemen_json(struct err *e)
+/* Every problem of a form belongs at its field. */
+static void
+zin(const struct problem *p, char *buf, size_t n, const char **veld)
 {
-	json_t *x = json_object(), *arr = json_array(), *bij = json_object();
-
-	err_dedupe(e);
-	if (e->nproblems == 0)
-		json_array_append_new(arr, json_string(e->message));
-	for (size_t i = 0; i < e->nproblems; i++) {
-		const struct problem *p = &e->problems[i];
-		if (json_object_get(bij, p->name))
-			continue;
-		json_object_set_new(bij, p->name, json_string(p->reason));
-		json_array_append_new(arr, json_string(p->reason));
-	}
-	json_object_set_new(x, "problemen", arr);
-	json_object_set_new(x, "bijVeld", bij);
-	return x;
+	*veld = p->name;
+	snprintf(buf, n, "%s", p->reason);
 }
 
 static enum status
@@ -603,7 +589,7 @@ page_verdeelsleutels_post(struct request *rq, struct response *rs,
 	}
 	if (e->status == ST_INVALID || e->status == ST_CONFLICT) {
 		unsigned st = e->status == ST_CONFLICT ? 409 : 400;
-		json_t *x = problemen_json(e);
+		json_t *x = form_problemen_json(e, zin);
 		json_t *inv = json_object();
 		for (size_t i = 0; i < f.n; i++)
 			json_object_set_new(inv, f.items[i].key,
