@@ -80,6 +80,11 @@ enum status api_uren_afwijkingen(struct request *, struct response *,
 
 /* pages.c: the data every page has, its title and current menu item. */
 json_t *page_data(const char *titel, const char *menu);
+/* Choices of a form's select (pages.c): {"code", "naam"} each. */
+void keuze_add(json_t *arr, const char *code, const char *naam);
+json_t *keuze_eenheden(const struct eenheid_op *eh, size_t n);
+json_t *keuze_leden(const struct lidmaatschap *l, size_t n);
+json_t *keuze_grondslagen(void);
 json_t *form_problemen_json(struct err *e,
 			    void (*zin)(const struct problem *p, char *buf,
 					size_t n, const char **veld));

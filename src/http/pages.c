@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "../core/kostenverdeling.h"
 #include "auth.h"
 #include "embedded.h"
 #include "../present/json.h"
@@ -49,6 +50,55 @@ form_problemen_json(struct err *e,
 	json_object_set_new(x, "problemen", arr);
 	json_object_set_new(x, "bijVeld", bij);
 	return x;
+}
+
+/* A choice of a form's select: {"code", "naam"} appended to arr. */
+void
+keuze_add(json_t *arr, const char *code, const char *naam)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "code", jstr(code));
+	json_object_set_new(o, "naam", jstr(naam ? naam : code));
+	json_array_append_new(arr, o);
+}
+
+json_t *
+keuze_eenheden(const struct eenheid_op *eh, size_t n)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		keuze_add(arr, eh[i].eenheid.code, eh[i].eenheid.naam);
+	return arr;
+}
+
+/* A cooperation's members by name, each once (a member may have had
+ * several periods). */
+json_t *
+keuze_leden(const struct lidmaatschap *l, size_t n)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		bool dubbel = false;
+		for (size_t j = 0; j < i; j++)
+			dubbel |= strcmp(l[j].gemeente, l[i].gemeente) == 0;
+		if (!dubbel)
+			keuze_add(arr, l[i].gemeente, l[i].gemeente_naam);
+	}
+	return arr;
+}
+
+/* The bases a unit's key may have by hand, in the API's names. */
+json_t *
+keuze_grondslagen(void)
+{
+	static const enum kv_basis b[] = {
+		KV_UREN_REALISATIE, KV_UREN_BEGROTING, KV_INWONERS,
+		KV_VAST_PCT,	    KV_PRODUCTEN,      KV_FTE,
+	};
+	json_t *arr = json_array();
+	for (size_t i = 0; i < sizeof b / sizeof *b; i++)
+		keuze_add(arr, kv_basis_naam(b[i]), kv_basis_nl(b[i]));
+	return arr;
 }
 
 json_t *

@@ -426,12 +426,7 @@ besluit_keuzes(struct request *rq, const char *sw, json_t *d, struct err *e)
 			json_object_set_new(o, "tekst", json_string(tekst));
 			json_array_append_new(bk, o);
 		}
-		json_t *o = json_object();
-		json_object_set_new(o, "code", jstr(l[i].gemeente));
-		json_object_set_new(o, "naam",
-				    jstr(l[i].gemeente_naam ? l[i].gemeente_naam
-							    : l[i].gemeente));
-		json_array_append_new(ok, o);
+		keuze_add(ok, l[i].gemeente, l[i].gemeente_naam);
 	}
 	json_object_set_new(d, "keuzeBesluiten", bk);
 	json_object_set_new(d, "keuzeOrganisaties", ok);

@@ -36,11 +36,6 @@ static const struct {
 	{ SC_KOSTENPOST, "een kostenpost krijgt een ander bedrag" },
 };
 
-static const enum kv_basis grondslagen[] = {
-	KV_UREN_REALISATIE, KV_UREN_BEGROTING, KV_INWONERS,
-	KV_VAST_PCT,	    KV_PRODUCTEN,      KV_FTE,
-};
-
 json_t *
 scenario_page_json(const struct scenario *sc)
 {
@@ -118,8 +113,7 @@ pagina(struct request *rq, struct response *rs, const char *sw, json_t *extra,
 		return e->status;
 	}
 	json_t *d = page_data("Scenario's", "samenwerkingen");
-	json_t *arr = json_array(), *ek = json_array(), *gk = json_array(),
-	       *sk = json_array(), *bk = json_array(), *rijen = json_array();
+	json_t *arr = json_array(), *sk = json_array(), *rijen = json_array();
 	json_object_set_new(d, "samenwerking", present_samenwerking_json(&s));
 	/* The changes name units and municipalities by their names. */
 	for (size_t i = 0; i < n; i++) {
@@ -137,52 +131,18 @@ pagina(struct request *rq, struct response *rs, const char *sw, json_t *extra,
 		json_array_append_new(arr, scenario_page_json(&sc[i]));
 	}
 	json_object_set_new(d, "scenarios", arr);
-	for (size_t i = 0; i < neh; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "code", jstr(eh[i].eenheid.code));
-		json_object_set_new(o, "naam", jstr(eh[i].eenheid.naam));
-		json_array_append_new(ek, o);
-	}
-	for (size_t i = 0; i < nleden; i++) {
-		bool dubbel = false;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(leden[j].gemeente, leden[i].gemeente) == 0)
-				dubbel = true;
-		if (dubbel)
-			continue;
-		json_t *o = json_object();
-		json_object_set_new(o, "code", jstr(leden[i].gemeente));
-		json_object_set_new(o, "naam",
-				    jstr(leden[i].gemeente_naam
-						 ? leden[i].gemeente_naam
-						 : leden[i].gemeente));
-		json_array_append_new(gk, o);
-	}
-	for (size_t i = 0; i < sizeof soorten / sizeof *soorten; i++) {
-		json_t *o = json_object();
-		json_object_set_new(
-			o, "code",
-			json_string(scenario_soort_naam(soorten[i].soort)));
-		json_object_set_new(o, "naam", json_string(soorten[i].tekst));
-		json_array_append_new(sk, o);
-	}
-	for (size_t i = 0; i < sizeof grondslagen / sizeof *grondslagen; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "code",
-				    json_string(kv_basis_naam(grondslagen[i])));
-		json_object_set_new(o, "naam",
-				    json_string(kv_basis_nl(grondslagen[i])));
-		json_array_append_new(bk, o);
-	}
+	for (size_t i = 0; i < sizeof soorten / sizeof *soorten; i++)
+		keuze_add(sk, scenario_soort_naam(soorten[i].soort),
+			  soorten[i].tekst);
 	for (int i = 1; i <= SCENARIO_RIJEN; i++) {
 		json_t *o = json_object();
 		json_object_set_new(o, "nummer", json_integer(i));
 		json_array_append_new(rijen, o);
 	}
-	json_object_set_new(d, "keuzeEenheden", ek);
-	json_object_set_new(d, "keuzeGemeenten", gk);
+	json_object_set_new(d, "keuzeEenheden", keuze_eenheden(eh, neh));
+	json_object_set_new(d, "keuzeGemeenten", keuze_leden(leden, nleden));
 	json_object_set_new(d, "keuzeSoorten", sk);
-	json_object_set_new(d, "keuzeGrondslagen", bk);
+	json_object_set_new(d, "keuzeGrondslagen", keuze_grondslagen());
 	json_object_set_new(d, "rijen", rijen);
 	json_object_set_new(
 		d, "magWijzigen",

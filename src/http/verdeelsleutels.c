@@ -24,12 +24,6 @@
 #include "../present/present.h"
 #include "../banned.h"
 
-/* The bases a unit's key may have, as the form offers them. */
-static const enum kv_basis grondslagen[] = {
-	KV_UREN_REALISATIE, KV_UREN_BEGROTING, KV_INWONERS,
-	KV_VAST_PCT,	    KV_PRODUCTEN,      KV_FTE,
-};
-
 /* What the page knows of the year: the cooperation, its units, members
  * and taakvelden, and the settings. */
 struct jaar_ctx {
@@ -246,70 +240,31 @@ pagina(struct request *rq, struct response *rs, const char *sw, int jaar,
 	json_object_set_new(d, "voorschotten", vs);
 	json_object_set_new(d, "voorschotTotaal", bedrag(vtotaal));
 
-	/* The choices of the forms. */
-	json_t *ek = json_array(), *gk = json_array(), *tk = json_array(),
-	       *bk = json_array();
-	for (size_t i = 0; i < c.neh; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "code", jstr(c.eh[i].eenheid.code));
-		json_object_set_new(o, "naam", jstr(c.eh[i].eenheid.naam));
-		json_array_append_new(ek, o);
-	}
+	/* The choices of the forms: the members during the year. */
+	json_t *gk = json_array(), *tk = json_array(), *sk = json_array(),
+	       *mk = json_array();
 	for (size_t i = 0; i < c.nleden; i++) {
 		const char *n = lid_naam(&c, c.leden[i].gemeente);
 		bool dubbel = false;
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(c.leden[j].gemeente, c.leden[i].gemeente) ==
-			    0)
-				dubbel = true;
-		if (!n || dubbel)
-			continue;
-		json_t *o = json_object();
-		json_object_set_new(o, "code", jstr(c.leden[i].gemeente));
-		json_object_set_new(o, "naam", jstr(n));
-		json_array_append_new(gk, o);
+			dubbel |= strcmp(c.leden[j].gemeente,
+					 c.leden[i].gemeente) == 0;
+		if (n && !dubbel)
+			keuze_add(gk, c.leden[i].gemeente, n);
 	}
-	for (size_t i = 0; i < c.ntv; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "code", jstr(c.tv[i].code));
-		json_object_set_new(o, "naam", jstr(c.tv[i].naam));
-		json_array_append_new(tk, o);
-	}
-	for (size_t i = 0; i < sizeof grondslagen / sizeof *grondslagen; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "code",
-				    json_string(kv_basis_naam(grondslagen[i])));
-		json_object_set_new(o, "naam",
-				    json_string(kv_basis_nl(grondslagen[i])));
-		json_array_append_new(bk, o);
-	}
-	json_t *sk = json_array(), *mk = json_array();
-	static const char *const soorten[][2] = {
-		{ "primair", "primair" }, { "ondersteunend", "ondersteunend" }
-	};
-	static const char *const methoden[][2] = {
-		{ "direct", "rechtstreeks" },
-		{ "step_down", "stapsgewijs" },
-		{ "reciprocal", "wederzijds" },
-	};
-	for (size_t i = 0; i < 2; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "code", json_string(soorten[i][0]));
-		json_object_set_new(o, "naam", json_string(soorten[i][1]));
-		json_array_append_new(sk, o);
-	}
-	for (size_t i = 0; i < 3; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "code", json_string(methoden[i][0]));
-		json_object_set_new(o, "naam", json_string(methoden[i][1]));
-		json_array_append_new(mk, o);
-	}
+	for (size_t i = 0; i < c.ntv; i++)
+		keuze_add(tk, c.tv[i].code, c.tv[i].naam);
+	keuze_add(sk, "primair", "primair");
+	keuze_add(sk, "ondersteunend", "ondersteunend");
+	keuze_add(mk, "direct", "rechtstreeks");
+	keuze_add(mk, "step_down", "stapsgewijs");
+	keuze_add(mk, "reciprocal", "wederzijds");
 	json_object_set_new(d, "keuzeSoorten", sk);
 	json_object_set_new(d, "keuzeMethoden", mk);
-	json_object_set_new(d, "keuzeEenheden", ek);
+	json_object_set_new(d, "keuzeEenheden", keuze_eenheden(c.eh, c.neh));
 	json_object_set_new(d, "keuzeGemeenten", gk);
 	json_object_set_new(d, "keuzeTaakvelden", tk);
-	json_object_set_new(d, "keuzeGrondslagen", bk);
+	json_object_set_new(d, "keuzeGrondslagen", keuze_grondslagen());
 	json_object_set_new(
 		d, "magWijzigen",
 		json_boolean(authz_samenwerking(rq, sw, &stil) == ST_OK));
