@@ -2,9 +2,10 @@
  * pages_kosten.c - the contribution calculation on pages: a cooperation's
  * calculations (and computing a new one), one calculation per
  * municipality with a stacked bar chart by department and the BBV table,
- * the explanation for one municipality ("waarom betalen wij dit?") from
- * its total down to every exact fraction and cent, and the comparison of
- * two calculations. docs/allocation.md.
+ * the explanation for one municipality ("waarom betaalt Aalsmeer dit?"):
+ * its share of every department and taakveld in euro and percent, and for
+ * controllers every exact fraction and cent; and the comparison of two
+ * calculations. docs/allocation.md.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -844,6 +845,101 @@ steun_breuk(const struct kv_uitkomst *u, size_t s_afd, size_t j)
 	return u->b ? u->b[s * u->nafdelingen + j] : "0";
 }
 
+/* The taakveld's name in the book year, or "". */
+static const char *
+taakveld_naam(const struct taakveld *tv, size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(tv[i].code, code) == 0)
+			return tv[i].naam;
+	return "";
+}
+
+/* A share of a whole as "12,4 %" ("" when the whole is 0). */
+static json_t *
+aandeel(int64_t deel, int64_t geheel)
+{
+	char buf[48];
+	kv_aandeel_nl(deel, geheel, buf, sizeof buf);
+	return json_string(buf);
+}
+
+/* A basis in plain words, for "Verdeeld naar ...". */
+static const char *
+basis_woorden(enum kv_basis b)
+{
+	switch (b) {
+	case KV_UREN_REALISATIE:
+		return "de gewerkte uren";
+	case KV_UREN_BEGROTING:
+		return "de begrote uren";
+	case KV_INWONERS:
+		return "het aantal inwoners";
+	case KV_VAST_PCT:
+		return "vaste percentages";
+	case KV_PRODUCTEN:
+		return "het aantal geleverde producten";
+	case KV_FTE:
+		return "het aantal fte";
+	default:
+		return "een vaste verdeling";
+	}
+}
+
+/*
+ * How a department's costs are split, in plain words, with this
+ * municipality's part of the key: "Verdeeld naar de gewerkte uren:
+ * Aalsmeer 2.448,25 van de 4.260,00 uur (57,5 %)".
+ */
+static void
+verdeling_woorden(const struct kv_afdeling *af, const char *code,
+		  const char *gnaam, const struct kv_uitkomst *u,
+		  const char **naam, char *buf, size_t n)
+{
+	const struct kv_sleutel *s = &af->sleutel;
+	if (af->ondersteunend) {
+		snprintf(buf, n,
+			 "Verdeeld via de afdelingen die zij ondersteunt");
+		return;
+	}
+	if (af->nperiodes) {
+		snprintf(buf, n,
+			 "Verdeeld per deel van het jaar, elk deel op een "
+			 "eigen manier");
+		return;
+	}
+	if (s->basis == KV_DIRECT) {
+		const char *wie = s->direct ? s->direct : "";
+		for (size_t m = 0; m < u->ngemeenten; m++)
+			if (strcmp(u->gemeenten[m], wie) == 0)
+				wie = naam[m];
+		snprintf(buf, n, "Helemaal voor %s", wie);
+		return;
+	}
+	int64_t eigen = 0, som = 0;
+	for (size_t i = 0; i < s->ngewichten; i++) {
+		som += s->gewichten[i].waarde;
+		if (strcmp(s->gewichten[i].gemeente, code) == 0)
+			eigen = s->gewichten[i].waarde;
+	}
+	char a[48], b[48], pct[48];
+	kv_aandeel_nl(eigen, som, pct, sizeof pct);
+	if (s->basis == KV_UREN_REALISATIE || s->basis == KV_UREN_BEGROTING) {
+		present_uren_nl(eigen, a, sizeof a);
+		present_uren_nl(som, b, sizeof b);
+		snprintf(buf, n, "Verdeeld naar %s: %s %s van de %s uur (%s)",
+			 basis_woorden(s->basis), gnaam, a, b, pct);
+	} else if (s->basis == KV_VAST_PCT) {
+		snprintf(buf, n, "Verdeeld naar %s: %s %s",
+			 basis_woorden(s->basis), gnaam, pct);
+	} else {
+		present_getal_nl(eigen, a, sizeof a);
+		present_getal_nl(som, b, sizeof b);
+		snprintf(buf, n, "Verdeeld naar %s: %s %s van de %s (%s)",
+			 basis_woorden(s->basis), gnaam, a, b, pct);
+	}
+}
+
 enum status
 page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 			    struct err *e)
@@ -866,8 +962,16 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 			       code);
 	const char **naam = namen(rq, &u);
 	const struct kv_gemeente_uit *gu = &u.per_gemeente[g];
-	json_t *d = page_data("Waarom betalen wij dit?", "samenwerkingen");
+	char titel[200];
+	snprintf(titel, sizeof titel, "Waarom betaalt %s dit?", naam[g]);
+	json_t *d = page_data(titel, "samenwerkingen");
+	/* The exact fractions, rounding, codes and hashes are for those
+	 * who check the calculation. */
+	json_object_set_new(d, "voorController",
+			    json_boolean(mag_schrijven(rq, k.samenwerking)));
 	json_object_set_new(d, "berekening", meta_json(&k));
+	json_object_set_new(d, "totaal", euro(u.totaal));
+	json_object_set_new(d, "procent", aandeel(gu->totaal, u.totaal));
 	json_object_set_new(d, "gemeente", jstr(naam[g]));
 	json_object_set_new(d, "gemeenteCode", jstr(code));
 	json_object_set_new(d, "bijdrage", euro(gu->totaal));
@@ -962,6 +1066,76 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 	json_object_set_new(d, "afdelingen", afd);
 	json_object_set_new(d, "aantalBladen", json_integer((json_int_t)nblad));
 
+	/* For people: per department what the municipality pays, of how
+	 * much, and how the department's costs are split. */
+	json_t *per = json_array();
+	for (size_t dd = 0; dd < u.nafdelingen; dd++) {
+		const struct kv_afdeling *af = u.afdelingen[dd];
+		int64_t kosten = 0, maatwerk = 0;
+		for (size_t m = 0; m < u.ngemeenten; m++)
+			kosten += u.per_gemeente[m].per_herkomst[dd];
+		if (!kosten && !gu->per_herkomst[dd])
+			continue;
+		for (size_t p = 0; p < u.nposten; p++) {
+			const struct kv_post_uit *po = &u.posten[p];
+			if (po->afdeling != dd || !po->maatwerk)
+				continue;
+			for (size_t i = 0; i < po->nbladen; i++)
+				if (u.bladen[po->eerste_blad + i].gemeente == g)
+					maatwerk +=
+						u.bladen[po->eerste_blad + i]
+							.cent;
+		}
+		char w[300];
+		verdeling_woorden(af, code, naam[g], &u, naam, w, sizeof w);
+		json_t *o = json_object();
+		json_object_set_new(o, "naam",
+				    jstr(af->naam ? af->naam : af->id));
+		json_object_set_new(o, "ondersteunend",
+				    json_boolean(af->ondersteunend));
+		json_object_set_new(o, "verdeling", json_string(w));
+		json_object_set_new(o, "maatwerk",
+				    maatwerk ? euro(maatwerk) : json_null());
+		json_object_set_new(o, "kosten", euro(kosten));
+		json_object_set_new(o, "deel", euro(gu->per_herkomst[dd]));
+		json_object_set_new(o, "procent",
+				    aandeel(gu->per_herkomst[dd], kosten));
+		json_array_append_new(per, o);
+	}
+	json_object_set_new(d, "perAfdeling", per);
+
+	/* Per taakveld (BBV), by its name in the book year. */
+	struct taakveld *tv = NULL;
+	size_t ntv = 0;
+	struct err probe;
+	err_clear(&probe);
+	if (store_taakveld_list(rq->store, &rq->a, k.jaar, &tv, &ntv, &probe))
+		ntv = 0;
+	json_t *ptv = json_array();
+	for (size_t i = 0; i < gu->ntaakvelden; i++) {
+		const char *t = gu->per_taakveld[i].taakveld;
+		int64_t alle = 0;
+		for (size_t m = 0; m < u.ngemeenten; m++)
+			for (size_t j = 0; j < u.per_gemeente[m].ntaakvelden;
+			     j++)
+				if (strcmp(u.per_gemeente[m]
+						   .per_taakveld[j]
+						   .taakveld,
+					   t) == 0)
+					alle += u.per_gemeente[m]
+							.per_taakveld[j]
+							.cent;
+		json_t *o = json_object();
+		json_object_set_new(o, "taakveld", jstr(t));
+		json_object_set_new(o, "naam", jstr(taakveld_naam(tv, ntv, t)));
+		json_object_set_new(o, "kosten", euro(alle));
+		json_object_set_new(o, "deel", euro(gu->per_taakveld[i].cent));
+		json_object_set_new(o, "procent",
+				    aandeel(gu->per_taakveld[i].cent, alle));
+		json_array_append_new(ptv, o);
+	}
+	json_object_set_new(d, "perTaakveld", ptv);
+
 	/* Support: the fraction of each support department that reached
 	 * each primary one (matrix B). */
 	json_t *steun = json_array();
@@ -975,12 +1149,16 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 			const char *f = u.b[s * u.nafdelingen + j];
 			if (strcmp(f, "0") == 0)
 				continue;
+			int64_t pm = 0;
+			char pct[48] = "";
+			if (kv_promille_breuk(f, &pm) == 0)
+				kv_procent_nl(pm, pct, sizeof pct);
 			json_array_append_new(
-				naar, json_pack("{s:s,s:s}", "afdeling",
+				naar, json_pack("{s:s,s:s,s:s}", "afdeling",
 						u.afdelingen[j]->naam
 							? u.afdelingen[j]->naam
 							: u.afdelingen[j]->id,
-						"breuk", f));
+						"breuk", f, "procent", pct));
 		}
 		json_object_set_new(o, "naar", naar);
 		json_array_append_new(steun, o);
@@ -1003,16 +1181,6 @@ vergelijk_kop(const struct kostenverdeling *k, const char *naam)
 	json_t *o = meta_json(k);
 	json_object_set_new(o, "naam", json_string(naam));
 	return o;
-}
-
-/* The taakveld's name in the book year, or "". */
-static const char *
-taakveld_naam(const struct taakveld *tv, size_t n, const char *code)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(tv[i].code, code) == 0)
-			return tv[i].naam;
-	return "";
 }
 
 /*

@@ -114,6 +114,90 @@ uit:
 	mpq_clear(x);
 }
 
+/* ---- shares as percentages ------------------------------------------- */
+
+/* x in tenths of a percent, rounded half away from zero: -1 when it does
+ * not fit. */
+static int
+promille_van(const mpq_t x, int64_t *promille)
+{
+	mpz_t t;
+	int rc = -1;
+	mpz_init(t);
+	/* |x| * 2000 / den, then (that + 1) / 2: half rounds up. */
+	mpz_mul_ui(t, mpq_numref(x), 2000);
+	mpz_abs(t, t);
+	mpz_fdiv_q(t, t, mpq_denref(x));
+	mpz_add_ui(t, t, 1);
+	mpz_fdiv_q_2exp(t, t, 1);
+	if (mpz_fits_slong_p(t)) {
+		long v = mpz_get_si(t);
+		*promille = mpq_sgn(x) < 0 ? -(int64_t)v : (int64_t)v;
+		rc = 0;
+	}
+	mpz_clear(t);
+	return rc;
+}
+
+int
+kv_promille(int64_t deel, int64_t geheel, int64_t *promille)
+{
+	char d[24], g[24];
+	mpq_t x;
+	int rc;
+	if (geheel == 0)
+		return -1;
+	snprintf(d, sizeof d, "%lld", (long long)deel);
+	snprintf(g, sizeof g, "%lld", (long long)geheel);
+	mpq_init(x);
+	mpz_set_str(mpq_numref(x), d, 10);
+	mpz_set_str(mpq_denref(x), g, 10);
+	mpq_canonicalize(x);
+	rc = promille_van(x, promille);
+	mpq_clear(x);
+	return rc;
+}
+
+int
+kv_promille_breuk(const char *pq, int64_t *promille)
+{
+	mpq_t x;
+	int rc = -1;
+	mpq_init(x);
+	if (pq && mpq_set_str(x, pq, 10) == 0 && mpz_sgn(mpq_denref(x)) != 0) {
+		mpq_canonicalize(x);
+		rc = promille_van(x, promille);
+	}
+	mpq_clear(x);
+	return rc;
+}
+
+void
+kv_procent_nl(int64_t promille, char *buf, size_t n)
+{
+	/* Unsigned, so that even INT64_MIN has a magnitude. */
+	uint64_t a = promille < 0 ? (uint64_t)0 - (uint64_t)promille
+				  : (uint64_t)promille;
+	snprintf(buf, n, "%s%llu,%llu %%", promille < 0 ? "-" : "",
+		 (unsigned long long)(a / 10), (unsigned long long)(a % 10));
+}
+
+int
+kv_aandeel_nl(int64_t deel, int64_t geheel, char *buf, size_t n)
+{
+	int64_t pm;
+	if (kv_promille(deel, geheel, &pm)) {
+		if (n)
+			buf[0] = '\0';
+		return -1;
+	}
+	if (pm == 0 && deel != 0)
+		snprintf(buf, n, "minder dan 0,1 %%");
+	else
+		kv_procent_nl(pm, buf, n);
+	return 0;
+}
+
 /* ---- reading ------------------------------------------------------------ */
 
 struct lezer {

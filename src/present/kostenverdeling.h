@@ -90,4 +90,28 @@ void kv_afwijking_nl(int64_t verschil, char *buf, size_t n);
  */
 void present_breuk_nl(const char *pq, char *buf, size_t n);
 
+/*
+ * A share as a percentage, counted in integers only: the exact fraction
+ * deel/geheel in tenths of a percent (per mille), rounded half away from
+ * zero. 1/8 gives 125 (12,5 %), 1/3 gives 333, 2/3 gives 667, 1/2000
+ * gives 1 (0,05 % rounds up), -1/8 gives -125. -1 (and *promille
+ * untouched) when geheel is 0 or the result does not fit.
+ */
+int kv_promille(int64_t deel, int64_t geheel, int64_t *promille);
+
+/* The same for an exact fraction of one as text ("15/52", "1", "0"), as
+ * in matrix B: "15/52" gives 288. -1 for text that is not a fraction. */
+int kv_promille_breuk(const char *pq, int64_t *promille);
+
+/* Tenths of a percent as Dutch text: 124 as "12,4 %", 1000 as
+ * "100,0 %", 0 as "0,0 %", -5 as "-0,5 %". */
+void kv_procent_nl(int64_t promille, char *buf, size_t n);
+
+/*
+ * The share deel/geheel for people: "12,4 %"; "minder dan 0,1 %" when
+ * it is not zero but rounds to 0,0 % (whatever its sign); "" (and -1)
+ * when geheel is 0.
+ */
+int kv_aandeel_nl(int64_t deel, int64_t geheel, char *buf, size_t n);
+
 #endif

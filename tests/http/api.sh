@@ -394,12 +394,13 @@ check "GET /kostenverdelingen" 200 '.count == 2 and ([.results[] | select(.numme
 # The same calculations on pages, as people read them: Amsterdam time,
 # amounts in one Dutch form, a chart whose totals fit in its drawing, and
 # a comparison that reads from old to new whichever way it is asked.
-# page_has NAME PATH TEXT...: the page answers 200 and holds every TEXT.
+# page_has NAME PATH TEXT...: the page answers 200 and holds every TEXT
+# (asked as the controller, or with the header PAGE_AUTH).
 page_has() {
 	name=$1
 	p=$2
 	shift 2
-	req GET "$p" -H "$TC"
+	req GET "$p" -H "${PAGE_AUTH:-$TC}"
 	if [ "$STATUS" != 200 ]; then
 		not_ok "$name" "status $STATUS"
 		return
@@ -407,6 +408,18 @@ page_has() {
 	for t in "$@"; do
 		if ! grep -qF -- "$t" "$WORK/body"; then
 			not_ok "$name" "missing: $t"
+			return
+		fi
+	done
+	ok "$name"
+}
+# page_lacks NAME TEXT...: the page last asked holds none of TEXT.
+page_lacks() {
+	name=$1
+	shift
+	for t in "$@"; do
+		if grep -qF -- "$t" "$WORK/body"; then
+			not_ok "$name" "holds: $t"
 			return
 		fi
 	done
@@ -439,6 +452,57 @@ for pair in "4?met=6" "6?met=4"; do
 	# Heemstede pays more in the scenario (the API's check above): ▲.
 	if grep 'scope="row">Heemstede</th><td class="utrecht-table__cell">Totaal</td>' "$WORK/body" | grep -q 'ambt-hoger"><span aria-hidden="true">▲ </span><span class="ambt-verborgen">meer: </span>€ '; then ok "Heemstede's increase shows as ▲ (${pair})"; else not_ok "Heemstede's increase shows as ▲ (${pair})"; fi
 done
+# Why a municipality pays this, as its account holder reads it: the tab
+# names the municipality, every department and taakveld (by name) with
+# the municipality's share in euro and percent and a totals row, the
+# decision as a link; no fractions, codes, hashes or engine words.
+PAGE_AUTH="Authorization: Bearer $T_AALSMEER"
+page_has "page /kostenverdelingen/2/gemeenten/GM0358 for the account holder: amounts and percentages per department and taakveld" /kostenverdelingen/2/gemeenten/GM0358 \
+	'<title>Waarom betaalt Aalsmeer dit? – Ambt</title>' \
+	'<h1 class="utrecht-heading-1">Waarom betaalt Aalsmeer dit?</h1>' \
+	'<p class="utrecht-paragraph">Kostenverdeling AA 2024, vastgesteld bij besluit <a class="utrecht-link" href="/besluiten/BIJDRAGE-AALSMEER-2024?verantwoordelijkeOrganisatie=GM0362">BIJDRAGE-AALSMEER-2024</a>.</p>' \
+	'<p class="utrecht-paragraph">Aalsmeer betaalt <strong>€ 5.814.468,46</strong>. Er is € 6.400.000,00 voorschot betaald, dus krijgt Aalsmeer € 585.531,54 terug.</p>' \
+	'<p class="utrecht-paragraph">Dat is 62,4 % van alle kosten van de samenwerking in 2024: € 9.316.995,67. Hieronder staat waar het bedrag van Aalsmeer vandaan komt.</p>' \
+	'<th class="utrecht-table__header-cell ambt-bedrag" scope="col">Deel van Aalsmeer</th>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">ICT/Digitalisering (ondersteunend)<br><span class="ambt-toelichting">Verdeeld via de afdelingen die zij ondersteunt.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 1.392.345,67</td><td class="utrecht-table__cell ambt-bedrag">€ 742.432,11</td><td class="utrecht-table__cell ambt-bedrag">53,3 %</td></tr>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Ruimte<br><span class="ambt-toelichting">Verdeeld naar de gewerkte uren: Aalsmeer 1.792,50 van de 4.236,00 uur (42,3 %). Met € 11.400,00 maatwerk: werk alleen voor Aalsmeer.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 1.736.500,00</td><td class="utrecht-table__cell ambt-bedrag">€ 741.390,97</td><td class="utrecht-table__cell ambt-bedrag">42,7 %</td></tr>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Strategie en bestuursadvisering<br><span class="ambt-toelichting">Helemaal voor Aalsmeer.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 510.000,00</td><td class="utrecht-table__cell ambt-bedrag">€ 510.000,00</td><td class="utrecht-table__cell ambt-bedrag">100,0 %</td></tr>' \
+	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Alle afdelingen samen</th><td class="utrecht-table__cell ambt-bedrag">€ 9.316.995,67</td><td class="utrecht-table__cell ambt-bedrag">€ 5.814.468,46</td><td class="utrecht-table__cell ambt-bedrag">62,4 %</td></tr>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">0.2 Burgerzaken</th><td class="utrecht-table__cell ambt-bedrag">€ 1.753.150,00</td><td class="utrecht-table__cell ambt-bedrag">€ 1.007.546,83</td><td class="utrecht-table__cell ambt-bedrag">57,5 %</td></tr>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">0.4 Overhead</th><td class="utrecht-table__cell ambt-bedrag">€ 1.392.345,67</td><td class="utrecht-table__cell ambt-bedrag">€ 742.432,11</td><td class="utrecht-table__cell ambt-bedrag">53,3 %</td></tr>' \
+	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Alle taakvelden samen</th><td class="utrecht-table__cell ambt-bedrag">€ 9.316.995,67</td><td class="utrecht-table__cell ambt-bedrag">€ 5.814.468,46</td><td class="utrecht-table__cell ambt-bedrag">62,4 %</td></tr>' \
+	'<li class="utrecht-unordered-list__item">28,8 % naar Publieke dienstverlening (loketten)</li><li class="utrecht-unordered-list__item">26,9 % naar Ruimte</li><li class="utrecht-unordered-list__item">44,2 % naar Sociaal domein</li>'
+page_lacks "page /kostenverdelingen/2/gemeenten/GM0358 for the account holder: no fractions, codes, hashes or engine words" \
+	'Details voor controllers' 'maatwerk:aa-ruimte:GM0358' 'ICT-LIC' '15/52' '25788963639498089299/44353088832' \
+	'SHA-256' "$(curl -s -H "Authorization: Bearer $T_AALSMEER" "$BASE/api/v1/kostenverdelingen/2" | jq -r .invoerSha256)" \
+	'step_down' 'reciprocal' 'hours_realized' 'hours_budgeted' 'fixed_pct' 'Waarom betalen wij' '<code' '<details'
+PAGE_AUTH=
+# The other member of AA, read by the beheerder: a department all for
+# Aalsmeer is 0 %, and the details are there, closed.
+PAGE_AUTH="Authorization: Bearer $T_BEHEER"
+page_has "page /kostenverdelingen/2/gemeenten/GM0362 for the beheerder: Amstelveen's share, and the details for controllers" /kostenverdelingen/2/gemeenten/GM0362 \
+	'<title>Waarom betaalt Amstelveen dit? – Ambt</title>' \
+	'<p class="utrecht-paragraph">Dat is 37,6 % van alle kosten van de samenwerking in 2024: € 9.316.995,67. Hieronder staat waar het bedrag van Amstelveen vandaan komt.</p>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Kernorganisatie Aalsmeer<br><span class="ambt-toelichting">Helemaal voor Aalsmeer.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 1.320.000,00</td><td class="utrecht-table__cell ambt-bedrag">€ 0,00</td><td class="utrecht-table__cell ambt-bedrag">0,0 %</td></tr>' \
+	'<details class="ambt-details">
+<summary>Details voor controllers</summary>' \
+	'Door het afronden per kostenpost is de bijdrage 1 cent hoger dan de exacte som op hele centen afgerond.' \
+	'Kenmerk van de invoer (SHA-256): <code class="ambt-kenmerk">' \
+	'<li class="utrecht-unordered-list__item">ICT/Digitalisering: Publieke dienstverlening (loketten) <code>15/52</code>; Ruimte <code>7/26</code>; Sociaal domein <code>23/52</code>; </li>'
+# The controller of HB sees the details of its own calculation.
+PAGE_AUTH=
+page_has "page /kostenverdelingen/4/gemeenten/GM0397 for the controller: the details for controllers" /kostenverdelingen/4/gemeenten/GM0397 \
+	'<title>Waarom betaalt Heemstede dit? – Ambt</title>' \
+	'<summary>Details voor controllers</summary>' \
+	'<h3 class="utrecht-heading-3">Elke kostenpost</h3>'
+# A council member of the other member of HB: the share, no details.
+PAGE_AUTH="Authorization: Bearer $T_RAAD"
+page_has "page /kostenverdelingen/4/gemeenten/GM0377 for a council member: the share in percent" /kostenverdelingen/4/gemeenten/GM0377 \
+	'<title>Waarom betaalt Bloemendaal dit? – Ambt</title>' \
+	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Alle afdelingen samen</th><td class="utrecht-table__cell ambt-bedrag">€ 10.449.700,00</td>' \
+	'<th class="utrecht-table__header-cell" scope="row">0.4 Overhead</th>'
+page_lacks "page /kostenverdelingen/4/gemeenten/GM0377 for a council member: no details" '<details' 'Details voor controllers' 'SHA-256'
+PAGE_AUTH=
 page_has "page /samenwerkingen/HB/uren: the chart has an axis in hours and its table a year total" "/samenwerkingen/HB/uren?jaar=2024" \
 	'<text class="ambt-as-label" x="0" y="16">uren</text>' \
 	'>3.000</text>' '>0</text>' \

@@ -209,12 +209,116 @@ test_afronding(void **state)
 	assert_string_equal(buf, "de bijdrage is 2 cent hoger");
 }
 
+/* A share as a percentage: tenths of a percent from the exact fraction,
+ * half away from zero, in integers; Dutch text with a comma. */
+static void
+test_procent(void **state)
+{
+	static const struct {
+		int64_t deel, geheel, promille;
+		const char *nl;
+	} cases[] = {
+		{ 1, 8, 125, "12,5 %" },
+		{ 1, 3, 333, "33,3 %" },
+		{ 2, 3, 667, "66,7 %" },
+		{ 1, 1, 1000, "100,0 %" },
+		{ 0, 7, 0, "0,0 %" },
+		/* Exactly half a tenth rounds up, just under it down. */
+		{ 1, 2000, 1, "0,1 %" },
+		{ 999, 2000000, 0, "minder dan 0,1 %" },
+		{ 1001, 2000000, 1, "0,1 %" },
+		{ 124, 1000, 124, "12,4 %" },
+		/* Amounts in cents, and shares just under and over half a
+		 * tenth. */
+		{ 581446846, 1304000000, 446, "44,6 %" },
+		{ 4995, 10000000, 0, "minder dan 0,1 %" },
+		{ 49995, 10000000, 5, "0,5 %" },
+		/* Signs: income of a department with costs, income over
+		 * income. */
+		{ -1, 8, -125, "-12,5 %" },
+		{ 1, -8, -125, "-12,5 %" },
+		{ -312250, -624500, 500, "50,0 %" },
+		{ -1, 2000, -1, "-0,1 %" },
+		{ -1, 3000, 0, "minder dan 0,1 %" },
+		/* More than the whole: a share of a total that income made
+		 * small. */
+		{ 3, 2, 1500, "150,0 %" },
+		/* The extremes of int64 still count exactly. */
+		{ INT64_MAX, INT64_MAX, 1000, "100,0 %" },
+		{ INT64_MIN, INT64_MAX, -1000, "-100,0 %" },
+		{ 1, INT64_MAX, 0, "minder dan 0,1 %" },
+		{ INT64_MAX / 2, INT64_MAX, 500, "50,0 %" },
+	};
+	char buf[48];
+	int64_t pm;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		pm = -7;
+		assert_int_equal(
+			kv_promille(cases[i].deel, cases[i].geheel, &pm), 0);
+		assert_int_equal(pm, cases[i].promille);
+		assert_int_equal(kv_aandeel_nl(cases[i].deel, cases[i].geheel,
+					       buf, sizeof(buf)),
+				 0);
+		assert_string_equal(buf, cases[i].nl);
+	}
+	/* Nothing to take a share of. */
+	pm = -7;
+	assert_int_equal(kv_promille(5, 0, &pm), -1);
+	assert_int_equal(pm, -7);
+	strcpy(buf, "x");
+	assert_int_equal(kv_aandeel_nl(5, 0, buf, sizeof(buf)), -1);
+	assert_string_equal(buf, "");
+	/* Too large to count in tenths of a percent. */
+	assert_int_equal(kv_promille(INT64_MAX, 1, &pm), -1);
+	assert_int_equal(pm, -7);
+
+	/* Fractions of one as in matrix B. */
+	static const struct {
+		const char *pq;
+		int64_t promille;
+	} breuken[] = {
+		{ "15/52", 288 },
+		{ "7/26", 269 },
+		{ "23/52", 442 },
+		{ "1", 1000 },
+		{ "0", 0 },
+		{ "1/2000", 1 },
+		{ "-1/8", -125 },
+		{ "30/104", 288 },
+		{ "257889636394980889299/44353088832", 5814468466262 },
+	};
+	for (size_t i = 0; i < sizeof(breuken) / sizeof(breuken[0]); i++) {
+		pm = -7;
+		assert_int_equal(kv_promille_breuk(breuken[i].pq, &pm), 0);
+		assert_int_equal(pm, breuken[i].promille);
+	}
+	pm = -7;
+	assert_int_equal(kv_promille_breuk("1/0", &pm), -1);
+	assert_int_equal(kv_promille_breuk("een derde", &pm), -1);
+	assert_int_equal(kv_promille_breuk(NULL, &pm), -1);
+	assert_int_equal(kv_promille_breuk("99999999999999999999999/1", &pm),
+			 -1);
+	assert_int_equal(pm, -7);
+
+	kv_procent_nl(124, buf, sizeof(buf));
+	assert_string_equal(buf, "12,4 %");
+	kv_procent_nl(-5, buf, sizeof(buf));
+	assert_string_equal(buf, "-0,5 %");
+	kv_procent_nl(12345, buf, sizeof(buf));
+	assert_string_equal(buf, "1234,5 %");
+	kv_procent_nl(INT64_MIN, buf, sizeof(buf));
+	assert_string_equal(buf, "-922337203685477580,8 %");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_getal),
 		cmocka_unit_test(test_bedrag),
+		cmocka_unit_test(test_procent),
 		cmocka_unit_test(test_uren),
 		cmocka_unit_test(test_uitkomst),
 		cmocka_unit_test(test_as),
