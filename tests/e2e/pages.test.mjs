@@ -687,7 +687,7 @@ async function kostenCase(browser, base) {
 			try {
 				await p2.goto(base + '/kostenverdelingen/2/gemeenten/GM0358');
 				const cents = (t) => Number(t.replace(/[^0-9-]/g, ''));
-				const parts = await p2.locator('tbody tr:not(.ambt-rij-totaal) td:last-child').allInnerTexts();
+				const parts = await p2.locator('[aria-label="Wat Aalsmeer betaalt aan elke afdeling"] tbody tr:not(.ambt-rij-totaal) td:nth-child(3)').allInnerTexts();
 				const som = parts.reduce((a, t) => a + cents(t), 0);
 				const totaal = cents(await p2.locator('main strong').first().innerText());
 				notes.push(`${parts.length} delen, samen ${som}, bijdrage ${totaal}`);
