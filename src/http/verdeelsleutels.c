@@ -688,12 +688,15 @@ static void
 van_item(struct err *e, size_t vanaf, const char *lijst, size_t i)
 {
 	for (size_t k = vanaf; k < e->nproblems; k++) {
-		char buf[sizeof e->problems[k].name];
+		char *naam = e->problems[k].name;
+		char buf[sizeof e->problems[k].name + 96];
 		snprintf(buf, sizeof buf, "%s[%zu]%s%s", lijst, i,
-			 e->problems[k].name[0] ? "." : "",
-			 e->problems[k].name);
-		snprintf(e->problems[k].name, sizeof e->problems[k].name, "%s",
-			 buf);
+			 naam[0] ? "." : "", naam);
+		size_t n = strlen(buf);
+		if (n >= sizeof e->problems[k].name)
+			n = sizeof e->problems[k].name - 1;
+		memcpy(naam, buf, n);
+		naam[n] = '\0';
 	}
 }
 
