@@ -4,7 +4,7 @@
 # ids, as every kind of principal, after the same writes) runs once on
 # SQLite and once on PostgreSQL, and every answer, headers and body, must
 # be the same apart from what is random by design (session and CSRF
-# tokens, audit uuids) and the Date header. The crawl's second round, the
+# tokens, audit uuids, a proposed second-factor secret) and the Date header. The crawl's second round, the
 # audit trail, is left out: the crawl's own refusals are in it, in the
 # order fourteen principals' concurrent requests happened to arrive.
 # TAP output.
@@ -30,10 +30,12 @@ for engine in sqlite postgresql; do
 	fi
 done
 
-# What is random by design, and the moment of sending.
+# What is random by design (hashes, uuids, the second-factor secret a
+# page proposes), and the moment of sending.
 normaal() {
 	sed -E 's/^[Dd]ate: .*$/Date: X/;
 		s/[0-9a-f]{64}/HEX64/g;
+		s/[A-Z2-7]{32}/BASE32/g;
 		s/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/UUID/g' "$1"
 }
 cmp -s "$WORK/sqlite/urls" "$WORK/postgresql/urls" && cmp -s "$WORK/sqlite/audit-urls" "$WORK/postgresql/audit-urls" &&
