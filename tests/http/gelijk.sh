@@ -4,8 +4,9 @@
 # ids, as every kind of principal, after the same writes) runs once on
 # SQLite and once on PostgreSQL, and every answer, headers and body, must
 # be the same apart from what is random by design (session and CSRF
-# tokens, audit uuids, a proposed second-factor secret) and the Date header. The crawl's second round, the
-# audit trail, is left out: the crawl's own refusals are in it, in the
+# tokens, audit uuids, a proposed second-factor secret) and the Date
+# header. The crawl's second round, the audit trail, is left out: the
+# crawl's own refusals are in it, in the
 # order fourteen principals' concurrent requests happened to arrive.
 # TAP output.
 #
