@@ -60,7 +60,7 @@ demo: build
 	@echo "  http://localhost:$(PORT)/balie                     de daglijst van de balie (als balie.aalsmeer)"
 	@echo "Of op de opdrachtregel: $(AMBT) --help"
 	@echo
-	$(AMBT) serve --db $(DB) --poort $(PORT)
+	$(AMBT) server --db $(DB) --poort $(PORT)
 
 check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 	meson compile -C $(BUILD)

@@ -3,7 +3,7 @@
  * appointments (confirmation, change, cancellation, reminder), composed
  * from the appointment when due (src/present/bericht.c) and sent by
  * e-mail (src/sys/smtp.c). `ambt berichten verstuur` runs it, and so
- * does a thread of `ambt serve`; one process at a time sends, across
+ * does a thread of `ambt server`; one process at a time sends, across
  * servers (store_bericht_claim).
  *
  * A message is marked sent only after the mail server accepted it; one
@@ -35,7 +35,7 @@
 
 /* Seconds a claim to send lasts; it is renewed before every message. */
 #define VERZENDER_CLAIM 120
-/* Seconds between rounds (ambt serve, and verstuur without --een-keer). */
+/* Seconds between rounds (ambt server, and verstuur without --een-keer). */
 #define VERZENDER_INTERVAL 5
 /* Messages fetched in one round. */
 #define VERZENDER_PER_RONDE 50
@@ -47,7 +47,7 @@ struct verzender {
 	const char *wijzig_url;
 	char door[128]; /* who claims: "HOST:PID" */
 	FILE *log; /* a line per message; NULL: none */
-	const char *naam; /* the log's prefix: "ambt serve" */
+	const char *naam; /* the log's prefix: "ambt server" */
 };
 
 /*

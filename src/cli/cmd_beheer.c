@@ -1,5 +1,5 @@
 /*
- * cmd_beheer.c - `ambt backup`, `ambt restore` and `ambt migreer`: a copy
+ * cmd_beheer.c - `ambt reservekopie`, `ambt terugzetten` and `ambt migreer`: a copy
  * of the whole database while the servers keep running, putting one back,
  * and moving everything to another database (SQLite to PostgreSQL, or
  * back). The work is the store's (store_kopie.c); here are the words.
@@ -15,9 +15,9 @@
 #include "../banned.h"
 
 static const char backup_usage[] =
-	"Gebruik: ambt backup DOEL [--db DATABASE] [--overschrijf]\n\n"
+	"Gebruik: ambt reservekopie DOEL [--db DATABASE] [--overschrijf]\n\n"
 	"Maakt een reservekopie van de database in het bestand DOEL, ook "
-	"terwijl\n'ambt serve' doorwerkt: de kopie is de database zoals die "
+	"terwijl\n'ambt server' doorwerkt: de kopie is de database zoals die "
 	"op één moment was.\nVan een SQLite-database wordt DOEL zelf een "
 	"SQLite-database (met de\nonline-backup van SQLite); van een "
 	"PostgreSQL-database maakt pg_dump een\narchief (--format=custom). "
@@ -29,8 +29,8 @@ static const char backup_usage[] =
 	"het PATH\nen in /usr/lib/postgresql/*/bin.\n";
 
 static const char restore_usage[] =
-	"Gebruik: ambt restore BRON [--db DATABASE] [--overschrijf]\n\n"
-	"Zet een reservekopie van 'ambt backup' terug als de database. Een "
+	"Gebruik: ambt terugzetten BRON [--db DATABASE] [--overschrijf]\n\n"
+	"Zet een reservekopie van 'ambt reservekopie' terug als de database. Een "
 	"SQLite-kopie\nwordt naast het databasebestand opgebouwd en pas als "
 	"alles klopt in één keer\nop zijn plaats gezet. Een archief van "
 	"pg_dump gaat met pg_restore in één\ntransactie naar een "
@@ -123,7 +123,7 @@ toon(const struct cli_common *c, const struct store_kopie *k, const char *kop,
 }
 
 /*
- * ambt backup (terug false: the database into file pos[0]) and ambt
+ * ambt reservekopie (terug false: the database into file pos[0]) and ambt
  * restore (terug: file pos[0] into the database): the same arguments,
  * the same summary.
  */

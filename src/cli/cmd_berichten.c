@@ -1,6 +1,6 @@
 /*
  * cmd_berichten.c - `ambt berichten verstuur`, and the sender of the
- * outbox it shares with `ambt serve`; see berichten.h.
+ * outbox it shares with `ambt server`; see berichten.h.
  */
 #include <signal.h>
 #include <stdarg.h>
@@ -384,7 +384,7 @@ static const char usage_verstuur[] =
 	"Verstuurt de berichten over afspraken (bevestiging, wijziging, "
 	"afzegging,\nherinnering) per e-mail, elke paar seconden wat aan de "
 	"beurt is, tot Ctrl-C of\nSIGTERM. Er verstuurt steeds één proces "
-	"tegelijk; `ambt serve` doet dit ook.\n\n"
+	"tegelijk; `ambt server` doet dit ook.\n\n"
 	"  --een-keer   verstuur wat nu aan de beurt is en stop\n"
 	"  --smtp URL   de mailserver (anders AMBT_SMTP), bijvoorbeeld\n"
 	"               smtp://127.0.0.1:25 of smtps://mail.example.nl\n\n"

@@ -1,5 +1,5 @@
 /*
- * cmd_serve.c - `ambt serve`: start the web server, and beside it the
+ * cmd_serve.c - `ambt server`: start the web server, and beside it the
  * sender of the messages about appointments (berichten.h) when a mail
  * server is configured.
  */
@@ -18,7 +18,7 @@
 #include "../banned.h"
 
 static const char usage[] =
-	"Gebruik: ambt serve [--poort 8080] [--adres 127.0.0.1] [--db DATABASE]\n"
+	"Gebruik: ambt server [--poort 8080] [--adres 127.0.0.1] [--db DATABASE]\n"
 	"                    [--cors HERKOMST,...] [--max-body BYTES] "
 	"[--max-upload BYTES]\n                    [--stil]\n\n"
 	"Start de webserver: de pagina's en de API onder /api/v1. Stoppen "
@@ -77,9 +77,9 @@ zender_config(struct zender *z, const char *db, const char **melding)
 	atomic_init(&z->stop, 0);
 	z->loopt = false;
 	z->klaar = false;
-	rc = verzender_config(&z->v, NULL, "ambt serve");
+	rc = verzender_config(&z->v, NULL, "ambt server");
 	if (rc < 0) {
-		*melding = "ambt serve: er is geen mailserver ingesteld "
+		*melding = "ambt server: er is geen mailserver ingesteld "
 			   "(AMBT_SMTP); berichten over afspraken worden niet "
 			   "verstuurd.";
 		return 0;
@@ -109,7 +109,7 @@ zender_start(struct zender *z)
 	if (pthread_create(&z->draad, NULL, zender_draad, z) == 0)
 		z->loopt = true;
 	else
-		fputs("ambt serve: de verzender van berichten start niet.\n",
+		fputs("ambt server: de verzender van berichten start niet.\n",
 		      stderr);
 	pthread_sigmask(SIG_SETMASK, &oud, NULL);
 }
@@ -174,7 +174,7 @@ opschoner_ronde(struct opschoner *o, struct store *s, int64_t *volgende)
 	arena_init(&a, 16u << 20);
 	if (store_afspraak_opschonen(s, NULL, &a, &r, &n, &e)) {
 		fprintf(stderr,
-			"ambt serve: persoonsgegevens wissen lukte niet: %s "
+			"ambt server: persoonsgegevens wissen lukte niet: %s "
 			"%s\n",
 			e.message, e.detail);
 		/* Free the lease, so that it is tried again soon. */
@@ -185,7 +185,7 @@ opschoner_ronde(struct opschoner *o, struct store *s, int64_t *volgende)
 	for (size_t i = 0; i < n; i++)
 		if (r[i].afspraken)
 			fprintf(stderr,
-				"ambt serve: %s: persoonsgegevens van %zu "
+				"ambt server: %s: persoonsgegevens van %zu "
 				"afspraken gewist (bewaartermijn %d dagen).\n",
 				r[i].gemeente, r[i].afspraken,
 				r[i].bewaartermijn);
@@ -232,7 +232,7 @@ opschoner_start(struct opschoner *o, const char *db)
 
 	memset(o, 0, sizeof(*o));
 	o->db = db;
-	snprintf(o->door, sizeof(o->door), "ambt serve %ld", (long)getpid());
+	snprintf(o->door, sizeof(o->door), "ambt server %ld", (long)getpid());
 	atomic_store(&o->stop, 0);
 	sigfillset(&sigs);
 	pthread_sigmask(SIG_BLOCK, &sigs, &oud);

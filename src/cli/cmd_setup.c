@@ -1,5 +1,5 @@
 /*
- * cmd_setup.c - `ambt init` and `ambt demo`: create a database.
+ * cmd_setup.c - `ambt nieuw` and `ambt demo`: create a database.
  *
  * `demo` builds the new database beside the target (PATH.nieuw) and
  * renames it into place only when everything loaded, so a failed load
@@ -20,7 +20,7 @@
 #include "../banned.h"
 
 static const char init_usage[] =
-	"Gebruik: ambt init [--db DATABASE] [--register DOCUMENT.json]\n\n"
+	"Gebruik: ambt nieuw [--db DATABASE] [--register DOCUMENT.json]\n\n"
 	"Maakt een nieuwe database met de referentielijsten (de gemeenten "
 	"volgens het CBS\nen de BBV-taakvelden), zonder samenwerkingen of "
 	"besluiten. Een bestaande\ndatabase blijft ongemoeid.\n\n"
@@ -283,12 +283,12 @@ demo_gemaakt(const char *path)
 		date_format_iso(vandaag, van);
 		date_format_iso(vandaag + 13, tot);
 		printf("\nEen afspraak maken bij de gemeente Aalsmeer, zoals "
-		       "inwoners dat doen (na 'ambt serve'):\n"
+		       "inwoners dat doen (na 'ambt server'):\n"
 		       "  http://localhost:8080/afspraak/aalsmeer\n"
 		       "De balie van Aalsmeer (account balie.aalsmeer):\n"
 		       "  http://localhost:8080/balie\n");
 		printf("\nVrije tijden voor een paspoort in Aalsmeer (na 'ambt "
-		       "serve'):\n"
+		       "server'):\n"
 		       "  http://localhost:8080/api/v1/vrije-tijden?gemeente="
 		       "GM0358&product=paspoort&van=%s&tot=%s\n"
 		       "  ambt vrije-tijden --gemeente GM0358 --product paspoort "
@@ -296,7 +296,7 @@ demo_gemaakt(const char *path)
 		       van, tot, van, tot);
 	}
 	printf("\nQmatic-koppeling van Aalsmeer voor Open Formulieren (na "
-	       "'ambt serve'):\n"
+	       "'ambt server'):\n"
 	       "  http://localhost:8080" QMATIC_DEMO_PAD "\n"
 	       "  Qmatic-sleutel van Aalsmeer (kopregel X-Api-Key, alleen nu "
 	       "getoond): %s\n",

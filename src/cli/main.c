@@ -16,8 +16,18 @@ struct command {
 	const char *summary;
 };
 
+/* The English names of earlier versions, still understood. */
+static const struct {
+	const char *oud, *nieuw;
+} aliassen[] = {
+	{ "init", "nieuw" },
+	{ "serve", "server" },
+	{ "backup", "reservekopie" },
+	{ "restore", "terugzetten" },
+};
+
 static const struct command commands[] = {
-	{ "init", cmd_init, "maak een nieuwe, lege database" },
+	{ "nieuw", cmd_init, "maak een nieuwe, lege database" },
 	{ "demo", cmd_demo, "maak een database met de demogegevens" },
 	{ "gemeente", cmd_gemeente, "gemeenten bekijken en toevoegen" },
 	{ "regeling", cmd_regeling,
@@ -54,14 +64,14 @@ static const struct command commands[] = {
 	  "persoonsgegevens wissen na de bewaartermijn; tijden vrijgeven" },
 	{ "gebruiker", cmd_gebruiker, "persoonlijke accounts en hun rollen" },
 	{ "audit", cmd_audit, "het auditspoor bekijken en narekenen" },
-	{ "serve", cmd_serve, "start de webserver (pagina's en API)" },
+	{ "server", cmd_serve, "start de webserver (pagina's en API)" },
 	{ "berichten", cmd_berichten,
 	  "berichten over afspraken per e-mail versturen" },
 	{ "inhoud", cmd_inhoud,
 	  "per tabel het aantal rijen en een vingerafdruk van de inhoud" },
-	{ "backup", cmd_backup,
+	{ "reservekopie", cmd_backup,
 	  "een reservekopie maken, ook terwijl de server draait" },
-	{ "restore", cmd_restore, "een reservekopie terugzetten" },
+	{ "terugzetten", cmd_restore, "een reservekopie terugzetten" },
 	{ "migreer", cmd_migreer,
 	  "alles overzetten naar een andere database (SQLite, PostgreSQL)" },
 	{ NULL, NULL, NULL },
@@ -124,8 +134,12 @@ main(int argc, char **argv)
 	}
 	const char *namen[sizeof(commands) / sizeof(commands[0])];
 	size_t n = 0;
+	const char *naam = argv[1];
+	for (size_t i = 0; i < sizeof aliassen / sizeof *aliassen; i++)
+		if (strcmp(aliassen[i].oud, naam) == 0)
+			naam = aliassen[i].nieuw;
 	for (const struct command *c = commands; c->name; c++) {
-		if (strcmp(c->name, argv[1]) == 0)
+		if (strcmp(c->name, naam) == 0)
 			return c->fn(argc - 2, argv + 2);
 		namen[n++] = c->name;
 	}

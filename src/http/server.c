@@ -272,7 +272,7 @@ error_response(struct conn *c, unsigned kind, unsigned status,
 		e && e->message[0] ? e->message : http_status_title(status);
 
 	if (status >= 500 && e && e->detail[0]) {
-		fprintf(stderr, "ambt serve: %s %s: %s\n", c->method,
+		fprintf(stderr, "ambt server: %s %s: %s\n", c->method,
 			rq->path ? rq->path : "-", e->detail);
 		/* The log has the detail; people get the store's own words
 		 * when the database is away (they say when to try again). */
@@ -911,7 +911,7 @@ server_run(const struct server_config *cfg)
 	split_cors(&s, cfg->cors);
 	s.cache = cache_new(32u << 20);
 	if (load_templates(&s, &e)) {
-		fprintf(stderr, "ambt serve: %s\n", e.message);
+		fprintf(stderr, "ambt server: %s\n", e.message);
 		server_free(&s);
 		return 1;
 	}

@@ -1,5 +1,5 @@
 /*
- * server.h - `ambt serve`: the HTTP server (libmicrohttpd, thread pool
+ * server.h - `ambt server`: the HTTP server (libmicrohttpd, thread pool
  * with poll), answering the JSON API under /api/v1 and the web pages.
  */
 #ifndef AMBT_HTTP_SERVER_H

@@ -289,7 +289,7 @@ db_pg_open(const char *url, bool maken, struct db **out, char *melding,
 
 			snprintf(melding, n,
 				 "Database %s bestaat niet. Maak er een met "
-				 "'ambt init' of 'ambt demo'.",
+				 "'ambt nieuw' of 'ambt demo'.",
 				 db_weergave(url, toon, sizeof(toon)));
 			return DB_GEEN_DATABASE;
 		}

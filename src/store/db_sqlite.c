@@ -125,7 +125,7 @@ db_sqlite_open(const char *pad, bool maken, struct db **out, char *melding,
 	if (!maken && stat(pad, &sb) != 0) {
 		snprintf(melding, n,
 			 "Database %s bestaat niet. Maak er een met 'ambt "
-			 "init' of 'ambt demo'.",
+			 "nieuw' of 'ambt demo'.",
 			 pad);
 		return DB_GEEN_DATABASE;
 	}

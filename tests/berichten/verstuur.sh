@@ -390,7 +390,7 @@ for _ in $(seq 1 150); do
 done
 [ "$(aantal D)" = 1 ] && grep -q 'DEFG5678' "$WORK/D/001.eml" &&
 	ok "serve sent the confirmation by itself" || not_ok "serve sent the confirmation by itself" "$(cat "$WORK/serve-V.out")"
-grep -Eq '^ambt serve: bericht [0-9]+ \(bevestiging DEFG5678\) verstuurd$' "$WORK/serve-V.out" &&
+grep -Eq '^ambt server: bericht [0-9]+ \(bevestiging DEFG5678\) verstuurd$' "$WORK/serve-V.out" &&
 	ok "serve's log names it" || not_ok "serve's log names it" "$(cat "$WORK/serve-V.out")"
 verstuur "$SMTP_D" "$AMBT_NU"
 [ "$rc" = 1 ] && grep -q 'een ander proces verstuurt nu de berichten' "$WORK/fout" &&

@@ -141,7 +141,7 @@ for _ in $(seq 1 100); do
 	sleep 0.1
 done
 t "a server with the clock half a year on erases by itself" \
-	grep -q "^ambt serve: GM0358: persoonsgegevens van [0-9]* afspraken gewist (bewaartermijn 90 dagen)." "$WORK/serve-c.out"
+	grep -q "^ambt server: GM0358: persoonsgegevens van [0-9]* afspraken gewist (bewaartermijn 90 dagen)." "$WORK/serve-c.out"
 AMBT_NU=2027-06-01T10:00:00+02:00 serve_start d "$DB"
 sleep 3
 t "a second server on the database leaves it to the first" \

@@ -1,1 +1,1 @@
-ambt backup --help
+ambt reservekopie --help

@@ -1,1 +1,1 @@
-ambt restore --help
+ambt terugzetten --help

@@ -1,0 +1,1 @@
+ambt serve --help
