@@ -233,6 +233,8 @@ struct uren_batch {
 	day_t van, tot;
 	int64_t vervangen_door; /* 0: current */
 	const char *samenwerking; /* whose units it books (code) */
+	bool balie; /* the hours of appointments served at the desk: no file
+		       replaces them */
 };
 
 #endif

@@ -80,11 +80,18 @@ enum status api_uren_afwijkingen(struct request *, struct response *,
 
 /* pages.c: the data every page has, its title and current menu item. */
 json_t *page_data(const char *titel, const char *menu);
+/* After a form that worked: 303 See Other to `loc` (a path of this site,
+ * copied), so that reloading the page does not send the form again. */
+enum status page_see_other(struct request *rq, struct response *rs,
+			   const char *loc);
 /* Choices of a form's select (pages.c): {"code", "naam"} each. */
 void keuze_add(json_t *arr, const char *code, const char *naam);
 json_t *keuze_eenheden(const struct eenheid_op *eh, size_t n);
 json_t *keuze_leden(const struct lidmaatschap *l, size_t n);
 json_t *keuze_grondslagen(void);
+/* A copy of the choices `keuzes` with "gekozen" true on the one whose code
+ * is `waarde` (a form shown again keeps what was chosen). */
+json_t *keuze_kies(const json_t *keuzes, const char *waarde);
 json_t *form_problemen_json(struct err *e,
 			    void (*zin)(const struct problem *p, char *buf,
 					size_t n, const char **veld));

@@ -23,7 +23,7 @@
 #include "../core/err.h"
 #include "../store/store.h"
 
-#define API_VERSION "1.10.0"
+#define API_VERSION "1.11.0"
 #define API_BASE "/api/v1"
 /* Where the Qmatic calendar surface is served (docs/design/qmatic.md). */
 #define QMATIC_BASE "/qmatic/calendar-backend/public/api"

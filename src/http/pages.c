@@ -62,6 +62,31 @@ keuze_add(json_t *arr, const char *code, const char *naam)
 	json_array_append_new(arr, o);
 }
 
+enum status
+page_see_other(struct request *rq, struct response *rs, const char *loc)
+{
+	rs->status = 303;
+	rs->location = arena_strdup(&rq->a, loc);
+	rs->content_type = "text/plain; charset=utf-8";
+	rs->body = "";
+	rs->len = 0;
+	return ST_OK;
+}
+
+json_t *
+keuze_kies(const json_t *keuzes, const char *waarde)
+{
+	json_t *uit = json_deep_copy(keuzes), *o;
+	size_t i;
+	json_array_foreach(uit, i, o)
+	{
+		const char *c = json_string_value(json_object_get(o, "code"));
+		if (waarde && c && strcmp(c, waarde) == 0)
+			json_object_set_new(o, "gekozen", json_true());
+	}
+	return uit;
+}
+
 json_t *
 keuze_eenheden(const struct eenheid_op *eh, size_t n)
 {

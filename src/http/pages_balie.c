@@ -304,12 +304,7 @@ page_balie_post(struct request *rq, struct response *rs, struct err *e)
 		snprintf(loc, sizeof(loc), "/balie/%s?datum=%s&gewijzigd=1",
 			 v.code, iso);
 	}
-	rs->status = 303;
-	rs->location = arena_strdup(&rq->a, loc);
-	rs->content_type = "text/plain; charset=utf-8";
-	rs->body = "";
-	rs->len = 0;
-	return ST_OK;
+	return page_see_other(rq, rs, loc);
 }
 
 /* The figures of a period as a table. */

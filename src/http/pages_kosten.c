@@ -53,10 +53,27 @@ namen(struct request *rq, const struct kv_uitkomst *u)
 	return n ? n : u->gemeenten;
 }
 
+/*
+ * A calculation's facts for a page. The adopting decision is shown by its
+ * subject, and only to who may read it: a decision the reader may not see
+ * is not named at all.
+ */
 static json_t *
-meta_json(const struct kostenverdeling *k)
+meta_json(struct request *rq, const struct kostenverdeling *k)
 {
 	json_t *o = json_object();
+	struct besluit b;
+	struct err stil = { 0 };
+
+	if (k->besluit && k->besluit[0] &&
+	    store_besluit_kies(rq->store, &rq->a, k->besluit,
+			       k->besluit_organisatie, "besluit", &b,
+			       &stil) == ST_OK) {
+		json_object_set_new(o, "besluit", jstr(k->besluit));
+		json_object_set_new(o, "besluitOrganisatie",
+				    jstr(k->besluit_organisatie));
+		json_object_set_new(o, "besluitOnderwerp", jstr(b.onderwerp));
+	}
 	json_object_set_new(o, "nummer", json_integer(k->id));
 	json_object_set_new(o, "samenwerking", jstr(k->samenwerking));
 	json_object_set_new(o, "jaar", json_integer(k->jaar));
@@ -65,9 +82,6 @@ meta_json(const struct kostenverdeling *k)
 	json_object_set_new(o, "berekend", jstr(k->berekend));
 	json_object_set_new(o, "sha256", jstr(k->sha256));
 	json_object_set_new(o, "vastgesteld", json_boolean(k->vastgesteld));
-	json_object_set_new(o, "besluit", jstr(k->besluit));
-	json_object_set_new(o, "besluitOrganisatie",
-			    jstr(k->besluit_organisatie));
 	return o;
 }
 
@@ -117,7 +131,7 @@ lijst_pagina(struct request *rq, struct response *rs, const char *sw,
 							  : 1;
 				if (k[i].jaar != jaren[a] || ks != soort)
 					continue;
-				json_t *o = meta_json(&k[i]);
+				json_t *o = meta_json(rq, &k[i]);
 				char tekst[300];
 				snprintf(tekst, sizeof tekst, "%s%s",
 					 ks == 0   ? "Vastgesteld"
@@ -207,12 +221,7 @@ page_kostenverdelingen_post(struct request *rq, struct response *rs,
 		return e->status;
 	snprintf(loc, sizeof loc, "/kostenverdelingen/%lld%s", (long long)id,
 		 bestond ? "?al=ja" : "");
-	rs->status = 303;
-	rs->location = arena_strdup(&rq->a, loc);
-	rs->content_type = "text/plain; charset=utf-8";
-	rs->body = "Berekend.";
-	rs->len = strlen(rs->body);
-	return ST_OK;
+	return page_see_other(rq, rs, loc);
 }
 
 /* ---- one calculation ---- */
@@ -379,6 +388,41 @@ bijdragen_grafiek(const struct kv_uitkomst *u, const char **naam)
  */
 #define BESLUIT_KEUZE_MAX 50
 
+/*
+ * The adoption form shown again keeps what was chosen: the decision (one
+ * of the list or "nieuw"), the municipality, the body and the publicity
+ * of a new one.
+ */
+static void
+gekozen_houden(json_t *d)
+{
+	json_t *inv = json_object_get(d, "invoer");
+	const char *b = json_string_value(json_object_get(inv, "besluit"));
+	const char *o = json_string_value(json_object_get(inv, "organisatie"));
+	const char *g = json_string_value(json_object_get(inv, "orgaan"));
+	const char *p = json_string_value(json_object_get(inv, "openbaarheid"));
+	json_t *x;
+	size_t i;
+
+	if (!inv)
+		return;
+	json_array_foreach(json_object_get(d, "keuzeBesluiten"), i, x)
+	{
+		const char *w = json_string_value(json_object_get(x, "waarde"));
+		if (b && w && strcmp(b, w) == 0)
+			json_object_set_new(x, "gekozen", json_true());
+	}
+	json_object_set_new(
+		d, "keuzeOrganisaties",
+		keuze_kies(json_object_get(d, "keuzeOrganisaties"), o));
+	json_object_set_new(d, "nieuwGekozen",
+			    json_boolean(b && strcmp(b, "nieuw") == 0));
+	json_object_set_new(d, "collegeGekozen",
+			    json_boolean(g && strcmp(g, "college") == 0));
+	json_object_set_new(d, "passiefGekozen",
+			    json_boolean(p && strcmp(p, "passief") == 0));
+}
+
 static enum status
 besluit_keuzes(struct request *rq, const char *sw, json_t *d, struct err *e)
 {
@@ -451,7 +495,7 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 	}
 	const char **naam = namen(rq, &u);
 	json_t *d = page_data("Kostenverdeling", "samenwerkingen");
-	json_object_set_new(d, "berekening", meta_json(&k));
+	json_object_set_new(d, "berekening", meta_json(rq, &k));
 	json_object_set_new(d, "totaal", euro(u.totaal));
 	json_object_set_new(d, "heeftVoorschotten",
 			    json_boolean(u.heeft_voorschotten));
@@ -567,7 +611,7 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 	json_t *vgl = json_array();
 	for (size_t i = 0; i < nandere; i++)
 		if (andere[i].id != k.id)
-			json_array_append_new(vgl, meta_json(&andere[i]));
+			json_array_append_new(vgl, meta_json(rq, &andere[i]));
 	json_object_set_new(d, "vergelijkbaar", vgl);
 	json_object_set_new(d, "kanVergelijken", json_boolean(nandere > 1));
 	bool mag = mag_schrijven(rq, k.samenwerking) && !k.vastgesteld &&
@@ -583,6 +627,7 @@ berekening_pagina(struct request *rq, struct response *rs, json_t *extra,
 		json_object_update(d, extra);
 		json_decref(extra);
 	}
+	gekozen_houden(d);
 	if (resp_page_html(rq, rs, "kostenverdeling.html", d, e))
 		return e->status;
 	rs->status = status;
@@ -788,12 +833,7 @@ page_kostenverdeling_post(struct request *rq, struct response *rs,
 	}
 	char loc[64];
 	snprintf(loc, sizeof loc, "/kostenverdelingen/%lld", (long long)k.id);
-	rs->status = 303;
-	rs->location = arena_strdup(&rq->a, loc);
-	rs->content_type = "text/plain; charset=utf-8";
-	rs->body = "Vastgesteld.";
-	rs->len = strlen(rs->body);
-	return ST_OK;
+	return page_see_other(rq, rs, loc);
 }
 
 /* ---- why a municipality pays this ---- */
@@ -969,7 +1009,7 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 	 * who check the calculation. */
 	json_object_set_new(d, "voorController",
 			    json_boolean(mag_schrijven(rq, k.samenwerking)));
-	json_object_set_new(d, "berekening", meta_json(&k));
+	json_object_set_new(d, "berekening", meta_json(rq, &k));
 	json_object_set_new(d, "totaal", euro(u.totaal));
 	json_object_set_new(d, "procent", aandeel(gu->totaal, u.totaal));
 	json_object_set_new(d, "gemeente", jstr(naam[g]));
@@ -1176,9 +1216,10 @@ page_kostenverdeling_uitleg(struct request *rq, struct response *rs,
 
 /* A calculation in the comparison: its page, year and name. */
 static json_t *
-vergelijk_kop(const struct kostenverdeling *k, const char *naam)
+vergelijk_kop(struct request *rq, const struct kostenverdeling *k,
+	      const char *naam)
 {
-	json_t *o = meta_json(k);
+	json_t *o = meta_json(rq, k);
 	json_object_set_new(o, "naam", json_string(naam));
 	return o;
 }
@@ -1247,9 +1288,9 @@ page_kostenverdeling_vergelijking(struct request *rq, struct response *rs,
 	const char **na = namen(rq, &ua), **nb = namen(rq, &ub);
 	json_t *d =
 		page_data("Kostenverdelingen vergelijken", "samenwerkingen");
-	json_object_set_new(d, "van", meta_json(&kvan));
-	json_object_set_new(d, "oud", vergelijk_kop(&ka, naama));
-	json_object_set_new(d, "nieuw", vergelijk_kop(&kb, naamb));
+	json_object_set_new(d, "van", meta_json(rq, &kvan));
+	json_object_set_new(d, "oud", vergelijk_kop(rq, &ka, naama));
+	json_object_set_new(d, "nieuw", vergelijk_kop(rq, &kb, naamb));
 	json_t *rijen = json_array();
 	for (size_t i = 0; i < n; i++) {
 		const char *gn = v[i].gemeente;

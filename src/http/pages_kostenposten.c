@@ -229,12 +229,7 @@ doorsturen(struct request *rq, struct response *rs, const char *sw, int jaar,
 	snprintf(loc, sizeof loc,
 		 "/samenwerkingen/%s/kostenposten?jaar=%d&%s=%s", esw, jaar,
 		 wat, ecode);
-	rs->status = 303;
-	rs->location = arena_strdup(&rq->a, loc);
-	rs->content_type = "text/plain; charset=utf-8";
-	rs->body = "Opgeslagen.";
-	rs->len = strlen(rs->body);
-	return ST_OK;
+	return page_see_other(rq, rs, loc);
 }
 
 enum status

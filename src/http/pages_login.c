@@ -287,12 +287,7 @@ page_login(struct request *rq, struct response *rs, struct err *e)
 		return refuse(rq, rs, 401, generic, naam, terug, e);
 	}
 	/* Back to the page asked for, when it is one of this site. */
-	rs->status = 303;
-	rs->location = terug ? terug : "/";
-	rs->content_type = "text/plain; charset=utf-8";
-	rs->body = "Ingelogd.";
-	rs->len = strlen(rs->body);
-	return ST_OK;
+	return page_see_other(rq, rs, terug ? terug : "/");
 }
 
 enum status
@@ -313,10 +308,5 @@ page_logout(struct request *rq, struct response *rs, struct err *e)
 		store_sessie_delete(rq->store, rq->who.sessie_hash, e);
 	}
 	rs->cookies[0] = cookie(rq, "ambt_sessie", "", 0);
-	rs->status = 303;
-	rs->location = "/";
-	rs->content_type = "text/plain; charset=utf-8";
-	rs->body = "Uitgelogd.";
-	rs->len = strlen(rs->body);
-	return ST_OK;
+	return page_see_other(rq, rs, "/");
 }

@@ -1387,14 +1387,10 @@ page_rooster_post(struct request *rq, struct response *rs, struct err *e)
 		char klaar[32];
 
 		snprintf(klaar, sizeof(klaar), "toegevoegd=%zu", nids);
-		rs->status = 303;
-		rs->location =
-			terug_naar(rq, per_medewerker, v.code, wie->nummer,
-				   wie->samenwerking, d.datum, klaar);
-		rs->content_type = "text/plain; charset=utf-8";
-		rs->body = "";
-		rs->len = 0;
-		return ST_OK;
+		return page_see_other(rq, rs,
+				      terug_naar(rq, per_medewerker, v.code,
+						 wie->nummer, wie->samenwerking,
+						 d.datum, klaar));
 	}
 	if (e->status != ST_INVALID && e->status != ST_CONFLICT &&
 	    e->status != ST_NOT_FOUND)
@@ -1608,12 +1604,9 @@ page_rooster_dienst_post(struct request *rq, struct response *rs, struct err *e)
 		}
 		return e->status;
 	}
-	rs->status = 303;
-	rs->location = terug_naar(
-		rq, pm, d.vestiging, d.medewerker, d.samenwerking, d.datum,
-		alles ? "verwijderd=reeks" : "verwijderd=dienst");
-	rs->content_type = "text/plain; charset=utf-8";
-	rs->body = "";
-	rs->len = 0;
-	return ST_OK;
+	return page_see_other(
+		rq, rs,
+		terug_naar(rq, pm, d.vestiging, d.medewerker, d.samenwerking,
+			   d.datum,
+			   alles ? "verwijderd=reeks" : "verwijderd=dienst"));
 }

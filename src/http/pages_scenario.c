@@ -77,19 +77,36 @@ scenario_page_json(const struct scenario *sc)
 	return o;
 }
 
-/* A problem of the form: the store's "wijzigingen[1]" as "Wijziging 2",
- * the name, year and description at their fields. */
+/* A problem of the form: a change row's ("wijziging2", see rijnummers)
+ * as "Wijziging 2", at that row; the name, year and description at their
+ * fields. */
 static void
 zin(const struct problem *p, char *buf, size_t n, const char **veld)
 {
 	unsigned w;
-	if (sscanf(p->name, "wijzigingen[%u]", &w) == 1)
-		snprintf(buf, n, "Wijziging %u: %s", w + 1, p->reason);
+	if (sscanf(p->name, "wijziging%u", &w) == 1)
+		snprintf(buf, n, "Wijziging %u: %s", w, p->reason);
 	else
 		snprintf(buf, n, "%s", p->reason);
 	if (strcmp(p->name, "naam") == 0 || strcmp(p->name, "jaar") == 0 ||
-	    strcmp(p->name, "omschrijving") == 0)
+	    strcmp(p->name, "omschrijving") == 0 ||
+	    strncmp(p->name, "wijziging", 9) == 0)
 		*veld = p->name;
+}
+
+/* The store names a change by its place among those filled in
+ * ("wijzigingen[0].bedrag"); the page by the row it is on ("wijziging2"). */
+static void
+rijnummers(struct err *e, const int *rij, size_t nrij)
+{
+	for (size_t i = 0; i < e->nproblems; i++) {
+		unsigned k;
+		if (sscanf(e->problems[i].name, "wijzigingen[%u]", &k) == 1 &&
+		    k < nrij)
+			snprintf(e->problems[i].name,
+				 sizeof e->problems[i].name, "wijziging%d",
+				 rij[k]);
+	}
 }
 
 static enum status
@@ -134,15 +151,41 @@ pagina(struct request *rq, struct response *rs, const char *sw, json_t *extra,
 	for (size_t i = 0; i < sizeof soorten / sizeof *soorten; i++)
 		keuze_add(sk, scenario_soort_naam(soorten[i].soort),
 			  soorten[i].tekst);
+	/* Each change row with its choices; a form shown again keeps what
+	 * was typed and chosen, and a row's problem at that row. */
+	json_t *ke = keuze_eenheden(eh, neh), *kg = keuze_leden(leden, nleden),
+	       *kb = keuze_grondslagen();
+	json_t *inv = extra ? json_object_get(extra, "invoer") : NULL;
+	json_t *bij = extra ? json_object_get(extra, "bijVeld") : NULL;
 	for (int i = 1; i <= SCENARIO_RIJEN; i++) {
+		static const char *const tekst[] = { "vanaf", "kostenpost",
+						     "bedrag" };
 		json_t *o = json_object();
+		char k[32];
+#define INVOER(x)                             \
+	(snprintf(k, sizeof k, "%s%d", x, i), \
+	 json_string_value(json_object_get(inv, k)))
 		json_object_set_new(o, "nummer", json_integer(i));
+		json_object_set_new(o, "soorten",
+				    keuze_kies(sk, INVOER("soort")));
+		json_object_set_new(o, "eenheden",
+				    keuze_kies(ke, INVOER("eenheid")));
+		json_object_set_new(o, "gemeenten",
+				    keuze_kies(kg, INVOER("gemeente")));
+		json_object_set_new(o, "grondslagen",
+				    keuze_kies(kb, INVOER("grondslag")));
+		for (size_t t = 0; t < sizeof tekst / sizeof *tekst; t++)
+			json_object_set_new(o, tekst[t],
+					    jstr(INVOER(tekst[t])));
+#undef INVOER
+		snprintf(k, sizeof k, "wijziging%d", i);
+		json_object_set(o, "fout", json_object_get(bij, k));
 		json_array_append_new(rijen, o);
 	}
-	json_object_set_new(d, "keuzeEenheden", keuze_eenheden(eh, neh));
-	json_object_set_new(d, "keuzeGemeenten", keuze_leden(leden, nleden));
-	json_object_set_new(d, "keuzeSoorten", sk);
-	json_object_set_new(d, "keuzeGrondslagen", keuze_grondslagen());
+	json_decref(ke);
+	json_decref(kg);
+	json_decref(kb);
+	json_decref(sk);
 	json_object_set_new(d, "rijen", rijen);
 	json_object_set_new(
 		d, "magWijzigen",
@@ -250,12 +293,7 @@ doorsturen(struct request *rq, struct response *rs, const char *sw,
 	urlenc_encode(naam, enaam, sizeof enaam);
 	snprintf(loc, sizeof loc, "/samenwerkingen/%s/scenarios?%s=%s", esw,
 		 wat, enaam);
-	rs->status = 303;
-	rs->location = arena_strdup(&rq->a, loc);
-	rs->content_type = "text/plain; charset=utf-8";
-	rs->body = "Opgeslagen.";
-	rs->len = strlen(rs->body);
-	return ST_OK;
+	return page_see_other(rq, rs, loc);
 }
 
 enum status
@@ -306,11 +344,13 @@ page_scenarios_post(struct request *rq, struct response *rs, struct err *e)
 				   "opnieuw.");
 	sc.omschrijving = veld(&f, "omschrijving");
 	sc.wijzigingen = w;
+	int rijnr[SCENARIO_RIJEN];
 	for (int i = 1; i <= SCENARIO_RIJEN; i++)
 		if (rij(rq, &f, i, sc.nwijzigingen, &w[sc.nwijzigingen], e))
-			sc.nwijzigingen++;
+			rijnr[sc.nwijzigingen++] = i;
 	if (e->status == ST_OK || e->status == ST_INVALID)
 		store_scenario_maak(rq->store, &sc, &id, e);
+	rijnummers(e, rijnr, sc.nwijzigingen);
 	if (e->status == ST_INVALID || e->status == ST_CONFLICT ||
 	    e->status == ST_NOT_FOUND) {
 		unsigned st = e->status == ST_CONFLICT	? 409

@@ -112,11 +112,12 @@ uren_pagina(struct request *rq, struct response *rs, size_t page, json_t *extra,
 		json_t *x = present_batch_json(&b[i]);
 
 		json_object_set_new(x, "urenNl", uren_nl(b[i].honderdsten));
+		json_object_set_new(x, "balie", json_boolean(b[i].balie));
 		json_array_append_new(arr, x);
 	}
 	for (size_t i = 0;
 	     i < n && json_array_size(vervangbaar) < VERVANGBAAR_MAX; i++)
-		if (!b[i].vervangen_door)
+		if (!b[i].vervangen_door && !b[i].balie)
 			json_array_append_new(vervangbaar,
 					      present_batch_json(&b[i]));
 	/* Replacing a batch is asked first, naming what is replaced. */
@@ -124,7 +125,7 @@ uren_pagina(struct request *rq, struct response *rs, size_t page, json_t *extra,
 					 json_object_get(extra, "vervangBatch"))
 			       : 0;
 	for (size_t i = 0; weg && i < n; i++)
-		if (b[i].id == weg && !b[i].vervangen_door) {
+		if (b[i].id == weg && !b[i].vervangen_door && !b[i].balie) {
 			json_t *x = present_batch_json(&b[i]);
 			json_object_set_new(x, "urenNl",
 					    uren_nl(b[i].honderdsten));

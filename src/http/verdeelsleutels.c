@@ -193,6 +193,8 @@ pagina(struct request *rq, struct response *rs, const char *sw, int jaar,
 		json_object_set_new(o, "van", jstr(van ? van : l->van));
 		json_object_set_new(o, "aan", jstr(aan ? aan : l->aan));
 		json_object_set_new(o, "gewicht", getal(l->gewicht));
+		json_object_set_new(o, "a", jstr(l->van));
+		json_object_set_new(o, "b", jstr(l->aan));
 		json_array_append_new(lev, o);
 	}
 	json_object_set_new(d, "leveringen", lev);
@@ -206,6 +208,8 @@ pagina(struct request *rq, struct response *rs, const char *sw, int jaar,
 		json_object_set_new(o, "eenheid", jstr(eh ? eh : g->eenheid));
 		json_object_set_new(o, "gemeente", jstr(gm ? gm : g->gemeente));
 		json_object_set_new(o, "gewicht", getal(g->gewicht));
+		json_object_set_new(o, "a", jstr(g->eenheid));
+		json_object_set_new(o, "b", jstr(g->gemeente));
 		json_array_append_new(gew, o);
 	}
 	json_object_set_new(d, "gewichten", gew);
@@ -222,6 +226,8 @@ pagina(struct request *rq, struct response *rs, const char *sw, int jaar,
 		json_object_set_new(o, "gemeente", jstr(gm ? gm : m->gemeente));
 		json_object_set_new(o, "uren", json_string(uren));
 		json_object_set_new(o, "tarief", bedrag(m->tarief));
+		json_object_set_new(o, "a", jstr(m->afdeling));
+		json_object_set_new(o, "b", jstr(m->gemeente));
 		json_array_append_new(mw, o);
 	}
 	json_object_set_new(d, "maatwerk", mw);
@@ -234,6 +240,7 @@ pagina(struct request *rq, struct response *rs, const char *sw, int jaar,
 		json_t *o = json_object();
 		json_object_set_new(o, "gemeente", jstr(gm ? gm : v->gemeente));
 		json_object_set_new(o, "bedrag", bedrag(v->waarde));
+		json_object_set_new(o, "b", jstr(v->gemeente));
 		json_array_append_new(vs, o);
 		vtotaal += v->waarde;
 	}
@@ -259,16 +266,57 @@ pagina(struct request *rq, struct response *rs, const char *sw, int jaar,
 	keuze_add(mk, "direct", "rechtstreeks");
 	keuze_add(mk, "step_down", "stapsgewijs");
 	keuze_add(mk, "reciprocal", "wederzijds");
-	json_object_set_new(d, "keuzeSoorten", sk);
-	json_object_set_new(d, "keuzeMethoden", mk);
-	json_object_set_new(d, "keuzeEenheden", keuze_eenheden(c.eh, c.neh));
-	json_object_set_new(d, "keuzeGemeenten", gk);
-	json_object_set_new(d, "keuzeTaakvelden", tk);
-	json_object_set_new(d, "keuzeGrondslagen", keuze_grondslagen());
+	/* Each select its choices; the form that was refused keeps what was
+	 * chosen in it. */
+	json_t *ek = keuze_eenheden(c.eh, c.neh), *bk = keuze_grondslagen();
+	const struct {
+		const char *form, *veld;
+		json_t *lijst;
+	} selects[] = {
+		{ "rol", "eenheid", ek },	 { "rol", "soort", sk },
+		{ "rol", "grondslag", bk },	 { "rol", "taakveld", tk },
+		{ "levering", "van", ek },	 { "levering", "aan", ek },
+		{ "gewicht", "eenheid", ek },	 { "gewicht", "gemeente", gk },
+		{ "maatwerk", "eenheid", ek },	 { "maatwerk", "gemeente", gk },
+		{ "voorschot", "gemeente", gk }, { "methode", "methode", mk },
+	};
+	json_t *kies = json_object();
+	json_t *inv = extra ? json_object_get(extra, "invoer") : NULL;
+	for (size_t i = 0; i < sizeof selects / sizeof *selects; i++) {
+		char k[40];
+		const char *waarde = NULL;
+		if (formulier && strcmp(formulier, selects[i].form) == 0)
+			waarde = json_string_value(
+				json_object_get(inv, selects[i].veld));
+		snprintf(k, sizeof k, "%s-%s", selects[i].form,
+			 selects[i].veld);
+		json_object_set_new(kies, k,
+				    keuze_kies(selects[i].lijst, waarde));
+	}
+	json_object_set_new(d, "kies", kies);
+	json_decref(ek);
+	json_decref(bk);
+	json_decref(sk);
+	json_decref(mk);
+	json_decref(gk);
+	json_decref(tk);
 	json_object_set_new(
 		d, "magWijzigen",
 		json_boolean(authz_samenwerking(rq, sw, &stil) == ST_OK));
 	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
+	/* An adopted year: its calculation does not change with the keys. */
+	struct kostenverdeling *kv;
+	size_t nkv;
+	if (store_kostenverdeling_list(rq->store, &rq->a, sw, jaar, &kv, &nkv,
+				       e) != ST_OK) {
+		json_decref(d);
+		json_decref(extra);
+		return e->status;
+	}
+	for (size_t i = 0; i < nkv; i++)
+		if (kv[i].vastgesteld)
+			json_object_set_new(d, "vastgesteldeBerekening",
+					    json_integer(kv[i].id));
 	/* Problems belong to the form that was sent. */
 	if (formulier && extra) {
 		json_t *f = json_object();
@@ -305,7 +353,11 @@ page_verdeelsleutels(struct request *rq, struct response *rs, struct err *e)
 	const char *ok = kv_get(&rq->query, "opgeslagen");
 	if (ok) {
 		x = json_object();
-		json_object_set_new(x, "opgeslagen", json_true());
+		json_object_set_new(x,
+				    strcmp(ok, "verwijderd") == 0
+					    ? "verwijderd"
+					    : "opgeslagen",
+				    json_true());
 	}
 	return pagina(rq, rs, sw, jaar, NULL, x, 200, e);
 }
@@ -398,8 +450,7 @@ zet_methode(struct request *rq, const struct jaar_ctx *c, const char *m,
 	enum kv_methode km = kv_methode_van(m);
 	if (!m || km == KV_METHODE_GEEN)
 		err_invalid(e, "methode", "enum",
-			    "Kies een methode: direct, step_down of "
-			    "reciprocal.");
+			    "Kies een methode uit de lijst.");
 	if (schoon(e, vooraf))
 		store_kostenmethode_zet(rq->store, c->sw, c->jaar, km, e);
 }
@@ -477,6 +528,36 @@ zet_voorschot(struct request *rq, const struct jaar_ctx *c,
 				    e);
 }
 
+/*
+ * Removes a delivery (van `a` aan `b`), a weight by hand or maatwerk (of
+ * unit `a` for member `b`) or an advance (of member `b`) of the year.
+ */
+static void
+haal_weg(struct request *rq, const struct jaar_ctx *c,
+	 enum kosten_instelling wat, const char *a, const char *b,
+	 struct err *e)
+{
+	size_t vooraf = e->nproblems;
+	if (wat == KI_LEVERING) {
+		eigen_eenheid(c, a, "van", e);
+		eigen_eenheid(c, b, "aan", e);
+	} else {
+		if (wat != KI_VOORSCHOT)
+			eigen_eenheid(c, a, "eenheid", e);
+		eigen_lid(c, b, e);
+	}
+	if (schoon(e, vooraf) &&
+	    store_kosteninstelling_delete(rq->store, wat, c->jaar,
+					  wat == KI_VOORSCHOT ? c->sw : a, b,
+					  e) == ST_NOT_FOUND) {
+		/* Nothing before had a problem: said as one of this item. */
+		char zin[sizeof e->message];
+		snprintf(zin, sizeof zin, "%s", e->message);
+		err_clear(e);
+		err_invalid(e, "", "not-set", "%s", zin);
+	}
+}
+
 /* Hours of the form as 120,5: hundredths, read the way cents are. */
 static int64_t
 uren(const struct kvlist *f, struct err *e)
@@ -537,6 +618,32 @@ page_verdeelsleutels_post(struct request *rq, struct response *rs,
 	} else if (strcmp(wat, "voorschot") == 0) {
 		int64_t b = euro(&f, "bedrag", true, e);
 		zet_voorschot(rq, &c, veld(&f, "gemeente"), b, e);
+	} else if (strcmp(wat, "verwijderen") == 0) {
+		static const char *const soorten[] = {
+			[KI_LEVERING] = "levering",
+			[KI_GEWICHT] = "gewicht",
+			[KI_MAATWERK] = "maatwerk",
+			[KI_VOORSCHOT] = "voorschot",
+		};
+		const char *so = veld(&f, "soort");
+		size_t k = 0;
+		while (so && k < 4 && strcmp(soorten[k], so) != 0)
+			k++;
+		if (!so || k == 4)
+			return err_invalid(e, "soort", "enum",
+					   "Het formulier is onvolledig; "
+					   "begin opnieuw.");
+		haal_weg(rq, &c, (enum kosten_instelling)k, veld(&f, "a"),
+			 veld(&f, "b"), e);
+		/* A removal that went wrong is said above the forms. */
+		if (e->status == ST_INVALID) {
+			json_t *x = form_problemen_json(e, zin);
+			err_clear(e);
+			return pagina(rq, rs, sw, jaar, NULL, x, 400, e);
+		}
+		if (e->status)
+			return e->status;
+		wat = "verwijderd";
 	} else {
 		return err_invalid(e, "wat", "enum",
 				   "Het formulier is onvolledig; begin "
@@ -560,12 +667,7 @@ page_verdeelsleutels_post(struct request *rq, struct response *rs,
 	snprintf(loc, sizeof loc,
 		 "/samenwerkingen/%s/verdeelsleutels?jaar=%d&opgeslagen=%s",
 		 esw, jaar, wat);
-	rs->status = 303;
-	rs->location = arena_strdup(&rq->a, loc);
-	rs->content_type = "text/plain; charset=utf-8";
-	rs->body = "Opgeslagen.";
-	rs->len = strlen(rs->body);
-	return ST_OK;
+	return page_see_other(rq, rs, loc);
 }
 
 /* ---- the API: /api/v1/verdeelsleutels/{samenwerking}/{jaar} ---- */
@@ -732,6 +834,15 @@ items(json_t *body, const char *lijst, const char *const *keys, struct err *e)
 	return a;
 }
 
+/* An item whose value is null removes what was set (as in a JSON merge
+ * patch). */
+static bool
+weg(json_t *x, const char *key)
+{
+	json_t *v = json_object_get(x, key);
+	return v && json_is_null(v);
+}
+
 enum status
 api_verdeelsleutels_patch(struct request *rq, struct response *rs,
 			  struct err *e)
@@ -793,8 +904,13 @@ api_verdeelsleutels_patch(struct request *rq, struct response *rs,
 				continue;
 			const char *van = body_str(x, "van", true, e);
 			const char *aan = body_str(x, "aan", true, e);
-			body_int(x, "gewicht", true, 0, KV_MAX_BEDRAG, &g, e);
-			zet_levering(rq, &c, van, aan, g, e);
+			if (weg(x, "gewicht")) {
+				haal_weg(rq, &c, KI_LEVERING, van, aan, e);
+			} else {
+				body_int(x, "gewicht", true, 0, KV_MAX_BEDRAG,
+					 &g, e);
+				zet_levering(rq, &c, van, aan, g, e);
+			}
 			van_item(e, vooraf, "leveringen", i);
 		}
 	if ((a = items(body, "gewichten", k_gew, e)))
@@ -806,8 +922,13 @@ api_verdeelsleutels_patch(struct request *rq, struct response *rs,
 				continue;
 			const char *eh = body_str(x, "eenheid", true, e);
 			const char *gm = body_str(x, "gemeente", true, e);
-			body_int(x, "gewicht", true, 0, KV_MAX_BEDRAG, &g, e);
-			zet_gewicht(rq, &c, eh, gm, g, e);
+			if (weg(x, "gewicht")) {
+				haal_weg(rq, &c, KI_GEWICHT, eh, gm, e);
+			} else {
+				body_int(x, "gewicht", true, 0, KV_MAX_BEDRAG,
+					 &g, e);
+				zet_gewicht(rq, &c, eh, gm, g, e);
+			}
 			van_item(e, vooraf, "gewichten", i);
 		}
 	if ((a = items(body, "maatwerk", k_mw, e)))
@@ -819,11 +940,15 @@ api_verdeelsleutels_patch(struct request *rq, struct response *rs,
 				continue;
 			const char *eh = body_str(x, "eenheid", true, e);
 			const char *gm = body_str(x, "gemeente", true, e);
-			body_int(x, "urenHonderdsten", true, 0, KV_MAX_BEDRAG,
-				 &u, e);
-			body_int(x, "tariefCenten", true, 0, KV_MAX_BEDRAG, &t,
-				 e);
-			zet_maatwerk(rq, &c, eh, gm, u, t, e);
+			if (weg(x, "urenHonderdsten")) {
+				haal_weg(rq, &c, KI_MAATWERK, eh, gm, e);
+			} else {
+				body_int(x, "urenHonderdsten", true, 0,
+					 KV_MAX_BEDRAG, &u, e);
+				body_int(x, "tariefCenten", true, 0,
+					 KV_MAX_BEDRAG, &t, e);
+				zet_maatwerk(rq, &c, eh, gm, u, t, e);
+			}
 			van_item(e, vooraf, "maatwerk", i);
 		}
 	if ((a = items(body, "voorschotten", k_vs, e)))
@@ -834,9 +959,13 @@ api_verdeelsleutels_patch(struct request *rq, struct response *rs,
 			if (!json_is_object(x))
 				continue;
 			const char *gm = body_str(x, "gemeente", true, e);
-			body_int(x, "bedragCenten", true, -KV_MAX_BEDRAG,
-				 KV_MAX_BEDRAG, &b, e);
-			zet_voorschot(rq, &c, gm, b, e);
+			if (weg(x, "bedragCenten")) {
+				haal_weg(rq, &c, KI_VOORSCHOT, NULL, gm, e);
+			} else {
+				body_int(x, "bedragCenten", true,
+					 -KV_MAX_BEDRAG, KV_MAX_BEDRAG, &b, e);
+				zet_voorschot(rq, &c, gm, b, e);
+			}
 			van_item(e, vooraf, "voorschotten", i);
 		}
 	json_decref(body);

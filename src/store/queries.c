@@ -620,8 +620,8 @@ static const char *const texts[Q__COUNT] = {
 	[Q_UREN_BATCH_LIST] =
 		"SELECT b.id, b.hash, b.bestand, b.ingelezen, b.door, b.rijen, "
 		"b.honderdsten, b.medewerkers, b.gemeenten, b.afwijkingen, b.van, "
-		"b.tot, b.vervangen_door, b.eerste_id, b.laatste_id, sw.code "
-		"FROM uren_batch b LEFT JOIN samenwerking sw ON sw.id = "
+		"b.tot, b.vervangen_door, b.eerste_id, b.laatste_id, sw.code, "
+		"b.bron FROM uren_batch b LEFT JOIN samenwerking sw ON sw.id = "
 		"b.samenwerking_id WHERE (CAST($1 AS BIGINT) IS NULL OR b.id = $1) "
 		"AND ($2 = 1 OR " IN_LIJST("sw.code",
 					   "$3") ") "
@@ -725,6 +725,8 @@ static const char *const texts[Q__COUNT] = {
 		"INSERT INTO kostenlevering (van_id, aan_id, jaar, gewicht) "
 		"VALUES ($1, $2, $3, $4) ON CONFLICT (van_id, aan_id, jaar) "
 		"DO UPDATE SET gewicht = excluded.gewicht",
+	[Q_KL_DELETE] = "DELETE FROM kostenlevering WHERE van_id = $1 "
+			"AND aan_id = $2 AND jaar = $3",
 	[Q_KG_LIST] =
 		"SELECT e.code, o.code, g.gewicht FROM kostengewicht g "
 		"JOIN eenheid e ON e.id = g.eenheid_id "
@@ -736,6 +738,8 @@ static const char *const texts[Q__COUNT] = {
 		"gewicht) VALUES ($1, $2, $3, $4) "
 		"ON CONFLICT (eenheid_id, gemeente_id, jaar) "
 		"DO UPDATE SET gewicht = excluded.gewicht",
+	[Q_KG_DELETE] = "DELETE FROM kostengewicht WHERE eenheid_id = $1 "
+			"AND gemeente_id = $2 AND jaar = $3",
 	[Q_MW_KV_LIST] =
 		"SELECT o.code, e.code, m.honderdsten, m.tarief FROM maatwerk m "
 		"JOIN eenheid e ON e.id = m.eenheid_id "
@@ -748,6 +752,8 @@ static const char *const texts[Q__COUNT] = {
 		"ON CONFLICT (eenheid_id, gemeente_id, jaar) "
 		"DO UPDATE SET honderdsten = excluded.honderdsten, "
 		"tarief = excluded.tarief",
+	[Q_MW_KV_DELETE] = "DELETE FROM maatwerk WHERE eenheid_id = $1 "
+			   "AND gemeente_id = $2 AND jaar = $3",
 	[Q_VS_LIST] = "SELECT o.code, v.bedrag FROM voorschot v "
 		      "JOIN organisatie o ON o.id = v.gemeente_id "
 		      "JOIN samenwerking sw ON sw.id = v.samenwerking_id "
@@ -757,6 +763,8 @@ static const char *const texts[Q__COUNT] = {
 		"bedrag) VALUES ($1, $2, $3, $4) "
 		"ON CONFLICT (samenwerking_id, jaar, gemeente_id) "
 		"DO UPDATE SET bedrag = excluded.bedrag",
+	[Q_VS_DELETE] = "DELETE FROM voorschot WHERE samenwerking_id = $1 "
+			"AND gemeente_id = $2 AND jaar = $3",
 	[Q_KM_GET] = "SELECT m.methode FROM kostenmethode m "
 		     "JOIN samenwerking sw ON sw.id = m.samenwerking_id "
 		     "WHERE sw.code = $1 AND m.jaar = $2",

@@ -671,6 +671,61 @@ store_voorschot_zet(struct store *s, const char *samenwerking, int jaar,
 }
 
 enum status
+store_kosteninstelling_delete(struct store *s, enum kosten_instelling wat,
+			      int jaar, const char *a, const char *b,
+			      struct err *e)
+{
+	static const struct {
+		enum query q;
+		const char *soort, *zin;
+	} k[] = {
+		[KI_LEVERING] = { Q_KL_DELETE, "kostenlevering",
+				  "%.40s levert in %d niets aan %.40s" },
+		[KI_GEWICHT] = { Q_KG_DELETE, "kostengewicht",
+				 "%.40s heeft in %d geen gewicht voor %.40s" },
+		[KI_MAATWERK] = { Q_MW_KV_DELETE, "maatwerk",
+				  "%.40s heeft in %d geen maatwerk voor %.40s" },
+		[KI_VOORSCHOT] = { Q_VS_DELETE, "voorschot",
+				   "%.40s heeft in %d geen voorschot van %.40s" },
+	};
+	int64_t ida = 0, idb = 0;
+	const char *sw = NULL;
+	enum status rc;
+	if ((rc = tx_begin(s, e)))
+		return rc;
+	if (wat == KI_VOORSCHOT)
+		samenwerking_id(s, a, &ida, NULL, e);
+	else
+		eenheid_id(s, a, &ida, &sw, &s->scratch, e);
+	if (e->status == ST_OK && wat == KI_LEVERING)
+		eenheid_van_sw(s, b, sw, "aan", &idb, e);
+	else if (e->status == ST_OK)
+		org_id(s, b, ORG_GEMEENTE, "gemeente", &idb, e);
+	struct db_stmt *st = e->status == ST_OK ? stmt(s, k[wat].q, e) : NULL;
+	if (st) {
+		bind_id(st, 1, ida);
+		bind_id(st, 2, idb);
+		bind_int(st, 3, jaar);
+		s->scope = wat == KI_VOORSCHOT ? a : scope_van(s, a);
+		if (run(s, st, e) == ST_OK && db_changes(s->db) == 0) {
+			char zin[160];
+			snprintf(zin, sizeof zin, k[wat].zin, a, jaar, b);
+			err_set(e, ST_NOT_FOUND,
+				"Er is niets te verwijderen: "
+				"%s.",
+				zin);
+		} else if (e->status == ST_OK) {
+			audit_append(s, "delete", 200, k[wat].soort, NULL,
+				     sw_jaar(s, a, jaar), NULL,
+				     jobj(&s->scratch, "van", a, "voor", b,
+					  "jaar", jaar_tekst(s, jaar), NULL),
+				     NULL, e);
+		}
+	}
+	return tx_end(s, e->status, e);
+}
+
+enum status
 store_kostenmethode_zet(struct store *s, const char *samenwerking, int jaar,
 			enum kv_methode m, struct err *e)
 {

@@ -76,6 +76,18 @@ enum status store_maatwerk_zet(struct store *s, int jaar,
 enum status store_voorschot_zet(struct store *s, const char *samenwerking,
 				int jaar, const char *gemeente, int64_t bedrag,
 				struct err *e);
+/* What store_kosteninstelling_delete removes. */
+enum kosten_instelling {
+	KI_LEVERING, /* a delivery: `a` the support unit, `b` the unit served */
+	KI_GEWICHT, /* a weight by hand: `a` the unit, `b` the member */
+	KI_MAATWERK, /* maatwerk: `a` the unit, `b` the member */
+	KI_VOORSCHOT, /* an advance: `a` the cooperation, `b` the member */
+};
+/* Remove one setting of a year; ST_NOT_FOUND when it was not set. */
+enum status store_kosteninstelling_delete(struct store *s,
+					  enum kosten_instelling wat, int jaar,
+					  const char *a, const char *b,
+					  struct err *e);
 enum status store_kostenmethode_zet(struct store *s, const char *samenwerking,
 				    int jaar, enum kv_methode m, struct err *e);
 

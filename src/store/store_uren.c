@@ -503,6 +503,8 @@ read_batch(struct store *s, struct arena *a, struct db_stmt *st, void *elem)
 	b->tot = col_date(st, 11);
 	b->vervangen_door = db_col_int(st, 12);
 	b->samenwerking = col_text(a, st, 15);
+	b->balie = db_col_text(st, 16) &&
+		   strcmp(db_col_text(st, 16), "balie") == 0;
 }
 
 static enum status

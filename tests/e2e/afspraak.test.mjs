@@ -8,7 +8,8 @@
 // through the pages, downloads its .ics, moves it and cancels it. Every
 // step is checked with axe-core (WCAG 2.1 A and AA), with Tab (every
 // control reached, focus visible) and for being no wider than the
-// window; the start page also at 200 % zoom (640 px). At the end the
+// window, there and at 200 % zoom (640 px); the times page also opened
+// at 200 % zoom. At the end the
 // three e-mails (confirmation, change, cancellation) must have arrived
 // at the sink, each with the right subject and calendar method.
 // Output is TAP; the exit code is 1 when any case fails.
@@ -55,12 +56,13 @@ async function stap(page, naam) {
 		});
 	await check(`${naam} (${url}): axe-core WCAG 2.1 A/AA zonder overtredingen`,
 		async (notes) => { await axeCheck(page, notes); });
-	await check(`${naam} (${url}): niet breder dan het scherm (${page.viewportSize().width} px)`,
+	await check(`${naam} (${url}): niet breder dan het scherm (${page.viewportSize().width} px, en bij 200 % zoom)`,
 		async (notes) => {
-			const w = await page.evaluate(() => ({
+			const breedte = () => page.evaluate(() => ({
 				scroll: document.documentElement.scrollWidth,
 				client: document.documentElement.clientWidth,
 			}));
+			let w = await breedte();
 			notes.push(`${w.scroll} px breed bij ${w.client} px`);
 			assert.ok(w.scroll <= w.client,
 				`horizontaal scrollen: ${w.scroll} px bij ${w.client} px`);
@@ -68,6 +70,17 @@ async function stap(page, naam) {
 				`afspraak-${naam.replace(/ /g, '-')}.png`);
 			await page.screenshot({ path: file, fullPage: true });
 			notes.push(file);
+			// The same page on a 1280 px screen at 200 % zoom.
+			const voor = page.viewportSize();
+			await page.setViewportSize(ZOOM);
+			try {
+				w = await breedte();
+				notes.push(`${w.scroll} px breed bij ${w.client} px (200 % zoom)`);
+				assert.ok(w.scroll <= w.client,
+					`horizontaal scrollen bij 200 % zoom: ${w.scroll} px bij ${w.client} px`);
+			} finally {
+				await page.setViewportSize(voor);
+			}
 		});
 }
 

@@ -125,7 +125,7 @@ BEFORE=$(dump)
 # ---- conventions on every response ----
 req GET /api/v1/gemeenten
 check "GET /gemeenten" 200 '.count == 7 and (.results | length) == 7 and .results[0].code == "GM0358" and .page == 1 and .pageSize == 100 and .next == null'
-for h in "API-Version: 1.10.0" "Cache-Control: no-store" \
+for h in "API-Version: 1.11.0" "Cache-Control: no-store" \
 	"X-Content-Type-Options: nosniff" "X-Frame-Options: DENY" \
 	"Referrer-Policy: no-referrer" "Content-Type: application/json"; do
 	name=${h%%:*}
@@ -143,9 +143,9 @@ if [ -z "$(header Access-Control-Allow-Origin)" ]; then ok "no CORS header witho
 
 # ---- every route ----
 req GET /api/v1
-check "GET /api/v1" 200 '.versie == "1.10.0" and .links.besluiten == "/api/v1/besluiten"'
+check "GET /api/v1" 200 '.versie == "1.11.0" and .links.besluiten == "/api/v1/besluiten"'
 req GET /api/v1/openapi.json
-check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.10.0" and (.info.contact | has("email"))'
+check "GET /openapi.json" 200 '.openapi == "3.0.3" and .info.version == "1.11.0" and (.info.contact | has("email"))'
 if [ "$(header Access-Control-Allow-Origin)" = "*" ]; then ok "openapi.json ACAO *"; else not_ok "openapi.json ACAO *" "$(header Access-Control-Allow-Origin)"; fi
 if [ "$(header API-Version)" = "$(jq -r .info.version "$WORK/body")" ]; then ok "API-Version equals info.version"; else not_ok "API-Version equals info.version"; fi
 req GET /api/v1/gemeenten/GM0397
@@ -460,17 +460,17 @@ PAGE_AUTH="Authorization: Bearer $T_AALSMEER"
 page_has "page /kostenverdelingen/2/gemeenten/GM0358 for the account holder: amounts and percentages per department and taakveld" /kostenverdelingen/2/gemeenten/GM0358 \
 	'<title>Waarom betaalt Aalsmeer dit? – Ambt</title>' \
 	'<h1 class="utrecht-heading-1">Waarom betaalt Aalsmeer dit?</h1>' \
-	'<p class="utrecht-paragraph">Kostenverdeling AA 2024, vastgesteld bij besluit <a class="utrecht-link" href="/besluiten/BIJDRAGE-AALSMEER-2024?verantwoordelijkeOrganisatie=GM0362">BIJDRAGE-AALSMEER-2024</a>.</p>' \
+	'<p class="utrecht-paragraph">Kostenverdeling AA 2024, vastgesteld bij besluit <a class="utrecht-link" href="/besluiten/BIJDRAGE-AALSMEER-2024?verantwoordelijkeOrganisatie=GM0362">Vaststelling dienstverleningsbijdrage Aalsmeer 2024 (nacalculatie)</a>.</p>' \
 	'<p class="utrecht-paragraph">Aalsmeer betaalt <strong>€ 5.814.468,46</strong>. Er is € 6.400.000,00 voorschot betaald, dus krijgt Aalsmeer € 585.531,54 terug.</p>' \
 	'<p class="utrecht-paragraph">Dat is 62,4 % van alle kosten van de samenwerking in 2024: € 9.316.995,67. Hieronder staat waar het bedrag van Aalsmeer vandaan komt.</p>' \
 	'<th class="utrecht-table__header-cell ambt-bedrag" scope="col">Deel van Aalsmeer</th>' \
-	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">ICT/Digitalisering (ondersteunend)<br><span class="ambt-toelichting">Verdeeld via de afdelingen die zij ondersteunt.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 1.392.345,67</td><td class="utrecht-table__cell ambt-bedrag">€ 742.432,11</td><td class="utrecht-table__cell ambt-bedrag">53,3 %</td></tr>' \
-	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Ruimte<br><span class="ambt-toelichting">Verdeeld naar de gewerkte uren: Aalsmeer 1.792,50 van de 4.236,00 uur (42,3 %). Met € 11.400,00 maatwerk: werk alleen voor Aalsmeer.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 1.736.500,00</td><td class="utrecht-table__cell ambt-bedrag">€ 741.390,97</td><td class="utrecht-table__cell ambt-bedrag">42,7 %</td></tr>' \
-	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Strategie en bestuursadvisering<br><span class="ambt-toelichting">Helemaal voor Aalsmeer.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 510.000,00</td><td class="utrecht-table__cell ambt-bedrag">€ 510.000,00</td><td class="utrecht-table__cell ambt-bedrag">100,0 %</td></tr>' \
-	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Alle afdelingen samen</th><td class="utrecht-table__cell ambt-bedrag">€ 9.316.995,67</td><td class="utrecht-table__cell ambt-bedrag">€ 5.814.468,46</td><td class="utrecht-table__cell ambt-bedrag">62,4 %</td></tr>' \
-	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">0.2 Burgerzaken</th><td class="utrecht-table__cell ambt-bedrag">€ 1.753.150,00</td><td class="utrecht-table__cell ambt-bedrag">€ 1.007.546,83</td><td class="utrecht-table__cell ambt-bedrag">57,5 %</td></tr>' \
-	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">0.4 Overhead</th><td class="utrecht-table__cell ambt-bedrag">€ 1.392.345,67</td><td class="utrecht-table__cell ambt-bedrag">€ 742.432,11</td><td class="utrecht-table__cell ambt-bedrag">53,3 %</td></tr>' \
-	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Alle taakvelden samen</th><td class="utrecht-table__cell ambt-bedrag">€ 9.316.995,67</td><td class="utrecht-table__cell ambt-bedrag">€ 5.814.468,46</td><td class="utrecht-table__cell ambt-bedrag">62,4 %</td></tr>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">ICT/Digitalisering (ondersteunend)<br><span class="ambt-toelichting">Verdeeld via de afdelingen die zij ondersteunt.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 742.432,11</td><td class="utrecht-table__cell ambt-bedrag">53,3 %</td><td class="utrecht-table__cell ambt-bedrag">€ 1.392.345,67</td></tr>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Ruimte<br><span class="ambt-toelichting">Verdeeld naar de gewerkte uren: Aalsmeer 1.792,50 van de 4.236,00 uur (42,3 %). Met € 11.400,00 maatwerk: werk alleen voor Aalsmeer.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 741.390,97</td><td class="utrecht-table__cell ambt-bedrag">42,7 %</td><td class="utrecht-table__cell ambt-bedrag">€ 1.736.500,00</td></tr>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Strategie en bestuursadvisering<br><span class="ambt-toelichting">Helemaal voor Aalsmeer.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 510.000,00</td><td class="utrecht-table__cell ambt-bedrag">100,0 %</td><td class="utrecht-table__cell ambt-bedrag">€ 510.000,00</td></tr>' \
+	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Alle afdelingen samen</th><td class="utrecht-table__cell ambt-bedrag">€ 5.814.468,46</td><td class="utrecht-table__cell ambt-bedrag">62,4 %</td><td class="utrecht-table__cell ambt-bedrag">€ 9.316.995,67</td></tr>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">0.2 Burgerzaken</th><td class="utrecht-table__cell ambt-bedrag">€ 1.007.546,83</td><td class="utrecht-table__cell ambt-bedrag">57,5 %</td><td class="utrecht-table__cell ambt-bedrag">€ 1.753.150,00</td></tr>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">0.4 Overhead</th><td class="utrecht-table__cell ambt-bedrag">€ 742.432,11</td><td class="utrecht-table__cell ambt-bedrag">53,3 %</td><td class="utrecht-table__cell ambt-bedrag">€ 1.392.345,67</td></tr>' \
+	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Alle taakvelden samen</th><td class="utrecht-table__cell ambt-bedrag">€ 5.814.468,46</td><td class="utrecht-table__cell ambt-bedrag">62,4 %</td><td class="utrecht-table__cell ambt-bedrag">€ 9.316.995,67</td></tr>' \
 	'<li class="utrecht-unordered-list__item">28,8 % naar Publieke dienstverlening (loketten)</li><li class="utrecht-unordered-list__item">26,9 % naar Ruimte</li><li class="utrecht-unordered-list__item">44,2 % naar Sociaal domein</li>'
 page_lacks "page /kostenverdelingen/2/gemeenten/GM0358 for the account holder: no fractions, codes, hashes or engine words" \
 	'Details voor controllers' 'maatwerk:aa-ruimte:GM0358' 'ICT-LIC' '15/52' '25788963639498089299/44353088832' \
@@ -483,7 +483,7 @@ PAGE_AUTH="Authorization: Bearer $T_BEHEER"
 page_has "page /kostenverdelingen/2/gemeenten/GM0362 for the beheerder: Amstelveen's share, and the details for controllers" /kostenverdelingen/2/gemeenten/GM0362 \
 	'<title>Waarom betaalt Amstelveen dit? – Ambt</title>' \
 	'<p class="utrecht-paragraph">Dat is 37,6 % van alle kosten van de samenwerking in 2024: € 9.316.995,67. Hieronder staat waar het bedrag van Amstelveen vandaan komt.</p>' \
-	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Kernorganisatie Aalsmeer<br><span class="ambt-toelichting">Helemaal voor Aalsmeer.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 1.320.000,00</td><td class="utrecht-table__cell ambt-bedrag">€ 0,00</td><td class="utrecht-table__cell ambt-bedrag">0,0 %</td></tr>' \
+	'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Kernorganisatie Aalsmeer<br><span class="ambt-toelichting">Helemaal voor Aalsmeer.</span></th><td class="utrecht-table__cell ambt-bedrag">€ 0,00</td><td class="utrecht-table__cell ambt-bedrag">0,0 %</td><td class="utrecht-table__cell ambt-bedrag">€ 1.320.000,00</td></tr>' \
 	'<details class="ambt-details">
 <summary>Details voor controllers</summary>' \
 	'Door het afronden per kostenpost is de bijdrage 1 cent hoger dan de exacte som op hele centen afgerond.' \
@@ -499,7 +499,7 @@ page_has "page /kostenverdelingen/4/gemeenten/GM0397 for the controller: the det
 PAGE_AUTH="Authorization: Bearer $T_RAAD"
 page_has "page /kostenverdelingen/4/gemeenten/GM0377 for a council member: the share in percent" /kostenverdelingen/4/gemeenten/GM0377 \
 	'<title>Waarom betaalt Bloemendaal dit? – Ambt</title>' \
-	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Alle afdelingen samen</th><td class="utrecht-table__cell ambt-bedrag">€ 10.449.700,00</td>' \
+	'<tr class="utrecht-table__row ambt-rij-totaal"><th class="utrecht-table__header-cell" scope="row">Alle afdelingen samen</th><td class="utrecht-table__cell ambt-bedrag">€ 5.337.468,28</td><td class="utrecht-table__cell ambt-bedrag">51,1 %</td><td class="utrecht-table__cell ambt-bedrag">€ 10.449.700,00</td></tr>' \
 	'<th class="utrecht-table__header-cell" scope="row">0.4 Overhead</th>'
 page_lacks "page /kostenverdelingen/4/gemeenten/GM0377 for a council member: no details" '<details' 'Details voor controllers' 'SHA-256'
 PAGE_AUTH=
@@ -510,6 +510,12 @@ page_has "page /samenwerkingen/HB/uren: the chart has an axis in hours and its t
 page_has "page /uren: when each batch was read in, counts with a thousands separator" /uren \
 	'<td class="utrecht-table__cell ambt-nowrap">22 november 2026, 10:30</td>' \
 	'<td class="utrecht-table__cell ambt-getal">11.298</td>'
+PAGE_AUTH="Authorization: Bearer $T_BEHEER"
+page_has "page /uren for the beheerder: the desk's batch of AA marked as such" /uren \
+	'<td class="utrecht-table__cell">telt mee (uren van de balie)</td></tr>'
+PAGE_AUTH=
+page_lacks "page /uren: the desk's batch (7) is not offered for replacing" \
+	'href="/uren?vervang=7#vervang-kop"' '<option value="7">'
 req GET "/api/v1/medewerkers?samenwerking=HB&zoek=HB-03" -H "$TC"
 check "GET /medewerkers" 200 '.count == 10 and .results[0].personeelsnummer == "HB-030"'
 req GET /api/v1/medewerkers -H "$TC"

@@ -57,6 +57,15 @@ has "the name's problem at its field" 'id="naam-fout">Geef het scenario een naam
 has "the year's problem at its field" 'id="jaar-fout">'
 has "the first change's problem" "Wijziging 1: Kies een eenheid."
 has "the second change's problem" "Wijziging 2: Kies een grondslag."
+is "a wrong amount on the third row, the second left empty" "$(post c_aa 'actie=maken&naam=Duur&jaar=2024&soort1=eigen&eenheid1=aa-ruimte&gemeente1=GM0358&vanaf1=2024-07-01&soort2=&soort3=kostenpost&kostenpost3=LOK-PERS&bedrag3=veel')" "400 "
+has "the problem is the third row's, at that row" 'id="wijziging3-fout">Schrijf het nieuwe bedrag in euro, bijvoorbeeld 12.500,00.</div>'
+has "and in the list as Wijziging 3" "Wijziging 3: Schrijf het nieuwe bedrag"
+has "the first row keeps its kind" '<option value="eigen" selected>'
+has "its unit" '<option value="aa-ruimte" selected>Ruimte</option>'
+has "its municipality" '<option value="GM0358" selected>Aalsmeer</option>'
+has "its date" 'id="vanaf1" name="vanaf1" value="2024-07-01"'
+has "the third row its pool and amount" 'id="kostenpost3" name="kostenpost3" value="LOK-PERS"'
+has "and what was typed as amount" 'id="bedrag3" name="bedrag3" value="veel"'
 is "no change at all" "$(post c_aa 'actie=maken&naam=Leeg&jaar=2024&soort1=&soort2=&soort3=')" "400 "
 has "asks for one" "Noem minstens één wijziging."
 is "a unit of another cooperation" "$(post c_aa 'actie=maken&naam=Ander&jaar=2024&soort1=grondslag&eenheid1=hb-communicatie&grondslag1=fte')" "400 "

@@ -49,6 +49,11 @@ is "the question stored no decision" "$(besluit RB-2026-77)" 404
 is "a new decision without its fields" "$(post c_hb /kostenverdelingen/4 'stap=bevestig&besluit=nieuw&organisatie=&orgaan=raad&onderwerp=&datum=')" "400 "
 has "names every field" "Kies de gemeente die het besluit nam."
 has "the body" "Kies wie het besluit nam: de raad of het college."
+is "a new decision without its subject" "$(post c_hb /kostenverdelingen/4 'stap=bevestig&besluit=nieuw&organisatie=GM0397&orgaan=college&openbaarheid=passief&onderwerp=&datum=2026-11-20')" "400 "
+has "keeps 'a new decision' chosen" '<option value="nieuw" selected>'
+has "the municipality" '<option value="GM0397" selected>Heemstede</option>'
+has "the body" '<option value="college" selected>'
+has "and the publicity" '<option value="passief" selected>'
 is "no decision chosen" "$(post c_hb /kostenverdelingen/4 'stap=vaststellen&besluit=')" "400 "
 is "a decision of another cooperation" "$(post c_hb /kostenverdelingen/4 'stap=vaststellen&besluit=BIJDRAGE-AALSMEER-2024|GM0358')" "400 "
 is "another cooperation's calculation answers as not existing, storing nothing" "$(post c_hb /kostenverdelingen/3 "stap=vaststellen&$NIEUW")" "404 "

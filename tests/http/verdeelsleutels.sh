@@ -43,6 +43,7 @@ is "the page of 2024" "$(page c_aa GET "$PAGINA?jaar=2024")" "200 "
 has "the support unit with its taakveld's name" '<th class="utrecht-table__header-cell" scope="row">ICT/Digitalisering</th><td class="utrecht-table__cell">ondersteunend</td><td class="utrecht-table__cell">via leveringen</td><td class="utrecht-table__cell">Overhead (0.4)</td>'
 has "the advances with their total" '<td class="utrecht-table__cell ambt-bedrag">€ 9.100.000,00</td>'
 has "the forms for a controller" "Voorschot opslaan"
+has "an adopted year says its calculation does not change" 'De kostenverdeling van 2024 is vastgesteld (<a class="utrecht-link" href="/kostenverdelingen/2">kostenverdeling 2</a>); wat hier verandert, verandert die niet meer.'
 
 stored "an advance" 'jaar=2024&wat=voorschot&gemeente=GM0362&bedrag=2.750.000,50' voorschot
 is "the calculation reads the advance" "$(invoer .advances.GM0362)" 275000050
@@ -61,6 +62,22 @@ has "and shows the weight" '<th class="utrecht-table__header-cell" scope="row">R
 naudit=$("$AMBT" audit lijst --db "$DB" --format json | jq '[.[] | select(.resource == "voorschot" or .resource == "kostenmethode" or .resource == "kostenlevering" or .resource == "maatwerk" or .resource == "kostenrol" or .resource == "kostengewicht") | select(.gebruikersId != null)] | length')
 is "each change is audited with its user" "$naudit" 6
 
+has "a button to remove the weight, named" 'aria-label="Gewicht van Ruimte voor Aalsmeer verwijderen"'
+# Removing: a delivery, a weight, maatwerk and an advance, each from its
+# row; the calculation no longer reads them.
+removed() { is "$1" "$(post c_aa "jaar=2024&wat=verwijderen&$2")" "303 $BASE$PAGINA?jaar=2024&opgeslagen=verwijderd"; }
+stored "a second advance" 'jaar=2024&wat=voorschot&gemeente=GM0358&bedrag=10' voorschot
+removed "an advance removed" 'soort=voorschot&b=GM0358'
+is "the calculation reads no advance of Aalsmeer" "$(invoer '.advances.GM0358 // "geen"')" '"geen"'
+page c_aa GET "$PAGINA?jaar=2024&opgeslagen=verwijderd" >/dev/null
+has "the page says it was removed" "Verwijderd."
+hasnt "and lists no advance of Aalsmeer" 'aria-label="Voorschot van Aalsmeer verwijderen"'
+removed "a delivery removed" 'soort=levering&a=aa-ict&b=aa-strategie'
+is "the calculation reads no delivery" "$(invoer '.support_allocation.keys["aa-ict"]["aa-strategie"] // "geen"')" '"geen"'
+stored "the weight again" 'jaar=2024&wat=gewicht&eenheid=aa-ruimte&gemeente=GM0358&gewicht=6000' gewicht
+naudit=$("$AMBT" audit lijst --db "$DB" --format json | jq '[.[] | select(.actie == "delete" and (.resource == "voorschot" or .resource == "kostenlevering"))] | length')
+is "each removal is audited" "$naudit" 2
+
 voor=$(dump)
 is "a unit of another cooperation" "$(post c_aa 'jaar=2024&wat=rol&eenheid=hb-communicatie&soort=x&grondslag=zzz&volgorde=-3')" "400 "
 has "the unit's problem at its field" 'id="rol-eenheid-fout">Eenheid hb-communicatie hoort niet bij AA.</div>'
@@ -69,6 +86,7 @@ has "the basis' problem at its field" 'id="rol-grondslag-fout">Kies een grondsla
 has "the order's problem at its field" 'id="rol-volgorde-fout">'
 is "a member of another cooperation" "$(post c_aa 'jaar=2024&wat=gewicht&eenheid=aa-ruimte&gemeente=GM0397&gewicht=1')" "400 "
 has "named at its field" 'id="gewicht-gemeente-fout">Gemeente GM0397 is in 2024 geen lid van AA.</div>'
+has "the chosen unit stays chosen" '<option value="aa-ruimte" selected>Ruimte</option>'
 is "hours that are no number" "$(post c_aa 'jaar=2024&wat=maatwerk&eenheid=aa-ruimte&gemeente=GM0362&uren=veel&tarief=-1')" "400 "
 has "the hours' problem" 'id="maatwerk-uren-fout">Vul een aantal uren in, bijvoorbeeld 120,5.</div>'
 has "the rate's problem" 'id="maatwerk-tarief-fout">Het bedrag is nul of meer.</div>'
@@ -78,6 +96,12 @@ has "the amount's problem" 'id="voorschot-bedrag-fout">Schrijf een bedrag in eur
 is "a delivery of a fraction" "$(post c_aa 'jaar=2024&wat=levering&van=aa-ict&aan=&gewicht=1,5')" "400 "
 has "the receiving unit's problem" 'id="levering-aan-fout">Kies een eenheid.</div>'
 is "an unknown method" "$(post c_aa 'jaar=2024&wat=methode&methode=eerlijk')" "400 "
+has "the method's problem at its field" 'id="methode-methode-fout">Kies een methode uit de lijst.</div>'
+is "removing a weight that was never set" "$(post c_aa 'jaar=2024&wat=verwijderen&soort=gewicht&a=aa-ruimte&b=GM0397')" "400 "
+has "names the member" 'Gemeente GM0397 is in 2024 geen lid van AA.'
+is "removing maatwerk that is not there" "$(post c_aa 'jaar=2024&wat=verwijderen&soort=maatwerk&a=aa-ict&b=GM0358')" "400 "
+has "says there is nothing to remove" '<li class="utrecht-unordered-list__item">Er is niets te verwijderen: aa-ict heeft in 2024 geen maatwerk voor GM0358.</li>'
+is "removing something unknown" "$(post c_aa 'jaar=2024&wat=verwijderen&soort=kleur&a=aa-ict&b=GM0358')" "400 "
 is "an unknown form" "$(post c_aa 'jaar=2024&wat=iets')" "400 "
 is "a year out of range" "$(post c_aa 'jaar=99999&wat=methode&methode=direct')" "400 "
 is "an accounthouder may not" "$(post ah_aal 'jaar=2024&wat=methode&methode=direct')" "403 "
@@ -131,6 +155,13 @@ check "api: every problem named, nothing stored" c_aa PATCH "$API" 400 \
 check "api: a good item beside a bad one stores neither" c_aa PATCH "$API" 400 \
 	'[.invalidParams[].name] == ["voorschotten[1].gemeente"]' \
 	'{"methode":"direct","voorschotten":[{"gemeente":"GM0358","bedragCenten":5},{"gemeente":"GM0397","bedragCenten":5}]}'
+check "api: null removes what was set" c_aa PATCH "$API" 200 \
+	'(.gewichten | map(select(.eenheid == "aa-ruimte" and .gemeente == "GM0362")) | length) == 0 and (.maatwerk | map(select(.gemeente == "GM0362")) | length) == 0 and (.voorschotten | map(select(.gemeente == "GM0358")) | length) == 0' \
+	'{"gewichten":[{"eenheid":"aa-ruimte","gemeente":"GM0362","gewicht":null}],"maatwerk":[{"eenheid":"aa-ruimte","gemeente":"GM0362","urenHonderdsten":null}],"voorschotten":[{"gemeente":"GM0358","bedragCenten":null}]}'
+voor=$(dump)
+check "api: removing what is not there is a problem of that item" c_aa PATCH "$API" 400 \
+	'[.invalidParams[].name] == ["leveringen[0]"] and (.invalidParams[0].reason | startswith("Er is niets te verwijderen: aa-ict levert in 2024 niets aan aa-kernorganisatie"))' \
+	'{"leveringen":[{"van":"aa-ict","aan":"aa-kernorganisatie","gewicht":null}]}'
 check "api: a list that is no list" c_aa PATCH "$API" 400 '.invalidParams[0].name == "maatwerk"' '{"maatwerk":{}}'
 check "api: an accounthouder may not" ah_aal PATCH "$API" 403 '.status == 403' '{"methode":"direct"}'
 check "api: another cooperation's controller may not" c_hb PATCH "$API" 403 '.status == 403' '{"methode":"direct"}'

@@ -423,6 +423,47 @@ test_kosten_instellingen(void **state)
 	REFUSED(store_kostenmethode_zet(f->s, "XX", 2025, KV_DIRECT_METHODE,
 					&f->e),
 		ST_NOT_FOUND);
+
+	/* Removed one by one, each audited; what is not set is not found
+	 * and changes nothing. */
+	OK(store_kosteninstelling_delete(f->s, KI_LEVERING, 2025, "aa-hr",
+					 "aa-bel", &f->e));
+	assert_string_equal(laatste_audit(f).resource, "kostenlevering");
+	assert_string_equal(laatste_audit(f).actie, "delete");
+	OK(store_kosteninstelling_delete(f->s, KI_GEWICHT, 2025, "aa-ict",
+					 "GM0362", &f->e));
+	OK(store_kosteninstelling_delete(f->s, KI_MAATWERK, 2025, "aa-ict",
+					 "GM0358", &f->e));
+	OK(store_kosteninstelling_delete(f->s, KI_VOORSCHOT, 2025, "AA",
+					 "GM0362", &f->e));
+	assert_string_equal(laatste_audit(f).scope, "AA");
+	k = jaar_van(f, "AA", 2025);
+	assert_int_equal(k.nleveringen, 1);
+	assert_string_equal(k.leveringen[0].aan, "aa-ict");
+	assert_int_equal(k.ngewichten, 1);
+	assert_string_equal(k.gewichten[0].gemeente, "GM0358");
+	assert_int_equal(k.nmaatwerk, 0);
+	assert_int_equal(k.nvoorschotten, 1);
+	assert_string_equal(k.voorschotten[0].gemeente, "GM0358");
+	REFUSED(store_kosteninstelling_delete(f->s, KI_MAATWERK, 2025, "aa-ict",
+					      "GM0358", &f->e),
+		ST_NOT_FOUND);
+	assert_string_equal(f->e.message,
+			    "Er is niets te verwijderen: aa-ict heeft in 2025 "
+			    "geen maatwerk voor GM0358.");
+	REFUSED(store_kosteninstelling_delete(f->s, KI_GEWICHT, 2026, "aa-ict",
+					      "GM0358", &f->e),
+		ST_NOT_FOUND);
+	REFUSED(store_kosteninstelling_delete(f->s, KI_LEVERING, 2025, "aa-hr",
+					      "hb-com", &f->e),
+		ST_INVALID);
+	assert_only_problem(&f->e, "aan", "other-cooperation");
+	REFUSED(store_kosteninstelling_delete(f->s, KI_VOORSCHOT, 2025, "AA",
+					      "GM9999", &f->e),
+		ST_INVALID);
+	assert_only_problem(&f->e, "gemeente", "unknown");
+	k = jaar_van(f, "AA", 2025);
+	assert_int_equal(k.nleveringen + k.ngewichten + k.nvoorschotten, 3);
 }
 
 /* The weight of municipality `gm` in key `s`, or fail. */
