@@ -115,6 +115,9 @@ void ctx_table(const struct ctx *x, const struct table *t);
 
 /* A date for the chosen format: Dutch for tabel, ISO for csv. */
 const char *ctx_date(struct ctx *x, day_t d);
+/* A stored moment (UTC, "2026-11-22T09:30:00Z") as people read it, in
+ * Amsterdam time: "22 november 2026, 10:30"; CSV keeps the stored form. */
+const char *ctx_moment(struct ctx *x, const char *iso);
 
 /* The database path: --db, else $AMBT_DB, else "ambt.db". */
 const char *cli_db_path(const struct cli_common *c);

@@ -466,17 +466,9 @@ a_list(int argc, char **argv)
 	}
 	table_init(&t, &x.a, 8, h);
 	for (size_t i = 0; i < n; i++) {
-		/* The time as people here read it, in Amsterdam. */
-		char *tijd = arena_alloc(&x.a, DATE_MOMENT_NL_LEN);
-		int64_t utc;
-		if (date_parse_instant(a[i].aanmaakdatum, &utc) == 0)
-			date_format_moment_nl(utc, tijd, DATE_MOMENT_NL_LEN);
-		else
-			snprintf(tijd, DATE_MOMENT_NL_LEN, "%s",
-				 a[i].aanmaakdatum);
 		const char *row[] = {
 			fmt_a(&x.a, "%lld", (long long)a[i].id),
-			tijd,
+			ctx_moment(&x, a[i].aanmaakdatum),
 			a[i].gebruikers_id,
 			a[i].actie_weergave,
 			a[i].resource,

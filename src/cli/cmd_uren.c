@@ -79,32 +79,6 @@ procent_a(const struct ctx *x, struct arena *a, int32_t bp, bool teken)
 	return arena_strdup(a, buf);
 }
 
-/*
- * A stored moment (UTC, "2026-11-22T10:50:17Z") as people read it: the
- * time in Europe/Amsterdam, "22-11-2026 11:50". CSV keeps the stored form.
- */
-static const char *
-tijdstip_a(const struct ctx *x, struct arena *a, const char *iso)
-{
-	struct tm tm = { 0 };
-	time_t t;
-	int y, mo, d;
-
-	if (!iso || x->c.format == FORMAT_CSV ||
-	    sscanf(iso, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon,
-		   &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
-		return iso;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	t += date_amsterdam_offset((int64_t)t);
-	gmtime_r(&t, &tm);
-	y = tm.tm_year + 1900;
-	mo = tm.tm_mon + 1;
-	d = tm.tm_mday;
-	return fmt_a(a, "%d-%d-%d %02d:%02d", d, mo, y, tm.tm_hour, tm.tm_min);
-}
-
 /* ---- import ---- */
 
 struct voortgang {
@@ -290,7 +264,7 @@ uren_import(int argc, char **argv)
 		printf("%s is al ingelezen als batch %lld (%s); er is niets "
 		       "veranderd.\n",
 		       naam, (long long)batch.id,
-		       tijdstip_a(&x, &x.a, batch.ingelezen));
+		       ctx_moment(&x, batch.ingelezen));
 		goto out;
 	}
 	if (vervang)
@@ -338,7 +312,7 @@ uren_batches(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		const char *row[] = {
 			fmt_a(&x.a, "%lld", (long long)b[i].id),
-			tijdstip_a(&x, &x.a, b[i].ingelezen),
+			ctx_moment(&x, b[i].ingelezen),
 			b[i].bestand,
 			x.c.format == FORMAT_CSV
 				? fmt_a(&x.a, "%lld", (long long)b[i].rijen)

@@ -282,7 +282,7 @@ verdeling_lijst(int argc, char **argv)
 			x.c.format == FORMAT_CSV
 				? fmt_a(&x.a, "%lld", (long long)k[i].totaal)
 				: bedrag_a(&x.a, k[i].totaal),
-			k[i].berekend,
+			ctx_moment(&x, k[i].berekend),
 			k[i].vastgesteld
 				? fmt_a(&x.a, "besluit %s", k[i].besluit)
 				: "",

@@ -483,6 +483,18 @@ ctx_date(struct ctx *x, day_t d)
 	return date_nl_a(&x->a, d);
 }
 
+const char *
+ctx_moment(struct ctx *x, const char *iso)
+{
+	int64_t utc;
+	if (!iso || x->c.format == FORMAT_CSV ||
+	    date_parse_instant(iso, &utc) != 0)
+		return iso;
+	char *buf = arena_alloc(&x->a, DATE_MOMENT_NL_LEN);
+	date_format_moment_nl(utc, buf, DATE_MOMENT_NL_LEN);
+	return buf;
+}
+
 int
 ctx_vereist(const struct ctx *x, size_t npos, bool compleet,
 	    const char *jaar_text, int *jaar, const char *wat)
