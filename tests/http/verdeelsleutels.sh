@@ -148,6 +148,9 @@ check "api: several settings at once" c_aa PATCH "$API" 200 \
 	'.methode == "reciprocal" and (.leveringen | map(select(.aan == "aa-strategie"))[0].gewicht == 9) and (.gewichten | map(select(.eenheid == "aa-ruimte" and .gemeente == "GM0362"))[0].gewicht == 4000) and (.voorschotten | map(select(.gemeente == "GM0358"))[0].bedragCenten == 1)' \
 	'{"methode":"reciprocal","leveringen":[{"van":"aa-ict","aan":"aa-strategie","gewicht":9}],"gewichten":[{"eenheid":"aa-ruimte","gemeente":"GM0362","gewicht":4000}],"voorschotten":[{"gemeente":"GM0358","bedragCenten":1}]}'
 is "api: the calculation reads them" "$(invoer '[.support_allocation.method, .advances.GM0358]')" '["reciprocal",1]'
+check "api: null removes what was set" c_aa PATCH "$API" 200 \
+	'(.gewichten | map(select(.eenheid == "aa-ruimte" and .gemeente == "GM0362")) | length) == 0 and (.maatwerk | map(select(.gemeente == "GM0362")) | length) == 0 and (.voorschotten | map(select(.gemeente == "GM0358")) | length) == 0' \
+	'{"gewichten":[{"eenheid":"aa-ruimte","gemeente":"GM0362","gewicht":null}],"maatwerk":[{"eenheid":"aa-ruimte","gemeente":"GM0362","urenHonderdsten":null}],"voorschotten":[{"gemeente":"GM0358","bedragCenten":null}]}'
 voor=$(dump)
 check "api: every problem named, nothing stored" c_aa PATCH "$API" 400 \
 	'[.invalidParams[].name] == ["x","methode","eenheden[0].kleur","eenheden[0].eenheid","leveringen[0].gewicht","voorschotten[1]","voorschotten[0].bedragCenten","voorschotten[0].gemeente"]' \
@@ -155,10 +158,6 @@ check "api: every problem named, nothing stored" c_aa PATCH "$API" 400 \
 check "api: a good item beside a bad one stores neither" c_aa PATCH "$API" 400 \
 	'[.invalidParams[].name] == ["voorschotten[1].gemeente"]' \
 	'{"methode":"direct","voorschotten":[{"gemeente":"GM0358","bedragCenten":5},{"gemeente":"GM0397","bedragCenten":5}]}'
-check "api: null removes what was set" c_aa PATCH "$API" 200 \
-	'(.gewichten | map(select(.eenheid == "aa-ruimte" and .gemeente == "GM0362")) | length) == 0 and (.maatwerk | map(select(.gemeente == "GM0362")) | length) == 0 and (.voorschotten | map(select(.gemeente == "GM0358")) | length) == 0' \
-	'{"gewichten":[{"eenheid":"aa-ruimte","gemeente":"GM0362","gewicht":null}],"maatwerk":[{"eenheid":"aa-ruimte","gemeente":"GM0362","urenHonderdsten":null}],"voorschotten":[{"gemeente":"GM0358","bedragCenten":null}]}'
-voor=$(dump)
 check "api: removing what is not there is a problem of that item" c_aa PATCH "$API" 400 \
 	'[.invalidParams[].name] == ["leveringen[0]"] and (.invalidParams[0].reason | startswith("Er is niets te verwijderen: aa-ict levert in 2024 niets aan aa-kernorganisatie"))' \
 	'{"leveringen":[{"van":"aa-ict","aan":"aa-kernorganisatie","gewicht":null}]}'
