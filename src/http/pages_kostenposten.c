@@ -49,23 +49,6 @@ mag_wijzigen(struct request *rq, const char *sw)
 	return authz_samenwerking(rq, sw, &stil) == ST_OK;
 }
 
-/* The number of the calculation adopted for the year, or 0. */
-static enum status
-vastgesteld_in(struct request *rq, const char *sw, int jaar, int64_t *id,
-	       struct err *e)
-{
-	struct kostenverdeling *k;
-	size_t n;
-
-	*id = 0;
-	if (store_kostenverdeling_list(rq->store, &rq->a, sw, jaar, &k, &n, e))
-		return e->status;
-	for (size_t i = 0; i < n; i++)
-		if (k[i].vastgesteld && k[i].jaar == jaar)
-			*id = k[i].id;
-	return ST_OK;
-}
-
 /* A problem of the form: named by its field's label, and shown at that
  * field; a file's problems ("regel 3: bedrag") by their line. */
 static void
@@ -101,7 +84,7 @@ posten_pagina(struct request *rq, struct response *rs, const char *sw, int jaar,
 	    store_kosten_jaar(rq->store, &rq->a, sw, jaar, &k, e) ||
 	    store_eenheden_op(rq->store, &rq->a, sw, rq->today, &eh, &neh, e) ||
 	    store_taakveld_list(rq->store, &rq->a, jaar, &tv, &ntv, e) ||
-	    vastgesteld_in(rq, sw, jaar, &vast, e)) {
+	    store_kostenverdeling_vastgesteld(rq->store, sw, jaar, &vast, e)) {
 		json_decref(invoer);
 		json_decref(extra);
 		return e->status;

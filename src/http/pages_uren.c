@@ -84,6 +84,13 @@ formulier_pagina(struct request *rq, struct response *rs, const char *naam,
 
 /* ---- reading in a file ---- */
 
+/* A batch a file may replace: one that still counts and is not the desk's. */
+static bool
+mag_vervangen(const struct uren_batch *b)
+{
+	return !b->vervangen_door && !b->balie;
+}
+
 /*
  * The batches (page `page`, BATCHES_PER_PAGINA a page) and the form, which
  * offers the newest VERVANGBAAR_MAX current batches to replace; `extra`
@@ -117,7 +124,7 @@ uren_pagina(struct request *rq, struct response *rs, size_t page, json_t *extra,
 	}
 	for (size_t i = 0;
 	     i < n && json_array_size(vervangbaar) < VERVANGBAAR_MAX; i++)
-		if (!b[i].vervangen_door && !b[i].balie)
+		if (mag_vervangen(&b[i]))
 			json_array_append_new(vervangbaar,
 					      present_batch_json(&b[i]));
 	/* Replacing a batch is asked first, naming what is replaced. */
@@ -125,7 +132,7 @@ uren_pagina(struct request *rq, struct response *rs, size_t page, json_t *extra,
 					 json_object_get(extra, "vervangBatch"))
 			       : 0;
 	for (size_t i = 0; weg && i < n; i++)
-		if (b[i].id == weg && !b[i].vervangen_door && !b[i].balie) {
+		if (b[i].id == weg && mag_vervangen(&b[i])) {
 			json_t *x = present_batch_json(&b[i]);
 			json_object_set_new(x, "urenNl",
 					    uren_nl(b[i].honderdsten));

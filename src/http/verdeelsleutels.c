@@ -305,18 +305,15 @@ pagina(struct request *rq, struct response *rs, const char *sw, int jaar,
 		json_boolean(authz_samenwerking(rq, sw, &stil) == ST_OK));
 	json_object_set_new(d, "formCsrf", jstr(rq->who.csrf));
 	/* An adopted year: its calculation does not change with the keys. */
-	struct kostenverdeling *kv;
-	size_t nkv;
-	if (store_kostenverdeling_list(rq->store, &rq->a, sw, jaar, &kv, &nkv,
-				       e) != ST_OK) {
+	int64_t vast;
+	if (store_kostenverdeling_vastgesteld(rq->store, sw, jaar, &vast, e)) {
 		json_decref(d);
 		json_decref(extra);
 		return e->status;
 	}
-	for (size_t i = 0; i < nkv; i++)
-		if (kv[i].vastgesteld)
-			json_object_set_new(d, "vastgesteldeBerekening",
-					    json_integer(kv[i].id));
+	if (vast)
+		json_object_set_new(d, "vastgesteldeBerekening",
+				    json_integer(vast));
 	/* Problems belong to the form that was sent. */
 	if (formulier && extra) {
 		json_t *f = json_object();
@@ -843,6 +840,102 @@ weg(json_t *x, const char *key)
 	return v && json_is_null(v);
 }
 
+/* ---- the items of a PATCH, one function per list ---- */
+
+static void
+item_eenheid(struct request *rq, const struct jaar_ctx *c, json_t *x,
+	     struct err *e)
+{
+	int64_t v = 0;
+	const char *eh = body_str(x, "eenheid", true, e);
+	const char *so = body_str(x, "soort", true, e);
+	const char *gr = body_str(x, "grondslag", false, e);
+	const char *tv = body_str(x, "taakveld", false, e);
+	text_check_max(tv, "taakveld", REG_MAX_TAAKVELD, e);
+	body_int(x, "volgorde", false, 0, KOSTEN_MAX_VOLGORDE, &v, e);
+	zet_rol(rq, c, eh, so, gr, tv, v, e);
+}
+
+static void
+item_levering(struct request *rq, const struct jaar_ctx *c, json_t *x,
+	      struct err *e)
+{
+	int64_t g = 0;
+	const char *van = body_str(x, "van", true, e);
+	const char *aan = body_str(x, "aan", true, e);
+	if (weg(x, "gewicht")) {
+		haal_weg(rq, c, KI_LEVERING, van, aan, e);
+		return;
+	}
+	body_int(x, "gewicht", true, 0, KV_MAX_BEDRAG, &g, e);
+	zet_levering(rq, c, van, aan, g, e);
+}
+
+static void
+item_gewicht(struct request *rq, const struct jaar_ctx *c, json_t *x,
+	     struct err *e)
+{
+	int64_t g = 0;
+	const char *eh = body_str(x, "eenheid", true, e);
+	const char *gm = body_str(x, "gemeente", true, e);
+	if (weg(x, "gewicht")) {
+		haal_weg(rq, c, KI_GEWICHT, eh, gm, e);
+		return;
+	}
+	body_int(x, "gewicht", true, 0, KV_MAX_BEDRAG, &g, e);
+	zet_gewicht(rq, c, eh, gm, g, e);
+}
+
+static void
+item_maatwerk(struct request *rq, const struct jaar_ctx *c, json_t *x,
+	      struct err *e)
+{
+	int64_t u = 0, t = 0;
+	const char *eh = body_str(x, "eenheid", true, e);
+	const char *gm = body_str(x, "gemeente", true, e);
+	if (weg(x, "urenHonderdsten")) {
+		haal_weg(rq, c, KI_MAATWERK, eh, gm, e);
+		return;
+	}
+	body_int(x, "urenHonderdsten", true, 0, KV_MAX_BEDRAG, &u, e);
+	body_int(x, "tariefCenten", true, 0, KV_MAX_BEDRAG, &t, e);
+	zet_maatwerk(rq, c, eh, gm, u, t, e);
+}
+
+static void
+item_voorschot(struct request *rq, const struct jaar_ctx *c, json_t *x,
+	       struct err *e)
+{
+	int64_t b = 0;
+	const char *gm = body_str(x, "gemeente", true, e);
+	if (weg(x, "bedragCenten")) {
+		haal_weg(rq, c, KI_VOORSCHOT, NULL, gm, e);
+		return;
+	}
+	body_int(x, "bedragCenten", true, -KV_MAX_BEDRAG, KV_MAX_BEDRAG, &b, e);
+	zet_voorschot(rq, c, gm, b, e);
+}
+
+/* The lists a PATCH may hold, in the order they are applied. */
+static const struct {
+	const char *lijst;
+	const char *const keys[6];
+	void (*zet)(struct request *, const struct jaar_ctx *, json_t *,
+		    struct err *);
+} patch_lijsten[] = {
+	{ "eenheden",
+	  { "eenheid", "soort", "grondslag", "taakveld", "volgorde", NULL },
+	  item_eenheid },
+	{ "leveringen", { "van", "aan", "gewicht", NULL }, item_levering },
+	{ "gewichten",
+	  { "eenheid", "gemeente", "gewicht", NULL },
+	  item_gewicht },
+	{ "maatwerk",
+	  { "eenheid", "gemeente", "urenHonderdsten", "tariefCenten", NULL },
+	  item_maatwerk },
+	{ "voorschotten", { "gemeente", "bedragCenten", NULL }, item_voorschot },
+};
+
 enum status
 api_verdeelsleutels_patch(struct request *rq, struct response *rs,
 			  struct err *e)
@@ -851,15 +944,6 @@ api_verdeelsleutels_patch(struct request *rq, struct response *rs,
 					    "leveringen", "gewichten",
 					    "maatwerk",	  "voorschotten",
 					    NULL };
-	static const char *const k_eh[] = { "eenheid",	"soort",    "grondslag",
-					    "taakveld", "volgorde", NULL };
-	static const char *const k_lev[] = { "van", "aan", "gewicht", NULL };
-	static const char *const k_gew[] = { "eenheid", "gemeente", "gewicht",
-					     NULL };
-	static const char *const k_mw[] = { "eenheid", "gemeente",
-					    "urenHonderdsten", "tariefCenten",
-					    NULL };
-	static const char *const k_vs[] = { "gemeente", "bedragCenten", NULL };
 	struct jaar_ctx c;
 	json_t *body, *a, *x;
 	size_t i;
@@ -878,96 +962,20 @@ api_verdeelsleutels_patch(struct request *rq, struct response *rs,
 	bool begonnen = e->status == ST_OK;
 	if (json_object_get(body, "methode"))
 		zet_methode(rq, &c, body_str(body, "methode", true, e), e);
-	if ((a = items(body, "eenheden", k_eh, e)))
+	for (size_t l = 0; l < sizeof patch_lijsten / sizeof *patch_lijsten;
+	     l++) {
+		const char *lijst = patch_lijsten[l].lijst;
+		if (!(a = items(body, lijst, patch_lijsten[l].keys, e)))
+			continue;
 		json_array_foreach(a, i, x)
 		{
 			size_t vooraf = e->nproblems;
-			int64_t v = 0;
 			if (!json_is_object(x))
 				continue;
-			const char *eh = body_str(x, "eenheid", true, e);
-			const char *so = body_str(x, "soort", true, e);
-			const char *gr = body_str(x, "grondslag", false, e);
-			const char *tv = body_str(x, "taakveld", false, e);
-			text_check_max(tv, "taakveld", REG_MAX_TAAKVELD, e);
-			body_int(x, "volgorde", false, 0, KOSTEN_MAX_VOLGORDE,
-				 &v, e);
-			zet_rol(rq, &c, eh, so, gr, tv, v, e);
-			van_item(e, vooraf, "eenheden", i);
+			patch_lijsten[l].zet(rq, &c, x, e);
+			van_item(e, vooraf, lijst, i);
 		}
-	if ((a = items(body, "leveringen", k_lev, e)))
-		json_array_foreach(a, i, x)
-		{
-			size_t vooraf = e->nproblems;
-			int64_t g = 0;
-			if (!json_is_object(x))
-				continue;
-			const char *van = body_str(x, "van", true, e);
-			const char *aan = body_str(x, "aan", true, e);
-			if (weg(x, "gewicht")) {
-				haal_weg(rq, &c, KI_LEVERING, van, aan, e);
-			} else {
-				body_int(x, "gewicht", true, 0, KV_MAX_BEDRAG,
-					 &g, e);
-				zet_levering(rq, &c, van, aan, g, e);
-			}
-			van_item(e, vooraf, "leveringen", i);
-		}
-	if ((a = items(body, "gewichten", k_gew, e)))
-		json_array_foreach(a, i, x)
-		{
-			size_t vooraf = e->nproblems;
-			int64_t g = 0;
-			if (!json_is_object(x))
-				continue;
-			const char *eh = body_str(x, "eenheid", true, e);
-			const char *gm = body_str(x, "gemeente", true, e);
-			if (weg(x, "gewicht")) {
-				haal_weg(rq, &c, KI_GEWICHT, eh, gm, e);
-			} else {
-				body_int(x, "gewicht", true, 0, KV_MAX_BEDRAG,
-					 &g, e);
-				zet_gewicht(rq, &c, eh, gm, g, e);
-			}
-			van_item(e, vooraf, "gewichten", i);
-		}
-	if ((a = items(body, "maatwerk", k_mw, e)))
-		json_array_foreach(a, i, x)
-		{
-			size_t vooraf = e->nproblems;
-			int64_t u = 0, t = 0;
-			if (!json_is_object(x))
-				continue;
-			const char *eh = body_str(x, "eenheid", true, e);
-			const char *gm = body_str(x, "gemeente", true, e);
-			if (weg(x, "urenHonderdsten")) {
-				haal_weg(rq, &c, KI_MAATWERK, eh, gm, e);
-			} else {
-				body_int(x, "urenHonderdsten", true, 0,
-					 KV_MAX_BEDRAG, &u, e);
-				body_int(x, "tariefCenten", true, 0,
-					 KV_MAX_BEDRAG, &t, e);
-				zet_maatwerk(rq, &c, eh, gm, u, t, e);
-			}
-			van_item(e, vooraf, "maatwerk", i);
-		}
-	if ((a = items(body, "voorschotten", k_vs, e)))
-		json_array_foreach(a, i, x)
-		{
-			size_t vooraf = e->nproblems;
-			int64_t b = 0;
-			if (!json_is_object(x))
-				continue;
-			const char *gm = body_str(x, "gemeente", true, e);
-			if (weg(x, "bedragCenten")) {
-				haal_weg(rq, &c, KI_VOORSCHOT, NULL, gm, e);
-			} else {
-				body_int(x, "bedragCenten", true,
-					 -KV_MAX_BEDRAG, KV_MAX_BEDRAG, &b, e);
-				zet_voorschot(rq, &c, gm, b, e);
-			}
-			van_item(e, vooraf, "voorschotten", i);
-		}
+	}
 	json_decref(body);
 	if (begonnen) {
 		if (e->status)

@@ -45,6 +45,25 @@ sw_jaar(struct store *s, const char *sw, int jaar)
 	return arena_strdup(&s->scratch, buf);
 }
 
+/* *id: the calculation adopted for cooperation swid's year, or 0. */
+static enum status
+vastgesteld_id(struct store *s, int64_t swid, int jaar, int64_t *id,
+	       struct err *e)
+{
+	struct db_stmt *st = stmt(s, Q_KP_VASTGESTELD, e);
+
+	*id = 0;
+	if (!st)
+		return e->status;
+	bind_id(st, 1, swid);
+	bind_int(st, 2, jaar);
+	int r = next_row(s, st, e);
+	if (r == 1)
+		*id = db_col_int(st, 0);
+	db_reset(st);
+	return r < 0 ? e->status : ST_OK;
+}
+
 /*
  * A year whose calculation was adopted keeps its pools: ST_CONFLICT then,
  * naming the adopted calculation.
@@ -53,23 +72,29 @@ static enum status
 jaar_open(struct store *s, int64_t swid, const char *sw, int jaar,
 	  struct err *e)
 {
-	struct db_stmt *st = stmt(s, Q_KP_VASTGESTELD, e);
-	if (!st)
+	int64_t id;
+
+	if (vastgesteld_id(s, swid, jaar, &id, e))
 		return e->status;
-	bind_id(st, 1, swid);
-	bind_int(st, 2, jaar);
-	int r = next_row(s, st, e);
-	long long id = r == 1 ? (long long)db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (r < 0)
-		return e->status;
-	if (r == 1)
+	if (id)
 		return err_set(e, ST_CONFLICT,
 			       "Voor %.20s %d is kostenverdeling %lld al "
 			       "vastgesteld; de kostenposten van dat jaar "
 			       "veranderen niet meer.",
-			       sw, jaar, id);
+			       sw, jaar, (long long)id);
 	return ST_OK;
+}
+
+enum status
+store_kostenverdeling_vastgesteld(struct store *s, const char *samenwerking,
+				  int jaar, int64_t *id, struct err *e)
+{
+	int64_t swid;
+
+	*id = 0;
+	if (samenwerking_id(s, samenwerking, &swid, NULL, e))
+		return e->status;
+	return vastgesteld_id(s, swid, jaar, id, e);
 }
 
 /* ---- reading a year ---- */

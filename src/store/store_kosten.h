@@ -126,6 +126,11 @@ enum status store_kostenverdeling_list(struct store *s, struct arena *a,
 				       const char *samenwerking, int jaar,
 				       struct kostenverdeling **out, size_t *n,
 				       struct err *e);
+/* *id: the calculation adopted for the cooperation's year, or 0. */
+enum status store_kostenverdeling_vastgesteld(struct store *s,
+					      const char *samenwerking,
+					      int jaar, int64_t *id,
+					      struct err *e);
 /*
  * Adopt calculation `id` by decision `besluit` (identificatie, of
  * organisation `besluit_organisatie` when not NULL): from then on it never
