@@ -76,7 +76,8 @@ check: deps $(BUILD)/build.ninja $(BUILD_SAN)/build.ninja
 	trap '[ -z "$$vg" ] || kill $$vg 2>/dev/null; sh tests/pg/cluster.sh stop "$$pgdir"' EXIT; \
 	trap 'exit 1' INT TERM HUP; \
 	echo "== de opdrachtregel onder valgrind, naast de andere tests"; \
-	( AMBT_WRAPPER="$(VALGRIND)" meson test -C $(BUILD) golden -t 8 \
+	( AMBT_WRAPPER="$(VALGRIND)" GOLDEN_PER_OPDRACHT=1 \
+		meson test -C $(BUILD) golden -t 8 \
 		--no-rebuild --print-errorlogs --logbase testlog-valgrind-cli \
 		>$(BUILD)/meson-logs/valgrind-cli.out 2>&1 ) & vg=$$!; \
 	echo "== PostgreSQL-cluster voor de tests in $$pgdir"; \

@@ -32,32 +32,28 @@ for engine in sqlite postgresql; do
 done
 
 # What is random by design (hashes, uuids, the second-factor secret a
-# page proposes), and the moment of sending.
-normaal() {
-	sed -E 's/^[Dd]ate: .*$/Date: X/;
-		s/[0-9a-f]{64}/HEX64/g;
-		s/[A-Z2-7]{32}/BASE32/g;
-		s/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/UUID/g' "$1"
-}
+# page proposes), and the moment of sending: replaced in every answer of
+# both crawls (one sed over many files), then the trees compared at once.
+NORMAAL='s/^[Dd]ate: .*$/Date: X/;
+	s/[0-9a-f]{64}/HEX64/g;
+	s/[A-Z2-7]{32}/BASE32/g;
+	s/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/UUID/g'
+for engine in sqlite postgresql; do
+	find "$WORK/$engine/r" -type f -name '[0-9]*' -exec sed -i -E "$NORMAAL" {} +
+done
 cmp -s "$WORK/sqlite/urls" "$WORK/postgresql/urls" && cmp -s "$WORK/sqlite/audit-urls" "$WORK/postgresql/audit-urls" &&
 	ok "both crawls asked for the same URLs" || not_ok "both crawls asked for the same URLs"
-total=0
-verschil=0
-for f in $(cd "$WORK/sqlite" && find r -type f -name '[0-9]*' | sort); do
-	total=$((total + 1))
-	if [ ! -f "$WORK/postgresql/$f" ]; then
-		verschil=$((verschil + 1))
-		[ $verschil -le 5 ] && echo "# missing on postgresql: $f"
-		continue
-	fi
-	normaal "$WORK/sqlite/$f" >"$WORK/a"
-	normaal "$WORK/postgresql/$f" >"$WORK/b"
-	if ! cmp -s "$WORK/a" "$WORK/b"; then
-		verschil=$((verschil + 1))
-		if [ $verschil -le ${TOON:-5} ]; then
-			echo "# differs: $f ($(sed -n "${f##*/}p" "$WORK/sqlite/${f%%/*}.urls" 2>/dev/null))"
-			diff "$WORK/a" "$WORK/b" | head -8 | cut -c1-300 | sed 's/^/#   /'
-		fi
+total=$(find "$WORK/sqlite/r" -type f -name '[0-9]*' | wc -l)
+# "Files A and B differ" or "Only in D: F", one line per answer.
+diff -rq -x '*.cfg' "$WORK/sqlite/r" "$WORK/postgresql/r" >"$WORK/verschil"
+verschil=$(wc -l <"$WORK/verschil")
+head -n "${TOON:-5}" "$WORK/verschil" | while read -r w a x b y; do
+	if [ "$w" = Files ]; then
+		n=${a##*/}
+		echo "# differs: ${a#"$WORK/sqlite/"} ($(sed -n "${n}p" "$WORK/sqlite/urls" | cut -f2))"
+		diff "$a" "$b" | head -8 | cut -c1-300 | sed 's/^/#   /'
+	else
+		echo "# $w $a $x $b $y"
 	fi
 done
 [ "$total" -gt 5000 ] && ok "$total answers compared" || not_ok "$total answers compared (too few)"
