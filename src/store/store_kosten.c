@@ -1128,9 +1128,8 @@ store_kostenverdeling_vaststellen(struct store *s, int64_t id,
 				  struct err *e)
 {
 	struct arena a;
-	struct kostenverdeling k, *lijst_ = NULL;
-	size_t n = 0;
-	int64_t bid, swid;
+	struct kostenverdeling k;
+	int64_t bid, swid, al;
 	enum status rc;
 	char now[32];
 	if ((rc = tx_begin(s, e)))
@@ -1154,18 +1153,14 @@ store_kostenverdeling_vaststellen(struct store *s, int64_t id,
 			(long long)id, k.scenario);
 		goto uit;
 	}
-	if (store_kostenverdeling_list(s, &a, k.samenwerking, k.jaar, &lijst_,
-				       &n, e))
+	if (vastgesteld_id(s, swid, k.jaar, &al, e))
 		goto uit;
-	for (size_t i = 0; i < n; i++)
-		if (lijst_[i].vastgesteld) {
-			err_set(e, ST_CONFLICT,
-				"Voor %.20s %d is kostenverdeling %lld al "
-				"vastgesteld.",
-				k.samenwerking, k.jaar,
-				(long long)lijst_[i].id);
-			goto uit;
-		}
+	if (al) {
+		err_set(e, ST_CONFLICT,
+			"Voor %.20s %d is kostenverdeling %lld al vastgesteld.",
+			k.samenwerking, k.jaar, (long long)al);
+		goto uit;
+	}
 	/* Only a decision of the cooperation's own organisations that the
 	 * actor may read adopts its calculation. */
 	if (besluit_ref_id(s, besluit, besluit_organisatie, swid, NULL,
