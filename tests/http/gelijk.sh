@@ -44,8 +44,9 @@ done
 cmp -s "$WORK/sqlite/urls" "$WORK/postgresql/urls" && cmp -s "$WORK/sqlite/audit-urls" "$WORK/postgresql/audit-urls" &&
 	ok "both crawls asked for the same URLs" || not_ok "both crawls asked for the same URLs"
 total=$(find "$WORK/sqlite/r" -type f -name '[0-9]*' | wc -l)
-# "Files A and B differ" or "Only in D: F", one line per answer.
-diff -rq -x '*.cfg' "$WORK/sqlite/r" "$WORK/postgresql/r" >"$WORK/verschil"
+# "Files A and B differ" or "Only in D: F", one line per answer (and
+# what diff could not read, which counts as a difference too).
+diff -rq -x '*.cfg' "$WORK/sqlite/r" "$WORK/postgresql/r" >"$WORK/verschil" 2>&1
 verschil=$(wc -l <"$WORK/verschil")
 head -n "${TOON:-5}" "$WORK/verschil" | while read -r w a x b y; do
 	if [ "$w" = Files ]; then
